@@ -1,0 +1,219 @@
+//! The special attributes that are not in any `__dict__`: `__class__`, `__dict__`,
+//! the `co_*` fields of code objects, exception fields, `__mro__` and friends.
+
+use crate::object::{ObjKind, PyStr, TypeRef, Value};
+use crate::vm::errors::exc_data;
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+fn strs(items: &[Rc<PyStr>]) -> Value {
+    Value::tuple(items.iter().map(|s| Value::Str(s.clone())).collect())
+}
+
+/// Attributes every object answers, by kind; None if `name` is not one of them.
+pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<Value>> {
+    let n = name.as_str();
+    if n == "__class__" {
+        return Ok(Some(Value::Type(vm.type_of(obj))));
+    }
+    Ok(match obj {
+        Value::Instance(i) => {
+            if n == "__dict__" {
+                return Ok(i.dict.clone().map(Value::Dict));
+            }
+            if let Some(d) = i.exc() {
+                let d = d.borrow();
+                return Ok(match n {
+                    "args" => Some(d.args.clone()),
+                    "__cause__" => Some(d.cause.clone()),
+                    "__context__" => Some(d.context.clone()),
+                    "__suppress_context__" => Some(Value::Bool(d.suppress_context)),
+                    "__traceback__" => {
+                        drop(d);
+                        Some(vm.traceback_of(obj))
+                    }
+                    "value" | "code" => {
+                        let cls = i.cls();
+                        let t = vm.types;
+                        if (n == "value" && cls.is_subtype(&t.stop_iteration))
+                            || (n == "code" && cls.is_subtype(&t.system_exit))
+                        {
+                            Some(match &d.args {
+                                Value::Tuple(a) if a.items.len() == 1 => a.items[0].clone(),
+                                Value::Tuple(a) if a.items.is_empty() => Value::None,
+                                other => other.clone(),
+                            })
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                });
+            }
+            None
+        }
+        Value::Code(c) => match n {
+            "co_name" => Some(Value::Str(c.name.clone())),
+            "co_qualname" => Some(Value::Str(c.qualname.clone())),
+            "co_filename" => Some(Value::Str(c.filename.clone())),
+            "co_firstlineno" => Some(Value::Int(c.firstlineno as i64)),
+            "co_argcount" => Some(Value::Int(c.argcount as i64)),
+            "co_posonlyargcount" => Some(Value::Int(c.posonlyargcount as i64)),
+            "co_kwonlyargcount" => Some(Value::Int(c.kwonlyargcount as i64)),
+            "co_nlocals" => Some(Value::Int(c.varnames.len() as i64)),
+            "co_varnames" => Some(strs(&c.varnames)),
+            "co_cellvars" => Some(strs(&c.cellvars)),
+            "co_freevars" => Some(strs(&c.freevars)),
+            "co_names" => Some(strs(&c.names)),
+            "co_consts" => Some(Value::tuple(c.consts.to_vec())),
+            "co_flags" => Some(Value::Int(c.flags as i64)),
+            "co_stacksize" => Some(Value::Int(c.stacksize as i64)),
+            _ => None,
+        },
+        Value::Method(m) => match n {
+            "__self__" => Some(m.receiver.clone()),
+            "__func__" => Some(m.func.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                let f = m.func.clone();
+                let key = vm.intern(n);
+                vm.get_attr_opt(&f, &key)?
+            }
+            _ => None,
+        },
+        Value::Builtin(b) => match n {
+            "__name__" | "__qualname__" => Some(Value::str(b.name)),
+            "__self__" => Some(b.bound.clone().unwrap_or(Value::None)),
+            "__doc__" => Some(Value::None),
+            "__module__" => Some(Value::str("builtins")),
+            _ => None,
+        },
+        Value::Cell(c) => match n {
+            "cell_contents" => {
+                let v = c.get();
+                if v.is_null() {
+                    return Err(vm.value_error("Cell is empty"));
+                }
+                Some(v)
+            }
+            _ => None,
+        },
+        Value::Generator(g) => match n {
+            "__name__" => Some(Value::Str(g.code.name.clone())),
+            "__qualname__" => Some(Value::Str(g.code.qualname.clone())),
+            "gi_code" | "cr_code" => Some(Value::Code(g.code.clone())),
+            "gi_running" | "cr_running" => Some(Value::Bool(
+                g.status() == crate::vm::generator::Status::Running,
+            )),
+            _ => None,
+        },
+        Value::Obj(o) => match (&o.kind, n) {
+            (ObjKind::Slice { start, .. }, "start") => Some(start.clone()),
+            (ObjKind::Slice { stop, .. }, "stop") => Some(stop.clone()),
+            (ObjKind::Slice { step, .. }, "step") => Some(step.clone()),
+            (ObjKind::Range { start, .. }, "start") => Some(Value::Int(*start)),
+            (ObjKind::Range { stop, .. }, "stop") => Some(Value::Int(*stop)),
+            (ObjKind::Range { step, .. }, "step") => Some(Value::Int(*step)),
+            (ObjKind::Property { fget, .. }, "fget") => Some(fget.clone()),
+            (ObjKind::Property { fset, .. }, "fset") => Some(fset.clone()),
+            (ObjKind::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
+            (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+            (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
+            (ObjKind::Traceback(entries), "tb_lineno") => {
+                entries.first().map(|e| Value::Int(e.line as i64))
+            }
+            (ObjKind::Traceback(entries), "tb_next") => Some(if entries.len() > 1 {
+                Value::obj(
+                    vm.types.traceback.clone(),
+                    ObjKind::Traceback(entries[1..].to_vec()),
+                )
+            } else {
+                Value::None
+            }),
+            (ObjKind::Frame(f), "f_code") => Some(Value::Code(f.code.clone())),
+            (ObjKind::Frame(f), "f_lineno") => Some(Value::Int(f.line as i64)),
+            (ObjKind::Frame(f), "f_globals") => Some(Value::Dict(f.globals.clone())),
+            _ => None,
+        },
+        _ => {
+            let _ = exc_data(obj);
+            None
+        }
+    })
+}
+
+/// Attributes of classes that live outside their namespace.
+pub fn type_special_attr(vm: &mut Vm, t: &TypeRef, name: &PyStr) -> PyResult<Option<Value>> {
+    Ok(match name.as_str() {
+        "__name__" => Some(Value::Str(t.name())),
+        "__qualname__" => Some(Value::Str(t.qualname.borrow().clone())),
+        "__mro__" => Some(Value::tuple(
+            t.mro
+                .borrow()
+                .iter()
+                .map(|x| Value::Type(x.clone()))
+                .collect(),
+        )),
+        "__bases__" => Some(Value::tuple(
+            t.bases
+                .borrow()
+                .iter()
+                .map(|x| Value::Type(x.clone()))
+                .collect(),
+        )),
+        "__base__" => Some(
+            t.bases
+                .borrow()
+                .first()
+                .map(|b| Value::Type(b.clone()))
+                .unwrap_or(Value::None),
+        ),
+        "__dict__" => Some(Value::Dict(t.dict.clone())),
+        "__module__" => Some(Value::str("builtins")),
+        "__doc__" => Some(Value::None),
+        "__class__" => Some(Value::Type(vm.type_of(&Value::Type(t.clone())))),
+        _ => None,
+    })
+}
+
+/// `setattr(cls, name, value)` / `delattr(cls, name)` (value None).
+pub fn type_setattr(
+    vm: &mut Vm,
+    t: &TypeRef,
+    name: &Rc<PyStr>,
+    value: Option<Value>,
+) -> PyResult<()> {
+    if t.builtin {
+        return Err(vm.type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            name.as_str(),
+            t.name().as_str()
+        )));
+    }
+    match (name.as_str(), &value) {
+        ("__name__", Some(Value::Str(s))) => {
+            *t.name.borrow_mut() = s.clone();
+            return Ok(());
+        }
+        ("__qualname__", Some(Value::Str(s))) => {
+            *t.qualname.borrow_mut() = s.clone();
+            return Ok(());
+        }
+        _ => {}
+    }
+    t.invalidate_version();
+    match value {
+        Some(v) => {
+            let old = t.dict.set_str(name.clone(), v);
+            drop(old);
+            Ok(())
+        }
+        None => match t.dict.del_str(name) {
+            Some(_) => Ok(()),
+            None => Err(vm.attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name().as_str(),
+                name.as_str()
+            ))),
+        },
+    }
+}

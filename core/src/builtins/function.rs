@@ -1,0 +1,140 @@
+//! Function objects' attributes (`__code__`, `__defaults__`, `__name__`...) and the
+//! methods of functions, bound methods and code objects.
+
+use crate::object::{Dict, Function, PyStr, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// The special attributes of a function; None if `name` is not one.
+pub fn function_attr(vm: &mut Vm, f: &Rc<Function>, name: &PyStr) -> PyResult<Option<Value>> {
+    Ok(Some(match name.as_str() {
+        "__code__" => Value::Code(f.code()),
+        "__name__" => Value::Str(f.name()),
+        "__qualname__" => Value::Str(f.qualname()),
+        "__defaults__" => f
+            .defaults
+            .borrow()
+            .clone()
+            .map(Value::Tuple)
+            .unwrap_or(Value::None),
+        "__kwdefaults__" => f
+            .kwdefaults
+            .borrow()
+            .clone()
+            .map(Value::Dict)
+            .unwrap_or(Value::None),
+        "__globals__" => Value::Dict(f.globals.clone()),
+        "__closure__" => f.closure.clone().map(Value::Tuple).unwrap_or(Value::None),
+        "__module__" => f.module.borrow().clone(),
+        "__doc__" => f.doc.borrow().clone(),
+        "__dict__" => Value::Dict(function_dict(f)),
+        "__annotations__" => {
+            let a = f.annotations.borrow().clone();
+            if a.is_null() {
+                let d = Value::Dict(Rc::new(Dict::new()));
+                *f.annotations.borrow_mut() = d.clone();
+                d
+            } else {
+                a
+            }
+        }
+        _ => {
+            let _ = vm;
+            let d = f.dict.borrow().clone();
+            return Ok(d.and_then(|d| d.get_str(name)));
+        }
+    }))
+}
+
+fn function_dict(f: &Function) -> Rc<Dict> {
+    let mut d = f.dict.borrow_mut();
+    d.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+}
+
+/// Assign (or delete, with None) a function attribute.
+pub fn set_function_attr(
+    vm: &mut Vm,
+    f: &Rc<Function>,
+    name: &Rc<PyStr>,
+    value: Option<Value>,
+) -> PyResult<()> {
+    match name.as_str() {
+        "__code__" => match value {
+            Some(Value::Code(c)) => {
+                let old = std::mem::replace(&mut *f.code.borrow_mut(), c);
+                f.version.set(0);
+                drop(old);
+                Ok(())
+            }
+            Some(_) => Err(vm.type_error("__code__ must be set to a code object")),
+            None => Err(vm.type_error("__code__ must be set to a code object")),
+        },
+        "__defaults__" => {
+            let new = match value {
+                None | Some(Value::None) => None,
+                Some(Value::Tuple(t)) => Some(t),
+                Some(_) => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
+            };
+            *f.defaults.borrow_mut() = new;
+            f.version.set(0);
+            Ok(())
+        }
+        "__kwdefaults__" => {
+            let new = match value {
+                None | Some(Value::None) => None,
+                Some(Value::Dict(d)) => Some(d),
+                Some(_) => return Err(vm.type_error("__kwdefaults__ must be set to a dict object")),
+            };
+            *f.kwdefaults.borrow_mut() = new;
+            f.version.set(0);
+            Ok(())
+        }
+        "__name__" | "__qualname__" => match value {
+            Some(Value::Str(s)) => {
+                if name.as_str() == "__name__" {
+                    *f.name.borrow_mut() = s;
+                } else {
+                    *f.qualname.borrow_mut() = s;
+                }
+                Ok(())
+            }
+            _ => Err(vm.type_error(format!("{} must be set to a string object", name.as_str()))),
+        },
+        "__module__" => {
+            *f.module.borrow_mut() = value.unwrap_or(Value::None);
+            Ok(())
+        }
+        "__doc__" => {
+            *f.doc.borrow_mut() = value.unwrap_or(Value::None);
+            Ok(())
+        }
+        "__annotations__" => {
+            *f.annotations.borrow_mut() = value.unwrap_or(Value::Null);
+            Ok(())
+        }
+        "__globals__" | "__closure__" => Err(vm.attribute_error("readonly attribute")),
+        "__dict__" => match value {
+            Some(Value::Dict(d)) => {
+                *f.dict.borrow_mut() = Some(d);
+                Ok(())
+            }
+            _ => Err(vm.type_error("__dict__ must be set to a dictionary")),
+        },
+        _ => {
+            let d = function_dict(f);
+            match value {
+                Some(v) => {
+                    d.set_str(name.clone(), v);
+                    Ok(())
+                }
+                None => match d.del_str(name) {
+                    Some(_) => Ok(()),
+                    None => Err(vm.attribute_error(format!(
+                        "'function' object has no attribute '{}'",
+                        name.as_str()
+                    ))),
+                },
+            }
+        }
+    }
+}

@@ -1,0 +1,1021 @@
+//! The built-in functions: print, len, isinstance, min / max / sum, sorted, getattr,
+//! exec / eval and the rest of the `builtins` namespace that is not a type.
+
+use super::{add_function, arg_int, check_args, kwarg, no_kwargs, only_kwargs};
+use crate::code::CmpOp;
+use crate::object::bigint::{self, IntRef};
+use crate::object::function::KwArg;
+use crate::object::{Dict, ObjKind, PyStr, Value};
+use crate::vm::ops::as_int;
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+fn print(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(vm, "print", kwargs, &["sep", "end", "file", "flush"])?;
+    let text_of = |vm: &mut Vm, name: &str, default: &str| -> PyResult<String> {
+        match kwarg(kwargs, name) {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+            Some(other) => Err(vm.type_error(format!(
+                "{} must be None or a string, not {}",
+                name,
+                vm.type_name(other)
+            ))),
+        }
+    };
+    let sep = text_of(vm, "sep", " ")?;
+    let end = text_of(vm, "end", "\n")?;
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(vm.to_str(a)?.as_str());
+    }
+    out.push_str(&end);
+    match kwarg(kwargs, "file") {
+        None | Some(Value::None) => {
+            let stdout = vm.sys.dict.get_str(&vm.intern("stdout"));
+            match stdout {
+                Some(f) if !crate::modules::sys::is_real_stdout(&f) => {
+                    vm.call_method(&f, "write", &[Value::from_string(out)])?;
+                }
+                _ => vm.write_stdout(&out),
+            }
+        }
+        Some(f) => {
+            let f = f.clone();
+            vm.call_method(&f, "write", &[Value::from_string(out)])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "len", kwargs)?;
+    check_args(vm, "len", args, 1, 1)?;
+    Ok(Value::Int(vm.len(&args[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "repr", args, 1, 1)?;
+    Ok(Value::Str(vm.repr(&args[0])?))
+}
+
+fn ascii(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "ascii", args, 1, 1)?;
+    Ok(Value::Str(vm.ascii(&args[0])?))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "abs", args, 1, 1)?;
+    let v = &args[0];
+    match v {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => match as_int(v) {
+            Some(i) => Ok(if i.is_negative() {
+                bigint::neg(i)
+            } else {
+                bigint::add(i, IntRef::Small(0))
+            }),
+            None => {
+                let name = vm.intern("__abs__");
+                match vm.type_of(v).lookup(&name) {
+                    Some(m) => vm.call_method_value(m, v, &[]),
+                    None => Err(
+                        vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))
+                    ),
+                }
+            }
+        },
+    }
+}
+
+/// min() and max().
+fn min_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[KwArg],
+    name: &str,
+    op: CmpOp,
+) -> PyResult<Value> {
+    only_kwargs(vm, name, kwargs, &["key", "default"])?;
+    let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
+    let default = kwarg(kwargs, "default").cloned();
+    let items = match args.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect_iterable(&args[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item), &[])?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((item, k)),
+            Some((bv, bk)) => {
+                let r = vm.compare(op, &k, &bk)?;
+                if vm.truthy(&r)? {
+                    Some((item, k))
+                } else {
+                    Some((bv, bk))
+                }
+            }
+        };
+    }
+    match best {
+        Some((v, _)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() iterable argument is empty"))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    min_max(vm, args, kwargs, "min", CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    min_max(vm, args, kwargs, "max", CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(vm, "sum", kwargs, &["start"])?;
+    check_args(vm, "sum", args, 1, 2)?;
+    let start = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kwargs, "start").cloned())
+        .unwrap_or(Value::Int(0));
+    if let Value::Str(_) = start {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = vm.collect_iterable(&args[0])?;
+    let mut acc = start;
+    // Floats are summed with compensation, as CPython 3.12+ does.
+    let mut fsum: Option<(f64, f64)> = None;
+    for x in items {
+        if let (Value::Float(a), Value::Float(b)) = (&acc, &x) {
+            let (s, c) = fsum.unwrap_or((*a, 0.0));
+            let t = s + b;
+            let c = if s.abs() >= b.abs() {
+                c + ((s - t) + b)
+            } else {
+                c + ((b - t) + s)
+            };
+            fsum = Some((t, c));
+            acc = Value::Float(t);
+            continue;
+        }
+        if let (Some((s, c)), Value::Float(_)) = (fsum.take(), &acc) {
+            acc = Value::Float(if c.is_finite() && c != 0.0 { s + c } else { s });
+        }
+        if let (Value::Float(_), Some(i)) = (&acc, as_int(&x)) {
+            if let Some(f) = i.to_f64() {
+                let s = match &acc {
+                    Value::Float(a) => *a,
+                    _ => 0.0,
+                };
+                fsum = Some((s, 0.0));
+                let (s0, c0) = fsum.unwrap_or((s, 0.0));
+                let t = s0 + f;
+                let c = if s0.abs() >= f.abs() {
+                    c0 + ((s0 - t) + f)
+                } else {
+                    c0 + ((f - t) + s0)
+                };
+                fsum = Some((t, c));
+                acc = Value::Float(t);
+                continue;
+            }
+        }
+        acc = vm.binary_op(crate::code::BinOp::Add, &acc, &x)?;
+    }
+    if let Some((s, c)) = fsum {
+        if c.is_finite() && c != 0.0 {
+            return Ok(Value::Float(s + c));
+        }
+    }
+    Ok(acc)
+}
+
+/// A stable merge sort whose comparison may raise.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    let keys: Vec<Value> = match key {
+        Some(f) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(vm.call(f, std::slice::from_ref(it), &[])?);
+            }
+            ks
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    if reverse {
+        idx.reverse();
+    }
+    // Fast paths: homogeneous ints, floats or strs compare without Python code.
+    let all_int = keys.iter().all(|k| matches!(k, Value::Int(_)));
+    let all_float = keys
+        .iter()
+        .all(|k| matches!(k, Value::Float(f) if !f.is_nan()));
+    let all_str = keys.iter().all(|k| matches!(k, Value::Str(_)));
+    if all_int {
+        idx.sort_by_key(|&i| match &keys[i] {
+            Value::Int(x) => *x,
+            _ => 0,
+        });
+    } else if all_float {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Float(x), Value::Float(y)) => {
+                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+            }
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else if all_str {
+        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else {
+        let mut buf = idx.clone();
+        merge_sort(vm, &keys, &mut idx, &mut buf)?;
+    }
+    if reverse {
+        idx.reverse();
+    }
+    let old = std::mem::take(items);
+    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
+    for i in idx {
+        if let Some(v) = slots[i].take() {
+            items.push(v);
+        }
+    }
+    Ok(())
+}
+
+fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let r = vm.compare(CmpOp::Lt, a, b)?;
+    match r {
+        Value::Bool(x) => Ok(x),
+        other => vm.truthy(&other),
+    }
+}
+
+fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], buf: &mut [usize]) -> PyResult<()> {
+    let n = idx.len();
+    if n <= 16 {
+        // Insertion sort: stable, few comparisons on short runs.
+        for i in 1..n {
+            let cur = idx[i];
+            let mut j = i;
+            while j > 0 && less(vm, &keys[cur], &keys[idx[j - 1]])? {
+                idx[j] = idx[j - 1];
+                j -= 1;
+            }
+            idx[j] = cur;
+        }
+        return Ok(());
+    }
+    let mid = n / 2;
+    {
+        let (l, r) = idx.split_at_mut(mid);
+        let (bl, br) = buf.split_at_mut(mid);
+        merge_sort(vm, keys, l, bl)?;
+        merge_sort(vm, keys, r, br)?;
+    }
+    buf[..n].copy_from_slice(idx);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < mid && j < n {
+        if less(vm, &keys[buf[j]], &keys[buf[i]])? {
+            idx[k] = buf[j];
+            j += 1;
+        } else {
+            idx[k] = buf[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < mid {
+        idx[k] = buf[i];
+        i += 1;
+        k += 1;
+    }
+    while j < n {
+        idx[k] = buf[j];
+        j += 1;
+        k += 1;
+    }
+    Ok(())
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(vm, "sorted", kwargs, &["key", "reverse"])?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let mut items = vm.collect_iterable(&args[0])?;
+    let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
+    let reverse = match kwarg(kwargs, "reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    sort_values(vm, &mut items, key.as_ref(), reverse)?;
+    Ok(Value::list(items))
+}
+
+/// isinstance / issubclass against a class or a tuple of classes.
+fn class_check(
+    vm: &mut Vm,
+    cls: &crate::object::TypeRef,
+    spec: &Value,
+    fname: &str,
+) -> PyResult<bool> {
+    match spec {
+        Value::Type(t) => {
+            let check = vm.intern(if fname == "isinstance" {
+                "__instancecheck__"
+            } else {
+                "__subclasscheck__"
+            });
+            if let Some(meta) = t.meta.borrow().clone() {
+                if let Some(f @ Value::Function(_)) = meta.lookup(&check) {
+                    let r = vm.call(&f, &[spec.clone(), Value::Type(cls.clone())], &[])?;
+                    return vm.truthy(&r);
+                }
+            }
+            if let Some(Value::Obj(o)) = t.dict.get_str(&vm.intern("__subclasshook__")) {
+                if let ObjKind::ClassMethod(f) = &o.kind {
+                    let f = f.clone();
+                    let r = vm.call(&f, &[spec.clone(), Value::Type(cls.clone())], &[])?;
+                    if let Value::Bool(b) = r {
+                        return Ok(b || cls.is_subtype(t));
+                    }
+                }
+            }
+            Ok(cls.is_subtype(t))
+        }
+        Value::Tuple(items) => {
+            for s in items.items.iter() {
+                if class_check(vm, cls, s, fname)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.type_error(format!(
+            "{}() arg 2 must be a type, a tuple of types, or a union",
+            fname
+        ))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "isinstance", args, 2, 2)?;
+    let cls = vm.type_of(&args[0]);
+    Ok(Value::Bool(class_check(vm, &cls, &args[1], "isinstance")?))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "issubclass", args, 2, 2)?;
+    let Value::Type(cls) = &args[0] else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let cls = cls.clone();
+    Ok(Value::Bool(class_check(vm, &cls, &args[1], "issubclass")?))
+}
+
+fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::Str(s) => Ok(vm.intern(s.as_str())),
+        other => Err(vm.type_error(format!(
+            "{}(): attribute name must be string, not '{}'",
+            fname,
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "getattr", args, 2, 3)?;
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match args.get(2) {
+        None => vm.get_attr(&args[0], &name),
+        Some(d) => Ok(vm
+            .get_attr_opt(&args[0], &name)?
+            .unwrap_or_else(|| d.clone())),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "setattr", args, 3, 3)?;
+    let name = attr_name(vm, &args[1], "setattr")?;
+    vm.set_attr(&args[0], &name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "delattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "delattr")?;
+    vm.del_attr(&args[0], &name)?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "hasattr", args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "hasattr")?;
+    Ok(Value::Bool(vm.get_attr_opt(&args[0], &name)?.is_some()))
+}
+
+fn id(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "id", args, 1, 1)?;
+    let v = &args[0];
+    Ok(Value::Int(match v.ptr() {
+        Some(p) => p as i64,
+        None => match v {
+            Value::Int(i) => 0x7f00_0000_0000 + i.wrapping_mul(32),
+            Value::Float(f) => f.to_bits() as i64 >> 8,
+            Value::Bool(b) => 0x7e00_0000_0000 + *b as i64 * 32,
+            _ => 0x7d00_0000_0000,
+        },
+    }))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash(&args[0])?))
+}
+
+fn callable(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "callable", args, 1, 1)?;
+    let v = &args[0];
+    let r = match v {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
+        _ => {
+            let name = vm.intern("__call__");
+            vm.type_of(v).lookup(&name).is_some()
+        }
+    };
+    Ok(Value::Bool(r))
+}
+
+fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "chr", args, 1, 1)?;
+    let i = arg_int(vm, &args[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0u8; 4]))),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "ord", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => {
+            let mut it = s.as_str().chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                ))),
+            }
+        }
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+            ObjKind::Bytes(b) => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
+            _ => Err(vm.type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                vm.type_name(&args[0])
+            ))),
+        },
+        other => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn radix(vm: &mut Vm, args: &[Value], name: &str, r: u32, prefix: &str) -> PyResult<Value> {
+    check_args(vm, name, args, 1, 1)?;
+    let v = match vm.index_value(&args[0]) {
+        Ok(Some(i)) => Value::Int(i),
+        _ => match &args[0] {
+            Value::BigInt(_) => args[0].clone(),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(other)
+                )))
+            }
+        },
+    };
+    let i = as_int(&v).unwrap_or(IntRef::Small(0));
+    let neg = i.is_negative();
+    let body = bigint::to_string_radix(&i, r);
+    let body = body.trim_start_matches('-');
+    Ok(Value::from_string(format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        body
+    )))
+}
+
+fn hex(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    radix(vm, args, "hex", 16, "0x")
+}
+fn oct(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    radix(vm, args, "oct", 8, "0o")
+}
+fn bin(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    radix(vm, args, "bin", 2, "0b")
+}
+
+fn format(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "format() argument 2 must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => String::new(),
+    };
+    Ok(Value::Str(vm.format(&args[0], &spec)?))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "iter", args, 1, 2)?;
+    if args.len() == 2 {
+        return Ok(Value::obj(
+            vm.types.callable_iterator.clone(),
+            ObjKind::Iter(crate::object::PyCell::new(
+                crate::object::IterState::Callable {
+                    func: args[0].clone(),
+                    sentinel: args[1].clone(),
+                },
+            )),
+        ));
+    }
+    vm.get_iter(&args[0])
+}
+
+fn next(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "next", args, 1, 2)?;
+    let it = &args[0];
+    let is_iter = matches!(it, Value::Generator(_))
+        || matches!(it, Value::Obj(o) if matches!(o.kind, ObjKind::Iter(_)))
+        || {
+            let n = vm.intern("__next__");
+            vm.type_of(it).lookup(&n).is_some()
+        };
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    match it {
+        Value::Generator(g) => match crate::vm::generator::resume(vm, g, Value::None, None)? {
+            crate::vm::generator::Sent::Yielded(v) => Ok(v),
+            crate::vm::generator::Sent::Returned(r) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(r)),
+            },
+        },
+        _ => match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(Value::None)),
+            },
+        },
+    }
+}
+
+fn any(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "any", args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "all", args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn round(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(vm, "round", kwargs, &["ndigits"])?;
+    check_args(vm, "round", args, 1, 2)?;
+    let nd = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kwargs, "ndigits").cloned())
+        .filter(|v| !v.is_none());
+    match &args[0] {
+        Value::Float(f) => match nd {
+            None => {
+                let r = f.round_ties_even();
+                crate::builtins::types::float_to_int(vm, r)
+            }
+            Some(n) => {
+                let n = arg_int(vm, &n)?;
+                Ok(Value::Float(crate::object::float::round_digits(*f, n)))
+            }
+        },
+        v if as_int(v).is_some() => match nd {
+            None => Ok(bigint::add(
+                as_int(v).unwrap_or(IntRef::Small(0)),
+                IntRef::Small(0),
+            )),
+            Some(n) => {
+                let n = arg_int(vm, &n)?;
+                if n >= 0 {
+                    return Ok(bigint::add(
+                        as_int(v).unwrap_or(IntRef::Small(0)),
+                        IntRef::Small(0),
+                    ));
+                }
+                let p = bigint::pow(IntRef::Small(10), IntRef::Small(-n));
+                let x = as_int(v).unwrap_or(IntRef::Small(0)).to_big();
+                let pb = as_int(&p).unwrap_or(IntRef::Small(1)).to_big();
+                use num_integer::Integer;
+                let (q, r) = x.div_mod_floor(&pb);
+                let twice: num_bigint::BigInt = &r * 2;
+                let q = match twice.cmp(&pb) {
+                    std::cmp::Ordering::Greater => q + 1,
+                    std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+                    _ => q,
+                };
+                Ok(bigint::normalize(q * pb))
+            }
+        },
+        other => {
+            let name = vm.intern("__round__");
+            match vm.type_of(other).lookup(&name) {
+                Some(m) => {
+                    let extra: Vec<Value> = nd.into_iter().collect();
+                    vm.call_method_value(m, other, &extra)
+                }
+                None => Err(vm.type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    vm.type_name(other)
+                ))),
+            }
+        }
+    }
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "divmod", args, 2, 2)?;
+    let (a, b) = (&args[0], &args[1]);
+    if as_int(a).is_some() && as_int(b).is_some()
+        || matches!((a, b), (Value::Float(_), _) | (_, Value::Float(_)))
+    {
+        let q = vm.binary_op(crate::code::BinOp::FloorDiv, a, b)?;
+        let r = vm.binary_op(crate::code::BinOp::Mod, a, b)?;
+        return Ok(Value::tuple(vec![q, r]));
+    }
+    let name = vm.intern("__divmod__");
+    match vm.type_of(a).lookup(&name) {
+        Some(m) => vm.call_method_value(m, a, std::slice::from_ref(b)),
+        None => Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
+}
+
+fn pow(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(vm, "pow", kwargs, &["base", "exp", "mod"])?;
+    check_args(vm, "pow", args, 2, 3)?;
+    match args.get(2).filter(|m| !m.is_none()) {
+        None => vm.binary_op(crate::code::BinOp::Pow, &args[0], &args[1]),
+        Some(m) => match (as_int(&args[0]), as_int(&args[1]), as_int(m)) {
+            (Some(a), Some(b), Some(mm)) => {
+                if b.is_negative() {
+                    return Err(vm.value_error("base is not invertible for the given modulus"));
+                }
+                bigint::pow_mod(a, b, mm)
+                    .ok_or_else(|| vm.value_error("pow() 3rd argument cannot be 0"))
+            }
+            _ => {
+                Err(vm
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            }
+        },
+    }
+}
+
+fn globals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| Value::Dict(f.globals.clone()))
+        .unwrap_or(Value::None))
+}
+
+/// `locals()`: the namespace in module/class bodies, a fresh snapshot in functions.
+pub fn locals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else {
+        return Ok(Value::None);
+    };
+    if let Some(l) = &f.locals {
+        return Ok(Value::Dict(l.clone()));
+    }
+    let code = f.code.clone();
+    let base = f.base;
+    let d = Rc::new(Dict::new());
+    for (i, name) in code.varnames.iter().enumerate() {
+        let v = vm.stack[base + i].clone();
+        if code.cellvars.iter().any(|c| c.as_str() == name.as_str()) {
+            continue;
+        }
+        if !v.is_null() {
+            d.set_str(name.clone(), v);
+        }
+    }
+    for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
+        if let Value::Cell(c) = &vm.stack[base + code.nlocals() + i] {
+            let v = c.get();
+            if !v.is_null() {
+                d.set_str(name.clone(), v);
+            }
+        }
+    }
+    Ok(Value::Dict(d))
+}
+
+fn vars(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "vars", args, 0, 1)?;
+    match args.first() {
+        None => locals(vm, args, kwargs),
+        Some(v) => {
+            let name = vm.intern("__dict__");
+            match vm.get_attr_opt(v, &name)? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
+    }
+}
+
+fn dir(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "dir", args, 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    match args.first() {
+        None => {
+            if let Value::Dict(d) = locals(vm, args, kwargs)? {
+                for k in d.keys() {
+                    if let Value::Str(s) = k {
+                        names.push(s.as_str().to_string());
+                    }
+                }
+            }
+        }
+        Some(v) => {
+            let mut add = |d: &Dict| {
+                for k in d.keys() {
+                    if let Value::Str(s) = k {
+                        names.push(s.as_str().to_string());
+                    }
+                }
+            };
+            match v {
+                Value::Module(m) => add(&m.dict),
+                Value::Type(t) => {
+                    for c in t.mro.borrow().iter() {
+                        add(&c.dict);
+                    }
+                }
+                _ => {
+                    if let Some(d) = vm.instance_dict(v) {
+                        add(&d);
+                    }
+                    for c in vm.type_of(v).mro.borrow().iter() {
+                        add(&c.dict);
+                    }
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()))
+}
+
+fn code_arg(
+    vm: &mut Vm,
+    src: &Value,
+    mode: crate::compile::Mode,
+    filename: &str,
+) -> PyResult<Rc<crate::code::Code>> {
+    match src {
+        Value::Code(c) => Ok(c.clone()),
+        Value::Str(s) => {
+            let text = s.as_str();
+            let text = if mode == crate::compile::Mode::Eval {
+                text.trim_start_matches([' ', '\t'])
+            } else {
+                text
+            };
+            crate::modules::remember_source(filename, text);
+            crate::compile::compile(text, filename, mode).map_err(|e| vm.syntax_error(&e, filename))
+        }
+        other => Err(vm.type_error(format!(
+            "exec() arg 1 must be a string, bytes or code object, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict>>)> {
+    let caller_globals = vm.frames.last().map(|f| f.globals.clone());
+    let globals = match args.get(1) {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(Value::None) | None => caller_globals.unwrap_or_else(|| Rc::new(Dict::new())),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "globals must be a dict, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let locals = match args.get(2) {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(Value::None) | None => {
+            if args.get(1).is_some_and(|g| !g.is_none()) {
+                Some(globals.clone())
+            } else {
+                match locals(vm, &[], &[])? {
+                    Value::Dict(d) => Some(d),
+                    _ => None,
+                }
+            }
+        }
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "locals must be a mapping, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    if globals.get_str(&vm.intern("__builtins__")).is_none() {
+        globals.set_str(vm.intern("__builtins__"), Value::Dict(vm.builtins.clone()));
+    }
+    Ok((globals, locals))
+}
+
+fn exec(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "exec", args, 1, 3)?;
+    let code = code_arg(vm, &args[0], crate::compile::Mode::Exec, "<string>")?;
+    let (g, l) = namespaces(vm, args)?;
+    vm.run_code(code, g, l)?;
+    Ok(Value::None)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "eval", args, 1, 3)?;
+    let code = code_arg(vm, &args[0], crate::compile::Mode::Eval, "<string>")?;
+    let (g, l) = namespaces(vm, args)?;
+    vm.run_code(code, g, l)
+}
+
+fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    only_kwargs(
+        vm,
+        "compile",
+        kwargs,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+    )?;
+    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(kwargs, n).cloned());
+    let (Some(src), Some(Value::Str(filename)), Some(Value::Str(mode))) =
+        (get(0, "source"), get(1, "filename"), get(2, "mode"))
+    else {
+        return Err(vm.type_error("compile() missing required argument 'source' (pos 1)"));
+    };
+    let m = match mode.as_str() {
+        "exec" | "single" => crate::compile::Mode::Exec,
+        "eval" => crate::compile::Mode::Eval,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    Ok(Value::Code(code_arg(vm, &src, m, filename.as_str())?))
+}
+
+fn import(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__import__", args, 1, 5)?;
+    let Value::Str(name) = &args[0] else {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    };
+    let fromlist = args.get(3).cloned().unwrap_or(Value::None);
+    let level = args.get(4).cloned().unwrap_or(Value::Int(0));
+    let fi = vm.frames.len().saturating_sub(1);
+    vm.import_name(name, &fromlist, &level, fi)
+}
+
+fn input(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "input", args, 0, 1)?;
+    if let Some(p) = args.first() {
+        let s = vm.to_str(p)?;
+        vm.write_stdout(s.as_str());
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error(&vm.types.eof_error.clone(), "EOF when reading a line")),
+        Ok(_) => Ok(Value::from_string(
+            line.trim_end_matches(['\n', '\r']).to_string(),
+        )),
+        Err(e) => Err(vm.new_error(&vm.types.os_error.clone(), &e.to_string())),
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    let fns: &[(&'static str, crate::object::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("hasattr", hasattr),
+        ("id", id),
+        ("hash", hash),
+        ("callable", callable),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("format", format),
+        ("iter", iter),
+        ("next", next),
+        ("any", any),
+        ("all", all),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("globals", globals),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+        ("exec", exec),
+        ("eval", eval),
+        ("compile", compile),
+        ("__import__", import),
+        ("input", input),
+    ];
+    for (name, f) in fns {
+        add_function(vm, &b, "builtins", name, *f);
+    }
+    let k = vm.intern("__name__");
+    b.set_str(k, Value::str("builtins"));
+    let _ = PyStr::new;
+}

@@ -1,0 +1,140 @@
+//! The `builtins` namespace and the methods of the built-in types.
+//!
+//! Each submodule holds one type's methods or one family of functions; `install`
+//! registers them all. Native functions share the `NativeFn` signature and check their
+//! own arguments with the helpers here, raising CPython's TypeErrors.
+
+pub mod attrs;
+pub mod bytes;
+pub mod dict;
+pub mod format;
+pub mod format_spec;
+pub mod function;
+pub mod functions;
+pub mod iterators;
+pub mod list;
+pub mod range;
+pub mod repr;
+pub mod set;
+pub mod str;
+pub mod types;
+
+use crate::object::function::{KwArg, NativeFn};
+use crate::object::{Builtin, Dict, TypeRef, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// Register a plain function in a namespace.
+pub fn add_function(
+    vm: &mut Vm,
+    ns: &Dict,
+    owner: &'static str,
+    name: &'static str,
+    func: NativeFn,
+) {
+    let key = vm.intern(name);
+    ns.set_str(
+        key,
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            bound: None,
+            is_method: false,
+            owner,
+        })),
+    );
+}
+
+/// Register a method on a built-in type.
+pub fn add_method(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
+    let key = vm.intern(name);
+    let owner: &'static str = Box::leak(t.name().as_str().to_string().into_boxed_str());
+    t.dict.set_str(
+        key,
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            bound: None,
+            is_method: true,
+            owner,
+        })),
+    );
+}
+
+/// Check a native call's argument count; CPython's messages.
+pub fn check_args(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({n} given)"),
+                1 => format!("{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+pub fn no_kwargs(vm: &Vm, name: &str, kwargs: &[KwArg]) -> PyResult<()> {
+    if !kwargs.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+/// Find a keyword argument by name.
+pub fn kwarg<'a>(kwargs: &'a [KwArg], name: &str) -> Option<&'a Value> {
+    kwargs
+        .iter()
+        .find(|(k, _)| k.as_str() == name)
+        .map(|(_, v)| v)
+}
+
+/// Reject keyword arguments outside `allowed`.
+pub fn only_kwargs(vm: &Vm, fname: &str, kwargs: &[KwArg], allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in kwargs {
+        if !allowed.contains(&k.as_str()) {
+            return Err(vm.type_error(format!(
+                "{}() got an unexpected keyword argument '{}'",
+                fname,
+                k.as_str()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// An int argument.
+pub fn arg_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match vm.index_value(v)? {
+        Some(i) => Ok(i),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    functions::install(vm);
+    types::install(vm);
+    str::install(vm);
+    list::install(vm);
+    dict::install(vm);
+    set::install(vm);
+    range::install(vm);
+    bytes::install(vm);
+    iterators::install(vm);
+}

@@ -1,0 +1,412 @@
+//! `repr()` and `str()` of every kind of value, with CPython's text (including the
+//! `[...]` of recursive containers).
+
+use crate::object::{float, ObjKind, PyStr, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+fn s(text: String) -> PyResult<Rc<PyStr>> {
+    Ok(Rc::new(PyStr::from_string(text)))
+}
+
+/// Python's repr of text: single quotes unless the text has them and no double quotes.
+pub fn str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    !((0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0xd800..0xe000).contains(&n)
+        || n == 0x2028
+        || n == 0x2029)
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+thread_local! {
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Guard against infinite recursion through self-containing containers.
+fn enter(v: &Value) -> bool {
+    let Some(p) = v.ptr() else { return true };
+    REPR_STACK.with(|st| {
+        let mut st = st.borrow_mut();
+        if st.contains(&p) {
+            false
+        } else {
+            st.push(p);
+            true
+        }
+    })
+}
+
+fn leave(v: &Value) {
+    if let Some(p) = v.ptr() {
+        REPR_STACK.with(|st| {
+            let mut st = st.borrow_mut();
+            if let Some(i) = st.iter().rposition(|&x| x == p) {
+                st.remove(i);
+            }
+        });
+    }
+}
+
+fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(vm.repr(x)?.as_str());
+    }
+    Ok(out)
+}
+
+fn container_repr(
+    vm: &mut Vm,
+    v: &Value,
+    open: &str,
+    items: &[Value],
+    close: &str,
+    recursive: &str,
+) -> PyResult<Rc<PyStr>> {
+    if !enter(v) {
+        return s(recursive.to_string());
+    }
+    let r = join_reprs(vm, items);
+    leave(v);
+    s(format!("{open}{}{close}", r?))
+}
+
+pub fn int_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Int(i) => Some(i.to_string()),
+        Value::BigInt(b) => Some(b.to_string()),
+        Value::Bool(b) => Some(if *b { "True" } else { "False" }.to_string()),
+        _ => None,
+    }
+}
+
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::None | Value::Null => s("None".into()),
+        Value::Bool(b) => s(if *b { "True" } else { "False" }.into()),
+        Value::Int(i) => s(i.to_string()),
+        Value::BigInt(b) => {
+            let text = b.to_string();
+            if text.len() > 4300 {
+                return Err(vm.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+            }
+            s(text)
+        }
+        Value::Float(f) => s(float::repr(*f)),
+        Value::Str(x) => s(str_repr(x.as_str())),
+        Value::List(l) => {
+            let items = l.snapshot();
+            container_repr(vm, v, "[", &items, "]", "[...]")
+        }
+        Value::Tuple(t) => {
+            if t.items.len() == 1 {
+                let inner = vm.repr(&t.items[0])?;
+                return s(format!("({},)", inner.as_str()));
+            }
+            let items = t.items.to_vec();
+            container_repr(vm, v, "(", &items, ")", "(...)")
+        }
+        Value::Dict(d) => {
+            if !enter(v) {
+                return s("{...}".into());
+            }
+            let mut out = String::from("{");
+            let mut res = Ok(());
+            for (i, (k, val)) in d.items().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match (vm.repr(k), vm.repr(val)) {
+                    (Ok(a), Ok(b)) => {
+                        out.push_str(a.as_str());
+                        out.push_str(": ");
+                        out.push_str(b.as_str());
+                    }
+                    (Err(e), _) | (_, Err(e)) => {
+                        res = Err(e);
+                        break;
+                    }
+                }
+            }
+            leave(v);
+            res?;
+            out.push('}');
+            s(out)
+        }
+        Value::Set(set) => {
+            let items = set.keys();
+            let name = if set.frozen { "frozenset" } else { "set" };
+            if items.is_empty() {
+                return s(format!("{name}()"));
+            }
+            if set.frozen {
+                let inner = container_repr(vm, v, "{", &items, "}", "...")?;
+                return s(format!("frozenset({})", inner.as_str()));
+            }
+            container_repr(vm, v, "{", &items, "}", "set(...)")
+        }
+        Value::Function(f) => s(format!(
+            "<function {} at {:#x}>",
+            f.qualname().as_str(),
+            v.ptr().unwrap_or(0)
+        )),
+        Value::Builtin(b) => match &b.bound {
+            Some(recv) if !matches!(recv, Value::Module(_)) => s(format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                vm.type_name(recv),
+                recv.ptr().unwrap_or(0)
+            )),
+            _ => s(format!("<built-in function {}>", b.name)),
+        },
+        Value::Method(m) => {
+            let fname = match &m.func {
+                Value::Function(f) => f.qualname().as_str().to_string(),
+                other => vm.repr(other)?.as_str().to_string(),
+            };
+            let recv = vm.repr(&m.receiver)?;
+            s(format!("<bound method {} of {}>", fname, recv.as_str()))
+        }
+        Value::Type(t) => {
+            let module = t
+                .dict
+                .get_str(&vm.intern("__module__"))
+                .and_then(|m| m.as_str().map(|x| x.as_str().to_string()));
+            match module {
+                Some(m) if m != "builtins" => {
+                    s(format!("<class '{}.{}'>", m, t.qualname.borrow().as_str()))
+                }
+                _ => s(format!("<class '{}'>", t.qualname.borrow().as_str())),
+            }
+        }
+        Value::Module(m) => s(format!("<module '{}'>", m.name.as_str())),
+        Value::Code(c) => s(format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.name.as_str(),
+            v.ptr().unwrap_or(0),
+            c.filename.as_str(),
+            c.firstlineno
+        )),
+        Value::Cell(c) => {
+            let inner = c.get();
+            if inner.is_null() {
+                s(format!("<cell at {:#x}: empty>", v.ptr().unwrap_or(0)))
+            } else {
+                s(format!(
+                    "<cell at {:#x}: {} object at {:#x}>",
+                    v.ptr().unwrap_or(0),
+                    vm.type_name(&inner),
+                    inner.ptr().unwrap_or(0)
+                ))
+            }
+        }
+        Value::Generator(g) => s(format!(
+            "<{} object {} at {:#x}>",
+            g.kind_name(),
+            g.code.qualname.as_str(),
+            v.ptr().unwrap_or(0)
+        )),
+        Value::Instance(_) => instance_repr(vm, v),
+        Value::Obj(o) => match &o.kind {
+            ObjKind::NotImplemented => s("NotImplemented".into()),
+            ObjKind::Ellipsis => s("Ellipsis".into()),
+            ObjKind::Range { start, stop, step } => {
+                if *step == 1 {
+                    s(format!("range({start}, {stop})"))
+                } else {
+                    s(format!("range({start}, {stop}, {step})"))
+                }
+            }
+            ObjKind::Slice { start, stop, step } => {
+                let a = vm.repr(start)?;
+                let b = vm.repr(stop)?;
+                let c = vm.repr(step)?;
+                s(format!(
+                    "slice({}, {}, {})",
+                    a.as_str(),
+                    b.as_str(),
+                    c.as_str()
+                ))
+            }
+            ObjKind::Bytes(b) => s(bytes_repr(b)),
+            ObjKind::DictView(d, kind) => {
+                let (name, items) = match kind {
+                    crate::object::DictViewKind::Keys => ("dict_keys", d.keys()),
+                    crate::object::DictViewKind::Values => ("dict_values", d.values()),
+                    crate::object::DictViewKind::Items => (
+                        "dict_items",
+                        d.items()
+                            .into_iter()
+                            .map(|(k, x)| Value::tuple(vec![k, x]))
+                            .collect(),
+                    ),
+                };
+                let inner = container_repr(vm, v, "[", &items, "]", "[...]")?;
+                s(format!("{name}({})", inner.as_str()))
+            }
+            ObjKind::Native(_) => instance_repr(vm, v),
+            _ => s(format!(
+                "<{} object at {:#x}>",
+                o.cls.name().as_str(),
+                v.ptr().unwrap_or(0)
+            )),
+        },
+    }
+}
+
+fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    let cls = vm.type_of(v);
+    let name = vm.intern("__repr__");
+    if let Some(m) = cls.lookup(&name) {
+        if !matches!(m, Value::Builtin(ref b) if b.owner == "object") {
+            let r = vm.call_method_value(m, v, &[])?;
+            return match r {
+                Value::Str(x) => Ok(x),
+                other => Err(vm.type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    vm.type_name(&other)
+                ))),
+            };
+        }
+    }
+    if vm.is_exception_instance(v) {
+        return exception_repr(vm, v, &cls);
+    }
+    if let Some(b) = vm.builtin_base(v) {
+        return vm.repr(&b);
+    }
+    object_repr(vm, v)
+}
+
+fn exception_repr(vm: &mut Vm, v: &Value, cls: &crate::object::TypeRef) -> PyResult<Rc<PyStr>> {
+    let args = crate::vm::errors::exc_data(v)
+        .map(|d| d.borrow().args.clone())
+        .unwrap_or(Value::None);
+    let inner = match &args {
+        Value::Tuple(t) if t.items.len() == 1 => vm.repr(&t.items[0])?.as_str().to_string(),
+        Value::Tuple(t) => {
+            let r = vm.repr(&args)?;
+            if t.items.is_empty() {
+                String::new()
+            } else {
+                r.as_str()[1..r.as_str().len() - 1].to_string()
+            }
+        }
+        _ => String::new(),
+    };
+    s(format!("{}({})", cls.name().as_str(), inner))
+}
+
+/// object.__repr__: `<module.Class object at 0x...>`.
+pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    let cls = vm.type_of(v);
+    let module = cls
+        .dict
+        .get_str(&vm.intern("__module__"))
+        .and_then(|m| m.as_str().map(|x| x.as_str().to_string()));
+    let qual = cls.qualname.borrow().as_str().to_string();
+    let name = match module {
+        Some(m) if m != "builtins" => format!("{m}.{qual}"),
+        _ => qual,
+    };
+    s(format!("<{} object at {:#x}>", name, v.ptr().unwrap_or(0)))
+}
+
+pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::Str(x) => Ok(x.clone()),
+        Value::Instance(_) | Value::Obj(_) => {
+            let cls = vm.type_of(v);
+            let name = vm.intern("__str__");
+            if let Some(m) = cls.lookup(&name) {
+                if !matches!(m, Value::Builtin(ref b) if b.owner == "object") {
+                    let r = vm.call_method_value(m, v, &[])?;
+                    return match r {
+                        Value::Str(x) => Ok(x),
+                        other => Err(vm.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            vm.type_name(&other)
+                        ))),
+                    };
+                }
+            }
+            if vm.is_exception_instance(v) {
+                let text = vm.exception_str(v);
+                return s(text);
+            }
+            if let Some(b) = vm.builtin_base(v) {
+                return to_str(vm, &b);
+            }
+            repr(vm, v)
+        }
+        _ => repr(vm, v),
+    }
+}

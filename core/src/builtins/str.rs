@@ -1,0 +1,789 @@
+//! The methods of `str`.
+
+use super::{add_method, arg_int, check_args, kwarg};
+use crate::object::function::KwArg;
+use crate::object::{ObjKind, PyStr, Value};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a Rc<PyStr>> {
+    match args.first() {
+        Some(Value::Str(s)) => Ok(s),
+        Some(Value::Instance(_)) | Some(_) | None => {
+            Err(vm.type_error(format!("descriptor '{}' requires a 'str' object", name)))
+        }
+    }
+}
+
+/// The receiver as text, unwrapping str subclasses.
+fn text(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Rc<PyStr>> {
+    if let Some(v) = args.first() {
+        if let Some(Value::Str(s)) = vm.builtin_base(v) {
+            return Ok(s);
+        }
+    }
+    this(vm, args, name).cloned()
+}
+
+fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(vm.type_error(format!("{} must be str, not {}", what, vm.type_name(other)))),
+    }
+}
+
+fn new(s: String) -> PyResult<Value> {
+    Ok(Value::from_string(s))
+}
+
+/// `s[key]`.
+pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = key {
+        if let ObjKind::Slice { start, stop, step } = &o.kind {
+            let si = vm.slice_indices(start, stop, step, s.char_len())?;
+            if si.step == 1 {
+                return new(s
+                    .slice_chars(si.start as usize, (si.start as usize) + si.len)
+                    .to_string());
+            }
+            let chars: Vec<char> = s.as_str().chars().collect();
+            let mut out = String::with_capacity(si.len);
+            let mut i = si.start;
+            for _ in 0..si.len {
+                out.push(chars[i as usize]);
+                i += si.step;
+            }
+            return new(out);
+        }
+    }
+    match vm.seq_index(key, s.char_len(), "string")? {
+        Some(i) => {
+            let c = s.char_at(i).unwrap_or(' ');
+            new(c.to_string())
+        }
+        None => Err(vm.index_error("string index out of range")),
+    }
+}
+
+/// Resolve optional start/end arguments to a char range.
+fn bounds(
+    vm: &mut Vm,
+    s: &PyStr,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
+    let len = s.char_len() as i64;
+    let conv = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(x) => {
+                let i = arg_int(vm, x)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let a = conv(vm, start, 0)?;
+    let b = conv(vm, end, len)?;
+    Ok((a as usize, b as usize))
+}
+
+fn char_index_of_byte(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
+    check_args(vm, name, args, 2, 4)?;
+    let s = text(vm, args, name)?;
+    let sub = str_arg(vm, &args[1], "must be str")
+        .map_err(|_| vm.type_error(format!("must be str, not {}", vm.type_name(&args[1]))))?;
+    let (a, b) = bounds(vm, &s, args.get(2), args.get(3))?;
+    if a > b {
+        return Ok(None);
+    }
+    let hay = s.slice_chars(a, b);
+    let found = if reverse {
+        hay.rfind(sub.as_str())
+    } else {
+        hay.find(sub.as_str())
+    };
+    Ok(found.map(|byte| a + char_index_of_byte(hay, byte)))
+}
+
+fn find(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, args, "find", false)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
+}
+fn rfind(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, args, "rfind", true)?
+            .map(|i| i as i64)
+            .unwrap_or(-1),
+    ))
+}
+fn index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    match find_impl(vm, args, "index", false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn rindex(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    match find_impl(vm, args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "count", args, 2, 4)?;
+    let s = text(vm, args, "count")?;
+    let sub = str_arg(vm, &args[1], "argument")?;
+    let (a, b) = bounds(vm, &s, args.get(2), args.get(3))?;
+    if a > b {
+        return Ok(Value::Int(0));
+    }
+    let hay = s.slice_chars(a, b);
+    let n = if sub.as_str().is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub.as_str()).count()
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "join", args, 2, 2)?;
+    let sep = text(vm, args, "join")?;
+    let items = vm.collect_iterable(&args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        match it {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => match vm.builtin_base(other) {
+                Some(Value::Str(s)) => out.push_str(s.as_str()),
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "sequence item {}: expected str instance, {} found",
+                        i,
+                        vm.type_name(other)
+                    )))
+                }
+            },
+        }
+    }
+    new(out)
+}
+
+fn split_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[KwArg],
+    name: &str,
+    reverse: bool,
+) -> PyResult<Value> {
+    let s = text(vm, args, name)?;
+    let sep = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kwargs, "sep").cloned())
+        .unwrap_or(Value::None);
+    let maxsplit = match args.get(2).or_else(|| kwarg(kwargs, "maxsplit")) {
+        Some(v) => arg_int(vm, v)?,
+        None => -1,
+    };
+    let text = s.as_str();
+    let parts: Vec<String> = match &sep {
+        Value::None => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if maxsplit < 0 || (maxsplit as usize) >= words.len() {
+                words.into_iter().map(String::from).collect()
+            } else if !reverse {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = text.trim_start();
+                for _ in 0..maxsplit {
+                    match rest.find(char::is_whitespace) {
+                        Some(p) => {
+                            out.push(rest[..p].to_string());
+                            rest = rest[p..].trim_start();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out: Vec<String> = Vec::new();
+                let mut rest = text.trim_end();
+                for _ in 0..maxsplit {
+                    match rest.rfind(char::is_whitespace) {
+                        Some(p) => {
+                            let c = rest[p..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                            out.push(rest[p + c..].to_string());
+                            rest = rest[..p].trim_end();
+                        }
+                        None => break,
+                    }
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            }
+        }
+        Value::Str(sep) => {
+            if sep.as_str().is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if maxsplit < 0 {
+                text.split(sep.as_str()).map(String::from).collect()
+            } else if !reverse {
+                text.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
+            } else {
+                let mut v: Vec<String> = text
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+                v.reverse();
+                v
+            }
+        }
+        other => {
+            return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(other))))
+        }
+    };
+    Ok(Value::list(
+        parts.into_iter().map(Value::from_string).collect(),
+    ))
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    split_impl(vm, args, kw, "split", false)
+}
+fn rsplit(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    split_impl(vm, args, kw, "rsplit", true)
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let s = text(vm, args, "splitlines")?;
+    let keep = match args.get(1).or_else(|| kwarg(kwargs, "keepends")) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let t = s.as_str();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = t.char_indices().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (pos, c) = bytes[i];
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = pos + c.len_utf8();
+            if c == '\r' && i + 1 < bytes.len() && bytes[i + 1].1 == '\n' {
+                end += 1;
+                i += 1;
+            }
+            out.push(Value::str(if keep {
+                &t[start..end]
+            } else {
+                &t[start..pos]
+            }));
+            start = end;
+        }
+        i += 1;
+    }
+    if start < t.len() {
+        out.push(Value::str(&t[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+fn strip_chars(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
+    check_args(vm, name, args, 1, 2)?;
+    let s = text(vm, args, name)?;
+    let t = s.as_str();
+    let r = match args.get(1) {
+        None | Some(Value::None) => {
+            let t = if left { t.trim_start() } else { t };
+            if right {
+                t.trim_end()
+            } else {
+                t
+            }
+        }
+        Some(Value::Str(chars)) => {
+            let set: Vec<char> = chars.as_str().chars().collect();
+            let t = if left {
+                t.trim_start_matches(|c| set.contains(&c))
+            } else {
+                t
+            };
+            if right {
+                t.trim_end_matches(|c| set.contains(&c))
+            } else {
+                t
+            }
+        }
+        Some(_) => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+    };
+    new(r.to_string())
+}
+
+fn strip(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    strip_chars(vm, args, "strip", true, true)
+}
+fn lstrip(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    strip_chars(vm, args, "lstrip", true, false)
+}
+fn rstrip(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    strip_chars(vm, args, "rstrip", false, true)
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "replace", args, 3, 4)?;
+    let s = text(vm, args, "replace")?;
+    let old = str_arg(vm, &args[1], "replace() argument 1")?;
+    let newv = str_arg(vm, &args[2], "replace() argument 2")?;
+    let count = match args.get(3).or_else(|| kwarg(kwargs, "count")) {
+        Some(v) => arg_int(vm, v)?,
+        None => -1,
+    };
+    if count < 0 {
+        return new(s.as_str().replace(old.as_str(), newv.as_str()));
+    }
+    new(s
+        .as_str()
+        .replacen(old.as_str(), newv.as_str(), count as usize))
+}
+
+fn affix(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<Value> {
+    check_args(vm, name, args, 2, 4)?;
+    let s = text(vm, args, name)?;
+    let (a, b) = bounds(vm, &s, args.get(2), args.get(3))?;
+    let hay = if a <= b {
+        s.slice_chars(a, b).to_string()
+    } else {
+        String::new()
+    };
+    let test = |p: &str| {
+        if ends {
+            hay.ends_with(p)
+        } else {
+            hay.starts_with(p)
+        }
+    };
+    match &args[1] {
+        Value::Str(p) => Ok(Value::Bool(a <= b && test(p.as_str()))),
+        Value::Tuple(t) => {
+            for p in t.items.iter() {
+                match p {
+                    Value::Str(p) => {
+                        if a <= b && test(p.as_str()) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "tuple for {} must only contain str, not {}",
+                            name,
+                            vm.type_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(vm.type_error(format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            name,
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn startswith(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    affix(vm, args, "startswith", false)
+}
+fn endswith(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    affix(vm, args, "endswith", true)
+}
+
+fn map_text(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    check_args(vm, name, args, 1, 1)?;
+    let s = text(vm, args, name)?;
+    new(f(s.as_str()))
+}
+
+fn title_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn capitalize_text(t: &str) -> String {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+fn swapcase_text(t: &str) -> String {
+    t.chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect()
+}
+
+fn upper(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "upper", |t| t.to_uppercase())
+}
+fn lower(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "lower", |t| t.to_lowercase())
+}
+fn title(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "title", title_case)
+}
+fn capitalize(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "capitalize", capitalize_text)
+}
+fn swapcase(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "swapcase", swapcase_text)
+}
+
+fn predicate(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    check_args(vm, name, args, 1, 1)?;
+    let s = text(vm, args, name)?;
+    Ok(Value::Bool(f(s.as_str())))
+}
+
+fn isdigit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isdigit", |t| {
+        !t.is_empty()
+            && t.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}')
+            })
+    })
+}
+fn isdecimal(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isdecimal", |t| {
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+    })
+}
+fn isnumeric(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isnumeric", |t| {
+        !t.is_empty() && t.chars().all(|c| c.is_numeric())
+    })
+}
+fn isalpha(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isalpha", |t| {
+        !t.is_empty() && t.chars().all(|c| c.is_alphabetic())
+    })
+}
+fn isalnum(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isalnum", |t| {
+        !t.is_empty() && t.chars().all(|c| c.is_alphanumeric())
+    })
+}
+fn isspace(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isspace", |t| {
+        !t.is_empty() && t.chars().all(|c| c.is_whitespace())
+    })
+}
+fn isupper(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isupper", |t| {
+        t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())
+    })
+}
+fn islower(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "islower", |t| {
+        t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())
+    })
+}
+fn isidentifier(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isidentifier", |t| {
+        let mut cs = t.chars();
+        matches!(cs.next(), Some(c) if c == '_' || c.is_alphabetic())
+            && cs.all(|c| c == '_' || c.is_alphanumeric())
+    })
+}
+fn istitle(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "istitle", |t| {
+        let mut prev_cased = false;
+        let mut any = false;
+        for c in t.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    })
+}
+
+fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, align: char) -> PyResult<Value> {
+    check_args(vm, name, args, 2, 3)?;
+    let s = text(vm, args, name)?;
+    let width = arg_int(vm, &args[1])?.max(0) as usize;
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(_) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
+    };
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s.clone()));
+    }
+    let total = width - len;
+    let (l, r) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            // CPython's centering puts the odd space on the left when width is odd.
+            let left = total / 2 + (total & width & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = String::new();
+    out.extend(std::iter::repeat_n(fill, l));
+    out.push_str(s.as_str());
+    out.extend(std::iter::repeat_n(fill, r));
+    new(out)
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    pad_impl(vm, args, "ljust", '<')
+}
+fn rjust(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    pad_impl(vm, args, "rjust", '>')
+}
+fn center(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    pad_impl(vm, args, "center", '^')
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "zfill", args, 2, 2)?;
+    let s = text(vm, args, "zfill")?;
+    let width = arg_int(vm, &args[1])?.max(0) as usize;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let t = s.as_str();
+    let (sign, rest) = match t.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
+        _ => (String::new(), t),
+    };
+    new(format!("{}{}{}", sign, "0".repeat(width - len), rest))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
+    check_args(vm, name, args, 2, 2)?;
+    let s = text(vm, args, name)?;
+    let sep = str_arg(vm, &args[1], "sep")?;
+    if sep.as_str().is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let t = s.as_str();
+    let found = if reverse {
+        t.rfind(sep.as_str())
+    } else {
+        t.find(sep.as_str())
+    };
+    Ok(match found {
+        Some(p) => Value::tuple(vec![
+            Value::str(&t[..p]),
+            Value::Str(sep.clone()),
+            Value::str(&t[p + sep.as_str().len()..]),
+        ]),
+        None if reverse => {
+            Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
+        }
+        None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
+    })
+}
+
+fn partition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    partition_impl(vm, args, "partition", false)
+}
+fn rpartition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    partition_impl(vm, args, "rpartition", true)
+}
+
+fn encode(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let s = text(vm, args, "encode")?;
+    Ok(crate::builtins::bytes::new_bytes(
+        s.as_str().as_bytes().to_vec(),
+    ))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let s = text(vm, args, "expandtabs")?;
+    let size = match args.get(1).or_else(|| kwarg(kwargs, "tabsize")) {
+        Some(v) => arg_int(vm, v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    new(out)
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let s = text(vm, args, "format")?;
+    super::format::str_dot_format(vm, s.as_str(), &args[1..], kwargs)
+}
+
+fn str_mod(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__mod__", args, 2, 2)?;
+    let s = text(vm, args, "__mod__")?;
+    super::format::percent_format(vm, s.as_str(), &args[1])
+}
+
+fn removeprefix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "removeprefix", args, 2, 2)?;
+    let s = text(vm, args, "removeprefix")?;
+    let p = str_arg(vm, &args[1], "removeprefix() argument")?;
+    new(s
+        .as_str()
+        .strip_prefix(p.as_str())
+        .unwrap_or(s.as_str())
+        .to_string())
+}
+
+fn removesuffix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "removesuffix", args, 2, 2)?;
+    let s = text(vm, args, "removesuffix")?;
+    let p = str_arg(vm, &args[1], "removesuffix() argument")?;
+    new(s
+        .as_str()
+        .strip_suffix(p.as_str())
+        .unwrap_or(s.as_str())
+        .to_string())
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.types.str.clone();
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("join", join),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("splitlines", splitlines),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("upper", upper),
+        ("lower", lower),
+        ("title", title),
+        ("capitalize", capitalize),
+        ("swapcase", swapcase),
+        ("isdigit", isdigit),
+        ("isdecimal", isdecimal),
+        ("isnumeric", isnumeric),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("isidentifier", isidentifier),
+        ("istitle", istitle),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("center", center),
+        ("zfill", zfill),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("encode", encode),
+        ("expandtabs", expandtabs),
+        ("format", str_format),
+        ("__mod__", str_mod),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+    ];
+    for (name, f) in methods {
+        add_method(vm, &t, name, *f);
+    }
+}

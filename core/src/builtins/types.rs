@@ -1,0 +1,1047 @@
+//! Calling classes: instance creation (`__new__` / `__init__`), the constructors of
+//! the built-in types, `type(name, bases, ns)`, `__build_class__` and `super`.
+
+use super::{add_function, add_method, check_args};
+use crate::object::function::KwArg;
+use crate::object::types::{c3_mro, Layout, Type, TypeRef};
+use crate::object::{bigint, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{FromPrimitive, ToPrimitive};
+use std::rc::Rc;
+
+/// `cls(*args, **kwargs)`.
+pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    if Rc::ptr_eq(t, &vm.types.type_) {
+        if args.len() == 1 && kwargs.is_empty() {
+            return Ok(Value::Type(vm.type_of(&args[0])));
+        }
+        if args.len() == 3 {
+            return type_new(vm, t, &args[0], &args[1], &args[2]);
+        }
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    // A metaclass with its own __call__.
+    if let Some(meta) = t.meta.borrow().clone() {
+        let call = vm.intern("__call__");
+        if let Some(f @ Value::Function(_)) = meta.lookup(&call) {
+            let mut all = vec![Value::Type(t.clone())];
+            all.extend(args.iter().cloned());
+            return vm.call(&f, &all, kwargs);
+        }
+    }
+    if let Some(new) = t.native_new {
+        let mut all = vec![Value::Type(t.clone())];
+        all.extend(args.iter().cloned());
+        return new(vm, &all, kwargs);
+    }
+    let new_name = vm.intern("__new__");
+    let init_name = vm.intern("__init__");
+    let user_new = t
+        .lookup(&new_name)
+        .filter(|f| !matches!(f, Value::Builtin(_)));
+    let obj = match &user_new {
+        Some(f) => {
+            let f = match f {
+                Value::Obj(o) => match &o.kind {
+                    ObjKind::StaticMethod(inner) => inner.clone(),
+                    _ => f.clone(),
+                },
+                _ => f.clone(),
+            };
+            let mut all = vec![Value::Type(t.clone())];
+            all.extend(args.iter().cloned());
+            let obj = vm.call(&f, &all, kwargs)?;
+            if !vm.type_of(&obj).is_subtype(t) {
+                return Ok(obj);
+            }
+            obj
+        }
+        None => new_instance(vm, t, args, kwargs)?,
+    };
+    match t.lookup(&init_name) {
+        Some(f @ Value::Function(_)) => {
+            let r = vm.call_method_value_kw(f, &obj, args, kwargs)?;
+            if !r.is_none() {
+                return Err(vm.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    vm.type_name(&r)
+                )));
+            }
+        }
+        Some(f @ Value::Builtin(_)) if !matches!(&f, Value::Builtin(b) if b.owner == "object") => {
+            vm.call_method_value_kw(f, &obj, args, kwargs)?;
+        }
+        _ => {
+            if user_new.is_none()
+                && (!args.is_empty() || !kwargs.is_empty())
+                && t.layout == Layout::Object
+            {
+                return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
+            }
+        }
+    }
+    Ok(obj)
+}
+
+/// object.__new__ for a Python class: an instance with the built-in part its layout
+/// needs.
+pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let base = match t.layout {
+        Layout::Object | Layout::Fixed | Layout::Type => Base::None,
+        Layout::Exception => Base::Exception(PyCell::new(crate::object::ExcData {
+            args: Value::tuple(args.to_vec()),
+            ..Default::default()
+        })),
+        Layout::List => Base::Value(PyCell::new(Value::list(Vec::new()))),
+        Layout::Dict => Base::Value(PyCell::new(Value::Dict(Rc::new(Dict::new())))),
+        Layout::Set => Base::Value(PyCell::new(vm.new_set(Vec::new(), false)?)),
+        layout => {
+            // Immutable built-ins take their value at creation.
+            let builtin = match layout {
+                Layout::Int => vm.types.int.clone(),
+                Layout::Float => vm.types.float.clone(),
+                Layout::Str => vm.types.str.clone(),
+                Layout::Tuple => vm.types.tuple.clone(),
+                _ => vm.types.frozenset.clone(),
+            };
+            let v = call_type(vm, &builtin, args, kwargs)?;
+            Base::Value(PyCell::new(v))
+        }
+    };
+    let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
+    Ok(Value::Instance(Rc::new(Instance {
+        cls: PyCell::new(t.clone()),
+        dict: if t.has_dict {
+            Some(Rc::new(Dict::new()))
+        } else {
+            None
+        },
+        slots: PyCell::new(vec![Value::Null; nslots]),
+        base,
+        finalized: std::cell::Cell::new(false),
+    })))
+}
+
+/// `type(name, bases, namespace)` and class statements.
+pub fn type_new(
+    vm: &mut Vm,
+    meta: &TypeRef,
+    name: &Value,
+    bases: &Value,
+    ns: &Value,
+) -> PyResult<Value> {
+    let Value::Str(name) = name else {
+        return Err(vm.type_error("type.__new__() argument 1 must be str"));
+    };
+    let bases: Vec<TypeRef> = match bases {
+        Value::Tuple(t) => {
+            let mut out = Vec::new();
+            for b in t.items.iter() {
+                match b {
+                    Value::Type(bt) => {
+                        if bt.layout == Layout::Fixed || Rc::ptr_eq(bt, &vm.types.bool_) {
+                            return Err(vm.type_error(format!(
+                                "type '{}' is not an acceptable base type",
+                                bt.name().as_str()
+                            )));
+                        }
+                        out.push(bt.clone())
+                    }
+                    _ => return Err(vm.type_error("bases must be types")),
+                }
+            }
+            out
+        }
+        _ => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
+    };
+    let Value::Dict(ns) = ns else {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    };
+    let bases = if bases.is_empty() {
+        vec![vm.types.object.clone()]
+    } else {
+        bases
+    };
+    let layout = bases
+        .iter()
+        .map(|b| b.layout)
+        .find(|l| *l != Layout::Object)
+        .unwrap_or(Layout::Object);
+    let dict = Rc::new(Dict::new());
+    for (k, v) in ns.items() {
+        vm.dict_set(&dict, k, v)?;
+    }
+    let slots_key = vm.intern("__slots__");
+    let (slot_names, has_dict) = match dict.get_str(&slots_key) {
+        Some(v) => {
+            let names: Vec<Value> = match &v {
+                Value::Str(_) => vec![v.clone()],
+                other => vm.collect_iterable(other)?,
+            };
+            let mut slot_names = Vec::new();
+            let mut has_dict = false;
+            for n in names {
+                if let Value::Str(s) = n {
+                    if s.as_str() == "__dict__" {
+                        has_dict = true;
+                    } else {
+                        slot_names.push(s);
+                    }
+                }
+            }
+            (
+                slot_names,
+                has_dict || bases.iter().any(|b| b.has_dict && !b.builtin),
+            )
+        }
+        None => (Vec::new(), true),
+    };
+    // Implicit static/class methods.
+    for (key, wrap_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
+        let k = vm.intern(key);
+        if let Some(f @ Value::Function(_)) = dict.get_str(&k) {
+            let kind = if wrap_static {
+                ObjKind::StaticMethod(f)
+            } else {
+                ObjKind::ClassMethod(f)
+            };
+            let cls = if wrap_static {
+                vm.types.staticmethod.clone()
+            } else {
+                vm.types.classmethod.clone()
+            };
+            dict.set_str(k, Value::obj(cls, kind));
+        }
+    }
+    let qualname = dict
+        .del_str(&vm.intern("__qualname__"))
+        .and_then(|q| q.as_str().cloned())
+        .unwrap_or_else(|| name.clone());
+    let offset: usize = bases
+        .iter()
+        .flat_map(|b| b.mro.borrow().clone())
+        .map(|c| c.slot_names.len())
+        .sum();
+    for (i, s) in slot_names.iter().enumerate() {
+        dict.set_str(
+            s.clone(),
+            Value::obj(
+                vm.types.slot_descriptor.clone(),
+                ObjKind::SlotDescriptor {
+                    name: s.clone(),
+                    index: offset + i,
+                },
+            ),
+        );
+    }
+    let t = Rc::new(Type::new(
+        name.as_str(),
+        bases.clone(),
+        Vec::new(),
+        dict.clone(),
+        layout,
+        false,
+        slot_names,
+        has_dict,
+        None,
+    ));
+    *t.qualname.borrow_mut() = qualname;
+    if !Rc::ptr_eq(meta, &vm.types.type_) {
+        *t.meta.borrow_mut() = Some(meta.clone());
+    }
+    let mro = c3_mro(&t, &bases).map_err(|m| vm.type_error(m))?;
+    *t.mro.borrow_mut() = mro;
+    for b in &bases {
+        b.subclasses.borrow_mut().push(Rc::downgrade(&t));
+    }
+    if dict.get_str(&vm.intern("__doc__")).is_none() {
+        dict.set_str(vm.intern("__doc__"), Value::None);
+    }
+    let tv = Value::Type(t.clone());
+    // __set_name__ on descriptors.
+    let set_name = vm.intern("__set_name__");
+    for (k, v) in dict.items() {
+        if let Value::Instance(_) = &v {
+            if let Some(f) = vm.type_of(&v).lookup(&set_name) {
+                vm.call_method_value(f, &v, &[tv.clone(), k])?;
+            }
+        }
+    }
+    // __init_subclass__ of the nearest base that defines one.
+    let init_sub = vm.intern("__init_subclass__");
+    if let Some(parent) = t.mro.borrow().get(1).cloned() {
+        if let Some(Value::Obj(o)) = parent.lookup(&init_sub) {
+            if let ObjKind::ClassMethod(f) = &o.kind {
+                let f = f.clone();
+                vm.call(&f, std::slice::from_ref(&tv), &[])?;
+            }
+        }
+    }
+    Ok(tv)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
+fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let (Some(Value::Function(body)), Some(name)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    };
+    let bases: Vec<Value> = args[2..].to_vec();
+    let mut meta: Option<Value> = None;
+    let mut extra: Vec<KwArg> = Vec::new();
+    for (k, v) in kwargs {
+        if k.as_str() == "metaclass" {
+            meta = Some(v.clone());
+        } else {
+            extra.push((k.clone(), v.clone()));
+        }
+    }
+    let meta = match meta {
+        Some(m) => m,
+        None => {
+            let mut m = Value::Type(vm.types.type_.clone());
+            for b in &bases {
+                let bt = vm.type_of(b);
+                if !Rc::ptr_eq(&bt, &vm.types.type_) {
+                    m = Value::Type(bt);
+                }
+            }
+            m
+        }
+    };
+    let ns = Rc::new(Dict::new());
+    let body = body.clone();
+    vm.run_class_body(&body, ns.clone())?;
+    let cell_key = vm.intern("__classcell__");
+    let cell = ns.del_str(&cell_key);
+    let bases_t = Value::tuple(bases);
+    let cls = match &meta {
+        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => {
+            type_new(vm, m, name, &bases_t, &Value::Dict(ns))?
+        }
+        Value::Type(m) => {
+            let new_name = vm.intern("__new__");
+            let init_name = vm.intern("__init__");
+            let margs = [
+                meta.clone(),
+                name.clone(),
+                bases_t.clone(),
+                Value::Dict(ns.clone()),
+            ];
+            let cls = match m.lookup(&new_name) {
+                Some(Value::Obj(o)) => match &o.kind {
+                    ObjKind::StaticMethod(f) => {
+                        let f = f.clone();
+                        vm.call(&f, &margs, &extra)?
+                    }
+                    _ => type_new(vm, m, name, &bases_t, &Value::Dict(ns.clone()))?,
+                },
+                _ => type_new(vm, m, name, &bases_t, &Value::Dict(ns.clone()))?,
+            };
+            if let Some(f @ Value::Function(_)) = m.lookup(&init_name) {
+                vm.call(
+                    &f,
+                    &[cls.clone(), name.clone(), bases_t, Value::Dict(ns)],
+                    &extra,
+                )?;
+            }
+            cls
+        }
+        other => vm.call(other, &[name.clone(), bases_t, Value::Dict(ns)], &extra)?,
+    };
+    if let Some(Value::Cell(c)) = cell {
+        c.set(cls.clone());
+    }
+    Ok(cls)
+}
+
+/// `int(x)` for any value with an integer meaning.
+pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => float_to_int(vm, *f),
+        Value::Str(s) => parse_int(vm, s.as_str(), 10, v),
+        _ => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                let n = vm.intern(name);
+                if let Some(m) = vm.type_of(v).lookup(&n) {
+                    if !matches!(m, Value::Builtin(_)) {
+                        return vm.call_method_value(m, v, &[]);
+                    }
+                }
+            }
+            if let Some(b) = vm.builtin_base(v) {
+                return to_int(vm, &b);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(bigint::normalize(BigInt::from_f64(t).unwrap_or_default()))
+}
+
+/// Parse an int literal as `int(text, base)` does.
+pub fn parse_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyResult<Value> {
+    let err = |vm: &mut Vm| -> PyResult<Value> {
+        let r = vm.repr(original)?;
+        Err(vm.value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            r.as_str()
+        )))
+    };
+    let s = text.trim();
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let mut base = base;
+    let lower = body.to_ascii_lowercase();
+    let mut digits: &str = &lower;
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if (base == b || base == 0) && digits.starts_with(p) {
+            digits = &digits[2..];
+            base = b;
+        }
+    }
+    if base == 0 {
+        if digits.len() > 1
+            && digits.starts_with('0')
+            && digits.chars().any(|c| c != '0' && c != '_')
+        {
+            return err(vm);
+        }
+        base = 10;
+    }
+    let digits = digits.strip_prefix('_').unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return err(vm);
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    match BigInt::parse_bytes(clean.as_bytes(), base) {
+        Some(b) => Ok(bigint::normalize(if neg { -b } else { b })),
+        None => err(vm),
+    }
+}
+
+/// `float(x)`.
+pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => b
+            .to_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        Value::Str(s) => parse_float(s.as_str()).ok_or_else(|| {
+            let r = crate::builtins::repr::str_repr(s.as_str());
+            vm.value_error(format!("could not convert string to float: {r}"))
+        }),
+        _ => {
+            let n = vm.intern("__float__");
+            if let Some(m) = vm.type_of(v).lookup(&n) {
+                if !matches!(m, Value::Builtin(_)) {
+                    let r = vm.call_method_value(m, v, &[])?;
+                    if let Value::Float(f) = r {
+                        return Ok(f);
+                    }
+                }
+            }
+            let n = vm.intern("__index__");
+            if let Some(m) = vm.type_of(v).lookup(&n) {
+                if !matches!(m, Value::Builtin(_)) {
+                    let r = vm.call_method_value(m, v, &[])?;
+                    return to_float(vm, &r);
+                }
+            }
+            if let Some(b) = vm.builtin_base(v) {
+                return to_float(vm, &b);
+            }
+            Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim().to_ascii_lowercase();
+    let t = t.as_str();
+    match t.trim_start_matches(['+', '-']) {
+        "inf" | "infinity" => {
+            return Some(if t.starts_with('-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
+        "nan" => {
+            return Some(if t.starts_with('-') {
+                -f64::NAN
+            } else {
+                f64::NAN
+            })
+        }
+        _ => {}
+    }
+    if t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+        return None;
+    }
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    if clean.is_empty() || clean.contains("inf") || clean.contains("nan") {
+        return None;
+    }
+    clean.parse::<f64>().ok()
+}
+
+fn type_arg(vm: &Vm, args: &[Value]) -> PyResult<TypeRef> {
+    match args.first() {
+        Some(Value::Type(t)) => Ok(t.clone()),
+        _ => Err(vm.type_error("descriptor requires a type")),
+    }
+}
+
+/// Wrap a built-in value for a subclass of its type.
+fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResult<Value> {
+    if Rc::ptr_eq(t, builtin) {
+        return Ok(v);
+    }
+    let _ = vm;
+    let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
+    Ok(Value::Instance(Rc::new(Instance {
+        cls: PyCell::new(t.clone()),
+        dict: if t.has_dict {
+            Some(Rc::new(Dict::new()))
+        } else {
+            None
+        },
+        slots: PyCell::new(vec![Value::Null; nslots]),
+        base: Base::Value(PyCell::new(v)),
+        finalized: std::cell::Cell::new(false),
+    })))
+}
+
+fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    let args = &args[1..];
+    let base_kw = super::kwarg(kwargs, "base").cloned();
+    let v = match (args.first(), args.get(1).cloned().or(base_kw)) {
+        (None, _) => Value::Int(0),
+        (Some(x), None) => to_int(vm, x)?,
+        (Some(Value::Str(s)), Some(b)) => {
+            let b = super::arg_int(vm, &b)?;
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            parse_int(vm, s.as_str(), b as u32, &Value::Str(s.clone()))?
+        }
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"))
+        }
+    };
+    let int_t = vm.types.int.clone();
+    for_subclass(vm, &t, &int_t, v)
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    check_args(vm, "float", &args[1..], 0, 1)?;
+    let v = match args.get(1) {
+        None => Value::Float(0.0),
+        Some(x) => Value::Float(to_float(vm, x)?),
+    };
+    let ft = vm.types.float.clone();
+    for_subclass(vm, &t, &ft, v)
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "bool", &args[1..], 0, 1)?;
+    match args.get(1) {
+        None => Ok(Value::Bool(false)),
+        Some(x) => Ok(Value::Bool(vm.truthy(x)?)),
+    }
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    let v = match args.get(1) {
+        None => Value::str(""),
+        Some(x) => {
+            if args.len() > 2 || !kwargs.is_empty() {
+                if let Value::Obj(o) = x {
+                    if let ObjKind::Bytes(b) = &o.kind {
+                        return Ok(Value::from_string(String::from_utf8_lossy(b).into_owned()));
+                    }
+                }
+            }
+            Value::Str(vm.to_str(x)?)
+        }
+    };
+    let st = vm.types.str.clone();
+    for_subclass(vm, &t, &st, v)
+}
+
+fn tuple_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    let v = match args.get(1) {
+        None => Value::tuple(Vec::new()),
+        Some(Value::Tuple(_)) if Rc::ptr_eq(&t, &vm.types.tuple) => args[1].clone(),
+        Some(x) => Value::tuple(vm.collect_iterable(x)?),
+    };
+    let tt = vm.types.tuple.clone();
+    for_subclass(vm, &t, &tt, v)
+}
+
+fn list_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    check_args(vm, "list", &args[1..], 0, 1)?;
+    let items = match args.get(1) {
+        None => Vec::new(),
+        Some(x) => vm.collect_iterable(x)?,
+    };
+    if Rc::ptr_eq(&t, &vm.types.list) {
+        return Ok(Value::list(items));
+    }
+    new_instance(vm, &t, &[], &[])
+}
+
+fn dict_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    check_args(vm, "dict", &args[1..], 0, 1)?;
+    let d = Rc::new(Dict::new());
+    if let Some(src) = args.get(1) {
+        vm.dict_merge(&d, src, false)?;
+    }
+    for (k, v) in kwargs {
+        d.set_str(k.clone(), v.clone());
+    }
+    if Rc::ptr_eq(&t, &vm.types.dict) {
+        return Ok(Value::Dict(d));
+    }
+    new_instance(vm, &t, &[], &[])
+}
+
+fn set_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    let frozen = t.is_subtype(&vm.types.frozenset);
+    let name = if frozen { "frozenset" } else { "set" };
+    check_args(vm, name, &args[1..], 0, 1)?;
+    let s = Rc::new(crate::object::Set::new(frozen));
+    if let Some(src) = args.get(1) {
+        super::set::set_update(vm, &s, src)?;
+    }
+    let base = if frozen {
+        vm.types.frozenset.clone()
+    } else {
+        vm.types.set.clone()
+    };
+    for_subclass(vm, &t, &base, Value::Set(s))
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    if Rc::ptr_eq(&t, &vm.types.object) {
+        if args.len() > 1 {
+            return Err(vm.type_error("object() takes no arguments"));
+        }
+        return new_instance(vm, &t, &[], &[]);
+    }
+    new_instance(vm, &t, &args[1..], &[])
+}
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let v = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Str(super::repr::object_repr(vm, &v)?))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let v = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Str(vm.repr(&v)?))
+}
+
+fn object_eq(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__eq__", args, 2, 2)?;
+    if args[0].is(&args[1]) {
+        Ok(Value::Bool(true))
+    } else {
+        Ok(not_implemented(vm))
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__ne__", args, 2, 2)?;
+    let eq_name = vm.intern("__eq__");
+    if let Some(f @ Value::Function(_)) = vm.type_of(&args[0]).lookup(&eq_name) {
+        let r = vm.call_method_value(f, &args[0], &[args[1].clone()])?;
+        if vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+        return Ok(Value::Bool(!vm.truthy(&r)?));
+    }
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(false)
+    } else {
+        not_implemented(vm)
+    })
+}
+
+fn object_hash(_vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let v = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Int(crate::vm::ops::identity_hash(&v)))
+}
+
+pub fn not_implemented(vm: &Vm) -> Value {
+    vm.builtins
+        .get_str(&PyStr::new("NotImplemented"))
+        .unwrap_or(Value::None)
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    let (this, obj) = if args.len() >= 3 {
+        match &args[1] {
+            Value::Type(t) => (t.clone(), args[2].clone()),
+            _ => return Err(vm.type_error("super() argument 1 must be a type")),
+        }
+    } else {
+        // Zero-argument form: the caller's first argument and __class__ cell.
+        let Some(frame) = vm.frames.last() else {
+            return Err(vm.runtime_error("super(): no current frame"));
+        };
+        let code = frame.code.clone();
+        let base = frame.base;
+        if code.argcount == 0 {
+            return Err(vm.runtime_error("super(): no arguments"));
+        }
+        let mut first = vm.stack[base].clone();
+        if let Value::Cell(c) = &first {
+            if code
+                .cellvars
+                .iter()
+                .any(|c| c.as_str() == code.varnames[0].as_str())
+            {
+                first = c.get();
+            }
+        }
+        if let Some(pos) = code.cell2arg.iter().position(|a| *a == Some(0)) {
+            if let Value::Cell(c) = &vm.stack[base + code.nlocals() + pos] {
+                first = c.get();
+            }
+        }
+        let idx = code.freevars.iter().position(|f| f.as_str() == "__class__");
+        let Some(idx) = idx else {
+            return Err(vm.runtime_error("super(): __class__ cell not found"));
+        };
+        let slot = base + code.nlocals() + code.cellvars.len() + idx;
+        let cls = match &vm.stack[slot] {
+            Value::Cell(c) => c.get(),
+            _ => Value::Null,
+        };
+        match cls {
+            Value::Type(t) => (t, first),
+            _ => return Err(vm.runtime_error("super(): empty __class__ cell")),
+        }
+    };
+    let obj_type = match &obj {
+        Value::Type(t) if t.is_subtype(&this) => t.clone(),
+        _ => vm.type_of(&obj),
+    };
+    if !obj_type.is_subtype(&this) {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
+    Ok(Value::obj(
+        vm.types.super_.clone(),
+        ObjKind::Super {
+            this_class: this,
+            obj,
+            obj_type,
+        },
+    ))
+}
+
+/// Attribute lookup through a super object.
+pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = sup else { return Ok(None) };
+    let ObjKind::Super {
+        this_class,
+        obj,
+        obj_type,
+    } = &o.kind
+    else {
+        return Ok(None);
+    };
+    let mro = obj_type.mro.borrow().clone();
+    let start = mro
+        .iter()
+        .position(|t| Rc::ptr_eq(t, this_class))
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
+    for t in &mro[start..] {
+        if let Some(v) = t.dict.get_str(name) {
+            let is_class_access = matches!(obj, Value::Type(_));
+            return Ok(Some(match (&v, is_class_access) {
+                (Value::Function(_), true) => v,
+                (Value::Obj(x), _) => match &x.kind {
+                    ObjKind::ClassMethod(f) => Value::Method(Rc::new(crate::object::BoundMethod {
+                        func: f.clone(),
+                        receiver: Value::Type(obj_type.clone()),
+                    })),
+                    ObjKind::StaticMethod(f) => f.clone(),
+                    ObjKind::Property { fget, .. } => {
+                        let f = fget.clone();
+                        vm.call(&f, std::slice::from_ref(obj), &[])?
+                    }
+                    _ => v,
+                },
+                _ => vm.bind_descriptor(v, obj)?,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let get = |i: usize, name: &str| {
+        args.get(i)
+            .cloned()
+            .or_else(|| super::kwarg(kwargs, name).cloned())
+            .unwrap_or(Value::None)
+    };
+    Ok(Value::obj(
+        vm.types.property.clone(),
+        ObjKind::Property {
+            fget: get(1, "fget"),
+            fset: get(2, "fset"),
+            fdel: get(3, "fdel"),
+            doc: get(4, "doc"),
+        },
+    ))
+}
+
+fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+    let (Some(Value::Obj(o)), Some(f)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("descriptor needs a property"));
+    };
+    let ObjKind::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &o.kind
+    else {
+        return Err(vm.type_error("descriptor needs a property"));
+    };
+    let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
+    match which {
+        0 => g = f.clone(),
+        1 => s = f.clone(),
+        _ => d = f.clone(),
+    }
+    Ok(Value::obj(
+        vm.types.property.clone(),
+        ObjKind::Property {
+            fget: g,
+            fset: s,
+            fdel: d,
+            doc: doc.clone(),
+        },
+    ))
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    property_with(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    property_with(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    property_with(vm, args, 2)
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "staticmethod", &args[1..], 1, 1)?;
+    Ok(Value::obj(
+        vm.types.staticmethod.clone(),
+        ObjKind::StaticMethod(args[1].clone()),
+    ))
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "classmethod", &args[1..], 1, 1)?;
+    Ok(Value::obj(
+        vm.types.classmethod.clone(),
+        ObjKind::ClassMethod(args[1].clone()),
+    ))
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "slice", &args[1..], 1, 3)?;
+    let a = &args[1..];
+    Ok(match a.len() {
+        1 => vm.new_slice(Value::None, a[0].clone(), Value::None),
+        2 => vm.new_slice(a[0].clone(), a[1].clone(), Value::None),
+        _ => vm.new_slice(a[0].clone(), a[1].clone(), a[2].clone()),
+    })
+}
+
+fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    if let Some(d) = args.first().and_then(crate::vm::errors::exc_data) {
+        d.borrow_mut().args = Value::tuple(args[1..].to_vec());
+    } else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
+    }
+    Ok(Value::None)
+}
+
+fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+pub fn set_native_new(t: &TypeRef, f: crate::object::NativeFn) {
+    // Built-in types are created before their constructors exist; the field is set
+    // once at start-up, before any Python code runs.
+    let ptr = Rc::as_ptr(t) as *mut Type;
+    // SAFETY: called only from `install`, while the interpreter is being built and no
+    // other reference reads the field.
+    unsafe { (*ptr).native_new = Some(f) };
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = vm.types;
+    set_native_new(&t.int, int_new);
+    set_native_new(&t.float, float_new);
+    set_native_new(&t.bool_, bool_new);
+    set_native_new(&t.str, str_new);
+    set_native_new(&t.tuple, tuple_new);
+    set_native_new(&t.list, list_new);
+    set_native_new(&t.dict, dict_new);
+    set_native_new(&t.set, set_new);
+    set_native_new(&t.frozenset, set_new);
+    set_native_new(&t.object, object_new);
+    set_native_new(&t.super_, super_new);
+    set_native_new(&t.property, property_new);
+    set_native_new(&t.staticmethod, staticmethod_new);
+    set_native_new(&t.classmethod, classmethod_new);
+    set_native_new(&t.slice, slice_new);
+    add_method(vm, &t.object, "__init__", object_init);
+    add_method(vm, &t.object, "__repr__", object_repr);
+    add_method(vm, &t.object, "__str__", object_str);
+    add_method(vm, &t.object, "__eq__", object_eq);
+    add_method(vm, &t.object, "__ne__", object_ne);
+    add_method(vm, &t.object, "__hash__", object_hash);
+    add_method(vm, &t.property, "getter", property_getter);
+    add_method(vm, &t.property, "setter", property_setter);
+    add_method(vm, &t.property, "deleter", property_deleter);
+    add_method(vm, &t.base_exception, "__init__", exception_init);
+    add_method(
+        vm,
+        &t.base_exception,
+        "with_traceback",
+        exception_with_traceback,
+    );
+    let b = vm.builtins.clone();
+    add_function(vm, &b, "builtins", "__build_class__", build_class);
+    let all: Vec<(&str, &TypeRef)> = vec![
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool_),
+        ("float", &t.float),
+        ("str", &t.str),
+        ("bytes", &t.bytes),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+        ("super", &t.super_),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+        ("reversed", &t.reversed),
+        ("BaseException", &t.base_exception),
+        ("Exception", &t.exception),
+        ("ArithmeticError", &t.arithmetic_error),
+        ("ZeroDivisionError", &t.zero_division_error),
+        ("OverflowError", &t.overflow_error),
+        ("FloatingPointError", &t.floating_point_error),
+        ("AssertionError", &t.assertion_error),
+        ("AttributeError", &t.attribute_error),
+        ("LookupError", &t.lookup_error),
+        ("IndexError", &t.index_error),
+        ("KeyError", &t.key_error),
+        ("NameError", &t.name_error),
+        ("UnboundLocalError", &t.unbound_local_error),
+        ("RuntimeError", &t.runtime_error),
+        ("RecursionError", &t.recursion_error),
+        ("NotImplementedError", &t.not_implemented_error),
+        ("StopIteration", &t.stop_iteration),
+        ("StopAsyncIteration", &t.stop_async_iteration),
+        ("GeneratorExit", &t.generator_exit),
+        ("SystemExit", &t.system_exit),
+        ("KeyboardInterrupt", &t.keyboard_interrupt),
+        ("TypeError", &t.type_error),
+        ("ValueError", &t.value_error),
+        ("UnicodeError", &t.unicode_error),
+        ("UnicodeDecodeError", &t.unicode_decode_error),
+        ("UnicodeEncodeError", &t.unicode_encode_error),
+        ("ImportError", &t.import_error),
+        ("ModuleNotFoundError", &t.module_not_found_error),
+        ("OSError", &t.os_error),
+        ("FileNotFoundError", &t.file_not_found_error),
+        ("EOFError", &t.eof_error),
+        ("SyntaxError", &t.syntax_error),
+        ("IndentationError", &t.indentation_error),
+        ("MemoryError", &t.memory_error),
+        ("BufferError", &t.buffer_error),
+        ("Warning", &t.warning),
+        ("UserWarning", &t.user_warning),
+        ("DeprecationWarning", &t.deprecation_warning),
+        ("RuntimeWarning", &t.runtime_warning),
+    ];
+    for (name, ty) in all {
+        let k = vm.intern(name);
+        b.set_str(k, Value::Type(ty.clone()));
+    }
+    let ni = Value::obj(t.not_implemented.clone(), ObjKind::NotImplemented);
+    let k = vm.intern("NotImplemented");
+    b.set_str(k, ni);
+    let el = Value::obj(t.ellipsis.clone(), ObjKind::Ellipsis);
+    let k = vm.intern("Ellipsis");
+    b.set_str(k, el);
+}

@@ -1,0 +1,352 @@
+//! Code objects: the immutable output of the compiler.
+//!
+//! A `Code` holds the instruction array, constants, name tables, the local / cell /
+//! free variable layout, a line per instruction and the exception table. Nothing in
+//! it changes after compilation; the interpreter's inline caches live beside it in
+//! `caches`, keyed by instruction index, and may be dropped at any time.
+
+use crate::object::{PyCell, PyStr, Value};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::TrueDiv => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "** or pow()",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+        }
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            BinOp::Add => "__add__",
+            BinOp::Sub => "__sub__",
+            BinOp::Mul => "__mul__",
+            BinOp::MatMul => "__matmul__",
+            BinOp::TrueDiv => "__truediv__",
+            BinOp::FloorDiv => "__floordiv__",
+            BinOp::Mod => "__mod__",
+            BinOp::Pow => "__pow__",
+            BinOp::LShift => "__lshift__",
+            BinOp::RShift => "__rshift__",
+            BinOp::And => "__and__",
+            BinOp::Or => "__or__",
+            BinOp::Xor => "__xor__",
+        }
+    }
+    pub fn reflected(self) -> &'static str {
+        match self {
+            BinOp::Add => "__radd__",
+            BinOp::Sub => "__rsub__",
+            BinOp::Mul => "__rmul__",
+            BinOp::MatMul => "__rmatmul__",
+            BinOp::TrueDiv => "__rtruediv__",
+            BinOp::FloorDiv => "__rfloordiv__",
+            BinOp::Mod => "__rmod__",
+            BinOp::Pow => "__rpow__",
+            BinOp::LShift => "__rlshift__",
+            BinOp::RShift => "__rrshift__",
+            BinOp::And => "__rand__",
+            BinOp::Or => "__ror__",
+            BinOp::Xor => "__rxor__",
+        }
+    }
+    pub fn inplace(self) -> &'static str {
+        match self {
+            BinOp::Add => "__iadd__",
+            BinOp::Sub => "__isub__",
+            BinOp::Mul => "__imul__",
+            BinOp::MatMul => "__imatmul__",
+            BinOp::TrueDiv => "__itruediv__",
+            BinOp::FloorDiv => "__ifloordiv__",
+            BinOp::Mod => "__imod__",
+            BinOp::Pow => "__ipow__",
+            BinOp::LShift => "__ilshift__",
+            BinOp::RShift => "__irshift__",
+            BinOp::And => "__iand__",
+            BinOp::Or => "__ior__",
+            BinOp::Xor => "__ixor__",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+    /// The operation with operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+}
+
+/// One instruction. Operands index the code's tables or are jump targets
+/// (instruction indices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    Nop,
+    PopTop,
+    /// Push the "no self" marker under a callable's arguments.
+    PushNull,
+    /// Push a copy of the n-th value from the top (1 = top).
+    Copy(u32),
+    /// Swap the top with the n-th value from the top.
+    Swap(u32),
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Cell and free variables: the operand indexes cellvars then freevars.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Push the cell itself (to build a closure).
+    LoadClosure(u32),
+    /// Class bodies: the class namespace first, then the cell.
+    LoadClassDeref(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Push [method, self] when the attribute is a plain method of the type, else
+    /// [attribute, NULL]; `Call` consumes either form.
+    LoadMethod(u32),
+    BinarySubscr,
+    StoreSubscr,
+    DeleteSubscr,
+    BinaryOp(BinOp),
+    InplaceOp(BinOp),
+    UnaryNeg,
+    UnaryPos,
+    UnaryInvert,
+    UnaryNot,
+    CompareOp(CmpOp),
+    IsOp(bool),
+    ContainsOp(bool),
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    BuildMap(u32),
+    BuildString(u32),
+    BuildSlice(u32),
+    ListAppend(u32),
+    SetAdd(u32),
+    MapAdd(u32),
+    ListExtend(u32),
+    SetUpdate(u32),
+    DictUpdate(u32),
+    /// Like DictUpdate but duplicate keys are an error (`f(**a, **b)`).
+    DictMerge(u32),
+    ListToTuple,
+    /// Operand: conversion (0 none, 1 str, 2 repr, 3 ascii) | 4 if a spec is on top.
+    FormatValue(u32),
+    UnpackSequence(u32),
+    /// Operand: count before the star | count after << 8.
+    UnpackEx(u32),
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// [iter] -> [iter, next]; on exhaustion pop the iterator and jump.
+    ForIter(u32),
+    /// [callable, self_or_null, args...] -> [result]
+    Call(u32),
+    /// [callable, self_or_null, args..., kwnames] -> [result]
+    CallKw(u32),
+    /// [callable, null, args_tuple, (kwargs_dict if operand & 1)] -> [result]
+    CallEx(u32),
+    /// Operand flags: 1 defaults, 2 kwdefaults, 4 annotations, 8 closure.
+    MakeFunction(u32),
+    Return,
+    LoadBuildClass,
+    /// [level, fromlist] -> [module]
+    ImportName(u32),
+    /// [module] -> [module, attr]
+    ImportFrom(u32),
+    ImportStar,
+    /// Operand: 0 bare raise, 1 raise exc, 2 raise exc from cause.
+    Raise(u32),
+    /// Re-raise the exception on top without adding a traceback entry.
+    Reraise,
+    /// [exc] -> [previous exc_info, exc], and exc becomes the one being handled.
+    PushExcInfo,
+    /// [previous] -> [], restoring the handled exception.
+    PopExcept,
+    /// [exc, type] -> [exc, matched]
+    CheckExcMatch,
+    /// [mgr] -> [bound __exit__, result of __enter__]
+    BeforeWith,
+    /// [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)]
+    WithExceptStart,
+    LoadAssertionError,
+    /// Operand 1: this yield delegates (`yield from` / `await`).
+    YieldValue(u32),
+    GetYieldFromIter,
+    GetAwaitable,
+    /// [iter, value] -> [iter, yielded] or, when the iterator returns, [result] and jump.
+    Send(u32),
+    SetupAnnotations,
+}
+
+/// One exception-table entry: an exception raised by an instruction in
+/// [start, end) unwinds the operand stack to `depth`, pushes the exception and jumps
+/// to `handler`. Entries are ordered innermost first.
+#[derive(Clone, Copy, Debug)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub depth: u32,
+}
+
+pub mod flags {
+    pub const VARARGS: u32 = 1;
+    pub const VARKEYWORDS: u32 = 2;
+    pub const GENERATOR: u32 = 4;
+    pub const COROUTINE: u32 = 8;
+    /// Runs in a namespace dict (module and class bodies, exec).
+    pub const NAMESPACE: u32 = 16;
+    pub const NESTED: u32 = 32;
+}
+
+/// The inline cache of one instruction.
+#[derive(Clone, Default)]
+pub enum Cache {
+    #[default]
+    Empty,
+    /// A global: valid while both dicts keep these versions.
+    Global {
+        globals_version: u64,
+        builtins_version: u64,
+        value: Value,
+    },
+}
+
+pub struct Code {
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    pub filename: Rc<PyStr>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub instrs: Box<[Instr]>,
+    /// Source line of each instruction.
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Value]>,
+    pub names: Box<[Rc<PyStr>]>,
+    pub varnames: Box<[Rc<PyStr>]>,
+    pub cellvars: Box<[Rc<PyStr>]>,
+    pub freevars: Box<[Rc<PyStr>]>,
+    /// For each cell variable that is also an argument, the argument's slot.
+    pub cell2arg: Box<[Option<u32>]>,
+    /// The docstring of a function body (None if it has none).
+    pub doc: Value,
+    pub exc_table: Box<[ExcEntry]>,
+    pub stacksize: u32,
+    pub caches: PyCell<Box<[Cache]>>,
+}
+
+impl Code {
+    #[inline]
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    /// Local slots plus cell and free slots.
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    pub fn is_generator(&self) -> bool {
+        self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
+    }
+    pub fn line_of(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+    pub fn handler_for(&self, pc: u32) -> Option<ExcEntry> {
+        self.exc_table
+            .iter()
+            .find(|e| e.start <= pc && pc < e.end)
+            .copied()
+    }
+    /// The name of cell / free slot `i` (cellvars, then freevars).
+    pub fn deref_name(&self, i: usize) -> &Rc<PyStr> {
+        if i < self.cellvars.len() {
+            &self.cellvars[i]
+        } else {
+            &self.freevars[i - self.cellvars.len()]
+        }
+    }
+    /// Total number of positional and keyword parameters (without * and **).
+    pub fn total_args(&self) -> usize {
+        (self.argcount + self.kwonlyargcount) as usize
+    }
+}

@@ -1,0 +1,674 @@
+//! Expression compilation: operators, calls, literals, comprehensions, lambdas,
+//! f-strings, yield and await.
+
+use super::symtable::ScopeKind;
+use super::{binop, CResult, Compiler};
+use crate::code::{flags, CmpOp, Instr};
+use crate::object::{bigint, Value};
+use crate::parse::ast::{self, Expr};
+use num_bigint::BigInt;
+use ruff_text_size::Ranged;
+
+impl Compiler<'_> {
+    pub(super) fn expr(&mut self, e: &Expr) -> CResult<()> {
+        match e {
+            Expr::BoolOp(b) => {
+                let end = self.new_label();
+                let n = b.values.len();
+                for (i, v) in b.values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < n {
+                        match b.op {
+                            ast::BoolOp::And => self.emit_jump(Instr::JumpIfFalseOrPop, end),
+                            ast::BoolOp::Or => self.emit_jump(Instr::JumpIfTrueOrPop, end),
+                        }
+                    }
+                }
+                self.bind(end);
+            }
+            Expr::Named(n) => {
+                self.expr(&n.value)?;
+                self.emit(Instr::Copy(1));
+                self.store_target(&n.target)?;
+            }
+            Expr::BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+                self.emit(Instr::BinaryOp(binop(b.op)));
+            }
+            Expr::UnaryOp(u) => {
+                if let (ast::UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
+                    if let Some(v) = self.number(&n.value, true) {
+                        self.load_const(v);
+                        return Ok(());
+                    }
+                }
+                self.expr(&u.operand)?;
+                self.emit(match u.op {
+                    ast::UnaryOp::Invert => Instr::UnaryInvert,
+                    ast::UnaryOp::Not => Instr::UnaryNot,
+                    ast::UnaryOp::UAdd => Instr::UnaryPos,
+                    ast::UnaryOp::USub => Instr::UnaryNeg,
+                });
+            }
+            Expr::Lambda(l) => {
+                let scope = self
+                    .table
+                    .scope_of(l)
+                    .ok_or_else(|| self.error(l, "internal error: unknown scope"))?;
+                let make = match &l.parameters {
+                    Some(p) => self.defaults(p)?,
+                    None => 0,
+                };
+                let line = self.line_of(l.start());
+                self.push_unit(scope, "<lambda>", line, 0);
+                if let Some(p) = &l.parameters {
+                    self.set_params(p);
+                }
+                self.expr(&l.body)?;
+                self.emit(Instr::Return);
+                self.make_closure(scope, make)?;
+            }
+            Expr::If(i) => {
+                let orelse = self.new_label();
+                let end = self.new_label();
+                self.jump_if(&i.test, false, orelse)?;
+                self.expr(&i.body)?;
+                self.emit_jump(Instr::Jump, end);
+                self.bind(orelse);
+                self.expr(&i.orelse)?;
+                self.bind(end);
+            }
+            Expr::Dict(d) => {
+                let has_unpack = d.items.iter().any(|i| i.key.is_none());
+                if !has_unpack {
+                    for item in &d.items {
+                        if let Some(k) = &item.key {
+                            self.expr(k)?;
+                        }
+                        self.expr(&item.value)?;
+                    }
+                    self.emit(Instr::BuildMap(d.items.len() as u32));
+                } else {
+                    self.emit(Instr::BuildMap(0));
+                    for item in &d.items {
+                        match &item.key {
+                            Some(k) => {
+                                self.expr(k)?;
+                                self.expr(&item.value)?;
+                                self.emit(Instr::MapAdd(1));
+                            }
+                            None => {
+                                self.expr(&item.value)?;
+                                self.emit(Instr::DictUpdate(1));
+                            }
+                        }
+                    }
+                }
+            }
+            Expr::Set(s) => {
+                if s.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+                    self.emit(Instr::BuildSet(0));
+                    for x in &s.elts {
+                        match x {
+                            Expr::Starred(st) => {
+                                self.expr(&st.value)?;
+                                self.emit(Instr::SetUpdate(1));
+                            }
+                            other => {
+                                self.expr(other)?;
+                                self.emit(Instr::SetAdd(1));
+                            }
+                        }
+                    }
+                } else {
+                    for x in &s.elts {
+                        self.expr(x)?;
+                    }
+                    self.emit(Instr::BuildSet(s.elts.len() as u32));
+                }
+            }
+            Expr::ListComp(c) => {
+                self.comprehension(c, "<listcomp>", &c.generators, CompKind::List(&c.elt))?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?
+            }
+            Expr::DictComp(c) => {
+                let Some(key) = &c.key else {
+                    return Err(
+                        self.error(c, "dict unpacking cannot be used in dict comprehension")
+                    );
+                };
+                self.comprehension(
+                    c,
+                    "<dictcomp>",
+                    &c.generators,
+                    CompKind::Dict(key, &c.value),
+                )?
+            }
+            Expr::Generator(c) => {
+                self.comprehension(c, "<genexpr>", &c.generators, CompKind::Gen(&c.elt))?
+            }
+            Expr::Await(a) => {
+                if !self.in_function() {
+                    return Err(self.error(a, "'await' outside function"));
+                }
+                self.expr(&a.value)?;
+                self.emit(Instr::GetAwaitable);
+                self.load_const(Value::None);
+                self.yield_from_loop();
+            }
+            Expr::Yield(y) => {
+                if !self.in_function() {
+                    return Err(self.error(y, "'yield' outside function"));
+                }
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.emit(Instr::YieldValue(0));
+            }
+            Expr::YieldFrom(y) => {
+                if !self.in_function() {
+                    return Err(self.error(y, "'yield' outside function"));
+                }
+                self.expr(&y.value)?;
+                self.emit(Instr::GetYieldFromIter);
+                self.load_const(Value::None);
+                self.yield_from_loop();
+            }
+            Expr::Compare(c) => self.compare(c)?,
+            Expr::Call(c) => self.call(c)?,
+            Expr::FString(f) => {
+                let mut n = 0;
+                for part in f.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(l) => {
+                            if !l.value.is_empty() {
+                                self.load_const(Value::str(&l.value));
+                                n += 1;
+                            }
+                        }
+                        ast::FStringPart::FString(fs) => {
+                            for el in fs.elements.iter() {
+                                n += self.fstring_element(el)?;
+                            }
+                        }
+                    }
+                }
+                if n != 1 {
+                    self.emit(Instr::BuildString(n));
+                } else {
+                    // A lone piece: make sure the result is a str.
+                    self.emit(Instr::BuildString(1));
+                }
+            }
+            Expr::TString(t) => return Err(self.error(t, "template strings are not supported")),
+            Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str())),
+            Expr::BytesLiteral(b) => {
+                let bytes: Vec<u8> = b.value.bytes().collect();
+                self.load_const(Value::Obj(std::rc::Rc::new(crate::object::Object {
+                    cls: crate::vm::builtin_types::bytes_type(),
+                    kind: crate::object::ObjKind::Bytes(bytes.into_boxed_slice()),
+                })));
+            }
+            Expr::NumberLiteral(n) => match self.number(&n.value, false) {
+                Some(v) => self.load_const(v),
+                None => return Err(self.error(n, "complex numbers are not supported")),
+            },
+            Expr::BooleanLiteral(b) => self.load_const(Value::Bool(b.value)),
+            Expr::NoneLiteral(_) => self.load_const(Value::None),
+            Expr::EllipsisLiteral(_) => {
+                let n = self.name_index("Ellipsis");
+                self.emit(Instr::LoadGlobal(n));
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name_index(a.attr.id.as_str());
+                self.set_line(&a.attr);
+                self.emit(Instr::LoadAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::BinarySubscr);
+            }
+            Expr::Starred(s) => return Err(self.error(s, "can't use starred expression here")),
+            Expr::Name(n) => {
+                if n.id.as_str() == "__debug__" {
+                    self.load_const(Value::Bool(true));
+                } else {
+                    self.load_name(n.id.as_str());
+                }
+            }
+            Expr::List(l) => self.sequence(&l.elts, Seq::List)?,
+            Expr::Tuple(t) => {
+                if let Some(v) = const_tuple(&t.elts) {
+                    self.load_const(v);
+                } else {
+                    self.sequence(&t.elts, Seq::Tuple)?
+                }
+            }
+            Expr::Slice(s) => {
+                let mut n = 2;
+                match &s.lower {
+                    Some(x) => self.expr(x)?,
+                    None => self.load_const(Value::None),
+                }
+                match &s.upper {
+                    Some(x) => self.expr(x)?,
+                    None => self.load_const(Value::None),
+                }
+                if let Some(x) = &s.step {
+                    self.expr(x)?;
+                    n = 3;
+                }
+                self.emit(Instr::BuildSlice(n));
+            }
+            Expr::IpyEscapeCommand(e) => return Err(self.error(e, "invalid syntax")),
+        }
+        Ok(())
+    }
+
+    fn in_function(&self) -> bool {
+        matches!(
+            self.scope().kind,
+            ScopeKind::Function | ScopeKind::Comprehension
+        )
+    }
+
+    /// [iter, value] -> [result]: the delegation loop of `yield from` and `await`.
+    fn yield_from_loop(&mut self) {
+        let head = self.new_label();
+        let exit = self.new_label();
+        self.bind(head);
+        self.emit_jump(Instr::Send, exit);
+        self.emit(Instr::YieldValue(1));
+        self.emit_jump(Instr::Jump, head);
+        self.bind(exit);
+    }
+
+    pub(super) fn number(&self, n: &ast::Number, negate: bool) -> Option<Value> {
+        match n {
+            ast::Number::Int(i) => {
+                if let Some(v) = i.as_i64() {
+                    return Some(if negate {
+                        bigint::neg(bigint::IntRef::Small(v))
+                    } else {
+                        Value::Int(v)
+                    });
+                }
+                let text = i.to_string().replace('_', "");
+                let lower = text.to_ascii_lowercase();
+                let (digits, radix) = if let Some(r) = lower.strip_prefix("0x") {
+                    (r.to_string(), 16)
+                } else if let Some(r) = lower.strip_prefix("0o") {
+                    (r.to_string(), 8)
+                } else if let Some(r) = lower.strip_prefix("0b") {
+                    (r.to_string(), 2)
+                } else {
+                    (lower, 10)
+                };
+                let b = BigInt::parse_bytes(digits.as_bytes(), radix)?;
+                Some(Value::from_bigint(if negate { -b } else { b }))
+            }
+            ast::Number::Float(f) => Some(Value::Float(if negate { -f } else { *f })),
+            ast::Number::Complex { .. } => None,
+        }
+    }
+
+    fn sequence(&mut self, elts: &[Expr], kind: Seq) -> CResult<()> {
+        let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if !has_star {
+            for x in elts {
+                self.expr(x)?;
+            }
+            self.emit(match kind {
+                Seq::List => Instr::BuildList(elts.len() as u32),
+                Seq::Tuple => Instr::BuildTuple(elts.len() as u32),
+            });
+            return Ok(());
+        }
+        self.emit(Instr::BuildList(0));
+        for x in elts {
+            match x {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(Instr::ListExtend(1));
+                }
+                other => {
+                    self.expr(other)?;
+                    self.emit(Instr::ListAppend(1));
+                }
+            }
+        }
+        if let Seq::Tuple = kind {
+            self.emit(Instr::ListToTuple);
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, c: &ast::ExprCompare) -> CResult<()> {
+        self.expr(&c.left)?;
+        let n = c.ops.len();
+        if n == 1 {
+            self.expr(&c.comparators[0])?;
+            self.compare_op(c.ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        for i in 0..n {
+            self.expr(&c.comparators[i])?;
+            if i + 1 < n {
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::Copy(2));
+                self.compare_op(c.ops[i]);
+                self.emit_jump(Instr::JumpIfFalseOrPop, cleanup);
+            } else {
+                self.compare_op(c.ops[i]);
+            }
+        }
+        self.emit_jump(Instr::Jump, end);
+        self.bind(cleanup);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopTop);
+        self.bind(end);
+        Ok(())
+    }
+
+    fn compare_op(&mut self, op: ast::CmpOp) {
+        self.emit(match op {
+            ast::CmpOp::Eq => Instr::CompareOp(CmpOp::Eq),
+            ast::CmpOp::NotEq => Instr::CompareOp(CmpOp::Ne),
+            ast::CmpOp::Lt => Instr::CompareOp(CmpOp::Lt),
+            ast::CmpOp::LtE => Instr::CompareOp(CmpOp::Le),
+            ast::CmpOp::Gt => Instr::CompareOp(CmpOp::Gt),
+            ast::CmpOp::GtE => Instr::CompareOp(CmpOp::Ge),
+            ast::CmpOp::Is => Instr::IsOp(false),
+            ast::CmpOp::IsNot => Instr::IsOp(true),
+            ast::CmpOp::In => Instr::ContainsOp(false),
+            ast::CmpOp::NotIn => Instr::ContainsOp(true),
+        });
+    }
+
+    /// Jump to `target` when the truth of `e` equals `when`, without materialising
+    /// booleans for `not`, `and` and `or`.
+    pub(super) fn jump_if(&mut self, e: &Expr, when: bool, target: super::Label) -> CResult<()> {
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.jump_if(&u.operand, !when, target)
+            }
+            Expr::BoolOp(b) => {
+                let is_and = b.op == ast::BoolOp::And;
+                let n = b.values.len();
+                if is_and != when {
+                    // and-chain jumping on false / or-chain jumping on true: any operand
+                    // that decides jumps straight to the target.
+                    for v in &b.values {
+                        self.jump_if(v, when, target)?;
+                    }
+                } else {
+                    let skip = self.new_label();
+                    for (i, v) in b.values.iter().enumerate() {
+                        if i + 1 < n {
+                            self.jump_if(v, !when, skip)?;
+                        } else {
+                            self.jump_if(v, when, target)?;
+                        }
+                    }
+                    self.bind(skip);
+                }
+                Ok(())
+            }
+            _ => {
+                self.expr(e)?;
+                if when {
+                    self.emit_jump(Instr::PopJumpIfTrue, target);
+                } else {
+                    self.emit_jump(Instr::PopJumpIfFalse, target);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn call(&mut self, c: &ast::ExprCall) -> CResult<()> {
+        let args = &c.arguments;
+        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
+        let has_dstar = args.keywords.iter().any(|k| k.arg.is_none());
+        let simple = !has_star && !has_dstar;
+        match &*c.func {
+            Expr::Attribute(a) if simple => {
+                self.expr(&a.value)?;
+                let n = self.name_index(a.attr.id.as_str());
+                self.set_line(&a.attr);
+                self.emit(Instr::LoadMethod(n));
+            }
+            f => {
+                self.expr(f)?;
+                self.emit(Instr::PushNull);
+            }
+        }
+        if simple {
+            for a in args.args.iter() {
+                self.expr(a)?;
+            }
+            let mut names = Vec::new();
+            for k in args.keywords.iter() {
+                self.expr(&k.value)?;
+                if let Some(a) = &k.arg {
+                    names.push(Value::str(a.id.as_str()));
+                }
+            }
+            self.set_line(c);
+            let n = (args.args.len() + args.keywords.len()) as u32;
+            if names.is_empty() {
+                self.emit(Instr::Call(n));
+            } else {
+                self.load_const(Value::tuple(names));
+                self.emit(Instr::CallKw(n));
+            }
+            return Ok(());
+        }
+        self.sequence(&args.args, Seq::Tuple)?;
+        let mut flag = 0;
+        if !args.keywords.is_empty() {
+            flag = 1;
+            self.emit(Instr::BuildMap(0));
+            for k in args.keywords.iter() {
+                match &k.arg {
+                    Some(name) => {
+                        self.load_const(Value::str(name.id.as_str()));
+                        self.expr(&k.value)?;
+                        self.emit(Instr::BuildMap(1));
+                        self.emit(Instr::DictMerge(1));
+                    }
+                    None => {
+                        self.expr(&k.value)?;
+                        self.emit(Instr::DictMerge(1));
+                    }
+                }
+            }
+        }
+        self.set_line(c);
+        self.emit(Instr::CallEx(flag));
+        Ok(())
+    }
+
+    /// Returns how many pieces were pushed.
+    fn fstring_element(&mut self, el: &ast::InterpolatedStringElement) -> CResult<u32> {
+        match el {
+            ast::InterpolatedStringElement::Literal(l) => {
+                if l.value.is_empty() {
+                    return Ok(0);
+                }
+                self.load_const(Value::str(&l.value));
+                Ok(1)
+            }
+            ast::InterpolatedStringElement::Interpolation(i) => {
+                let mut n = 0;
+                let mut conversion = match i.conversion {
+                    ast::ConversionFlag::None => 0,
+                    ast::ConversionFlag::Str => 1,
+                    ast::ConversionFlag::Repr => 2,
+                    ast::ConversionFlag::Ascii => 3,
+                };
+                if let Some(debug) = &i.debug_text {
+                    let text = format!(
+                        "{}{}{}",
+                        debug.leading(),
+                        debug.expression(),
+                        debug.trailing()
+                    );
+                    self.load_const(Value::str(&text));
+                    n += 1;
+                    if conversion == 0 && i.format_spec.is_none() {
+                        conversion = 2;
+                    }
+                }
+                self.expr(&i.expression)?;
+                let mut op = conversion;
+                if let Some(spec) = &i.format_spec {
+                    let mut parts = 0;
+                    for e in spec.elements.iter() {
+                        parts += self.fstring_element(e)?;
+                    }
+                    if parts != 1 {
+                        self.emit(Instr::BuildString(parts));
+                    }
+                    op |= 4;
+                }
+                self.emit(Instr::FormatValue(op));
+                Ok(n + 1)
+            }
+        }
+    }
+
+    fn comprehension<T: Ranged>(
+        &mut self,
+        node: &T,
+        name: &str,
+        generators: &[ast::Comprehension],
+        kind: CompKind,
+    ) -> CResult<()> {
+        let scope = self
+            .table
+            .scope_of(node)
+            .ok_or_else(|| self.error(node, "internal error: unknown scope"))?;
+        let Some(first) = generators.first() else {
+            return Err(self.error(node, "comprehension without a for clause"));
+        };
+        let line = self.line_of(node.start());
+        self.push_unit(scope, name, line, 0);
+        self.unit().argcount = 1;
+        match kind {
+            CompKind::List(_) => self.emit(Instr::BuildList(0)),
+            CompKind::Set(_) => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict(..) => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen(_) => {}
+        }
+        self.comprehension_level(generators, 0, &kind)?;
+        if let CompKind::Gen(_) = kind {
+            self.load_const(Value::None);
+        }
+        self.emit(Instr::Return);
+        let is_async_gen = self.unit_ref().flags & flags::COROUTINE != 0;
+        let _ = is_async_gen;
+        self.make_closure(scope, 0)?;
+        self.expr(&first.iter)?;
+        self.emit(Instr::GetIter);
+        // [func, iter] -> call func(iter)
+        self.emit(Instr::PushNull);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::Call(1));
+        Ok(())
+    }
+
+    fn comprehension_level(
+        &mut self,
+        generators: &[ast::Comprehension],
+        level: usize,
+        kind: &CompKind,
+    ) -> CResult<()> {
+        let g = &generators[level];
+        let head = self.new_label();
+        let end = self.new_label();
+        if level == 0 {
+            self.emit(Instr::LoadFast(0));
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Instr::GetIter);
+        }
+        self.bind(head);
+        self.emit_jump(Instr::ForIter, end);
+        self.store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, false, head)?;
+        }
+        if level + 1 < generators.len() {
+            self.comprehension_level(generators, level + 1, kind)?;
+        } else {
+            // The accumulator sits under one iterator per level.
+            let depth = (generators.len() + 1) as u32;
+            match kind {
+                CompKind::List(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::ListAppend(depth));
+                }
+                CompKind::Set(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::SetAdd(depth));
+                }
+                CompKind::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Instr::MapAdd(depth));
+                }
+                CompKind::Gen(e) => {
+                    self.expr(e)?;
+                    self.emit(Instr::YieldValue(0));
+                    self.emit(Instr::PopTop);
+                }
+            }
+        }
+        self.emit_jump(Instr::Jump, head);
+        self.bind(end);
+        Ok(())
+    }
+}
+
+enum Seq {
+    List,
+    Tuple,
+}
+
+enum CompKind<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
+}
+
+/// A tuple of literals becomes one constant.
+fn const_tuple(elts: &[Expr]) -> Option<Value> {
+    if elts.is_empty() {
+        return Some(Value::tuple(Vec::new()));
+    }
+    let mut items = Vec::new();
+    for e in elts {
+        items.push(match e {
+            Expr::StringLiteral(s) => Value::str(s.value.to_str()),
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => Value::Int(i.as_i64()?),
+                ast::Number::Float(f) => Value::Float(*f),
+                _ => return None,
+            },
+            Expr::BooleanLiteral(b) => Value::Bool(b.value),
+            Expr::NoneLiteral(_) => Value::None,
+            _ => return None,
+        });
+    }
+    Some(Value::tuple(items))
+}

@@ -1,0 +1,1267 @@
+//! The compiler: AST to immutable `Code` objects.
+//!
+//! `unit.rs` holds the per-code-object assembler (instructions, labels, stack depth,
+//! exception regions); this module compiles statements and `expr.rs` expressions.
+//! Control flow that leaves a block early (return / break / continue through
+//! `finally`, `with` and `except` blocks) unwinds the block stack at compile time, as
+//! CPython does.
+
+mod expr;
+pub mod symtable;
+mod unit;
+
+use crate::code::{flags, BinOp, Code, Instr};
+use crate::object::{PyStr, Value};
+use crate::parse::{self, ast, Lines, SyntaxErr};
+use ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
+use std::rc::Rc;
+use symtable::{Resolution, ScopeKind, SymbolTable};
+use unit::{Block, Label, Unit};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or `exec` source: statements, result None.
+    Exec,
+    /// `eval`: one expression, its value is the result.
+    Eval,
+}
+
+pub struct Compiler<'s> {
+    src: &'s str,
+    lines: Lines,
+    filename: Rc<PyStr>,
+    table: SymbolTable,
+    units: Vec<Unit>,
+    future_annotations: bool,
+}
+
+type CResult<T> = Result<T, SyntaxErr>;
+
+/// Compile source text into a module-level code object.
+pub fn compile(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
+    let lines = Lines::new(src);
+    match mode {
+        Mode::Exec => {
+            let module = parse::parse_module(src)?;
+            let future_annotations = has_future_annotations(&module.body);
+            let table = symtable::build(&module, future_annotations);
+            let mut c = Compiler::new(src, lines, filename, table, future_annotations);
+            c.check_scope_errors()?;
+            c.units
+                .push(Unit::new(0, "<module>", "<module>", 1, flags::NAMESPACE));
+            c.module_body(&module.body)?;
+            let code = c.finish_unit(&[])?;
+            Ok(code)
+        }
+        Mode::Eval => {
+            let e = parse::parse_expression(src)?;
+            let module = ast::ModModule {
+                node_index: Default::default(),
+                range: e.range,
+                body: thin_vec::ThinVec::new(),
+            };
+            let mut table = symtable::build(&module, false);
+            // Expressions may hold lambdas and comprehensions: index them too.
+            let stmt = Stmt::Expr(ast::StmtExpr {
+                node_index: Default::default(),
+                range: e.range,
+                value: e.body.clone(),
+            });
+            let wrapper = ast::ModModule {
+                node_index: Default::default(),
+                range: e.range,
+                body: thin_vec::thin_vec![stmt],
+            };
+            table = if expr_has_scopes(&e.body) {
+                symtable::build(&wrapper, false)
+            } else {
+                table
+            };
+            let mut c = Compiler::new(src, lines, filename, table, false);
+            c.units
+                .push(Unit::new(0, "<module>", "<module>", 1, flags::NAMESPACE));
+            let body = match &wrapper.body[0] {
+                Stmt::Expr(s) => &s.value,
+                _ => &e.body,
+            };
+            c.expr(body)?;
+            c.emit(Instr::Return);
+            c.finish_unit(&[])
+        }
+    }
+}
+
+fn expr_has_scopes(_e: &Expr) -> bool {
+    true
+}
+
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    for s in body {
+        match s {
+            Stmt::ImportFrom(i)
+                if i.module.as_ref().map(|m| m.id.as_str()) == Some("__future__") =>
+            {
+                if i.names.iter().any(|a| a.name.id.as_str() == "annotations") {
+                    return true;
+                }
+            }
+            Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+impl<'s> Compiler<'s> {
+    fn new(
+        src: &'s str,
+        lines: Lines,
+        filename: &str,
+        table: SymbolTable,
+        future_annotations: bool,
+    ) -> Self {
+        Compiler {
+            src,
+            lines,
+            filename: Rc::new(PyStr::new(filename)),
+            table,
+            units: Vec::new(),
+            future_annotations,
+        }
+    }
+
+    fn check_scope_errors(&self) -> CResult<()> {
+        for s in &self.table.scopes {
+            if let Some((msg, _)) = &s.error {
+                return Err(SyntaxErr {
+                    msg: msg.clone(),
+                    line: 1,
+                    col: 1,
+                    text: String::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn unit(&mut self) -> &mut Unit {
+        let n = self.units.len() - 1;
+        &mut self.units[n]
+    }
+
+    fn unit_ref(&self) -> &Unit {
+        &self.units[self.units.len() - 1]
+    }
+
+    fn emit(&mut self, i: Instr) {
+        self.unit().emit(i);
+    }
+
+    fn emit_jump(&mut self, make: fn(u32) -> Instr, l: Label) {
+        self.unit().emit_jump(make, l);
+    }
+
+    fn new_label(&mut self) -> Label {
+        self.unit().new_label()
+    }
+
+    fn bind(&mut self, l: Label) {
+        self.unit().bind(l);
+    }
+
+    fn set_line<T: Ranged>(&mut self, node: &T) {
+        let line = self.lines.line(node.start());
+        self.unit().line = line;
+    }
+
+    fn line_of(&self, offset: TextSize) -> u32 {
+        self.lines.line(offset)
+    }
+
+    fn error<T: Ranged>(&self, node: &T, msg: &str) -> SyntaxErr {
+        parse::syntax_error_at(self.src, node.start().to_usize(), msg)
+    }
+
+    fn const_index(&mut self, v: Value) -> u32 {
+        self.unit().add_const(v)
+    }
+
+    fn load_const(&mut self, v: Value) {
+        let i = self.const_index(v);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        self.unit().add_name(name)
+    }
+
+    fn scope(&self) -> &symtable::Scope {
+        &self.table.scopes[self.unit_ref().scope]
+    }
+
+    // ----- names -----
+
+    fn load_name(&mut self, name: &str) {
+        self.name_op(name, NameOp::Load);
+    }
+
+    fn store_name(&mut self, name: &str) {
+        self.name_op(name, NameOp::Store);
+    }
+
+    fn name_op(&mut self, name: &str, op: NameOp) {
+        let scope = self.scope();
+        let kind = scope.kind;
+        let res = scope.resolve(name);
+        let instr = match res {
+            Resolution::Local if kind != ScopeKind::Module && kind != ScopeKind::Class => {
+                let slot = self.unit().local_slot(name);
+                match op {
+                    NameOp::Load => Instr::LoadFast(slot),
+                    NameOp::Store => Instr::StoreFast(slot),
+                    NameOp::Delete => Instr::DeleteFast(slot),
+                }
+            }
+            Resolution::Cell | Resolution::Free => {
+                let idx = self.unit().deref_index(name);
+                match op {
+                    NameOp::Load if kind == ScopeKind::Class => Instr::LoadClassDeref(idx),
+                    NameOp::Load => Instr::LoadDeref(idx),
+                    NameOp::Store => Instr::StoreDeref(idx),
+                    NameOp::Delete => Instr::DeleteDeref(idx),
+                }
+            }
+            Resolution::GlobalExplicit => {
+                let n = self.name_index(name);
+                match op {
+                    NameOp::Load => Instr::LoadGlobal(n),
+                    NameOp::Store => Instr::StoreGlobal(n),
+                    NameOp::Delete => Instr::DeleteGlobal(n),
+                }
+            }
+            Resolution::GlobalImplicit => {
+                let n = self.name_index(name);
+                match op {
+                    NameOp::Load if kind == ScopeKind::Class || kind == ScopeKind::Module => {
+                        Instr::LoadName(n)
+                    }
+                    NameOp::Load => Instr::LoadGlobal(n),
+                    NameOp::Store => Instr::StoreGlobal(n),
+                    NameOp::Delete => Instr::DeleteGlobal(n),
+                }
+            }
+            Resolution::Local | Resolution::Name => {
+                let n = self.name_index(name);
+                match op {
+                    NameOp::Load => Instr::LoadName(n),
+                    NameOp::Store => Instr::StoreName(n),
+                    NameOp::Delete => Instr::DeleteName(n),
+                }
+            }
+        };
+        self.emit(instr);
+    }
+
+    // ----- units -----
+
+    /// Start compiling a nested code object for `scope`.
+    fn push_unit(&mut self, scope: usize, name: &str, line: u32, code_flags: u32) {
+        let parent = self.unit_ref();
+        let parent_scope = &self.table.scopes[parent.scope];
+        let qualname = match parent_scope.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", parent.qualname, name),
+            _ => format!("{}.<locals>.{}", parent.qualname, name),
+        };
+        // A global declaration of the name makes the qualname top-level.
+        let qualname = if matches!(parent_scope.resolve(name), Resolution::GlobalExplicit) {
+            name.to_string()
+        } else {
+            qualname
+        };
+        let s = &self.table.scopes[scope];
+        let mut f = code_flags;
+        if s.is_generator && s.is_coroutine {
+            f |= flags::COROUTINE | flags::GENERATOR;
+        } else if s.is_generator {
+            f |= flags::GENERATOR;
+        } else if s.is_coroutine {
+            f |= flags::COROUTINE;
+        }
+        let mut u = Unit::new(scope, name, &qualname, line, f);
+        u.varnames = s.local_names();
+        u.cellvars = s.cellvars.clone();
+        u.freevars = s.freevars.clone();
+        if matches!(s.kind, ScopeKind::Class) {
+            u.varnames.clear();
+        }
+        self.units.push(u);
+    }
+
+    /// Finish the innermost unit; returns the code.
+    fn finish_unit(&mut self, _parent_free: &[String]) -> CResult<Rc<Code>> {
+        let u = self.units.pop().ok_or_else(|| SyntaxErr {
+            msg: "internal compiler error".into(),
+            line: 0,
+            col: 0,
+            text: String::new(),
+        })?;
+        Ok(Rc::new(u.assemble(self.filename.clone())))
+    }
+
+    // ----- statements -----
+
+    fn module_body(&mut self, body: &[Stmt]) -> CResult<()> {
+        let has_annotations = body.iter().any(|s| matches!(s, Stmt::AnnAssign(_)));
+        if has_annotations {
+            self.emit(Instr::SetupAnnotations);
+        }
+        let body = self.docstring(body)?;
+        self.stmts(body)?;
+        self.load_const(Value::None);
+        self.emit(Instr::Return);
+        Ok(())
+    }
+
+    /// Store a leading docstring as `__doc__` (module and class bodies).
+    fn docstring<'b>(&mut self, body: &'b [Stmt]) -> CResult<&'b [Stmt]> {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                self.set_line(e);
+                self.load_const(Value::str(s.value.to_str()));
+                self.store_name("__doc__");
+                return Ok(&body[1..]);
+            }
+        }
+        Ok(body)
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> CResult<()> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.set_line(s);
+        match s {
+            Stmt::FunctionDef(f) => self.function_def(f),
+            Stmt::ClassDef(c) => self.class_def(c),
+            Stmt::Return(r) => {
+                let kind = self.scope().kind;
+                if kind == ScopeKind::Module || kind == ScopeKind::Class {
+                    return Err(self.error(r, "'return' outside function"));
+                }
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.unwind_blocks(None, true)?;
+                self.emit(Instr::Return);
+                self.unit().after_unconditional();
+                Ok(())
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete_target(t)?;
+                }
+                Ok(())
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                let n = a.targets.len();
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < n {
+                        self.emit(Instr::Copy(1));
+                    }
+                    self.store_target(t)?;
+                }
+                Ok(())
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a),
+            Stmt::AnnAssign(a) => self.ann_assign(a),
+            Stmt::For(f) => {
+                if f.is_async {
+                    return Err(self.error(f, "'async for' is not supported yet"));
+                }
+                self.for_loop(f)
+            }
+            Stmt::While(w) => self.while_loop(w),
+            Stmt::If(i) => {
+                let end = self.new_label();
+                let mut next = self.new_label();
+                self.jump_if(&i.test, false, next)?;
+                self.stmts(&i.body)?;
+                for clause in &i.elif_else_clauses {
+                    self.emit_jump(Instr::Jump, end);
+                    self.bind(next);
+                    next = self.new_label();
+                    if let Some(t) = &clause.test {
+                        self.set_line(t);
+                        self.jump_if(t, false, next)?;
+                    }
+                    self.stmts(&clause.body)?;
+                }
+                self.bind(next);
+                self.bind(end);
+                Ok(())
+            }
+            Stmt::With(w) => {
+                if w.is_async {
+                    return Err(self.error(w, "'async with' is not supported yet"));
+                }
+                self.with_items(&w.items, &w.body)
+            }
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Instr::Raise(n));
+                self.unit().after_unconditional();
+                Ok(())
+            }
+            Stmt::Try(t) => {
+                if t.is_star {
+                    return Err(self.error(t, "'except*' is not supported yet"));
+                }
+                if t.finalbody.is_empty() {
+                    self.try_except(t)
+                } else {
+                    self.try_finally(t)
+                }
+            }
+            Stmt::Assert(a) => {
+                let end = self.new_label();
+                self.jump_if(&a.test, true, end)?;
+                self.emit(Instr::LoadAssertionError);
+                if let Some(m) = &a.msg {
+                    self.emit(Instr::PushNull);
+                    self.expr(m)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                self.unit().after_unconditional();
+                self.bind(end);
+                Ok(())
+            }
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let full = alias.name.id.as_str();
+                    self.load_const(Value::Int(0));
+                    self.load_const(Value::None);
+                    let n = self.name_index(full);
+                    self.emit(Instr::ImportName(n));
+                    match &alias.asname {
+                        Some(asname) => {
+                            for part in full.split('.').skip(1) {
+                                let n = self.name_index(part);
+                                self.emit(Instr::ImportFrom(n));
+                                self.emit(Instr::Swap(2));
+                                self.emit(Instr::PopTop);
+                            }
+                            self.store_name(asname.id.as_str());
+                        }
+                        None => {
+                            let top = full.split('.').next().unwrap_or(full);
+                            self.store_name(top);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map(|m| m.id.as_str()).unwrap_or("");
+                if module == "__future__" {
+                    return Ok(());
+                }
+                self.load_const(Value::Int(i.level as i64));
+                let names: Vec<Value> = i
+                    .names
+                    .iter()
+                    .map(|a| Value::str(a.name.id.as_str()))
+                    .collect();
+                self.load_const(Value::tuple(names));
+                let n = self.name_index(module);
+                self.emit(Instr::ImportName(n));
+                if i.names.len() == 1 && i.names[0].name.id.as_str() == "*" {
+                    if self.scope().kind != ScopeKind::Module {
+                        return Err(self.error(i, "import * only allowed at module level"));
+                    }
+                    self.emit(Instr::ImportStar);
+                    return Ok(());
+                }
+                for alias in &i.names {
+                    let n = self.name_index(alias.name.id.as_str());
+                    self.emit(Instr::ImportFrom(n));
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+                    self.store_name(bound.id.as_str());
+                }
+                self.emit(Instr::PopTop);
+                Ok(())
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                self.emit(Instr::PopTop);
+                Ok(())
+            }
+            Stmt::Break(b) => {
+                let Some(target) = self.unit().innermost_loop() else {
+                    return Err(self.error(b, "'break' outside loop"));
+                };
+                self.unwind_blocks(Some(target), false)?;
+                // The loop's own iterator (for loops) is popped by the break path.
+                let (exit, is_for) = self.unit().loop_exit(target);
+                if is_for {
+                    self.emit(Instr::PopTop);
+                }
+                self.emit_jump(Instr::Jump, exit);
+                self.unit().after_unconditional();
+                Ok(())
+            }
+            Stmt::Continue(c) => {
+                let Some(target) = self.unit().innermost_loop() else {
+                    return Err(self.error(c, "'continue' not properly in loop"));
+                };
+                self.unwind_blocks(Some(target), false)?;
+                let head = self.unit().loop_head(target);
+                self.emit_jump(Instr::Jump, head);
+                self.unit().after_unconditional();
+                Ok(())
+            }
+            Stmt::Match(m) => Err(self.error(m, "'match' statements are not supported yet")),
+            Stmt::TypeAlias(t) => Err(self.error(t, "'type' statements are not supported yet")),
+            Stmt::IpyEscapeCommand(e) => Err(self.error(e, "invalid syntax")),
+        }
+    }
+
+    /// Emit the cleanup of every block inside `target` (a loop), or of all blocks when
+    /// returning. With `preserve_top`, the value on top (the return value) survives.
+    fn unwind_blocks(&mut self, target: Option<usize>, preserve_top: bool) -> CResult<()> {
+        let depth = self.unit().blocks.len();
+        let stop = target.map(|t| t + 1).unwrap_or(0);
+        let mut i = depth;
+        let mut suspended = Vec::new();
+        while i > stop {
+            i -= 1;
+            let block = self.unit().blocks[i].clone();
+            if let Some(r) = block.region() {
+                self.unit().suspend(r);
+                suspended.push(r);
+            }
+            match block {
+                Block::For { .. } => {
+                    if preserve_top {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.emit(Instr::PopTop);
+                }
+                Block::While { .. } => {}
+                Block::TryExcept { .. } => {}
+                Block::Finally { body, .. } => {
+                    // Compile the finally body with only the outer blocks active.
+                    let saved = self.unit().blocks.split_off(i);
+                    let body: &[Stmt] = unsafe_slice(body);
+                    self.stmts(body)?;
+                    self.unit().blocks.extend(saved);
+                }
+                Block::FinallyHandler { .. } => {
+                    // [prev, exc] under the top: drop exc, restore prev.
+                    if preserve_top {
+                        self.emit(Instr::Swap(2));
+                        self.emit(Instr::PopTop);
+                        self.emit(Instr::Swap(2));
+                        self.emit(Instr::PopExcept);
+                    } else {
+                        self.emit(Instr::PopTop);
+                        self.emit(Instr::PopExcept);
+                    }
+                }
+                Block::ExceptHandler { name, .. } => {
+                    if preserve_top {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.emit(Instr::PopExcept);
+                    if let Some(n) = name {
+                        self.load_const(Value::None);
+                        self.store_name(&n);
+                        self.name_op(&n, NameOp::Delete);
+                    }
+                }
+                Block::With { .. } => {
+                    if preserve_top {
+                        self.emit(Instr::Swap(2));
+                    }
+                    self.call_exit_none();
+                }
+            }
+        }
+        self.unit().pending_resume.extend(suspended);
+        Ok(())
+    }
+
+    /// [exit] -> [] calling exit(None, None, None).
+    fn call_exit_none(&mut self) {
+        self.emit(Instr::PushNull);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.emit(Instr::Call(3));
+        self.emit(Instr::PopTop);
+    }
+
+    fn function_def(&mut self, f: &ast::StmtFunctionDef) -> CResult<()> {
+        for d in &f.decorator_list {
+            self.expr(&d.expression)?;
+            self.emit(Instr::PushNull);
+        }
+        let scope = self
+            .table
+            .scope_of(f)
+            .ok_or_else(|| self.error(f, "internal error: unknown scope"))?;
+        let line = self.line_of(f.start());
+        let mut make_flags = self.defaults(&f.parameters)?;
+        if self.annotations(&f.parameters, f.returns.as_deref())? {
+            make_flags |= 4;
+        }
+        self.push_unit(scope, f.name.id.as_str(), line, 0);
+        self.set_params(&f.parameters);
+        let body = self.function_docstring(&f.body);
+        self.stmts(body)?;
+        self.load_const(Value::None);
+        self.emit(Instr::Return);
+        self.make_closure(scope, make_flags)?;
+        for _ in &f.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(f.name.id.as_str());
+        Ok(())
+    }
+
+    fn function_docstring<'b>(&mut self, body: &'b [Stmt]) -> &'b [Stmt] {
+        match docstring_of(body) {
+            Some(doc) => {
+                self.unit().docstring = Some(doc);
+                &body[1..]
+            }
+            None => body,
+        }
+    }
+
+    /// Finish the nested unit and emit MakeFunction with its closure.
+    fn make_closure(&mut self, scope: usize, mut make_flags: u32) -> CResult<()> {
+        let free = self.table.scopes[scope].freevars.clone();
+        let code = self.finish_unit(&free)?;
+        if !free.is_empty() {
+            for v in &free {
+                let idx = self.unit().closure_source(v);
+                self.emit(Instr::LoadClosure(idx));
+            }
+            self.emit(Instr::BuildTuple(free.len() as u32));
+            make_flags |= 8;
+        }
+        self.load_const(Value::Code(code));
+        self.emit(Instr::MakeFunction(make_flags));
+        Ok(())
+    }
+
+    /// Push defaults / kwdefaults; returns MakeFunction flags.
+    fn defaults(&mut self, p: &ast::Parameters) -> CResult<u32> {
+        let mut fl = 0;
+        let pos: Vec<&Expr> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .filter_map(|a| a.default.as_deref())
+            .collect();
+        if !pos.is_empty() {
+            for d in &pos {
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildTuple(pos.len() as u32));
+            fl |= 1;
+        }
+        let kw: Vec<(&str, &Expr)> = p
+            .kwonlyargs
+            .iter()
+            .filter_map(|a| {
+                a.default
+                    .as_deref()
+                    .map(|d| (a.parameter.name.id.as_str(), d))
+            })
+            .collect();
+        if !kw.is_empty() {
+            for (name, d) in &kw {
+                self.load_const(Value::str(name));
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildMap(kw.len() as u32));
+            fl |= 2;
+        }
+        Ok(fl)
+    }
+
+    /// Push an annotations dict if the function has annotations.
+    fn annotations(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> CResult<bool> {
+        let mut items: Vec<(&str, &Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((a.parameter.name.id.as_str(), an));
+            }
+        }
+        if let Some(v) = &p.vararg {
+            if let Some(an) = &v.annotation {
+                items.push((v.name.id.as_str(), an));
+            }
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(an) = &a.parameter.annotation {
+                items.push((a.parameter.name.id.as_str(), an));
+            }
+        }
+        if let Some(v) = &p.kwarg {
+            if let Some(an) = &v.annotation {
+                items.push((v.name.id.as_str(), an));
+            }
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(false);
+        }
+        for (name, an) in &items {
+            self.load_const(Value::str(name));
+            self.annotation_value(an)?;
+        }
+        self.emit(Instr::BuildMap(items.len() as u32));
+        Ok(true)
+    }
+
+    fn annotation_value(&mut self, an: &Expr) -> CResult<()> {
+        if self.future_annotations {
+            let text = &self.src[an.range().start().to_usize()..an.range().end().to_usize()];
+            self.load_const(Value::str(text));
+            Ok(())
+        } else {
+            self.expr(an)
+        }
+    }
+
+    fn set_params(&mut self, p: &ast::Parameters) {
+        let u = self.unit();
+        u.argcount = (p.posonlyargs.len() + p.args.len()) as u32;
+        u.posonlyargcount = p.posonlyargs.len() as u32;
+        u.kwonlyargcount = p.kwonlyargs.len() as u32;
+        if p.vararg.is_some() {
+            u.flags |= flags::VARARGS;
+        }
+        if p.kwarg.is_some() {
+            u.flags |= flags::VARKEYWORDS;
+        }
+    }
+
+    fn class_def(&mut self, c: &ast::StmtClassDef) -> CResult<()> {
+        for d in &c.decorator_list {
+            self.expr(&d.expression)?;
+            self.emit(Instr::PushNull);
+        }
+        let scope = self
+            .table
+            .scope_of(c)
+            .ok_or_else(|| self.error(c, "internal error: unknown scope"))?;
+        self.emit(Instr::LoadBuildClass);
+        self.emit(Instr::PushNull);
+        let line = self.line_of(c.start());
+        self.push_unit(scope, c.name.id.as_str(), line, flags::NAMESPACE);
+        // __module__ and __qualname__
+        let n = self.name_index("__name__");
+        self.emit(Instr::LoadName(n));
+        let m = self.name_index("__module__");
+        self.emit(Instr::StoreName(m));
+        let qual = self.unit_ref().qualname.clone();
+        self.load_const(Value::str(&qual));
+        let q = self.name_index("__qualname__");
+        self.emit(Instr::StoreName(q));
+        if c.body.iter().any(|s| matches!(s, Stmt::AnnAssign(_))) {
+            self.emit(Instr::SetupAnnotations);
+        }
+        let body = self.docstring(&c.body)?;
+        self.stmts(body)?;
+        if self.table.scopes[scope].needs_class_cell {
+            let idx = self.unit().deref_index("__class__");
+            self.emit(Instr::LoadClosure(idx));
+            let n = self.name_index("__classcell__");
+            self.emit(Instr::StoreName(n));
+        }
+        self.load_const(Value::None);
+        self.emit(Instr::Return);
+        self.make_closure(scope, 0)?;
+        self.load_const(Value::str(c.name.id.as_str()));
+        let mut nargs = 2;
+        let mut kwnames = Vec::new();
+        if let Some(args) = &c.arguments {
+            if args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+                || args.keywords.iter().any(|k| k.arg.is_none())
+            {
+                return Err(self.error(c, "star arguments in class bases are not supported yet"));
+            }
+            for b in args.args.iter() {
+                self.expr(b)?;
+                nargs += 1;
+            }
+            for k in args.keywords.iter() {
+                self.expr(&k.value)?;
+                nargs += 1;
+                if let Some(a) = &k.arg {
+                    kwnames.push(Value::str(a.id.as_str()));
+                }
+            }
+        }
+        if kwnames.is_empty() {
+            self.emit(Instr::Call(nargs));
+        } else {
+            self.load_const(Value::tuple(kwnames));
+            self.emit(Instr::CallKw(nargs));
+        }
+        for _ in &c.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(c.name.id.as_str());
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> CResult<()> {
+        let op = binop(a.op);
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(n.id.as_str());
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                self.store_name(n.id.as_str());
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Instr::Copy(1));
+                let n = self.name_index(at.attr.id.as_str());
+                self.emit(Instr::LoadAttr(n));
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::StoreAttr(n));
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::Copy(2));
+                self.emit(Instr::BinarySubscr);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                // [obj, key, result] -> result, obj, key
+                self.emit(Instr::Swap(3));
+                self.emit(Instr::Swap(2));
+                self.emit(Instr::StoreSubscr);
+            }
+            other => {
+                return Err(self.error(
+                    other,
+                    "'expression' is an illegal expression for augmented assignment",
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    fn ann_assign(&mut self, a: &ast::StmtAnnAssign) -> CResult<()> {
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.store_target(&a.target)?;
+        }
+        let kind = self.scope().kind;
+        if let Expr::Name(n) = &*a.target {
+            if a.simple && (kind == ScopeKind::Module || kind == ScopeKind::Class) {
+                self.annotation_value(&a.annotation)?;
+                let ann = self.name_index("__annotations__");
+                self.emit(Instr::LoadName(ann));
+                self.load_const(Value::str(n.id.as_str()));
+                self.emit(Instr::StoreSubscr);
+            }
+        } else if (kind == ScopeKind::Module || kind == ScopeKind::Class)
+            && !self.future_annotations
+        {
+            self.expr(&a.annotation)?;
+            self.emit(Instr::PopTop);
+        }
+        Ok(())
+    }
+
+    fn for_loop(&mut self, f: &ast::StmtFor) -> CResult<()> {
+        let head = self.new_label();
+        let orelse = self.new_label();
+        let end = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetIter);
+        self.bind(head);
+        self.emit_jump(Instr::ForIter, orelse);
+        self.unit().blocks.push(Block::For { head, exit: end });
+        self.store_target(&f.target)?;
+        self.stmts(&f.body)?;
+        self.emit_jump(Instr::Jump, head);
+        self.unit().blocks.pop();
+        // ForIter exits with the iterator popped.
+        self.bind(orelse);
+        self.stmts(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn while_loop(&mut self, w: &ast::StmtWhile) -> CResult<()> {
+        let head = self.new_label();
+        let orelse = self.new_label();
+        let end = self.new_label();
+        self.bind(head);
+        self.jump_if(&w.test, false, orelse)?;
+        self.unit().blocks.push(Block::While { head, exit: end });
+        self.stmts(&w.body)?;
+        self.emit_jump(Instr::Jump, head);
+        self.unit().blocks.pop();
+        self.bind(orelse);
+        self.stmts(&w.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Instr::BeforeWith);
+        // [exit, entered]
+        let depth = self.unit().depth as u32 - 1;
+        let region = self.unit().open_region(handler, depth);
+        self.unit().blocks.push(Block::With { region });
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Instr::PopTop),
+        }
+        self.with_items(rest, body)?;
+        self.unit().blocks.pop();
+        self.unit().close_region(region);
+        self.call_exit_none();
+        self.emit_jump(Instr::Jump, end);
+        // Exceptional exit: [exit, exc]
+        self.unit().bind_at_depth(handler, depth as i32 + 1);
+        self.emit(Instr::PushExcInfo);
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let cregion = self.unit().open_region(cleanup, depth + 2);
+        self.emit(Instr::WithExceptStart);
+        self.emit_jump(Instr::PopJumpIfTrue, suppress);
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.unit().close_region(cregion);
+        self.bind(suppress);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.emit_jump(Instr::Jump, end);
+        // [exit, prev, exc2]
+        self.unit().bind_at_depth(cleanup, depth as i32 + 3);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopTop);
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.bind(end);
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &ast::StmtTry) -> CResult<()> {
+        let handler = self.new_label();
+        let end = self.new_label();
+        let depth = self.unit().depth as u32;
+        let region = self.unit().open_region(handler, depth);
+        self.unit().blocks.push(Block::TryExcept { region });
+        self.stmts(&t.body)?;
+        self.unit().blocks.pop();
+        self.unit().close_region(region);
+        self.stmts(&t.orelse)?;
+        self.emit_jump(Instr::Jump, end);
+        // [exc]
+        self.unit().bind_at_depth(handler, depth as i32 + 1);
+        self.emit(Instr::PushExcInfo);
+        // [prev, exc]
+        let cleanup = self.new_label();
+        let cregion = self.unit().open_region(cleanup, depth + 1);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h);
+            let next = self.new_label();
+            if let Some(ty) = &h.type_ {
+                self.expr(ty)?;
+                self.emit(Instr::CheckExcMatch);
+                self.emit_jump(Instr::PopJumpIfFalse, next);
+            }
+            match &h.name {
+                Some(name) => {
+                    let name = name.id.to_string();
+                    self.store_name(&name);
+                    // [prev]
+                    let name_cleanup = self.new_label();
+                    let nregion = self.unit().open_region(name_cleanup, depth + 1);
+                    self.unit().blocks.push(Block::ExceptHandler {
+                        region: Some(nregion),
+                        name: Some(name.clone()),
+                    });
+                    self.stmts(&h.body)?;
+                    self.unit().blocks.pop();
+                    self.unit().close_region(nregion);
+                    self.emit(Instr::PopExcept);
+                    self.load_const(Value::None);
+                    self.store_name(&name);
+                    self.name_op(&name, NameOp::Delete);
+                    self.emit_jump(Instr::Jump, end);
+                    // [prev, exc2]
+                    self.unit().bind_at_depth(name_cleanup, depth as i32 + 2);
+                    self.load_const(Value::None);
+                    self.store_name(&name);
+                    self.name_op(&name, NameOp::Delete);
+                    self.emit(Instr::Reraise);
+                    self.unit().after_unconditional();
+                }
+                None => {
+                    self.emit(Instr::PopTop);
+                    self.unit().blocks.push(Block::ExceptHandler {
+                        region: None,
+                        name: None,
+                    });
+                    self.stmts(&h.body)?;
+                    self.unit().blocks.pop();
+                    self.emit(Instr::PopExcept);
+                    self.emit_jump(Instr::Jump, end);
+                }
+            }
+            self.unit().bind_at_depth(next, depth as i32 + 2);
+        }
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.unit().close_region(cregion);
+        // [prev, exc]
+        self.unit().bind_at_depth(cleanup, depth as i32 + 2);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.bind(end);
+        Ok(())
+    }
+
+    fn try_finally(&mut self, t: &ast::StmtTry) -> CResult<()> {
+        let handler = self.new_label();
+        let end = self.new_label();
+        let depth = self.unit().depth as u32;
+        let region = self.unit().open_region(handler, depth);
+        self.unit().blocks.push(Block::Finally {
+            region,
+            body: SliceRef::new(&t.finalbody),
+        });
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+            self.stmts(&t.orelse)?;
+        } else {
+            let inner = ast::StmtTry {
+                node_index: Default::default(),
+                range: t.range,
+                body: t.body.clone(),
+                handlers: t.handlers.clone(),
+                orelse: t.orelse.clone(),
+                finalbody: Default::default(),
+                is_star: false,
+            };
+            self.try_except(&inner)?;
+        }
+        self.unit().blocks.pop();
+        self.unit().close_region(region);
+        self.stmts(&t.finalbody)?;
+        self.emit_jump(Instr::Jump, end);
+        // [exc]
+        self.unit().bind_at_depth(handler, depth as i32 + 1);
+        self.emit(Instr::PushExcInfo);
+        let cleanup = self.new_label();
+        let cregion = self.unit().open_region(cleanup, depth + 1);
+        self.unit()
+            .blocks
+            .push(Block::FinallyHandler { region: cregion });
+        self.stmts(&t.finalbody)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.unit().close_region(cregion);
+        self.unit().bind_at_depth(cleanup, depth as i32 + 2);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.bind(end);
+        Ok(())
+    }
+
+    // ----- targets -----
+
+    fn store_target(&mut self, t: &Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => {
+                self.store_name(n.id.as_str());
+                Ok(())
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::StoreAttr(n));
+                Ok(())
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::StoreSubscr);
+                Ok(())
+            }
+            Expr::Tuple(tu) => self.unpack_targets(&tu.elts, t),
+            Expr::List(l) => self.unpack_targets(&l.elts, t),
+            Expr::Starred(s) => {
+                Err(self.error(s, "starred assignment target must be in a list or tuple"))
+            }
+            other => Err(self.error(other, "cannot assign to expression")),
+        }
+    }
+
+    fn unpack_targets(&mut self, elts: &[Expr], node: &Expr) -> CResult<()> {
+        let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+        match star {
+            Some(i) => {
+                if elts
+                    .iter()
+                    .filter(|e| matches!(e, Expr::Starred(_)))
+                    .count()
+                    > 1
+                {
+                    return Err(self.error(node, "multiple starred expressions in assignment"));
+                }
+                let after = elts.len() - i - 1;
+                self.emit(Instr::UnpackEx(i as u32 | ((after as u32) << 8)));
+            }
+            None => self.emit(Instr::UnpackSequence(elts.len() as u32)),
+        }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => self.store_target(&s.value)?,
+                other => self.store_target(other)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, t: &Expr) -> CResult<()> {
+        match t {
+            Expr::Name(n) => {
+                self.name_op(n.id.as_str(), NameOp::Delete);
+                Ok(())
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name_index(a.attr.id.as_str());
+                self.emit(Instr::DeleteAttr(n));
+                Ok(())
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(Instr::DeleteSubscr);
+                Ok(())
+            }
+            Expr::Tuple(tu) => {
+                for e in &tu.elts {
+                    self.delete_target(e)?;
+                }
+                Ok(())
+            }
+            Expr::List(l) => {
+                for e in &l.elts {
+                    self.delete_target(e)?;
+                }
+                Ok(())
+            }
+            other => Err(self.error(other, "cannot delete expression")),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum NameOp {
+    Load,
+    Store,
+    Delete,
+}
+
+/// A borrowed statement list kept in a block (finally bodies are compiled again at
+/// every early exit). The AST outlives compilation, so the raw slice stays valid.
+#[derive(Clone, Copy)]
+pub struct SliceRef {
+    ptr: *const Stmt,
+    len: usize,
+}
+
+impl SliceRef {
+    fn new(s: &[Stmt]) -> SliceRef {
+        SliceRef {
+            ptr: s.as_ptr(),
+            len: s.len(),
+        }
+    }
+}
+
+fn unsafe_slice<'a>(s: SliceRef) -> &'a [Stmt] {
+    // SAFETY: SliceRef is only created from AST nodes that live for the whole
+    // compilation, and blocks do not outlive the compiler.
+    unsafe { std::slice::from_raw_parts(s.ptr, s.len) }
+}
+
+fn docstring_of(body: &[Stmt]) -> Option<String> {
+    if let Some(Stmt::Expr(e)) = body.first() {
+        if let Expr::StringLiteral(s) = &*e.value {
+            return Some(s.value.to_str().to_string());
+        }
+    }
+    None
+}
+
+pub fn binop(op: ast::Operator) -> BinOp {
+    match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::MatMult => BinOp::MatMul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitOr => BinOp::Or,
+        ast::Operator::BitXor => BinOp::Xor,
+        ast::Operator::BitAnd => BinOp::And,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}

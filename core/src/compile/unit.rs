@@ -1,0 +1,452 @@
+//! The assembler for one code object: instructions with their lines, labels and jump
+//! patching, operand-stack depth tracking, the block stack of the statement being
+//! compiled, and exception regions that become the exception table.
+
+use super::SliceRef;
+use crate::code::{Cache, Code, ExcEntry, Instr};
+use crate::object::{PyCell, PyStr, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Label(u32);
+
+/// A block whose cleanup an early exit (return / break / continue) must run.
+#[derive(Clone)]
+pub enum Block {
+    For {
+        head: Label,
+        exit: Label,
+    },
+    While {
+        head: Label,
+        exit: Label,
+    },
+    TryExcept {
+        region: usize,
+    },
+    Finally {
+        region: usize,
+        body: SliceRef,
+    },
+    FinallyHandler {
+        region: usize,
+    },
+    ExceptHandler {
+        region: Option<usize>,
+        name: Option<String>,
+    },
+    With {
+        region: usize,
+    },
+}
+
+impl Block {
+    pub fn region(&self) -> Option<usize> {
+        match self {
+            Block::TryExcept { region }
+            | Block::Finally { region, .. }
+            | Block::FinallyHandler { region }
+            | Block::With { region } => Some(*region),
+            Block::ExceptHandler { region, .. } => *region,
+            _ => None,
+        }
+    }
+}
+
+/// A protected range of instructions, possibly interrupted (while an early exit runs
+/// cleanup code that the handler must not cover).
+struct Region {
+    handler: Label,
+    depth: u32,
+    level: usize,
+    open_at: Option<u32>,
+    intervals: Vec<(u32, u32)>,
+}
+
+pub struct Unit {
+    pub scope: usize,
+    pub name: String,
+    pub qualname: String,
+    pub firstlineno: u32,
+    pub line: u32,
+    pub flags: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    pub docstring: Option<String>,
+    instrs: Vec<Instr>,
+    lines: Vec<u32>,
+    consts: Vec<Value>,
+    const_keys: HashMap<String, u32>,
+    names: Vec<String>,
+    name_index: HashMap<String, u32>,
+    labels: Vec<Option<u32>>,
+    label_depth: Vec<Option<i32>>,
+    jumps: Vec<(usize, Label)>,
+    regions: Vec<Region>,
+    open_regions: usize,
+    pub blocks: Vec<Block>,
+    pub pending_resume: Vec<usize>,
+    /// Operand stack depth at the current point; `None` after an unconditional jump.
+    pub depth: i32,
+    reachable: bool,
+    max_depth: i32,
+}
+
+impl Unit {
+    pub fn new(scope: usize, name: &str, qualname: &str, line: u32, flags: u32) -> Unit {
+        Unit {
+            scope,
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            firstlineno: line,
+            line,
+            flags,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            docstring: None,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            consts: Vec::new(),
+            const_keys: HashMap::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            labels: Vec::new(),
+            label_depth: Vec::new(),
+            jumps: Vec::new(),
+            regions: Vec::new(),
+            open_regions: 0,
+            blocks: Vec::new(),
+            pending_resume: Vec::new(),
+            depth: 0,
+            reachable: true,
+            max_depth: 0,
+        }
+    }
+
+    pub fn here(&self) -> u32 {
+        self.instrs.len() as u32
+    }
+
+    pub fn emit(&mut self, i: Instr) {
+        self.instrs.push(i);
+        self.lines.push(self.line);
+        self.depth += stack_effect(i, false);
+        self.max_depth = self.max_depth.max(self.depth);
+    }
+
+    pub fn emit_jump(&mut self, make: fn(u32) -> Instr, l: Label) {
+        let i = make(l.0);
+        let at_jump = self.depth + stack_effect(i, true);
+        if self.label_depth[l.0 as usize].is_none() {
+            self.label_depth[l.0 as usize] = Some(at_jump);
+        }
+        self.jumps.push((self.instrs.len(), l));
+        self.emit(i);
+        if matches!(i, Instr::Jump(_)) {
+            self.after_unconditional();
+        }
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        self.label_depth.push(None);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        self.labels[l.0 as usize] = Some(self.here());
+        if !self.reachable {
+            if let Some(d) = self.label_depth[l.0 as usize] {
+                self.depth = d;
+            }
+            self.reachable = true;
+        }
+    }
+
+    /// Bind a handler label, whose depth comes from the exception table.
+    pub fn bind_at_depth(&mut self, l: Label, depth: i32) {
+        self.labels[l.0 as usize] = Some(self.here());
+        self.depth = depth;
+        self.max_depth = self.max_depth.max(depth);
+        self.reachable = true;
+    }
+
+    /// After return / raise / an unconditional jump: the code that follows runs only
+    /// if a label is bound to it; regions suspended for the exit resume.
+    pub fn after_unconditional(&mut self) {
+        self.reachable = false;
+        for r in std::mem::take(&mut self.pending_resume) {
+            self.resume(r);
+        }
+    }
+
+    pub fn add_const(&mut self, v: Value) -> u32 {
+        let key = match &v {
+            Value::None => Some("N".to_string()),
+            Value::Bool(b) => Some(format!("B{b}")),
+            Value::Int(i) => Some(format!("I{i}")),
+            Value::Float(f) => Some(format!("F{}", f.to_bits())),
+            Value::Str(s) => Some(format!("S{}", s.as_str())),
+            _ => None,
+        };
+        if let Some(k) = &key {
+            if let Some(&i) = self.const_keys.get(k) {
+                return i;
+            }
+        }
+        let i = self.consts.len() as u32;
+        self.consts.push(v);
+        if let Some(k) = key {
+            self.const_keys.insert(k, i);
+        }
+        i
+    }
+
+    pub fn add_name(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.name_index.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.name_index.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn local_slot(&mut self, name: &str) -> u32 {
+        match self.varnames.iter().position(|n| n == name) {
+            Some(i) => i as u32,
+            None => {
+                self.varnames.push(name.to_string());
+                self.varnames.len() as u32 - 1
+            }
+        }
+    }
+
+    /// Index of a cell or free variable among cellvars ++ freevars.
+    pub fn deref_index(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.cellvars.iter().position(|n| n == name) {
+            return i as u32;
+        }
+        if let Some(i) = self.freevars.iter().position(|n| n == name) {
+            return (self.cellvars.len() + i) as u32;
+        }
+        self.freevars.push(name.to_string());
+        (self.cellvars.len() + self.freevars.len() - 1) as u32
+    }
+
+    /// Where a nested scope's free variable comes from in this unit.
+    pub fn closure_source(&mut self, name: &str) -> u32 {
+        self.deref_index(name)
+    }
+
+    pub fn innermost_loop(&self) -> Option<usize> {
+        self.blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::For { .. } | Block::While { .. }))
+    }
+
+    pub fn loop_exit(&self, i: usize) -> (Label, bool) {
+        match &self.blocks[i] {
+            Block::For { exit, .. } => (*exit, true),
+            Block::While { exit, .. } => (*exit, false),
+            _ => unreachable_label(),
+        }
+    }
+
+    pub fn loop_head(&self, i: usize) -> Label {
+        match &self.blocks[i] {
+            Block::For { head, .. } | Block::While { head, .. } => *head,
+            _ => unreachable_label().0,
+        }
+    }
+
+    pub fn open_region(&mut self, handler: Label, depth: u32) -> usize {
+        self.open_regions += 1;
+        self.regions.push(Region {
+            handler,
+            depth,
+            level: self.open_regions,
+            open_at: Some(self.here()),
+            intervals: Vec::new(),
+        });
+        self.regions.len() - 1
+    }
+
+    pub fn suspend(&mut self, r: usize) {
+        let here = self.here();
+        let region = &mut self.regions[r];
+        if let Some(start) = region.open_at.take() {
+            if start < here {
+                region.intervals.push((start, here));
+            }
+        }
+    }
+
+    pub fn resume(&mut self, r: usize) {
+        let here = self.here();
+        let region = &mut self.regions[r];
+        if region.open_at.is_none() {
+            region.open_at = Some(here);
+        }
+    }
+
+    pub fn close_region(&mut self, r: usize) {
+        self.suspend(r);
+        self.pending_resume.retain(|&p| p != r);
+        self.open_regions -= 1;
+    }
+
+    pub fn assemble(mut self, filename: Rc<PyStr>) -> Code {
+        for (at, label) in std::mem::take(&mut self.jumps) {
+            let target = self.labels[label.0 as usize].unwrap_or(self.instrs.len() as u32);
+            if let Some(op) = jump_operand(&mut self.instrs[at]) {
+                *op = target;
+            }
+        }
+        let mut entries: Vec<(usize, ExcEntry)> = Vec::new();
+        for r in &self.regions {
+            let handler = self.labels[r.handler.0 as usize].unwrap_or(0);
+            for &(start, end) in &r.intervals {
+                entries.push((
+                    r.level,
+                    ExcEntry {
+                        start,
+                        end,
+                        handler,
+                        depth: r.depth,
+                    },
+                ));
+            }
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let intern = |v: &[String]| -> Box<[Rc<PyStr>]> {
+            v.iter().map(|s| Rc::new(PyStr::new(s))).collect()
+        };
+        let cell2arg = self
+            .cellvars
+            .iter()
+            .map(|c| {
+                self.varnames
+                    .iter()
+                    .take((self.argcount + self.kwonlyargcount) as usize + extra_args(self.flags))
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
+            .collect();
+        let n = self.instrs.len();
+        Code {
+            name: Rc::new(PyStr::new(&self.name)),
+            qualname: Rc::new(PyStr::new(&self.qualname)),
+            filename,
+            firstlineno: self.firstlineno,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            instrs: self.instrs.into_boxed_slice(),
+            lines: self.lines.into_boxed_slice(),
+            consts: self.consts.into_boxed_slice(),
+            names: intern(&self.names),
+            varnames: intern(&self.varnames),
+            cellvars: intern(&self.cellvars),
+            freevars: intern(&self.freevars),
+            cell2arg,
+            doc: self
+                .docstring
+                .map(|d| Value::str(&d))
+                .unwrap_or(Value::None),
+            exc_table: entries.into_iter().map(|(_, e)| e).collect(),
+            stacksize: self.max_depth.max(0) as u32 + 2,
+            caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
+        }
+    }
+}
+
+fn extra_args(flags: u32) -> usize {
+    use crate::code::flags::{VARARGS, VARKEYWORDS};
+    (flags & VARARGS != 0) as usize + (flags & VARKEYWORDS != 0) as usize
+}
+
+fn unreachable_label() -> (Label, bool) {
+    (Label(0), false)
+}
+
+fn jump_operand(i: &mut Instr) -> Option<&mut u32> {
+    match i {
+        Instr::Jump(t)
+        | Instr::PopJumpIfFalse(t)
+        | Instr::PopJumpIfTrue(t)
+        | Instr::JumpIfFalseOrPop(t)
+        | Instr::JumpIfTrueOrPop(t)
+        | Instr::ForIter(t)
+        | Instr::Send(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The change in operand stack depth; `jump` selects the branch-taken effect.
+pub fn stack_effect(i: Instr, jump: bool) -> i32 {
+    use Instr::*;
+    match i {
+        Nop | Swap(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_)
+        | LoadAttr(_) | UnaryNeg | UnaryPos | UnaryInvert | UnaryNot | ListToTuple | Jump(_)
+        | GetIter | CheckExcMatch | YieldValue(_) | GetYieldFromIter | GetAwaitable
+        | SetupAnnotations => 0,
+        PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
+        | BinarySubscr | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
+        | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
+        | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | Return | ImportName(_)
+        | ImportStar | Reraise | PopExcept => -1,
+        PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
+        | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
+        | ImportFrom(_) | PushExcInfo | BeforeWith | WithExceptStart | LoadAssertionError => 1,
+        StoreAttr(_) | DeleteSubscr | MapAdd(_) => -2,
+        StoreSubscr => -3,
+        BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildSlice(n) => 1 - n as i32,
+        BuildMap(n) => 1 - 2 * n as i32,
+        FormatValue(f) => {
+            if f & 4 != 0 {
+                -1
+            } else {
+                0
+            }
+        }
+        UnpackSequence(n) => n as i32 - 1,
+        UnpackEx(n) => (n & 0xff) as i32 + (n >> 8) as i32,
+        JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => {
+            if jump {
+                0
+            } else {
+                -1
+            }
+        }
+        ForIter(_) => {
+            if jump {
+                -1
+            } else {
+                1
+            }
+        }
+        Send(_) => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
+        Call(n) => -(n as i32) - 1,
+        CallKw(n) => -(n as i32) - 2,
+        CallEx(f) => -2 - (f & 1) as i32,
+        MakeFunction(f) => -(f.count_ones() as i32),
+        Raise(n) => -(n as i32),
+    }
+}

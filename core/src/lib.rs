@@ -1,0 +1,17 @@
+//! tripwire-core: the Python runtime — front end, compiler, code objects, object
+//! model, interpreter, built-ins and bundled modules.
+//!
+//! Layering inside the crate: `parse` (ruff front end) <- `compile` (AST to `Code`)
+//! <- `object` (values and their data structures) <- `vm` (evaluation, protocols)
+//! <- `builtins` / `modules` (the Python-visible library).
+
+pub mod builtins;
+pub mod code;
+pub mod compile;
+pub mod modules;
+pub mod object;
+pub mod parse;
+pub mod vm;
+
+pub use object::Value;
+pub use vm::{PyErr, PyResult, Vm};

@@ -1,0 +1,72 @@
+//! The modules bundled with the runtime, and the source-text cache that tracebacks
+//! read lines from.
+
+pub mod mt;
+pub mod sys;
+
+use crate::object::Value;
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// How a bundled module is made.
+#[derive(Clone, Copy)]
+pub enum ModuleDef {
+    /// Built in Rust: fills the new module's namespace.
+    Native(fn(&mut Vm, &crate::object::Dict) -> PyResult<()>),
+    /// Written in Python, compiled on first import.
+    Source(&'static str),
+}
+
+/// The bundled module called `name`, if any.
+pub fn find(name: &str) -> Option<ModuleDef> {
+    BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+}
+
+const BUNDLED: &[(&str, ModuleDef)] = &[];
+
+/// Create, register and initialise a bundled module.
+pub fn load(vm: &mut Vm, name: &str, def: ModuleDef) -> PyResult<Value> {
+    let m = vm.new_module(name);
+    let r = match def {
+        ModuleDef::Native(init) => init(vm, &m.dict),
+        ModuleDef::Source(src) => vm
+            .exec_source(src, &format!("<frozen {name}>"), m.dict.clone())
+            .map(|_| ()),
+    };
+    if let Err(e) = r {
+        vm.modules.del_str(&crate::object::PyStr::new(name));
+        return Err(e);
+    }
+    Ok(Value::Module(m))
+}
+
+thread_local! {
+    static SOURCES: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// Keep a file's text for tracebacks.
+pub fn remember_source(filename: &str, src: &str) {
+    SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), Rc::from(src)));
+}
+
+/// Line `line` (1-based) of a remembered or readable source file.
+pub fn source_line(filename: &str, line: u32) -> Option<String> {
+    let text = SOURCES.with(|s| s.borrow().get(filename).cloned());
+    let text = match text {
+        Some(t) => t,
+        None => {
+            let t: Rc<str> = Rc::from(std::fs::read_to_string(filename).ok()?);
+            remember_source(filename, &t);
+            t
+        }
+    };
+    text.lines()
+        .nth(line.checked_sub(1)? as usize)
+        .map(|l| l.to_string())
+}
+
+pub fn install_sys(vm: &mut Vm) {
+    sys::install(vm);
+}

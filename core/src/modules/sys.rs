@@ -1,0 +1,186 @@
+//! The `sys` module.
+
+use crate::builtins::{add_function, arg_int, check_args};
+use crate::object::function::KwArg;
+use crate::object::{Dict, ObjKind, PyCell, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+use std::rc::Rc;
+
+/// The console streams: which one a stream object writes to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+pub fn is_real_stdout(v: &Value) -> bool {
+    stream_of(v) == Some(Stream::Stdout)
+}
+
+fn stream_of(v: &Value) -> Option<Stream> {
+    match v {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Native(d) => d.borrow().as_any().downcast_ref::<Stream>().copied(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "write", &args[1.min(args.len())..], 1, 1)?;
+    let Value::Str(s) = &args[1] else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
+    };
+    match stream_of(&args[0]) {
+        Some(Stream::Stdout) => vm.write_stdout(s.as_str()),
+        _ => vm.write_stderr(s.as_str()),
+    }
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+fn exit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "exit", args, 0, 1)?;
+    let exc = vm.new_exception(&vm.types.system_exit.clone(), args.to_vec());
+    Err(PyErr::from_value(exc))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "setrecursionlimit", args, 1, 1)?;
+    let n = arg_int(vm, &args[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn getframe(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        Some(v) => arg_int(vm, v)?,
+        None => 0,
+    };
+    let n = vm.frames.len() as i64;
+    if depth < 0 || depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let f = &vm.frames[(n - 1 - depth) as usize];
+    let info = crate::vm::frame::FrameInfo {
+        code: f.code.clone(),
+        line: f.line(),
+        globals: f.globals.clone(),
+        locals: f.locals.clone(),
+    };
+    Ok(Value::obj(vm.types.frame.clone(), ObjKind::Frame(info)))
+}
+
+fn intern(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "intern", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => Ok(Value::Str(vm.intern(s.as_str()))),
+        other => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let e = vm.handled.clone();
+    if e.is_none() {
+        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let t = Value::Type(vm.type_of(&e));
+    let tb = vm.traceback_of(&e);
+    Ok(Value::tuple(vec![t, e, tb]))
+}
+
+fn exception(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(vm.handled.clone())
+}
+
+pub fn install(vm: &mut Vm) {
+    let d: Rc<Dict> = vm.sys.dict.clone();
+    let fns: &[(&'static str, crate::object::NativeFn)] = &[
+        ("exit", exit),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("_getframe", getframe),
+        ("intern", intern),
+        ("exc_info", exc_info),
+        ("exception", exception),
+    ];
+    for (name, f) in fns {
+        add_function(vm, &d, "sys", name, *f);
+    }
+    let stream_type = Rc::new(crate::object::Type::new(
+        "TextIOWrapper",
+        vec![vm.types.object.clone()],
+        Vec::new(),
+        Rc::new(Dict::new()),
+        crate::object::types::Layout::Fixed,
+        true,
+        Vec::new(),
+        false,
+        None,
+    ));
+    *stream_type.mro.borrow_mut() = vec![stream_type.clone(), vm.types.object.clone()];
+    crate::builtins::add_method(vm, &stream_type, "write", stream_write);
+    crate::builtins::add_method(vm, &stream_type, "flush", stream_flush);
+    for (name, stream) in [("stdout", Stream::Stdout), ("stderr", Stream::Stderr)] {
+        let obj = Value::obj(
+            stream_type.clone(),
+            ObjKind::Native(PyCell::new(Box::new(stream))),
+        );
+        let k = vm.intern(name);
+        d.set_str(k, obj.clone());
+        let k = vm.intern(&format!("__{name}__"));
+        d.set_str(k, obj);
+    }
+    let set = |vm: &mut Vm, k: &str, v: Value| {
+        let k = vm.intern(k);
+        d.set_str(k, v);
+    };
+    set(vm, "__name__", Value::str("sys"));
+    set(vm, "modules", Value::Dict(vm.modules.clone()));
+    set(vm, "argv", Value::list(Vec::new()));
+    set(vm, "path", Value::list(Vec::new()));
+    set(vm, "maxsize", Value::Int(i64::MAX));
+    set(vm, "byteorder", Value::str("little"));
+    set(vm, "platform", Value::str("linux"));
+    set(vm, "version", Value::str("3.13.0 (tripwire)"));
+    set(
+        vm,
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(13),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
+    set(vm, "builtins", Value::Dict(vm.builtins.clone()));
+    let sysm = Value::Module(vm.sys.clone());
+    let k = vm.intern("sys");
+    vm.modules.set_str(k, sysm);
+    let bm = vm.new_module("builtins");
+    for (k, v) in vm.builtins.items() {
+        if let Value::Str(s) = k {
+            bm.dict.set_str(s, v);
+        }
+    }
+}

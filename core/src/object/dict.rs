@@ -1,0 +1,395 @@
+//! `Dict`: the insertion-ordered hash table behind dicts, module globals, class
+//! namespaces and instance attributes.
+//!
+//! Layout as CPython's compact dict: an entries vector in insertion order (deleted
+//! entries leave a hole) and a hashbrown `HashTable` of entry indices. Keys arrive
+//! pre-hashed; comparing keys whose equality needs Python code (`__eq__`) is the
+//! caller's job (see `Probe::Candidates`), so this module never runs Python code
+//! while the table is borrowed.
+//!
+//! Every mutation bumps `version` to a value unique in the thread, so "has this dict
+//! changed since I looked" is one integer compare (the interpreter's global caches and
+//! the optimizer's guards rely on that).
+
+use super::{PyCell, PyStr, Value};
+use hashbrown::HashTable;
+use std::cell::Cell;
+use std::rc::Rc;
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+#[inline]
+pub fn next_version() -> u64 {
+    NEXT_VERSION.with(|v| {
+        let n = v.get();
+        v.set(n + 1);
+        n
+    })
+}
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct Table {
+    entries: Vec<Entry>,
+    indices: HashTable<u32>,
+    used: usize,
+}
+
+pub struct Dict {
+    table: PyCell<Table>,
+    version: Cell<u64>,
+    /// Bit i set: dict watcher i watches this dict.
+    pub watch_mask: Cell<u8>,
+}
+
+/// The outcome of looking a key up by hash.
+pub enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries whose hash matches but whose equality needs `__eq__`: (index, key).
+    Candidates(Vec<(usize, Value)>),
+}
+
+/// Equality that needs no Python code: `Some(answer)`, or `None` when `__eq__` must
+/// decide.
+pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (None, None) => true,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
+        (Tuple(x), Tuple(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Some(true);
+            }
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                if !simple_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Str(_), Int(_) | None | Bool(_) | Float(_) | Tuple(_))
+        | (Int(_) | None | Bool(_) | Float(_) | Tuple(_), Str(_)) => false,
+        (None, Int(_) | Bool(_) | Float(_) | Tuple(_))
+        | (Int(_) | Bool(_) | Float(_) | Tuple(_), None) => false,
+        (Tuple(_), Int(_) | Bool(_) | Float(_)) | (Int(_) | Bool(_) | Float(_), Tuple(_)) => false,
+        (Type(x), Type(y)) => Rc::ptr_eq(x, y),
+        (Function(x), Function(y)) => Rc::ptr_eq(x, y),
+        (Type(_) | Function(_), Str(_) | Int(_) | None | Tuple(_))
+        | (Str(_) | Int(_) | None | Tuple(_), Type(_) | Function(_)) => false,
+        _ => return Option::None,
+    })
+}
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict::new()
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict {
+            table: PyCell::new(Table::default()),
+            version: Cell::new(next_version()),
+            watch_mask: Cell::new(0),
+        }
+    }
+
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict {
+            table: PyCell::new(Table {
+                entries: Vec::with_capacity(n),
+                indices: HashTable::with_capacity(n),
+                used: 0,
+            }),
+            version: Cell::new(next_version()),
+            watch_mask: Cell::new(0),
+        }
+    }
+
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    #[inline]
+    fn bump(&self) {
+        self.version.set(next_version());
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Look up by hash; identical keys and keys with `simple_eq` answers resolve here.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        let t = self.table.borrow();
+        let mut candidates = Vec::new();
+        for &i in t.indices.iter_hash(hash as u64) {
+            let e = &t.entries[i as usize];
+            if e.hash != hash {
+                continue;
+            }
+            if e.key.is(key) {
+                return Probe::Found(i as usize);
+            }
+            match simple_eq(&e.key, key) {
+                Some(true) => return Probe::Found(i as usize),
+                Some(false) => {}
+                None => candidates.push((i as usize, e.key.clone())),
+            }
+        }
+        if candidates.is_empty() {
+            Probe::Missing
+        } else {
+            Probe::Candidates(candidates)
+        }
+    }
+
+    /// Fast lookup of a str key (no Python code can be involved).
+    #[inline]
+    pub fn get_str(&self, key: &PyStr) -> Option<Value> {
+        let hash = key.hash();
+        let t = self.table.borrow();
+        t.indices
+            .find(hash as u64, |&i| {
+                let e = &t.entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == key.as_str())
+            })
+            .map(|&i| t.entries[i as usize].value.clone())
+    }
+
+    /// Index of a str key.
+    pub fn find_str(&self, key: &PyStr) -> Option<usize> {
+        let hash = key.hash();
+        let t = self.table.borrow();
+        t.indices
+            .find(hash as u64, |&i| {
+                let e = &t.entries[i as usize];
+                e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == key.as_str())
+            })
+            .map(|&i| i as usize)
+    }
+
+    /// Store under a str key; returns the previous value.
+    pub fn set_str(&self, key: Rc<PyStr>, value: Value) -> Option<Value> {
+        match self.find_str(&key) {
+            Some(i) => Some(self.replace_at(i, value)),
+            None => {
+                let h = key.hash();
+                self.insert_new(h, Value::Str(key), value);
+                None
+            }
+        }
+    }
+
+    pub fn del_str(&self, key: &PyStr) -> Option<Value> {
+        let i = self.find_str(key)?;
+        Some(self.remove_at(i).1)
+    }
+
+    pub fn value_at(&self, i: usize) -> Value {
+        self.table.borrow().entries[i].value.clone()
+    }
+
+    pub fn key_at(&self, i: usize) -> Value {
+        self.table.borrow().entries[i].key.clone()
+    }
+
+    /// Whether entry `i` still holds this very key (after running `__eq__`).
+    pub fn key_is_at(&self, i: usize, key: &Value) -> bool {
+        self.table
+            .borrow()
+            .entries
+            .get(i)
+            .is_some_and(|e| e.key.is(key))
+    }
+
+    /// Append a key known to be absent.
+    pub fn insert_new(&self, hash: i64, key: Value, value: Value) {
+        self.bump();
+        let mut t = self.table.borrow_mut();
+        if t.entries.len() == t.entries.capacity() && t.used * 2 < t.entries.len() {
+            compact(&mut t);
+        }
+        let idx = t.entries.len() as u32;
+        t.entries.push(Entry { hash, key, value });
+        let Table {
+            entries, indices, ..
+        } = &mut *t;
+        indices.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+        t.used += 1;
+    }
+
+    /// Replace the value of entry `i`; returns the old value (drop it after the
+    /// borrow ends: its destructor may run Python code later).
+    pub fn replace_at(&self, i: usize, value: Value) -> Value {
+        self.bump();
+        let mut t = self.table.borrow_mut();
+        std::mem::replace(&mut t.entries[i].value, value)
+    }
+
+    pub fn remove_at(&self, i: usize) -> (Value, Value) {
+        self.bump();
+        let mut t = self.table.borrow_mut();
+        let hash = t.entries[i].hash;
+        if let Ok(slot) = t.indices.find_entry(hash as u64, |&j| j as usize == i) {
+            slot.remove();
+        }
+        let key = std::mem::replace(&mut t.entries[i].key, Value::Null);
+        let value = std::mem::replace(&mut t.entries[i].value, Value::Null);
+        t.used -= 1;
+        if t.used == 0 {
+            t.entries.clear();
+        }
+        (key, value)
+    }
+
+    /// Remove everything; the old contents are returned to be dropped by the caller.
+    pub fn clear(&self) -> Vec<Entry> {
+        self.bump();
+        let mut t = self.table.borrow_mut();
+        t.indices.clear();
+        t.used = 0;
+        std::mem::take(&mut t.entries)
+    }
+
+    /// The entry at position >= `pos`, and the position after it (iteration).
+    pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table.borrow();
+        let mut p = pos;
+        while p < t.entries.len() {
+            let e = &t.entries[p];
+            if !e.key.is_null() {
+                return Some((p + 1, e.key.clone(), e.value.clone()));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        let t = self.table.borrow();
+        t.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| e.key.clone())
+            .collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        let t = self.table.borrow();
+        t.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        let t = self.table.borrow();
+        t.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    /// (hash, key, value) of every entry, for copying into another dict.
+    pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
+        let t = self.table.borrow();
+        t.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    /// The last entry (for popitem).
+    pub fn last_index(&self) -> Option<usize> {
+        let t = self.table.borrow();
+        t.entries.iter().rposition(|e| !e.key.is_null())
+    }
+
+    pub fn first_index(&self) -> Option<usize> {
+        let t = self.table.borrow();
+        t.entries.iter().position(|e| !e.key.is_null())
+    }
+
+    /// Move entry `i` to the end (OrderedDict.move_to_end).
+    pub fn move_to_end(&self, i: usize) {
+        let (k, v) = {
+            let t = self.table.borrow();
+            (t.entries[i].key.clone(), t.entries[i].value.clone())
+        };
+        let hash = self.table.borrow().entries[i].hash;
+        drop(self.remove_at(i));
+        self.insert_new(hash, k, v);
+    }
+
+    /// Move entry `i` to the front (OrderedDict.move_to_end(last=False)).
+    pub fn move_to_front(&self, i: usize) {
+        let items = self.hashed_items();
+        let target = self.key_at(i);
+        drop(self.clear());
+        let (front, rest): (Vec<_>, Vec<_>) =
+            items.into_iter().partition(|(_, k, _)| k.is(&target));
+        for (h, k, v) in front.into_iter().chain(rest) {
+            self.insert_new(h, k, v);
+        }
+    }
+}
+
+fn compact(t: &mut Table) {
+    let old = std::mem::take(&mut t.entries);
+    t.entries = Vec::with_capacity((t.used * 2).max(8));
+    t.indices.clear();
+    for e in old {
+        if !e.key.is_null() {
+            let idx = t.entries.len() as u32;
+            let hash = e.hash;
+            t.entries.push(e);
+            let entries = &t.entries;
+            t.indices
+                .insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+        }
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let t = std::mem::take(self.table.get_mut());
+        if t.used > 0 {
+            let mut flat = Vec::with_capacity(t.used * 2);
+            for e in t.entries {
+                flat.push(e.key);
+                flat.push(e.value);
+            }
+            super::trashcan::release(flat);
+        }
+    }
+}

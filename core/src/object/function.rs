@@ -1,0 +1,64 @@
+//! Callables: Python functions, native (Rust) functions, and bound methods.
+
+use super::{Dict, PyCell, PyStr, Tuple, Value};
+use crate::code::Code;
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A keyword argument passed to a native function.
+pub type KwArg = (Rc<PyStr>, Value);
+
+/// The signature of every function implemented in Rust. Methods receive `self` as
+/// `args[0]`.
+pub type NativeFn = fn(&mut Vm, &[Value], &[KwArg]) -> PyResult<Value>;
+
+/// A function defined in Python.
+pub struct Function {
+    pub code: PyCell<Rc<Code>>,
+    pub globals: Rc<Dict>,
+    pub builtins: Rc<Dict>,
+    pub name: PyCell<Rc<PyStr>>,
+    pub qualname: PyCell<Rc<PyStr>>,
+    pub defaults: PyCell<Option<Rc<Tuple>>>,
+    pub kwdefaults: PyCell<Option<Rc<Dict>>>,
+    pub closure: Option<Rc<Tuple>>,
+    pub dict: PyCell<Option<Rc<Dict>>>,
+    pub annotations: PyCell<Value>,
+    pub module: PyCell<Value>,
+    pub doc: PyCell<Value>,
+    /// Specialisation version: copied from the code at creation, 0 after `__code__`,
+    /// `__defaults__` or `__kwdefaults__` is reassigned.
+    pub version: Cell<u32>,
+}
+
+impl Function {
+    #[inline]
+    pub fn code(&self) -> Rc<Code> {
+        self.code.borrow().clone()
+    }
+    pub fn name(&self) -> Rc<PyStr> {
+        self.name.borrow().clone()
+    }
+    pub fn qualname(&self) -> Rc<PyStr> {
+        self.qualname.borrow().clone()
+    }
+}
+
+/// A function implemented in Rust, possibly bound to a receiver.
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The receiver, for a method looked up on an instance (`[].append`).
+    pub bound: Option<Value>,
+    /// A method of a type (binds to instances) rather than a plain function.
+    pub is_method: bool,
+    /// The name of the owning type or module, for repr and error messages.
+    pub owner: &'static str,
+}
+
+/// A Python function (or any callable) bound to a receiver.
+pub struct BoundMethod {
+    pub func: Value,
+    pub receiver: Value,
+}

@@ -1,0 +1,386 @@
+//! The object model: `Value`, the tagged handle every Python value travels in, and the
+//! structs behind each built-in kind.
+//!
+//! Small ints, floats, bools and None live inline in the 16-byte `Value`; everything
+//! else is a reference-counted pointer whose variant names its layout, so type dispatch
+//! on the hot paths is a match on the tag, not a pointer chase. Objects die when their
+//! last reference goes (`Rc`), which is when watchers and finalizers hear about it.
+//!
+//! This module may depend on nothing in `vm`; behaviour that needs the interpreter
+//! (calling `__eq__`, raising) lives there.
+
+pub mod bigint;
+pub mod cell;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod function;
+pub mod set;
+pub mod str;
+pub mod trashcan;
+pub mod types;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub use self::cell::PyCell;
+pub use self::dict::Dict;
+pub use self::exception::ExcData;
+pub use self::function::{BoundMethod, Builtin, Function, NativeFn};
+pub use self::set::Set;
+pub use self::str::PyStr;
+pub use self::types::{Type, TypeRef};
+use crate::code::Code;
+use num_bigint::BigInt;
+
+/// A Python value.
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<PyStr>),
+    BigInt(Rc<BigInt>),
+    Tuple(Rc<Tuple>),
+    List(Rc<List>),
+    Dict(Rc<Dict>),
+    Set(Rc<Set>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    Method(Rc<BoundMethod>),
+    Type(TypeRef),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Code(Rc<Code>),
+    Cell(Rc<CellObj>),
+    Generator(Rc<crate::vm::generator::Generator>),
+    Obj(Rc<Object>),
+    /// Internal marker: an unbound local slot, or "no self" under a callable on the
+    /// operand stack. Never visible to Python code.
+    Null,
+}
+
+impl Value {
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+    pub fn from_string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(Tuple::new(items)))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
+    pub fn from_bigint(b: BigInt) -> Value {
+        bigint::normalize(b)
+    }
+    pub fn obj(cls: TypeRef, kind: ObjKind) -> Value {
+        Value::Obj(Rc::new(Object { cls, kind }))
+    }
+
+    /// Identity (`is`). Immediates compare by value, as CPython's cached small ints do.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, if the value is one.
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::Str(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::BigInt(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Tuple(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::List(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Dict(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Set(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Function(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Builtin(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Method(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Type(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Instance(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Module(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Code(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Cell(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Generator(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&Rc<PyStr>> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// An immutable sequence.
+pub struct Tuple {
+    pub items: Box<[Value]>,
+}
+
+impl Tuple {
+    pub fn new(items: Vec<Value>) -> Tuple {
+        Tuple {
+            items: items.into_boxed_slice(),
+        }
+    }
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            trashcan::release(std::mem::take(&mut self.items).into_vec());
+        }
+    }
+}
+
+/// A mutable sequence.
+pub struct List {
+    pub items: PyCell<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List {
+            items: PyCell::new(items),
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.borrow().get(i).cloned()
+    }
+    pub fn push(&self, v: Value) {
+        self.items.borrow_mut().push(v)
+    }
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.items.borrow().clone()
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.items.get_mut());
+        if !items.is_empty() {
+            trashcan::release(items);
+        }
+    }
+}
+
+/// An instance of a class defined in Python (and of subclasses of built-in types).
+pub struct Instance {
+    pub cls: PyCell<TypeRef>,
+    /// Attributes; `None` for classes whose `__slots__` leave out `__dict__`.
+    pub dict: Option<Rc<Dict>>,
+    /// `__slots__` storage, indexed by the slot descriptor.
+    pub slots: PyCell<Vec<Value>>,
+    /// The built-in part of a subclass of a built-in type (the list of a `list`
+    /// subclass, the exception state of an exception).
+    pub base: Base,
+    /// `__del__` has run (it runs at most once, PEP 442).
+    pub finalized: Cell<bool>,
+}
+
+pub enum Base {
+    None,
+    Value(PyCell<Value>),
+    Exception(PyCell<ExcData>),
+}
+
+impl Instance {
+    pub fn cls(&self) -> TypeRef {
+        self.cls.borrow().clone()
+    }
+    pub fn exc(&self) -> Option<&PyCell<ExcData>> {
+        match &self.base {
+            Base::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+    pub fn base_value(&self) -> Option<Value> {
+        match &self.base {
+            Base::Value(v) => Some(v.borrow().clone()),
+            _ => None,
+        }
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::vm::finalize::instance_dying(self);
+    }
+}
+
+/// A module object: a name and its namespace.
+pub struct Module {
+    pub name: Rc<PyStr>,
+    pub dict: Rc<Dict>,
+}
+
+/// A closure cell.
+pub struct CellObj {
+    pub value: PyCell<Value>,
+}
+
+impl CellObj {
+    pub fn new(v: Value) -> CellObj {
+        CellObj {
+            value: PyCell::new(v),
+        }
+    }
+    pub fn get(&self) -> Value {
+        self.value.borrow().clone()
+    }
+    pub fn set(&self, v: Value) {
+        let old = std::mem::replace(&mut *self.value.borrow_mut(), v);
+        drop(old);
+    }
+}
+
+/// The long tail of built-in kinds, and the objects of native extension types.
+pub struct Object {
+    pub cls: TypeRef,
+    pub kind: ObjKind,
+}
+
+/// A native extension type's instance data (a deque, a StringIO, an array...).
+pub trait NativeData: std::any::Any {
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl<T: std::any::Any> NativeData for T {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+pub enum ObjKind {
+    NotImplemented,
+    Ellipsis,
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Bytes(Box<[u8]>),
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super {
+        this_class: TypeRef,
+        obj: Value,
+        obj_type: TypeRef,
+    },
+    /// A slot descriptor created by `__slots__`.
+    SlotDescriptor {
+        name: Rc<PyStr>,
+        index: usize,
+    },
+    Iter(PyCell<IterState>),
+    DictView(Rc<Dict>, DictViewKind),
+    Traceback(Vec<crate::vm::errors::TraceEntry>),
+    Frame(crate::vm::frame::FrameInfo),
+    Native(PyCell<Box<dyn NativeData>>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// The state of a built-in iterator.
+pub enum IterState {
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte_pos: usize,
+    },
+    Dict {
+        dict: Rc<Dict>,
+        pos: usize,
+        kind: DictViewKind,
+        expected_len: usize,
+    },
+    Set {
+        set: Rc<Set>,
+        pos: usize,
+        expected_len: usize,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    /// The `__getitem__` protocol.
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
+    Exhausted,
+}

@@ -1,0 +1,205 @@
+//! `Type`: classes, built-in and user-defined.
+//!
+//! A type owns its namespace (a real `Dict`, so it can be watched like any dict), its
+//! bases and C3 MRO, and a version tag. The tag changes whenever the type or any base
+//! changes, so a cache keyed by (tag, name) is valid exactly while the tag matches;
+//! tag 0 means "no valid version" (see `assign_version`).
+
+use super::{Dict, PyCell, PyStr, Value};
+use std::cell::Cell;
+use std::rc::{Rc, Weak};
+
+pub type TypeRef = Rc<Type>;
+
+/// What an instance of the type is made of, beyond its `__dict__`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// A plain instance (`Value::Instance` with no built-in part).
+    Object,
+    /// Instances carry the built-in value of this kind (a subclass of list, int...).
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    /// Metaclasses: instances are types.
+    Type,
+    /// A built-in kind whose instances are not `Instance`s and cannot be subclassed.
+    Fixed,
+}
+
+pub struct Type {
+    pub name: PyCell<Rc<PyStr>>,
+    pub qualname: PyCell<Rc<PyStr>>,
+    pub bases: PyCell<Vec<TypeRef>>,
+    pub mro: PyCell<Vec<TypeRef>>,
+    pub dict: Rc<Dict>,
+    /// The metaclass, when it is not `type`.
+    pub meta: PyCell<Option<TypeRef>>,
+    pub layout: Layout,
+    /// True for types defined by the runtime: their attributes cannot be set.
+    pub builtin: bool,
+    /// Names from `__slots__`, and whether instances get a `__dict__`.
+    pub slot_names: Vec<Rc<PyStr>>,
+    pub has_dict: bool,
+    version: Cell<u32>,
+    pub subclasses: PyCell<Vec<Weak<Type>>>,
+    /// Bit i set: type watcher i watches this type.
+    pub watch_mask: Cell<u8>,
+    /// The native constructor of a built-in type (`int(...)`, `list(...)`).
+    pub native_new: Option<crate::object::NativeFn>,
+}
+
+thread_local! {
+    static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+impl Type {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: &str,
+        bases: Vec<TypeRef>,
+        mro: Vec<TypeRef>,
+        dict: Rc<Dict>,
+        layout: Layout,
+        builtin: bool,
+        slot_names: Vec<Rc<PyStr>>,
+        has_dict: bool,
+        native_new: Option<crate::object::NativeFn>,
+    ) -> Type {
+        let name = Rc::new(PyStr::new(name));
+        Type {
+            name: PyCell::new(name.clone()),
+            qualname: PyCell::new(name),
+            bases: PyCell::new(bases),
+            mro: PyCell::new(mro),
+            dict,
+            meta: PyCell::new(None),
+            layout,
+            builtin,
+            slot_names,
+            has_dict,
+            version: Cell::new(0),
+            subclasses: PyCell::new(Vec::new()),
+            watch_mask: Cell::new(0),
+            native_new,
+        }
+    }
+
+    pub fn name(&self) -> Rc<PyStr> {
+        self.name.borrow().clone()
+    }
+
+    /// The version tag, assigning a fresh one if the type has none.
+    #[inline]
+    pub fn version(&self) -> u32 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        self.assign_version()
+    }
+
+    /// The tag as it is, 0 if none is assigned.
+    pub fn raw_version(&self) -> u32 {
+        self.version.get()
+    }
+
+    pub fn assign_version(&self) -> u32 {
+        let v = NEXT_TYPE_VERSION.with(|n| {
+            let v = n.get();
+            // Policy: tags are 32-bit and never reused; on exhaustion (4 billion
+            // changes) types keep working uncached, with version 0.
+            n.set(v.checked_add(1).unwrap_or(0));
+            v
+        });
+        self.version.set(v);
+        v
+    }
+
+    /// Drop the version tag of this type and every subclass (the type changed).
+    pub fn invalidate_version(&self) {
+        self.version.set(0);
+        for sub in self.live_subclasses() {
+            sub.invalidate_version();
+        }
+    }
+
+    pub fn live_subclasses(&self) -> Vec<TypeRef> {
+        let mut subs = self.subclasses.borrow_mut();
+        subs.retain(|w| w.strong_count() > 0);
+        subs.iter().filter_map(|w| w.upgrade()).collect()
+    }
+
+    /// Look a name up along the MRO (no descriptors applied).
+    pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        let mro = self.mro.borrow();
+        for t in mro.iter().skip(1) {
+            if let Some(v) = t.dict.get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subtype(&self, other: &Type) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        self.mro
+            .borrow()
+            .iter()
+            .any(|t| std::ptr::eq(Rc::as_ptr(t), other))
+    }
+}
+
+/// C3 linearisation of a class with the given bases; `Err` carries CPython's message.
+pub fn c3_mro(this: &TypeRef, bases: &[TypeRef]) -> Result<Vec<TypeRef>, String> {
+    let mut seqs: Vec<Vec<TypeRef>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![this.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t.iter().skip(1).any(|x| Rc::ptr_eq(x, cand)));
+            if !in_tail {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(next) = found else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = s[0].name().as_str().to_string();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}

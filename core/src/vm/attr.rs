@@ -1,0 +1,451 @@
+//! Attribute access: `getattr` / `setattr` / `delattr` with CPython's descriptor rules
+//! (data descriptors on the type win over the instance dict, which wins over plain
+//! class attributes), `__getattr__` fallback, and method loading without creating a
+//! bound method.
+
+use super::{PyResult, Vm};
+use crate::object::{Base, BoundMethod, Builtin, ObjKind, PyStr, TypeRef, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// `obj.name`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        match obj {
+            Value::Type(t) => return self.type_getattr(t, obj, name),
+            Value::Module(m) => {
+                if let Some(v) = m.dict.get_str(name) {
+                    return Ok(v);
+                }
+                if name.as_str() == "__dict__" {
+                    return Ok(Value::Dict(m.dict.clone()));
+                }
+                let getattr = self.intern("__getattr__");
+                if let Some(f) = m.dict.get_str(&getattr) {
+                    return self.call(&f, &[Value::Str(name.clone())], &[]);
+                }
+                return Err(self.attribute_error(format!(
+                    "module '{}' has no attribute '{}'",
+                    m.name.as_str(),
+                    name.as_str()
+                )));
+            }
+            _ => {}
+        }
+        let cls = self.type_of(obj);
+        let getattribute = self.intern("__getattribute__");
+        if let Value::Instance(_) = obj {
+            if let Some(f @ Value::Function(_)) = cls.lookup(&getattribute) {
+                return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
+            }
+        }
+        match self.generic_getattr(obj, &cls, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let getattr = self.intern("__getattr__");
+                if let Some(f) = cls.lookup(&getattr) {
+                    return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
+                }
+                Err(self.no_attribute(obj, &cls, name))
+            }
+        }
+    }
+
+    fn no_attribute(&self, obj: &Value, cls: &TypeRef, name: &PyStr) -> super::PyErr {
+        let _ = obj;
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            cls.name().as_str(),
+            name.as_str()
+        ))
+    }
+
+    /// `getattr(obj, name, None)`-style lookup: Ok(None) when absent.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// object.__getattribute__: None if not found.
+    pub fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        cls: &TypeRef,
+        name: &Rc<PyStr>,
+    ) -> PyResult<Option<Value>> {
+        let class_attr = cls.lookup(name);
+        if let Some(attr) = &class_attr {
+            if let Some(v) = self.data_descriptor_get(attr, obj, cls)? {
+                return Ok(Some(v));
+            }
+        }
+        if let Value::Instance(inst) = obj {
+            if let Some(d) = &inst.dict {
+                if let Some(v) = d.get_str(name) {
+                    return Ok(Some(v));
+                }
+            }
+        } else if let Value::Function(f) = obj {
+            if let Some(v) = crate::builtins::function::function_attr(self, f, name)? {
+                return Ok(Some(v));
+            }
+        }
+        match class_attr {
+            Some(attr) => self.bind_descriptor(attr, obj).map(Some),
+            None => crate::builtins::attrs::special_attr(self, obj, name),
+        }
+    }
+
+    /// If `attr` is a data descriptor (property, slot), its value for `obj`.
+    fn data_descriptor_get(
+        &mut self,
+        attr: &Value,
+        obj: &Value,
+        cls: &TypeRef,
+    ) -> PyResult<Option<Value>> {
+        match attr {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Property { fget, .. } => {
+                    if fget.is_none() {
+                        return Err(self.attribute_error("property has no getter"));
+                    }
+                    let fget = fget.clone();
+                    self.call(&fget, std::slice::from_ref(obj), &[]).map(Some)
+                }
+                ObjKind::SlotDescriptor { name, index } => {
+                    if let Value::Instance(i) = obj {
+                        let v = i.slots.borrow().get(*index).cloned().unwrap_or(Value::Null);
+                        if v.is_null() {
+                            return Err(self.attribute_error(format!(
+                                "'{}' object has no attribute '{}'",
+                                cls.name().as_str(),
+                                name.as_str()
+                            )));
+                        }
+                        return Ok(Some(v));
+                    }
+                    Ok(None)
+                }
+                _ => Ok(None),
+            },
+            Value::Instance(_) => {
+                let dt = self.type_of(attr);
+                let set_name = self.intern("__set__");
+                let get_name = self.intern("__get__");
+                if dt.lookup(&set_name).is_some() {
+                    if let Some(g) = dt.lookup(&get_name) {
+                        let owner = Value::Type(cls.clone());
+                        return self
+                            .call_method_value(g, attr, &[obj.clone(), owner])
+                            .map(Some);
+                    }
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Apply a non-data descriptor found on the type of `obj`.
+    pub fn bind_descriptor(&mut self, attr: Value, obj: &Value) -> PyResult<Value> {
+        match &attr {
+            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod {
+                func: attr,
+                receiver: obj.clone(),
+            }))),
+            Value::Builtin(b) if b.is_method && b.bound.is_none() => {
+                Ok(Value::Builtin(Rc::new(Builtin {
+                    name: b.name,
+                    func: b.func,
+                    bound: Some(obj.clone()),
+                    is_method: true,
+                    owner: b.owner,
+                })))
+            }
+            Value::Obj(o) => match &o.kind {
+                ObjKind::StaticMethod(f) => Ok(f.clone()),
+                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
+                    func: f.clone(),
+                    receiver: Value::Type(self.type_of(obj)),
+                }))),
+                _ => Ok(attr),
+            },
+            Value::Instance(_) => {
+                let get_name = self.intern("__get__");
+                let dt = self.type_of(&attr);
+                if let Some(g) = dt.lookup(&get_name) {
+                    let owner = Value::Type(self.type_of(obj));
+                    return self.call_method_value(g, &attr, &[obj.clone(), owner]);
+                }
+                Ok(attr)
+            }
+            _ => Ok(attr),
+        }
+    }
+
+    /// Attribute lookup on a class: metaclass data descriptors, then the MRO (binding
+    /// classmethods to the class), then the metaclass.
+    fn type_getattr(&mut self, t: &TypeRef, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        if let Some(v) = t.lookup(name) {
+            return match &v {
+                Value::Obj(o) => match &o.kind {
+                    ObjKind::StaticMethod(f) => Ok(f.clone()),
+                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
+                        func: f.clone(),
+                        receiver: obj.clone(),
+                    }))),
+                    _ => Ok(v),
+                },
+                Value::Instance(_) => {
+                    let get_name = self.intern("__get__");
+                    let dt = self.type_of(&v);
+                    if let Some(g) = dt.lookup(&get_name) {
+                        return self.call_method_value(g, &v, &[Value::None, obj.clone()]);
+                    }
+                    Ok(v)
+                }
+                _ => Ok(v),
+            };
+        }
+        if let Some(v) = crate::builtins::attrs::type_special_attr(self, t, name)? {
+            return Ok(v);
+        }
+        let meta = self.type_of(obj);
+        if let Some(v) = meta.lookup(name) {
+            return self.bind_descriptor(v, obj);
+        }
+        let getattr = self.intern("__getattr__");
+        if !meta.builtin {
+            if let Some(f) = meta.lookup(&getattr) {
+                return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
+            }
+        }
+        Err(self.attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            t.name().as_str(),
+            name.as_str()
+        )))
+    }
+
+    /// For `obj.name(...)`: (function, receiver) for plain methods, else
+    /// (attribute, NULL).
+    pub fn load_method(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
+        if !matches!(obj, Value::Type(_) | Value::Module(_)) {
+            let cls = self.type_of(obj);
+            if let Some(attr) = cls.lookup(name) {
+                let plain = match &attr {
+                    Value::Function(_) => true,
+                    Value::Builtin(b) => b.is_method && b.bound.is_none(),
+                    _ => false,
+                };
+                if plain {
+                    let shadowed = match obj {
+                        Value::Instance(i) => {
+                            i.dict.as_ref().is_some_and(|d| d.get_str(name).is_some())
+                        }
+                        _ => false,
+                    };
+                    let custom_getattribute = matches!(obj, Value::Instance(_))
+                        && cls
+                            .lookup(&self.intern("__getattribute__"))
+                            .is_some_and(|f| matches!(f, Value::Function(_)));
+                    if !shadowed && !custom_getattribute {
+                        return Ok((attr, obj.clone()));
+                    }
+                }
+            }
+        }
+        let v = self.get_attr(obj, name)?;
+        Ok((v, Value::Null))
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.cls();
+                if let Some(attr) = cls.lookup(name) {
+                    if self.data_descriptor_set(&attr, obj, Some(value.clone()), &cls)? {
+                        return Ok(());
+                    }
+                }
+                let setattr = self.intern("__setattr__");
+                if let Some(f @ Value::Function(_)) = cls.lookup(&setattr) {
+                    self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
+                    return Ok(());
+                }
+                match &inst.dict {
+                    Some(d) => {
+                        let old = d.set_str(name.clone(), value);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                        cls.name().as_str(),
+                        name.as_str()
+                    ))),
+                }
+            }
+            Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, Some(value)),
+            Value::Function(f) => {
+                crate::builtins::function::set_function_attr(self, f, name, Some(value))
+            }
+            Value::Module(m) => {
+                let old = m.dict.set_str(name.clone(), value);
+                drop(old);
+                Ok(())
+            }
+            _ => {
+                let cls = self.type_of(obj);
+                if cls.lookup(name).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        cls.name().as_str(),
+                        name.as_str()
+                    )));
+                }
+                Err(self.attribute_error(format!(
+                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                    cls.name().as_str(),
+                    name.as_str()
+                )))
+            }
+        }
+    }
+
+    /// Store through a data descriptor; false if `attr` is not one.
+    fn data_descriptor_set(
+        &mut self,
+        attr: &Value,
+        obj: &Value,
+        value: Option<Value>,
+        cls: &TypeRef,
+    ) -> PyResult<bool> {
+        match attr {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Property { fset, fdel, .. } => {
+                    match value {
+                        Some(v) => {
+                            if fset.is_none() {
+                                return Err(self.attribute_error(format!(
+                                    "property of '{}' object has no setter",
+                                    cls.name().as_str()
+                                )));
+                            }
+                            let f = fset.clone();
+                            self.call(&f, &[obj.clone(), v], &[])?;
+                        }
+                        None => {
+                            if fdel.is_none() {
+                                return Err(self.attribute_error(format!(
+                                    "property of '{}' object has no deleter",
+                                    cls.name().as_str()
+                                )));
+                            }
+                            let f = fdel.clone();
+                            self.call(&f, std::slice::from_ref(obj), &[])?;
+                        }
+                    }
+                    Ok(true)
+                }
+                ObjKind::SlotDescriptor { index, name } => {
+                    if let Value::Instance(i) = obj {
+                        let mut slots = i.slots.borrow_mut();
+                        if slots.len() <= *index {
+                            slots.resize(*index + 1, Value::Null);
+                        }
+                        if value.is_none() && slots[*index].is_null() {
+                            drop(slots);
+                            return Err(self.attribute_error(name.as_str()));
+                        }
+                        let old =
+                            std::mem::replace(&mut slots[*index], value.unwrap_or(Value::Null));
+                        drop(slots);
+                        drop(old);
+                    }
+                    Ok(true)
+                }
+                _ => Ok(false),
+            },
+            Value::Instance(_) => {
+                let dt = self.type_of(attr);
+                let method = if value.is_some() {
+                    "__set__"
+                } else {
+                    "__delete__"
+                };
+                let m = self.intern(method);
+                match dt.lookup(&m) {
+                    Some(f) => {
+                        let mut args = vec![obj.clone()];
+                        if let Some(v) = value {
+                            args.push(v);
+                        }
+                        self.call_method_value(f, attr, &args)?;
+                        Ok(true)
+                    }
+                    None => Ok(false),
+                }
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.cls();
+                if let Some(attr) = cls.lookup(name) {
+                    if self.data_descriptor_set(&attr, obj, None, &cls)? {
+                        return Ok(());
+                    }
+                }
+                let delattr = self.intern("__delattr__");
+                if let Some(f @ Value::Function(_)) = cls.lookup(&delattr) {
+                    self.call_method_value(f, obj, &[Value::Str(name.clone())])?;
+                    return Ok(());
+                }
+                if let Some(d) = &inst.dict {
+                    if d.del_str(name).is_some() {
+                        return Ok(());
+                    }
+                }
+                Err(self.no_attribute(obj, &cls, name))
+            }
+            Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, None),
+            Value::Function(f) => crate::builtins::function::set_function_attr(self, f, name, None),
+            Value::Module(m) => {
+                if m.dict.del_str(name).is_some() {
+                    Ok(())
+                } else {
+                    Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name.as_str(),
+                        name.as_str()
+                    )))
+                }
+            }
+            _ => {
+                let cls = self.type_of(obj);
+                Err(self.no_attribute(obj, &cls, name))
+            }
+        }
+    }
+
+    /// The instance's `__dict__`, if it has one.
+    pub fn instance_dict(&self, obj: &Value) -> Option<Rc<crate::object::Dict>> {
+        match obj {
+            Value::Instance(i) => i.dict.clone(),
+            _ => None,
+        }
+    }
+
+    /// Whether an instance carries exception state.
+    pub fn is_exception_instance(&self, obj: &Value) -> bool {
+        matches!(obj, Value::Instance(i) if matches!(i.base, Base::Exception(_)))
+    }
+}

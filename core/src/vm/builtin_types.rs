@@ -1,0 +1,242 @@
+//! The built-in type objects (`int`, `list`, the exception hierarchy...) and `type_of`.
+//!
+//! The types are created once per interpreter thread and live for the rest of the
+//! process, so the evaluation loop can refer to them by plain reference. Their
+//! methods are filled in by `crate::builtins`.
+
+use crate::object::types::{c3_mro, Layout, Type, TypeRef};
+use crate::object::{Dict, PyStr, Value};
+use std::cell::Cell;
+use std::rc::Rc;
+
+macro_rules! builtin_types {
+    ($($field:ident),* $(,)?) => {
+        pub struct BuiltinTypes {
+            $(pub $field: TypeRef,)*
+        }
+    };
+}
+
+builtin_types! {
+    object, type_, int, bool_, float, str, bytes, list, tuple, dict, set, frozenset,
+    none, function, builtin_function, method, module, code, cell, generator, coroutine,
+    range, slice, property, staticmethod, classmethod, super_, not_implemented, ellipsis,
+    slot_descriptor, list_iterator, tuple_iterator, range_iterator, str_iterator,
+    dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator, reversed,
+    enumerate, zip, map, filter, callable_iterator, seq_iterator, dict_keys, dict_values,
+    dict_items, traceback, frame,
+    base_exception, exception, arithmetic_error, zero_division_error, overflow_error,
+    assertion_error, attribute_error, lookup_error, index_error, key_error, name_error,
+    unbound_local_error, runtime_error, recursion_error, not_implemented_error,
+    stop_iteration, stop_async_iteration, generator_exit, system_exit,
+    keyboard_interrupt, type_error, value_error, unicode_error, unicode_decode_error,
+    unicode_encode_error, import_error, module_not_found_error, os_error,
+    file_not_found_error, eof_error, syntax_error, indentation_error, memory_error,
+    buffer_error, warning, user_warning, deprecation_warning, runtime_warning,
+    floating_point_error,
+}
+
+thread_local! {
+    static TYPES: Cell<Option<&'static BuiltinTypes>> = const { Cell::new(None) };
+}
+
+/// The built-in types of this thread's interpreter.
+pub fn types() -> &'static BuiltinTypes {
+    match TYPES.with(|t| t.get()) {
+        Some(t) => t,
+        None => install(),
+    }
+}
+
+pub fn bytes_type() -> TypeRef {
+    types().bytes.clone()
+}
+
+fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
+    let bases: Vec<TypeRef> = bases.iter().map(|b| (*b).clone()).collect();
+    let t = Rc::new(Type::new(
+        name,
+        bases.clone(),
+        Vec::new(),
+        Rc::new(Dict::new()),
+        layout,
+        true,
+        Vec::new(),
+        layout != Layout::Fixed,
+        None,
+    ));
+    let mro = c3_mro(&t, &bases).unwrap_or_else(|_| vec![t.clone()]);
+    *t.mro.borrow_mut() = mro;
+    for b in &bases {
+        b.subclasses.borrow_mut().push(Rc::downgrade(&t));
+    }
+    t
+}
+
+/// Create the built-in types for this thread (once).
+pub fn install() -> &'static BuiltinTypes {
+    if let Some(t) = TYPES.with(|t| t.get()) {
+        return t;
+    }
+    use Layout::*;
+    let object = new_type("object", &[], Object);
+    let o = &object;
+    let type_ = new_type("type", &[o], Type);
+    let int = new_type("int", &[o], Int);
+    let bool_ = new_type("bool", &[&int], Fixed);
+    let fixed = |name: &str| new_type(name, &[o], Fixed);
+    let base_exception = new_type("BaseException", &[o], Exception);
+    let exc = |name: &str, base: &TypeRef| new_type(name, &[base], Exception);
+    let exception = exc("Exception", &base_exception);
+    let arithmetic_error = exc("ArithmeticError", &exception);
+    let lookup_error = exc("LookupError", &exception);
+    let name_error = exc("NameError", &exception);
+    let runtime_error = exc("RuntimeError", &exception);
+    let import_error = exc("ImportError", &exception);
+    let os_error = exc("OSError", &exception);
+    let syntax_error = exc("SyntaxError", &exception);
+    let value_error = exc("ValueError", &exception);
+    let unicode_error = exc("UnicodeError", &value_error);
+    let warning = exc("Warning", &exception);
+    let types = BuiltinTypes {
+        float: new_type("float", &[o], Float),
+        str: new_type("str", &[o], Str),
+        bytes: fixed("bytes"),
+        list: new_type("list", &[o], List),
+        tuple: new_type("tuple", &[o], Tuple),
+        dict: new_type("dict", &[o], Dict),
+        set: new_type("set", &[o], Set),
+        frozenset: new_type("frozenset", &[o], FrozenSet),
+        none: fixed("NoneType"),
+        function: fixed("function"),
+        builtin_function: fixed("builtin_function_or_method"),
+        method: fixed("method"),
+        module: fixed("module"),
+        code: fixed("code"),
+        cell: fixed("cell"),
+        generator: fixed("generator"),
+        coroutine: fixed("coroutine"),
+        range: fixed("range"),
+        slice: fixed("slice"),
+        property: new_type("property", &[o], Object),
+        staticmethod: new_type("staticmethod", &[o], Object),
+        classmethod: new_type("classmethod", &[o], Object),
+        super_: new_type("super", &[o], Object),
+        not_implemented: fixed("NotImplementedType"),
+        ellipsis: fixed("ellipsis"),
+        slot_descriptor: fixed("member_descriptor"),
+        list_iterator: fixed("list_iterator"),
+        tuple_iterator: fixed("tuple_iterator"),
+        range_iterator: fixed("range_iterator"),
+        str_iterator: fixed("str_ascii_iterator"),
+        dict_keyiterator: fixed("dict_keyiterator"),
+        dict_valueiterator: fixed("dict_valueiterator"),
+        dict_itemiterator: fixed("dict_itemiterator"),
+        set_iterator: fixed("set_iterator"),
+        reversed: fixed("reversed"),
+        enumerate: fixed("enumerate"),
+        zip: fixed("zip"),
+        map: fixed("map"),
+        filter: fixed("filter"),
+        callable_iterator: fixed("callable_iterator"),
+        seq_iterator: fixed("iterator"),
+        dict_keys: fixed("dict_keys"),
+        dict_values: fixed("dict_values"),
+        dict_items: fixed("dict_items"),
+        traceback: fixed("traceback"),
+        frame: fixed("frame"),
+        zero_division_error: exc("ZeroDivisionError", &arithmetic_error),
+        overflow_error: exc("OverflowError", &arithmetic_error),
+        floating_point_error: exc("FloatingPointError", &arithmetic_error),
+        assertion_error: exc("AssertionError", &exception),
+        attribute_error: exc("AttributeError", &exception),
+        index_error: exc("IndexError", &lookup_error),
+        key_error: exc("KeyError", &lookup_error),
+        unbound_local_error: exc("UnboundLocalError", &name_error),
+        recursion_error: exc("RecursionError", &runtime_error),
+        not_implemented_error: exc("NotImplementedError", &runtime_error),
+        stop_iteration: exc("StopIteration", &exception),
+        stop_async_iteration: exc("StopAsyncIteration", &exception),
+        generator_exit: exc("GeneratorExit", &base_exception),
+        system_exit: exc("SystemExit", &base_exception),
+        keyboard_interrupt: exc("KeyboardInterrupt", &base_exception),
+        type_error: exc("TypeError", &exception),
+        unicode_decode_error: exc("UnicodeDecodeError", &unicode_error),
+        unicode_encode_error: exc("UnicodeEncodeError", &unicode_error),
+        module_not_found_error: exc("ModuleNotFoundError", &import_error),
+        file_not_found_error: exc("FileNotFoundError", &os_error),
+        eof_error: exc("EOFError", &exception),
+        indentation_error: exc("IndentationError", &syntax_error),
+        memory_error: exc("MemoryError", &exception),
+        buffer_error: exc("BufferError", &exception),
+        user_warning: exc("UserWarning", &warning),
+        deprecation_warning: exc("DeprecationWarning", &warning),
+        runtime_warning: exc("RuntimeWarning", &warning),
+        object,
+        type_,
+        int,
+        bool_,
+        base_exception,
+        exception,
+        arithmetic_error,
+        lookup_error,
+        name_error,
+        runtime_error,
+        import_error,
+        os_error,
+        syntax_error,
+        value_error,
+        unicode_error,
+        warning,
+    };
+    let leaked: &'static BuiltinTypes = Box::leak(Box::new(types));
+    TYPES.with(|t| t.set(Some(leaked)));
+    leaked
+}
+
+/// The type of a value.
+#[inline]
+pub fn type_of(t: &BuiltinTypes, v: &Value) -> TypeRef {
+    match v {
+        Value::None | Value::Null => t.none.clone(),
+        Value::Bool(_) => t.bool_.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Dict(_) => t.dict.clone(),
+        Value::Set(s) => {
+            if s.frozen {
+                t.frozenset.clone()
+            } else {
+                t.set.clone()
+            }
+        }
+        Value::Function(_) => t.function.clone(),
+        Value::Builtin(_) => t.builtin_function.clone(),
+        Value::Method(_) => t.method.clone(),
+        Value::Type(ty) => ty.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+        Value::Instance(i) => i.cls(),
+        Value::Module(_) => t.module.clone(),
+        Value::Code(_) => t.code.clone(),
+        Value::Cell(_) => t.cell.clone(),
+        Value::Generator(g) => {
+            if g.is_coroutine() {
+                t.coroutine.clone()
+            } else {
+                t.generator.clone()
+            }
+        }
+        Value::Obj(o) => o.cls.clone(),
+    }
+}
+
+/// Whether `v` is an instance of the type `t` (no `__instancecheck__`).
+pub fn is_instance(types: &BuiltinTypes, v: &Value, t: &Type) -> bool {
+    type_of(types, v).is_subtype(t)
+}
+
+pub fn name_of(t: &TypeRef) -> Rc<PyStr> {
+    t.name()
+}

@@ -1,0 +1,555 @@
+//! Calls: binding arguments to parameters (with CPython's error messages), pushing
+//! Python frames, calling native functions, bound methods, classes and objects with
+//! `__call__`.
+
+use super::eval::{CallOutcome, Exit};
+use super::frame::Frame;
+use super::{PyResult, Vm};
+use crate::code::{flags, Code};
+use crate::object::function::KwArg;
+use crate::object::{Dict, Function, PyStr, Tuple, Value};
+use smallvec::SmallVec;
+use std::rc::Rc;
+
+type Args = SmallVec<[Value; 8]>;
+
+impl Vm {
+    /// Call any callable from Rust.
+    pub fn call(&mut self, f: &Value, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+        match f {
+            Value::Function(func) => self.call_function(func, args, kwargs),
+            Value::Builtin(b) => match &b.bound {
+                Some(recv) => {
+                    let mut all: Args = SmallVec::with_capacity(args.len() + 1);
+                    all.push(recv.clone());
+                    all.extend(args.iter().cloned());
+                    (b.func)(self, &all, kwargs)
+                }
+                None => (b.func)(self, args, kwargs),
+            },
+            Value::Method(m) => {
+                let mut all: Args = SmallVec::with_capacity(args.len() + 1);
+                all.push(m.receiver.clone());
+                all.extend(args.iter().cloned());
+                let func = m.func.clone();
+                self.call(&func, &all, kwargs)
+            }
+            Value::Type(t) => crate::builtins::types::call_type(self, t, args, kwargs),
+            _ => {
+                let name = self.intern("__call__");
+                let cls = self.type_of(f);
+                match cls.lookup(&name) {
+                    Some(m)
+                        if !matches!(f, Value::Obj(_))
+                            || !cls.builtin
+                            || matches!(m, Value::Builtin(_)) =>
+                    {
+                        self.call_method_value_kw(m, f, args, kwargs)
+                    }
+                    _ => Err(self
+                        .type_error(format!("'{}' object is not callable", cls.name().as_str()))),
+                }
+            }
+        }
+    }
+
+    /// Call a function found on a type with `recv` as first argument.
+    pub fn call_method_value(&mut self, m: Value, recv: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_method_value_kw(m, recv, args, &[])
+    }
+
+    pub fn call_method_value_kw(
+        &mut self,
+        m: Value,
+        recv: &Value,
+        args: &[Value],
+        kwargs: &[KwArg],
+    ) -> PyResult<Value> {
+        match &m {
+            Value::Function(_) | Value::Builtin(_) => {
+                let mut all: Args = SmallVec::with_capacity(args.len() + 1);
+                all.push(recv.clone());
+                all.extend(args.iter().cloned());
+                self.call(&m, &all, kwargs)
+            }
+            _ => {
+                let bound = self.bind_descriptor(m, recv)?;
+                self.call(&bound, args, kwargs)
+            }
+        }
+    }
+
+    /// Call `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let (f, recv) = self.load_method(obj, &n)?;
+        if recv.is_null() {
+            self.call(&f, args, &[])
+        } else {
+            self.call_method_value(f, &recv, args)
+        }
+    }
+
+    /// Run a Python function to completion (a native boundary).
+    pub fn call_function(
+        &mut self,
+        func: &Rc<Function>,
+        args: &[Value],
+        kwargs: &[KwArg],
+    ) -> PyResult<Value> {
+        let ret_sp = self.stack.len();
+        let base = ret_sp;
+        self.stack.extend(args.iter().cloned());
+        match self.push_frame(func, base, args.len(), kwargs, ret_sp, true)? {
+            Some(generator) => Ok(generator),
+            None => {
+                self.native_depth += 1;
+                let r = self.check_native_stack().and_then(|_| self.run());
+                self.native_depth -= 1;
+                match r? {
+                    Exit::Return(v) => Ok(v),
+                    Exit::Yield(v) => Ok(v),
+                }
+            }
+        }
+    }
+
+    /// Set up a frame for `func` whose `nargs` positional arguments are already on
+    /// the stack at `base`. Returns Some(generator) for generator functions (no frame
+    /// is left pushed).
+    pub fn push_frame(
+        &mut self,
+        func: &Rc<Function>,
+        base: usize,
+        nargs: usize,
+        kwargs: &[KwArg],
+        ret_sp: usize,
+        entry: bool,
+    ) -> PyResult<Option<Value>> {
+        let code = func.code();
+        if self.frames.len() >= self.recursion_limit {
+            self.stack.truncate(ret_sp);
+            return Err(self.recursion_error());
+        }
+        let simple = kwargs.is_empty()
+            && nargs == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0;
+        if !simple {
+            let args: Vec<Value> = self.stack.drain(base..).collect();
+            let bound = match self.bind_args(func, &code, args, kwargs) {
+                Ok(b) => b,
+                Err(e) => {
+                    self.stack.truncate(ret_sp);
+                    return Err(e);
+                }
+            };
+            self.stack.extend(bound);
+        }
+        let nlocalsplus = code.nlocalsplus();
+        let filled = self.stack.len() - base;
+        self.stack.resize(base + nlocalsplus, Value::Null);
+        let _ = filled;
+        if !code.cellvars.is_empty() {
+            self.init_cells(&code, base);
+        }
+        if let Some(closure) = &func.closure {
+            let start = base + code.nlocals() + code.cellvars.len();
+            for (i, c) in closure.items.iter().enumerate() {
+                self.stack[start + i] = c.clone();
+            }
+        }
+        if code.is_generator() {
+            let locals: Vec<Value> = self.stack.drain(base..).collect();
+            self.stack.truncate(ret_sp);
+            let g = super::generator::Generator::new(func, code, locals);
+            return Ok(Some(Value::Generator(Rc::new(g))));
+        }
+        self.stack.reserve(code.stacksize as usize);
+        self.frames.push(Frame {
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            func: Some(func.clone()),
+            code,
+            locals: None,
+            base,
+            ret_sp,
+            pc: 0,
+            entry,
+        });
+        Ok(None)
+    }
+
+    /// The Call / CallKw instructions: [callable, self_or_null, args..., (kwnames)].
+    pub fn call_instr(&mut self, n: usize, kwnames: Option<Value>) -> PyResult<CallOutcome> {
+        let len = self.stack.len();
+        let recv_at = len - n - 1;
+        let func_at = recv_at - 1;
+        let has_self = !self.stack[recv_at].is_null();
+        let kwnames: Vec<Rc<PyStr>> = match &kwnames {
+            Some(Value::Tuple(t)) => t.items.iter().filter_map(|v| v.as_str().cloned()).collect(),
+            _ => Vec::new(),
+        };
+        let callee = self.stack[func_at].clone();
+        // Unwrap bound methods into (function, self) in place.
+        let (callee, has_self) = match (&callee, has_self) {
+            (Value::Method(m), false) => {
+                self.stack[func_at] = m.func.clone();
+                self.stack[recv_at] = m.receiver.clone();
+                (m.func.clone(), true)
+            }
+            _ => (callee, has_self),
+        };
+        let args_start = if has_self { recv_at } else { recv_at + 1 };
+        let total = len - args_start;
+        if let Value::Function(func) = &callee {
+            let npos = total - kwnames.len();
+            let kwargs: Vec<KwArg> = if kwnames.is_empty() {
+                Vec::new()
+            } else {
+                let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
+                kwnames.into_iter().zip(vals).collect()
+            };
+            return match self.push_frame(func, args_start, npos, &kwargs, func_at, false)? {
+                Some(generator) => {
+                    self.stack.truncate(func_at);
+                    self.stack.push(generator);
+                    Ok(CallOutcome::Done)
+                }
+                None => Ok(CallOutcome::Pushed),
+            };
+        }
+        let args: Args = self.stack.drain(args_start..).collect();
+        self.stack.truncate(func_at);
+        let npos = args.len() - kwnames.len();
+        let kwargs: Vec<KwArg> = kwnames
+            .into_iter()
+            .zip(args[npos..].iter().cloned())
+            .collect();
+        let r = self.call(&callee, &args[..npos], &kwargs)?;
+        self.stack.push(r);
+        Ok(CallOutcome::Done)
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, f: &Value, args: &Value, kwargs: &Value) -> PyResult<Value> {
+        let pos: Vec<Value> = match args {
+            Value::Tuple(t) => t.items.to_vec(),
+            other => self.collect_iterable(other)?,
+        };
+        let mut kw: Vec<KwArg> = Vec::new();
+        if let Value::Dict(d) = kwargs {
+            for (k, v) in d.items() {
+                match k {
+                    Value::Str(s) => kw.push((s, v)),
+                    _ => return Err(self.type_error("keywords must be strings")),
+                }
+            }
+        }
+        self.call(f, &pos, &kw)
+    }
+
+    /// Bind call arguments to a code object's parameters.
+    fn bind_args(
+        &mut self,
+        func: &Function,
+        code: &Code,
+        args: Vec<Value>,
+        kwargs: &[KwArg],
+    ) -> PyResult<Vec<Value>> {
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let total = argcount + kwonly;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let nslots = total + has_varargs as usize + has_varkw as usize;
+        let mut slots: Vec<Value> = vec![Value::Null; nslots];
+        let qualname = func.qualname();
+        let fname = qualname.as_str();
+        let npos = args.len();
+        let mut args = args.into_iter();
+        for slot in slots.iter_mut().take(argcount.min(npos)) {
+            *slot = args.next().unwrap_or(Value::None);
+        }
+        if has_varargs {
+            let rest: Vec<Value> = args.collect();
+            slots[total] = Value::tuple(rest);
+        } else if npos > argcount {
+            let defaults = func
+                .defaults
+                .borrow()
+                .as_ref()
+                .map(|d| d.items.len())
+                .unwrap_or(0);
+            let given_kwonly = kwargs
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames[argcount..total]
+                        .iter()
+                        .any(|v| v.as_str() == k.as_str())
+                })
+                .count();
+            let takes = if defaults > 0 {
+                format!("from {} to {}", argcount - defaults, argcount)
+            } else {
+                argcount.to_string()
+            };
+            let plural = if argcount == 1 && defaults == 0 {
+                ""
+            } else {
+                "s"
+            };
+            let kwpart = if given_kwonly > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if npos == 1 { "" } else { "s" },
+                    given_kwonly,
+                    if given_kwonly == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(self.type_error(format!(
+                "{}() takes {} positional argument{} but {}{} {} given",
+                fname,
+                takes,
+                plural,
+                npos,
+                kwpart,
+                if npos == 1 && given_kwonly == 0 {
+                    "was"
+                } else {
+                    "were"
+                }
+            )));
+        }
+        let kwdict = if has_varkw {
+            Some(Rc::new(Dict::new()))
+        } else {
+            None
+        };
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (k, v) in kwargs {
+            let pos = code.varnames[..total]
+                .iter()
+                .position(|n| n.as_str() == k.as_str());
+            match pos {
+                Some(i) if i >= code.posonlyargcount as usize => {
+                    if !slots[i].is_null() {
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname,
+                            k.as_str()
+                        )));
+                    }
+                    slots[i] = v.clone();
+                }
+                _ => match &kwdict {
+                    Some(d) => {
+                        d.set_str(k.clone(), v.clone());
+                    }
+                    None => {
+                        if pos.is_some() {
+                            posonly_as_kw.push(k.as_str().to_string());
+                            continue;
+                        }
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            fname,
+                            k.as_str()
+                        )));
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fname,
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for missing positional parameters.
+        if let Some(defaults) = func.defaults.borrow().as_ref() {
+            let nd = defaults.items.len().min(argcount);
+            let tail = &defaults.items[defaults.items.len() - nd..];
+            for (slot, d) in slots[argcount - nd..argcount].iter_mut().zip(tail) {
+                if slot.is_null() {
+                    *slot = d.clone();
+                }
+            }
+        }
+        let missing: Vec<String> = (0..argcount)
+            .filter(|&i| slots[i].is_null())
+            .map(|i| format!("'{}'", code.varnames[i].as_str()))
+            .collect();
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                fname,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        if kwonly > 0 {
+            let kwdefaults = func.kwdefaults.borrow().clone();
+            if let Some(d) = &kwdefaults {
+                for (slot, name) in slots[argcount..total]
+                    .iter_mut()
+                    .zip(&code.varnames[argcount..total])
+                {
+                    if slot.is_null() {
+                        if let Some(v) = d.get_str(name) {
+                            *slot = v;
+                        }
+                    }
+                }
+            }
+            let missing: Vec<String> = (argcount..total)
+                .filter(|&i| slots[i].is_null())
+                .map(|i| format!("'{}'", code.varnames[i].as_str()))
+                .collect();
+            if !missing.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    fname,
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    join_names(&missing)
+                )));
+            }
+        }
+        if has_varargs && slots[total].is_null() {
+            slots[total] = Value::tuple(Vec::new());
+        }
+        if let Some(d) = kwdict {
+            slots[total + has_varargs as usize] = Value::Dict(d);
+        }
+        Ok(slots)
+    }
+
+    /// The MakeFunction instruction.
+    pub fn make_function(
+        &mut self,
+        fi: usize,
+        code: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        annotations: Option<Value>,
+        closure: Option<Value>,
+    ) -> Value {
+        let Value::Code(code) = code else {
+            return Value::None;
+        };
+        let frame = &self.frames[fi];
+        let module = frame
+            .globals
+            .get_str(&PyStr::new("__name__"))
+            .unwrap_or(Value::None);
+        let func = Function {
+            name: crate::object::PyCell::new(code.name.clone()),
+            qualname: crate::object::PyCell::new(code.qualname.clone()),
+            globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
+            defaults: crate::object::PyCell::new(match defaults {
+                Some(Value::Tuple(t)) => Some(t),
+                _ => None,
+            }),
+            kwdefaults: crate::object::PyCell::new(match kwdefaults {
+                Some(Value::Dict(d)) => Some(d),
+                _ => None,
+            }),
+            closure: match closure {
+                Some(Value::Tuple(t)) => Some(t),
+                _ => None,
+            },
+            dict: crate::object::PyCell::new(None),
+            annotations: crate::object::PyCell::new(annotations.unwrap_or(Value::Null)),
+            module: crate::object::PyCell::new(module),
+            doc: crate::object::PyCell::new(code.doc.clone()),
+            version: std::cell::Cell::new(1),
+            code: crate::object::PyCell::new(code),
+        };
+        Value::Function(Rc::new(func))
+    }
+
+    /// Run a code object as a module body / exec in the given namespaces.
+    pub fn run_code(
+        &mut self,
+        code: Rc<Code>,
+        globals: Rc<Dict>,
+        locals: Option<Rc<Dict>>,
+    ) -> PyResult<Value> {
+        let builtins = self.builtins.clone();
+        let base = self.stack.len();
+        self.stack.resize(base + code.nlocalsplus(), Value::Null);
+        if !code.cellvars.is_empty() {
+            self.init_cells(&code, base);
+        }
+        self.frames.push(Frame {
+            code,
+            func: None,
+            globals,
+            builtins,
+            locals,
+            base,
+            ret_sp: base,
+            pc: 0,
+            entry: true,
+        });
+        self.native_depth += 1;
+        let r = self.check_native_stack().and_then(|_| self.run());
+        self.native_depth -= 1;
+        match r? {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Run a class body function with `ns` as its namespace.
+    pub fn run_class_body(&mut self, func: &Rc<Function>, ns: Rc<Dict>) -> PyResult<Value> {
+        let code = func.code();
+        let base = self.stack.len();
+        self.stack.resize(base + code.nlocalsplus(), Value::Null);
+        if !code.cellvars.is_empty() {
+            self.init_cells(&code, base);
+        }
+        if let Some(closure) = &func.closure {
+            let start = base + code.nlocals() + code.cellvars.len();
+            for (i, c) in closure.items.iter().enumerate() {
+                self.stack[start + i] = c.clone();
+            }
+        }
+        self.frames.push(Frame {
+            code,
+            func: Some(func.clone()),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: Some(ns),
+            base,
+            ret_sp: base,
+            pc: 0,
+            entry: true,
+        });
+        self.native_depth += 1;
+        let r = self.check_native_stack().and_then(|_| self.run());
+        self.native_depth -= 1;
+        match r? {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+/// Make a tuple value from a slice.
+pub fn tuple_of(items: &[Value]) -> Rc<Tuple> {
+    Rc::new(Tuple::new(items.to_vec()))
+}

@@ -1,0 +1,261 @@
+//! Errors: `PyErr` (a raised exception travelling through Rust), constructors for the
+//! built-in exceptions with CPython's messages, and traceback printing.
+
+use super::Vm;
+use crate::code::Code;
+use crate::object::{Base, ExcData, Instance, PyCell, TypeRef, Value};
+use std::rc::Rc;
+
+/// One traceback entry: a frame's code and the line it was executing.
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub code: Rc<Code>,
+    pub line: u32,
+}
+
+/// A raised Python exception. Boxed so `PyResult<Value>` stays two words.
+pub struct PyErr(Box<ErrInner>);
+
+struct ErrInner {
+    exc: Value,
+    /// Raised again by `Reraise`: no new traceback entry for the current frame.
+    reraised: bool,
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    pub fn from_value(exc: Value) -> PyErr {
+        PyErr(Box::new(ErrInner {
+            exc,
+            reraised: false,
+        }))
+    }
+    pub fn reraised(exc: Value) -> PyErr {
+        PyErr(Box::new(ErrInner {
+            exc,
+            reraised: true,
+        }))
+    }
+    pub fn value(&self) -> &Value {
+        &self.0.exc
+    }
+    pub fn into_value(self) -> Value {
+        self.0.exc
+    }
+    pub fn is_reraise(&self) -> bool {
+        self.0.reraised
+    }
+    pub fn clear_reraise(&mut self) {
+        self.0.reraised = false;
+    }
+}
+
+/// The exception state of an exception value, if it is one.
+pub fn exc_data(v: &Value) -> Option<&PyCell<ExcData>> {
+    match v {
+        Value::Instance(i) => i.exc(),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// A new exception instance of `cls` with these args (no `__init__` call).
+    pub fn new_exception(&self, cls: &TypeRef, args: Vec<Value>) -> Value {
+        let dict = Some(Rc::new(crate::object::Dict::new()));
+        Value::Instance(Rc::new(Instance {
+            cls: PyCell::new(cls.clone()),
+            dict,
+            slots: PyCell::new(Vec::new()),
+            base: Base::Exception(PyCell::new(ExcData {
+                args: Value::tuple(args),
+                ..Default::default()
+            })),
+            finalized: std::cell::Cell::new(false),
+        }))
+    }
+
+    pub fn new_error(&self, cls: &TypeRef, msg: &str) -> PyErr {
+        PyErr::from_value(self.new_exception(cls, vec![Value::str(msg)]))
+    }
+
+    pub fn type_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.type_error, msg.as_ref())
+    }
+    pub fn value_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.value_error, msg.as_ref())
+    }
+    pub fn index_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.index_error, msg.as_ref())
+    }
+    pub fn attribute_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.attribute_error, msg.as_ref())
+    }
+    pub fn name_error(&self, name: &str) -> PyErr {
+        self.new_error(
+            &self.types.name_error,
+            &format!("name '{name}' is not defined"),
+        )
+    }
+    pub fn runtime_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.runtime_error, msg.as_ref())
+    }
+    pub fn overflow_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.overflow_error, msg.as_ref())
+    }
+    pub fn zero_division(&self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(&self.types.zero_division_error, msg.as_ref())
+    }
+    pub fn key_error(&self, key: Value) -> PyErr {
+        PyErr::from_value(self.new_exception(&self.types.key_error, vec![key]))
+    }
+    pub fn stop_iteration(&self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        PyErr::from_value(self.new_exception(&self.types.stop_iteration, args))
+    }
+    pub fn recursion_error(&self) -> PyErr {
+        self.new_error(
+            &self.types.recursion_error,
+            "maximum recursion depth exceeded",
+        )
+    }
+
+    /// Whether the exception is an instance of `cls`.
+    pub fn err_matches(&self, err: &PyErr, cls: &TypeRef) -> bool {
+        self.type_of(err.value()).is_subtype(cls)
+    }
+
+    /// `str(exc)` per BaseException.__str__ (and KeyError's repr-of-key rule).
+    pub fn exception_str(&mut self, exc: &Value) -> String {
+        let cls = self.type_of(exc);
+        if let Some(Value::Function(_)) = cls.lookup(&self.intern("__str__")).as_ref() {
+            if let Ok(s) = self.to_str(exc) {
+                return s.as_str().to_string();
+            }
+        }
+        let args = match exc_data(exc) {
+            Some(d) => d.borrow().args.clone(),
+            None => return String::new(),
+        };
+        let items = match &args {
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => vec![],
+        };
+        match items.len() {
+            0 => String::new(),
+            1 => {
+                if cls.is_subtype(&self.types.key_error) {
+                    self.repr(&items[0])
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default()
+                } else {
+                    self.to_str(&items[0])
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default()
+                }
+            }
+            _ => self
+                .repr(&args)
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The last line of a traceback: `Type: message`.
+    pub fn exception_line(&mut self, exc: &Value) -> String {
+        let cls = self.type_of(exc);
+        let module = cls
+            .dict
+            .get_str(&self.intern("__module__"))
+            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
+        let name = cls.qualname.borrow().as_str().to_string();
+        let qual = match module.as_deref() {
+            Some("__main__") | Some("builtins") | None => name,
+            Some(m) => format!("{m}.{name}"),
+        };
+        let msg = self.exception_str(exc);
+        if msg.is_empty() {
+            qual
+        } else {
+            format!("{qual}: {msg}")
+        }
+    }
+
+    /// The full CPython-style report of an uncaught exception, with its chain.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, 0);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, depth: usize) {
+        if depth < 100 {
+            if let Some(d) = exc_data(exc) {
+                let (cause, context, suppress) = {
+                    let d = d.borrow();
+                    (d.cause.clone(), d.context.clone(), d.suppress_context)
+                };
+                if !cause.is_none() {
+                    self.format_chain(&cause, out, depth + 1);
+                    out.push_str(
+                        "\nThe above exception was the direct cause of the following exception:\n\n",
+                    );
+                } else if !context.is_none() && !suppress {
+                    self.format_chain(&context, out, depth + 1);
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
+                }
+            }
+        }
+        let entries = exc_data(exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            self.format_entries(&entries, out);
+        }
+        out.push_str(&self.exception_line(exc));
+        out.push('\n');
+    }
+
+    fn format_entries(&mut self, entries: &[TraceEntry], out: &mut String) {
+        let mut last: Option<(usize, u32)> = None;
+        let mut repeat = 0;
+        for e in entries {
+            let key = (Rc::as_ptr(&e.code) as usize, e.line);
+            if last == Some(key) {
+                repeat += 1;
+                if repeat >= 3 {
+                    continue;
+                }
+            } else {
+                if repeat >= 3 {
+                    out.push_str(&format!(
+                        "  [Previous line repeated {} more time{}]\n",
+                        repeat - 2,
+                        if repeat - 2 == 1 { "" } else { "s" }
+                    ));
+                }
+                repeat = 0;
+            }
+            last = Some(key);
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                e.code.filename.as_str(),
+                e.line,
+                e.code.name.as_str()
+            ));
+            if let Some(text) = crate::modules::source_line(e.code.filename.as_str(), e.line) {
+                out.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+        if repeat >= 3 {
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                repeat - 2,
+                if repeat - 2 == 1 { "" } else { "s" }
+            ));
+        }
+    }
+}

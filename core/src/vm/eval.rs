@@ -1,0 +1,999 @@
+//! The evaluation loop.
+//!
+//! `run` executes frames from the top of the frame stack until the frame that was on
+//! top when it was entered returns (or yields). Calls to Python functions push a frame
+//! and continue in the same loop; exceptions unwind through the exception tables of
+//! the frames on the stack.
+
+use super::errors::{exc_data, TraceEntry};
+use super::{PyErr, PyResult, Vm};
+use crate::code::{Cache, Instr};
+use crate::object::{CellObj, Dict, PyStr, Value};
+use std::rc::Rc;
+
+/// How the entry frame of a `run` ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What a call instruction did.
+pub enum CallOutcome {
+    /// A Python frame was pushed; the loop continues in it.
+    Pushed,
+    /// The call completed; its result is on the stack.
+    Done,
+}
+
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => break e,
+        }
+    };
+}
+
+impl Vm {
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::None)
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::None)
+    }
+
+    #[inline]
+    fn peek(&self, n: usize) -> &Value {
+        let len = self.stack.len();
+        &self.stack[len - n]
+    }
+
+    /// Run the frame on top of the frame stack (marked as entry) to completion.
+    pub fn run(&mut self) -> PyResult<Exit> {
+        'frames: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base;
+            let mut pc = self.frames[fi].pc;
+            let err: PyErr = loop {
+                if super::finalize::pending() {
+                    self.frames[fi].pc = pc;
+                    self.run_finalizers();
+                }
+                let instr = code.instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::Nop => {}
+                    Instr::PopTop => {
+                        self.stack.pop();
+                    }
+                    Instr::PushNull => self.stack.push(Value::Null),
+                    Instr::Copy(n) => {
+                        let v = self.peek(n as usize).clone();
+                        self.stack.push(v);
+                    }
+                    Instr::Swap(n) => {
+                        let len = self.stack.len();
+                        self.stack.swap(len - 1, len - n as usize);
+                    }
+                    Instr::LoadConst(i) => {
+                        let v = code.consts[i as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Instr::LoadFast(i) => {
+                        let v = self.stack[base + i as usize].clone();
+                        if v.is_null() {
+                            self.frames[fi].pc = pc;
+                            break self.unbound_local(&code.varnames[i as usize]);
+                        }
+                        self.stack.push(v);
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = self.pop();
+                        let old = std::mem::replace(&mut self.stack[base + i as usize], v);
+                        drop(old);
+                    }
+                    Instr::DeleteFast(i) => {
+                        let old =
+                            std::mem::replace(&mut self.stack[base + i as usize], Value::Null);
+                        if old.is_null() {
+                            break self.unbound_local(&code.varnames[i as usize]);
+                        }
+                    }
+                    Instr::LoadDeref(i) => {
+                        let slot = base + code.nlocals() + i as usize;
+                        let v = match &self.stack[slot] {
+                            Value::Cell(c) => c.get(),
+                            _ => Value::Null,
+                        };
+                        if v.is_null() {
+                            break self.unbound_deref(&code, i as usize);
+                        }
+                        self.stack.push(v);
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = self.pop();
+                        let slot = base + code.nlocals() + i as usize;
+                        if let Value::Cell(c) = &self.stack[slot] {
+                            let c = c.clone();
+                            c.set(v);
+                        }
+                    }
+                    Instr::DeleteDeref(i) => {
+                        let slot = base + code.nlocals() + i as usize;
+                        if let Value::Cell(c) = &self.stack[slot] {
+                            let c = c.clone();
+                            if c.get().is_null() {
+                                break self.unbound_deref(&code, i as usize);
+                            }
+                            c.set(Value::Null);
+                        }
+                    }
+                    Instr::LoadClosure(i) => {
+                        let slot = base + code.nlocals() + i as usize;
+                        let v = self.stack[slot].clone();
+                        self.stack.push(v);
+                    }
+                    Instr::LoadClassDeref(i) => {
+                        let name = code.deref_name(i as usize).clone();
+                        let from_ns = self.frames[fi]
+                            .locals
+                            .as_ref()
+                            .and_then(|l| l.get_str(&name));
+                        match from_ns {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                let slot = base + code.nlocals() + i as usize;
+                                let v = match &self.stack[slot] {
+                                    Value::Cell(c) => c.get(),
+                                    _ => Value::Null,
+                                };
+                                if v.is_null() {
+                                    break self.unbound_deref(&code, i as usize);
+                                }
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Instr::LoadGlobal(i) => {
+                        let v = tri!(self.load_global(&code, fi, pc - 1, i as usize));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreGlobal(i) => {
+                        let v = self.pop();
+                        let globals = self.frames[fi].globals.clone();
+                        let old = globals.set_str(code.names[i as usize].clone(), v);
+                        drop(old);
+                    }
+                    Instr::DeleteGlobal(i) => {
+                        let globals = self.frames[fi].globals.clone();
+                        if globals.del_str(&code.names[i as usize]).is_none() {
+                            break self.name_error(code.names[i as usize].as_str());
+                        }
+                    }
+                    Instr::LoadName(i) => {
+                        let name = &code.names[i as usize];
+                        let f = &self.frames[fi];
+                        let v = f
+                            .locals
+                            .as_ref()
+                            .and_then(|l| l.get_str(name))
+                            .or_else(|| f.globals.get_str(name))
+                            .or_else(|| f.builtins.get_str(name));
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => break self.name_error(name.as_str()),
+                        }
+                    }
+                    Instr::StoreName(i) => {
+                        let v = self.pop();
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let old = ns.set_str(code.names[i as usize].clone(), v);
+                        drop(old);
+                    }
+                    Instr::DeleteName(i) => {
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        if ns.del_str(&code.names[i as usize]).is_none() {
+                            break self.name_error(code.names[i as usize].as_str());
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        let obj = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreAttr(i) => {
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                    }
+                    Instr::DeleteAttr(i) => {
+                        let obj = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.del_attr(&obj, &code.names[i as usize]));
+                    }
+                    Instr::LoadMethod(i) => {
+                        let obj = self.pop();
+                        self.frames[fi].pc = pc;
+                        let (f, recv) = tri!(self.load_method(&obj, &code.names[i as usize]));
+                        self.stack.push(f);
+                        self.stack.push(recv);
+                    }
+                    Instr::BinarySubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.getitem(&obj, &key));
+                        self.stack.push(v);
+                    }
+                    Instr::StoreSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.setitem(&obj, key, v));
+                    }
+                    Instr::DeleteSubscr => {
+                        let key = self.pop();
+                        let obj = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.delitem(&obj, &key));
+                    }
+                    Instr::BinaryOp(op) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => super::ops::int_fast(op, *x, *y),
+                            (Value::Float(x), Value::Float(y)) => {
+                                super::ops::float_fast(op, *x, *y)
+                            }
+                            _ => None,
+                        };
+                        let v = match r {
+                            Some(v) => v,
+                            None => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.binary_op(op, &a, &b))
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::InplaceOp(op) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => super::ops::int_fast(op, *x, *y),
+                            (Value::Float(x), Value::Float(y)) => {
+                                super::ops::float_fast(op, *x, *y)
+                            }
+                            _ => None,
+                        };
+                        let v = match r {
+                            Some(v) => v,
+                            None => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.inplace_op(op, &a, &b))
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::UnaryNeg => {
+                        let a = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.unary_neg(&a));
+                        self.stack.push(v);
+                    }
+                    Instr::UnaryPos => {
+                        let a = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.unary_pos(&a));
+                        self.stack.push(v);
+                    }
+                    Instr::UnaryInvert => {
+                        let a = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.unary_invert(&a));
+                        self.stack.push(v);
+                    }
+                    Instr::UnaryNot => {
+                        let a = self.pop();
+                        self.frames[fi].pc = pc;
+                        let t = tri!(self.truthy(&a));
+                        self.stack.push(Value::Bool(!t));
+                    }
+                    Instr::CompareOp(op) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let v = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                Value::Bool(super::ops::cmp_ord(op, x.cmp(y)))
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                Value::Bool(super::ops::cmp_f64(op, *x, *y))
+                            }
+                            _ => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.compare(op, &a, &b))
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Instr::IsOp(invert) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.stack.push(Value::Bool(a.is(&b) != invert));
+                    }
+                    Instr::ContainsOp(invert) => {
+                        let container = self.pop();
+                        let item = self.pop();
+                        self.frames[fi].pc = pc;
+                        let r = tri!(self.contains(&container, &item));
+                        self.stack.push(Value::Bool(r != invert));
+                    }
+                    Instr::BuildTuple(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Instr::BuildList(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.stack.push(Value::list(items));
+                    }
+                    Instr::BuildSet(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        self.frames[fi].pc = pc;
+                        let s = tri!(self.new_set(items, false));
+                        self.stack.push(s);
+                    }
+                    Instr::BuildMap(n) => {
+                        let at = self.stack.len() - 2 * n as usize;
+                        let items: Vec<Value> = self.stack.drain(at..).collect();
+                        let d = Rc::new(Dict::with_capacity(n as usize));
+                        self.frames[fi].pc = pc;
+                        let mut it = items.into_iter();
+                        let mut res = Ok(());
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            if let Err(e) = self.dict_set(&d, k, v) {
+                                res = Err(e);
+                                break;
+                            }
+                        }
+                        tri!(res);
+                        self.stack.push(Value::Dict(d));
+                    }
+                    Instr::BuildString(n) => {
+                        let at = self.stack.len() - n as usize;
+                        let mut s = String::new();
+                        for v in &self.stack[at..] {
+                            if let Value::Str(p) = v {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        self.stack.truncate(at);
+                        self.stack.push(Value::from_string(s));
+                    }
+                    Instr::BuildSlice(n) => {
+                        let step = if n == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        let s = self.new_slice(start, stop, step);
+                        self.stack.push(s);
+                    }
+                    Instr::ListAppend(d) => {
+                        let v = self.pop();
+                        if let Value::List(l) = self.peek(d as usize) {
+                            l.push(v);
+                        }
+                    }
+                    Instr::SetAdd(d) => {
+                        let v = self.pop();
+                        let target = self.peek(d as usize).clone();
+                        if let Value::Set(s) = &target {
+                            self.frames[fi].pc = pc;
+                            tri!(self.set_add(s, v));
+                        }
+                    }
+                    Instr::MapAdd(d) => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let target = self.peek(d as usize).clone();
+                        if let Value::Dict(m) = &target {
+                            self.frames[fi].pc = pc;
+                            tri!(self.dict_set(m, k, v));
+                        }
+                    }
+                    Instr::ListExtend(d) => {
+                        let src = self.pop();
+                        let target = self.peek(d as usize).clone();
+                        self.frames[fi].pc = pc;
+                        let items = tri!(self.collect_iterable(&src));
+                        if let Value::List(l) = &target {
+                            l.items.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::SetUpdate(d) => {
+                        let src = self.pop();
+                        let target = self.peek(d as usize).clone();
+                        self.frames[fi].pc = pc;
+                        if let Value::Set(s) = &target {
+                            tri!(crate::builtins::set::set_update(self, s, &src));
+                        }
+                    }
+                    Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                        let src = self.pop();
+                        let target = self.peek(d as usize).clone();
+                        self.frames[fi].pc = pc;
+                        if let Value::Dict(m) = &target {
+                            let strict = matches!(instr, Instr::DictMerge(_));
+                            tri!(self.dict_merge(m, &src, strict));
+                        }
+                    }
+                    Instr::ListToTuple => {
+                        let v = self.pop();
+                        let items = match &v {
+                            Value::List(l) => l.snapshot(),
+                            _ => Vec::new(),
+                        };
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Instr::FormatValue(f) => {
+                        let spec = if f & 4 != 0 { Some(self.pop()) } else { None };
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = match f & 3 {
+                            1 => Value::Str(tri!(self.to_str(&v))),
+                            2 => Value::Str(tri!(self.repr(&v))),
+                            3 => Value::Str(tri!(self.ascii(&v))),
+                            _ => v,
+                        };
+                        let s = match (&v, &spec) {
+                            (Value::Str(_), None) => v,
+                            _ => {
+                                let spec = match &spec {
+                                    Some(Value::Str(s)) => s.as_str().to_string(),
+                                    _ => String::new(),
+                                };
+                                Value::Str(tri!(self.format(&v, &spec)))
+                            }
+                        };
+                        self.stack.push(s);
+                    }
+                    Instr::UnpackSequence(n) => {
+                        let seq = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.unpack_sequence(seq, n as usize));
+                    }
+                    Instr::UnpackEx(n) => {
+                        let seq = self.pop();
+                        self.frames[fi].pc = pc;
+                        tri!(self.unpack_ex(seq, (n & 0xff) as usize, (n >> 8) as usize));
+                    }
+                    Instr::Jump(t) => pc = t as usize,
+                    Instr::PopJumpIfFalse(t) => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if !b {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::PopJumpIfTrue(t) => {
+                        let v = self.pop();
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if b {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::JumpIfFalseOrPop(t) => {
+                        let v = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        if !tri!(self.truthy(&v)) {
+                            pc = t as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Instr::JumpIfTrueOrPop(t) => {
+                        let v = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        if tri!(self.truthy(&v)) {
+                            pc = t as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let it = tri!(self.get_iter(&v));
+                        self.stack.push(it);
+                    }
+                    Instr::ForIter(t) => {
+                        let it = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        match tri!(self.next(&it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::Call(n) => {
+                        self.frames[fi].pc = pc;
+                        match tri!(self.call_instr(n as usize, None)) {
+                            CallOutcome::Pushed => continue 'frames,
+                            CallOutcome::Done => {}
+                        }
+                    }
+                    Instr::CallKw(n) => {
+                        self.frames[fi].pc = pc;
+                        let names = self.pop();
+                        match tri!(self.call_instr(n as usize, Some(names))) {
+                            CallOutcome::Pushed => continue 'frames,
+                            CallOutcome::Done => {}
+                        }
+                    }
+                    Instr::CallEx(flag) => {
+                        self.frames[fi].pc = pc;
+                        let kwargs = if flag & 1 != 0 {
+                            self.pop()
+                        } else {
+                            Value::None
+                        };
+                        let args = self.pop();
+                        let _null = self.pop();
+                        let func = self.pop();
+                        let v = tri!(self.call_ex(&func, &args, &kwargs));
+                        self.stack.push(v);
+                    }
+                    Instr::MakeFunction(f) => {
+                        let code_v = self.pop();
+                        let closure = if f & 8 != 0 { Some(self.pop()) } else { None };
+                        let annotations = if f & 4 != 0 { Some(self.pop()) } else { None };
+                        let kwdefaults = if f & 2 != 0 { Some(self.pop()) } else { None };
+                        let defaults = if f & 1 != 0 { Some(self.pop()) } else { None };
+                        let func = self.make_function(
+                            fi,
+                            code_v,
+                            defaults,
+                            kwdefaults,
+                            annotations,
+                            closure,
+                        );
+                        self.stack.push(func);
+                    }
+                    Instr::Return => {
+                        let v = self.pop();
+                        let frame = match self.frames.pop() {
+                            Some(f) => f,
+                            None => return Ok(Exit::Return(v)),
+                        };
+                        self.stack.truncate(frame.ret_sp);
+                        if frame.entry {
+                            return Ok(Exit::Return(v));
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Instr::YieldValue(_) => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        return Ok(Exit::Yield(v));
+                    }
+                    Instr::LoadBuildClass => {
+                        let v = self
+                            .builtins
+                            .get_str(&self.intern("__build_class__"))
+                            .unwrap_or(Value::None);
+                        self.stack.push(v);
+                    }
+                    Instr::ImportName(i) => {
+                        let fromlist = self.pop();
+                        let level = self.pop();
+                        self.frames[fi].pc = pc;
+                        let m =
+                            tri!(self.import_name(&code.names[i as usize], &fromlist, &level, fi));
+                        self.stack.push(m);
+                    }
+                    Instr::ImportFrom(i) => {
+                        let m = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.import_from(&m, &code.names[i as usize]));
+                        self.stack.push(v);
+                    }
+                    Instr::ImportStar => {
+                        let m = self.pop();
+                        self.frames[fi].pc = pc;
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        tri!(self.import_star(&m, &ns));
+                    }
+                    Instr::Raise(n) => {
+                        self.frames[fi].pc = pc;
+                        let e = match n {
+                            0 => self.reraise_handled(),
+                            1 => {
+                                let exc = self.pop();
+                                self.make_raise(exc, None)
+                            }
+                            _ => {
+                                let cause = self.pop();
+                                let exc = self.pop();
+                                self.make_raise(exc, Some(cause))
+                            }
+                        };
+                        break e;
+                    }
+                    Instr::Reraise => {
+                        let exc = self.pop();
+                        self.frames[fi].pc = pc;
+                        break PyErr::reraised(exc);
+                    }
+                    Instr::PushExcInfo => {
+                        let exc = self.pop();
+                        let prev = std::mem::replace(&mut self.handled, exc.clone());
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                    }
+                    Instr::PopExcept => {
+                        let prev = self.pop();
+                        self.handled = prev;
+                    }
+                    Instr::CheckExcMatch => {
+                        let ty = self.pop();
+                        let exc = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        let m = tri!(self.exception_matches(&exc, &ty));
+                        self.stack.push(Value::Bool(m));
+                    }
+                    Instr::BeforeWith => {
+                        let mgr = self.pop();
+                        self.frames[fi].pc = pc;
+                        let (exit, entered) = tri!(self.before_with(&mgr));
+                        self.stack.push(exit);
+                        self.stack.push(entered);
+                    }
+                    Instr::WithExceptStart => {
+                        let exc = self.top().clone();
+                        let exit = self.peek(3).clone();
+                        self.frames[fi].pc = pc;
+                        let ty = Value::Type(self.type_of(&exc));
+                        let tb = self.traceback_of(&exc);
+                        let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
+                        self.stack.push(r);
+                    }
+                    Instr::LoadAssertionError => {
+                        self.stack
+                            .push(Value::Type(self.types.assertion_error.clone()));
+                    }
+                    Instr::GetYieldFromIter => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let it = match &v {
+                            Value::Generator(_) => v,
+                            _ => tri!(self.get_iter(&v)),
+                        };
+                        self.stack.push(it);
+                    }
+                    Instr::GetAwaitable => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let it = tri!(self.get_awaitable(&v));
+                        self.stack.push(it);
+                    }
+                    Instr::Send(t) => {
+                        let v = self.pop();
+                        let it = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        match tri!(self.send_into(&it, v)) {
+                            super::generator::Sent::Yielded(y) => self.stack.push(y),
+                            super::generator::Sent::Returned(r) => {
+                                self.stack.pop();
+                                self.stack.push(r);
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::SetupAnnotations => {
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let key = self.intern("__annotations__");
+                        if ns.get_str(&key).is_none() {
+                            ns.set_str(key, Value::Dict(Rc::new(Dict::new())));
+                        }
+                    }
+                }
+            };
+            // An instruction raised: record where, then unwind.
+            if let Some(f) = self.frames.get_mut(fi) {
+                if f.pc < pc {
+                    f.pc = pc;
+                }
+            }
+            self.unwind(err)?;
+        }
+    }
+
+    /// Unwind after an exception: jump to the innermost handler of the frames above
+    /// the nearest native boundary, or return the error from `run`.
+    fn unwind(&mut self, mut err: PyErr) -> PyResult<()> {
+        if !err.is_reraise() {
+            self.set_context(err.value());
+        }
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            let lasti = frame.lasti();
+            if !err.is_reraise() {
+                if let Some(d) = exc_data(err.value()) {
+                    d.borrow_mut().traceback.insert(
+                        0,
+                        TraceEntry {
+                            code: frame.code.clone(),
+                            line: frame.code.line_of(lasti),
+                        },
+                    );
+                }
+            }
+            err.clear_reraise();
+            if let Some(h) = frame.code.handler_for(lasti as u32) {
+                let sp = frame.stack_base() + h.depth as usize;
+                frame.pc = h.handler as usize;
+                self.stack.truncate(sp);
+                self.stack.push(err.into_value());
+                return Ok(());
+            }
+            let Some(frame) = self.frames.pop() else {
+                return Err(err);
+            };
+            self.stack.truncate(frame.ret_sp);
+            if frame.entry {
+                return Err(err);
+            }
+        }
+    }
+
+    /// Chain a newly raised exception to the one being handled (`__context__`).
+    fn set_context(&mut self, exc: &Value) {
+        let handled = self.handled.clone();
+        if handled.is_none() || handled.is(exc) {
+            return;
+        }
+        // Avoid creating a cycle: cut the chain where it reaches `exc`.
+        let mut cur = handled.clone();
+        for _ in 0..1000 {
+            let next = match exc_data(&cur) {
+                Some(d) => d.borrow().context.clone(),
+                None => break,
+            };
+            if next.is(exc) {
+                if let Some(d) = exc_data(&cur) {
+                    d.borrow_mut().context = Value::None;
+                }
+                break;
+            }
+            if next.is_none() {
+                break;
+            }
+            cur = next;
+        }
+        if let Some(d) = exc_data(exc) {
+            let mut d = d.borrow_mut();
+            if d.context.is_none() {
+                d.context = handled;
+            }
+        }
+    }
+
+    fn unbound_local(&self, name: &PyStr) -> PyErr {
+        self.new_error(
+            &self.types.unbound_local_error,
+            &format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name.as_str()
+            ),
+        )
+    }
+
+    fn unbound_deref(&self, code: &crate::code::Code, i: usize) -> PyErr {
+        let name = code.deref_name(i);
+        if i < code.cellvars.len() {
+            self.unbound_local(name)
+        } else {
+            self.new_error(
+                &self.types.name_error,
+                &format!(
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    name.as_str()
+                ),
+            )
+        }
+    }
+
+    fn load_global(
+        &mut self,
+        code: &crate::code::Code,
+        fi: usize,
+        at: usize,
+        name_index: usize,
+    ) -> PyResult<Value> {
+        let (gv, bv) = {
+            let f = &self.frames[fi];
+            (f.globals.version(), f.builtins.version())
+        };
+        if let Cache::Global {
+            globals_version,
+            builtins_version,
+            value,
+        } = &code.caches.borrow()[at]
+        {
+            if *globals_version == gv && *builtins_version == bv {
+                return Ok(value.clone());
+            }
+        }
+        let name = &code.names[name_index];
+        let f = &self.frames[fi];
+        let v = match f.globals.get_str(name).or_else(|| f.builtins.get_str(name)) {
+            Some(v) => v,
+            None => return Err(self.name_error(name.as_str())),
+        };
+        code.caches.borrow_mut()[at] = Cache::Global {
+            globals_version: gv,
+            builtins_version: bv,
+            value: v.clone(),
+        };
+        Ok(v)
+    }
+
+    /// `raise exc [from cause]`: instantiate a class, validate, attach the cause.
+    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let exc = match self.to_exception(exc) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = if cause.is_none() {
+                Value::None
+            } else {
+                match self.to_exception(cause) {
+                    Ok(c) => c,
+                    Err(_) => {
+                        return self.type_error("exception causes must derive from BaseException")
+                    }
+                }
+            };
+            if let Some(d) = exc_data(&exc) {
+                let mut d = d.borrow_mut();
+                d.cause = cause;
+                d.suppress_context = true;
+            }
+        }
+        PyErr::from_value(exc)
+    }
+
+    /// An exception instance from `raise X` where X is a class or an instance.
+    pub fn to_exception(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Type(t) if t.is_subtype(&self.types.base_exception) => self.call(&v, &[], &[]),
+            _ if exc_data(&v).is_some() => Ok(v),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn reraise_handled(&mut self) -> PyErr {
+        if self.handled.is_none() {
+            return self.runtime_error("No active exception to reraise");
+        }
+        PyErr::reraised(self.handled.clone())
+    }
+
+    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let cls = self.type_of(exc);
+        match ty {
+            Value::Type(t) => {
+                if !t.is_subtype(&self.types.base_exception) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(cls.is_subtype(t))
+            }
+            Value::Tuple(items) => {
+                for t in items.items.iter() {
+                    if self.exception_matches(exc, t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let cls = self.type_of(mgr);
+        let enter_name = self.intern("__enter__");
+        let exit_name = self.intern("__exit__");
+        let Some(enter) = cls.lookup(&enter_name) else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                cls.name().as_str()
+            )));
+        };
+        let Some(exit) = cls.lookup(&exit_name) else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                cls.name().as_str()
+            )));
+        };
+        let exit = self.bind_descriptor(exit, mgr)?;
+        let enter = self.bind_descriptor(enter, mgr)?;
+        let entered = self.call(&enter, &[], &[])?;
+        Ok((exit, entered))
+    }
+
+    /// `sys._getframe`-style access to the exception's traceback object.
+    pub fn traceback_of(&mut self, exc: &Value) -> Value {
+        match exc_data(exc) {
+            Some(d) if !d.borrow().traceback.is_empty() => {
+                let entries = d.borrow().traceback.clone();
+                Value::obj(
+                    self.types.traceback.clone(),
+                    crate::object::ObjKind::Traceback(entries),
+                )
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// A new cell for each cell variable of a frame starting at `base`.
+    pub fn init_cells(&mut self, code: &crate::code::Code, base: usize) {
+        let nlocals = code.nlocals();
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let init = match arg {
+                Some(a) => self.stack[base + *a as usize].clone(),
+                None => Value::Null,
+            };
+            self.stack[base + nlocals + i] = Value::Cell(Rc::new(CellObj::new(init)));
+        }
+    }
+}
+
+impl Vm {
+    /// Raise `e` at the current instruction of the top frame (generator `throw`).
+    pub fn raise_in_top_frame(&mut self, e: PyErr) -> PyResult<()> {
+        self.unwind(e)
+    }
+}

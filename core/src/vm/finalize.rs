@@ -1,0 +1,102 @@
+//! Finalization: `__del__` methods and the closing of abandoned generators.
+//!
+//! Destructors cannot run Python code (they run inside whatever Rust operation dropped
+//! the last reference), so a dying object that needs a finalizer is revived into the
+//! pending queue and finalized at the next instruction boundary. The revived object
+//! has the same contents; only its address differs.
+
+use super::generator::Generator;
+use super::Vm;
+use crate::object::{Base, Instance, PyCell, PyStr, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub enum Pending {
+    Del(Value),
+    CloseGenerator(Rc<Generator>),
+}
+
+static PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static QUEUE: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+    static DEL_NAME: Rc<PyStr> = Rc::new(PyStr::new("__del__"));
+}
+
+#[inline]
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
+pub fn enqueue(p: Pending) {
+    QUEUE.with(|q| q.borrow_mut().push(p));
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+/// Called from `Instance::drop`: revive the instance if its class has `__del__`.
+pub fn instance_dying(inst: &mut Instance) {
+    if inst.finalized.get() {
+        return;
+    }
+    let cls = inst.cls.borrow().clone();
+    if cls.builtin {
+        return;
+    }
+    let has_del = DEL_NAME.with(|n| cls.lookup(n).is_some());
+    if !has_del {
+        return;
+    }
+    let object = crate::vm::builtin_types::types().object.clone();
+    let revived = Instance {
+        cls: PyCell::new(std::mem::replace(inst.cls.get_mut(), object)),
+        dict: inst.dict.take(),
+        slots: PyCell::new(std::mem::take(inst.slots.get_mut())),
+        base: std::mem::replace(&mut inst.base, Base::None),
+        finalized: std::cell::Cell::new(true),
+    };
+    enqueue(Pending::Del(Value::Instance(Rc::new(revived))));
+}
+
+impl Vm {
+    /// Run every queued finalizer (errors are reported as unraisable).
+    pub fn run_finalizers(&mut self) {
+        loop {
+            let batch: Vec<Pending> = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            PENDING.store(false, Ordering::Relaxed);
+            if batch.is_empty() {
+                return;
+            }
+            for p in batch {
+                match p {
+                    Pending::Del(obj) => {
+                        let del = DEL_NAME.with(|n| n.clone());
+                        let cls = self.type_of(&obj);
+                        if let Some(f) = cls.lookup(&del) {
+                            if let Err(e) = self.call_method_value(f.clone(), &obj, &[]) {
+                                let what = format!(
+                                    "<function {}.__del__>",
+                                    cls.qualname.borrow().as_str()
+                                );
+                                self.report_unraisable(&what, e);
+                            }
+                        }
+                    }
+                    Pending::CloseGenerator(g) => {
+                        if let Err(e) = super::generator::close(self, &g) {
+                            let what =
+                                format!("<{} object {}>", g.kind_name(), g.code.qualname.as_str());
+                            self.report_unraisable(&what, e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// CPython's "Exception ignored in: ..." report.
+    pub fn report_unraisable(&mut self, what: &str, e: super::PyErr) {
+        let text = self.format_exception(e.value());
+        self.write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    }
+}

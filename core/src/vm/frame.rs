@@ -1,0 +1,48 @@
+//! Frames: the activation records on the thread state's frame stack.
+//!
+//! A frame is plain data: its locals, cells and operand stack live in the thread
+//! state's value stack from `base` up, so a frame can be inspected, suspended (a
+//! generator copies its slice out) or rebuilt without touching Rust's call stack.
+
+use crate::code::Code;
+use crate::object::{Dict, Function};
+use std::rc::Rc;
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub func: Option<Rc<Function>>,
+    pub globals: Rc<Dict>,
+    pub builtins: Rc<Dict>,
+    /// The namespace of module and class bodies (and exec); None in functions.
+    pub locals: Option<Rc<Dict>>,
+    /// Index in the value stack of the first local slot.
+    pub base: usize,
+    /// Stack height to restore when the frame is gone (drops the callable too).
+    pub ret_sp: usize,
+    /// The next instruction to execute.
+    pub pc: usize,
+    /// Leaving this frame leaves the evaluation loop (a native boundary).
+    pub entry: bool,
+}
+
+impl Frame {
+    /// The instruction being executed (or last executed).
+    pub fn lasti(&self) -> usize {
+        self.pc.saturating_sub(1)
+    }
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.lasti())
+    }
+    /// Start of the operand stack.
+    pub fn stack_base(&self) -> usize {
+        self.base + self.code.nlocalsplus()
+    }
+}
+
+/// A snapshot of a frame for `sys._getframe`.
+pub struct FrameInfo {
+    pub code: Rc<Code>,
+    pub line: u32,
+    pub globals: Rc<Dict>,
+    pub locals: Option<Rc<Dict>>,
+}

@@ -1,0 +1,375 @@
+//! Generators and coroutines: a suspended frame (its slice of the value stack, its
+//! instruction pointer) kept in an object, resumed by `send` / `next` / `throw` /
+//! `close`, including delegation through `yield from` and `await`.
+
+use super::eval::Exit;
+use super::frame::Frame;
+use super::{PyErr, PyResult, Vm};
+use crate::code::{flags, Code, Instr};
+use crate::object::{Function, PyCell, Value};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub struct GenState {
+    pub saved: Vec<Value>,
+    pub pc: usize,
+    pub status: Status,
+    /// The exception being handled inside the generator while it is suspended.
+    pub handled: Value,
+}
+
+pub struct Generator {
+    pub func: Rc<Function>,
+    pub code: Rc<Code>,
+    pub state: PyCell<GenState>,
+}
+
+pub enum Sent {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Generator {
+    pub fn new(func: &Rc<Function>, code: Rc<Code>, locals: Vec<Value>) -> Generator {
+        Generator {
+            func: func.clone(),
+            code,
+            state: PyCell::new(GenState {
+                saved: locals,
+                pc: 0,
+                status: Status::Created,
+                handled: Value::None,
+            }),
+        }
+    }
+    pub fn is_coroutine(&self) -> bool {
+        self.code.flags & flags::COROUTINE != 0
+    }
+    pub fn status(&self) -> Status {
+        self.state.borrow().status
+    }
+    pub fn kind_name(&self) -> &'static str {
+        if self.is_coroutine() {
+            "coroutine"
+        } else {
+            "generator"
+        }
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let st = self.state.get_mut();
+        if st.status == Status::Suspended {
+            let state = std::mem::replace(
+                st,
+                GenState {
+                    saved: Vec::new(),
+                    pc: 0,
+                    status: Status::Done,
+                    handled: Value::None,
+                },
+            );
+            let revived = Generator {
+                func: self.func.clone(),
+                code: self.code.clone(),
+                state: PyCell::new(state),
+            };
+            super::finalize::enqueue(super::finalize::Pending::CloseGenerator(Rc::new(revived)));
+        }
+    }
+}
+
+/// Resume a generator with a value sent in, or an exception thrown in.
+pub fn resume(
+    vm: &mut Vm,
+    g: &Rc<Generator>,
+    value: Value,
+    throw: Option<PyErr>,
+) -> PyResult<Sent> {
+    let status = g.status();
+    match status {
+        Status::Running => {
+            return Err(vm.value_error(format!("{} already executing", g.kind_name())));
+        }
+        Status::Done => {
+            if let Some(e) = throw {
+                return Err(e);
+            }
+            if g.is_coroutine() {
+                return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return Ok(Sent::Returned(Value::None));
+        }
+        Status::Created => {
+            if throw.is_none() && !value.is_none() {
+                return Err(vm.type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    g.kind_name()
+                )));
+            }
+            if let Some(e) = throw {
+                g.state.borrow_mut().status = Status::Done;
+                return Err(e);
+            }
+        }
+        Status::Suspended => {}
+    }
+    let mut throw = throw;
+    // Delegation: a throw into a generator suspended in `yield from` goes to the
+    // sub-iterator first.
+    if let Some(e) = throw.take() {
+        match delegate_throw(vm, g, e)? {
+            Delegated::Yielded(v) => return Ok(Sent::Yielded(v)),
+            Delegated::Finished(sent) => return Ok(sent),
+            Delegated::Resume(e) => throw = e,
+        }
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.recursion_error());
+    }
+    let base = vm.stack.len();
+    let pc = {
+        let mut st = g.state.borrow_mut();
+        vm.stack.append(&mut st.saved);
+        st.status = Status::Running;
+        st.pc
+    };
+    if status == Status::Suspended && throw.is_none() {
+        vm.stack.push(value);
+    }
+    let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
+    let outer_handled = std::mem::replace(&mut vm.handled, gen_handled);
+    vm.frames.push(Frame {
+        code: g.code.clone(),
+        globals: g.func.globals.clone(),
+        builtins: g.func.builtins.clone(),
+        func: Some(g.func.clone()),
+        locals: None,
+        base,
+        ret_sp: base,
+        pc,
+        entry: true,
+    });
+    vm.native_depth += 1;
+    let result = match vm.check_native_stack() {
+        Err(e) => {
+            vm.frames.pop();
+            vm.stack.truncate(base);
+            Err(e)
+        }
+        Ok(()) => match throw {
+            Some(e) => vm.raise_in_top_frame(e).and_then(|_| vm.run()),
+            None => vm.run(),
+        },
+    };
+    vm.native_depth -= 1;
+    let inner_handled = std::mem::replace(&mut vm.handled, outer_handled);
+    match result {
+        Ok(Exit::Yield(v)) => {
+            let frame = vm.frames.pop();
+            let mut st = g.state.borrow_mut();
+            st.saved = vm.stack.drain(base..).collect();
+            st.pc = frame.map(|f| f.pc).unwrap_or(0);
+            st.status = Status::Suspended;
+            st.handled = inner_handled;
+            Ok(Sent::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            g.state.borrow_mut().status = Status::Done;
+            Ok(Sent::Returned(v))
+        }
+        Err(e) => {
+            g.state.borrow_mut().status = Status::Done;
+            if vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
+                let msg = format!("{} raised StopIteration", g.kind_name());
+                let new = vm.runtime_error(msg);
+                if let Some(d) = super::errors::exc_data(new.value()) {
+                    d.borrow_mut().cause = e.value().clone();
+                    d.borrow_mut().context = e.value().clone();
+                }
+                return Err(new);
+            }
+            Err(e)
+        }
+    }
+}
+
+enum Delegated {
+    Yielded(Value),
+    Resume(Option<PyErr>),
+    Finished(Sent),
+}
+
+fn delegate_throw(vm: &mut Vm, g: &Rc<Generator>, e: PyErr) -> PyResult<Delegated> {
+    let (pc, sub) = {
+        let st = g.state.borrow();
+        if st.status != Status::Suspended || st.pc < 2 {
+            return Ok(Delegated::Resume(Some(e)));
+        }
+        if !matches!(g.code.instrs.get(st.pc - 1), Some(Instr::YieldValue(1))) {
+            return Ok(Delegated::Resume(Some(e)));
+        }
+        (st.pc, st.saved.last().cloned().unwrap_or(Value::None))
+    };
+    let is_exit = vm.err_matches(&e, &vm.types.generator_exit.clone());
+    if is_exit {
+        // Close the sub-iterator, then raise GeneratorExit here.
+        let r = match &sub {
+            Value::Generator(sg) => close(vm, sg).map(|_| ()),
+            other => {
+                let name = vm.intern("close");
+                match vm.get_attr_opt(other, &name)? {
+                    Some(f) => vm.call(&f, &[], &[]).map(|_| ()),
+                    None => Ok(()),
+                }
+            }
+        };
+        return match r {
+            Ok(()) => Ok(Delegated::Resume(Some(e))),
+            Err(e2) => Ok(Delegated::Resume(Some(e2))),
+        };
+    }
+    let r = match &sub {
+        Value::Generator(sg) => resume(vm, sg, Value::None, Some(e)),
+        other => {
+            let name = vm.intern("throw");
+            match vm.get_attr_opt(other, &name)? {
+                Some(f) => {
+                    let exc = e.into_value();
+                    match vm.call(&f, &[exc], &[]) {
+                        Ok(v) => Ok(Sent::Yielded(v)),
+                        Err(err) => {
+                            if vm.err_matches(&err, &vm.types.stop_iteration.clone()) {
+                                Ok(Sent::Returned(stop_value(err.value())))
+                            } else {
+                                Err(err)
+                            }
+                        }
+                    }
+                }
+                None => return Ok(Delegated::Resume(Some(e))),
+            }
+        }
+    };
+    match r {
+        Ok(Sent::Yielded(v)) => Ok(Delegated::Yielded(v)),
+        Ok(Sent::Returned(v)) => {
+            // The `yield from` finishes with v: continue after its Send with v as the
+            // result, as if v had been sent in.
+            {
+                let mut st = g.state.borrow_mut();
+                st.saved.pop();
+                if let Some(Instr::Send(exit)) = g.code.instrs.get(pc - 2) {
+                    st.pc = *exit as usize;
+                }
+            }
+            Ok(Delegated::Finished(resume(vm, g, v, None)?))
+        }
+        Err(err) => Ok(Delegated::Resume(Some(err))),
+    }
+}
+
+/// The `value` of a StopIteration.
+pub fn stop_value(exc: &Value) -> Value {
+    match super::errors::exc_data(exc) {
+        Some(d) => match &d.borrow().args {
+            Value::Tuple(t) => t.items.first().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        },
+        None => Value::None,
+    }
+}
+
+/// `next(gen)`: None when it returns.
+pub fn gen_next(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<Option<Value>> {
+    match resume(vm, g, Value::None, None)? {
+        Sent::Yielded(v) => Ok(Some(v)),
+        Sent::Returned(_) => Ok(None),
+    }
+}
+
+/// `gen.close()`: returns the generator's return value, if it returned.
+pub fn close(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<Value> {
+    match g.status() {
+        Status::Created => {
+            g.state.borrow_mut().status = Status::Done;
+            return Ok(Value::None);
+        }
+        Status::Done => return Ok(Value::None),
+        _ => {}
+    }
+    let exc = vm.new_exception(&vm.types.generator_exit.clone(), vec![]);
+    match resume(vm, g, Value::None, Some(PyErr::from_value(exc))) {
+        Ok(Sent::Yielded(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", g.kind_name())))
+        }
+        Ok(Sent::Returned(v)) => Ok(v),
+        Err(e) => {
+            if vm.err_matches(&e, &vm.types.generator_exit.clone()) {
+                Ok(Value::None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// The Send instruction: push a value into a sub-iterator.
+    pub fn send_into(&mut self, it: &Value, value: Value) -> PyResult<Sent> {
+        match it {
+            Value::Generator(g) => resume(self, g, value, None),
+            _ => {
+                let r = if value.is_none() {
+                    match self.next(it) {
+                        Ok(Some(v)) => return Ok(Sent::Yielded(v)),
+                        Ok(None) => return Ok(Sent::Returned(Value::None)),
+                        Err(e) => Err(e),
+                    }
+                } else {
+                    self.call_method(it, "send", &[value])
+                };
+                match r {
+                    Ok(v) => Ok(Sent::Yielded(v)),
+                    Err(e) if self.err_matches(&e, &self.types.stop_iteration.clone()) => {
+                        Ok(Sent::Returned(stop_value(e.value())))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// The GetAwaitable instruction.
+    pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Generator(g) = v {
+            if g.is_coroutine() {
+                return Ok(v.clone());
+            }
+        }
+        let name = self.intern("__await__");
+        let cls = self.type_of(v);
+        match cls.lookup(&name) {
+            Some(m) => {
+                let it = self.call_method_value(m, v, &[])?;
+                if let Value::Generator(g) = &it {
+                    if g.is_coroutine() {
+                        return Err(self.type_error("__await__() returned a coroutine"));
+                    }
+                }
+                Ok(it)
+            }
+            None => {
+                Err(self.type_error(format!("'{}' object can't be awaited", cls.name().as_str())))
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Imports: `sys.modules`, the modules bundled with the runtime, and `.py` files found
+//! on `sys.path`.
+
+use super::{PyResult, Vm};
+use crate::object::{Dict, Module, PyStr, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// A new module object registered in `sys.modules`.
+    pub fn new_module(&mut self, name: &str) -> Rc<Module> {
+        let dict = Rc::new(Dict::new());
+        dict.set_str(self.intern("__name__"), Value::str(name));
+        dict.set_str(self.intern("__doc__"), Value::None);
+        let m = Rc::new(Module {
+            name: Rc::new(PyStr::new(name)),
+            dict,
+        });
+        self.modules
+            .set_str(self.intern(name), Value::Module(m.clone()));
+        m
+    }
+
+    /// `import name` (returns the top package unless a fromlist is given).
+    pub fn import_name(
+        &mut self,
+        name: &PyStr,
+        fromlist: &Value,
+        level: &Value,
+        fi: usize,
+    ) -> PyResult<Value> {
+        let level = match level {
+            Value::Int(i) => *i,
+            _ => 0,
+        };
+        let mut full = name.as_str().to_string();
+        if level > 0 {
+            let package = self.frames[fi]
+                .globals
+                .get_str(&self.intern("__package__"))
+                .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
+                .unwrap_or_default();
+            if package.is_empty() {
+                return Err(self.new_error(
+                    &self.types.import_error.clone(),
+                    "attempted relative import with no known parent package",
+                ));
+            }
+            full = if full.is_empty() {
+                package
+            } else {
+                format!("{package}.{full}")
+            };
+        }
+        let mut module = Value::None;
+        let mut top = Value::None;
+        let mut prefix = String::new();
+        for (i, part) in full.split('.').enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            module = self.import_one(&prefix)?;
+            if i == 0 {
+                top = module.clone();
+            }
+        }
+        let has_fromlist = match fromlist {
+            Value::Tuple(t) => !t.items.is_empty(),
+            Value::None => false,
+            _ => true,
+        };
+        Ok(if has_fromlist { module } else { top })
+    }
+
+    /// Import one fully qualified module.
+    pub fn import_one(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get_str(&PyStr::new(name)) {
+            return Ok(m);
+        }
+        if let Some(def) = crate::modules::find(name) {
+            return crate::modules::load(self, name, def);
+        }
+        let path = self.find_source(name);
+        let Some(path) = path else {
+            return Err(self.new_error_args(
+                &self.types.module_not_found_error.clone(),
+                vec![Value::str(&format!("No module named '{name}'"))],
+            ));
+        };
+        let src = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => return Err(self.new_error(&self.types.import_error.clone(), &e.to_string())),
+        };
+        let m = self.new_module(name);
+        m.dict.set_str(self.intern("__file__"), Value::str(&path));
+        let package = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+        m.dict
+            .set_str(self.intern("__package__"), Value::str(package));
+        if let Err(e) = self.exec_source(&src, &path, m.dict.clone()) {
+            self.modules.del_str(&PyStr::new(name));
+            return Err(e);
+        }
+        Ok(self
+            .modules
+            .get_str(&PyStr::new(name))
+            .unwrap_or(Value::Module(m)))
+    }
+
+    fn find_source(&mut self, name: &str) -> Option<String> {
+        let rel = name.replace('.', "/");
+        let path_list = self.sys.dict.get_str(&self.intern("path"));
+        let dirs: Vec<String> = match path_list {
+            Some(Value::List(l)) => l
+                .snapshot()
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+                .collect(),
+            _ => vec![],
+        };
+        for d in dirs {
+            let d = if d.is_empty() { ".".to_string() } else { d };
+            let file = format!("{d}/{rel}.py");
+            if std::path::Path::new(&file).is_file() {
+                return Some(file);
+            }
+            let pkg = format!("{d}/{rel}/__init__.py");
+            if std::path::Path::new(&pkg).is_file() {
+                return Some(pkg);
+            }
+        }
+        None
+    }
+
+    /// Compile and run source text in a namespace.
+    pub fn exec_source(&mut self, src: &str, filename: &str, globals: Rc<Dict>) -> PyResult<Value> {
+        crate::modules::remember_source(filename, src);
+        let code = match crate::compile::compile(src, filename, crate::compile::Mode::Exec) {
+            Ok(c) => c,
+            Err(e) => return Err(self.syntax_error(&e, filename)),
+        };
+        if globals.get_str(&self.intern("__builtins__")).is_none() {
+            globals.set_str(
+                self.intern("__builtins__"),
+                Value::Dict(self.builtins.clone()),
+            );
+        }
+        self.run_code(code, globals, None)
+    }
+
+    /// A SyntaxError exception from a compiler error.
+    pub fn syntax_error(&mut self, e: &crate::parse::SyntaxErr, filename: &str) -> super::PyErr {
+        let details = Value::tuple(vec![
+            Value::str(filename),
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64),
+            Value::str(&e.text),
+        ]);
+        let exc = self.new_exception(
+            &self.types.syntax_error.clone(),
+            vec![Value::str(&e.msg), details],
+        );
+        if let Value::Instance(i) = &exc {
+            if let Some(d) = &i.dict {
+                d.set_str(self.intern("msg"), Value::str(&e.msg));
+                d.set_str(self.intern("filename"), Value::str(filename));
+                d.set_str(self.intern("lineno"), Value::Int(e.line as i64));
+                d.set_str(self.intern("offset"), Value::Int(e.col as i64));
+                d.set_str(self.intern("text"), Value::str(&e.text));
+            }
+        }
+        super::PyErr::from_value(exc)
+    }
+
+    /// `from module import name`.
+    pub fn import_from(&mut self, module: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        match self.get_attr_opt(module, name)? {
+            Some(v) => Ok(v),
+            None => {
+                if let Value::Module(m) = module {
+                    let sub = format!("{}.{}", m.name.as_str(), name.as_str());
+                    if let Ok(v) = self.import_one(&sub) {
+                        return Ok(v);
+                    }
+                    return Err(self.new_error(
+                        &self.types.import_error.clone(),
+                        &format!(
+                            "cannot import name '{}' from '{}'",
+                            name.as_str(),
+                            m.name.as_str()
+                        ),
+                    ));
+                }
+                Err(self.new_error(
+                    &self.types.import_error.clone(),
+                    &format!("cannot import name '{}'", name.as_str()),
+                ))
+            }
+        }
+    }
+
+    /// `from module import *`.
+    pub fn import_star(&mut self, module: &Value, ns: &Rc<Dict>) -> PyResult<()> {
+        let Value::Module(m) = module else {
+            return Ok(());
+        };
+        let all = m.dict.get_str(&self.intern("__all__"));
+        match all {
+            Some(names) => {
+                for n in self.collect_iterable(&names)? {
+                    if let Value::Str(s) = &n {
+                        let v = self.get_attr(module, s)?;
+                        ns.set_str(s.clone(), v);
+                    }
+                }
+            }
+            None => {
+                for (k, v) in m.dict.items() {
+                    if let Value::Str(s) = &k {
+                        if !s.as_str().starts_with('_') {
+                            ns.set_str(s.clone(), v);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,380 @@
+//! Iteration: `iter()`, `next()`, and the unpacking and collecting built on them.
+
+use super::{PyResult, Vm};
+use crate::object::{DictViewKind, IterState, ObjKind, PyCell, Value};
+use std::rc::Rc;
+
+impl Vm {
+    fn new_iter(&self, cls: &crate::object::TypeRef, state: IterState) -> Value {
+        Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(state)))
+    }
+
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        let t = self.types;
+        Ok(match v {
+            Value::List(_) => self.new_iter(
+                &t.list_iterator,
+                IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                },
+            ),
+            Value::Tuple(_) => self.new_iter(
+                &t.tuple_iterator,
+                IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                },
+            ),
+            Value::Str(s) => self.new_iter(
+                &t.str_iterator,
+                IterState::Str {
+                    s: s.clone(),
+                    byte_pos: 0,
+                },
+            ),
+            Value::Dict(d) => self.new_iter(
+                &t.dict_keyiterator,
+                IterState::Dict {
+                    dict: d.clone(),
+                    pos: 0,
+                    kind: DictViewKind::Keys,
+                    expected_len: d.len(),
+                },
+            ),
+            Value::Set(s) => self.new_iter(
+                &t.set_iterator,
+                IterState::Set {
+                    set: s.clone(),
+                    pos: 0,
+                    expected_len: s.len(),
+                },
+            ),
+            Value::Generator(_) => v.clone(),
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Iter(_) => v.clone(),
+                ObjKind::Range { start, stop, step } => self.new_iter(
+                    &t.range_iterator,
+                    IterState::Range {
+                        next: *start,
+                        stop: *stop,
+                        step: *step,
+                    },
+                ),
+                ObjKind::DictView(d, kind) => {
+                    let cls = match kind {
+                        DictViewKind::Keys => &t.dict_keyiterator,
+                        DictViewKind::Values => &t.dict_valueiterator,
+                        DictViewKind::Items => &t.dict_itemiterator,
+                    };
+                    self.new_iter(
+                        cls,
+                        IterState::Dict {
+                            dict: d.clone(),
+                            pos: 0,
+                            kind: *kind,
+                            expected_len: d.len(),
+                        },
+                    )
+                }
+                ObjKind::Bytes(_) => self.new_iter(
+                    &t.seq_iterator,
+                    IterState::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    },
+                ),
+                _ => return self.iter_by_protocol(v),
+            },
+            _ => return self.iter_by_protocol(v),
+        })
+    }
+
+    fn iter_by_protocol(&mut self, v: &Value) -> PyResult<Value> {
+        let cls = self.type_of(v);
+        let iter_name = self.intern("__iter__");
+        match cls.lookup(&iter_name) {
+            Some(Value::None) => {}
+            Some(m) => {
+                let it = self.call_method_value(m, v, &[])?;
+                let next_name = self.intern("__next__");
+                let it_cls = self.type_of(&it);
+                if it_cls.lookup(&next_name).is_none()
+                    && !matches!(&it, Value::Generator(_))
+                    && !matches!(&it, Value::Obj(o) if matches!(o.kind, ObjKind::Iter(_)))
+                {
+                    return Err(self.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        it_cls.name().as_str()
+                    )));
+                }
+                return Ok(it);
+            }
+            None => {
+                if let Some(b) = self.builtin_base(v) {
+                    return self.get_iter(&b);
+                }
+                let getitem = self.intern("__getitem__");
+                if cls.lookup(&getitem).is_some() {
+                    return Ok(self.new_iter(
+                        &self.types.seq_iterator.clone(),
+                        IterState::GetItem {
+                            obj: v.clone(),
+                            index: 0,
+                        },
+                    ));
+                }
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", cls.name().as_str())))
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Obj(o) => {
+                if let ObjKind::Iter(state) = &o.kind {
+                    return self.next_builtin(state);
+                }
+            }
+            Value::Generator(g) => return super::generator::gen_next(self, g),
+            _ => {}
+        }
+        let cls = self.type_of(it);
+        let next_name = self.intern("__next__");
+        let Some(m) = cls.lookup(&next_name) else {
+            return Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                cls.name().as_str()
+            )));
+        };
+        match self.call_method_value(m, it, &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, &self.types.stop_iteration.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn next_builtin(&mut self, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
+        // Fast paths that need no Python code.
+        {
+            let mut st = state.borrow_mut();
+            match &mut *st {
+                IterState::Seq { seq, index } => {
+                    let v = match seq {
+                        Value::List(l) => l.get(*index),
+                        Value::Tuple(t) => t.items.get(*index).cloned(),
+                        Value::Obj(o) => match &o.kind {
+                            ObjKind::Bytes(b) => b.get(*index).map(|&x| Value::Int(x as i64)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match v {
+                        Some(v) => {
+                            *index += 1;
+                            return Ok(Some(v));
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                IterState::Range { next, stop, step } => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        if (*step > 0 && *next < v) || (*step < 0 && *next > v) {
+                            *next = *stop;
+                        }
+                        return Ok(Some(Value::Int(v)));
+                    }
+                    return Ok(None);
+                }
+                IterState::Str { s, byte_pos } => {
+                    let text = s.as_str();
+                    match text[*byte_pos..].chars().next() {
+                        Some(c) => {
+                            *byte_pos += c.len_utf8();
+                            let mut buf = [0u8; 4];
+                            return Ok(Some(Value::str(c.encode_utf8(&mut buf))));
+                        }
+                        None => return Ok(None),
+                    }
+                }
+                IterState::Dict {
+                    dict,
+                    pos,
+                    kind,
+                    expected_len,
+                } => {
+                    if dict.len() != *expected_len {
+                        *expected_len = usize::MAX;
+                        drop(st);
+                        return Err(self.runtime_error("dictionary changed size during iteration"));
+                    }
+                    match dict.next_entry(*pos) {
+                        Some((p, k, v)) => {
+                            *pos = p;
+                            return Ok(Some(match kind {
+                                DictViewKind::Keys => k,
+                                DictViewKind::Values => v,
+                                DictViewKind::Items => Value::tuple(vec![k, v]),
+                            }));
+                        }
+                        None => return Ok(None),
+                    }
+                }
+                IterState::Set {
+                    set,
+                    pos,
+                    expected_len,
+                } => {
+                    if set.len() != *expected_len {
+                        *expected_len = usize::MAX;
+                        drop(st);
+                        return Err(self.runtime_error("Set changed size during iteration"));
+                    }
+                    match set.next_entry(*pos) {
+                        Some((p, k)) => {
+                            *pos = p;
+                            return Ok(Some(k));
+                        }
+                        None => return Ok(None),
+                    }
+                }
+                IterState::Reversed { seq, index } => {
+                    if *index == 0 {
+                        return Ok(None);
+                    }
+                    let v = match seq {
+                        Value::List(l) => {
+                            if *index > l.len() {
+                                *index = 0;
+                                return Ok(None);
+                            }
+                            l.get(*index - 1)
+                        }
+                        Value::Tuple(t) => t.items.get(*index - 1).cloned(),
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        *index -= 1;
+                        return Ok(Some(v));
+                    }
+                }
+                IterState::Exhausted => return Ok(None),
+                _ => {}
+            }
+        }
+        crate::builtins::iterators::next_slow(self, state)
+    }
+
+    /// All items of an iterable.
+    pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.snapshot()),
+            Value::Tuple(t) => return Ok(t.items.to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// UnpackSequence: push n items (last item deepest... first item on top).
+    pub fn unpack_sequence(&mut self, seq: Value, n: usize) -> PyResult<()> {
+        let items: Vec<Value> = match &seq {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.snapshot(),
+            _ => {
+                let it = match self.get_iter(&seq) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(&seq)
+                        )))
+                    }
+                };
+                let mut out = Vec::with_capacity(n);
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
+                    }
+                }
+                out
+            }
+        };
+        if items.len() != n {
+            if items.len() > n {
+                let got = if matches!(seq, Value::Tuple(_) | Value::List(_)) {
+                    format!(", got {}", items.len())
+                } else {
+                    String::new()
+                };
+                return Err(
+                    self.value_error(format!("too many values to unpack (expected {n}{got})"))
+                );
+            }
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {}, got {})",
+                n,
+                items.len()
+            )));
+        }
+        for v in items.into_iter().rev() {
+            self.stack.push(v);
+        }
+        Ok(())
+    }
+
+    /// UnpackEx: `a, *b, c = seq`.
+    pub fn unpack_ex(&mut self, seq: Value, before: usize, after: usize) -> PyResult<()> {
+        let items = match self.collect_iterable(&seq) {
+            Ok(i) => i,
+            Err(_) => {
+                return Err(self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(&seq)
+                )))
+            }
+        };
+        if items.len() < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mid_end = items.len() - after;
+        let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
+        out.extend(items[..before].iter().cloned());
+        out.push(Value::list(items[before..mid_end].to_vec()));
+        out.extend(items[mid_end..].iter().cloned());
+        for v in out.into_iter().rev() {
+            self.stack.push(v);
+        }
+        Ok(())
+    }
+
+    pub fn view_items(&self, d: &Rc<crate::object::Dict>, kind: DictViewKind) -> Vec<Value> {
+        match kind {
+            DictViewKind::Keys => d.keys(),
+            DictViewKind::Values => d.values(),
+            DictViewKind::Items => d
+                .items()
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The interpreter: thread state (value stack and frame stack), the evaluation loop,
+//! calls, the object protocols (attributes, operators, iteration), errors and
+//! tracebacks, imports.
+//!
+//! `Vm` is one interpreter with one thread state. It is passed as `&mut Vm` to every
+//! native function; Python-to-Python calls run in the same loop without recursing in
+//! Rust.
+
+pub mod attr;
+pub mod builtin_types;
+pub mod call;
+pub mod errors;
+pub mod eval;
+pub mod finalize;
+pub mod frame;
+pub mod generator;
+pub mod import;
+pub mod iter;
+pub mod ops;
+pub mod program;
+pub mod subscript;
+
+use crate::object::{Dict, Module, PyStr, TypeRef, Value};
+use builtin_types::BuiltinTypes;
+use frame::Frame;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use errors::{PyErr, PyResult};
+
+/// The default recursion limit, as CPython's.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+pub struct Vm {
+    pub types: &'static BuiltinTypes,
+    pub builtins: Rc<Dict>,
+    /// `sys.modules`.
+    pub modules: Rc<Dict>,
+    pub sys: Rc<Module>,
+    pub main_module: Option<Rc<Module>>,
+    /// The value stack of the thread: every frame's locals and operand stack.
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    /// The exception currently being handled (`sys.exception()`), or None.
+    pub handled: Value,
+    pub recursion_limit: usize,
+    /// Native re-entries into the evaluation loop currently on the Rust stack.
+    pub native_depth: usize,
+    interned: std::cell::RefCell<HashMap<Box<str>, Rc<PyStr>>>,
+    /// Program output is buffered and flushed at exit and before stderr writes.
+    pub stdout_buf: Vec<u8>,
+    /// The address of the Rust stack at start-up, to bound native recursion.
+    pub stack_origin: usize,
+    pub stack_budget: usize,
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let types = builtin_types::install();
+        let builtins = Rc::new(Dict::new());
+        let modules = Rc::new(Dict::new());
+        let sys_dict = Rc::new(Dict::new());
+        let sys = Rc::new(Module {
+            name: Rc::new(PyStr::new("sys")),
+            dict: sys_dict,
+        });
+        let marker = 0u8;
+        let mut vm = Vm {
+            types,
+            builtins,
+            modules,
+            sys,
+            main_module: None,
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::with_capacity(256),
+            handled: Value::None,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
+            interned: std::cell::RefCell::new(HashMap::new()),
+            stdout_buf: Vec::with_capacity(1 << 14),
+            stack_origin: &marker as *const u8 as usize,
+            stack_budget: 200 << 20,
+        };
+        crate::builtins::install(&mut vm);
+        crate::modules::install_sys(&mut vm);
+        vm
+    }
+
+    /// The interned str for a name (identifiers compare by pointer first).
+    pub fn intern(&self, s: &str) -> Rc<PyStr> {
+        if let Some(p) = self.interned.borrow().get(s) {
+            return p.clone();
+        }
+        let p = Rc::new(PyStr::new(s));
+        self.interned.borrow_mut().insert(s.into(), p.clone());
+        p
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    /// The type of a value.
+    #[inline]
+    pub fn type_of(&self, v: &Value) -> TypeRef {
+        builtin_types::type_of(self.types, v)
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        self.type_of(v).name().as_str().to_string()
+    }
+
+    pub fn flush_stdout(&mut self) {
+        use std::io::Write;
+        if !self.stdout_buf.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&self.stdout_buf);
+            let _ = out.flush();
+            self.stdout_buf.clear();
+        }
+    }
+
+    pub fn write_stdout(&mut self, s: &str) {
+        self.stdout_buf.extend_from_slice(s.as_bytes());
+        if self.stdout_buf.len() > 1 << 16 {
+            self.flush_stdout();
+        }
+    }
+
+    pub fn write_stderr(&mut self, s: &str) {
+        use std::io::Write;
+        self.flush_stdout();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(s.as_bytes());
+        let _ = err.flush();
+    }
+
+    /// Whether the Rust stack still has room for another native re-entry.
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        let used = self.stack_origin.abs_diff(here);
+        if used > self.stack_budget {
+            return Err(self.new_error(
+                &self.types.recursion_error.clone(),
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

@@ -1,0 +1,1231 @@
+//! Operator protocols: arithmetic with `__op__` / `__rop__` dispatch, rich comparison,
+//! truth, hashing, equality, `repr` / `str`, and subscripting.
+//!
+//! Built-in kinds take direct paths; everything else goes through the type's special
+//! methods as CPython's abstract object layer does.
+
+use super::{PyErr, PyResult, Vm};
+use crate::code::{BinOp, CmpOp};
+use crate::object::bigint::{self, IntRef};
+use crate::object::dict::Probe;
+use crate::object::{float, ObjKind, PyStr, Value};
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// Int op int without overflow or errors, or None to take the general path.
+#[inline]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+        BinOp::Mod if y > 0 && x >= 0 => x % y,
+        BinOp::TrueDiv
+            if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
+        {
+            return Some(Value::Float(x as f64 / y as f64))
+        }
+        _ => return None,
+    }))
+}
+
+#[inline]
+pub fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+#[inline]
+pub fn cmp_ord(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Ge => o != Ordering::Less,
+    }
+}
+
+#[inline]
+pub fn cmp_f64(op: CmpOp, x: f64, y: f64) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// An int-like operand (int or bool).
+pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(IntRef::Small(*i)),
+        Value::Bool(b) => Some(IntRef::Small(*b as i64)),
+        Value::BigInt(b) => Some(IntRef::Big(b)),
+        Value::Instance(i) => match &i.base {
+            crate::object::Base::Value(_) => None,
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn as_float(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// The built-in value inside an instance of a subclass of a built-in type.
+    pub fn builtin_base(&self, v: &Value) -> Option<Value> {
+        match v {
+            Value::Instance(i) => i.base_value(),
+            _ => None,
+        }
+    }
+
+    fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return self.int_op(op, x, y).map(Some);
+        }
+        let fa = as_float(a).or_else(|| as_int(a).and_then(|i| i.to_f64()));
+        let fb = as_float(b).or_else(|| as_int(b).and_then(|i| i.to_f64()));
+        if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            if let (Some(x), Some(y)) = (fa, fb) {
+                return self.float_op(op, x, y).map(Some);
+            }
+            if as_int(a).is_some() || as_int(b).is_some() {
+                return Err(self.overflow_error("int too large to convert to float"));
+            }
+        }
+        Ok(None)
+    }
+
+    fn int_op(&mut self, op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
+        Ok(match op {
+            BinOp::Add => bigint::add(x, y),
+            BinOp::Sub => bigint::sub(x, y),
+            BinOp::Mul => bigint::mul(x, y),
+            BinOp::FloorDiv => bigint::floordiv(x, y)
+                .ok_or_else(|| self.zero_division("integer division or modulo by zero"))?,
+            BinOp::Mod => {
+                bigint::modulo(x, y).ok_or_else(|| self.zero_division("integer modulo by zero"))?
+            }
+            BinOp::TrueDiv => Value::Float(
+                bigint::truediv(x, y).ok_or_else(|| self.zero_division("division by zero"))?,
+            ),
+            BinOp::Pow => {
+                if y.is_negative() {
+                    let (fx, fy) = (
+                        x.to_f64().unwrap_or(f64::INFINITY),
+                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
+                    return self.float_op(BinOp::Pow, fx, fy);
+                }
+                bigint::pow(x, y)
+            }
+            BinOp::And => bigint::bitand(x, y),
+            BinOp::Or => bigint::bitor(x, y),
+            BinOp::Xor => bigint::bitxor(x, y),
+            BinOp::LShift | BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let n = match y {
+                    IntRef::Small(n) => n as u64,
+                    IntRef::Big(_) => {
+                        if op == BinOp::RShift {
+                            u64::MAX
+                        } else {
+                            return Err(self.overflow_error("too many digits in integer"));
+                        }
+                    }
+                };
+                if op == BinOp::LShift {
+                    if n > (1 << 32) && !x.is_zero() {
+                        return Err(self.overflow_error("too many digits in integer"));
+                    }
+                    bigint::shl(x, n)
+                } else {
+                    bigint::shr(x, n)
+                }
+            }
+            BinOp::MatMul => return Err(self.unsupported(op, &Value::Int(0), &Value::Int(0))),
+        })
+    }
+
+    pub fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::TrueDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                float_divmod(x, y).0
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                float_divmod(x, y).1
+            }
+            BinOp::Pow => return self.float_pow(x, y),
+            _ => {
+                return Err(self.unsupported(op, &Value::Float(x), &Value::Float(y)));
+            }
+        }))
+    }
+
+    pub fn float_pow(&mut self, x: f64, y: f64) -> PyResult<Value> {
+        if x == 0.0 && y < 0.0 {
+            return Err(self.zero_division("zero to a negative power"));
+        }
+        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+            return Err(self.value_error(
+                "complex numbers are not supported: negative number to a fractional power",
+            ));
+        }
+        let r = x.powf(y);
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            return Err(self.new_error_args(
+                &self.types.overflow_error.clone(),
+                vec![Value::Int(34), Value::str("Numerical result out of range")],
+            ));
+        }
+        Ok(Value::Float(r))
+    }
+
+    pub fn new_error_args(&self, cls: &crate::object::TypeRef, args: Vec<Value>) -> PyErr {
+        PyErr::from_value(self.new_exception(cls, args))
+    }
+
+    fn unsupported(&self, op: BinOp, a: &Value, b: &Value) -> PyErr {
+        self.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op.symbol(),
+            self.type_name(a),
+            self.type_name(b)
+        ))
+    }
+
+    /// Sequence operations of built-in kinds: concatenation and repetition.
+    fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Value::from_string(s)
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut v = x.snapshot();
+                v.extend(y.items.borrow().iter().cloned());
+                Value::list(v)
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = x.items.to_vec();
+                v.extend(y.items.iter().cloned());
+                Value::tuple(v)
+            }
+            (BinOp::Mul, seq, n) | (BinOp::Mul, n, seq)
+                if matches!(
+                    seq,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Obj(_)
+                ) && matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) =>
+            {
+                let count = match n {
+                    Value::Int(i) => (*i).max(0) as usize,
+                    Value::Bool(b) => *b as usize,
+                    _ => {
+                        return Err(
+                            self.overflow_error("cannot fit 'int' into an index-sized integer")
+                        )
+                    }
+                };
+                match seq {
+                    Value::Str(s) => {
+                        if s.as_str().len().saturating_mul(count) > 1 << 34 {
+                            return Err(self.new_error(&self.types.memory_error.clone(), ""));
+                        }
+                        Value::from_string(s.as_str().repeat(count))
+                    }
+                    Value::List(l) => {
+                        let items = l.snapshot();
+                        if items.len().saturating_mul(count) > 1 << 32 {
+                            return Err(self.new_error(&self.types.memory_error.clone(), ""));
+                        }
+                        let mut v = Vec::with_capacity(items.len() * count);
+                        for _ in 0..count {
+                            v.extend(items.iter().cloned());
+                        }
+                        Value::list(v)
+                    }
+                    Value::Tuple(t) => {
+                        let mut v = Vec::with_capacity(t.items.len() * count);
+                        for _ in 0..count {
+                            v.extend(t.items.iter().cloned());
+                        }
+                        Value::tuple(v)
+                    }
+                    Value::Obj(o) => match &o.kind {
+                        ObjKind::Bytes(b) => crate::builtins::bytes::new_bytes(b.repeat(count)),
+                        _ => return Ok(None),
+                    },
+                    _ => return Ok(None),
+                }
+            }
+            (BinOp::Mod, Value::Str(fmt), args) => {
+                return crate::builtins::format::percent_format(self, fmt.as_str(), args).map(Some)
+            }
+            (BinOp::Add, Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
+                (ObjKind::Bytes(p), ObjKind::Bytes(q)) => {
+                    let mut v = p.to_vec();
+                    v.extend_from_slice(q);
+                    crate::builtins::bytes::new_bytes(v)
+                }
+                _ => return Ok(None),
+            },
+            (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
+                let d = Rc::new(crate::object::Dict::new());
+                self.dict_merge(&d, &Value::Dict(x.clone()), false)?;
+                self.dict_merge(&d, &Value::Dict(y.clone()), false)?;
+                Value::Dict(d)
+            }
+            (_, Value::Set(x), Value::Set(y))
+                if matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) =>
+            {
+                return crate::builtins::set::set_binop(self, op, x, y).map(Some)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `a <op> b`.
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let Some(v) = self.numeric_op(op, a, b)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.sequence_op(op, a, b)? {
+            return Ok(v);
+        }
+        self.binary_dunder(op, a, b)
+    }
+
+    fn binary_dunder(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let same = Rc::ptr_eq(&ta, &tb);
+        let rname = self.intern(op.reflected());
+        let name = self.intern(op.dunder());
+        // A subclass's reflected method takes precedence.
+        let rhs_first = !same && tb.is_subtype(&ta) && tb.lookup(&rname).is_some();
+        if rhs_first {
+            if let Some(v) = self.try_dunder(b, &rname, a)? {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.try_dunder(a, &name, b)? {
+            return Ok(v);
+        }
+        if !same && !rhs_first {
+            if let Some(v) = self.try_dunder(b, &rname, a)? {
+                return Ok(v);
+            }
+        }
+        // Built-in subclasses: operate on the built-in part.
+        let ba = self.builtin_base(a);
+        let bb = self.builtin_base(b);
+        if ba.is_some() || bb.is_some() {
+            let x = ba.unwrap_or_else(|| a.clone());
+            let y = bb.unwrap_or_else(|| b.clone());
+            if let Some(v) = self.numeric_op(op, &x, &y)? {
+                return Ok(v);
+            }
+            if let Some(v) = self.sequence_op(op, &x, &y)? {
+                return Ok(v);
+            }
+        }
+        if op == BinOp::Mul
+            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
+        {
+            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                b
+            } else {
+                a
+            };
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                self.type_name(other)
+            )));
+        }
+        if op == BinOp::Add {
+            if let Value::Str(_) = a {
+                return Err(self.type_error(format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    self.type_name(b)
+                )));
+            }
+            if let Value::List(_) = a {
+                return Err(self.type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    self.type_name(b)
+                )));
+            }
+            if let Value::Tuple(_) = a {
+                return Err(self.type_error(format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    self.type_name(b)
+                )));
+            }
+        }
+        Err(self.unsupported(op, a, b))
+    }
+
+    /// Call `recv.name(arg)` if the type defines it; None if absent or NotImplemented.
+    fn try_dunder(
+        &mut self,
+        recv: &Value,
+        name: &Rc<PyStr>,
+        arg: &Value,
+    ) -> PyResult<Option<Value>> {
+        let t = self.type_of(recv);
+        if t.builtin && !matches!(recv, Value::Instance(_)) {
+            return Ok(None);
+        }
+        let Some(m) = t.lookup(name) else {
+            return Ok(None);
+        };
+        if matches!(m, Value::Builtin(_)) {
+            return Ok(None);
+        }
+        let r = self.call_method_value(m, recv, std::slice::from_ref(arg))?;
+        if self.is_not_implemented(&r) {
+            Ok(None)
+        } else {
+            Ok(Some(r))
+        }
+    }
+
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::NotImplemented))
+    }
+
+    /// `a <op>= b`.
+    pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match (op, a) {
+            (BinOp::Add, Value::List(l)) => {
+                let items = self.collect_iterable(b)?;
+                l.items.borrow_mut().extend(items);
+                return Ok(a.clone());
+            }
+            (BinOp::Or, Value::Dict(d)) => {
+                self.dict_merge(d, b, false)?;
+                return Ok(a.clone());
+            }
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(s)) if !s.frozen => {
+                if let Value::Set(o) = b {
+                    crate::builtins::set::set_inplace(self, op, s, o)?;
+                    return Ok(a.clone());
+                }
+            }
+            (_, Value::Instance(_)) => {
+                let name = self.intern(op.inplace());
+                if let Some(v) = self.try_dunder(a, &name, b)? {
+                    return Ok(v);
+                }
+                if let Some(Value::List(l)) = self.builtin_base(a) {
+                    if op == BinOp::Add {
+                        let items = self.collect_iterable(b)?;
+                        l.items.borrow_mut().extend(items);
+                        return Ok(a.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+        match self.binary_op(op, a, b) {
+            Err(e) if op != BinOp::Pow => {
+                // Re-word "unsupported operand" for the augmented form.
+                let msg = self.exception_str(e.value());
+                if msg.starts_with("unsupported operand type(s) for") {
+                    return Err(self.type_error(format!(
+                        "unsupported operand type(s) for {}=: '{}' and '{}'",
+                        op.symbol(),
+                        self.type_name(a),
+                        self.type_name(b)
+                    )));
+                }
+                Err(e)
+            }
+            r => r,
+        }
+    }
+
+    pub fn unary_neg(&mut self, a: &Value) -> PyResult<Value> {
+        match a {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                Ok(bigint::neg(as_int(a).unwrap_or(IntRef::Small(0))))
+            }
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => self.unary_dunder(a, "__neg__", "-"),
+        }
+    }
+
+    pub fn unary_pos(&mut self, a: &Value) -> PyResult<Value> {
+        match a {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => self.unary_dunder(a, "__pos__", "+"),
+        }
+    }
+
+    pub fn unary_invert(&mut self, a: &Value) -> PyResult<Value> {
+        match as_int(a) {
+            Some(i) => Ok(bigint::invert(i)),
+            None => self.unary_dunder(a, "__invert__", "~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, a: &Value, name: &str, sym: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        if let Some(m) = self.type_of(a).lookup(&n) {
+            if !matches!(m, Value::Builtin(_)) {
+                return self.call_method_value(m, a, &[]);
+            }
+        }
+        if let Some(b) = self.builtin_base(a) {
+            return match sym {
+                "-" => self.unary_neg(&b),
+                "+" => self.unary_pos(&b),
+                _ => self.unary_invert(&b),
+            };
+        }
+        Err(self.type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            sym,
+            self.type_name(a)
+        )))
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None | Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Tuple(t) => !t.items.is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::Set(s) => !s.is_empty(),
+            Value::Instance(_) => {
+                let t = self.type_of(v);
+                let bool_name = self.intern("__bool__");
+                if let Some(m) = t.lookup(&bool_name) {
+                    let r = self.call_method_value(m, v, &[])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+                let len_name = self.intern("__len__");
+                if t.lookup(&len_name).is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                if let Some(b) = self.builtin_base(v) {
+                    return self.truthy(&b);
+                }
+                true
+            }
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Range { start, stop, step } => {
+                    crate::builtins::range::range_len(*start, *stop, *step) != 0
+                }
+                ObjKind::Bytes(b) => !b.is_empty(),
+                ObjKind::DictView(d, _) => !d.is_empty(),
+                ObjKind::Native(_) => {
+                    let len_name = self.intern("__len__");
+                    if self.type_of(v).lookup(&len_name).is_some() {
+                        return Ok(self.len(v)? != 0);
+                    }
+                    true
+                }
+                _ => true,
+            },
+            _ => true,
+        })
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        match v {
+            Value::Str(s) => return Ok(s.char_len()),
+            Value::List(l) => return Ok(l.len()),
+            Value::Tuple(t) => return Ok(t.items.len()),
+            Value::Dict(d) => return Ok(d.len()),
+            Value::Set(s) => return Ok(s.len()),
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Range { start, stop, step } => {
+                    return Ok(crate::builtins::range::range_len(*start, *stop, *step) as usize)
+                }
+                ObjKind::Bytes(b) => return Ok(b.len()),
+                ObjKind::DictView(d, _) => return Ok(d.len()),
+                _ => {}
+            },
+            _ => {}
+        }
+        let name = self.intern("__len__");
+        if let Some(m) = self.type_of(v).lookup(&name) {
+            let r = self.call_method_value(m, v, &[])?;
+            return match r {
+                Value::Int(i) if i >= 0 => Ok(i as usize),
+                Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+                Value::Bool(b) => Ok(b as usize),
+                _ => Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(&r)
+                ))),
+            };
+        }
+        if let Some(b) = self.builtin_base(v) {
+            return self.len(&b);
+        }
+        Err(self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
+    }
+
+    /// Rich comparison `a <op> b`.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let Some(r) = self.compare_builtin(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let name = self.intern(op.dunder());
+        let rname = self.intern(op.swapped().dunder());
+        let rhs_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subtype(&ta);
+        if rhs_first {
+            if let Some(v) = self.try_dunder(b, &rname, a)? {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.try_dunder(a, &name, b)? {
+            return Ok(v);
+        }
+        if !rhs_first {
+            if let Some(v) = self.try_dunder(b, &rname, a)? {
+                return Ok(v);
+            }
+        }
+        let ba = self.builtin_base(a);
+        let bb = self.builtin_base(b);
+        if ba.is_some() || bb.is_some() {
+            let x = ba.unwrap_or_else(|| a.clone());
+            let y = bb.unwrap_or_else(|| b.clone());
+            if let Some(r) = self.compare_builtin(op, &x, &y)? {
+                return Ok(Value::Bool(r));
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Comparison of built-in kinds; None when the operands need dunders.
+    fn compare_builtin(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+            return Ok(Some(cmp_ord(op, bigint::cmp(&x, &y))));
+        }
+        match (a, b) {
+            (Value::Float(x), Value::Float(y)) => return Ok(Some(cmp_f64(op, *x, *y))),
+            (Value::Float(x), other) | (other, Value::Float(x)) if as_int(other).is_some() => {
+                let i = as_int(other).unwrap_or(IntRef::Small(0));
+                let ord = compare_int_float(&i, *x);
+                let swapped = matches!(a, Value::Float(_));
+                return Ok(Some(match ord {
+                    None => op == CmpOp::Ne,
+                    Some(o) => {
+                        let o = if swapped { o.reverse() } else { o };
+                        cmp_ord(op, o)
+                    }
+                }));
+            }
+            (Value::Str(x), Value::Str(y)) => {
+                return Ok(Some(cmp_ord(op, x.as_str().cmp(y.as_str()))))
+            }
+            (Value::None, Value::None) => {
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    return Ok(Some(op == CmpOp::Eq));
+                }
+            }
+            (Value::List(x), Value::List(y)) => {
+                let (xs, ys) = (x.snapshot(), y.snapshot());
+                return self.compare_sequences(op, &xs, &ys).map(Some);
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                let (xs, ys) = (x.items.to_vec(), y.items.to_vec());
+                return self.compare_sequences(op, &xs, &ys).map(Some);
+            }
+            (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = self.dict_eq(x, y)?;
+                return Ok(Some(eq == (op == CmpOp::Eq)));
+            }
+            (Value::Set(x), Value::Set(y)) => {
+                return crate::builtins::set::set_compare(self, op, x, y).map(Some)
+            }
+            (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
+                (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
+                (ObjKind::Range { .. }, ObjKind::Range { .. })
+                    if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                {
+                    let eq = crate::builtins::range::range_eq(a, b);
+                    return Ok(Some(eq == (op == CmpOp::Eq)));
+                }
+                (ObjKind::DictView(d1, k1), ObjKind::DictView(d2, k2))
+                    if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                        && k1 == k2
+                        && *k1 != crate::object::DictViewKind::Values =>
+                {
+                    let s1 = self.new_set(self.view_items(d1, *k1), true)?;
+                    let s2 = self.new_set(self.view_items(d2, *k2), true)?;
+                    return self.compare_builtin(op, &s1, &s2);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            let builtin_a = !matches!(a, Value::Instance(_) | Value::Obj(_));
+            let builtin_b = !matches!(b, Value::Instance(_) | Value::Obj(_));
+            if builtin_a && builtin_b {
+                let same = match (a, b) {
+                    (Value::Type(x), Value::Type(y)) => Rc::ptr_eq(x, y),
+                    (Value::Method(x), Value::Method(y)) => {
+                        x.func.is(&y.func) && x.receiver.is(&y.receiver)
+                    }
+                    _ => a.is(b),
+                };
+                return Ok(Some(same == (op == CmpOp::Eq)));
+            }
+        }
+        Ok(None)
+    }
+
+    fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+        let n = xs.len().min(ys.len());
+        for i in 0..n {
+            if !self.eq(&xs[i], &ys[i])? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => {
+                        let r = self.compare(op, &xs[i], &ys[i])?;
+                        self.truthy(&r)
+                    }
+                };
+            }
+        }
+        Ok(cmp_ord(op, xs.len().cmp(&ys.len())))
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+            return Ok(true);
+        }
+        if let Some(r) = crate::object::dict::simple_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(CmpOp::Eq, a, b)?;
+        match r {
+            Value::Bool(b) => Ok(b),
+            other => self.truthy(&other),
+        }
+    }
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        Ok(match v {
+            Value::Str(s) => s.hash(),
+            Value::Int(i) => bigint::hash(&IntRef::Small(*i)),
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(b) => bigint::hash(&IntRef::Big(b)),
+            Value::Float(f) => {
+                if f.is_nan() {
+                    (f.to_bits() >> 4) as i64
+                } else {
+                    float::hash(*f)
+                }
+            }
+            Value::None => 0xFCA86420,
+            Value::Tuple(t) => {
+                let items = t.items.to_vec();
+                let mut hashes = Vec::with_capacity(items.len());
+                for it in &items {
+                    hashes.push(self.hash(it)?);
+                }
+                tuple_hash(&hashes)
+            }
+            Value::List(_) | Value::Dict(_) => {
+                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Value::Set(s) => {
+                if s.frozen {
+                    s.frozen_hash()
+                } else {
+                    return Err(self.type_error("unhashable type: 'set'"));
+                }
+            }
+            Value::Instance(_) => {
+                let t = self.type_of(v);
+                let hash_name = self.intern("__hash__");
+                match t.lookup(&hash_name) {
+                    Some(Value::None) => {
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", t.name().as_str()))
+                        )
+                    }
+                    Some(m @ (Value::Function(_) | Value::Method(_))) => {
+                        let r = self.call_method_value(m, v, &[])?;
+                        return match as_int(&r) {
+                            Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                            Some(big) => Ok(bigint::hash(&big)),
+                            None => {
+                                Err(self.type_error("__hash__ method should return an integer"))
+                            }
+                        };
+                    }
+                    _ => {
+                        if let Some(b) = self.builtin_base(v) {
+                            return self.hash(&b);
+                        }
+                        identity_hash(v)
+                    }
+                }
+            }
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Bytes(b) => crate::object::str::hash_bytes(b),
+                ObjKind::Slice { .. } => return Err(self.type_error("unhashable type: 'slice'")),
+                ObjKind::Native(_) => {
+                    let t = self.type_of(v);
+                    let hash_name = self.intern("__hash__");
+                    match t.lookup(&hash_name) {
+                        Some(Value::None) => {
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", t.name().as_str())))
+                        }
+                        Some(m @ Value::Builtin(_)) => {
+                            let r = self.call_method_value(m, v, &[])?;
+                            match r {
+                                Value::Int(i) => i,
+                                _ => identity_hash(v),
+                            }
+                        }
+                        _ => identity_hash(v),
+                    }
+                }
+                _ => identity_hash(v),
+            },
+            _ => identity_hash(v),
+        })
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<Rc<PyStr>> {
+        crate::builtins::repr::repr(self, v)
+    }
+
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> PyResult<Rc<PyStr>> {
+        crate::builtins::repr::to_str(self, v)
+    }
+
+    /// `ascii(v)`.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<Rc<PyStr>> {
+        let r = self.repr(v)?;
+        let mut out = String::new();
+        for c in r.as_str().chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else if (c as u32) < 0x100 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else if (c as u32) < 0x10000 {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push_str(&format!("\\U{:08x}", c as u32));
+            }
+        }
+        Ok(Rc::new(PyStr::from_string(out)))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<Rc<PyStr>> {
+        crate::builtins::format::format_value(self, v, spec)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                _ => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+            Value::Set(s) => self.set_contains(s, item),
+            Value::List(l) => {
+                let items = l.snapshot();
+                for x in &items {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                let items = t.items.to_vec();
+                for x in &items {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Range { start, stop, step } => match as_int(item) {
+                    Some(IntRef::Small(i)) => Ok(crate::builtins::range::range_contains(
+                        *start, *stop, *step, i,
+                    )),
+                    Some(_) => Ok(false),
+                    None => self.contains_by_iteration(container, item),
+                },
+                ObjKind::DictView(d, kind) => match kind {
+                    crate::object::DictViewKind::Keys => Ok(self.dict_lookup(d, item)?.is_some()),
+                    crate::object::DictViewKind::Items => {
+                        if let Value::Tuple(t) = item {
+                            if t.items.len() == 2 {
+                                if let Some(v) = self.dict_lookup(d, &t.items[0])? {
+                                    return self.eq(&v, &t.items[1]);
+                                }
+                            }
+                        }
+                        Ok(false)
+                    }
+                    crate::object::DictViewKind::Values => {
+                        self.contains_by_iteration(container, item)
+                    }
+                },
+                ObjKind::Bytes(b) => match item {
+                    Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                    Value::Obj(x) => match &x.kind {
+                        ObjKind::Bytes(sub) => {
+                            Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                        }
+                        _ => Err(self.type_error("a bytes-like object is required")),
+                    },
+                    _ => Err(self.type_error("a bytes-like object is required")),
+                },
+                _ => self.contains_dunder(container, item),
+            },
+            _ => self.contains_dunder(container, item),
+        }
+    }
+
+    fn contains_dunder(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let name = self.intern("__contains__");
+        if let Some(m) = self.type_of(container).lookup(&name) {
+            let r = self.call_method_value(m, container, std::slice::from_ref(item))?;
+            return self.truthy(&r);
+        }
+        if let Some(b) = self.builtin_base(container) {
+            return self.contains(&b, item);
+        }
+        self.contains_by_iteration(container, item)
+    }
+
+    fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                return Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )))
+            }
+        };
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Look a key up in a dict, running `__eq__` where needed.
+    pub fn dict_lookup(&mut self, d: &crate::object::Dict, key: &Value) -> PyResult<Option<Value>> {
+        if let Value::Str(s) = key {
+            return Ok(d.get_str(s));
+        }
+        let h = self.hash(key)?;
+        match self.dict_find(d, h, key)? {
+            Some(i) => Ok(Some(d.value_at(i))),
+            None => Ok(None),
+        }
+    }
+
+    /// The entry index of a key, resolving `__eq__` candidates.
+    pub fn dict_find(
+        &mut self,
+        d: &crate::object::Dict,
+        hash: i64,
+        key: &Value,
+    ) -> PyResult<Option<usize>> {
+        loop {
+            match d.probe(hash, key) {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::Candidates(cands) => {
+                    let mut changed = false;
+                    for (i, k) in cands {
+                        if self.eq(&k, key)? {
+                            if d.key_is_at(i, &k) {
+                                return Ok(Some(i));
+                            }
+                            changed = true;
+                            break;
+                        }
+                    }
+                    if !changed {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `d[key] = value`.
+    pub fn dict_set(&mut self, d: &crate::object::Dict, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Str(s) = &key {
+            let old = d.set_str(s.clone(), value);
+            drop(old);
+            return Ok(());
+        }
+        let h = self.hash(&key)?;
+        match self.dict_find(d, h, &key)? {
+            Some(i) => {
+                let old = d.replace_at(i, value);
+                drop(old);
+            }
+            None => d.insert_new(h, key, value),
+        }
+        Ok(())
+    }
+
+    /// `del d[key]`; returns the removed value.
+    pub fn dict_remove(&mut self, d: &crate::object::Dict, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        match self.dict_find(d, h, key)? {
+            Some(i) => Ok(Some(d.remove_at(i).1)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn dict_eq(&mut self, x: &crate::object::Dict, y: &crate::object::Dict) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (k, v) in x.items() {
+            match self.dict_lookup(y, &k)? {
+                Some(w) => {
+                    if !self.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Merge a mapping (or iterable of pairs) into a dict.
+    pub fn dict_merge(
+        &mut self,
+        d: &crate::object::Dict,
+        src: &Value,
+        strict: bool,
+    ) -> PyResult<()> {
+        if let Value::Dict(s) = src {
+            for (h, k, v) in s.hashed_items() {
+                if strict && self.dict_find(d, h, &k)?.is_some() {
+                    let kr = self.repr(&k)?;
+                    return Err(self.type_error(format!(
+                        "got multiple values for keyword argument {}",
+                        kr.as_str()
+                    )));
+                }
+                match self.dict_find(d, h, &k)? {
+                    Some(i) => drop(d.replace_at(i, v)),
+                    None => d.insert_new(h, k, v),
+                }
+            }
+            return Ok(());
+        }
+        let keys_name = self.intern("keys");
+        if let Ok(keys) = self.get_attr(src, &keys_name) {
+            let keys = self.call(&keys, &[], &[])?;
+            let keys = self.collect_iterable(&keys)?;
+            for k in keys {
+                let v = self.getitem(src, &k)?;
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        if strict {
+            return Err(self.type_error(format!(
+                "argument after ** must be a mapping, not {}",
+                self.type_name(src)
+            )));
+        }
+        let items = self.collect_iterable(src)?;
+        for (n, item) in items.into_iter().enumerate() {
+            let pair = self.collect_iterable(&item).map_err(|_| {
+                self.type_error(format!(
+                    "cannot convert dictionary update sequence element #{} to a sequence",
+                    n
+                ))
+            })?;
+            if pair.len() != 2 {
+                return Err(self.value_error(format!(
+                    "dictionary update sequence element #{} has length {}; 2 is required",
+                    n,
+                    pair.len()
+                )));
+            }
+            let mut it = pair.into_iter();
+            if let (Some(k), Some(v)) = (it.next(), it.next()) {
+                self.dict_set(d, k, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// CPython's tuple hash (xxHash-based, 3.8+).
+pub fn tuple_hash(hashes: &[i64]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for &h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// The default hash of an object: its address, rotated as CPython does.
+pub fn identity_hash(v: &Value) -> i64 {
+    let p = v.ptr().unwrap_or(0) as u64;
+    (p.rotate_right(4)) as i64
+}
+
+/// Python's float divmod (floor semantics).
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floordiv, m)
+}
+
+/// Compare an int with a float exactly; None if the float is NaN.
+pub fn compare_int_float(i: &IntRef, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    match i {
+        IntRef::Small(x) if x.unsigned_abs() < (1 << 53) => (*x as f64).partial_cmp(&f),
+        _ => {
+            let fl = f.floor();
+            let big = num_bigint::BigInt::from(fl as i128);
+            let ib = i.to_big();
+            match ib.cmp(&big) {
+                Ordering::Equal => {
+                    if f > fl {
+                        Some(Ordering::Less)
+                    } else {
+                        Some(Ordering::Equal)
+                    }
+                }
+                o => Some(o),
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Running a whole program as `__main__`: sys.argv and sys.path, the uncaught
+//! exception report, SystemExit and the exit status.
+
+use super::Vm;
+use crate::object::{PyStr, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// Run `path` as the main module with `argv` (argv[0] is the script path).
+    /// Returns the process exit status.
+    pub fn run_main(&mut self, path: &str, argv: &[String]) -> i32 {
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.write_stderr(&format!(
+                    "tripwire: can't open file '{}': [Errno {}] {}\n",
+                    path,
+                    e.raw_os_error().unwrap_or(2),
+                    e.kind()
+                ));
+                return 2;
+            }
+        };
+        let argv_list = Value::list(argv.iter().map(|a| Value::str(a)).collect());
+        self.sys.dict.set_str(self.intern("argv"), argv_list);
+        let dir = std::path::Path::new(path)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        self.sys
+            .dict
+            .set_str(self.intern("path"), Value::list(vec![Value::str(&dir)]));
+        let main = self.new_module("__main__");
+        main.dict.set_str(self.intern("__file__"), Value::str(path));
+        self.main_module = Some(main.clone());
+        let result = self.exec_source(&src, path, main.dict.clone());
+        self.run_finalizers();
+        let status = match result {
+            Ok(_) => 0,
+            Err(e) => self.exit_status(e),
+        };
+        // Module globals die at exit, as CPython clears them.
+        if let Some(m) = self.main_module.take() {
+            drop(m.dict.clear());
+        }
+        self.run_finalizers();
+        self.flush_stdout();
+        status
+    }
+
+    /// Report an uncaught exception; SystemExit gives its code instead.
+    pub fn exit_status(&mut self, e: super::PyErr) -> i32 {
+        let exc = e.into_value();
+        if self.type_of(&exc).is_subtype(&self.types.system_exit) {
+            let code = self
+                .get_attr_opt(&exc, &Rc::new(PyStr::new("code")))
+                .ok()
+                .flatten()
+                .unwrap_or(Value::None);
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => b as i32,
+                other => {
+                    let text = self
+                        .to_str(&other)
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default();
+                    self.write_stderr(&format!("{text}\n"));
+                    1
+                }
+            };
+        }
+        let text = self.format_exception(&exc);
+        self.write_stderr(&text);
+        1
+    }
+}

@@ -1,0 +1,416 @@
+//! Subscripting (`obj[key]`, assignment, deletion, slices) and the set operations
+//! the evaluation loop needs.
+
+use super::{PyResult, Vm};
+use crate::object::dict::Probe;
+use crate::object::{ObjKind, Set, Value};
+use std::rc::Rc;
+
+/// A resolved slice: start, stop, step and the number of items.
+pub struct SliceIndices {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+    pub len: usize,
+}
+
+impl Vm {
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
+        Value::obj(
+            self.types.slice.clone(),
+            ObjKind::Slice { start, stop, step },
+        )
+    }
+
+    /// An index operand as i64 (ints, bools, `__index__`).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match v {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(_) => {
+                Err(self.index_error("cannot fit 'int' into an index-sized integer"))
+            }
+            Value::Instance(_) => {
+                let name = self.intern("__index__");
+                match self.type_of(v).lookup(&name) {
+                    Some(m) => {
+                        let r = self.call_method_value(m, v, &[])?;
+                        self.index_value(&r)
+                    }
+                    None => match self.builtin_base(v) {
+                        Some(b) => self.index_value(&b),
+                        None => Ok(None),
+                    },
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Resolve slice bounds against a sequence length (PySlice_AdjustIndices).
+    pub fn slice_indices(
+        &mut self,
+        start: &Value,
+        stop: &Value,
+        step: &Value,
+        len: usize,
+    ) -> PyResult<SliceIndices> {
+        let len = len as i64;
+        let step = if step.is_none() {
+            1
+        } else {
+            match self.index_value(step)? {
+                Some(0) => return Err(self.value_error("slice step cannot be zero")),
+                Some(s) => s,
+                None => {
+                    return Err(self.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ))
+                }
+            }
+        };
+        let bound = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
+            if v.is_none() {
+                return Ok(default);
+            }
+            let i = match vm.index_value(v)? {
+                Some(i) => i,
+                None => {
+                    return Err(vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ))
+                }
+            };
+            Ok(if i < 0 {
+                let j = i + len;
+                if j < 0 {
+                    if step < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    j
+                }
+            } else if i >= len {
+                if step < 0 {
+                    len - 1
+                } else {
+                    len
+                }
+            } else {
+                i
+            })
+        };
+        let (dstart, dstop) = if step < 0 { (len - 1, -1) } else { (0, len) };
+        let start = bound(self, start, dstart)?;
+        let stop = bound(self, stop, dstop)?;
+        let count = if step > 0 {
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len: count as usize,
+        })
+    }
+
+    /// Normalise a sequence index; None if out of range.
+    pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+        let Some(i) = self.index_value(key)? else {
+            return Err(self.type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                self.type_name(key)
+            )));
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        Ok(if j < 0 || j >= len as i64 {
+            None
+        } else {
+            Some(j as usize)
+        })
+    }
+
+    fn slice_of(&mut self, items: &[Value], key: &Value) -> PyResult<Option<Vec<Value>>> {
+        if let Value::Obj(o) = key {
+            if let ObjKind::Slice { start, stop, step } = &o.kind {
+                let si = self.slice_indices(start, stop, step, items.len())?;
+                let mut out = Vec::with_capacity(si.len);
+                let mut i = si.start;
+                for _ in 0..si.len {
+                    out.push(items[i as usize].clone());
+                    i += si.step;
+                }
+                return Ok(Some(out));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `obj[key]`.
+    pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Int(i) = key {
+                    let items = l.items.borrow();
+                    let j = if *i < 0 { *i + items.len() as i64 } else { *i };
+                    if j >= 0 && (j as usize) < items.len() {
+                        return Ok(items[j as usize].clone());
+                    }
+                    drop(items);
+                    return Err(self.index_error("list index out of range"));
+                }
+                let items = l.snapshot();
+                if let Some(v) = self.slice_of(&items, key)? {
+                    return Ok(Value::list(v));
+                }
+                match self.seq_index(key, items.len(), "list")? {
+                    Some(i) => Ok(items[i].clone()),
+                    None => Err(self.index_error("list index out of range")),
+                }
+            }
+            Value::Tuple(t) => {
+                if let Some(v) = self.slice_of(&t.items, key)? {
+                    return Ok(Value::tuple(v));
+                }
+                match self.seq_index(key, t.items.len(), "tuple")? {
+                    Some(i) => Ok(t.items[i].clone()),
+                    None => Err(self.index_error("tuple index out of range")),
+                }
+            }
+            Value::Dict(d) => match self.dict_lookup(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
+            Value::Str(s) => crate::builtins::str::str_getitem(self, s, key),
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Range { .. } => crate::builtins::range::range_getitem(self, obj, key),
+                ObjKind::Bytes(b) => {
+                    if let Value::Obj(k) = key {
+                        if let ObjKind::Slice { start, stop, step } = &k.kind {
+                            let si = self.slice_indices(start, stop, step, b.len())?;
+                            let mut out = Vec::with_capacity(si.len);
+                            let mut i = si.start;
+                            for _ in 0..si.len {
+                                out.push(b[i as usize]);
+                                i += si.step;
+                            }
+                            return Ok(crate::builtins::bytes::new_bytes(out));
+                        }
+                    }
+                    match self.seq_index(key, b.len(), "byte")? {
+                        Some(i) => Ok(Value::Int(b[i] as i64)),
+                        None => Err(self.index_error("index out of range")),
+                    }
+                }
+                _ => self.getitem_dunder(obj, key),
+            },
+            Value::Type(t) => {
+                let name = self.intern("__class_getitem__");
+                match t.lookup(&name) {
+                    Some(f) => {
+                        let f = self.bind_descriptor(f, obj)?;
+                        self.call(&f, std::slice::from_ref(key), &[])
+                    }
+                    None => Ok(obj.clone()),
+                }
+            }
+            _ => self.getitem_dunder(obj, key),
+        }
+    }
+
+    fn getitem_dunder(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        let cls = self.type_of(obj);
+        let name = self.intern("__getitem__");
+        if let Some(m) = cls.lookup(&name) {
+            if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+                return self.call_method_value(m, obj, std::slice::from_ref(key));
+            }
+        }
+        if let Some(b) = self.builtin_base(obj) {
+            if let Value::Dict(d) = &b {
+                if let Some(v) = self.dict_lookup(d, key)? {
+                    return Ok(v);
+                }
+                let missing = self.intern("__missing__");
+                if let Some(m) = cls.lookup(&missing) {
+                    return self.call_method_value(m, obj, std::slice::from_ref(key));
+                }
+                return Err(self.key_error(key.clone()));
+            }
+            return self.getitem(&b, key);
+        }
+        Err(self.type_error(format!(
+            "'{}' object is not subscriptable",
+            cls.name().as_str()
+        )))
+    }
+
+    /// `obj[key] = value`.
+    pub fn setitem(&mut self, obj: &Value, key: Value, value: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Obj(o) = &key {
+                    if let ObjKind::Slice { start, stop, step } = &o.kind {
+                        return crate::builtins::list::list_set_slice(
+                            self, l, start, stop, step, &value,
+                        );
+                    }
+                }
+                let len = l.len();
+                match self.seq_index(&key, len, "list")? {
+                    Some(i) => {
+                        let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("list assignment index out of range")),
+                }
+            }
+            Value::Dict(d) => self.dict_set(d, key, value),
+            _ => {
+                let cls = self.type_of(obj);
+                let name = self.intern("__setitem__");
+                if let Some(m) = cls.lookup(&name) {
+                    if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+                        self.call_method_value(m, obj, &[key, value])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(b) = self.builtin_base(obj) {
+                    return self.setitem(&b, key, value);
+                }
+                Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    cls.name().as_str()
+                )))
+            }
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn delitem(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Obj(o) = key {
+                    if let ObjKind::Slice { start, stop, step } = &o.kind {
+                        return crate::builtins::list::list_del_slice(self, l, start, stop, step);
+                    }
+                }
+                let len = l.len();
+                match self.seq_index(key, len, "list")? {
+                    Some(i) => {
+                        let old = l.items.borrow_mut().remove(i);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("list assignment index out of range")),
+                }
+            }
+            Value::Dict(d) => match self.dict_remove(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
+            _ => {
+                let cls = self.type_of(obj);
+                let name = self.intern("__delitem__");
+                if let Some(m) = cls.lookup(&name) {
+                    if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+                        self.call_method_value(m, obj, std::slice::from_ref(key))?;
+                        return Ok(());
+                    }
+                }
+                if let Some(b) = self.builtin_base(obj) {
+                    return self.delitem(&b, key);
+                }
+                Err(self.type_error(format!(
+                    "'{}' object does not support item deletion",
+                    cls.name().as_str()
+                )))
+            }
+        }
+    }
+
+    /// A new set (or frozenset) from items.
+    pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+        let s = Rc::new(Set::new(frozen));
+        for v in items {
+            self.set_add(&s, v)?;
+        }
+        Ok(Value::Set(s))
+    }
+
+    pub fn set_find(&mut self, s: &Set, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        loop {
+            match s.probe(hash, key) {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::Candidates(cands) => {
+                    let mut changed = false;
+                    for (i, k) in cands {
+                        if self.eq(&k, key)? {
+                            if s.key_is_at(i, &k) {
+                                return Ok(Some(i));
+                            }
+                            changed = true;
+                            break;
+                        }
+                    }
+                    if !changed {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn set_add(&mut self, s: &Set, key: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        self.set_add_hashed(s, h, key)
+    }
+
+    pub fn set_add_hashed(&mut self, s: &Set, h: i64, key: Value) -> PyResult<()> {
+        if self.set_find(s, h, &key)?.is_none() {
+            s.insert_absent(h, key);
+        }
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, s: &Set, key: &Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // A set as a key is looked up as a frozenset.
+                if let Value::Set(inner) = key {
+                    let f = Set::new(true);
+                    f.merge_from(inner);
+                    f.frozen_hash()
+                } else {
+                    return Err(e);
+                }
+            }
+        };
+        Ok(self.set_find(s, h, key)?.is_some())
+    }
+
+    pub fn set_discard(&mut self, s: &Set, key: &Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        match self.set_find(s, h, key)? {
+            Some(i) => {
+                drop(s.remove_slot(i));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The differential corpus: every program in tests/programs/ runs under tripwire and
+//! must print exactly what CPython 3.13 printed (NAME.out), with the same exit status
+//! and last stderr line where CPython failed (NAME.err).
+//!
+//! Programs listed in tests/programs/KNOWN_FAILING are the ones tripwire does not yet
+//! run correctly; they must still fail (so the list only shrinks), every other one must
+//! pass. A second test re-runs the corpus under CPython 3.13, when one is installed,
+//! to prove the stored expectations are still CPython's.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
+}
+
+/// The test programs (helper modules excluded), sorted.
+fn programs() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
+        .expect("tests/programs exists")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".py") && !n.starts_with("helper_"))
+        .map(|n| n.trim_end_matches(".py").to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+struct Expected {
+    stdout: String,
+    status: i32,
+    last_stderr: Option<String>,
+}
+
+fn expected(name: &str) -> Expected {
+    let dir = corpus_dir();
+    let stdout = std::fs::read_to_string(dir.join(format!("{name}.out")))
+        .unwrap_or_else(|_| panic!("{name}.out is missing"));
+    match std::fs::read_to_string(dir.join(format!("{name}.err"))) {
+        Ok(err) => {
+            let mut lines = err.lines();
+            let status = lines
+                .next()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or_else(|| panic!("{name}.err: first line must be the exit status"));
+            let last = lines.next().unwrap_or("").to_string();
+            Expected {
+                stdout,
+                status,
+                last_stderr: Some(last),
+            }
+        }
+        Err(_) => Expected {
+            stdout,
+            status: 0,
+            last_stderr: None,
+        },
+    }
+}
+
+/// Run `name` with `cmd` (tripwire or CPython); None if it matches, else a diagnosis.
+fn check(cmd: &[&str], name: &str) -> Option<String> {
+    let want = expected(name);
+    let out = Command::new(cmd[0])
+        .args(&cmd[1..])
+        .arg(format!("{name}.py"))
+        .current_dir(corpus_dir())
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("the interpreter starts");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let status = out.status.code().unwrap_or(-1);
+    if stdout != want.stdout {
+        let line = stdout
+            .lines()
+            .zip(want.stdout.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| stdout.lines().count().min(want.stdout.lines().count()));
+        return Some(format!(
+            "{name}: stdout differs at line {}: got {:?}, want {:?} (stderr: {})",
+            line + 1,
+            stdout.lines().nth(line).unwrap_or("<end>"),
+            want.stdout.lines().nth(line).unwrap_or("<end>"),
+            stderr.lines().last().unwrap_or("")
+        ));
+    }
+    if status != want.status {
+        return Some(format!(
+            "{name}: exit status {status}, want {} (stderr: {})",
+            want.status,
+            stderr.lines().last().unwrap_or("")
+        ));
+    }
+    if let Some(last) = want.last_stderr {
+        let got = stderr.lines().last().unwrap_or("");
+        if got != last {
+            return Some(format!("{name}: last stderr line {got:?}, want {last:?}"));
+        }
+    }
+    None
+}
+
+/// Run every program on two threads; (name, failure) pairs in corpus order.
+fn run_all(cmd: &[&str]) -> Vec<(String, Option<String>)> {
+    let names = programs();
+    let chunks: Vec<Vec<String>> = names
+        .chunks(names.len().div_ceil(2).max(1))
+        .map(|c| c.to_vec())
+        .collect();
+    let cmd: Vec<String> = cmd.iter().map(|s| s.to_string()).collect();
+    let handles: Vec<_> = chunks
+        .into_iter()
+        .map(|chunk| {
+            let cmd = cmd.clone();
+            std::thread::spawn(move || {
+                let argv: Vec<&str> = cmd.iter().map(String::as_str).collect();
+                chunk
+                    .into_iter()
+                    .map(|n| {
+                        let r = check(&argv, &n);
+                        (n, r)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .flat_map(|h| h.join().expect("runner thread"))
+        .collect()
+}
+
+fn known_failing() -> Vec<String> {
+    std::fs::read_to_string(corpus_dir().join("KNOWN_FAILING"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn corpus_matches_cpython_output() {
+    let exe = env!("CARGO_BIN_EXE_tripwire");
+    let results = run_all(&[exe, "run"]);
+    let known = known_failing();
+    let mut problems = Vec::new();
+    let mut passed = 0;
+    for (name, failure) in &results {
+        match (failure, known.contains(name)) {
+            (None, false) => passed += 1,
+            (None, true) => problems.push(format!(
+                "{name}: passes now; remove it from tests/programs/KNOWN_FAILING"
+            )),
+            (Some(why), false) => problems.push(why.clone()),
+            (Some(_), true) => {}
+        }
+    }
+    for k in &known {
+        if !results.iter().any(|(n, _)| n == k) {
+            problems.push(format!(
+                "KNOWN_FAILING names {k}, which is not in the corpus"
+            ));
+        }
+    }
+    eprintln!(
+        "corpus: {passed} of {} programs match CPython 3.13; {} known failing",
+        results.len(),
+        known.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// CPython 3.13, if this machine has one that really runs.
+fn reference_python() -> Option<String> {
+    let mut candidates = Vec::new();
+    if let Ok(p) = std::env::var("TRIPWIRE_REFERENCE_PYTHON") {
+        candidates.push(p);
+    }
+    candidates.push("python3.13".to_string());
+    if let Ok(out) = Command::new("pyenv").arg("root").output() {
+        let root = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if let Ok(entries) = std::fs::read_dir(Path::new(&root).join("versions")) {
+            let mut found: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("3.13"))
+                .collect();
+            found.sort();
+            for v in found {
+                candidates.push(format!("{root}/versions/{v}/bin/python3"));
+            }
+        }
+    }
+    candidates.into_iter().find(|c| {
+        Command::new(c)
+            .args(["-c", "import sys; print(sys.version_info[:2] == (3, 13))"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "True")
+            .unwrap_or(false)
+    })
+}
+
+#[test]
+fn stored_expectations_are_cpython_313() {
+    let Some(python) = reference_python() else {
+        eprintln!("no CPython 3.13 found: expectations not re-checked");
+        return;
+    };
+    let results = run_all(&[&python]);
+    let failures: Vec<String> = results.into_iter().filter_map(|(_, f)| f).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
