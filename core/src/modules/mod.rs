@@ -24,7 +24,17 @@ pub fn find(name: &str) -> Option<ModuleDef> {
     BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
 }
 
-const BUNDLED: &[(&str, ModuleDef)] = &[];
+/// Every bundled module. Modules written in Python live in `py/`.
+const BUNDLED: &[(&str, ModuleDef)] = &[
+    ("collections", ModuleDef::Source(include_str!("py/collections.py"))),
+    ("collections.abc", ModuleDef::Source(include_str!("py/collections_abc.py"))),
+    ("functools", ModuleDef::Source(include_str!("py/functools.py"))),
+    ("itertools", ModuleDef::Source(include_str!("py/itertools.py"))),
+    ("operator", ModuleDef::Source(include_str!("py/operator.py"))),
+    ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
+    ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("io", ModuleDef::Source(include_str!("py/io.py"))),
+];
 
 /// Create, register and initialise a bundled module.
 pub fn load(vm: &mut Vm, name: &str, def: ModuleDef) -> PyResult<Value> {

@@ -29,6 +29,18 @@ impl Vm {
                     name.as_str()
                 )));
             }
+            Value::Obj(o) if matches!(o.kind, ObjKind::Super { .. }) => {
+                if let Some(v) = crate::builtins::types::super_getattr(self, obj, name)? {
+                    return Ok(v);
+                }
+                if name.as_str() == "__class__" {
+                    return Ok(Value::Type(self.types.super_.clone()));
+                }
+                return Err(self.attribute_error(format!(
+                    "'super' object has no attribute '{}'",
+                    name.as_str()
+                )));
+            }
             _ => {}
         }
         let cls = self.type_of(obj);

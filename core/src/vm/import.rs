@@ -59,9 +59,15 @@ impl Vm {
                 prefix.push('.');
             }
             prefix.push_str(part);
+            let parent = module.clone();
             module = self.import_one(&prefix)?;
             if i == 0 {
                 top = module.clone();
+            } else if let Value::Module(p) = &parent {
+                // A submodule is an attribute of its package.
+                if p.dict.get_str(&PyStr::new(part)).is_none() {
+                    p.dict.set_str(self.intern(part), module.clone());
+                }
             }
         }
         let has_fromlist = match fromlist {

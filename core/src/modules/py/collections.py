@@ -1,0 +1,1 @@
+"""The collections module (bundled with tripwire; being written)."""

@@ -1,0 +1,1 @@
+"""The collections_abc module (bundled with tripwire; being written)."""

@@ -1,0 +1,1 @@
+"""The copy module (bundled with tripwire; being written)."""

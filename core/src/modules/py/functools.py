@@ -1,0 +1,1 @@
+"""The functools module (bundled with tripwire; being written)."""

@@ -1,0 +1,1 @@
+"""The io module (bundled with tripwire; being written)."""

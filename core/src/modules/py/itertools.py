@@ -1,0 +1,1 @@
+"""The itertools module (bundled with tripwire; being written)."""

@@ -1,0 +1,1 @@
+"""The operator module (bundled with tripwire; being written)."""

@@ -1,0 +1,1 @@
+"""The string module (bundled with tripwire; being written)."""
