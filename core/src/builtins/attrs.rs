@@ -52,6 +52,17 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             }
             None
         }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match n {
+            "real" | "numerator" => Some(vm.unary_pos(obj)?),
+            "imag" => Some(Value::Int(0)),
+            "denominator" => Some(Value::Int(1)),
+            _ => None,
+        },
+        Value::Float(f) => match n {
+            "real" => Some(Value::Float(*f)),
+            "imag" => Some(Value::Float(0.0)),
+            _ => None,
+        },
         Value::Code(c) => match n {
             "co_name" => Some(Value::Str(c.name.clone())),
             "co_qualname" => Some(Value::Str(c.qualname.clone())),
@@ -167,7 +178,10 @@ pub fn type_special_attr(vm: &mut Vm, t: &TypeRef, name: &PyStr) -> PyResult<Opt
                 .map(|b| Value::Type(b.clone()))
                 .unwrap_or(Value::None),
         ),
-        "__dict__" => Some(Value::Dict(t.dict.clone())),
+        "__dict__" => Some(Value::obj(
+            vm.types.mappingproxy.clone(),
+            ObjKind::MappingProxy(t.dict.clone()),
+        )),
         "__module__" => Some(Value::str("builtins")),
         "__doc__" => Some(Value::None),
         "__class__" => Some(Value::Type(vm.type_of(&Value::Type(t.clone())))),

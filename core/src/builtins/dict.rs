@@ -1,6 +1,6 @@
 //! The methods of `dict` and its views.
 
-use super::{add_method, check_args};
+use super::{add_method, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::{Dict, DictViewKind, ObjKind, Value};
 use crate::vm::{PyResult, Vm};
@@ -9,6 +9,10 @@ use std::rc::Rc;
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Rc<Dict>> {
     match args.first() {
         Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::MappingProxy(_)) => match &o.kind {
+            ObjKind::MappingProxy(d) => Ok(d.clone()),
+            _ => Err(vm.type_error("mappingproxy expected")),
+        },
         Some(v) => match vm.builtin_base(v) {
             Some(Value::Dict(d)) => Ok(d),
             _ => Err(vm.type_error(format!(
@@ -44,7 +48,7 @@ fn items(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "get", &args[1.min(args.len())..], 1, 2)?;
+    check_method_args(vm, "get", args, 1, 2)?;
     let d = this(vm, args, "get")?;
     Ok(vm
         .dict_lookup(&d, &args[1])?
@@ -52,7 +56,7 @@ fn get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn setdefault(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "setdefault", &args[1.min(args.len())..], 1, 2)?;
+    check_method_args(vm, "setdefault", args, 1, 2)?;
     let d = this(vm, args, "setdefault")?;
     if let Some(v) = vm.dict_lookup(&d, &args[1])? {
         return Ok(v);
@@ -63,7 +67,7 @@ fn setdefault(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "pop", &args[1.min(args.len())..], 1, 2)?;
+    check_method_args(vm, "pop", args, 1, 2)?;
     let d = this(vm, args, "pop")?;
     match vm.dict_remove(&d, &args[1])? {
         Some(v) => Ok(v),
@@ -89,7 +93,7 @@ fn popitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn update(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "update", &args[1.min(args.len())..], 0, 1)?;
+    check_method_args(vm, "update", args, 0, 1)?;
     let d = this(vm, args, "update")?;
     if let Some(src) = args.get(1) {
         vm.dict_merge(&d, src, false)?;
@@ -116,7 +120,7 @@ fn copy(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn fromkeys(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "fromkeys", &args[1.min(args.len())..], 1, 2)?;
+    check_method_args(vm, "fromkeys", args, 1, 2)?;
     let keys = vm.collect_iterable(&args[1])?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
     let cls = args[0].clone();
@@ -135,13 +139,13 @@ fn dict_init(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 fn dict_contains(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__contains__", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "__contains__", args, 1, 1)?;
     let d = this(vm, args, "__contains__")?;
     Ok(Value::Bool(vm.dict_lookup(&d, &args[1])?.is_some()))
 }
 
 fn dict_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__getitem__", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "__getitem__", args, 1, 1)?;
     let d = this(vm, args, "__getitem__")?;
     match vm.dict_lookup(&d, &args[1])? {
         Some(v) => Ok(v),
@@ -156,14 +160,14 @@ fn dict_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn dict_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__setitem__", &args[1.min(args.len())..], 2, 2)?;
+    check_method_args(vm, "__setitem__", args, 2, 2)?;
     let d = this(vm, args, "__setitem__")?;
     vm.dict_set(&d, args[1].clone(), args[2].clone())?;
     Ok(Value::None)
 }
 
 fn dict_delitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__delitem__", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "__delitem__", args, 1, 1)?;
     let d = this(vm, args, "__delitem__")?;
     match vm.dict_remove(&d, &args[1])? {
         Some(_) => Ok(Value::None),
@@ -204,6 +208,17 @@ pub fn install(vm: &mut Vm) {
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
+    }
+    let proxy = vm.types.mappingproxy.clone();
+    let read_only: &[(&'static str, crate::object::NativeFn)] = &[
+        ("keys", keys),
+        ("values", values),
+        ("items", items),
+        ("get", get),
+        ("copy", copy),
+    ];
+    for (name, f) in read_only {
+        add_method(vm, &proxy, name, *f);
     }
     let fk = Value::Builtin(Rc::new(crate::object::Builtin {
         name: "fromkeys",

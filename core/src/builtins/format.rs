@@ -369,7 +369,12 @@ pub fn str_dot_format(
             j += 1;
         }
         if depth > 0 {
-            return Err(vm.value_error("expected '}' before end of string"));
+            let msg = if chars[i + 1..].contains(&'}') {
+                "expected '}' before end of string"
+            } else {
+                "Single '{' encountered in format string"
+            };
+            return Err(vm.value_error(msg));
         }
         let field: String = chars[i + 1..j - 1].iter().collect();
         i = j;

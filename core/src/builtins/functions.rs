@@ -25,27 +25,38 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     };
     let sep = text_of(vm, "sep", " ")?;
     let end = text_of(vm, "end", "\n")?;
-    let mut out = String::new();
+    let file = match kwarg(kwargs, "file") {
+        None | Some(Value::None) => vm
+            .sys
+            .dict
+            .get_str(&vm.intern("stdout"))
+            .unwrap_or(Value::None),
+        Some(f) => f.clone(),
+    };
+    if crate::modules::sys::is_real_stdout(&file) {
+        let mut out = String::new();
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(vm.to_str(a)?.as_str());
+        }
+        out.push_str(&end);
+        vm.write_stdout(&out);
+        return Ok(Value::None);
+    }
+    // Any other file gets one write() per piece, as CPython's print does.
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            vm.call_method(&file, "write", &[Value::str(&sep)])?;
         }
-        out.push_str(vm.to_str(a)?.as_str());
+        let s = vm.to_str(a)?;
+        vm.call_method(&file, "write", &[Value::Str(s)])?;
     }
-    out.push_str(&end);
-    match kwarg(kwargs, "file") {
-        None | Some(Value::None) => {
-            let stdout = vm.sys.dict.get_str(&vm.intern("stdout"));
-            match stdout {
-                Some(f) if !crate::modules::sys::is_real_stdout(&f) => {
-                    vm.call_method(&f, "write", &[Value::from_string(out)])?;
-                }
-                _ => vm.write_stdout(&out),
-            }
-        }
-        Some(f) => {
-            let f = f.clone();
-            vm.call_method(&f, "write", &[Value::from_string(out)])?;
+    vm.call_method(&file, "write", &[Value::str(&end)])?;
+    if let Some(flush) = kwarg(kwargs, "flush") {
+        if vm.truthy(flush)? {
+            vm.call_method(&file, "flush", &[])?;
         }
     }
     Ok(Value::None)
@@ -724,8 +735,26 @@ fn pow(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         None => vm.binary_op(crate::code::BinOp::Pow, &args[0], &args[1]),
         Some(m) => match (as_int(&args[0]), as_int(&args[1]), as_int(m)) {
             (Some(a), Some(b), Some(mm)) => {
+                if mm.is_zero() {
+                    return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+                }
                 if b.is_negative() {
-                    return Err(vm.value_error("base is not invertible for the given modulus"));
+                    let m = mm.to_big();
+                    let inv = mod_inverse(&a.to_big(), &m).ok_or_else(|| {
+                        vm.value_error("base is not invertible for the given modulus")
+                    })?;
+                    let e = -b.to_big();
+                    let r = inv.modpow(&e, &m);
+                    return Ok(bigint::normalize(
+                        if r.sign() == num_bigint::Sign::Minus
+                            || (m.sign() == num_bigint::Sign::Minus
+                                && r.sign() == num_bigint::Sign::Plus)
+                        {
+                            r + &m
+                        } else {
+                            r
+                        },
+                    ));
                 }
                 bigint::pow_mod(a, b, mm)
                     .ok_or_else(|| vm.value_error("pow() 3rd argument cannot be 0"))
@@ -736,6 +765,30 @@ fn pow(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             }
         },
     }
+}
+
+/// The inverse of `a` modulo `m`, if it exists (extended Euclid).
+fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{One, Zero};
+    let m_abs = if m.sign() == num_bigint::Sign::Minus {
+        -m
+    } else {
+        m.clone()
+    };
+    let (mut old_r, mut r) = (a.mod_floor(&m_abs), m_abs.clone());
+    let (mut old_s, mut s) = (num_bigint::BigInt::one(), num_bigint::BigInt::zero());
+    while !r.is_zero() {
+        let q = old_r.div_floor(&r);
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if !old_r.is_one() {
+        return None;
+    }
+    Some(old_s.mod_floor(&m_abs))
 }
 
 fn globals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
@@ -753,6 +806,9 @@ pub fn locals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value
     };
     if let Some(l) = &f.locals {
         return Ok(Value::Dict(l.clone()));
+    }
+    if f.code.flags & crate::code::flags::NAMESPACE != 0 {
+        return Ok(Value::Dict(f.globals.clone()));
     }
     let code = f.code.clone();
     let base = f.base;

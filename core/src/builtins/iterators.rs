@@ -1,7 +1,7 @@
 //! The built-in iterator types (enumerate, zip, map, filter, reversed, iter(f, x))
 //! and the methods of generators and coroutines.
 
-use super::{add_method, check_args, kwarg};
+use super::{add_method, check_args, check_method_args, kwarg};
 use crate::object::function::KwArg;
 use crate::object::{IterState, ObjKind, PyCell, Value};
 use crate::vm::generator::{self, Sent};
@@ -78,7 +78,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let cls = vm.types.reversed.clone();
     match &seq {
         Value::List(l) => Ok(iter_obj(
-            &cls,
+            &vm.types.list_reverseiterator.clone(),
             IterState::Reversed {
                 index: l.len(),
                 seq: seq.clone(),
@@ -281,7 +281,7 @@ fn gen_this(vm: &Vm, args: &[Value]) -> PyResult<std::rc::Rc<generator::Generato
 }
 
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "send", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "send", args, 1, 1)?;
     let g = gen_this(vm, args)?;
     match generator::resume(vm, &g, args[1].clone(), None)? {
         Sent::Yielded(v) => Ok(v),
@@ -298,7 +298,7 @@ fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "throw", &args[1.min(args.len())..], 1, 3)?;
+    check_method_args(vm, "throw", args, 1, 3)?;
     let g = gen_this(vm, args)?;
     let exc = match (&args[1], args.get(2)) {
         (Value::Type(t), Some(v)) if !v.is_none() => {

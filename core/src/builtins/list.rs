@@ -1,6 +1,6 @@
 //! The methods of `list` and `tuple`, and slice assignment.
 
-use super::{add_method, arg_int, check_args, kwarg, only_kwargs};
+use super::{add_method, arg_int, check_method_args, kwarg, only_kwargs};
 use crate::object::function::KwArg;
 use crate::object::{List, Value};
 use crate::vm::{PyResult, Vm};
@@ -25,14 +25,14 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Rc<List>> {
 }
 
 fn append(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "append", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "append", args, 1, 1)?;
     let l = this(vm, args, "append")?;
     l.push(args[1].clone());
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "extend", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "extend", args, 1, 1)?;
     let l = this(vm, args, "extend")?;
     let items = vm.collect_iterable(&args[1])?;
     l.items.borrow_mut().extend(items);
@@ -40,7 +40,7 @@ fn extend(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "insert", &args[1.min(args.len())..], 2, 2)?;
+    check_method_args(vm, "insert", args, 2, 2)?;
     let l = this(vm, args, "insert")?;
     let i = arg_int(vm, &args[1])?;
     let len = l.len() as i64;
@@ -50,7 +50,7 @@ fn insert(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "pop", &args[1.min(args.len())..], 0, 1)?;
+    check_method_args(vm, "pop", args, 0, 1)?;
     let l = this(vm, args, "pop")?;
     let len = l.len();
     if len == 0 {
@@ -87,7 +87,7 @@ fn find_index(
 }
 
 fn remove(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "remove", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "remove", args, 1, 1)?;
     let l = this(vm, args, "remove")?;
     match find_index(vm, &l, &args[1], 0, usize::MAX)? {
         Some(i) => {
@@ -120,7 +120,7 @@ fn seq_bounds(
 }
 
 fn index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "index", &args[1.min(args.len())..], 1, 3)?;
+    check_method_args(vm, "index", args, 1, 3)?;
     let l = this(vm, args, "index")?;
     let (a, b) = seq_bounds(vm, l.len(), args.get(2), args.get(3))?;
     match find_index(vm, &l, &args[1], a, b)? {
@@ -133,7 +133,7 @@ fn index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "count", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "count", args, 1, 1)?;
     let l = this(vm, args, "count")?;
     let items = l.snapshot();
     let mut n = 0;
@@ -191,7 +191,7 @@ fn sort(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn list_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let l = this(vm, args, "__init__")?;
-    check_args(vm, "list", &args[1.min(args.len())..], 0, 1)?;
+    check_method_args(vm, "list", args, 0, 1)?;
     let items = match args.get(1) {
         Some(v) => vm.collect_iterable(v)?,
         None => Vec::new(),
@@ -209,8 +209,18 @@ pub fn list_set_slice(
     step: &Value,
     value: &Value,
 ) -> PyResult<()> {
-    let items = vm.collect_iterable(value)?;
     let si = vm.slice_indices(start, stop, step, l.len())?;
+    let items = match vm.collect_iterable(value) {
+        Ok(items) => items,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+            return Err(vm.type_error(if si.step == 1 {
+                "can only assign an iterable"
+            } else {
+                "must assign iterable to extended slice"
+            }))
+        }
+        Err(e) => return Err(e),
+    };
     if si.step == 1 {
         let a = si.start as usize;
         let b = (si.start as usize + si.len).max(a);
@@ -269,7 +279,7 @@ fn tuple_this(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
 }
 
 fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "index", &args[1.min(args.len())..], 1, 3)?;
+    check_method_args(vm, "index", args, 1, 3)?;
     let items = tuple_this(vm, args)?;
     let (a, b) = seq_bounds(vm, items.len(), args.get(2), args.get(3))?;
     for (i, it) in items.iter().enumerate().take(b).skip(a) {
@@ -281,7 +291,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "count", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "count", args, 1, 1)?;
     let items = tuple_this(vm, args)?;
     let mut n = 0;
     for it in &items {

@@ -7,6 +7,7 @@
 pub mod attrs;
 pub mod bytes;
 pub mod dict;
+pub mod dunders;
 pub mod format;
 pub mod format_spec;
 pub mod function;
@@ -61,6 +62,25 @@ pub fn add_method(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) 
     );
 }
 
+/// The owner recorded on the generic special methods of built-in types: a `__repr__`
+/// or `__str__` with this owner means "the built-in behaviour".
+pub const DUNDER_OWNER: &str = "builtin-dunder";
+
+/// Register one of the generic special-method wrappers on a built-in type.
+pub fn add_dunder(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
+    let key = vm.intern(name);
+    t.dict.set_str(
+        key,
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            bound: None,
+            is_method: true,
+            owner: DUNDER_OWNER,
+        })),
+    );
+}
+
 /// Check a native call's argument count; CPython's messages.
 pub fn check_args(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
@@ -85,6 +105,17 @@ pub fn check_args(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -
         return Err(vm.type_error(msg));
     }
     Ok(())
+}
+
+/// `check_args` for a method: `args[0]` is the receiver and is not counted.
+pub fn check_method_args(
+    vm: &Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    check_args(vm, name, &args[1.min(args.len())..], min, max)
 }
 
 pub fn no_kwargs(vm: &Vm, name: &str, kwargs: &[KwArg]) -> PyResult<()> {
@@ -137,4 +168,5 @@ pub fn install(vm: &mut Vm) {
     range::install(vm);
     bytes::install(vm);
     iterators::install(vm);
+    dunders::install(vm);
 }

@@ -1,6 +1,6 @@
 //! `range`: construction, length, indexing, containment and equality.
 
-use super::{arg_int, check_args};
+use super::{arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::{ObjKind, Value};
 use crate::vm::{PyResult, Vm};
@@ -103,7 +103,7 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "index", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "index", args, 1, 1)?;
     let Some((start, stop, step)) = parts(&args[0]) else {
         return Err(vm.type_error("descriptor requires a 'range' object"));
     };
@@ -117,7 +117,7 @@ fn range_index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn range_count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "count", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "count", args, 1, 1)?;
     let Some((start, stop, step)) = parts(&args[0]) else {
         return Err(vm.type_error("descriptor requires a 'range' object"));
     };

@@ -313,6 +313,10 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 s(format!("{name}({})", inner.as_str()))
             }
             ObjKind::Native(_) => instance_repr(vm, v),
+            ObjKind::MappingProxy(d) => {
+                let inner = vm.repr(&Value::Dict(d.clone()))?;
+                s(format!("mappingproxy({})", inner.as_str()))
+            }
             _ => s(format!(
                 "<{} object at {:#x}>",
                 o.cls.name().as_str(),
@@ -326,7 +330,8 @@ fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     let cls = vm.type_of(v);
     let name = vm.intern("__repr__");
     if let Some(m) = cls.lookup(&name) {
-        if !matches!(m, Value::Builtin(ref b) if b.owner == "object") {
+        if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
+        {
             let r = vm.call_method_value(m, v, &[])?;
             return match r {
                 Value::Str(x) => Ok(x),
@@ -387,7 +392,8 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             let cls = vm.type_of(v);
             let name = vm.intern("__str__");
             if let Some(m) = cls.lookup(&name) {
-                if !matches!(m, Value::Builtin(ref b) if b.owner == "object") {
+                if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
+                {
                     let r = vm.call_method_value(m, v, &[])?;
                     return match r {
                         Value::Str(x) => Ok(x),

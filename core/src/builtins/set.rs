@@ -1,7 +1,7 @@
 //! The methods and operators of `set` and `frozenset`, following CPython's algorithms
 //! so that results iterate in CPython's order.
 
-use super::{add_method, check_args};
+use super::{add_method, check_args, check_method_args};
 use crate::code::{BinOp, CmpOp};
 use crate::object::function::KwArg;
 use crate::object::{Set, Value};
@@ -225,7 +225,7 @@ fn difference_m(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     multi(vm, args, "difference", BinOp::Sub)
 }
 fn symmetric_difference_m(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "symmetric_difference", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "symmetric_difference", args, 1, 1)?;
     multi(vm, args, "symmetric_difference", BinOp::Xor)
 }
 
@@ -255,14 +255,14 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> Py
 }
 
 fn add(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "add", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "add", args, 1, 1)?;
     let s = this(vm, args, "add")?;
     vm.set_add(&s, args[1].clone())?;
     Ok(Value::None)
 }
 
 fn remove(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "remove", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "remove", args, 1, 1)?;
     let s = this(vm, args, "remove")?;
     if !vm.set_discard(&s, &args[1])? {
         return Err(vm.key_error(args[1].clone()));
@@ -271,7 +271,7 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn discard(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "discard", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "discard", args, 1, 1)?;
     let s = this(vm, args, "discard")?;
     vm.set_discard(&s, &args[1])?;
     Ok(Value::None)
@@ -315,7 +315,7 @@ fn issuperset(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     relation(vm, args, "issuperset", CmpOp::Ge)
 }
 fn isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "isdisjoint", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "isdisjoint", args, 1, 1)?;
     let s = this(vm, args, "isdisjoint")?;
     let o = as_set(vm, &args[1])?;
     let r = intersection(vm, &s, &o, true)?;

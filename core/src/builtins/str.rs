@@ -1,6 +1,6 @@
 //! The methods of `str`.
 
-use super::{add_method, arg_int, check_args, kwarg};
+use super::{add_method, arg_int, check_method_args, kwarg};
 use crate::object::function::KwArg;
 use crate::object::{ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
@@ -92,7 +92,7 @@ fn char_index_of_byte(s: &str, byte: usize) -> usize {
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    check_args(vm, name, args, 2, 4)?;
+    check_method_args(vm, name, args, 1, 3)?;
     let s = text(vm, args, name)?;
     let sub = str_arg(vm, &args[1], "must be str")
         .map_err(|_| vm.type_error(format!("must be str, not {}", vm.type_name(&args[1]))))?;
@@ -137,7 +137,7 @@ fn rindex(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "count", args, 2, 4)?;
+    check_method_args(vm, "count", args, 1, 3)?;
     let s = text(vm, args, "count")?;
     let sub = str_arg(vm, &args[1], "argument")?;
     let (a, b) = bounds(vm, &s, args.get(2), args.get(3))?;
@@ -154,7 +154,7 @@ fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "join", args, 2, 2)?;
+    check_method_args(vm, "join", args, 1, 1)?;
     let sep = text(vm, args, "join")?;
     let items = vm.collect_iterable(&args[1])?;
     let mut out = String::new();
@@ -326,7 +326,7 @@ fn strip_chars(
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    check_args(vm, name, args, 1, 2)?;
+    check_method_args(vm, name, args, 0, 1)?;
     let s = text(vm, args, name)?;
     let t = s.as_str();
     let r = match args.get(1) {
@@ -367,7 +367,7 @@ fn rstrip(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "replace", args, 3, 4)?;
+    check_method_args(vm, "replace", args, 2, 3)?;
     let s = text(vm, args, "replace")?;
     let old = str_arg(vm, &args[1], "replace() argument 1")?;
     let newv = str_arg(vm, &args[2], "replace() argument 2")?;
@@ -384,7 +384,7 @@ fn replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 fn affix(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<Value> {
-    check_args(vm, name, args, 2, 4)?;
+    check_method_args(vm, name, args, 1, 3)?;
     let s = text(vm, args, name)?;
     let (a, b) = bounds(vm, &s, args.get(2), args.get(3))?;
     let hay = if a <= b {
@@ -436,7 +436,7 @@ fn endswith(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn map_text(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> String) -> PyResult<Value> {
-    check_args(vm, name, args, 1, 1)?;
+    check_method_args(vm, name, args, 0, 0)?;
     let s = text(vm, args, name)?;
     new(f(s.as_str()))
 }
@@ -495,7 +495,7 @@ fn swapcase(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn predicate(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
-    check_args(vm, name, args, 1, 1)?;
+    check_method_args(vm, name, args, 0, 0)?;
     let s = text(vm, args, name)?;
     Ok(Value::Bool(f(s.as_str())))
 }
@@ -577,7 +577,7 @@ fn istitle(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, align: char) -> PyResult<Value> {
-    check_args(vm, name, args, 2, 3)?;
+    check_method_args(vm, name, args, 1, 2)?;
     let s = text(vm, args, name)?;
     let width = arg_int(vm, &args[1])?.max(0) as usize;
     let fill = match args.get(2) {
@@ -619,7 +619,7 @@ fn center(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "zfill", args, 2, 2)?;
+    check_method_args(vm, "zfill", args, 1, 1)?;
     let s = text(vm, args, "zfill")?;
     let width = arg_int(vm, &args[1])?.max(0) as usize;
     let len = s.char_len();
@@ -635,7 +635,7 @@ fn zfill(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
-    check_args(vm, name, args, 2, 2)?;
+    check_method_args(vm, name, args, 1, 1)?;
     let s = text(vm, args, name)?;
     let sep = str_arg(vm, &args[1], "sep")?;
     if sep.as_str().is_empty() {
@@ -710,13 +710,13 @@ fn str_format(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
 }
 
 fn str_mod(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__mod__", args, 2, 2)?;
+    check_method_args(vm, "__mod__", args, 1, 1)?;
     let s = text(vm, args, "__mod__")?;
     super::format::percent_format(vm, s.as_str(), &args[1])
 }
 
 fn removeprefix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "removeprefix", args, 2, 2)?;
+    check_method_args(vm, "removeprefix", args, 1, 1)?;
     let s = text(vm, args, "removeprefix")?;
     let p = str_arg(vm, &args[1], "removeprefix() argument")?;
     new(s
@@ -727,7 +727,7 @@ fn removeprefix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn removesuffix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "removesuffix", args, 2, 2)?;
+    check_method_args(vm, "removesuffix", args, 1, 1)?;
     let s = text(vm, args, "removesuffix")?;
     let p = str_arg(vm, &args[1], "removesuffix() argument")?;
     new(s

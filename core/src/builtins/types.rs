@@ -39,7 +39,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     let init_name = vm.intern("__init__");
     let user_new = t
         .lookup(&new_name)
-        .filter(|f| !matches!(f, Value::Builtin(_)));
+        .filter(|f| !super::dunders::is_builtin_new(f));
     let obj = match &user_new {
         Some(f) => {
             let f = match f {
@@ -158,6 +158,11 @@ pub fn type_new(
     let Value::Dict(ns) = ns else {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     };
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.name().as_str())));
+        }
+    }
     let bases = if bases.is_empty() {
         vec![vm.types.object.clone()]
     } else {
@@ -216,6 +221,21 @@ pub fn type_new(
                 vm.types.classmethod.clone()
             };
             dict.set_str(k, Value::obj(cls, kind));
+        }
+    }
+    let eq_key = vm.intern("__eq__");
+    let hash_key = vm.intern("__hash__");
+    if dict.get_str(&eq_key).is_some() && dict.get_str(&hash_key).is_none() {
+        dict.set_str(hash_key, Value::None);
+    }
+    let module_key = vm.intern("__module__");
+    if dict.get_str(&module_key).is_none() {
+        if let Some(name) = vm
+            .frames
+            .last()
+            .and_then(|f| f.globals.get_str(&vm.intern("__name__")))
+        {
+            dict.set_str(module_key, name);
         }
     }
     let qualname = dict
@@ -666,6 +686,14 @@ fn set_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn object_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     let t = type_arg(vm, args)?;
+    if t.builtin && t.native_new.is_some() && !Rc::ptr_eq(&t, &vm.types.object) {
+        let name = t.name();
+        return Err(vm.type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            name.as_str(),
+            name.as_str()
+        )));
+    }
     if Rc::ptr_eq(&t, &vm.types.object) {
         if args.len() > 1 {
             return Err(vm.type_error("object() takes no arguments"));
@@ -836,13 +864,19 @@ fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
             .or_else(|| super::kwarg(kwargs, name).cloned())
             .unwrap_or(Value::None)
     };
+    let fget = get(1, "fget");
+    let mut doc = get(4, "doc");
+    if doc.is_none() && !fget.is_none() {
+        let name = vm.intern("__doc__");
+        doc = vm.get_attr_opt(&fget, &name)?.unwrap_or(Value::None);
+    }
     Ok(Value::obj(
         vm.types.property.clone(),
         ObjKind::Property {
-            fget: get(1, "fget"),
+            fget,
             fset: get(2, "fset"),
             fdel: get(3, "fdel"),
-            doc: get(4, "doc"),
+            doc,
         },
     ))
 }
@@ -887,6 +921,26 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Valu
     property_with(vm, args, 2)
 }
 
+fn slice_indices(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    super::check_method_args(vm, "indices", args, 1, 1)?;
+    let Some(Value::Obj(o)) = args.first() else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let ObjKind::Slice { start, stop, step } = &o.kind else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let len = super::arg_int(vm, &args[1])?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let si = vm.slice_indices(start, stop, step, len as usize)?;
+    Ok(Value::tuple(vec![
+        Value::Int(si.start),
+        Value::Int(si.stop),
+        Value::Int(si.step),
+    ]))
+}
+
 fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "staticmethod", &args[1..], 1, 1)?;
     Ok(Value::obj(
@@ -911,6 +965,16 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         2 => vm.new_slice(a[0].clone(), a[1].clone(), Value::None),
         _ => vm.new_slice(a[0].clone(), a[1].clone(), a[2].clone()),
     })
+}
+
+fn exception_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let t = type_arg(vm, args)?;
+    new_instance(vm, &t, &args[1..], &[])
+}
+
+fn none_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "NoneType", &args[1..], 0, 0)?;
+    Ok(Value::None)
 }
 
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -952,12 +1016,15 @@ pub fn install(vm: &mut Vm) {
     set_native_new(&t.staticmethod, staticmethod_new);
     set_native_new(&t.classmethod, classmethod_new);
     set_native_new(&t.slice, slice_new);
+    set_native_new(&t.base_exception, exception_new);
+    set_native_new(&t.none, none_new);
     add_method(vm, &t.object, "__init__", object_init);
     add_method(vm, &t.object, "__repr__", object_repr);
     add_method(vm, &t.object, "__str__", object_str);
     add_method(vm, &t.object, "__eq__", object_eq);
     add_method(vm, &t.object, "__ne__", object_ne);
     add_method(vm, &t.object, "__hash__", object_hash);
+    add_method(vm, &t.slice, "indices", slice_indices);
     add_method(vm, &t.property, "getter", property_getter);
     add_method(vm, &t.property, "setter", property_setter);
     add_method(vm, &t.property, "deleter", property_deleter);

@@ -326,7 +326,7 @@ impl Compiler<'_> {
             }
             self.emit(match kind {
                 Seq::List => Instr::BuildList(elts.len() as u32),
-                Seq::Tuple => Instr::BuildTuple(elts.len() as u32),
+                Seq::Tuple | Seq::CallArgs => Instr::BuildTuple(elts.len() as u32),
             });
             return Ok(());
         }
@@ -335,7 +335,12 @@ impl Compiler<'_> {
             match x {
                 Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
+                    let flag = if let Seq::CallArgs = kind {
+                        CALL_ARGS
+                    } else {
+                        0
+                    };
+                    self.emit(Instr::ListExtend(1 | flag));
                 }
                 other => {
                     self.expr(other)?;
@@ -343,7 +348,7 @@ impl Compiler<'_> {
                 }
             }
         }
-        if let Seq::Tuple = kind {
+        if let Seq::Tuple | Seq::CallArgs = kind {
             self.emit(Instr::ListToTuple);
         }
         Ok(())
@@ -472,7 +477,7 @@ impl Compiler<'_> {
             }
             return Ok(());
         }
-        self.sequence(&args.args, Seq::Tuple)?;
+        self.sequence(&args.args, Seq::CallArgs)?;
         let mut flag = 0;
         if !args.keywords.is_empty() {
             flag = 1;
@@ -642,7 +647,13 @@ impl Compiler<'_> {
 enum Seq {
     List,
     Tuple,
+    /// The positional arguments of a call with `*args`.
+    CallArgs,
 }
+
+/// ListExtend operand flag: the extension unpacks `*args` of a call (for the error
+/// message).
+pub const CALL_ARGS: u32 = 1 << 24;
 
 enum CompKind<'a> {
     List(&'a Expr),

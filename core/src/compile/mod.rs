@@ -7,6 +7,7 @@
 //! CPython does.
 
 mod expr;
+pub use expr::CALL_ARGS;
 pub mod symtable;
 mod unit;
 
@@ -748,8 +749,13 @@ impl<'s> Compiler<'s> {
 
     fn annotation_value(&mut self, an: &Expr) -> CResult<()> {
         if self.future_annotations {
-            let text = &self.src[an.range().start().to_usize()..an.range().end().to_usize()];
-            self.load_const(Value::str(text));
+            let text = match an {
+                Expr::StringLiteral(s) => crate::builtins::repr::str_repr(s.value.to_str()),
+                _ => {
+                    self.src[an.range().start().to_usize()..an.range().end().to_usize()].to_string()
+                }
+            };
+            self.load_const(Value::str(&text));
             Ok(())
         } else {
             self.expr(an)

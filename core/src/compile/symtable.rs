@@ -487,13 +487,22 @@ impl Builder {
                 self.expr(&n.value);
                 if let Expr::Name(name) = &*n.target {
                     // The target binds in the nearest enclosing non-comprehension scope.
-                    let mut idx = self.stack.len() - 1;
-                    while idx > 0 && self.scopes[self.stack[idx]].kind == ScopeKind::Comprehension {
-                        let s = self.stack[idx];
-                        self.scopes[s].add(name.id.as_str(), NONLOCAL | USED);
-                        idx -= 1;
+                    let mut target_idx = self.stack.len() - 1;
+                    while target_idx > 0
+                        && self.scopes[self.stack[target_idx]].kind == ScopeKind::Comprehension
+                    {
+                        target_idx -= 1;
                     }
-                    let target = self.stack[idx];
+                    let target = self.stack[target_idx];
+                    let flag = if self.scopes[target].kind == ScopeKind::Module {
+                        GLOBAL
+                    } else {
+                        NONLOCAL
+                    };
+                    for idx in target_idx + 1..self.stack.len() {
+                        let s = self.stack[idx];
+                        self.scopes[s].add(name.id.as_str(), flag | USED);
+                    }
                     self.scopes[target].add(name.id.as_str(), BOUND);
                 }
             }

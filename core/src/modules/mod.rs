@@ -1,8 +1,13 @@
 //! The modules bundled with the runtime, and the source-text cache that tracebacks
 //! read lines from.
 
+pub mod array;
+pub mod gc;
+pub mod math;
 pub mod mt;
+pub mod random;
 pub mod sys;
+pub mod time;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -26,14 +31,34 @@ pub fn find(name: &str) -> Option<ModuleDef> {
 
 /// Every bundled module. Modules written in Python live in `py/`.
 const BUNDLED: &[(&str, ModuleDef)] = &[
-    ("collections", ModuleDef::Source(include_str!("py/collections.py"))),
-    ("collections.abc", ModuleDef::Source(include_str!("py/collections_abc.py"))),
-    ("functools", ModuleDef::Source(include_str!("py/functools.py"))),
-    ("itertools", ModuleDef::Source(include_str!("py/itertools.py"))),
-    ("operator", ModuleDef::Source(include_str!("py/operator.py"))),
+    (
+        "collections",
+        ModuleDef::Source(include_str!("py/collections.py")),
+    ),
+    (
+        "collections.abc",
+        ModuleDef::Source(include_str!("py/collections_abc.py")),
+    ),
+    (
+        "functools",
+        ModuleDef::Source(include_str!("py/functools.py")),
+    ),
+    (
+        "itertools",
+        ModuleDef::Source(include_str!("py/itertools.py")),
+    ),
+    (
+        "operator",
+        ModuleDef::Source(include_str!("py/operator.py")),
+    ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
+    ("math", ModuleDef::Native(math::init)),
+    ("random", ModuleDef::Native(random::init)),
+    ("time", ModuleDef::Native(time::init)),
+    ("gc", ModuleDef::Native(gc::init)),
+    ("array", ModuleDef::Native(array::init)),
 ];
 
 /// Create, register and initialise a bundled module.

@@ -1,6 +1,6 @@
 //! The `sys` module.
 
-use crate::builtins::{add_function, arg_int, check_args};
+use crate::builtins::{add_function, arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::{Dict, ObjKind, PyCell, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -20,7 +20,7 @@ pub fn is_real_stdout(v: &Value) -> bool {
 fn stream_of(v: &Value) -> Option<Stream> {
     match v {
         Value::Obj(o) => match &o.kind {
-            ObjKind::Native(d) => d.borrow().as_any().downcast_ref::<Stream>().copied(),
+            ObjKind::Native(d) => (**d.borrow()).as_any().downcast_ref::<Stream>().copied(),
             _ => None,
         },
         _ => None,
@@ -28,7 +28,7 @@ fn stream_of(v: &Value) -> Option<Stream> {
 }
 
 fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "write", &args[1.min(args.len())..], 1, 1)?;
+    check_method_args(vm, "write", args, 1, 1)?;
     let Value::Str(s) = &args[1] else {
         return Err(vm.type_error(format!(
             "write() argument must be str, not {}",

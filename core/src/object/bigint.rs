@@ -262,6 +262,8 @@ pub fn truediv(a: IntRef, b: IntRef) -> Option<f64> {
             let shift = 64usize;
             let q = (&x << shift) / &y;
             Some(q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32))
+                .filter(|f| f.is_finite())
+                .or(Some(f64::INFINITY))
         }
     }
 }

@@ -314,6 +314,8 @@ pub enum ObjKind {
     },
     Iter(PyCell<IterState>),
     DictView(Rc<Dict>, DictViewKind),
+    /// A read-only view of a class namespace (`cls.__dict__`).
+    MappingProxy(Rc<Dict>),
     Traceback(Vec<crate::vm::errors::TraceEntry>),
     Frame(crate::vm::frame::FrameInfo),
     Native(PyCell<Box<dyn NativeData>>),

@@ -275,41 +275,86 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let setattr = self.intern("__setattr__");
+            if let Some(f @ Value::Function(_)) = inst.cls().lookup(&setattr) {
+                self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, Some(value))
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let delattr = self.intern("__delattr__");
+            if let Some(f @ Value::Function(_)) = inst.cls().lookup(&delattr) {
+                self.call_method_value(f, obj, &[Value::Str(name.clone())])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, None)
+    }
+
+    /// object.__setattr__ / object.__delattr__ (value None): descriptors, then the
+    /// instance dict.
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        name: &Rc<PyStr>,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.cls();
                 if let Some(attr) = cls.lookup(name) {
-                    if self.data_descriptor_set(&attr, obj, Some(value.clone()), &cls)? {
+                    if self.data_descriptor_set(&attr, obj, value.clone(), &cls)? {
                         return Ok(());
                     }
                 }
-                let setattr = self.intern("__setattr__");
-                if let Some(f @ Value::Function(_)) = cls.lookup(&setattr) {
-                    self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
-                    return Ok(());
+                if let Some(exc) = inst.exc() {
+                    if let Some(done) = set_exception_field(self, exc, name, &value)? {
+                        return Ok(done);
+                    }
                 }
-                match &inst.dict {
-                    Some(d) => {
-                        let old = d.set_str(name.clone(), value);
+                match (&inst.dict, value) {
+                    (Some(d), Some(v)) => {
+                        let old = d.set_str(name.clone(), v);
                         drop(old);
                         Ok(())
                     }
-                    None => Err(self.attribute_error(format!(
+                    (Some(d), None) => match d.del_str(name) {
+                        Some(_) => Ok(()),
+                        None => Err(self.no_attribute(obj, &cls, name)),
+                    },
+                    (None, Some(_)) => Err(self.attribute_error(format!(
                         "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
                         cls.name().as_str(),
                         name.as_str()
                     ))),
+                    (None, None) => Err(self.no_attribute(obj, &cls, name)),
                 }
             }
-            Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, Some(value)),
+            Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, value),
             Value::Function(f) => {
-                crate::builtins::function::set_function_attr(self, f, name, Some(value))
+                crate::builtins::function::set_function_attr(self, f, name, value)
             }
-            Value::Module(m) => {
-                let old = m.dict.set_str(name.clone(), value);
-                drop(old);
-                Ok(())
-            }
+            Value::Module(m) => match value {
+                Some(v) => {
+                    let old = m.dict.set_str(name.clone(), v);
+                    drop(old);
+                    Ok(())
+                }
+                None => match m.dict.del_str(name) {
+                    Some(_) => Ok(()),
+                    None => Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name.as_str(),
+                        name.as_str()
+                    ))),
+                },
+            },
             _ => {
                 let cls = self.type_of(obj);
                 if cls.lookup(name).is_some() {
@@ -318,6 +363,9 @@ impl Vm {
                         cls.name().as_str(),
                         name.as_str()
                     )));
+                }
+                if value.is_none() {
+                    return Err(self.no_attribute(obj, &cls, name));
                 }
                 Err(self.attribute_error(format!(
                     "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
@@ -406,48 +454,6 @@ impl Vm {
         }
     }
 
-    /// `del obj.name`.
-    pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
-        match obj {
-            Value::Instance(inst) => {
-                let cls = inst.cls();
-                if let Some(attr) = cls.lookup(name) {
-                    if self.data_descriptor_set(&attr, obj, None, &cls)? {
-                        return Ok(());
-                    }
-                }
-                let delattr = self.intern("__delattr__");
-                if let Some(f @ Value::Function(_)) = cls.lookup(&delattr) {
-                    self.call_method_value(f, obj, &[Value::Str(name.clone())])?;
-                    return Ok(());
-                }
-                if let Some(d) = &inst.dict {
-                    if d.del_str(name).is_some() {
-                        return Ok(());
-                    }
-                }
-                Err(self.no_attribute(obj, &cls, name))
-            }
-            Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, None),
-            Value::Function(f) => crate::builtins::function::set_function_attr(self, f, name, None),
-            Value::Module(m) => {
-                if m.dict.del_str(name).is_some() {
-                    Ok(())
-                } else {
-                    Err(self.attribute_error(format!(
-                        "module '{}' has no attribute '{}'",
-                        m.name.as_str(),
-                        name.as_str()
-                    )))
-                }
-            }
-            _ => {
-                let cls = self.type_of(obj);
-                Err(self.no_attribute(obj, &cls, name))
-            }
-        }
-    }
-
     /// The instance's `__dict__`, if it has one.
     pub fn instance_dict(&self, obj: &Value) -> Option<Rc<crate::object::Dict>> {
         match obj {
@@ -460,4 +466,63 @@ impl Vm {
     pub fn is_exception_instance(&self, obj: &Value) -> bool {
         matches!(obj, Value::Instance(i) if matches!(i.base, Base::Exception(_)))
     }
+}
+
+/// Assign one of BaseException's own fields; None if `name` is not one.
+fn set_exception_field(
+    vm: &mut Vm,
+    exc: &crate::object::PyCell<crate::object::ExcData>,
+    name: &PyStr,
+    value: &Option<Value>,
+) -> PyResult<Option<()>> {
+    let v = match value {
+        Some(v) => v.clone(),
+        None => {
+            return match name.as_str() {
+                "__cause__" | "__context__" | "args" | "__traceback__" => {
+                    Err(vm.type_error(format!("{} may not be deleted", name.as_str())))
+                }
+                _ => Ok(None),
+            }
+        }
+    };
+    let is_exc_or_none = |vm: &Vm, v: &Value| v.is_none() || vm.is_exception_instance(v);
+    match name.as_str() {
+        "__cause__" => {
+            if !is_exc_or_none(vm, &v) {
+                return Err(
+                    vm.type_error("exception cause must be None or derive from BaseException")
+                );
+            }
+            let mut d = exc.borrow_mut();
+            d.cause = v;
+            d.suppress_context = true;
+        }
+        "__context__" => {
+            if !is_exc_or_none(vm, &v) {
+                return Err(
+                    vm.type_error("exception context must be None or derive from BaseException")
+                );
+            }
+            exc.borrow_mut().context = v;
+        }
+        "__suppress_context__" => {
+            let b = vm.truthy(&v)?;
+            exc.borrow_mut().suppress_context = b;
+        }
+        "args" => {
+            let items = vm.collect_iterable(&v)?;
+            exc.borrow_mut().args = Value::tuple(items);
+        }
+        "__traceback__" => match &v {
+            Value::None => exc.borrow_mut().traceback.clear(),
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Traceback(entries) => exc.borrow_mut().traceback = entries.clone(),
+                _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
+            },
+            _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
+        },
+        _ => return Ok(None),
+    }
+    Ok(Some(()))
 }

@@ -231,6 +231,69 @@ impl Vm {
         Ok(CallOutcome::Done)
     }
 
+    /// CPython's `_PyObject_FunctionStr`: how error messages name a callable.
+    pub fn function_str(&mut self, f: &Value) -> String {
+        match f {
+            Value::Function(func) => {
+                let module = func.module.borrow().clone();
+                match module.as_str() {
+                    Some(m) if m.as_str() != "builtins" => {
+                        format!("{}.{}()", m.as_str(), func.qualname().as_str())
+                    }
+                    _ => format!("{}()", func.qualname().as_str()),
+                }
+            }
+            Value::Method(m) => {
+                let inner = m.func.clone();
+                self.function_str(&inner)
+            }
+            Value::Builtin(b) => format!("{}()", b.name),
+            Value::Type(t) => format!("{}()", t.qualname.borrow().as_str()),
+            other => format!("{} object", self.type_name(other)),
+        }
+    }
+
+    /// `**kwargs` of a call merged into the keyword dict, with the call's errors.
+    pub fn merge_call_kwargs(&mut self, d: &Dict, src: &Value, func: &Value) -> PyResult<()> {
+        let items: Vec<(Value, Value)> = match src {
+            Value::Dict(s) => s.items(),
+            other => {
+                let keys_name = self.intern("keys");
+                let Some(keys) = self.get_attr_opt(other, &keys_name)? else {
+                    let desc = self.function_str(func);
+                    return Err(self.type_error(format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        desc,
+                        self.type_name(other)
+                    )));
+                };
+                let keys = self.call(&keys, &[], &[])?;
+                let mut out = Vec::new();
+                for k in self.collect_iterable(&keys)? {
+                    let v = self.getitem(other, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in items {
+            let Value::Str(name) = &k else {
+                let desc = self.function_str(func);
+                return Err(self.type_error(format!("{desc} keywords must be strings")));
+            };
+            if d.get_str(name).is_some() {
+                let desc = self.function_str(func);
+                return Err(self.type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    desc,
+                    name.as_str()
+                )));
+            }
+            d.set_str(name.clone(), v);
+        }
+        Ok(())
+    }
+
     /// `f(*args, **kwargs)`.
     pub fn call_ex(&mut self, f: &Value, args: &Value, kwargs: &Value) -> PyResult<Value> {
         let pos: Vec<Value> = match args {

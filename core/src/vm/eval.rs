@@ -415,11 +415,28 @@ impl Vm {
                             tri!(self.dict_set(m, k, v));
                         }
                     }
-                    Instr::ListExtend(d) => {
+                    Instr::ListExtend(op) => {
                         let src = self.pop();
-                        let target = self.peek(d as usize).clone();
+                        let d = (op & !crate::compile::CALL_ARGS) as usize;
+                        let target = self.peek(d).clone();
                         self.frames[fi].pc = pc;
-                        let items = tri!(self.collect_iterable(&src));
+                        let items = match self.collect_iterable(&src) {
+                            Ok(items) => items,
+                            Err(e)
+                                if op & crate::compile::CALL_ARGS != 0
+                                    && self.err_matches(&e, &self.types.type_error.clone())
+                                    && self.get_iter(&src).is_err() =>
+                            {
+                                let func = self.peek(d + 2).clone();
+                                let desc = self.function_str(&func);
+                                break self.type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    desc,
+                                    self.type_name(&src)
+                                ));
+                            }
+                            Err(e) => break e,
+                        };
                         if let Value::List(l) = &target {
                             l.items.borrow_mut().extend(items);
                         }
@@ -437,8 +454,12 @@ impl Vm {
                         let target = self.peek(d as usize).clone();
                         self.frames[fi].pc = pc;
                         if let Value::Dict(m) = &target {
-                            let strict = matches!(instr, Instr::DictMerge(_));
-                            tri!(self.dict_merge(m, &src, strict));
+                            if let Instr::DictMerge(_) = instr {
+                                let func = self.peek(d as usize + 3).clone();
+                                tri!(self.merge_call_kwargs(m, &src, &func));
+                            } else {
+                                tri!(self.dict_merge(m, &src, false));
+                            }
                         }
                     }
                     Instr::ListToTuple => {

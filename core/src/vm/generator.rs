@@ -367,9 +367,10 @@ impl Vm {
                 }
                 Ok(it)
             }
-            None => {
-                Err(self.type_error(format!("'{}' object can't be awaited", cls.name().as_str())))
-            }
+            None => Err(self.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                cls.name().as_str()
+            ))),
         }
     }
 }

@@ -78,6 +78,15 @@ impl Vm {
                         },
                     )
                 }
+                ObjKind::MappingProxy(d) => self.new_iter(
+                    &t.dict_keyiterator,
+                    IterState::Dict {
+                        dict: d.clone(),
+                        pos: 0,
+                        kind: DictViewKind::Keys,
+                        expected_len: d.len(),
+                    },
+                ),
                 ObjKind::Bytes(_) => self.new_iter(
                     &t.seq_iterator,
                     IterState::Seq {
@@ -316,14 +325,7 @@ impl Vm {
         };
         if items.len() != n {
             if items.len() > n {
-                let got = if matches!(seq, Value::Tuple(_) | Value::List(_)) {
-                    format!(", got {}", items.len())
-                } else {
-                    String::new()
-                };
-                return Err(
-                    self.value_error(format!("too many values to unpack (expected {n}{got})"))
-                );
+                return Err(self.value_error(format!("too many values to unpack (expected {n})")));
             }
             return Err(self.value_error(format!(
                 "not enough values to unpack (expected {}, got {})",

@@ -99,12 +99,26 @@ impl Vm {
     }
 
     fn numeric_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinOp::And => return Ok(Some(Value::Bool(x & y))),
+                BinOp::Or => return Ok(Some(Value::Bool(x | y))),
+                BinOp::Xor => return Ok(Some(Value::Bool(x ^ y))),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return self.int_op(op, x, y).map(Some);
         }
         let fa = as_float(a).or_else(|| as_int(a).and_then(|i| i.to_f64()));
         let fb = as_float(b).or_else(|| as_int(b).and_then(|i| i.to_f64()));
         if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+            if matches!(
+                op,
+                BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::MatMul
+            ) {
+                return Ok(None);
+            }
             if let (Some(x), Some(y)) = (fa, fb) {
                 return self.float_op(op, x, y).map(Some);
             }
@@ -125,9 +139,16 @@ impl Vm {
             BinOp::Mod => {
                 bigint::modulo(x, y).ok_or_else(|| self.zero_division("integer modulo by zero"))?
             }
-            BinOp::TrueDiv => Value::Float(
-                bigint::truediv(x, y).ok_or_else(|| self.zero_division("division by zero"))?,
-            ),
+            BinOp::TrueDiv => {
+                let q =
+                    bigint::truediv(x, y).ok_or_else(|| self.zero_division("division by zero"))?;
+                if q.is_infinite() {
+                    return Err(
+                        self.overflow_error("integer division result too large for a float")
+                    );
+                }
+                Value::Float(q)
+            }
             BinOp::Pow => {
                 if y.is_negative() {
                     let (fx, fy) = (
@@ -175,19 +196,19 @@ impl Vm {
             BinOp::Mul => x * y,
             BinOp::TrueDiv => {
                 if y == 0.0 {
-                    return Err(self.zero_division("division by zero"));
+                    return Err(self.zero_division("float division by zero"));
                 }
                 x / y
             }
             BinOp::FloorDiv => {
                 if y == 0.0 {
-                    return Err(self.zero_division("division by zero"));
+                    return Err(self.zero_division("float floor division by zero"));
                 }
                 float_divmod(x, y).0
             }
             BinOp::Mod => {
                 if y == 0.0 {
-                    return Err(self.zero_division("division by zero"));
+                    return Err(self.zero_division("float modulo by zero"));
                 }
                 float_divmod(x, y).1
             }
@@ -318,8 +339,40 @@ impl Vm {
             {
                 return crate::builtins::set::set_binop(self, op, x, y).map(Some)
             }
+            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, x, y)
+                if is_set_view(x) && (is_set_view(y) || matches!(y, Value::Set(_)))
+                    || is_set_view(y) && matches!(x, Value::Set(_)) =>
+            {
+                // Key and item views act as sets: the result is a new set.
+                let xs = self.collect_iterable(x)?;
+                let ys = self.collect_iterable(y)?;
+                let (Value::Set(sx), Value::Set(sy)) =
+                    (self.new_set(xs, false)?, self.new_set(ys, false)?)
+                else {
+                    return Ok(None);
+                };
+                return crate::builtins::set::set_binop(self, op, &sx, &sy).map(Some);
+            }
             _ => return Ok(None),
         }))
+    }
+
+    /// An operator between built-in values only: None when a dunder must decide.
+    pub fn builtin_binary_op(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
+        if let Some(v) = self.numeric_op(op, a, b)? {
+            return Ok(Some(v));
+        }
+        self.sequence_op(op, a, b)
+    }
+
+    /// A comparison between built-in values only: None when a dunder must decide.
+    pub fn builtin_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        self.compare_builtin(op, a, b)
     }
 
     /// `a <op> b`.
@@ -371,17 +424,25 @@ impl Vm {
             && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
                 || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
         {
-            let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
-                b
+            let (seq, other) = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                (a, b)
             } else {
-                a
+                (b, a)
             };
+            if let Some(n) = self.index_value(other)? {
+                if let Some(v) = self.sequence_op(op, seq, &Value::Int(n))? {
+                    return Ok(v);
+                }
+            }
             return Err(self.type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 self.type_name(other)
             )));
         }
         if op == BinOp::Add {
+            if crate::builtins::format::is_bytes(a) {
+                return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+            }
             if let Value::Str(_) = a {
                 return Err(self.type_error(format!(
                     "can only concatenate str (not \"{}\") to str",
@@ -418,7 +479,7 @@ impl Vm {
         let Some(m) = t.lookup(name) else {
             return Ok(None);
         };
-        if matches!(m, Value::Builtin(_)) {
+        if matches!(m, Value::Builtin(_)) && !matches!(recv, Value::Instance(_)) {
             return Ok(None);
         }
         let r = self.call_method_value(m, recv, std::slice::from_ref(arg))?;
@@ -597,7 +658,7 @@ impl Vm {
                     return Ok(crate::builtins::range::range_len(*start, *stop, *step) as usize)
                 }
                 ObjKind::Bytes(b) => return Ok(b.len()),
-                ObjKind::DictView(d, _) => return Ok(d.len()),
+                ObjKind::DictView(d, _) | ObjKind::MappingProxy(d) => return Ok(d.len()),
                 _ => {}
             },
             _ => {}
@@ -767,7 +828,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(f) if f.is_nan()) {
+        // Identity implies equality here, as in CPython's PyObject_RichCompareBool.
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = crate::object::dict::simple_eq(a, b) {
@@ -938,6 +1000,7 @@ impl Vm {
                     Some(_) => Ok(false),
                     None => self.contains_by_iteration(container, item),
                 },
+                ObjKind::MappingProxy(d) => Ok(self.dict_lookup(d, item)?.is_some()),
                 ObjKind::DictView(d, kind) => match kind {
                     crate::object::DictViewKind::Keys => Ok(self.dict_lookup(d, item)?.is_some()),
                     crate::object::DictViewKind::Items => {
@@ -1147,6 +1210,11 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// A `keys()` or `items()` view (they support set operators).
+fn is_set_view(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::DictView(_, k) if k != crate::object::DictViewKind::Values))
 }
 
 /// CPython's tuple hash (xxHash-based, 3.8+).

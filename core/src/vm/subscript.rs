@@ -195,6 +195,10 @@ impl Vm {
             Value::Str(s) => crate::builtins::str::str_getitem(self, s, key),
             Value::Obj(o) => match &o.kind {
                 ObjKind::Range { .. } => crate::builtins::range::range_getitem(self, obj, key),
+                ObjKind::MappingProxy(d) => match self.dict_lookup(d, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key.clone())),
+                },
                 ObjKind::Bytes(b) => {
                     if let Value::Obj(k) = key {
                         if let ObjKind::Slice { start, stop, step } = &k.kind {
@@ -334,7 +338,7 @@ impl Vm {
                     return self.delitem(&b, key);
                 }
                 Err(self.type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     cls.name().as_str()
                 )))
             }
