@@ -442,6 +442,7 @@ pub fn install(vm: &mut Vm) {
         &t.set,
         &t.frozenset,
         &t.base_exception,
+        &t.type_,
     ] {
         if let Some(w) = new_wrapper(ty) {
             let k = vm.intern("__new__");

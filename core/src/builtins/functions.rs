@@ -415,11 +415,13 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value>
 fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(vm.intern(s.as_str())),
-        other => Err(vm.type_error(format!(
-            "{}(): attribute name must be string, not '{}'",
-            fname,
-            vm.type_name(other)
-        ))),
+        other => {
+            let _ = fname;
+            Err(vm.type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(other)
+            )))
+        }
     }
 }
 
@@ -580,6 +582,14 @@ fn format(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
+        let callable_name = vm.intern("__call__");
+        let is_callable = matches!(
+            &args[0],
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
+        ) || vm.type_of(&args[0]).lookup(&callable_name).is_some();
+        if !is_callable {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(Value::obj(
             vm.types.callable_iterator.clone(),
             ObjKind::Iter(crate::object::PyCell::new(

@@ -213,11 +213,7 @@ pub fn list_set_slice(
     let items = match vm.collect_iterable(value) {
         Ok(items) => items,
         Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
-            return Err(vm.type_error(if si.step == 1 {
-                "can only assign an iterable"
-            } else {
-                "must assign iterable to extended slice"
-            }))
+            return Err(vm.type_error("must assign iterable to extended slice"))
         }
         Err(e) => return Err(e),
     };

@@ -408,7 +408,8 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 let text = vm.exception_str(v);
                 return s(text);
             }
-            if let Some(b) = vm.builtin_base(v) {
+            // A str subclass is its own text; other objects print as their repr.
+            if let Some(b @ Value::Str(_)) = vm.builtin_base(v) {
                 return to_str(vm, &b);
             }
             repr(vm, v)

@@ -56,6 +56,12 @@ pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
             return new(out);
         }
     }
+    if vm.index_value(key)?.is_none() {
+        return Err(vm.type_error(format!(
+            "string indices must be integers, not '{}'",
+            vm.type_name(key)
+        )));
+    }
     match vm.seq_index(key, s.char_len(), "string")? {
         Some(i) => {
             let c = s.char_at(i).unwrap_or(' ');

@@ -21,6 +21,40 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
+    // Metaclasses: instances are classes, made by type.__new__ unless overridden.
+    if t.layout == Layout::Type && t.native_new.is_none() {
+        let new_name = vm.intern("__new__");
+        let init_name = vm.intern("__init__");
+        let cls = match t
+            .lookup(&new_name)
+            .filter(|f| !super::dunders::is_builtin_new(f))
+        {
+            Some(f) => {
+                let f = match &f {
+                    Value::Obj(o) => match &o.kind {
+                        ObjKind::StaticMethod(inner) => inner.clone(),
+                        _ => f.clone(),
+                    },
+                    _ => f.clone(),
+                };
+                let mut all = vec![Value::Type(t.clone())];
+                all.extend(args.iter().cloned());
+                vm.call(&f, &all, kwargs)?
+            }
+            None => {
+                if args.len() != 3 {
+                    return Err(vm.type_error("type() takes 1 or 3 arguments"));
+                }
+                type_new(vm, t, &args[0], &args[1], &args[2])?
+            }
+        };
+        if let Some(f @ Value::Function(_)) = t.lookup(&init_name) {
+            let mut all = vec![cls.clone()];
+            all.extend(args.iter().cloned());
+            vm.call(&f, &all, kwargs)?;
+        }
+        return Ok(cls);
+    }
     // A metaclass with its own __call__.
     if let Some(meta) = t.meta.borrow().clone() {
         let call = vm.intern("__call__");
@@ -136,6 +170,7 @@ pub fn type_new(
     };
     let bases: Vec<TypeRef> = match bases {
         Value::Tuple(t) => {
+            calculate_meta(vm, meta, &t.items)?;
             let mut out = Vec::new();
             for b in t.items.iter() {
                 match b {
@@ -305,6 +340,26 @@ pub fn type_new(
     Ok(tv)
 }
 
+/// The most derived metaclass of `meta` and the bases' metaclasses (CPython's
+/// `_PyType_CalculateMetaclass`).
+fn calculate_meta(vm: &mut Vm, meta: &TypeRef, bases: &[Value]) -> PyResult<TypeRef> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let t = vm.type_of(b);
+        if winner.is_subtype(&t) {
+            continue;
+        }
+        if t.is_subtype(&winner) {
+            winner = t;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
 fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let (Some(Value::Function(body)), Some(name)) = (args.first(), args.get(1)) else {
@@ -321,17 +376,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         }
     }
     let meta = match meta {
+        Some(Value::Type(m)) => Value::Type(calculate_meta(vm, &m, &bases)?),
         Some(m) => m,
-        None => {
-            let mut m = Value::Type(vm.types.type_.clone());
-            for b in &bases {
-                let bt = vm.type_of(b);
-                if !Rc::ptr_eq(&bt, &vm.types.type_) {
-                    m = Value::Type(bt);
-                }
-            }
-            m
-        }
+        None => Value::Type(calculate_meta(vm, &vm.types.type_.clone(), &bases)?),
     };
     let ns = Rc::new(Dict::new());
     let body = body.clone();
@@ -342,34 +389,6 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
     let cls = match &meta {
         Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => {
             type_new(vm, m, name, &bases_t, &Value::Dict(ns))?
-        }
-        Value::Type(m) => {
-            let new_name = vm.intern("__new__");
-            let init_name = vm.intern("__init__");
-            let margs = [
-                meta.clone(),
-                name.clone(),
-                bases_t.clone(),
-                Value::Dict(ns.clone()),
-            ];
-            let cls = match m.lookup(&new_name) {
-                Some(Value::Obj(o)) => match &o.kind {
-                    ObjKind::StaticMethod(f) => {
-                        let f = f.clone();
-                        vm.call(&f, &margs, &extra)?
-                    }
-                    _ => type_new(vm, m, name, &bases_t, &Value::Dict(ns.clone()))?,
-                },
-                _ => type_new(vm, m, name, &bases_t, &Value::Dict(ns.clone()))?,
-            };
-            if let Some(f @ Value::Function(_)) = m.lookup(&init_name) {
-                vm.call(
-                    &f,
-                    &[cls.clone(), name.clone(), bases_t, Value::Dict(ns)],
-                    &extra,
-                )?;
-            }
-            cls
         }
         other => vm.call(other, &[name.clone(), bases_t, Value::Dict(ns)], &extra)?,
     };
@@ -804,7 +823,15 @@ fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
         _ => vm.type_of(&obj),
     };
     if !obj_type.is_subtype(&this) {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        let what = match &obj {
+            Value::Type(t) => format!("type {}", t.name().as_str()),
+            other => format!("instance of {}", vm.type_name(other)),
+        };
+        return Err(vm.type_error(format!(
+            "super(type, obj): obj ({}) is not an instance or subtype of type ({}).",
+            what,
+            this.name().as_str()
+        )));
     }
     Ok(Value::obj(
         vm.types.super_.clone(),
@@ -967,6 +994,18 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     })
 }
 
+/// `type.__new__(metacls, name, bases, ns)`.
+fn type_dunder_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let meta = type_arg(vm, args)?;
+    if args.len() == 2 {
+        return Ok(Value::Type(vm.type_of(&args[1])));
+    }
+    if args.len() != 4 {
+        return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    type_new(vm, &meta, &args[1], &args[2], &args[3])
+}
+
 fn exception_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let t = type_arg(vm, args)?;
     new_instance(vm, &t, &args[1..], &[])
@@ -1017,6 +1056,7 @@ pub fn install(vm: &mut Vm) {
     set_native_new(&t.classmethod, classmethod_new);
     set_native_new(&t.slice, slice_new);
     set_native_new(&t.base_exception, exception_new);
+    set_native_new(&t.type_, type_dunder_new);
     set_native_new(&t.none, none_new);
     add_method(vm, &t.object, "__init__", object_init);
     add_method(vm, &t.object, "__repr__", object_repr);

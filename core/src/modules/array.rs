@@ -579,11 +579,20 @@ fn a_insert(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `item == x` for an item read out of an array: items are fresh objects in
+/// CPython, so no identity shortcut applies (a NaN item equals nothing).
+fn item_eq(vm: &mut Vm, item: &Value, x: &Value) -> PyResult<bool> {
+    match (item, x) {
+        (Value::Float(p), Value::Float(q)) => Ok(p == q),
+        _ => vm.eq(item, x),
+    }
+}
+
 /// The first position in `start..stop` whose item equals `x`.
 fn find(vm: &mut Vm, arr: &Value, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let items = values(arr);
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if vm.eq(v, x)? {
+        if item_eq(vm, v, x)? {
             return Ok(Some(i));
         }
     }
@@ -630,7 +639,7 @@ fn a_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "array.count", rest, 1, 1)?;
     let mut n = 0;
     for v in values(s) {
-        if vm.eq(&v, &rest[0])? {
+        if item_eq(vm, &v, &rest[0])? {
             n += 1;
         }
     }
@@ -921,10 +930,7 @@ fn op_richcmp(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     }
     for (x, y) in xs.iter().zip(ys.iter()) {
         // Items are fresh objects in CPython, so NaN is never equal to itself.
-        let same = match (x, y) {
-            (Value::Float(p), Value::Float(q)) => p == q,
-            _ => vm.eq(x, y)?,
-        };
+        let same = item_eq(vm, x, y)?;
         if !same {
             return match op {
                 CmpOp::Eq => Ok(Value::Bool(false)),

@@ -41,29 +41,29 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn enable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    no_args(vm, "enable", args, kw)?;
+    no_args(vm, "gc.enable", args, kw)?;
     ENABLED.with(|e| e.set(true));
     Ok(Value::None)
 }
 
 fn disable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    no_args(vm, "disable", args, kw)?;
+    no_args(vm, "gc.disable", args, kw)?;
     ENABLED.with(|e| e.set(false));
     Ok(Value::None)
 }
 
 fn isenabled(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    no_args(vm, "isenabled", args, kw)?;
+    no_args(vm, "gc.isenabled", args, kw)?;
     Ok(Value::Bool(ENABLED.with(|e| e.get())))
 }
 
 fn get_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    no_args(vm, "get_count", args, kw)?;
+    no_args(vm, "gc.get_count", args, kw)?;
     Ok(Value::tuple(vec![Value::Int(0); 3]))
 }
 
 fn get_threshold(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    no_args(vm, "get_threshold", args, kw)?;
+    no_args(vm, "gc.get_threshold", args, kw)?;
     let (a, b, c) = THRESHOLD.with(|t| t.get());
     Ok(Value::tuple(vec![
         Value::Int(a),

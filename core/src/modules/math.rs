@@ -15,11 +15,19 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
+// CPython calls the C library's libm, whose last bit differs from Rust's own
+// implementations for some arguments: std computes `asinh` / `acosh` / `atanh` with
+// formulas of its own, and its bundled `cbrt` shadows the C one (glibc exports it
+// under a second name too). `erf` / `erfc` are not exposed by std on stable.
+#[cfg_attr(target_os = "linux", link(name = "m"))]
 extern "C" {
-    // The C library's error functions: CPython 3.13 calls them directly, and Rust's
-    // std does not expose them on stable.
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
+    fn asinh(x: f64) -> f64;
+    fn acosh(x: f64) -> f64;
+    fn atanh(x: f64) -> f64;
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    fn cbrtf64(x: f64) -> f64;
 }
 
 const DOMAIN: &str = "math domain error";
@@ -350,11 +358,11 @@ func1!(m_atan, "atan", f64::atan, false);
 func1!(m_sinh, "sinh", f64::sinh, true);
 func1!(m_cosh, "cosh", f64::cosh, true);
 func1!(m_tanh, "tanh", f64::tanh, false);
-func1!(m_asinh, "asinh", f64::asinh, false);
-func1!(m_acosh, "acosh", f64::acosh, false);
-func1!(m_atanh, "atanh", f64::atanh, false);
+func1!(m_asinh, "asinh", c_asinh, false);
+func1!(m_acosh, "acosh", c_acosh, false);
+func1!(m_atanh, "atanh", c_atanh, false);
 func1!(m_fabs, "fabs", f64::abs, false);
-func1!(m_cbrt, "cbrt", f64::cbrt, false);
+func1!(m_cbrt, "cbrt", c_cbrt, false);
 func1!(m_log1p, "log1p", log1p, false);
 
 fn log1p(x: f64) -> f64 {
@@ -363,6 +371,32 @@ fn log1p(x: f64) -> f64 {
     } else {
         x.ln_1p()
     }
+}
+
+fn c_asinh(x: f64) -> f64 {
+    // SAFETY: a pure function of the C math library.
+    unsafe { asinh(x) }
+}
+
+fn c_acosh(x: f64) -> f64 {
+    // SAFETY: a pure function of the C math library.
+    unsafe { acosh(x) }
+}
+
+fn c_atanh(x: f64) -> f64 {
+    // SAFETY: a pure function of the C math library.
+    unsafe { atanh(x) }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn c_cbrt(x: f64) -> f64 {
+    // SAFETY: a pure function of the C math library.
+    unsafe { cbrtf64(x) }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn c_cbrt(x: f64) -> f64 {
+    x.cbrt()
 }
 
 fn c_erf(x: f64) -> f64 {
@@ -570,6 +604,11 @@ fn tgamma(x: f64) -> (f64, Errno) {
             Errno::Ok
         },
     )
+}
+
+/// `math.lgamma` without the error check (for random's binomialvariate).
+pub fn lgamma_value(x: f64) -> f64 {
+    lgamma(x).0
 }
 
 fn lgamma(x: f64) -> (f64, Errno) {

@@ -5,7 +5,7 @@
 //!
 //! Every method draws from the generator in the same order as random.py, so a
 //! program seeded with an int (or a float, str or bytes) sees CPython's numbers.
-//! `getstate` / `setstate` and `binomialvariate` are not provided.
+//! `getstate` / `setstate` are not provided.
 
 use super::math::{index_big, to_f64};
 use super::mt::{self, Mt19937};
@@ -128,7 +128,7 @@ fn split_self<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a Value
     match args.split_first() {
         Some((this, rest)) if generator_of(this).is_some() => Ok((this, rest)),
         Some((this, _)) => Err(vm.type_error(format!(
-            "descriptor '{name}' for 'Random' objects doesn't apply to a '{}' object",
+            "descriptor '{name}' for '_random.Random' objects doesn't apply to a '{}' object",
             vm.type_name(this)
         ))),
         None => Err(vm.type_error(format!("unbound method Random.{name}() needs an argument"))),
@@ -637,8 +637,8 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
             return Err(vm.type_error("Counts must be integers"));
         }
         let total = index_big(vm, &total)?;
-        if total.is_negative() {
-            return Err(vm.value_error("Counts must be non-negative"));
+        if !total.is_positive() {
+            return Err(vm.value_error("Total of counts must be greater than zero"));
         }
         let k = sample_size(vm, &k)?;
         let total = total.to_usize().unwrap_or(usize::MAX);
@@ -861,11 +861,16 @@ fn r_expovariate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         kwonly: &[],
     };
     let slots = bind(vm, &sig, rest, kw)?;
-    let lambd = float_or(vm, &slots[0], 1.0)?;
-    match with_mt(this, |mt| mt.expovariate(lambd)) {
-        Ok(r) => Ok(Value::Float(r)),
-        Err(m) => Err(mt_error(vm, m)),
+    let lambd = slots[0].clone().unwrap_or(Value::Float(1.0));
+    if let Value::Float(l) = lambd {
+        return match with_mt(this, |mt| mt.expovariate(l)) {
+            Ok(r) => Ok(Value::Float(r)),
+            Err(m) => Err(mt_error(vm, m)),
+        };
     }
+    // -log(1.0 - random()) / lambd, with Python's division for other types.
+    let x = -(1.0 - with_mt(this, |mt| mt.random())).ln();
+    vm.binary_op(BinOp::TrueDiv, &Value::Float(x), &lambd)
 }
 
 fn r_paretovariate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -1007,6 +1012,99 @@ fn r_betavariate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Float(y / (y + y2)))
 }
 
+fn r_binomialvariate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "binomialvariate", args)?;
+    let sig = Sig {
+        name: "Random.binomialvariate",
+        params: &["n", "p"],
+        required: 0,
+        kwonly: &[],
+    };
+    let slots = bind(vm, &sig, rest, kw)?;
+    let n = match &slots[0] {
+        Some(v) => index_big(vm, v)?,
+        None => BigInt::from(1),
+    };
+    let p = float_or(vm, &slots[1], 0.5)?;
+    if n.is_negative() {
+        return Err(vm.value_error("n must be non-negative"));
+    }
+    if p <= 0.0 || p >= 1.0 {
+        if p == 0.0 {
+            return Ok(Value::Int(0));
+        }
+        if p == 1.0 {
+            return Ok(Value::from_bigint(n));
+        }
+        return Err(vm.value_error("p must be in the range 0.0 <= p <= 1.0"));
+    }
+    let Some(n) = n.to_i64() else {
+        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    };
+    Ok(Value::Int(with_mt(this, |mt| binomial(mt, n, p))))
+}
+
+/// random.py's binomialvariate for n >= 0 and 0 < p < 1.
+fn binomial(mt: &mut Mt19937, n: i64, p: f64) -> i64 {
+    if n == 1 {
+        return (mt.random() < p) as i64;
+    }
+    // Symmetry: work with p <= 0.5.
+    if p > 0.5 {
+        return n - binomial(mt, n, 1.0 - p);
+    }
+    let nf = n as f64;
+    if nf * p < 10.0 {
+        // BG: Devroye's geometric method, O(np).
+        let (mut x, mut y) = (0i64, 0i64);
+        let c = (1.0 - p).log2();
+        if c == 0.0 {
+            return x;
+        }
+        loop {
+            y += (mt.random().log2() / c).floor() as i64 + 1;
+            if y > n {
+                return x;
+            }
+            x += 1;
+        }
+    }
+    // BTRS: Hörmann's transformed rejection with squeeze.
+    let spq = (nf * p * (1.0 - p)).sqrt();
+    let b = 1.15 + 2.53 * spq;
+    let a = -0.0873 + 0.0248 * b + 0.01 * p;
+    let c = nf * p + 0.5;
+    let vr = 0.92 - 4.2 / b;
+    let mut setup: Option<(f64, f64, f64, f64)> = None;
+    loop {
+        let mut u = mt.random();
+        u -= 0.5;
+        let us = 0.5 - u.abs();
+        let k = ((2.0 * a / us + b) * u + c).floor();
+        if k < 0.0 || k > nf {
+            continue;
+        }
+        let mut v = mt.random();
+        if us >= 0.07 && v <= vr {
+            return k as i64;
+        }
+        let (alpha, lpq, m, h) = *setup.get_or_insert_with(|| {
+            let alpha = (2.83 + 5.1 / b) * spq;
+            let lpq = (p / (1.0 - p)).ln();
+            let m = ((nf + 1.0) * p).floor();
+            let h = super::math::lgamma_value(m + 1.0) + super::math::lgamma_value(nf - m + 1.0);
+            (alpha, lpq, m, h)
+        });
+        v *= alpha / (a / (us * us) + b);
+        if v.ln()
+            <= h - super::math::lgamma_value(k + 1.0) - super::math::lgamma_value(nf - k + 1.0)
+                + (k - m) * lpq
+        {
+            return k as i64;
+        }
+    }
+}
+
 const METHODS: &[(&str, crate::object::NativeFn)] = &[
     ("seed", r_seed),
     ("random", r_random),
@@ -1025,6 +1123,7 @@ const METHODS: &[(&str, crate::object::NativeFn)] = &[
     ("gammavariate", r_gammavariate),
     ("gauss", r_gauss),
     ("betavariate", r_betavariate),
+    ("binomialvariate", r_binomialvariate),
     ("paretovariate", r_paretovariate),
     ("weibullvariate", r_weibullvariate),
     ("getrandbits", r_getrandbits),

@@ -151,7 +151,10 @@ impl Tuple {
 impl Drop for Tuple {
     fn drop(&mut self) {
         if !self.items.is_empty() {
-            trashcan::release(std::mem::take(&mut self.items).into_vec());
+            // CPython releases tuple and list items last to first.
+            let mut items = std::mem::take(&mut self.items).into_vec();
+            items.reverse();
+            trashcan::release(items);
         }
     }
 }
@@ -186,8 +189,9 @@ impl List {
 
 impl Drop for List {
     fn drop(&mut self) {
-        let items = std::mem::take(self.items.get_mut());
+        let mut items = std::mem::take(self.items.get_mut());
         if !items.is_empty() {
+            items.reverse();
             trashcan::release(items);
         }
     }

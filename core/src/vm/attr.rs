@@ -50,15 +50,25 @@ impl Vm {
                 return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
             }
         }
-        match self.generic_getattr(obj, &cls, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let getattr = self.intern("__getattr__");
-                if let Some(f) = cls.lookup(&getattr) {
-                    return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
+        let getattr = self.intern("__getattr__");
+        let fallback = if matches!(obj, Value::Instance(_)) {
+            cls.lookup(&getattr)
+        } else {
+            None
+        };
+        match self.generic_getattr(obj, &cls, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => match fallback {
+                Some(f) => self.call_method_value(f, obj, &[Value::Str(name.clone())]),
+                None => Err(self.no_attribute(obj, &cls, name)),
+            },
+            // __getattr__ also answers AttributeErrors raised by descriptors.
+            Err(e) => match fallback {
+                Some(f) if self.err_matches(&e, &self.types.attribute_error.clone()) => {
+                    self.call_method_value(f, obj, &[Value::Str(name.clone())])
                 }
-                Err(self.no_attribute(obj, &cls, name))
-            }
+                _ => Err(e),
+            },
         }
     }
 
@@ -244,7 +254,8 @@ impl Vm {
     /// For `obj.name(...)`: (function, receiver) for plain methods, else
     /// (attribute, NULL).
     pub fn load_method(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
-        if !matches!(obj, Value::Type(_) | Value::Module(_)) {
+        let is_super = matches!(obj, Value::Obj(o) if matches!(o.kind, ObjKind::Super { .. }));
+        if !matches!(obj, Value::Type(_) | Value::Module(_)) && !is_super {
             let cls = self.type_of(obj);
             if let Some(attr) = cls.lookup(name) {
                 let plain = match &attr {
@@ -283,6 +294,15 @@ impl Vm {
             }
         }
         self.generic_setattr(obj, name, Some(value))
+    }
+
+    /// How error messages name a property: after its getter, as CPython does.
+    fn property_name(&mut self, fget: &Value) -> PyResult<String> {
+        let fname = self.intern("__name__");
+        Ok(match self.get_attr_opt(fget, &fname)? {
+            Some(Value::Str(n)) => format!("property '{}'", n.as_str()),
+            _ => "property".to_string(),
+        })
     }
 
     /// `del obj.name`.
@@ -357,6 +377,13 @@ impl Vm {
             },
             _ => {
                 let cls = self.type_of(obj);
+                if crate::builtins::attrs::special_attr(self, obj, name)?.is_some() {
+                    return Err(self.attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        name.as_str(),
+                        cls.name().as_str()
+                    )));
+                }
                 if cls.lookup(name).is_some() {
                     return Err(self.attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",
@@ -386,12 +413,16 @@ impl Vm {
     ) -> PyResult<bool> {
         match attr {
             Value::Obj(o) => match &o.kind {
-                ObjKind::Property { fset, fdel, .. } => {
+                ObjKind::Property {
+                    fget, fset, fdel, ..
+                } => {
                     match value {
                         Some(v) => {
                             if fset.is_none() {
+                                let pname = self.property_name(fget)?;
                                 return Err(self.attribute_error(format!(
-                                    "property of '{}' object has no setter",
+                                    "{} of '{}' object has no setter",
+                                    pname,
                                     cls.name().as_str()
                                 )));
                             }
@@ -400,8 +431,10 @@ impl Vm {
                         }
                         None => {
                             if fdel.is_none() {
+                                let pname = self.property_name(fget)?;
                                 return Err(self.attribute_error(format!(
-                                    "property of '{}' object has no deleter",
+                                    "{} of '{}' object has no deleter",
+                                    pname,
                                     cls.name().as_str()
                                 )));
                             }

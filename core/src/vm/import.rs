@@ -88,9 +88,11 @@ impl Vm {
         }
         let path = self.find_source(name);
         let Some(path) = path else {
-            return Err(self.new_error_args(
+            return Err(self.import_error(
                 &self.types.module_not_found_error.clone(),
-                vec![Value::str(&format!("No module named '{name}'"))],
+                &format!("No module named '{name}'"),
+                Value::str(name),
+                Value::None,
             ));
         };
         let src = match std::fs::read_to_string(&path) {
@@ -187,13 +189,22 @@ impl Vm {
                     if let Ok(v) = self.import_one(&sub) {
                         return Ok(v);
                     }
-                    return Err(self.new_error(
+                    let file = m.dict.get_str(&self.intern("__file__"));
+                    let location = match &file {
+                        Some(Value::Str(f)) => format!(" ({})", f.as_str()),
+                        _ => " (unknown location)".to_string(),
+                    };
+                    let msg = format!(
+                        "cannot import name '{}' from '{}'{}",
+                        name.as_str(),
+                        m.name.as_str(),
+                        location
+                    );
+                    return Err(self.import_error(
                         &self.types.import_error.clone(),
-                        &format!(
-                            "cannot import name '{}' from '{}'",
-                            name.as_str(),
-                            m.name.as_str()
-                        ),
+                        &msg,
+                        Value::Str(m.name.clone()),
+                        file.unwrap_or(Value::None),
                     ));
                 }
                 Err(self.new_error(
@@ -202,6 +213,25 @@ impl Vm {
                 ))
             }
         }
+    }
+
+    /// An ImportError (or subclass) with its `name` and `path` attributes.
+    fn import_error(
+        &mut self,
+        cls: &crate::object::TypeRef,
+        msg: &str,
+        name: Value,
+        path: Value,
+    ) -> super::PyErr {
+        let exc = self.new_exception(cls, vec![Value::str(msg)]);
+        if let Value::Instance(i) = &exc {
+            if let Some(d) = &i.dict {
+                d.set_str(self.intern("name"), name);
+                d.set_str(self.intern("path"), path);
+                d.set_str(self.intern("msg"), Value::str(msg));
+            }
+        }
+        super::PyErr::from_value(exc)
     }
 
     /// `from module import *`.

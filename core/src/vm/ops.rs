@@ -221,7 +221,7 @@ impl Vm {
 
     pub fn float_pow(&mut self, x: f64, y: f64) -> PyResult<Value> {
         if x == 0.0 && y < 0.0 {
-            return Err(self.zero_division("zero to a negative power"));
+            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
             return Err(self.value_error(

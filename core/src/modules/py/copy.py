@@ -18,11 +18,19 @@ class Error(Exception):
 error = Error   # backward compatibility
 
 
+import builtins as _builtins
+
+
 def _sample_types():
-    # Types of a few built-in objects that have no public name here.
-    kinds = [type(None), int, float, bool, complex, str, bytes, type, range,
+    # The built-in types whose instances are never copied.  Some of them
+    # have no name in builtins, so they are taken from sample objects.
+    kinds = [type(None), int, float, bool, str, bytes, type, range,
              type(Ellipsis), type(NotImplemented), property, slice,
              type(len), type(lambda: None)]
+    for name in ('complex',):
+        kind = getattr(_builtins, name, None)
+        if kind is not None:
+            kinds.append(kind)
     try:
         kinds.append(type((lambda: None).__code__))
     except AttributeError:
@@ -36,6 +44,7 @@ def _sample_types():
 
 # Objects of these types are never copied, neither shallowly nor deeply.
 _ATOMIC_TYPES = frozenset(_sample_types())
+_bytearray = getattr(_builtins, 'bytearray', None)
 # Immutable containers: a shallow copy is the object itself.
 _SHALLOW_SELF = _ATOMIC_TYPES | frozenset([tuple, frozenset])
 
@@ -50,9 +59,7 @@ def copy(x):
 
     if cls in _SHALLOW_SELF:
         return x
-    if cls is list or cls is dict or cls is set:
-        return x.copy()
-    if cls.__name__ == 'bytearray' and cls.__module__ == 'builtins':
+    if cls is list or cls is dict or cls is set or cls is _bytearray:
         return x.copy()
     if issubclass(cls, type):
         # Classes are treated as atomic.

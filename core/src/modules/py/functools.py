@@ -245,7 +245,10 @@ class partial:
     """partial(func, /, *args, **keywords): a callable that calls func with
     the stored arguments followed by the ones it receives."""
 
-    def __init__(self, func, /, *args, **keywords):
+    def __init__(self, /, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, args = args[0], args[1:]
         if not callable(func):
             raise TypeError("the first argument must be callable")
         if (isinstance(func, partial)

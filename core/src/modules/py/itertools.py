@@ -29,7 +29,8 @@ class count:
 
     def __init__(self, start=0, step=1):
         for value in (start, step):
-            if not (isinstance(value, (int, float, complex))
+            if not (isinstance(value, (int, float))
+                    or hasattr(type(value), '__complex__')
                     or hasattr(type(value), '__index__')
                     or hasattr(type(value), '__float__')
                     or hasattr(type(value), '__int__')):
