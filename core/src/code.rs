@@ -287,6 +287,26 @@ pub enum Cache {
         builtins_version: u64,
         value: Value,
     },
+    /// An attribute of instances of one class, valid while the class keeps this
+    /// version tag (tags are never reused, so the tag also names the class).
+    Attr { type_version: u32, kind: AttrCache },
+}
+
+/// What an attribute instruction found on the class when it specialised.
+#[derive(Clone)]
+pub enum AttrCache {
+    /// Load: the instance dict, then this class attribute (not a data descriptor).
+    Dict(Option<Value>),
+    /// LoadMethod: a plain function of the class, unless the instance dict shadows it.
+    Method(Value),
+    /// Load through a property getter.
+    Property(Value),
+    /// Load or store a `__slots__` slot.
+    Slot(usize),
+    /// Store into the instance dict.
+    StoreDict,
+    /// Store through a property setter.
+    StoreProperty(Value),
 }
 
 pub struct Code {

@@ -150,7 +150,7 @@ fn dict_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     match vm.dict_lookup(&d, &args[1])? {
         Some(v) => Ok(v),
         None => {
-            let missing = vm.intern("__missing__");
+            let missing = vm.names.missing.clone();
             if let Some(m) = vm.type_of(&args[0]).lookup(&missing) {
                 return vm.call_method_value(m, &args[0], &[args[1].clone()]);
             }

@@ -424,7 +424,7 @@ pub fn install(vm: &mut Vm) {
         is_method: false,
         owner: "object",
     }));
-    let k = vm.intern("__init_subclass__");
+    let k = vm.names.init_subclass.clone();
     t.object.dict.set_str(
         k,
         Value::obj(t.classmethod.clone(), ObjKind::ClassMethod(init_sub)),
@@ -445,7 +445,7 @@ pub fn install(vm: &mut Vm) {
         &t.type_,
     ] {
         if let Some(w) = new_wrapper(ty) {
-            let k = vm.intern("__new__");
+            let k = vm.names.d_new.clone();
             ty.dict.set_str(k, w);
         }
     }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 /// `format(v, spec)`: `__format__` for user types, the mini-language for built-ins.
 pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Rc<PyStr>> {
     if let Value::Instance(_) = v {
-        let name = vm.intern("__format__");
+        let name = vm.names.d_format.clone();
         if let Some(m) = vm.type_of(v).lookup(&name) {
             if !matches!(m, Value::Builtin(_)) {
                 let r = vm.call_method_value(m, v, &[Value::str(spec)])?;
@@ -200,8 +200,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                             Value::Float(f) => crate::builtins::types::float_to_int(vm, *f)?,
                             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => arg.clone(),
                             other => {
-                                let intname = vm.intern("__int__");
-                                let idx = vm.intern("__index__");
+                                let intname = vm.names.d_int.clone();
+                                let idx = vm.names.d_index.clone();
                                 let t = vm.type_of(other);
                                 if t.lookup(&intname).is_some() || t.lookup(&idx).is_some() {
                                     crate::builtins::types::to_int(vm, other)?

@@ -90,7 +90,7 @@ fn abs(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
                 bigint::add(i, IntRef::Small(0))
             }),
             None => {
-                let name = vm.intern("__abs__");
+                let name = vm.names.d_abs.clone();
                 match vm.type_of(v).lookup(&name) {
                     Some(m) => vm.call_method_value(m, v, &[]),
                     None => Err(
@@ -371,7 +371,7 @@ fn class_check(
                     return vm.truthy(&r);
                 }
             }
-            if let Some(Value::Obj(o)) = t.dict.get_str(&vm.intern("__subclasshook__")) {
+            if let Some(Value::Obj(o)) = t.dict.get_str(&vm.names.subclasshook.clone()) {
                 if let ObjKind::ClassMethod(f) = &o.kind {
                     let f = f.clone();
                     let r = vm.call(&f, &[spec.clone(), Value::Type(cls.clone())], &[])?;
@@ -481,7 +481,7 @@ fn callable(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     let r = match v {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
         _ => {
-            let name = vm.intern("__call__");
+            let name = vm.names.d_call.clone();
             vm.type_of(v).lookup(&name).is_some()
         }
     };
@@ -582,7 +582,7 @@ fn format(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
-        let callable_name = vm.intern("__call__");
+        let callable_name = vm.names.d_call.clone();
         let is_callable = matches!(
             &args[0],
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_)
@@ -609,7 +609,7 @@ fn next(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     let is_iter = matches!(it, Value::Generator(_))
         || matches!(it, Value::Obj(o) if matches!(o.kind, ObjKind::Iter(_)))
         || {
-            let n = vm.intern("__next__");
+            let n = vm.names.d_next.clone();
             vm.type_of(it).lookup(&n).is_some()
         };
     if !is_iter {
@@ -702,7 +702,7 @@ fn round(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             }
         },
         other => {
-            let name = vm.intern("__round__");
+            let name = vm.names.d_round.clone();
             match vm.type_of(other).lookup(&name) {
                 Some(m) => {
                     let extra: Vec<Value> = nd.into_iter().collect();
@@ -727,7 +727,7 @@ fn divmod(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
         let r = vm.binary_op(crate::code::BinOp::Mod, a, b)?;
         return Ok(Value::tuple(vec![q, r]));
     }
-    let name = vm.intern("__divmod__");
+    let name = vm.names.divmod.clone();
     match vm.type_of(a).lookup(&name) {
         Some(m) => vm.call_method_value(m, a, std::slice::from_ref(b)),
         None => Err(vm.type_error(format!(
@@ -848,7 +848,7 @@ fn vars(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     match args.first() {
         None => locals(vm, args, kwargs),
         Some(v) => {
-            let name = vm.intern("__dict__");
+            let name = vm.names.d_dict.clone();
             match vm.get_attr_opt(v, &name)? {
                 Some(d) => Ok(d),
                 None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -957,8 +957,8 @@ fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict
             )))
         }
     };
-    if globals.get_str(&vm.intern("__builtins__")).is_none() {
-        globals.set_str(vm.intern("__builtins__"), Value::Dict(vm.builtins.clone()));
+    if globals.get_str(&vm.names.builtins.clone()).is_none() {
+        globals.set_str(vm.names.builtins.clone(), Value::Dict(vm.builtins.clone()));
     }
     Ok((globals, locals))
 }
@@ -1081,7 +1081,7 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in fns {
         add_function(vm, &b, "builtins", name, *f);
     }
-    let k = vm.intern("__name__");
+    let k = vm.names.d_name.clone();
     b.set_str(k, Value::str("builtins"));
     let _ = PyStr::new;
 }

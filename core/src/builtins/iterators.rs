@@ -107,15 +107,15 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
             Err(vm.type_error("not a range"))
         }
         _ => {
-            let name = vm.intern("__reversed__");
+            let name = vm.names.reversed.clone();
             if let Some(m) = vm.type_of(&seq).lookup(&name) {
                 return vm.call_method_value(m, &seq, &[]);
             }
             let items = match &seq {
                 Value::Str(_) | Value::Dict(_) => vm.collect_iterable(&seq)?,
                 _ => {
-                    let len_name = vm.intern("__len__");
-                    let gi = vm.intern("__getitem__");
+                    let len_name = vm.names.d_len.clone();
+                    let gi = vm.names.getitem.clone();
                     let t = vm.type_of(&seq);
                     if t.lookup(&len_name).is_none() || t.lookup(&gi).is_none() {
                         return Err(vm.type_error(format!(

@@ -238,7 +238,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
         Value::Type(t) => {
             let module = t
                 .dict
-                .get_str(&vm.intern("__module__"))
+                .get_str(&vm.names.d_module.clone())
                 .and_then(|m| m.as_str().map(|x| x.as_str().to_string()));
             match module {
                 Some(m) if m != "builtins" => {
@@ -328,7 +328,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
 
 fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     let cls = vm.type_of(v);
-    let name = vm.intern("__repr__");
+    let name = vm.names.d_repr.clone();
     if let Some(m) = cls.lookup(&name) {
         if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
         {
@@ -375,7 +375,7 @@ pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     let cls = vm.type_of(v);
     let module = cls
         .dict
-        .get_str(&vm.intern("__module__"))
+        .get_str(&vm.names.d_module.clone())
         .and_then(|m| m.as_str().map(|x| x.as_str().to_string()));
     let qual = cls.qualname.borrow().as_str().to_string();
     let name = match module {
@@ -390,7 +390,7 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
         Value::Str(x) => Ok(x.clone()),
         Value::Instance(_) | Value::Obj(_) => {
             let cls = vm.type_of(v);
-            let name = vm.intern("__str__");
+            let name = vm.names.d_str.clone();
             if let Some(m) = cls.lookup(&name) {
                 if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
                 {

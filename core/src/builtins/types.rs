@@ -23,8 +23,8 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     }
     // Metaclasses: instances are classes, made by type.__new__ unless overridden.
     if t.layout == Layout::Type && t.native_new.is_none() {
-        let new_name = vm.intern("__new__");
-        let init_name = vm.intern("__init__");
+        let new_name = vm.names.d_new.clone();
+        let init_name = vm.names.d_init.clone();
         let cls = match t
             .lookup(&new_name)
             .filter(|f| !super::dunders::is_builtin_new(f))
@@ -57,7 +57,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     }
     // A metaclass with its own __call__.
     if let Some(meta) = t.meta.borrow().clone() {
-        let call = vm.intern("__call__");
+        let call = vm.names.d_call.clone();
         if let Some(f @ Value::Function(_)) = meta.lookup(&call) {
             let mut all = vec![Value::Type(t.clone())];
             all.extend(args.iter().cloned());
@@ -69,8 +69,8 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         all.extend(args.iter().cloned());
         return new(vm, &all, kwargs);
     }
-    let new_name = vm.intern("__new__");
-    let init_name = vm.intern("__init__");
+    let new_name = vm.names.d_new.clone();
+    let init_name = vm.names.d_init.clone();
     let user_new = t
         .lookup(&new_name)
         .filter(|f| !super::dunders::is_builtin_new(f));
@@ -212,7 +212,7 @@ pub fn type_new(
     for (k, v) in ns.items() {
         vm.dict_set(&dict, k, v)?;
     }
-    let slots_key = vm.intern("__slots__");
+    let slots_key = vm.names.d_slots.clone();
     let (slot_names, has_dict) = match dict.get_str(&slots_key) {
         Some(v) => {
             let names: Vec<Value> = match &v {
@@ -258,23 +258,23 @@ pub fn type_new(
             dict.set_str(k, Value::obj(cls, kind));
         }
     }
-    let eq_key = vm.intern("__eq__");
-    let hash_key = vm.intern("__hash__");
+    let eq_key = vm.names.d_eq.clone();
+    let hash_key = vm.names.d_hash.clone();
     if dict.get_str(&eq_key).is_some() && dict.get_str(&hash_key).is_none() {
         dict.set_str(hash_key, Value::None);
     }
-    let module_key = vm.intern("__module__");
+    let module_key = vm.names.d_module.clone();
     if dict.get_str(&module_key).is_none() {
         if let Some(name) = vm
             .frames
             .last()
-            .and_then(|f| f.globals.get_str(&vm.intern("__name__")))
+            .and_then(|f| f.globals.get_str(&vm.names.d_name.clone()))
         {
             dict.set_str(module_key, name);
         }
     }
     let qualname = dict
-        .del_str(&vm.intern("__qualname__"))
+        .del_str(&vm.names.qualname.clone())
         .and_then(|q| q.as_str().cloned())
         .unwrap_or_else(|| name.clone());
     let offset: usize = bases
@@ -314,12 +314,12 @@ pub fn type_new(
     for b in &bases {
         b.subclasses.borrow_mut().push(Rc::downgrade(&t));
     }
-    if dict.get_str(&vm.intern("__doc__")).is_none() {
-        dict.set_str(vm.intern("__doc__"), Value::None);
+    if dict.get_str(&vm.names.d_doc.clone()).is_none() {
+        dict.set_str(vm.names.d_doc.clone(), Value::None);
     }
     let tv = Value::Type(t.clone());
     // __set_name__ on descriptors.
-    let set_name = vm.intern("__set_name__");
+    let set_name = vm.names.set_name.clone();
     for (k, v) in dict.items() {
         if let Value::Instance(_) = &v {
             if let Some(f) = vm.type_of(&v).lookup(&set_name) {
@@ -328,7 +328,7 @@ pub fn type_new(
         }
     }
     // __init_subclass__ of the nearest base that defines one.
-    let init_sub = vm.intern("__init_subclass__");
+    let init_sub = vm.names.init_subclass.clone();
     if let Some(parent) = t.mro.borrow().get(1).cloned() {
         if let Some(Value::Obj(o)) = parent.lookup(&init_sub) {
             if let ObjKind::ClassMethod(f) = &o.kind {
@@ -383,7 +383,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
     let ns = Rc::new(Dict::new());
     let body = body.clone();
     vm.run_class_body(&body, ns.clone())?;
-    let cell_key = vm.intern("__classcell__");
+    let cell_key = vm.names.classcell.clone();
     let cell = ns.del_str(&cell_key);
     let bases_t = Value::tuple(bases);
     let cls = match &meta {
@@ -502,7 +502,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             vm.value_error(format!("could not convert string to float: {r}"))
         }),
         _ => {
-            let n = vm.intern("__float__");
+            let n = vm.names.d_float.clone();
             if let Some(m) = vm.type_of(v).lookup(&n) {
                 if !matches!(m, Value::Builtin(_)) {
                     let r = vm.call_method_value(m, v, &[])?;
@@ -511,7 +511,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                     }
                 }
             }
-            let n = vm.intern("__index__");
+            let n = vm.names.d_index.clone();
             if let Some(m) = vm.type_of(v).lookup(&n) {
                 if !matches!(m, Value::Builtin(_)) {
                     let r = vm.call_method_value(m, v, &[])?;
@@ -747,7 +747,7 @@ fn object_eq(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "__ne__", args, 2, 2)?;
-    let eq_name = vm.intern("__eq__");
+    let eq_name = vm.names.d_eq.clone();
     if let Some(f @ Value::Function(_)) = vm.type_of(&args[0]).lookup(&eq_name) {
         let r = vm.call_method_value(f, &args[0], &[args[1].clone()])?;
         if vm.is_not_implemented(&r) {
@@ -894,7 +894,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
     let fget = get(1, "fget");
     let mut doc = get(4, "doc");
     if doc.is_none() && !fget.is_none() {
-        let name = vm.intern("__doc__");
+        let name = vm.names.d_doc.clone();
         doc = vm.get_attr_opt(&fget, &name)?.unwrap_or(Value::None);
     }
     Ok(Value::obj(

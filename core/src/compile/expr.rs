@@ -464,7 +464,7 @@ impl Compiler<'_> {
             for k in args.keywords.iter() {
                 self.expr(&k.value)?;
                 if let Some(a) = &k.arg {
-                    names.push(Value::str(a.id.as_str()));
+                    names.push(Value::Str(crate::object::str::intern(a.id.as_str())));
                 }
             }
             self.set_line(c);

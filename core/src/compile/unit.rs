@@ -190,6 +190,14 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, v: Value) -> u32 {
+        // Name-like strings are interned, as CPython does, so they meet the same
+        // object when used as keys.
+        let v = match v {
+            Value::Str(s) if is_name_like(s.as_str()) => {
+                Value::Str(crate::object::str::intern(s.as_str()))
+            }
+            other => other,
+        };
         let key = match &v {
             Value::None => Some("N".to_string()),
             Value::Bool(b) => Some(format!("B{b}")),
@@ -329,7 +337,7 @@ impl Unit {
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         let intern = |v: &[String]| -> Box<[Rc<PyStr>]> {
-            v.iter().map(|s| Rc::new(PyStr::new(s))).collect()
+            v.iter().map(|s| crate::object::str::intern(s)).collect()
         };
         let cell2arg = self
             .cellvars
@@ -344,7 +352,7 @@ impl Unit {
             .collect();
         let n = self.instrs.len();
         Code {
-            name: Rc::new(PyStr::new(&self.name)),
+            name: crate::object::str::intern(&self.name),
             qualname: Rc::new(PyStr::new(&self.qualname)),
             filename,
             firstlineno: self.firstlineno,
@@ -369,6 +377,10 @@ impl Unit {
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
         }
     }
+}
+
+fn is_name_like(s: &str) -> bool {
+    s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn extra_args(flags: u32) -> usize {

@@ -76,16 +76,32 @@ impl Items {
             Items::Float(v) => v.get(i).map(|x| Item::Float(*x)),
         }
     }
+    // Positions are checked here rather than trusted: an `__index__` or `__eq__`
+    // run between computing a position and using it may have resized the array.
+
     /// Store an item already converted for this array's storage class.
     fn set(&mut self, i: usize, x: Item) {
         match (self, x) {
-            (Items::Int(v), Item::Int(x)) => v[i] = x,
-            (Items::UInt(v), Item::UInt(x)) => v[i] = x,
-            (Items::Float(v), Item::Float(x)) => v[i] = x,
+            (Items::Int(v), Item::Int(x)) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = x
+                }
+            }
+            (Items::UInt(v), Item::UInt(x)) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = x
+                }
+            }
+            (Items::Float(v), Item::Float(x)) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = x
+                }
+            }
             _ => {}
         }
     }
     fn insert(&mut self, i: usize, x: Item) {
+        let i = i.min(self.len());
         match (self, x) {
             (Items::Int(v), Item::Int(x)) => v.insert(i, x),
             (Items::UInt(v), Item::UInt(x)) => v.insert(i, x),
@@ -98,6 +114,9 @@ impl Items {
         self.insert(n, x);
     }
     fn remove(&mut self, i: usize) {
+        if i >= self.len() {
+            return;
+        }
         match self {
             Items::Int(v) => drop(v.remove(i)),
             Items::UInt(v) => drop(v.remove(i)),
@@ -114,13 +133,15 @@ impl Items {
     /// The items at the given positions, in order.
     fn pick(&self, idx: impl Iterator<Item = usize>) -> Items {
         match self {
-            Items::Int(v) => Items::Int(idx.map(|i| v[i]).collect()),
-            Items::UInt(v) => Items::UInt(idx.map(|i| v[i]).collect()),
-            Items::Float(v) => Items::Float(idx.map(|i| v[i]).collect()),
+            Items::Int(v) => Items::Int(idx.filter_map(|i| v.get(i).copied()).collect()),
+            Items::UInt(v) => Items::UInt(idx.filter_map(|i| v.get(i).copied()).collect()),
+            Items::Float(v) => Items::Float(idx.filter_map(|i| v.get(i).copied()).collect()),
         }
     }
     /// Replace `start..stop` with `other` (same storage class).
     fn splice(&mut self, start: usize, stop: usize, other: &Items) {
+        let stop = stop.min(self.len());
+        let start = start.min(stop);
         match (self, other) {
             (Items::Int(v), Items::Int(o)) => drop(v.splice(start..stop, o.iter().copied())),
             (Items::UInt(v), Items::UInt(o)) => drop(v.splice(start..stop, o.iter().copied())),
@@ -362,7 +383,7 @@ fn encode(d: &ArrayData) -> Vec<u8> {
 
 fn frombytes_into(vm: &Vm, arr: &Value, bytes: &[u8]) -> PyResult<()> {
     let code = typecode_of(arr);
-    if bytes.len() % itemsize(code) != 0 {
+    if !bytes.len().is_multiple_of(itemsize(code)) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     let new = decode(code, bytes);
@@ -590,11 +611,16 @@ fn item_eq(vm: &mut Vm, item: &Value, x: &Value) -> PyResult<bool> {
 
 /// The first position in `start..stop` whose item equals `x`.
 fn find(vm: &mut Vm, arr: &Value, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
-    let items = values(arr);
-    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if item_eq(vm, v, x)? {
+    // The length is re-read each step: `__eq__` may resize the array.
+    let mut i = start;
+    while i < stop {
+        let Some(v) = get_value(arr, i) else {
+            break;
+        };
+        if item_eq(vm, &v, x)? {
             return Ok(Some(i));
         }
+        i += 1;
     }
     Ok(None)
 }
@@ -638,10 +664,12 @@ fn a_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "array.count", kw)?;
     check_args(vm, "array.count", rest, 1, 1)?;
     let mut n = 0;
-    for v in values(s) {
+    let mut i = 0;
+    while let Some(v) = get_value(s, i) {
         if item_eq(vm, &v, &rest[0])? {
             n += 1;
         }
+        i += 1;
     }
     Ok(Value::Int(n))
 }
@@ -723,16 +751,62 @@ fn a_len(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Int(len_of(s) as i64))
 }
 
-fn slice_parts(key: &Value) -> Option<(Value, Value, Value)> {
-    match key {
+/// The bounds of a slice key as ints (or None), with `__index__` already called and
+/// out-of-range big ints clamped; so the array's length can be read afterwards, as
+/// CPython does, and resolving them against it runs no Python code. Values that are
+/// not integers are passed through for `slice_indices` to reject.
+fn slice_parts(vm: &mut Vm, key: &Value) -> PyResult<Option<(Value, Value, Value)>> {
+    let (start, stop, step) = match key {
         Value::Obj(o) => match &o.kind {
-            ObjKind::Slice { start, stop, step } => {
-                Some((start.clone(), stop.clone(), step.clone()))
-            }
-            _ => None,
+            ObjKind::Slice { start, stop, step } => (start.clone(), stop.clone(), step.clone()),
+            _ => return Ok(None),
         },
-        _ => None,
+        _ => return Ok(None),
+    };
+    let mut conv = |v: Value| -> PyResult<Value> {
+        let has_index = match &v {
+            Value::None | Value::Int(_) => return Ok(v),
+            Value::Bool(_) | Value::BigInt(_) => true,
+            Value::Instance(_) | Value::Obj(_) => {
+                let name = vm.names.d_index.clone();
+                vm.type_of(&v).lookup(&name).is_some()
+                    || matches!(
+                        vm.builtin_base(&v),
+                        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+                    )
+            }
+            _ => false,
+        };
+        if !has_index {
+            return Ok(v);
+        }
+        let n = index_big(vm, &v)?;
+        Ok(Value::Int(n.to_i64().unwrap_or(if n.is_negative() {
+            -i64::MAX
+        } else {
+            i64::MAX
+        })))
+    };
+    let start = conv(start)?;
+    let stop = conv(stop)?;
+    let step = conv(step)?;
+    Ok(Some((start, stop, step)))
+}
+
+/// The positions a slice selects.
+fn slice_positions(vm: &mut Vm, arr: &Value, key: &Value) -> PyResult<Option<Vec<usize>>> {
+    let Some((start, stop, step)) = slice_parts(vm, key)? else {
+        return Ok(None);
+    };
+    let len = len_of(arr);
+    let si = vm.slice_indices(&start, &stop, &step, len)?;
+    let mut out = Vec::with_capacity(si.len);
+    let mut i = si.start;
+    for _ in 0..si.len {
+        out.push(i as usize);
+        i += si.step;
     }
+    Ok(Some(out))
 }
 
 /// An item index: ints and `__index__` objects, anything else is CPython's
@@ -758,27 +832,11 @@ fn item_index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<Option<usize>> {
     })
 }
 
-/// The positions a slice selects.
-fn slice_positions(vm: &mut Vm, key: &Value, len: usize) -> PyResult<Option<Vec<usize>>> {
-    let Some((start, stop, step)) = slice_parts(key) else {
-        return Ok(None);
-    };
-    let si = vm.slice_indices(&start, &stop, &step, len)?;
-    let mut out = Vec::with_capacity(si.len);
-    let mut i = si.start;
-    for _ in 0..si.len {
-        out.push(i as usize);
-        i += si.step;
-    }
-    Ok(Some(out))
-}
-
 fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (s, rest) = this(vm, "__getitem__", args)?;
     check_args(vm, "__getitem__", rest, 1, 1)?;
     let key = &rest[0];
-    let len = len_of(s);
-    if let Some(pos) = slice_positions(vm, key, len)? {
+    if let Some(pos) = slice_positions(vm, s, key)? {
         let d = read(s, |d| ArrayData {
             code: d.code,
             items: d.items.pick(pos.into_iter()),
@@ -786,7 +844,7 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         let d = d.ok_or_else(|| vm.type_error("not an array"))?;
         return Ok(new_array(vm.type_of(s), d));
     }
-    match item_index(vm, key, len)? {
+    match item_index(vm, key, len_of(s))? {
         Some(i) => Ok(get_value(s, i).unwrap_or(Value::None)),
         None => Err(vm.index_error("array index out of range")),
     }
@@ -796,8 +854,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (s, rest) = this(vm, "__setitem__", args)?;
     check_args(vm, "__setitem__", rest, 2, 2)?;
     let (key, value) = (&rest[0], &rest[1]);
-    let len = len_of(s);
-    if let Some((start, stop, step)) = slice_parts(key) {
+    if let Some((start, stop, step)) = slice_parts(vm, key)? {
         let Some(other) = snapshot(value) else {
             return Err(vm.type_error(format!(
                 "can only assign array (not \"{}\") to array slice",
@@ -807,7 +864,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         if other.code != typecode_of(s) {
             return Err(vm.type_error("bad argument type for built-in operation"));
         }
-        let si = vm.slice_indices(&start, &stop, &step, len)?;
+        let si = vm.slice_indices(&start, &stop, &step, len_of(s))?;
         if si.step == 1 {
             let start = si.start as usize;
             let stop = (si.stop.max(si.start)) as usize;
@@ -832,7 +889,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         });
         return Ok(Value::None);
     }
-    let Some(i) = item_index(vm, key, len)? else {
+    let Some(i) = item_index(vm, key, len_of(s))? else {
         return Err(vm.index_error("array assignment index out of range"));
     };
     let item = convert(vm, typecode_of(s), value)?;
@@ -847,16 +904,17 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn a_delitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (s, rest) = this(vm, "__delitem__", args)?;
     check_args(vm, "__delitem__", rest, 1, 1)?;
-    let len = len_of(s);
-    if let Some(mut pos) = slice_positions(vm, &rest[0], len)? {
+    if let Some(mut pos) = slice_positions(vm, s, &rest[0])? {
         pos.sort_unstable();
         write(s, |d| {
-            let keep: Vec<usize> = (0..len).filter(|i| pos.binary_search(i).is_err()).collect();
+            let keep: Vec<usize> = (0..d.items.len())
+                .filter(|i| pos.binary_search(i).is_err())
+                .collect();
             d.items = d.items.pick(keep.into_iter());
         });
         return Ok(Value::None);
     }
-    match item_index(vm, &rest[0], len)? {
+    match item_index(vm, &rest[0], len_of(s))? {
         Some(i) => {
             write(s, |d| d.items.remove(i));
             Ok(Value::None)
@@ -992,7 +1050,7 @@ fn op_iconcat(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
     let is_int = matches!(n, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
         || (matches!(n, Value::Instance(_) | Value::Obj(_)) && {
-            let name = vm.intern("__index__");
+            let name = vm.names.d_index.clone();
             vm.type_of(n).lookup(&name).is_some()
                 || matches!(
                     vm.builtin_base(n),
@@ -1160,7 +1218,8 @@ fn fixed_type(
         new,
     ));
     *t.mro.borrow_mut() = vec![t.clone(), object];
-    t.dict.set_str(vm.intern("__module__"), Value::str("array"));
+    t.dict
+        .set_str(vm.names.d_module.clone(), Value::str("array"));
     t
 }
 
@@ -1222,7 +1281,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     t.dict.set_str(vm.intern("itemsize"), p);
 
     let ns = Rc::new(Dict::new());
-    ns.set_str(vm.intern("__name__"), Value::str("array"));
+    ns.set_str(vm.names.d_name.clone(), Value::str("array"));
     let helpers: &[(&'static str, crate::object::NativeFn)] = &[
         ("_richcmp", op_richcmp),
         ("_concat", op_concat),

@@ -51,7 +51,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             if let Some(Value::Float(f)) = base {
                 return Ok(f);
             }
-            let float_name = vm.intern("__float__");
+            let float_name = vm.names.d_float.clone();
             if let Some(m) = user_method(vm, v, &float_name) {
                 let r = vm.call_method_value(m, v, &[])?;
                 return match &r {
@@ -66,7 +66,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             if let Some(b @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) = base {
                 return to_f64(vm, &b);
             }
-            let index_name = vm.intern("__index__");
+            let index_name = vm.names.d_index.clone();
             if let Some(m) = user_method(vm, v, &index_name) {
                 let r = vm.call_method_value(m, v, &[])?;
                 return match &r {
@@ -121,7 +121,7 @@ pub fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
             {
                 return index_big(vm, &b);
             }
-            let name = vm.intern("__index__");
+            let name = vm.names.d_index.clone();
             if let Some(m) = user_method(vm, v, &name) {
                 let r = vm.call_method_value(m, v, &[])?;
                 return match &r {
@@ -244,9 +244,13 @@ fn nargs(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResul
 
 /// The single argument of a one-argument function (METH_O).
 fn one_arg<'a>(vm: &Vm, name: &str, args: &'a [Value], kw: &[KwArg]) -> PyResult<&'a Value> {
-    no_kwargs(vm, &format!("math.{name}"), kw)?;
-    check_args(vm, &format!("math.{name}"), args, 1, 1)?;
-    Ok(&args[0])
+    if let ([v], []) = (args, kw) {
+        return Ok(v);
+    }
+    let full = format!("math.{name}");
+    no_kwargs(vm, &full, kw)?;
+    check_args(vm, &full, args, 1, 1)?;
+    Err(vm.type_error(format!("{full}() takes exactly one argument")))
 }
 
 fn one_float(vm: &mut Vm, name: &str, args: &[Value], kw: &[KwArg]) -> PyResult<f64> {
@@ -433,7 +437,10 @@ fn m_lgamma(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 
 // Lanczos approximation, as CPython's mathmodule.c (g = 6.024..., N = 13).
 const LANCZOS_N: usize = 13;
+// Both are exact binary fractions, written out in full as in CPython.
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
@@ -980,7 +987,7 @@ fn m_trunc(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => float_to_int(vm, x.trunc()),
         _ => {
-            let n = vm.intern("__trunc__");
+            let n = vm.names.d_trunc.clone();
             if let Some(m) = user_method(vm, v, &n) {
                 return vm.call_method_value(m, v, &[]);
             }

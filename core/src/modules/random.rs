@@ -257,7 +257,7 @@ fn sha512(msg: &[u8]) -> [u8; 64] {
         let mut primes = Vec::with_capacity(80);
         let mut n = 2u64;
         while primes.len() < 80 {
-            if primes.iter().all(|p| n % p != 0) {
+            if primes.iter().all(|p| !n.is_multiple_of(*p)) {
                 primes.push(n);
             }
             n += 1;
@@ -1145,7 +1145,7 @@ fn random_type(vm: &mut Vm) -> TypeRef {
     ));
     *t.mro.borrow_mut() = vec![t.clone(), object];
     t.dict
-        .set_str(vm.intern("__module__"), Value::str("random"));
+        .set_str(vm.names.d_module.clone(), Value::str("random"));
     for (name, f) in METHODS {
         add_method(vm, &t, name, *f);
     }

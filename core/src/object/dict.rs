@@ -178,7 +178,8 @@ impl Dict {
         t.indices
             .find(hash as u64, |&i| {
                 let e = &t.entries[i as usize];
-                e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == key.as_str())
+                e.hash == hash
+                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
             })
             .map(|&i| t.entries[i as usize].value.clone())
     }
@@ -190,7 +191,8 @@ impl Dict {
         t.indices
             .find(hash as u64, |&i| {
                 let e = &t.entries[i as usize];
-                e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == key.as_str())
+                e.hash == hash
+                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
             })
             .map(|&i| i as usize)
     }

@@ -117,3 +117,24 @@ pub fn hash_bytes(bytes: &[u8]) -> i64 {
         h
     }
 }
+
+thread_local! {
+    static INTERNED: std::cell::RefCell<hashbrown::HashTable<std::rc::Rc<PyStr>>> =
+        const { std::cell::RefCell::new(hashbrown::HashTable::new()) };
+}
+
+/// The interned `PyStr` for `s`: identifiers, attribute names and name-like constants
+/// share one object, so dict lookups by name usually succeed on a pointer compare.
+pub fn intern(s: &str) -> std::rc::Rc<PyStr> {
+    let hash = hash_bytes(s.as_bytes());
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(p) = t.find(hash as u64, |p| p.as_str() == s) {
+            return p.clone();
+        }
+        let p = std::rc::Rc::new(PyStr::new(s));
+        p.hash.set(hash);
+        t.insert_unique(hash as u64, p.clone(), |p| p.hash() as u64);
+        p
+    })
+}

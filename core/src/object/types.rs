@@ -56,6 +56,33 @@ pub struct Type {
 
 thread_local! {
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
+    /// (type version, name) -> lookup result; a version tag is never reused, so an
+    /// entry is valid exactly while its type keeps that tag.
+    static METHOD_CACHE: std::cell::RefCell<[CacheEntry; CACHE_SIZE]> =
+        const { std::cell::RefCell::new([const { CacheEntry::EMPTY }; CACHE_SIZE]) };
+}
+
+const CACHE_SIZE: usize = 4096;
+
+struct CacheEntry {
+    version: u32,
+    /// Only interned names are cached (they are compared by address).
+    name: Option<Rc<PyStr>>,
+    value: Option<Value>,
+}
+
+impl CacheEntry {
+    const EMPTY: CacheEntry = CacheEntry {
+        version: 0,
+        name: None,
+        value: None,
+    };
+}
+
+#[inline]
+fn cache_slot(version: u32, name: &PyStr) -> usize {
+    let p = name as *const PyStr as usize;
+    ((version as usize).wrapping_mul(0x9E37_79B9) ^ (p >> 4)) & (CACHE_SIZE - 1)
 }
 
 impl Type {
@@ -135,8 +162,42 @@ impl Type {
         subs.iter().filter_map(|w| w.upgrade()).collect()
     }
 
-    /// Look a name up along the MRO (no descriptors applied).
+    /// Look a name up along the MRO (no descriptors applied), through the method
+    /// cache.
+    #[inline]
     pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        let version = self.version();
+        if version == 0 {
+            return self.lookup_uncached(name);
+        }
+        let slot = cache_slot(version, name);
+        let hit = METHOD_CACHE.with(|c| {
+            let c = c.borrow();
+            let e = &c[slot];
+            if e.version == version && e.name.as_ref().is_some_and(|n| std::ptr::eq(&**n, name)) {
+                Some(e.value.clone())
+            } else {
+                None
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.lookup_uncached(name);
+        METHOD_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            c[slot] = CacheEntry {
+                version,
+                name: Some(crate::object::str::intern(name.as_str()))
+                    .filter(|n| std::ptr::eq(&**n, name)),
+                value: v.clone(),
+            };
+        });
+        v
+    }
+
+    /// The MRO walk behind `lookup`.
+    pub fn lookup_uncached(&self, name: &PyStr) -> Option<Value> {
         if let Some(v) = self.dict.get_str(name) {
             return Some(v);
         }

@@ -19,7 +19,7 @@ impl Vm {
                 if name.as_str() == "__dict__" {
                     return Ok(Value::Dict(m.dict.clone()));
                 }
-                let getattr = self.intern("__getattr__");
+                let getattr = self.names.getattr.clone();
                 if let Some(f) = m.dict.get_str(&getattr) {
                     return self.call(&f, &[Value::Str(name.clone())], &[]);
                 }
@@ -44,13 +44,13 @@ impl Vm {
             _ => {}
         }
         let cls = self.type_of(obj);
-        let getattribute = self.intern("__getattribute__");
+        let getattribute = self.names.getattribute.clone();
         if let Value::Instance(_) = obj {
             if let Some(f @ Value::Function(_)) = cls.lookup(&getattribute) {
                 return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
             }
         }
-        let getattr = self.intern("__getattr__");
+        let getattr = self.names.getattr.clone();
         let fallback = if matches!(obj, Value::Instance(_)) {
             cls.lookup(&getattr)
         } else {
@@ -154,8 +154,8 @@ impl Vm {
             },
             Value::Instance(_) => {
                 let dt = self.type_of(attr);
-                let set_name = self.intern("__set__");
-                let get_name = self.intern("__get__");
+                let set_name = self.names.d_set.clone();
+                let get_name = self.names.d_get.clone();
                 if dt.lookup(&set_name).is_some() {
                     if let Some(g) = dt.lookup(&get_name) {
                         let owner = Value::Type(cls.clone());
@@ -195,7 +195,7 @@ impl Vm {
                 _ => Ok(attr),
             },
             Value::Instance(_) => {
-                let get_name = self.intern("__get__");
+                let get_name = self.names.d_get.clone();
                 let dt = self.type_of(&attr);
                 if let Some(g) = dt.lookup(&get_name) {
                     let owner = Value::Type(self.type_of(obj));
@@ -221,7 +221,7 @@ impl Vm {
                     _ => Ok(v),
                 },
                 Value::Instance(_) => {
-                    let get_name = self.intern("__get__");
+                    let get_name = self.names.d_get.clone();
                     let dt = self.type_of(&v);
                     if let Some(g) = dt.lookup(&get_name) {
                         return self.call_method_value(g, &v, &[Value::None, obj.clone()]);
@@ -238,7 +238,7 @@ impl Vm {
         if let Some(v) = meta.lookup(name) {
             return self.bind_descriptor(v, obj);
         }
-        let getattr = self.intern("__getattr__");
+        let getattr = self.names.getattr.clone();
         if !meta.builtin {
             if let Some(f) = meta.lookup(&getattr) {
                 return self.call_method_value(f, obj, &[Value::Str(name.clone())]);
@@ -272,7 +272,7 @@ impl Vm {
                     };
                     let custom_getattribute = matches!(obj, Value::Instance(_))
                         && cls
-                            .lookup(&self.intern("__getattribute__"))
+                            .lookup(&self.names.getattribute.clone())
                             .is_some_and(|f| matches!(f, Value::Function(_)));
                     if !shadowed && !custom_getattribute {
                         return Ok((attr, obj.clone()));
@@ -287,7 +287,7 @@ impl Vm {
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            let setattr = self.intern("__setattr__");
+            let setattr = self.names.setattr.clone();
             if let Some(f @ Value::Function(_)) = inst.cls().lookup(&setattr) {
                 self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
                 return Ok(());
@@ -298,7 +298,7 @@ impl Vm {
 
     /// How error messages name a property: after its getter, as CPython does.
     fn property_name(&mut self, fget: &Value) -> PyResult<String> {
-        let fname = self.intern("__name__");
+        let fname = self.names.d_name.clone();
         Ok(match self.get_attr_opt(fget, &fname)? {
             Some(Value::Str(n)) => format!("property '{}'", n.as_str()),
             _ => "property".to_string(),
@@ -308,7 +308,7 @@ impl Vm {
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            let delattr = self.intern("__delattr__");
+            let delattr = self.names.delattr.clone();
             if let Some(f @ Value::Function(_)) = inst.cls().lookup(&delattr) {
                 self.call_method_value(f, obj, &[Value::Str(name.clone())])?;
                 return Ok(());

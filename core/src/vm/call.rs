@@ -36,7 +36,7 @@ impl Vm {
             }
             Value::Type(t) => crate::builtins::types::call_type(self, t, args, kwargs),
             _ => {
-                let name = self.intern("__call__");
+                let name = self.names.d_call.clone();
                 let cls = self.type_of(f);
                 match cls.lookup(&name) {
                     Some(m)

@@ -128,7 +128,7 @@ impl Vm {
     /// `str(exc)` per BaseException.__str__ (and KeyError's repr-of-key rule).
     pub fn exception_str(&mut self, exc: &Value) -> String {
         let cls = self.type_of(exc);
-        if let Some(Value::Function(_)) = cls.lookup(&self.intern("__str__")).as_ref() {
+        if let Some(Value::Function(_)) = cls.lookup(&self.names.d_str.clone()).as_ref() {
             if let Ok(s) = self.to_str(exc) {
                 return s.as_str().to_string();
             }
@@ -166,7 +166,7 @@ impl Vm {
         let cls = self.type_of(exc);
         let module = cls
             .dict
-            .get_str(&self.intern("__module__"))
+            .get_str(&self.names.d_module.clone())
             .and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
         let name = cls.qualname.borrow().as_str().to_string();
         let qual = match module.as_deref() {

@@ -7,9 +7,33 @@
 
 use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
-use crate::code::{Cache, Instr};
+use crate::code::{AttrCache, Cache, Instr};
 use crate::object::{CellObj, Dict, PyStr, Value};
 use std::rc::Rc;
+
+/// The attribute cache entry of instruction `at` if it matches the class version.
+#[inline]
+fn cached_attr(code: &crate::code::Code, at: usize, type_version: u32) -> Option<AttrCache> {
+    if type_version == 0 {
+        return None;
+    }
+    match &code.caches.borrow()[at] {
+        Cache::Attr {
+            type_version: v,
+            kind,
+        } if *v == type_version => Some(kind.clone()),
+        _ => None,
+    }
+}
+
+/// Whether an instance's own dict holds `name` (it would shadow a method).
+#[inline]
+fn instance_dict_has(obj: &Value, name: &PyStr) -> bool {
+    match obj {
+        Value::Instance(i) => i.dict.as_ref().is_some_and(|d| d.find_str(name).is_some()),
+        _ => false,
+    }
+}
 
 /// How the entry frame of a `run` ended.
 pub enum Exit {
@@ -209,14 +233,45 @@ impl Vm {
                     Instr::LoadAttr(i) => {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                        let name = &code.names[i as usize];
+                        let tv = super::attr_cache::instance_type_version(&obj);
+                        let cached = cached_attr(&code, pc - 1, tv);
+                        let v = match cached.and_then(|k| self.cached_load(&obj, name, &k)) {
+                            Some(r) => tri!(r),
+                            None => {
+                                let v = tri!(self.get_attr(&obj, name));
+                                if tv != 0 {
+                                    if let Some(c) = self.specialize_load(&obj, name, false) {
+                                        code.caches.borrow_mut()[pc - 1] = c;
+                                    }
+                                }
+                                v
+                            }
+                        };
                         self.stack.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
                         self.frames[fi].pc = pc;
-                        tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                        let name = &code.names[i as usize];
+                        let tv = super::attr_cache::instance_type_version(&obj);
+                        let v = match cached_attr(&code, pc - 1, tv) {
+                            Some(kind) => match self.cached_store(&obj, name, v, &kind) {
+                                Ok(r) => {
+                                    tri!(r);
+                                    continue;
+                                }
+                                Err(v) => v,
+                            },
+                            None => v,
+                        };
+                        tri!(self.set_attr(&obj, name, v));
+                        if tv != 0 {
+                            if let Some(c) = self.specialize_store(&obj, name) {
+                                code.caches.borrow_mut()[pc - 1] = c;
+                            }
+                        }
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = self.pop();
@@ -226,7 +281,30 @@ impl Vm {
                     Instr::LoadMethod(i) => {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        let (f, recv) = tri!(self.load_method(&obj, &code.names[i as usize]));
+                        let name = &code.names[i as usize];
+                        let tv = super::attr_cache::instance_type_version(&obj);
+                        match cached_attr(&code, pc - 1, tv) {
+                            Some(AttrCache::Method(f)) if !instance_dict_has(&obj, name) => {
+                                self.stack.push(f);
+                                self.stack.push(obj);
+                                continue;
+                            }
+                            Some(kind) => {
+                                if let Some(r) = self.cached_load(&obj, name, &kind) {
+                                    let v = tri!(r);
+                                    self.stack.push(v);
+                                    self.stack.push(Value::Null);
+                                    continue;
+                                }
+                            }
+                            None => {}
+                        }
+                        let (f, recv) = tri!(self.load_method(&obj, name));
+                        if tv != 0 {
+                            if let Some(c) = self.specialize_load(&obj, name, true) {
+                                code.caches.borrow_mut()[pc - 1] = c;
+                            }
+                        }
                         self.stack.push(f);
                         self.stack.push(recv);
                     }
@@ -629,7 +707,7 @@ impl Vm {
                     Instr::LoadBuildClass => {
                         let v = self
                             .builtins
-                            .get_str(&self.intern("__build_class__"))
+                            .get_str(&self.names.build_class.clone())
                             .unwrap_or(Value::None);
                         self.stack.push(v);
                     }
@@ -747,7 +825,7 @@ impl Vm {
                             .locals
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        let key = self.intern("__annotations__");
+                        let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
                             ns.set_str(key, Value::Dict(Rc::new(Dict::new())));
                         }
@@ -965,8 +1043,8 @@ impl Vm {
 
     fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let cls = self.type_of(mgr);
-        let enter_name = self.intern("__enter__");
-        let exit_name = self.intern("__exit__");
+        let enter_name = self.names.enter.clone();
+        let exit_name = self.names.exit.clone();
         let Some(enter) = cls.lookup(&enter_name) else {
             return Err(self.type_error(format!(
                 "'{}' object does not support the context manager protocol",

@@ -355,7 +355,7 @@ impl Vm {
                 return Ok(v.clone());
             }
         }
-        let name = self.intern("__await__");
+        let name = self.names.d_await.clone();
         let cls = self.type_of(v);
         match cls.lookup(&name) {
             Some(m) => {

@@ -9,8 +9,8 @@ impl Vm {
     /// A new module object registered in `sys.modules`.
     pub fn new_module(&mut self, name: &str) -> Rc<Module> {
         let dict = Rc::new(Dict::new());
-        dict.set_str(self.intern("__name__"), Value::str(name));
-        dict.set_str(self.intern("__doc__"), Value::None);
+        dict.set_str(self.names.d_name.clone(), Value::str(name));
+        dict.set_str(self.names.d_doc.clone(), Value::None);
         let m = Rc::new(Module {
             name: Rc::new(PyStr::new(name)),
             dict,
@@ -36,7 +36,7 @@ impl Vm {
         if level > 0 {
             let package = self.frames[fi]
                 .globals
-                .get_str(&self.intern("__package__"))
+                .get_str(&self.names.d_package.clone())
                 .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
                 .unwrap_or_default();
             if package.is_empty() {
@@ -100,10 +100,10 @@ impl Vm {
             Err(e) => return Err(self.new_error(&self.types.import_error.clone(), &e.to_string())),
         };
         let m = self.new_module(name);
-        m.dict.set_str(self.intern("__file__"), Value::str(&path));
+        m.dict.set_str(self.names.d_file.clone(), Value::str(&path));
         let package = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
         m.dict
-            .set_str(self.intern("__package__"), Value::str(package));
+            .set_str(self.names.d_package.clone(), Value::str(package));
         if let Err(e) = self.exec_source(&src, &path, m.dict.clone()) {
             self.modules.del_str(&PyStr::new(name));
             return Err(e);
@@ -146,9 +146,9 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e, filename)),
         };
-        if globals.get_str(&self.intern("__builtins__")).is_none() {
+        if globals.get_str(&self.names.builtins.clone()).is_none() {
             globals.set_str(
-                self.intern("__builtins__"),
+                self.names.builtins.clone(),
                 Value::Dict(self.builtins.clone()),
             );
         }
@@ -189,7 +189,7 @@ impl Vm {
                     if let Ok(v) = self.import_one(&sub) {
                         return Ok(v);
                     }
-                    let file = m.dict.get_str(&self.intern("__file__"));
+                    let file = m.dict.get_str(&self.names.d_file.clone());
                     let location = match &file {
                         Some(Value::Str(f)) => format!(" ({})", f.as_str()),
                         _ => " (unknown location)".to_string(),
@@ -239,7 +239,7 @@ impl Vm {
         let Value::Module(m) = module else {
             return Ok(());
         };
-        let all = m.dict.get_str(&self.intern("__all__"));
+        let all = m.dict.get_str(&self.names.d_all.clone());
         match all {
             Some(names) => {
                 for n in self.collect_iterable(&names)? {

@@ -102,12 +102,12 @@ impl Vm {
 
     fn iter_by_protocol(&mut self, v: &Value) -> PyResult<Value> {
         let cls = self.type_of(v);
-        let iter_name = self.intern("__iter__");
+        let iter_name = self.names.d_iter.clone();
         match cls.lookup(&iter_name) {
             Some(Value::None) => {}
             Some(m) => {
                 let it = self.call_method_value(m, v, &[])?;
-                let next_name = self.intern("__next__");
+                let next_name = self.names.d_next.clone();
                 let it_cls = self.type_of(&it);
                 if it_cls.lookup(&next_name).is_none()
                     && !matches!(&it, Value::Generator(_))
@@ -124,7 +124,7 @@ impl Vm {
                 if let Some(b) = self.builtin_base(v) {
                     return self.get_iter(&b);
                 }
-                let getitem = self.intern("__getitem__");
+                let getitem = self.names.getitem.clone();
                 if cls.lookup(&getitem).is_some() {
                     return Ok(self.new_iter(
                         &self.types.seq_iterator.clone(),
@@ -151,7 +151,7 @@ impl Vm {
             _ => {}
         }
         let cls = self.type_of(it);
-        let next_name = self.intern("__next__");
+        let next_name = self.names.d_next.clone();
         let Some(m) = cls.lookup(&next_name) else {
             return Err(self.type_error(format!(
                 "'{}' object is not an iterator",

@@ -7,6 +7,7 @@
 //! Rust.
 
 pub mod attr;
+pub mod attr_cache;
 pub mod builtin_types;
 pub mod call;
 pub mod errors;
@@ -16,6 +17,7 @@ pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod iter;
+pub mod names;
 pub mod ops;
 pub mod program;
 pub mod subscript;
@@ -23,7 +25,6 @@ pub mod subscript;
 use crate::object::{Dict, Module, PyStr, TypeRef, Value};
 use builtin_types::BuiltinTypes;
 use frame::Frame;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use errors::{PyErr, PyResult};
@@ -33,6 +34,7 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
 pub struct Vm {
     pub types: &'static BuiltinTypes,
+    pub names: names::Names,
     pub builtins: Rc<Dict>,
     /// `sys.modules`.
     pub modules: Rc<Dict>,
@@ -46,7 +48,6 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Native re-entries into the evaluation loop currently on the Rust stack.
     pub native_depth: usize,
-    interned: std::cell::RefCell<HashMap<Box<str>, Rc<PyStr>>>,
     /// Program output is buffered and flushed at exit and before stderr writes.
     pub stdout_buf: Vec<u8>,
     /// The address of the Rust stack at start-up, to bound native recursion.
@@ -67,6 +68,7 @@ impl Vm {
         let marker = 0u8;
         let mut vm = Vm {
             types,
+            names: names::Names::new(),
             builtins,
             modules,
             sys,
@@ -76,7 +78,6 @@ impl Vm {
             handled: Value::None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             native_depth: 0,
-            interned: std::cell::RefCell::new(HashMap::new()),
             stdout_buf: Vec::with_capacity(1 << 14),
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
@@ -87,13 +88,9 @@ impl Vm {
     }
 
     /// The interned str for a name (identifiers compare by pointer first).
+    #[inline]
     pub fn intern(&self, s: &str) -> Rc<PyStr> {
-        if let Some(p) = self.interned.borrow().get(s) {
-            return p.clone();
-        }
-        let p = Rc::new(PyStr::new(s));
-        self.interned.borrow_mut().insert(s.into(), p.clone());
-        p
+        crate::object::str::intern(s)
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {

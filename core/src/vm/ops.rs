@@ -606,7 +606,7 @@ impl Vm {
             Value::Set(s) => !s.is_empty(),
             Value::Instance(_) => {
                 let t = self.type_of(v);
-                let bool_name = self.intern("__bool__");
+                let bool_name = self.names.d_bool.clone();
                 if let Some(m) = t.lookup(&bool_name) {
                     let r = self.call_method_value(m, v, &[])?;
                     return match r {
@@ -617,7 +617,7 @@ impl Vm {
                         ))),
                     };
                 }
-                let len_name = self.intern("__len__");
+                let len_name = self.names.d_len.clone();
                 if t.lookup(&len_name).is_some() {
                     return Ok(self.len(v)? != 0);
                 }
@@ -633,7 +633,7 @@ impl Vm {
                 ObjKind::Bytes(b) => !b.is_empty(),
                 ObjKind::DictView(d, _) => !d.is_empty(),
                 ObjKind::Native(_) => {
-                    let len_name = self.intern("__len__");
+                    let len_name = self.names.d_len.clone();
                     if self.type_of(v).lookup(&len_name).is_some() {
                         return Ok(self.len(v)? != 0);
                     }
@@ -663,7 +663,7 @@ impl Vm {
             },
             _ => {}
         }
-        let name = self.intern("__len__");
+        let name = self.names.d_len.clone();
         if let Some(m) = self.type_of(v).lookup(&name) {
             let r = self.call_method_value(m, v, &[])?;
             return match r {
@@ -877,7 +877,7 @@ impl Vm {
             }
             Value::Instance(_) => {
                 let t = self.type_of(v);
-                let hash_name = self.intern("__hash__");
+                let hash_name = self.names.d_hash.clone();
                 match t.lookup(&hash_name) {
                     Some(Value::None) => {
                         return Err(
@@ -907,7 +907,7 @@ impl Vm {
                 ObjKind::Slice { .. } => return Err(self.type_error("unhashable type: 'slice'")),
                 ObjKind::Native(_) => {
                     let t = self.type_of(v);
-                    let hash_name = self.intern("__hash__");
+                    let hash_name = self.names.d_hash.clone();
                     match t.lookup(&hash_name) {
                         Some(Value::None) => {
                             return Err(self
@@ -1034,7 +1034,7 @@ impl Vm {
     }
 
     fn contains_dunder(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        let name = self.intern("__contains__");
+        let name = self.names.contains.clone();
         if let Some(m) = self.type_of(container).lookup(&name) {
             let r = self.call_method_value(m, container, std::slice::from_ref(item))?;
             return self.truthy(&r);

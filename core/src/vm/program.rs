@@ -32,7 +32,8 @@ impl Vm {
             .dict
             .set_str(self.intern("path"), Value::list(vec![Value::str(&dir)]));
         let main = self.new_module("__main__");
-        main.dict.set_str(self.intern("__file__"), Value::str(path));
+        main.dict
+            .set_str(self.names.d_file.clone(), Value::str(path));
         self.main_module = Some(main.clone());
         let result = self.exec_source(&src, path, main.dict.clone());
         self.run_finalizers();

@@ -31,7 +31,7 @@ impl Vm {
                 Err(self.index_error("cannot fit 'int' into an index-sized integer"))
             }
             Value::Instance(_) => {
-                let name = self.intern("__index__");
+                let name = self.names.d_index.clone();
                 match self.type_of(v).lookup(&name) {
                     Some(m) => {
                         let r = self.call_method_value(m, v, &[])?;
@@ -220,7 +220,7 @@ impl Vm {
                 _ => self.getitem_dunder(obj, key),
             },
             Value::Type(t) => {
-                let name = self.intern("__class_getitem__");
+                let name = self.names.class_getitem.clone();
                 match t.lookup(&name) {
                     Some(f) => {
                         let f = self.bind_descriptor(f, obj)?;
@@ -235,7 +235,7 @@ impl Vm {
 
     fn getitem_dunder(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
         let cls = self.type_of(obj);
-        let name = self.intern("__getitem__");
+        let name = self.names.getitem.clone();
         if let Some(m) = cls.lookup(&name) {
             if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
                 return self.call_method_value(m, obj, std::slice::from_ref(key));
@@ -246,7 +246,7 @@ impl Vm {
                 if let Some(v) = self.dict_lookup(d, key)? {
                     return Ok(v);
                 }
-                let missing = self.intern("__missing__");
+                let missing = self.names.missing.clone();
                 if let Some(m) = cls.lookup(&missing) {
                     return self.call_method_value(m, obj, std::slice::from_ref(key));
                 }
@@ -284,7 +284,7 @@ impl Vm {
             Value::Dict(d) => self.dict_set(d, key, value),
             _ => {
                 let cls = self.type_of(obj);
-                let name = self.intern("__setitem__");
+                let name = self.names.setitem.clone();
                 if let Some(m) = cls.lookup(&name) {
                     if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
                         self.call_method_value(m, obj, &[key, value])?;
@@ -327,7 +327,7 @@ impl Vm {
             },
             _ => {
                 let cls = self.type_of(obj);
-                let name = self.intern("__delitem__");
+                let name = self.names.delitem.clone();
                 if let Some(m) = cls.lookup(&name) {
                     if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
                         self.call_method_value(m, obj, std::slice::from_ref(key))?;

@@ -531,39 +531,42 @@ class OrderedDict(dict):
         if not self:
             raise KeyError('dictionary is empty')
         if last:
-            key = next(reversed(dict.keys(self)))
-        else:
-            key = next(iter(dict.keys(self)))
-        value = dict.pop(self, key)
-        return key, value
+            return dict.popitem(self)
+        key = next(iter(dict.keys(self)))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
         if key not in dict.keys(self):
             raise KeyError(key)
+        value = dict.pop(self, key)
         if last:
-            value = dict.pop(self, key)
             dict.__setitem__(self, key, value)
-        else:
-            items = list(dict.items(self))
-            dict.clear(self)
-            dict.__setitem__(self, key, dict.get(dict(items), key))
-            for k, v in items:
-                if not (k is key or k == key):
-                    dict.__setitem__(self, k, v)
+            return
+        # Moving to the front: re-insert everything after the key.
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
+
+    def __reversed__(self):
+        keys = list(dict.keys(self))
+        size = len(keys)
+        for key in reversed(keys):
+            if len(self) != size:
+                raise RuntimeError('OrderedDict changed size during iteration')
+            yield key
 
     def __repr__(self):
-        'od.__repr__() <==> repr(od)'
         if not self:
             return '%s()' % (type(self).__name__,)
         return '%s(%s)' % (type(self).__name__, _dict_body_repr(self))
 
     def __reduce__(self):
-        'Return state information for pickling'
         state = getattr(self, '__dict__', None) or None
         return self.__class__, (), state, None, iter(self.items())
 
     def copy(self):
-        'od.copy() -> a shallow copy of od'
         return self.__class__(self)
 
     __copy__ = copy
@@ -1528,7 +1531,9 @@ class UserString(_Sequence):
     def lstrip(self, chars=None):
         return self.__class__(self.data.lstrip(chars))
 
-    maketrans = str.maketrans
+    @staticmethod
+    def maketrans(*args):
+        return str.maketrans(*args)
 
     def partition(self, sep):
         return self.data.partition(sep)

@@ -126,7 +126,7 @@ class ABCMeta(type):
             return True
         if cls._abc_negative_cache_version < _abc_invalidation_counter:
             # Something was registered since the negative cache was filled.
-            cls._abc_negative_cache = set()
+            cls._abc_negative_cache.clear()
             cls._abc_negative_cache_version = _abc_invalidation_counter
         elif subclass in cls._abc_negative_cache:
             return False

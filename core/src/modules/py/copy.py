@@ -232,6 +232,9 @@ def _default_reduce(x, cls):
     """What object.__reduce_ex__(4) computes for an ordinary instance."""
     if isinstance(x, (set, frozenset)):
         return (cls, (list(x),), getattr(x, '__dict__', None) or None)
+    if isinstance(x, BaseException):
+        # As BaseException.__reduce__: rebuild from the args.
+        return (cls, tuple(x.args), getattr(x, '__dict__', None) or None)
     getnewargs = getattr(x, '__getnewargs__', None)
     args = tuple(getnewargs()) if getnewargs is not None else ()
     state = _default_state(x, cls)

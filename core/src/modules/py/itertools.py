@@ -589,6 +589,9 @@ def _permutations(pool, r):
     # position i will take before it wraps around.
     order = list(range(n))
     remaining = list(range(n, n - r, -1))
+    if r == n:
+        yield from _full_permutations(pool, order, remaining, n)
+        return
     yield tuple([pool[k] for k in order[:r]])
     while n:
         i = r - 1
@@ -605,6 +608,28 @@ def _permutations(pool, r):
                 j = n - remaining[i]
                 order[i], order[j] = order[j], order[i]
                 yield tuple([pool[k] for k in order[:r]])
+                break
+        else:
+            return
+
+
+def _full_permutations(pool, order, remaining, n):
+    # _permutations() for r == n, where each result uses the whole order.
+    yield tuple([pool[k] for k in order])
+    while n:
+        i = n - 1
+        while i >= 0:
+            remaining[i] -= 1
+            if remaining[i] == 0:
+                moved = order[i]
+                del order[i]
+                order.append(moved)
+                remaining[i] = n - i
+                i -= 1
+            else:
+                j = n - remaining[i]
+                order[i], order[j] = order[j], order[i]
+                yield tuple([pool[k] for k in order])
                 break
         else:
             return
