@@ -287,10 +287,14 @@ pub enum Cache {
         builtins_version: u64,
         value: Value,
     },
-    /// An attribute of instances of one class, valid while the class keeps this
-    /// version tag (tags are never reused, so the tag also names the class).
-    Attr { type_version: u32, kind: AttrCache },
+    /// An attribute of instances of up to `ATTR_WAYS` classes, each entry valid while
+    /// its class keeps that version tag (tags are never reused, so the tag also names
+    /// the class).
+    Attr(Vec<(u32, AttrCache)>),
 }
+
+/// How many classes one attribute instruction remembers.
+pub const ATTR_WAYS: usize = 4;
 
 /// What an attribute instruction found on the class when it specialised.
 #[derive(Clone)]

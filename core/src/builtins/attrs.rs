@@ -128,6 +128,21 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             (ObjKind::Property { fset, .. }, "fset") => Some(fset.clone()),
             (ObjKind::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
             (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+            (
+                ObjKind::Property {
+                    fget, fset, fdel, ..
+                },
+                "__isabstractmethod__",
+            ) => {
+                let key = vm.intern("__isabstractmethod__");
+                let mut any = false;
+                for f in [fget, fset, fdel] {
+                    if let Some(v) = vm.get_attr_opt(f, &key)? {
+                        any |= vm.truthy(&v)?;
+                    }
+                }
+                Some(Value::Bool(any))
+            }
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
             (ObjKind::Traceback(entries), "tb_lineno") => {
                 entries.first().map(|e| Value::Int(e.line as i64))

@@ -111,6 +111,21 @@ unary_methods! {
     float => |vm, v| Ok(Value::Float(super::types::to_float(vm, &v)?));
 }
 
+fn call_self(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let Some(f) = args.first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    let f = f.clone();
+    vm.call(&f, &args[1..], kw)
+}
+
+fn reversed_self(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "__reversed__", args, 0, 0)?;
+    let v = base(vm, &args[0]);
+    let reversed = Value::Type(vm.types.reversed.clone());
+    vm.call(&reversed, &[v], &[])
+}
+
 fn getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__getitem__", args, 1, 1)?;
     let v = base(vm, &args[0]);
@@ -403,6 +418,17 @@ pub fn install(vm: &mut Vm) {
         add_dunder(vm, ty, "__getitem__", getitem);
     }
     add_dunder(vm, &t.list, "__setitem__", setitem);
+    // Mutable containers are unhashable: their `__hash__` is None, as in CPython.
+    for ty in [&t.list, &t.dict, &t.set] {
+        let k = vm.intern("__hash__");
+        ty.dict.set_str(k, Value::None);
+    }
+    for ty in [&t.function, &t.builtin_function, &t.method, &t.type_] {
+        add_dunder(vm, ty, "__call__", call_self);
+    }
+    for ty in [&t.list, &t.dict] {
+        add_dunder(vm, ty, "__reversed__", reversed_self);
+    }
     add_dunder(vm, &t.list, "__delitem__", delitem);
     for (name, rname, f, rf) in &BINOPS[7..10] {
         for ty in [&t.set, &t.frozenset] {

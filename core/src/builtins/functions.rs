@@ -352,22 +352,27 @@ fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 /// isinstance / issubclass against a class or a tuple of classes.
-fn class_check(
-    vm: &mut Vm,
-    cls: &crate::object::TypeRef,
-    spec: &Value,
-    fname: &str,
-) -> PyResult<bool> {
+fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResult<bool> {
+    let fname = if instance { "isinstance" } else { "issubclass" };
+    let cls = match (instance, obj) {
+        (true, v) => vm.type_of(v),
+        (false, Value::Type(t)) => t.clone(),
+        (false, _) => return Err(vm.type_error("issubclass() arg 1 must be a class")),
+    };
     match spec {
         Value::Type(t) => {
-            let check = vm.intern(if fname == "isinstance" {
-                "__instancecheck__"
+            // An exact type match never consults the hooks.
+            if instance && Rc::ptr_eq(&cls, t) {
+                return Ok(true);
+            }
+            let check = if instance {
+                vm.names.instancecheck.clone()
             } else {
-                "__subclasscheck__"
-            });
+                vm.names.subclasscheck.clone()
+            };
             if let Some(meta) = t.meta.borrow().clone() {
                 if let Some(f @ Value::Function(_)) = meta.lookup(&check) {
-                    let r = vm.call(&f, &[spec.clone(), Value::Type(cls.clone())], &[])?;
+                    let r = vm.call(&f, &[spec.clone(), obj.clone()], &[])?;
                     return vm.truthy(&r);
                 }
             }
@@ -384,32 +389,26 @@ fn class_check(
         }
         Value::Tuple(items) => {
             for s in items.items.iter() {
-                if class_check(vm, cls, s, fname)? {
+                if class_check(vm, obj, s, instance)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
         _ => Err(vm.type_error(format!(
-            "{}() arg 2 must be a type, a tuple of types, or a union",
-            fname
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),
     }
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "isinstance", args, 2, 2)?;
-    let cls = vm.type_of(&args[0]);
-    Ok(Value::Bool(class_check(vm, &cls, &args[1], "isinstance")?))
+    Ok(Value::Bool(class_check(vm, &args[0], &args[1], true)?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "issubclass", args, 2, 2)?;
-    let Value::Type(cls) = &args[0] else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    let cls = cls.clone();
-    Ok(Value::Bool(class_check(vm, &cls, &args[1], "issubclass")?))
+    Ok(Value::Bool(class_check(vm, &args[0], &args[1], false)?))
 }
 
 fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<PyStr>> {

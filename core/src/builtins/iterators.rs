@@ -108,11 +108,18 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         }
         _ => {
             let name = vm.names.reversed.clone();
-            if let Some(m) = vm.type_of(&seq).lookup(&name) {
-                return vm.call_method_value(m, &seq, &[]);
+            let is_builtin = matches!(&seq, Value::Str(_) | Value::Dict(_))
+                || matches!(&seq, Value::Obj(o) if matches!(o.kind, ObjKind::DictView(..)));
+            if !is_builtin {
+                if let Some(m) = vm.type_of(&seq).lookup(&name) {
+                    return vm.call_method_value(m, &seq, &[]);
+                }
             }
             let items = match &seq {
                 Value::Str(_) | Value::Dict(_) => vm.collect_iterable(&seq)?,
+                Value::Obj(o) if matches!(o.kind, ObjKind::DictView(..)) => {
+                    vm.collect_iterable(&seq)?
+                }
                 _ => {
                     let len_name = vm.names.d_len.clone();
                     let gi = vm.names.getitem.clone();

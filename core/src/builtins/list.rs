@@ -249,6 +249,12 @@ pub fn list_del_slice(
     step: &Value,
 ) -> PyResult<()> {
     let si = vm.slice_indices(start, stop, step, l.len())?;
+    if si.step == 1 {
+        let a = si.start as usize;
+        let removed: Vec<Value> = l.items.borrow_mut().drain(a..a + si.len).collect();
+        drop(removed);
+        return Ok(());
+    }
     let mut doomed: Vec<usize> = (0..si.len)
         .map(|k| (si.start + k as i64 * si.step) as usize)
         .collect();

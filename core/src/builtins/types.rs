@@ -121,6 +121,9 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
 /// object.__new__ for a Python class: an instance with the built-in part its layout
 /// needs.
 pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    if !t.builtin {
+        check_not_abstract(vm, t)?;
+    }
     let base = match t.layout {
         Layout::Object | Layout::Fixed | Layout::Type => Base::None,
         Layout::Exception => Base::Exception(PyCell::new(crate::object::ExcData {
@@ -155,6 +158,34 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         base,
         finalized: std::cell::Cell::new(false),
     })))
+}
+
+/// A class with abstract methods cannot be instantiated.
+fn check_not_abstract(vm: &mut Vm, t: &TypeRef) -> PyResult<()> {
+    let key = vm.intern("__abstractmethods__");
+    let Some(abstracts) = t.lookup(&key) else {
+        return Ok(());
+    };
+    if !vm.truthy(&abstracts)? {
+        return Ok(());
+    }
+    let mut names: Vec<String> = vm
+        .collect_iterable(&abstracts)?
+        .iter()
+        .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+        .collect();
+    names.sort();
+    let listed = names
+        .iter()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+        t.name().as_str(),
+        if names.len() == 1 { "" } else { "s" },
+        listed
+    )))
 }
 
 /// `type(name, bases, namespace)` and class statements.

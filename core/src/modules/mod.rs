@@ -39,6 +39,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         "collections.abc",
         ModuleDef::Source(include_str!("py/collections_abc.py")),
     ),
+    ("abc", ModuleDef::Source(include_str!("py/abc.py"))),
     (
         "functools",
         ModuleDef::Source(include_str!("py/functools.py")),

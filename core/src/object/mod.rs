@@ -34,7 +34,7 @@ use crate::code::Code;
 use num_bigint::BigInt;
 
 /// A Python value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     None,
@@ -60,6 +60,37 @@ pub enum Value {
     /// Internal marker: an unbound local slot, or "no self" under a callable on the
     /// operand stack. Never visible to Python code.
     Null,
+}
+
+impl Clone for Value {
+    /// Cloning is a reference-count increment; kept inline because the evaluation loop
+    /// clones on every load.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Str(o) => Value::Str(Rc::clone(o)),
+            Value::BigInt(o) => Value::BigInt(Rc::clone(o)),
+            Value::Tuple(o) => Value::Tuple(Rc::clone(o)),
+            Value::List(o) => Value::List(Rc::clone(o)),
+            Value::Dict(o) => Value::Dict(Rc::clone(o)),
+            Value::Set(o) => Value::Set(Rc::clone(o)),
+            Value::Function(o) => Value::Function(Rc::clone(o)),
+            Value::Builtin(o) => Value::Builtin(Rc::clone(o)),
+            Value::Method(o) => Value::Method(Rc::clone(o)),
+            Value::Type(o) => Value::Type(Rc::clone(o)),
+            Value::Instance(o) => Value::Instance(Rc::clone(o)),
+            Value::Module(o) => Value::Module(Rc::clone(o)),
+            Value::Code(o) => Value::Code(Rc::clone(o)),
+            Value::Cell(o) => Value::Cell(Rc::clone(o)),
+            Value::Generator(o) => Value::Generator(Rc::clone(o)),
+            Value::Obj(o) => Value::Obj(Rc::clone(o)),
+            Value::Null => Value::Null,
+        }
+    }
 }
 
 impl Value {

@@ -119,8 +119,8 @@ pub fn hash_bytes(bytes: &[u8]) -> i64 {
 }
 
 thread_local! {
-    static INTERNED: std::cell::RefCell<hashbrown::HashTable<std::rc::Rc<PyStr>>> =
-        const { std::cell::RefCell::new(hashbrown::HashTable::new()) };
+    static INTERNED: std::mem::ManuallyDrop<std::cell::RefCell<hashbrown::HashTable<std::rc::Rc<PyStr>>>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(hashbrown::HashTable::new())) };
 }
 
 /// The interned `PyStr` for `s`: identifiers, attribute names and name-like constants

@@ -12,7 +12,8 @@ const MAX_DEPTH: u32 = 64;
 
 thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
-    static PARKED: RefCell<Vec<Vec<Value>>> = const { RefCell::new(Vec::new()) };
+    static PARKED: std::mem::ManuallyDrop<RefCell<Vec<Vec<Value>>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
 }
 
 /// Drop the contents of a dying container.

@@ -58,8 +58,10 @@ thread_local! {
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
     /// (type version, name) -> lookup result; a version tag is never reused, so an
     /// entry is valid exactly while its type keeps that tag.
-    static METHOD_CACHE: std::cell::RefCell<[CacheEntry; CACHE_SIZE]> =
-        const { std::cell::RefCell::new([const { CacheEntry::EMPTY }; CACHE_SIZE]) };
+    // ManuallyDrop: entries hold Python values, which must not be destroyed while
+    // thread-local storage is being torn down.
+    static METHOD_CACHE: std::mem::ManuallyDrop<std::cell::RefCell<[CacheEntry; CACHE_SIZE]>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new([const { CacheEntry::EMPTY }; CACHE_SIZE])) };
 }
 
 const CACHE_SIZE: usize = 4096;

@@ -6,7 +6,7 @@
 //! the tag, so stale entries miss and are refilled.
 
 use super::{PyResult, Vm};
-use crate::code::{AttrCache, Cache};
+use crate::code::{AttrCache, Cache, ATTR_WAYS};
 use crate::object::{ObjKind, PyStr, Value};
 
 /// Whether a class attribute is a data descriptor defined in Python (its caching
@@ -20,7 +20,12 @@ fn is_python_descriptor(vm: &Vm, attr: &Value) -> bool {
 
 impl Vm {
     /// A cache entry for loading `name` from `obj`, if the access can be cached.
-    pub fn specialize_load(&self, obj: &Value, name: &PyStr, method: bool) -> Option<Cache> {
+    pub fn specialize_load(
+        &self,
+        obj: &Value,
+        name: &PyStr,
+        method: bool,
+    ) -> Option<(u32, AttrCache)> {
         let Value::Instance(inst) = obj else {
             return None;
         };
@@ -47,11 +52,11 @@ impl Vm {
             Some(v) if is_python_descriptor(self, &v) => return None,
             Some(v) => AttrCache::Dict(Some(v)),
         };
-        Some(Cache::Attr { type_version, kind })
+        Some((type_version, kind))
     }
 
     /// A cache entry for storing `name` on `obj`, if the access can be cached.
-    pub fn specialize_store(&self, obj: &Value, name: &PyStr) -> Option<Cache> {
+    pub fn specialize_store(&self, obj: &Value, name: &PyStr) -> Option<(u32, AttrCache)> {
         let Value::Instance(inst) = obj else {
             return None;
         };
@@ -82,7 +87,7 @@ impl Vm {
         if matches!(kind, AttrCache::StoreDict) && inst.dict.is_none() {
             return None;
         }
-        Some(Cache::Attr { type_version, kind })
+        Some((type_version, kind))
     }
 
     /// Load through a cache entry; None means "take the slow path".
@@ -165,6 +170,24 @@ impl Vm {
             }
             _ => Err(value),
         }
+    }
+}
+
+/// Remember `entry` in an attribute instruction's cache.
+pub fn remember(cache: &mut Cache, entry: (u32, AttrCache)) {
+    match cache {
+        Cache::Attr(entries) => {
+            if let Some(e) = entries.iter_mut().find(|e| e.0 == entry.0) {
+                *e = entry;
+            } else if entries.len() < ATTR_WAYS {
+                entries.push(entry);
+            } else {
+                // Full: the newest class replaces the oldest.
+                entries.remove(0);
+                entries.push(entry);
+            }
+        }
+        other => *other = Cache::Attr(vec![entry]),
     }
 }
 

@@ -18,10 +18,10 @@ fn cached_attr(code: &crate::code::Code, at: usize, type_version: u32) -> Option
         return None;
     }
     match &code.caches.borrow()[at] {
-        Cache::Attr {
-            type_version: v,
-            kind,
-        } if *v == type_version => Some(kind.clone()),
+        Cache::Attr(entries) => entries
+            .iter()
+            .find(|(v, _)| *v == type_version)
+            .map(|(_, kind)| kind.clone()),
         _ => None,
     }
 }
@@ -236,13 +236,28 @@ impl Vm {
                         let name = &code.names[i as usize];
                         let tv = super::attr_cache::instance_type_version(&obj);
                         let cached = cached_attr(&code, pc - 1, tv);
+                        // A Python property getter runs as a frame of this loop.
+                        if let Some(AttrCache::Property(Value::Function(fget))) = &cached {
+                            let base = self.stack.len();
+                            self.stack.push(obj);
+                            match tri!(self.push_frame(fget, base, 1, &[], base, false)) {
+                                None => continue 'frames,
+                                Some(generator) => {
+                                    self.stack.push(generator);
+                                    continue;
+                                }
+                            }
+                        }
                         let v = match cached.and_then(|k| self.cached_load(&obj, name, &k)) {
                             Some(r) => tri!(r),
                             None => {
                                 let v = tri!(self.get_attr(&obj, name));
                                 if tv != 0 {
-                                    if let Some(c) = self.specialize_load(&obj, name, false) {
-                                        code.caches.borrow_mut()[pc - 1] = c;
+                                    if let Some(e) = self.specialize_load(&obj, name, false) {
+                                        super::attr_cache::remember(
+                                            &mut code.caches.borrow_mut()[pc - 1],
+                                            e,
+                                        );
                                     }
                                 }
                                 v
@@ -268,8 +283,11 @@ impl Vm {
                         };
                         tri!(self.set_attr(&obj, name, v));
                         if tv != 0 {
-                            if let Some(c) = self.specialize_store(&obj, name) {
-                                code.caches.borrow_mut()[pc - 1] = c;
+                            if let Some(e) = self.specialize_store(&obj, name) {
+                                super::attr_cache::remember(
+                                    &mut code.caches.borrow_mut()[pc - 1],
+                                    e,
+                                );
                             }
                         }
                     }
@@ -301,8 +319,11 @@ impl Vm {
                         }
                         let (f, recv) = tri!(self.load_method(&obj, name));
                         if tv != 0 {
-                            if let Some(c) = self.specialize_load(&obj, name, true) {
-                                code.caches.borrow_mut()[pc - 1] = c;
+                            if let Some(e) = self.specialize_load(&obj, name, true) {
+                                super::attr_cache::remember(
+                                    &mut code.caches.borrow_mut()[pc - 1],
+                                    e,
+                                );
                             }
                         }
                         self.stack.push(f);

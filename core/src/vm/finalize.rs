@@ -20,8 +20,9 @@ pub enum Pending {
 static PENDING: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
-    static QUEUE: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
-    static DEL_NAME: Rc<PyStr> = Rc::new(PyStr::new("__del__"));
+    static QUEUE: std::mem::ManuallyDrop<RefCell<Vec<Pending>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+    static DEL_NAME: Rc<PyStr> = crate::object::str::intern("__del__");
 }
 
 #[inline]

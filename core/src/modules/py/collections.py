@@ -86,7 +86,7 @@ class deque:
 
     def _compact(self):
         if self._head:
-            del self._data[:self._head]
+            self._data = self._data[self._head:]
             self._head = 0
 
     def _items(self):
@@ -161,7 +161,8 @@ class deque:
             self._data = []
             self._head = 0
         elif head > 32 and head * 2 > len(data):
-            del data[:head]
+            # Drop the spent prefix once it is most of the list.
+            self._data = data[head:]
             self._head = 0
         else:
             self._head = head
@@ -236,10 +237,28 @@ class deque:
         n %= size
         if not n:
             return
+        self._state += 1
+        if n * 8 < size:
+            # A short rotation to the right: move items one by one.
+            data = self._data
+            for _ in range(n):
+                x = data.pop()
+                if self._head == 0:
+                    room = max(8, len(data))
+                    data[0:0] = [None] * room
+                    self._head = room
+                self._head -= 1
+                data[self._head] = x
+            return
+        if (size - n) * 8 < size:
+            # A short rotation to the left.
+            for _ in range(size - n):
+                x = self._popleft()
+                self._data.append(x)
+            return
         items = self._items()
         self._data = items[-n:] + items[:-n]
         self._head = 0
-        self._state += 1
 
     def reverse(self):
         """Reverse *IN PLACE*."""
@@ -432,8 +451,7 @@ class deque:
     def __reduce__(self):
         return type(self), (self._items(), self._maxlen)
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = _abc._class_getitem
 
 
 deque.__module__ = 'collections'
@@ -516,8 +534,7 @@ class defaultdict(dict):
         self.update(other)
         return self
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = _abc._class_getitem
 
 
 ################################################################################
@@ -614,8 +631,7 @@ class OrderedDict(dict):
         new.update(self)
         return new
 
-    def __class_getitem__(cls, item):
-        return cls
+    __class_getitem__ = _abc._class_getitem
 
 
 ################################################################################

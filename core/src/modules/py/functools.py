@@ -47,112 +47,53 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 ### total_ordering class decorator
 ################################################################################
 
-def _gt_from_lt(self, other):
-    'Return a > b.  Computed by @total_ordering from (not a < b) and (a != b).'
-    below = type(self).__lt__(self, other)
-    if below is NotImplemented:
-        return below
-    return not below and self != other
+# How each missing comparison follows from the one the class defines (its
+# result r) and from == / !=.
+def _not_r(self, other, r):
+    return not r
 
 
-def _le_from_lt(self, other):
-    'Return a <= b.  Computed by @total_ordering from (a < b) or (a == b).'
-    below = type(self).__lt__(self, other)
-    if below is NotImplemented:
-        return below
-    return below or self == other
+def _not_r_and_ne(self, other, r):
+    return not r and self != other
 
 
-def _ge_from_lt(self, other):
-    'Return a >= b.  Computed by @total_ordering from (not a < b).'
-    below = type(self).__lt__(self, other)
-    if below is NotImplemented:
-        return below
-    return not below
+def _not_r_or_eq(self, other, r):
+    return not r or self == other
 
 
-def _ge_from_le(self, other):
-    'Return a >= b.  Computed by @total_ordering from (not a <= b) or (a == b).'
-    at_most = type(self).__le__(self, other)
-    if at_most is NotImplemented:
-        return at_most
-    return not at_most or self == other
+def _r_and_ne(self, other, r):
+    return r and self != other
 
 
-def _lt_from_le(self, other):
-    'Return a < b.  Computed by @total_ordering from (a <= b) and (a != b).'
-    at_most = type(self).__le__(self, other)
-    if at_most is NotImplemented:
-        return at_most
-    return at_most and self != other
+def _r_or_eq(self, other, r):
+    return r or self == other
 
 
-def _gt_from_le(self, other):
-    'Return a > b.  Computed by @total_ordering from (not a <= b).'
-    at_most = type(self).__le__(self, other)
-    if at_most is NotImplemented:
-        return at_most
-    return not at_most
-
-
-def _lt_from_gt(self, other):
-    'Return a < b.  Computed by @total_ordering from (not a > b) and (a != b).'
-    above = type(self).__gt__(self, other)
-    if above is NotImplemented:
-        return above
-    return not above and self != other
-
-
-def _ge_from_gt(self, other):
-    'Return a >= b.  Computed by @total_ordering from (a > b) or (a == b).'
-    above = type(self).__gt__(self, other)
-    if above is NotImplemented:
-        return above
-    return above or self == other
-
-
-def _le_from_gt(self, other):
-    'Return a <= b.  Computed by @total_ordering from (not a > b).'
-    above = type(self).__gt__(self, other)
-    if above is NotImplemented:
-        return above
-    return not above
-
-
-def _le_from_ge(self, other):
-    'Return a <= b.  Computed by @total_ordering from (not a >= b) or (a == b).'
-    at_least = type(self).__ge__(self, other)
-    if at_least is NotImplemented:
-        return at_least
-    return not at_least or self == other
-
-
-def _gt_from_ge(self, other):
-    'Return a > b.  Computed by @total_ordering from (a >= b) and (a != b).'
-    at_least = type(self).__ge__(self, other)
-    if at_least is NotImplemented:
-        return at_least
-    return at_least and self != other
-
-
-def _lt_from_ge(self, other):
-    'Return a < b.  Computed by @total_ordering from (not a >= b).'
-    at_least = type(self).__ge__(self, other)
-    if at_least is NotImplemented:
-        return at_least
-    return not at_least
-
-
-_ORDERING_FILLERS = {
-    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt),
-               ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le),
-               ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt),
-               ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge),
-               ('__lt__', _lt_from_ge)],
+_ORDERING_RULES = {
+    '__lt__': [('__gt__', _not_r_and_ne), ('__le__', _r_or_eq),
+               ('__ge__', _not_r)],
+    '__le__': [('__ge__', _not_r_or_eq), ('__lt__', _r_and_ne),
+               ('__gt__', _not_r)],
+    '__gt__': [('__lt__', _not_r_and_ne), ('__ge__', _r_or_eq),
+               ('__le__', _not_r)],
+    '__ge__': [('__le__', _not_r_or_eq), ('__gt__', _r_and_ne),
+               ('__lt__', _not_r)],
 }
+
+_SYMBOLS = {'__lt__': '<', '__le__': '<=', '__gt__': '>', '__ge__': '>='}
+
+
+def _derived_comparison(root, name, rule):
+    def compare(self, other):
+        r = getattr(type(self), root)(self, other)
+        if r is NotImplemented:
+            return r
+        return rule(self, other, r)
+    compare.__name__ = name
+    compare.__qualname__ = f'_{name[2:-2]}_from_{root[2:-2]}'
+    compare.__doc__ = (f'Return a {_SYMBOLS[name]} b, derived by @total_ordering '
+                       f'from {_SYMBOLS[root]} and ==.')
+    return compare
 
 
 def total_ordering(cls):
@@ -164,13 +105,12 @@ def total_ordering(cls):
             defined.append(name)
     if not defined:
         raise ValueError('must define at least one ordering operation: < > <= >=')
-    # Prefer __lt__, then __le__, then __gt__, then __ge__ (as CPython's max()
-    # over the names does).
+    # The root is chosen as CPython does: the largest name, so __lt__ is
+    # preferred, then __le__, __gt__, __ge__.
     root = max(defined)
-    for name, filler in _ORDERING_FILLERS[root]:
+    for name, rule in _ORDERING_RULES[root]:
         if name not in defined:
-            filler.__name__ = name
-            setattr(cls, name, filler)
+            setattr(cls, name, _derived_comparison(root, name, rule))
     return cls
 
 

@@ -58,34 +58,22 @@ class count:
         return (type(self), (self._value, self._step))
 
 
-class cycle:
+def cycle(iterable, /):
     """cycle(iterable): the items of iterable, then the same items again,
     forever."""
+    return _cycle(iter(iterable))
 
-    def __init__(self, iterable, /):
-        self._it = iter(iterable)
-        self._saved = []
-        self._index = 0
-        self._first_pass = True
 
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._first_pass:
-            for item in self._it:
-                self._saved.append(item)
-                return item
-            self._first_pass = False
-            self._it = None
-        saved = self._saved
-        if not saved:
-            raise StopIteration
-        item = saved[self._index]
-        self._index += 1
-        if self._index == len(saved):
-            self._index = 0
-        return item
+def _cycle(it):
+    saved = []
+    for item in it:
+        saved.append(item)
+        yield item
+    if not saved:
+        return
+    while True:
+        for item in saved:
+            yield item
 
 
 class repeat:
@@ -185,39 +173,22 @@ def _batched(it, n, strict):
             return
 
 
-class chain:
+def chain(*iterables):
     """chain(*iterables): the items of each iterable in turn."""
+    return _chain(iter(iterables))
 
-    def __init__(self, *iterables):
-        self._sources = iter(iterables)
-        self._active = None
 
-    @classmethod
-    def from_iterable(cls, iterable, /):
-        """Like chain(*iterables), but reads the iterables lazily."""
-        self = cls()
-        self._sources = iter(iterable)
-        return self
+def _from_iterable(iterable, /):
+    """Like chain(*iterables), but reads the iterables lazily."""
+    return _chain(iter(iterable))
 
-    def __iter__(self):
-        return self
 
-    def __next__(self):
-        while True:
-            active = self._active
-            if active is not None:
-                for item in active:
-                    return item
-                self._active = None
-            sources = self._sources
-            if sources is None:
-                raise StopIteration
-            for source in sources:
-                self._active = iter(source)
-                break
-            else:
-                self._sources = None
-                raise StopIteration
+def _chain(sources):
+    for source in sources:
+        yield from source
+
+
+chain.from_iterable = _from_iterable
 
 
 def compress(data, selectors):
@@ -334,77 +305,72 @@ class _grouper:
 _marker = object()
 
 
-class islice:
+def islice(*args):
     """islice(iterable, stop) or islice(iterable, start, stop[, step]):
     the items at those positions, like seq[start:stop:step] on a list."""
-
-    def __init__(self, *args):
-        nargs = len(args)
-        if nargs < 2:
-            raise TypeError('islice expected at least 2 arguments, got %d' % nargs)
-        if nargs > 4:
-            raise TypeError('islice expected at most 4 arguments, got %d' % nargs)
-        iterable = args[0]
-        start, step = 0, 1
-        if nargs == 2:
-            stop = args[1]
-            if stop is not None:
-                stop = _slice_bound(stop, 'Stop argument for islice() must be None or '
-                                          'an integer: 0 <= x <= sys.maxsize.')
-        else:
-            start, stop = args[1], args[2]
-            msg = ('Indices for islice() must be None or an integer: '
-                   '0 <= x <= sys.maxsize.')
-            start = 0 if start is None else _slice_bound(start, msg)
-            if stop is not None:
-                stop = _slice_bound(stop, msg)
-            if nargs == 4:
-                step = args[3]
-                msg = 'Step for islice() must be a positive integer or None.'
-                if step is None:
-                    step = 1
-                else:
-                    try:
-                        step = _as_index(step, msg)
-                    except TypeError:
-                        raise ValueError(msg) from None
-                    if step < 1:
-                        raise ValueError(msg)
-        self._it = iter(iterable)
-        self._next = start
-        self._stop = stop
-        self._step = step
-        self._pos = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        it = self._it
-        if it is None:
-            raise StopIteration
-        stop = self._stop
-        target = self._next
-        while self._pos < target:
+    nargs = len(args)
+    if nargs < 2:
+        raise TypeError('islice expected at least 2 arguments, got %d' % nargs)
+    if nargs > 4:
+        raise TypeError('islice expected at most 4 arguments, got %d' % nargs)
+    iterable = args[0]
+    start, step = 0, 1
+    if nargs == 2:
+        stop = args[1]
+        if stop is not None:
+            stop = _slice_bound(stop, 'Stop argument for islice() must be None or '
+                                      'an integer: 0 <= x <= sys.maxsize.')
+    else:
+        start, stop = args[1], args[2]
+        msg = ('Indices for islice() must be None or an integer: '
+               '0 <= x <= sys.maxsize.')
+        start = 0 if start is None else _slice_bound(start, msg)
+        if stop is not None:
+            stop = _slice_bound(stop, msg)
+        if nargs == 4 and args[3] is not None:
+            msg = 'Step for islice() must be a positive integer or None.'
             try:
-                next(it)
-            except StopIteration:
-                self._it = None
-                raise
-            self._pos += 1
-        if stop is not None and self._pos >= stop:
-            self._it = None
-            raise StopIteration
-        try:
-            item = next(it)
-        except StopIteration:
-            self._it = None
-            raise
-        self._pos += 1
-        self._next = target + self._step
-        if stop is not None and self._next > stop:
-            self._next = stop
-        return item
+                step = _as_index(args[3], msg)
+            except TypeError:
+                raise ValueError(msg) from None
+            if step < 1:
+                raise ValueError(msg)
+    return _islice(iter(iterable), start, stop, step)
+
+
+def _islice(it, start, stop, step):
+    # Skip to `start` (even past `stop`, consuming as CPython does).
+    if start:
+        skipped = 0
+        for _ in zip(range(start), it):
+            skipped += 1
+        if skipped < start:
+            return
+    if stop is None:
+        if step == 1:
+            yield from it
+            return
+        positions = None
+    else:
+        if stop <= start:
+            return
+        positions = range(start, stop)
+    if step == 1:
+        # zip() stops before taking an item beyond the last position.
+        for _, item in zip(positions, it):
+            yield item
+        return
+    countdown = 0
+    left = None if positions is None else len(positions)
+    for item in it:
+        if countdown == 0:
+            yield item
+            countdown = step
+        countdown -= 1
+        if left is not None:
+            left -= 1
+            if left == 0:
+                return
 
 
 def _slice_bound(value, msg):
