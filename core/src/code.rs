@@ -156,6 +156,9 @@ pub enum Instr {
     LoadFast(u32),
     StoreFast(u32),
     DeleteFast(u32),
+    /// Push a local (possibly unbound) and unbind it: inlined comprehensions save the
+    /// enclosing code's variable of the same name this way.
+    LoadFastAndClear(u32),
     /// Cell and free variables: the operand indexes cellvars then freevars.
     LoadDeref(u32),
     StoreDeref(u32),

@@ -3,7 +3,7 @@
 
 use super::symtable::ScopeKind;
 use super::{binop, CResult, Compiler};
-use crate::code::{flags, CmpOp, Instr};
+use crate::code::{CmpOp, Instr};
 use crate::object::{bigint, Value};
 use crate::parse::ast::{self, Expr};
 use num_bigint::BigInt;
@@ -565,6 +565,9 @@ impl Compiler<'_> {
         let Some(first) = generators.first() else {
             return Err(self.error(node, "comprehension without a for clause"));
         };
+        if self.table.scopes[scope].inlined && !matches!(kind, CompKind::Gen(_)) {
+            return self.inline_comprehension(scope, generators, kind);
+        }
         let line = self.line_of(node.start());
         self.push_unit(scope, name, line, 0);
         self.unit().argcount = 1;
@@ -574,13 +577,11 @@ impl Compiler<'_> {
             CompKind::Dict(..) => self.emit(Instr::BuildMap(0)),
             CompKind::Gen(_) => {}
         }
-        self.comprehension_level(generators, 0, &kind)?;
+        self.comprehension_level(generators, 0, &kind, false)?;
         if let CompKind::Gen(_) = kind {
             self.load_const(Value::None);
         }
         self.emit(Instr::Return);
-        let is_async_gen = self.unit_ref().flags & flags::COROUTINE != 0;
-        let _ = is_async_gen;
         self.make_closure(scope, 0)?;
         self.expr(&first.iter)?;
         self.emit(Instr::GetIter);
@@ -591,17 +592,80 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// PEP 709: run a list / set / dict comprehension in the enclosing frame. Its
+    /// variables live in fast slots whose previous values are saved on the stack and
+    /// restored afterwards (also when the comprehension raises).
+    fn inline_comprehension(
+        &mut self,
+        scope: usize,
+        generators: &[ast::Comprehension],
+        kind: CompKind,
+    ) -> CResult<()> {
+        let Some(first) = generators.first() else {
+            return Ok(());
+        };
+        self.expr(&first.iter)?;
+        self.emit(Instr::GetIter);
+        self.inline_stack.push(scope);
+        let names: Vec<String> = self.table.scopes[scope]
+            .local_names()
+            .into_iter()
+            .filter(|n| n != ".0")
+            .collect();
+        let slots: Vec<u32> = names.iter().map(|n| self.unit().local_slot(n)).collect();
+        for &s in &slots {
+            self.emit(Instr::LoadFastAndClear(s));
+            self.emit(Instr::Swap(2));
+        }
+        // [saved..., iter]
+        let handler = self.new_label();
+        let end = self.new_label();
+        let depth = self.unit().depth as u32 - 1;
+        let region = self.unit().open_region(handler, depth);
+        match kind {
+            CompKind::List(_) => self.emit(Instr::BuildList(0)),
+            CompKind::Set(_) => self.emit(Instr::BuildSet(0)),
+            CompKind::Dict(..) => self.emit(Instr::BuildMap(0)),
+            CompKind::Gen(_) => {}
+        }
+        self.emit(Instr::Swap(2));
+        let r = self.comprehension_level(generators, 0, &kind, true);
+        self.unit().close_region(region);
+        self.inline_stack.pop();
+        r?;
+        // [saved..., result]
+        for &s in slots.iter().rev() {
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::StoreFast(s));
+        }
+        self.emit_jump(Instr::Jump, end);
+        // [saved..., exc]
+        self.unit().bind_at_depth(handler, depth as i32 + 1);
+        for &s in slots.iter().rev() {
+            self.emit(Instr::Swap(2));
+            self.emit(Instr::StoreFast(s));
+        }
+        self.emit(Instr::Reraise);
+        self.unit().after_unconditional();
+        self.bind(end);
+        Ok(())
+    }
+
     fn comprehension_level(
         &mut self,
         generators: &[ast::Comprehension],
         level: usize,
         kind: &CompKind,
+        inline: bool,
     ) -> CResult<()> {
         let g = &generators[level];
         let head = self.new_label();
         let end = self.new_label();
         if level == 0 {
-            self.emit(Instr::LoadFast(0));
+            // Inline, the iterator is already on the stack; as a function it is `.0`.
+            if !inline {
+                self.emit(Instr::LoadFast(0));
+            }
         } else {
             self.expr(&g.iter)?;
             self.emit(Instr::GetIter);
@@ -613,7 +677,7 @@ impl Compiler<'_> {
             self.jump_if(cond, false, head)?;
         }
         if level + 1 < generators.len() {
-            self.comprehension_level(generators, level + 1, kind)?;
+            self.comprehension_level(generators, level + 1, kind, inline)?;
         } else {
             // The accumulator sits under one iterator per level.
             let depth = (generators.len() + 1) as u32;

@@ -35,6 +35,8 @@ pub struct Compiler<'s> {
     table: SymbolTable,
     units: Vec<Unit>,
     future_annotations: bool,
+    /// Comprehension scopes being compiled inline into the current unit.
+    inline_stack: Vec<usize>,
 }
 
 type CResult<T> = Result<T, SyntaxErr>;
@@ -129,6 +131,7 @@ impl<'s> Compiler<'s> {
             table,
             units: Vec::new(),
             future_annotations,
+            inline_stack: Vec::new(),
         }
     }
 
@@ -212,9 +215,23 @@ impl<'s> Compiler<'s> {
     }
 
     fn name_op(&mut self, name: &str, op: NameOp) {
-        let scope = self.scope();
-        let kind = scope.kind;
-        let res = scope.resolve(name);
+        // Inside inlined comprehensions a name free there belongs to the enclosing
+        // scope; the comprehension's own names are fast locals of this unit.
+        let mut idx = self.inline_stack.len();
+        let (res, kind) = loop {
+            let sid = if idx == 0 {
+                self.unit_ref().scope
+            } else {
+                self.inline_stack[idx - 1]
+            };
+            let s = &self.table.scopes[sid];
+            let r = s.resolve(name);
+            if idx > 0 && r == Resolution::Free {
+                idx -= 1;
+                continue;
+            }
+            break (r, if idx > 0 { ScopeKind::Function } else { s.kind });
+        };
         let instr = match res {
             Resolution::Local if kind != ScopeKind::Module && kind != ScopeKind::Class => {
                 let slot = self.unit().local_slot(name);

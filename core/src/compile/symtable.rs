@@ -49,6 +49,9 @@ pub struct Scope {
     pub needs_class_cell: bool,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// A list / set / dict comprehension compiled into its enclosing code (PEP 709)
+    /// rather than as a function of its own.
+    pub inlined: bool,
     /// The line of the first `nonlocal`/`global` error, if any.
     pub error: Option<(String, u32)>,
 }
@@ -68,6 +71,7 @@ impl Scope {
             needs_class_cell: false,
             is_generator: false,
             is_coroutine: false,
+            inlined: false,
             error: None,
         }
     }
@@ -699,7 +703,22 @@ fn analyze(scopes: &mut [Scope], id: usize, enclosing: &[String]) -> Vec<String>
     let mut cells: Vec<String> = Vec::new();
     for c in children {
         let child_free = analyze(scopes, c, &child_env);
+        // Without child scopes of its own, nothing needs the comprehension's
+        // variables as cells, so it can run in the enclosing frame.
+        let inlined = {
+            let s = &scopes[c];
+            s.kind == ScopeKind::Comprehension
+                && !s.is_generator
+                && !s.is_coroutine
+                && s.children.is_empty()
+                && s.cellvars.is_empty()
+        };
+        scopes[c].inlined = inlined;
         for v in child_free {
+            if inlined && matches!(resolved.get(&v), Some(Resolution::Local)) {
+                // Read straight from this frame's slot.
+                continue;
+            }
             if kind == ScopeKind::Class && v == "__class__" {
                 scopes[id].needs_class_cell = true;
                 continue;

@@ -420,7 +420,8 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | ImportStar | Reraise | PopExcept => -1,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
-        | ImportFrom(_) | PushExcInfo | BeforeWith | WithExceptStart | LoadAssertionError => 1,
+        | LoadFastAndClear(_) | ImportFrom(_) | PushExcInfo | BeforeWith | WithExceptStart
+        | LoadAssertionError => 1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => -2,
         StoreSubscr => -3,
         BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildSlice(n) => 1 - n as i32,

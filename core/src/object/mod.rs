@@ -34,7 +34,12 @@ use crate::code::Code;
 use num_bigint::BigInt;
 
 /// A Python value.
+///
+/// The 8-byte tag keeps every payload at offset 8, so moving a `Value` is two aligned
+/// word moves (a byte-sized payload at offset 1 made moves split into partial
+/// stores that stall store forwarding on the hot path).
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     None,
@@ -61,6 +66,9 @@ pub enum Value {
     /// operand stack. Never visible to Python code.
     Null,
 }
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<crate::vm::PyResult<Value>>() == 16);
 
 impl Clone for Value {
     /// Cloning is a reference-count increment; kept inline because the evaluation loop

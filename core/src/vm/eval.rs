@@ -120,6 +120,10 @@ impl Vm {
                         let old = std::mem::replace(&mut self.stack[base + i as usize], v);
                         drop(old);
                     }
+                    Instr::LoadFastAndClear(i) => {
+                        let v = std::mem::replace(&mut self.stack[base + i as usize], Value::Null);
+                        self.stack.push(v);
+                    }
                     Instr::DeleteFast(i) => {
                         let old =
                             std::mem::replace(&mut self.stack[base + i as usize], Value::Null);

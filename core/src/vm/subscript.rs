@@ -170,12 +170,30 @@ impl Vm {
                     drop(items);
                     return Err(self.index_error("list index out of range"));
                 }
-                let items = l.snapshot();
-                if let Some(v) = self.slice_of(&items, key)? {
-                    return Ok(Value::list(v));
+                if let Value::Obj(o) = key {
+                    if let ObjKind::Slice { start, stop, step } = &o.kind {
+                        // Resolve the bounds first: it may run Python code (__index__).
+                        let si = self.slice_indices(start, stop, step, l.len())?;
+                        let items = l.items.borrow();
+                        let out: Vec<Value> = if si.step == 1 {
+                            let a = (si.start as usize).min(items.len());
+                            let b = (a + si.len).min(items.len());
+                            items[a..b].to_vec()
+                        } else {
+                            (0..si.len)
+                                .filter_map(|k| {
+                                    items.get((si.start + k as i64 * si.step) as usize).cloned()
+                                })
+                                .collect()
+                        };
+                        return Ok(Value::list(out));
+                    }
                 }
-                match self.seq_index(key, items.len(), "list")? {
-                    Some(i) => Ok(items[i].clone()),
+                match self.seq_index(key, l.len(), "list")? {
+                    Some(i) => match l.get(i) {
+                        Some(v) => Ok(v),
+                        None => Err(self.index_error("list index out of range")),
+                    },
                     None => Err(self.index_error("list index out of range")),
                 }
             }
