@@ -134,6 +134,21 @@ fn fromkeys(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(d)
 }
 
+fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "isdisjoint", args, 1, 1)?;
+    let mine = vm.collect_iterable(&args[0])?;
+    let theirs = vm.collect_iterable(&args[1])?;
+    let Value::Set(other) = vm.new_set(theirs, true)? else {
+        return Ok(Value::Bool(true));
+    };
+    for v in mine {
+        if vm.set_contains(&other, &v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 fn dict_init(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     update(vm, args, kwargs)
 }
@@ -208,6 +223,9 @@ pub fn install(vm: &mut Vm) {
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
+    }
+    for view in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
+        add_method(vm, &view, "isdisjoint", view_isdisjoint);
     }
     let proxy = vm.types.mappingproxy.clone();
     let read_only: &[(&'static str, crate::object::NativeFn)] = &[

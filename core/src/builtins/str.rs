@@ -447,6 +447,18 @@ fn map_text(vm: &mut Vm, args: &[Value], name: &str, f: fn(&str) -> String) -> P
     new(f(s.as_str()))
 }
 
+/// Unicode title case of the characters whose title case differs from upper case
+/// (the Latin digraphs); the rest title-case to upper case.
+fn to_title(c: char, out: &mut String) {
+    match c {
+        '\u{1c4}'..='\u{1c6}' => out.push('\u{1c5}'),
+        '\u{1c7}'..='\u{1c9}' => out.push('\u{1c8}'),
+        '\u{1ca}'..='\u{1cc}' => out.push('\u{1cb}'),
+        '\u{1f1}'..='\u{1f3}' => out.push('\u{1f2}'),
+        c => out.extend(c.to_uppercase()),
+    }
+}
+
 fn title_case(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
@@ -454,7 +466,7 @@ fn title_case(t: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            to_title(c, &mut out);
         }
         prev_cased = c.is_alphabetic();
     }
@@ -463,13 +475,12 @@ fn title_case(t: &str) -> String {
 
 fn capitalize_text(t: &str) -> String {
     let mut cs = t.chars();
-    match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
+    let mut out = String::with_capacity(t.len());
+    if let Some(f) = cs.next() {
+        to_title(f, &mut out);
+        out.extend(cs.flat_map(|c| c.to_lowercase()));
     }
+    out
 }
 
 fn swapcase_text(t: &str) -> String {
@@ -673,11 +684,65 @@ fn rpartition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     partition_impl(vm, args, "rpartition", true)
 }
 
-fn encode(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+fn encode(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let s = text(vm, args, "encode")?;
-    Ok(crate::builtins::bytes::new_bytes(
-        s.as_str().as_bytes().to_vec(),
-    ))
+    let encoding = match args.get(1).or_else(|| kwarg(kwargs, "encoding")) {
+        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "encode() argument 'encoding' must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+        None => "utf-8".to_string(),
+    };
+    let errors = match args.get(2).or_else(|| kwarg(kwargs, "errors")) {
+        Some(Value::Str(e)) => e.as_str().to_string(),
+        _ => "strict".to_string(),
+    };
+    let (codec, limit) = match encoding.as_str() {
+        "utf-8" | "utf8" => {
+            return Ok(crate::builtins::bytes::new_bytes(
+                s.as_str().as_bytes().to_vec(),
+            ))
+        }
+        "ascii" | "us-ascii" => ("ascii", 0x80u32),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => ("latin-1", 0x100u32),
+        other => {
+            return Err(vm.new_error(
+                &vm.types.lookup_error.clone(),
+                &format!("unknown encoding: {other}"),
+            ))
+        }
+    };
+    let mut out = Vec::with_capacity(s.as_str().len());
+    for (pos, c) in s.as_str().chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            continue;
+        }
+        match errors.as_str() {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            _ => {
+                let n = c as u32;
+                let shown = if n < 0x100 {
+                    format!("\\x{n:02x}")
+                } else if n < 0x10000 {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
+                return Err(vm.new_error(
+                    &vm.types.unicode_encode_error.clone(),
+                    &format!(
+                        "'{codec}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(crate::builtins::bytes::new_bytes(out))
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {

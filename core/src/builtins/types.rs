@@ -254,6 +254,12 @@ pub fn type_new(
             let mut has_dict = false;
             for n in names {
                 if let Value::Str(s) = n {
+                    if ns.get_str(&s).is_some() {
+                        return Err(vm.value_error(format!(
+                            "'{}' in __slots__ conflicts with class variable",
+                            s.as_str()
+                        )));
+                    }
                     if s.as_str() == "__dict__" {
                         has_dict = true;
                     } else {

@@ -771,6 +771,19 @@ impl Vm {
             (Value::Set(x), Value::Set(y)) => {
                 return crate::builtins::set::set_compare(self, op, x, y).map(Some)
             }
+            (x, y)
+                if (is_set_view(x) && (matches!(y, Value::Set(_)) || is_set_view(y)))
+                    || (is_set_view(y) && matches!(x, Value::Set(_))) =>
+            {
+                let xs = self.collect_iterable(x)?;
+                let ys = self.collect_iterable(y)?;
+                let (Value::Set(sx), Value::Set(sy)) =
+                    (self.new_set(xs, false)?, self.new_set(ys, false)?)
+                else {
+                    return Ok(None);
+                };
+                return crate::builtins::set::set_compare(self, op, &sx, &sy).map(Some);
+            }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
                 (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
                 (ObjKind::Range { .. }, ObjKind::Range { .. })

@@ -73,6 +73,20 @@ impl Vm {
             if v.is_none() {
                 return Ok(default);
             }
+            // Bounds beyond a machine word are clamped, as CPython's _PyEval_SliceIndex.
+            if let Value::BigInt(b) = v {
+                return Ok(if b.sign() == num_bigint::Sign::Minus {
+                    if step < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else if step < 0 {
+                    len - 1
+                } else {
+                    len
+                });
+            }
             let i = match vm.index_value(v)? {
                 Some(i) => i,
                 None => {
