@@ -1,5 +1,6 @@
 //! The built-in iterator types (enumerate, zip, map, filter, reversed, iter(f, x))
-//! and the methods of generators and coroutines.
+//! and the methods of generators and coroutines. The `itertools` iterators share
+//! their dispatch and are implemented in `crate::modules::itertools`.
 
 use super::{add_method, check_args, check_method_args, kwarg};
 use crate::object::function::KwArg;
@@ -159,6 +160,7 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
         Filter(Value, Value),
         Callable(Value, Value),
         GetItem(Value, i64),
+        Itertools,
         Done,
     }
     let step = match &*state.borrow() {
@@ -168,6 +170,7 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
         IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::GetItem { obj, index } => Step::GetItem(obj.clone(), *index),
+        IterState::Itertools(_) => Step::Itertools,
         _ => Step::Done,
     };
     match step {
@@ -276,6 +279,7 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
             }
             Err(e) => Err(e),
         },
+        Step::Itertools => crate::modules::itertools::next(vm, state),
         Step::Done => Ok(None),
     }
 }
@@ -346,4 +350,5 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, &t.generator, "__next__", gen_next);
     add_method(vm, &t.generator, "__iter__", gen_iter);
+    crate::modules::itertools::install(vm);
 }

@@ -326,21 +326,35 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     }
 }
 
+/// Call a class's own `__repr__` / `__str__` (not the generic built-in one), which
+/// must return a str.
+fn call_text_method(
+    vm: &mut Vm,
+    v: &Value,
+    cls: &crate::object::TypeRef,
+    name: &Rc<PyStr>,
+) -> PyResult<Option<Rc<PyStr>>> {
+    let Some(m) = cls.lookup(name) else {
+        return Ok(None);
+    };
+    if matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER) {
+        return Ok(None);
+    }
+    match vm.call_method_value(m, v, &[])? {
+        Value::Str(x) => Ok(Some(x)),
+        other => Err(vm.type_error(format!(
+            "{} returned non-string (type {})",
+            name.as_str(),
+            vm.type_name(&other)
+        ))),
+    }
+}
+
 fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     let cls = vm.type_of(v);
     let name = vm.names.d_repr.clone();
-    if let Some(m) = cls.lookup(&name) {
-        if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
-        {
-            let r = vm.call_method_value(m, v, &[])?;
-            return match r {
-                Value::Str(x) => Ok(x),
-                other => Err(vm.type_error(format!(
-                    "__repr__ returned non-string (type {})",
-                    vm.type_name(&other)
-                ))),
-            };
-        }
+    if let Some(text) = call_text_method(vm, v, &cls, &name)? {
+        return Ok(text);
     }
     if vm.is_exception_instance(v) {
         return exception_repr(vm, v, &cls);
@@ -391,18 +405,8 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
         Value::Instance(_) | Value::Obj(_) => {
             let cls = vm.type_of(v);
             let name = vm.names.d_str.clone();
-            if let Some(m) = cls.lookup(&name) {
-                if !matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER)
-                {
-                    let r = vm.call_method_value(m, v, &[])?;
-                    return match r {
-                        Value::Str(x) => Ok(x),
-                        other => Err(vm.type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            vm.type_name(&other)
-                        ))),
-                    };
-                }
+            if let Some(text) = call_text_method(vm, v, &cls, &name)? {
+                return Ok(text);
             }
             if vm.is_exception_instance(v) {
                 let text = vm.exception_str(v);

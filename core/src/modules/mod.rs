@@ -3,6 +3,7 @@
 
 pub mod array;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod mt;
 pub mod random;
@@ -48,6 +49,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         "itertools",
         ModuleDef::Source(include_str!("py/itertools.py")),
     ),
+    ("_itertools", ModuleDef::Native(itertools::init)),
     (
         "operator",
         ModuleDef::Source(include_str!("py/operator.py")),

@@ -427,5 +427,8 @@ pub enum IterState {
         obj: Value,
         index: i64,
     },
+    /// An `itertools` iterator. Boxed so the larger combinatoric states do not
+    /// grow every list and range iterator.
+    Itertools(Box<crate::modules::itertools::ItertoolsState>),
     Exhausted,
 }

@@ -154,10 +154,7 @@ impl Vm {
             self.init_cells(&code, base);
         }
         if let Some(closure) = &func.closure {
-            let start = base + code.nlocals() + code.cellvars.len();
-            for (i, c) in closure.items.iter().enumerate() {
-                self.stack[start + i] = c.clone();
-            }
+            self.install_closure(&code, closure, base);
         }
         if code.is_generator() {
             let locals: Vec<Value> = self.stack.drain(base..).collect();
@@ -545,50 +542,52 @@ impl Vm {
         locals: Option<Rc<Dict>>,
     ) -> PyResult<Value> {
         let builtins = self.builtins.clone();
-        let base = self.stack.len();
-        self.stack.resize(base + code.nlocalsplus(), Value::Null);
-        if !code.cellvars.is_empty() {
-            self.init_cells(&code, base);
-        }
-        self.frames.push(Frame {
-            code,
-            func: None,
-            globals,
-            builtins,
-            locals,
-            base,
-            ret_sp: base,
-            pc: 0,
-            entry: true,
-        });
-        self.native_depth += 1;
-        let r = self.check_native_stack().and_then(|_| self.run());
-        self.native_depth -= 1;
-        match r? {
-            Exit::Return(v) | Exit::Yield(v) => Ok(v),
-        }
+        self.run_namespace_frame(code, None, globals, builtins, locals)
     }
 
     /// Run a class body function with `ns` as its namespace.
     pub fn run_class_body(&mut self, func: &Rc<Function>, ns: Rc<Dict>) -> PyResult<Value> {
-        let code = func.code();
+        self.run_namespace_frame(
+            func.code(),
+            Some(func.clone()),
+            func.globals.clone(),
+            func.builtins.clone(),
+            Some(ns),
+        )
+    }
+
+    /// Put a function's closure cells in the free-variable slots of its frame.
+    fn install_closure(&mut self, code: &Code, closure: &Tuple, base: usize) {
+        let start = base + code.nlocals() + code.cellvars.len();
+        for (i, c) in closure.items.iter().enumerate() {
+            self.stack[start + i] = c.clone();
+        }
+    }
+
+    /// Run a frame whose names live in dicts (module, class and exec bodies) to
+    /// completion, as a native boundary.
+    fn run_namespace_frame(
+        &mut self,
+        code: Rc<Code>,
+        func: Option<Rc<Function>>,
+        globals: Rc<Dict>,
+        builtins: Rc<Dict>,
+        locals: Option<Rc<Dict>>,
+    ) -> PyResult<Value> {
         let base = self.stack.len();
         self.stack.resize(base + code.nlocalsplus(), Value::Null);
         if !code.cellvars.is_empty() {
             self.init_cells(&code, base);
         }
-        if let Some(closure) = &func.closure {
-            let start = base + code.nlocals() + code.cellvars.len();
-            for (i, c) in closure.items.iter().enumerate() {
-                self.stack[start + i] = c.clone();
-            }
+        if let Some(closure) = func.as_ref().and_then(|f| f.closure.clone()) {
+            self.install_closure(&code, &closure, base);
         }
         self.frames.push(Frame {
             code,
-            func: Some(func.clone()),
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            locals: Some(ns),
+            func,
+            globals,
+            builtins,
+            locals,
             base,
             ret_sp: base,
             pc: 0,

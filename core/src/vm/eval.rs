@@ -336,14 +336,45 @@ impl Vm {
                     Instr::BinarySubscr => {
                         let key = self.pop();
                         let obj = self.pop();
-                        self.frames[fi].pc = pc;
-                        let v = tri!(self.getitem(&obj, &key));
+                        let fast = match (&obj, &key) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.items.borrow();
+                                let j = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                items.get(j as usize).filter(|_| j >= 0).cloned()
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let j = if *i < 0 {
+                                    *i + t.items.len() as i64
+                                } else {
+                                    *i
+                                };
+                                t.items.get(j as usize).filter(|_| j >= 0).cloned()
+                            }
+                            _ => None,
+                        };
+                        let v = match fast {
+                            Some(v) => v,
+                            None => {
+                                self.frames[fi].pc = pc;
+                                tri!(self.getitem(&obj, &key))
+                            }
+                        };
                         self.stack.push(v);
                     }
                     Instr::StoreSubscr => {
                         let key = self.pop();
                         let obj = self.pop();
                         let v = self.pop();
+                        if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                            let mut items = l.items.borrow_mut();
+                            let j = if *i < 0 { *i + items.len() as i64 } else { *i };
+                            if j >= 0 && (j as usize) < items.len() {
+                                let old = std::mem::replace(&mut items[j as usize], v);
+                                drop(items);
+                                drop(old);
+                                continue;
+                            }
+                        }
                         self.frames[fi].pc = pc;
                         tri!(self.setitem(&obj, key, v));
                     }
@@ -353,40 +384,18 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         tri!(self.delitem(&obj, &key));
                     }
-                    Instr::BinaryOp(op) => {
+                    Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                         let b = self.pop();
                         let a = self.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => super::ops::int_fast(op, *x, *y),
-                            (Value::Float(x), Value::Float(y)) => {
-                                super::ops::float_fast(op, *x, *y)
-                            }
-                            _ => None,
-                        };
-                        let v = match r {
+                        let v = match super::ops::number_fast(op, &a, &b) {
                             Some(v) => v,
                             None => {
                                 self.frames[fi].pc = pc;
-                                tri!(self.binary_op(op, &a, &b))
-                            }
-                        };
-                        self.stack.push(v);
-                    }
-                    Instr::InplaceOp(op) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => super::ops::int_fast(op, *x, *y),
-                            (Value::Float(x), Value::Float(y)) => {
-                                super::ops::float_fast(op, *x, *y)
-                            }
-                            _ => None,
-                        };
-                        let v = match r {
-                            Some(v) => v,
-                            None => {
-                                self.frames[fi].pc = pc;
-                                tri!(self.inplace_op(op, &a, &b))
+                                if let Instr::InplaceOp(_) = instr {
+                                    tri!(self.inplace_op(op, &a, &b))
+                                } else {
+                                    tri!(self.binary_op(op, &a, &b))
+                                }
                             }
                         };
                         self.stack.push(v);
@@ -597,6 +606,19 @@ impl Vm {
                     }
                     Instr::UnpackSequence(n) => {
                         let seq = self.pop();
+                        if let Value::Tuple(t) = &seq {
+                            if t.items.len() == n as usize {
+                                self.stack.extend(t.items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
+                        if let Value::List(l) = &seq {
+                            let items = l.items.borrow();
+                            if items.len() == n as usize {
+                                self.stack.extend(items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
                         self.frames[fi].pc = pc;
                         tri!(self.unpack_sequence(seq, n as usize));
                     }

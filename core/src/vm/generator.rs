@@ -176,7 +176,8 @@ pub fn resume(
         Ok(Exit::Yield(v)) => {
             let frame = vm.frames.pop();
             let mut st = g.state.borrow_mut();
-            st.saved = vm.stack.drain(base..).collect();
+            // Reuse the saved vector's buffer: no allocation per yield.
+            st.saved.extend(vm.stack.drain(base..));
             st.pc = frame.map(|f| f.pc).unwrap_or(0);
             st.status = Status::Suspended;
             st.handled = inner_handled;

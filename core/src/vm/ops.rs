@@ -12,6 +12,17 @@ use crate::object::{float, ObjKind, PyStr, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+/// Int or float arithmetic that needs no error handling, or None to take the general
+/// path (the evaluation loop's fast path for both plain and augmented operators).
+#[inline(always)]
+pub fn number_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+        _ => None,
+    }
+}
+
 /// Int op int without overflow or errors, or None to take the general path.
 #[inline]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
@@ -1095,15 +1106,27 @@ impl Vm {
         hash: i64,
         key: &Value,
     ) -> PyResult<Option<usize>> {
+        self.find_probed(key, || d.probe(hash, key), |i, k| d.key_is_at(i, k))
+    }
+
+    /// Resolve a hash-table probe: candidates whose equality needs `__eq__` are
+    /// compared with no table borrowed, and the probe restarts if `__eq__` changed
+    /// the table under us (as CPython's lookup does).
+    pub fn find_probed(
+        &mut self,
+        key: &Value,
+        probe: impl Fn() -> Probe,
+        still_at: impl Fn(usize, &Value) -> bool,
+    ) -> PyResult<Option<usize>> {
         loop {
-            match d.probe(hash, key) {
+            match probe() {
                 Probe::Found(i) => return Ok(Some(i)),
                 Probe::Missing => return Ok(None),
                 Probe::Candidates(cands) => {
                     let mut changed = false;
                     for (i, k) in cands {
                         if self.eq(&k, key)? {
-                            if d.key_is_at(i, &k) {
+                            if still_at(i, &k) {
                                 return Ok(Some(i));
                             }
                             changed = true;

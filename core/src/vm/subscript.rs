@@ -2,7 +2,6 @@
 //! the evaluation loop needs.
 
 use super::{PyResult, Vm};
-use crate::object::dict::Probe;
 use crate::object::{ObjKind, Set, Value};
 use std::rc::Rc;
 
@@ -387,27 +386,7 @@ impl Vm {
     }
 
     pub fn set_find(&mut self, s: &Set, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-        loop {
-            match s.probe(hash, key) {
-                Probe::Found(i) => return Ok(Some(i)),
-                Probe::Missing => return Ok(None),
-                Probe::Candidates(cands) => {
-                    let mut changed = false;
-                    for (i, k) in cands {
-                        if self.eq(&k, key)? {
-                            if s.key_is_at(i, &k) {
-                                return Ok(Some(i));
-                            }
-                            changed = true;
-                            break;
-                        }
-                    }
-                    if !changed {
-                        return Ok(None);
-                    }
-                }
-            }
-        }
+        self.find_probed(key, || s.probe(hash, key), |i, k| s.key_is_at(i, k))
     }
 
     pub fn set_add(&mut self, s: &Set, key: Value) -> PyResult<()> {
