@@ -256,6 +256,22 @@ pub enum Instr {
     /// [iter, value] -> [iter, yielded] or, when the iterator returns, [result] and jump.
     Send(u32),
     SetupAnnotations,
+    /// [x] -> [x is a sequence for `match`]
+    MatchSequence,
+    /// [x] -> [x is a mapping for `match`]
+    MatchMapping,
+    /// [x] -> [len(x)]
+    GetLen,
+    /// [map, key] -> [found]; the value goes to local slot `operand`.
+    MatchGet(u32),
+    /// [subject, cls] -> [isinstance(subject, cls)], after checking cls and the
+    /// number of positional sub-patterns (the operand).
+    MatchClass(u32),
+    /// [subject, cls] -> [subject, name of positional sub-pattern `operand` (or NULL
+    /// for "the subject itself")]
+    MatchArgName(u32),
+    /// [subject, name] -> [found]; the attribute goes to local slot `operand`.
+    MatchAttr(u32),
 }
 
 /// One exception-table entry: an exception raised by an instruction in

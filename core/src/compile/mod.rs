@@ -7,6 +7,7 @@
 //! CPython does.
 
 mod expr;
+mod pattern;
 pub use expr::CALL_ARGS;
 pub mod symtable;
 mod unit;
@@ -555,7 +556,7 @@ impl<'s> Compiler<'s> {
                 self.unit().after_unconditional();
                 Ok(())
             }
-            Stmt::Match(m) => Err(self.error(m, "'match' statements are not supported yet")),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::TypeAlias(t) => Err(self.error(t, "'type' statements are not supported yet")),
             Stmt::IpyEscapeCommand(e) => Err(self.error(e, "invalid syntax")),
         }

@@ -91,6 +91,8 @@ pub struct Unit {
     open_regions: usize,
     pub blocks: Vec<Block>,
     pub pending_resume: Vec<usize>,
+    /// Hidden locals handed out to `match` statements so far.
+    pub temps: u32,
     /// Operand stack depth at the current point; `None` after an unconditional jump.
     pub depth: i32,
     reachable: bool,
@@ -126,6 +128,7 @@ impl Unit {
             open_regions: 0,
             blocks: Vec::new(),
             pending_resume: Vec::new(),
+            temps: 0,
             depth: 0,
             reachable: true,
             max_depth: 0,
@@ -412,7 +415,8 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         Nop | Swap(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_)
         | LoadAttr(_) | UnaryNeg | UnaryPos | UnaryInvert | UnaryNot | ListToTuple | Jump(_)
         | GetIter | CheckExcMatch | YieldValue(_) | GetYieldFromIter | GetAwaitable
-        | SetupAnnotations => 0,
+        | SetupAnnotations | MatchSequence | MatchMapping | GetLen | MatchArgName(_) => 0,
+        MatchGet(_) | MatchClass(_) | MatchAttr(_) => -1,
         PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
         | BinarySubscr | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
         | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)

@@ -1,16 +1,18 @@
 //! The native half of `itertools`: every iterator type except `groupby` and `tee`
 //! (whose lazily shared sub-iterators stay in Python, in `py/itertools.py`).
 //!
-//! The types are built-in (`vm.types.itertools_*`, made at start-up by `install`) and
-//! the `_itertools` module only exposes them; `itertools.py` imports them from there.
+//! The types are built-in (`vm.types.itertools_*`; `install` gives them their
+//! constructors and methods at start-up) and the `_itertools` module only exposes
+//! them; `itertools.py` imports them from there.
 //! Results, argument handling and error messages follow CPython 3.13's
 //! `Modules/itertoolsmodule.c`, including its index algorithms for the combinatoric
 //! iterators, so outputs come in the same order.
 //!
 //! Most iterators are `ObjKind::Iter` objects holding an `ItertoolsState`, so the
-//! evaluation loop steps them without a method call. `count` and `repeat` are native
-//! objects with Python-visible methods instead: their repr shows their state, and
-//! only objects with methods get a custom repr.
+//! evaluation loop steps them without a method call. `count` and `repeat` are
+//! `ObjKind::Native` objects stepped through their `__next__` instead: their repr
+//! shows their state (`count(5)`), and the interpreter's repr of an `ObjKind::Iter`
+//! object is always the generic `<name object at ...>`.
 //!
 //! No borrow of an iterator's state is held while Python code runs (a predicate, an
 //! inner iterator's `__next__`, a finalizer run by dropping a value): the state is
@@ -224,6 +226,12 @@ impl Combinations {
 
 /// What one step needs, copied out of the state so no borrow is held while it runs.
 enum Step {
+    /// Stepped under the borrow: this item.
+    Yield(Value),
+    /// Nothing more, for now.
+    Stop,
+    /// Nothing more, ever: release what the iterator holds.
+    Finish,
     Cycle(Option<Value>),
     Chain(Value, Option<Value>),
     Islice(Value, usize, usize, Option<usize>),
@@ -240,29 +248,17 @@ enum Step {
 
 /// `next()` of an `IterState::Itertools` iterator.
 pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
-    let step = {
-        let mut st = state.borrow_mut();
-        let IterState::Itertools(s) = &mut *st else {
-            return Ok(None);
-        };
-        // The combinatoric iterators run no Python code: they step under the borrow.
-        let done = match &mut **s {
-            ItertoolsState::Product(p) => Some(p.advance()),
-            ItertoolsState::Permutations(p) => Some(p.advance()),
-            ItertoolsState::Combinations(c) => Some(c.advance()),
-            ItertoolsState::CombinationsWithReplacement(c) => Some(c.advance_with_replacement()),
-            _ => None,
-        };
-        match done {
-            Some(Some(v)) => return Ok(Some(v)),
-            Some(None) => {
-                drop(st);
-                finish(state);
-                return Ok(None);
+    // The combinatoric iterators run no Python code, so they step under the borrow;
+    // the others copy out what they need.
+    let advanced = |v: Option<Value>| v.map_or(Step::Finish, Step::Yield);
+    let step = match &mut *state.borrow_mut() {
+        IterState::Itertools(s) => match &mut **s {
+            ItertoolsState::Product(p) => advanced(p.advance()),
+            ItertoolsState::Permutations(p) => advanced(p.advance()),
+            ItertoolsState::Combinations(c) => advanced(c.advance()),
+            ItertoolsState::CombinationsWithReplacement(c) => {
+                advanced(c.advance_with_replacement())
             }
-            None => {}
-        }
-        match &mut **s {
             ItertoolsState::Cycle { it, .. } => Step::Cycle(it.clone()),
             ItertoolsState::Chain { sources, active } => {
                 Step::Chain(sources.clone(), active.clone())
@@ -279,24 +275,25 @@ pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
                 func,
                 total,
                 initial,
-            } => {
-                if let Some(first) = initial.take() {
-                    let old = total.replace(first.clone());
-                    drop(st);
-                    drop(old);
-                    return Ok(Some(first));
+            } => match initial.take() {
+                Some(first) => {
+                    // No total exists before the initial value has been returned,
+                    // so this assignment drops nothing.
+                    *total = Some(first.clone());
+                    Step::Yield(first)
                 }
-                Step::Accumulate(it.clone(), func.clone(), total.clone())
-            }
+                None => Step::Accumulate(it.clone(), func.clone(), total.clone()),
+            },
             ItertoolsState::ZipLongest {
                 iters,
                 fill,
                 active,
             } => {
                 if iters.is_empty() || *active == 0 {
-                    return Ok(None);
+                    Step::Stop
+                } else {
+                    Step::ZipLongest(iters.clone(), fill.clone())
                 }
-                Step::ZipLongest(iters.clone(), fill.clone())
             }
             ItertoolsState::Compress { data, selectors } => {
                 Step::Compress(data.clone(), selectors.clone())
@@ -309,13 +306,16 @@ pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
             ItertoolsState::StarMap { func, it } => Step::StarMap(func.clone(), it.clone()),
             ItertoolsState::Pairwise { it, old } => Step::Pairwise(it.clone(), old.clone()),
             ItertoolsState::Batched { it, n, strict } => Step::Batched(it.clone(), *n, *strict),
-            ItertoolsState::Product(_)
-            | ItertoolsState::Permutations(_)
-            | ItertoolsState::Combinations(_)
-            | ItertoolsState::CombinationsWithReplacement(_) => return Ok(None),
-        }
+        },
+        _ => Step::Stop,
     };
     match step {
+        Step::Yield(v) => Ok(Some(v)),
+        Step::Stop => Ok(None),
+        Step::Finish => {
+            finish(state);
+            Ok(None)
+        }
         Step::Cycle(it) => cycle_next(vm, state, it),
         Step::Chain(sources, active) => chain_next(vm, state, sources, active),
         Step::Islice(it, next, taken, stop) => islice_next(vm, state, it, next, taken, stop),
@@ -345,7 +345,6 @@ pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
         }
         Step::ZipLongest(mut iters, fill) => {
             let mut out = Vec::with_capacity(iters.len());
-            let mut ended = Vec::new();
             for (i, slot) in iters.iter_mut().enumerate() {
                 let Some(it) = slot else {
                     out.push(fill.clone());
@@ -354,18 +353,22 @@ pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
                 match vm.next(it) {
                     Ok(Some(v)) => out.push(v),
                     Ok(None) => {
-                        ended.push(i);
-                        let left = update(state, |s| match s {
+                        // An input that runs out is dropped and filled in from now
+                        // on; when the last one does, the iterator is done.
+                        let (left, dropped) = update(state, |s| match s {
                             ItertoolsState::ZipLongest { iters, active, .. } => {
                                 *active = active.saturating_sub(1);
-                                if *active == 0 {
-                                    return (0, None);
-                                }
-                                (*active, iters.get_mut(i).and_then(Option::take))
+                                let dropped = match *active {
+                                    0 => None,
+                                    _ => iters.get_mut(i).and_then(Option::take),
+                                };
+                                (*active, dropped)
                             }
                             _ => (0, None),
-                        });
-                        if left.map_or(0, |(n, _)| n) == 0 {
+                        })
+                        .unwrap_or((0, None));
+                        drop(dropped);
+                        if left == 0 {
                             return Ok(None);
                         }
                         *slot = None;
@@ -1501,20 +1504,21 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, cls, "__iter__", iter_self);
     }
     set_native_new(&t.itertools_count, count_new);
-    add_method(vm, &t.itertools_count, "__next__", count_next);
-    add_method(vm, &t.itertools_count, "__iter__", iter_self);
-    add_method(vm, &t.itertools_count, "__repr__", count_repr);
-    add_method(vm, &t.itertools_count, "__reduce__", count_reduce);
     set_native_new(&t.itertools_repeat, repeat_new);
-    add_method(vm, &t.itertools_repeat, "__next__", repeat_next);
-    add_method(vm, &t.itertools_repeat, "__iter__", iter_self);
-    add_method(vm, &t.itertools_repeat, "__repr__", repeat_repr);
-    add_method(
-        vm,
-        &t.itertools_repeat,
-        "__length_hint__",
-        repeat_length_hint,
-    );
+    let native_methods: [(&TypeRef, &'static str, crate::object::NativeFn); 9] = [
+        (&t.itertools_count, "__next__", count_next),
+        (&t.itertools_count, "__iter__", iter_self),
+        (&t.itertools_count, "__repr__", count_repr),
+        (&t.itertools_count, "__reduce__", count_reduce),
+        (&t.itertools_repeat, "__next__", repeat_next),
+        (&t.itertools_repeat, "__iter__", iter_self),
+        (&t.itertools_repeat, "__repr__", repeat_repr),
+        (&t.itertools_repeat, "__reduce__", repeat_reduce),
+        (&t.itertools_repeat, "__length_hint__", repeat_length_hint),
+    ];
+    for (cls, name, f) in native_methods {
+        add_method(vm, cls, name, f);
+    }
 
     let from_iterable = Value::Builtin(Rc::new(Builtin {
         name: "from_iterable",

@@ -141,6 +141,17 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             _ => vec![],
         };
+        // SyntaxError: "msg (file, line N)".
+        if cls.is_subtype(&self.types.syntax_error) && items.len() == 2 {
+            if let (Value::Str(msg), Value::Tuple(details)) = (&items[0], &items[1]) {
+                if let (Some(Value::Str(file)), Some(Value::Int(line))) =
+                    (details.items.first(), details.items.get(1))
+                {
+                    let base = file.as_str().rsplit('/').next().unwrap_or(file.as_str());
+                    return format!("{} ({}, line {})", msg.as_str(), base, line);
+                }
+            }
+        }
         match items.len() {
             0 => String::new(),
             1 => {
@@ -215,8 +226,46 @@ impl Vm {
             out.push_str("Traceback (most recent call last):\n");
             self.format_entries(&entries, out);
         }
+        if self.type_of(exc).is_subtype(&self.types.syntax_error) {
+            if let Some(text) = self.syntax_error_report(exc) {
+                out.push_str(&text);
+                return;
+            }
+        }
         out.push_str(&self.exception_line(exc));
         out.push('\n');
+    }
+
+    /// The location lines and `Type: msg` of an uncaught SyntaxError, as CPython
+    /// prints them (no traceback line for the code that never ran).
+    fn syntax_error_report(&mut self, exc: &Value) -> Option<String> {
+        let field = |vm: &mut Vm, name: &str| -> Option<Value> {
+            let key = vm.intern(name);
+            vm.get_attr_opt(exc, &key).ok().flatten()
+        };
+        let msg = field(self, "msg")?;
+        let msg = msg.as_str()?.as_str().to_string();
+        let mut out = String::new();
+        if let (Some(Value::Str(file)), Some(Value::Int(line))) =
+            (field(self, "filename"), field(self, "lineno"))
+        {
+            out.push_str(&format!("  File \"{}\", line {}\n", file.as_str(), line));
+            if let Some(Value::Str(text)) = field(self, "text") {
+                let raw = text.as_str().trim_end_matches(['\n', '\r']);
+                let stripped = raw.trim_start();
+                if !stripped.is_empty() {
+                    out.push_str(&format!("    {stripped}\n"));
+                    if let Some(Value::Int(col)) = field(self, "offset") {
+                        let indent = raw.chars().count() - stripped.chars().count();
+                        let pos = (col as usize).saturating_sub(1).saturating_sub(indent);
+                        out.push_str(&format!("    {}^\n", " ".repeat(pos)));
+                    }
+                }
+            }
+        }
+        let cls = self.type_of(exc).name();
+        out.push_str(&format!("{}: {}\n", cls.as_str(), msg));
+        Some(out)
     }
 
     fn format_entries(&mut self, entries: &[TraceEntry], out: &mut String) {

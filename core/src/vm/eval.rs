@@ -867,6 +867,57 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::MatchSequence | Instr::MatchMapping => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let r = if let Instr::MatchSequence = instr {
+                            tri!(self.match_is_sequence(&v))
+                        } else {
+                            tri!(self.match_is_mapping(&v))
+                        };
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Instr::GetLen => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let n = tri!(self.len(&v));
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Instr::MatchGet(slot) => {
+                        let key = self.pop();
+                        let map = self.pop();
+                        self.frames[fi].pc = pc;
+                        let found = tri!(self.match_get(&map, &key));
+                        let hit = found.is_some();
+                        if let Some(v) = found {
+                            self.stack[base + slot as usize] = v;
+                        }
+                        self.stack.push(Value::Bool(hit));
+                    }
+                    Instr::MatchClass(n) => {
+                        let cls = self.pop();
+                        let subject = self.pop();
+                        self.frames[fi].pc = pc;
+                        let r = tri!(self.match_class(&subject, &cls, n as usize));
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Instr::MatchArgName(i) => {
+                        let cls = self.pop();
+                        self.frames[fi].pc = pc;
+                        let name = tri!(self.match_arg_name(&cls, i as usize));
+                        self.stack.push(name);
+                    }
+                    Instr::MatchAttr(slot) => {
+                        let name = self.pop();
+                        let subject = self.pop();
+                        self.frames[fi].pc = pc;
+                        let found = tri!(self.match_attr(&subject, &name));
+                        let hit = found.is_some();
+                        if let Some(v) = found {
+                            self.stack[base + slot as usize] = v;
+                        }
+                        self.stack.push(Value::Bool(hit));
+                    }
                     Instr::SetupAnnotations => {
                         let ns = self.frames[fi]
                             .locals

@@ -17,6 +17,7 @@ pub mod frame;
 pub mod generator;
 pub mod import;
 pub mod iter;
+pub mod matching;
 pub mod names;
 pub mod ops;
 pub mod program;
