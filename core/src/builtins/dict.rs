@@ -112,7 +112,7 @@ fn clear(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let d = this(vm, args, "copy")?;
-    let n = Rc::new(Dict::with_capacity(d.len()));
+    let n = Dict::with_capacity_rc(d.len());
     for (h, k, v) in d.hashed_items() {
         n.insert_new(h, k, v);
     }
@@ -125,7 +125,7 @@ fn fromkeys(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let value = args.get(2).cloned().unwrap_or(Value::None);
     let cls = args[0].clone();
     let d = match &cls {
-        Value::Type(t) if Rc::ptr_eq(t, &vm.types.dict) => Value::Dict(Rc::new(Dict::new())),
+        Value::Type(t) if Rc::ptr_eq(t, &vm.types.dict) => Value::Dict(Dict::new_rc()),
         other => vm.call(other, &[], &[])?,
     };
     for k in keys {

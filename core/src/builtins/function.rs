@@ -31,7 +31,7 @@ pub fn function_attr(vm: &mut Vm, f: &Rc<Function>, name: &PyStr) -> PyResult<Op
         "__annotations__" => {
             let a = f.annotations.borrow().clone();
             if a.is_null() {
-                let d = Value::Dict(Rc::new(Dict::new()));
+                let d = Value::Dict(Dict::new_rc());
                 *f.annotations.borrow_mut() = d.clone();
                 d
             } else {
@@ -48,7 +48,7 @@ pub fn function_attr(vm: &mut Vm, f: &Rc<Function>, name: &PyStr) -> PyResult<Op
 
 fn function_dict(f: &Function) -> Rc<Dict> {
     let mut d = f.dict.borrow_mut();
-    d.get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    d.get_or_insert_with(|| Dict::new_rc()).clone()
 }
 
 /// Assign (or delete, with None) a function attribute.

@@ -821,7 +821,7 @@ pub fn locals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value
     }
     let code = f.code.clone();
     let base = f.base;
-    let d = Rc::new(Dict::new());
+    let d = Dict::new_rc();
     for (i, name) in code.varnames.iter().enumerate() {
         let v = vm.stack[base + i].clone();
         if code.cellvars.iter().any(|c| c.as_str() == name.as_str()) {
@@ -929,7 +929,7 @@ fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict
     let caller_globals = vm.frames.last().map(|f| f.globals.clone());
     let globals = match args.get(1) {
         Some(Value::Dict(d)) => d.clone(),
-        Some(Value::None) | None => caller_globals.unwrap_or_else(|| Rc::new(Dict::new())),
+        Some(Value::None) | None => caller_globals.unwrap_or_else(|| Dict::new_rc()),
         Some(other) => {
             return Err(vm.type_error(format!(
                 "globals must be a dict, not {}",

@@ -131,7 +131,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
             ..Default::default()
         })),
         Layout::List => Base::Value(PyCell::new(Value::list(Vec::new()))),
-        Layout::Dict => Base::Value(PyCell::new(Value::Dict(Rc::new(Dict::new())))),
+        Layout::Dict => Base::Value(PyCell::new(Value::Dict(Dict::new_rc()))),
         Layout::Set => Base::Value(PyCell::new(vm.new_set(Vec::new(), false)?)),
         layout => {
             // Immutable built-ins take their value at creation.
@@ -147,10 +147,10 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         }
     };
     let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
-    Ok(Value::Instance(Rc::new(Instance {
+    Ok(Value::Instance(crate::object::Instance::new_rc(Instance {
         cls: PyCell::new(t.clone()),
         dict: if t.has_dict {
-            Some(Rc::new(Dict::new()))
+            Some(Dict::new_rc())
         } else {
             None
         },
@@ -239,7 +239,7 @@ pub fn type_new(
         .map(|b| b.layout)
         .find(|l| *l != Layout::Object)
         .unwrap_or(Layout::Object);
-    let dict = Rc::new(Dict::new());
+    let dict = Dict::new_rc();
     for (k, v) in ns.items() {
         vm.dict_set(&dict, k, v)?;
     }
@@ -343,6 +343,7 @@ pub fn type_new(
         None,
     ));
     *t.qualname.borrow_mut() = qualname;
+    crate::object::tracking::class(&t);
     if !Rc::ptr_eq(meta, &vm.types.type_) {
         *t.meta.borrow_mut() = Some(meta.clone());
     }
@@ -417,7 +418,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         Some(m) => m,
         None => Value::Type(calculate_meta(vm, &vm.types.type_.clone(), &bases)?),
     };
-    let ns = Rc::new(Dict::new());
+    let ns = Dict::new_rc();
     let body = body.clone();
     vm.run_class_body(&body, ns.clone())?;
     let cell_key = vm.names.classcell.clone();
@@ -610,10 +611,10 @@ fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResu
     }
     let _ = vm;
     let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
-    Ok(Value::Instance(Rc::new(Instance {
+    Ok(Value::Instance(crate::object::Instance::new_rc(Instance {
         cls: PyCell::new(t.clone()),
         dict: if t.has_dict {
-            Some(Rc::new(Dict::new()))
+            Some(Dict::new_rc())
         } else {
             None
         },
@@ -710,7 +711,7 @@ fn list_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 fn dict_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let t = type_arg(vm, args)?;
     check_args(vm, "dict", &args[1..], 0, 1)?;
-    let d = Rc::new(Dict::new());
+    let d = Dict::new_rc();
     if let Some(src) = args.get(1) {
         vm.dict_merge(&d, src, false)?;
     }

@@ -1210,7 +1210,7 @@ fn fixed_type(
         name,
         vec![object.clone()],
         Vec::new(),
-        Rc::new(Dict::new()),
+        Dict::new_rc(),
         Layout::Fixed,
         builtin,
         Vec::new(),
@@ -1280,7 +1280,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     let p = property(vm, a_itemsize, "itemsize");
     t.dict.set_str(vm.intern("itemsize"), p);
 
-    let ns = Rc::new(Dict::new());
+    let ns = Dict::new_rc();
     ns.set_str(vm.names.d_name.clone(), Value::str("array"));
     let helpers: &[(&'static str, crate::object::NativeFn)] = &[
         ("_richcmp", op_richcmp),

@@ -1,10 +1,8 @@
 //! The `gc` module.
 //!
-//! tripwire frees objects by reference counting alone and has no cycle collector
-//! yet, so `collect()` finds nothing and returns 0; objects kept alive only by a
-//! reference cycle are not freed (and their `__del__` does not run). The switch
-//! that `enable` / `disable` / `isenabled` report is kept so programs that toggle
-//! it see CPython's answers.
+//! Objects are freed by reference counting; `collect()` runs the cycle collector
+//! (`crate::vm::gc`) for groups that only keep each other alive, and `disable()`
+//! stops the automatic collections.
 
 use crate::builtins::{add_function, check_args, kwarg, only_kwargs};
 use crate::object::function::KwArg;
@@ -13,7 +11,6 @@ use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
 
 thread_local! {
-    static ENABLED: Cell<bool> = const { Cell::new(true) };
     static THRESHOLD: Cell<(i64, i64, i64)> = const { Cell::new((2000, 10, 10)) };
 }
 
@@ -37,24 +34,25 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         }
     }
     vm.run_finalizers();
-    Ok(Value::Int(0))
+    let found = vm.collect_cycles();
+    Ok(Value::Int(found as i64))
 }
 
 fn enable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_args(vm, "gc.enable", args, kw)?;
-    ENABLED.with(|e| e.set(true));
+    crate::object::tracking::set_enabled(true);
     Ok(Value::None)
 }
 
 fn disable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_args(vm, "gc.disable", args, kw)?;
-    ENABLED.with(|e| e.set(false));
+    crate::object::tracking::set_enabled(false);
     Ok(Value::None)
 }
 
 fn isenabled(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_args(vm, "gc.isenabled", args, kw)?;
-    Ok(Value::Bool(ENABLED.with(|e| e.get())))
+    Ok(Value::Bool(crate::object::tracking::is_enabled()))
 }
 
 fn get_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {

@@ -789,6 +789,13 @@ fn rest(args: &[Value]) -> &[Value] {
     args.get(1..).unwrap_or(&[])
 }
 
+/// CPython allocates its r-sized index arrays before comparing r with the pool, so
+/// an r too large to allocate is a MemoryError even where the result is empty.
+fn reserve_indices(vm: &Vm, r: usize) -> PyResult<()> {
+    let mut v: Vec<usize> = Vec::new();
+    v.try_reserve_exact(r).map_err(|_| memory_error(vm))
+}
+
 fn iter_obj(cls: &TypeRef, s: ItertoolsState) -> Value {
     Value::obj(
         cls.clone(),
@@ -1034,6 +1041,7 @@ fn permutations_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<V
     let cls = cls_of(args, &vm.types.itertools_permutations);
     let r = usize::try_from(r).unwrap_or(usize::MAX);
     if r > n {
+        reserve_indices(vm, r)?;
         return Ok(exhausted_obj(&cls));
     }
     Ok(iter_obj(
@@ -1067,6 +1075,7 @@ fn combinations_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<V
     let (pool, r) = combinations_common(vm, "combinations", args, kwargs)?;
     let cls = cls_of(args, &vm.types.itertools_combinations);
     if r > pool.len() {
+        reserve_indices(vm, r)?;
         return Ok(exhausted_obj(&cls));
     }
     Ok(iter_obj(

@@ -1136,7 +1136,7 @@ fn random_type(vm: &mut Vm) -> TypeRef {
         "Random",
         vec![object.clone()],
         Vec::new(),
-        Rc::new(Dict::new()),
+        Dict::new_rc(),
         Layout::Fixed,
         true,
         Vec::new(),

@@ -130,7 +130,7 @@ pub fn install(vm: &mut Vm) {
         "TextIOWrapper",
         vec![vm.types.object.clone()],
         Vec::new(),
-        Rc::new(Dict::new()),
+        Dict::new_rc(),
         crate::object::types::Layout::Fixed,
         true,
         Vec::new(),

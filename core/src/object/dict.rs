@@ -114,6 +114,20 @@ impl Dict {
         }
     }
 
+    /// A new dict registered with the cycle collector.
+    pub fn new_rc() -> Rc<Dict> {
+        let d = Rc::new(Dict::new());
+        super::tracking::dict(&d);
+        d
+    }
+
+    /// `with_capacity`, registered with the cycle collector.
+    pub fn with_capacity_rc(n: usize) -> Rc<Dict> {
+        let d = Rc::new(Dict::with_capacity(n));
+        super::tracking::dict(&d);
+        d
+    }
+
     pub fn with_capacity(n: usize) -> Dict {
         Dict {
             table: PyCell::new(Table {

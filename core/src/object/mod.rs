@@ -17,6 +17,7 @@ pub mod float;
 pub mod function;
 pub mod set;
 pub mod str;
+pub mod tracking;
 pub mod trashcan;
 pub mod types;
 
@@ -117,10 +118,14 @@ impl Value {
         Value::Str(Rc::new(PyStr::from_string(s)))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(Tuple::new(items)))
+        let t = Rc::new(Tuple::new(items));
+        tracking::tuple(&t);
+        Value::Tuple(t)
     }
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(List::new(items)))
+        let l = Rc::new(List::new(items));
+        tracking::list(&l);
+        Value::List(l)
     }
     pub fn from_bigint(b: BigInt) -> Value {
         bigint::normalize(b)
@@ -257,6 +262,13 @@ pub enum Base {
 }
 
 impl Instance {
+    /// A new instance registered with the cycle collector.
+    pub fn new_rc(inst: Instance) -> Rc<Instance> {
+        let i = Rc::new(inst);
+        tracking::instance(&i);
+        i
+    }
+
     pub fn cls(&self) -> TypeRef {
         self.cls.borrow().clone()
     }

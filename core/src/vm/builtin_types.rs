@@ -63,7 +63,7 @@ fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
         name,
         bases.clone(),
         Vec::new(),
-        Rc::new(Dict::new()),
+        Dict::new_rc(),
         layout,
         true,
         Vec::new(),

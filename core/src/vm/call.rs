@@ -159,8 +159,9 @@ impl Vm {
         if code.is_generator() {
             let locals: Vec<Value> = self.stack.drain(base..).collect();
             self.stack.truncate(ret_sp);
-            let g = super::generator::Generator::new(func, code, locals);
-            return Ok(Some(Value::Generator(Rc::new(g))));
+            let g = Rc::new(super::generator::Generator::new(func, code, locals));
+            crate::object::tracking::generator(&g);
+            return Ok(Some(Value::Generator(g)));
         }
         self.stack.reserve(code.stacksize as usize);
         self.frames.push(Frame {
@@ -384,7 +385,7 @@ impl Vm {
             )));
         }
         let kwdict = if has_varkw {
-            Some(Rc::new(Dict::new()))
+            Some(Dict::new_rc())
         } else {
             None
         };
@@ -531,7 +532,9 @@ impl Vm {
             version: std::cell::Cell::new(1),
             code: crate::object::PyCell::new(code),
         };
-        Value::Function(Rc::new(func))
+        let func = Rc::new(func);
+        crate::object::tracking::function(&func);
+        Value::Function(func)
     }
 
     /// Run a code object as a module body / exec in the given namespaces.
@@ -609,9 +612,4 @@ fn join_names(names: &[String]) -> String {
         2 => format!("{} and {}", names[0], names[1]),
         n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
     }
-}
-
-/// Make a tuple value from a slice.
-pub fn tuple_of(items: &[Value]) -> Rc<Tuple> {
-    Rc::new(Tuple::new(items.to_vec()))
 }

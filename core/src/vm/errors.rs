@@ -62,8 +62,8 @@ pub fn exc_data(v: &Value) -> Option<&PyCell<ExcData>> {
 impl Vm {
     /// A new exception instance of `cls` with these args (no `__init__` call).
     pub fn new_exception(&self, cls: &TypeRef, args: Vec<Value>) -> Value {
-        let dict = Some(Rc::new(crate::object::Dict::new()));
-        Value::Instance(Rc::new(Instance {
+        let dict = Some(crate::object::Dict::new_rc());
+        Value::Instance(crate::object::Instance::new_rc(Instance {
             cls: PyCell::new(cls.clone()),
             dict,
             slots: PyCell::new(Vec::new()),

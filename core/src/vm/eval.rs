@@ -473,7 +473,7 @@ impl Vm {
                     Instr::BuildMap(n) => {
                         let at = self.stack.len() - 2 * n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
-                        let d = Rc::new(Dict::with_capacity(n as usize));
+                        let d = Dict::with_capacity_rc(n as usize);
                         self.frames[fi].pc = pc;
                         let mut it = items.into_iter();
                         let mut res = Ok(());
@@ -925,7 +925,7 @@ impl Vm {
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
-                            ns.set_str(key, Value::Dict(Rc::new(Dict::new())));
+                            ns.set_str(key, Value::Dict(Dict::new_rc()));
                         }
                     }
                 }
@@ -1183,7 +1183,9 @@ impl Vm {
                 Some(a) => self.stack[base + *a as usize].clone(),
                 None => Value::Null,
             };
-            self.stack[base + nlocals + i] = Value::Cell(Rc::new(CellObj::new(init)));
+            let cell = Rc::new(CellObj::new(init));
+            crate::object::tracking::cell(&cell);
+            self.stack[base + nlocals + i] = Value::Cell(cell);
         }
     }
 }

@@ -18,6 +18,14 @@ pub enum Pending {
 }
 
 static PENDING: AtomicBool = AtomicBool::new(false);
+/// The cycle collector should run at the next instruction boundary.
+static COLLECT: AtomicBool = AtomicBool::new(false);
+
+/// Ask for a cycle collection at the next safe point.
+pub fn request_collection() {
+    COLLECT.store(true, Ordering::Relaxed);
+    PENDING.store(true, Ordering::Relaxed);
+}
 
 thread_local! {
     static QUEUE: std::mem::ManuallyDrop<RefCell<Vec<Pending>>> =
@@ -56,12 +64,15 @@ pub fn instance_dying(inst: &mut Instance) {
         base: std::mem::replace(&mut inst.base, Base::None),
         finalized: std::cell::Cell::new(true),
     };
-    enqueue(Pending::Del(Value::Instance(Rc::new(revived))));
+    enqueue(Pending::Del(Value::Instance(Instance::new_rc(revived))));
 }
 
 impl Vm {
     /// Run every queued finalizer (errors are reported as unraisable).
     pub fn run_finalizers(&mut self) {
+        if COLLECT.swap(false, Ordering::Relaxed) {
+            self.collect_cycles();
+        }
         loop {
             let batch: Vec<Pending> = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
             PENDING.store(false, Ordering::Relaxed);

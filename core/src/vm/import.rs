@@ -8,7 +8,7 @@ use std::rc::Rc;
 impl Vm {
     /// A new module object registered in `sys.modules`.
     pub fn new_module(&mut self, name: &str) -> Rc<Module> {
-        let dict = Rc::new(Dict::new());
+        let dict = Dict::new_rc();
         dict.set_str(self.names.d_name.clone(), Value::str(name));
         dict.set_str(self.names.d_doc.clone(), Value::None);
         let m = Rc::new(Module {

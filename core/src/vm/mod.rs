@@ -14,6 +14,7 @@ pub mod errors;
 pub mod eval;
 pub mod finalize;
 pub mod frame;
+pub mod gc;
 pub mod generator;
 pub mod import;
 pub mod iter;
@@ -59,9 +60,9 @@ pub struct Vm {
 impl Vm {
     pub fn new() -> Vm {
         let types = builtin_types::install();
-        let builtins = Rc::new(Dict::new());
-        let modules = Rc::new(Dict::new());
-        let sys_dict = Rc::new(Dict::new());
+        let builtins = Dict::new_rc();
+        let modules = Dict::new_rc();
+        let sys_dict = Dict::new_rc();
         let sys = Rc::new(Module {
             name: Rc::new(PyStr::new("sys")),
             dict: sys_dict,

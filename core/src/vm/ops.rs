@@ -340,7 +340,7 @@ impl Vm {
                 _ => return Ok(None),
             },
             (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
-                let d = Rc::new(crate::object::Dict::new());
+                let d = crate::object::Dict::new_rc();
                 self.dict_merge(&d, &Value::Dict(x.clone()), false)?;
                 self.dict_merge(&d, &Value::Dict(y.clone()), false)?;
                 Value::Dict(d)

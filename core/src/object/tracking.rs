@@ -1,0 +1,135 @@
+//! The registry of container objects the cycle collector examines.
+//!
+//! Objects that can take part in reference cycles (dicts, lists, tuples holding
+//! containers, instances, functions, cells, classes, generators) are registered here
+//! when they are made, as weak references. Reference counting frees almost everything;
+//! the collector (`crate::vm::gc`) only looks for groups that keep each other alive.
+//! This module only records; it never runs Python code.
+
+use super::{CellObj, Dict, Function, Instance, List, Tuple, Type, Value};
+use crate::vm::generator::Generator;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// A registered container.
+pub enum Tracked {
+    Dict(Weak<Dict>),
+    List(Weak<List>),
+    Tuple(Weak<Tuple>),
+    Instance(Weak<Instance>),
+    Function(Weak<Function>),
+    Cell(Weak<CellObj>),
+    Type(Weak<Type>),
+    Generator(Weak<Generator>),
+}
+
+impl Tracked {
+    /// The object, if it is still alive.
+    pub fn upgrade(&self) -> Option<Value> {
+        Some(match self {
+            Tracked::Dict(w) => Value::Dict(w.upgrade()?),
+            Tracked::List(w) => Value::List(w.upgrade()?),
+            Tracked::Tuple(w) => Value::Tuple(w.upgrade()?),
+            Tracked::Instance(w) => Value::Instance(w.upgrade()?),
+            Tracked::Function(w) => Value::Function(w.upgrade()?),
+            Tracked::Cell(w) => Value::Cell(w.upgrade()?),
+            Tracked::Type(w) => Value::Type(w.upgrade()?),
+            Tracked::Generator(w) => Value::Generator(w.upgrade()?),
+        })
+    }
+}
+
+/// Objects registered before a collection is worth running.
+const MIN_THRESHOLD: usize = 20_000;
+
+thread_local! {
+    // ManuallyDrop: weak references only; nothing to release at thread exit, and the
+    // objects they point to may outlive thread-local storage.
+    static REGISTRY: std::mem::ManuallyDrop<RefCell<Vec<Tracked>>> =
+        const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
+    static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
+}
+
+fn register(t: Tracked) {
+    let due = REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.push(t);
+        r.len() >= THRESHOLD.with(|t| t.get())
+    });
+    if due && ENABLED.with(|e| e.get()) {
+        crate::vm::finalize::request_collection();
+    }
+}
+
+pub fn dict(d: &Rc<Dict>) {
+    register(Tracked::Dict(Rc::downgrade(d)));
+}
+pub fn list(l: &Rc<List>) {
+    register(Tracked::List(Rc::downgrade(l)));
+}
+/// Tuples are tracked only when they hold something that could refer back to them.
+pub fn tuple(t: &Rc<Tuple>) {
+    if t.items.iter().any(could_be_in_cycle) {
+        register(Tracked::Tuple(Rc::downgrade(t)));
+    }
+}
+pub fn instance(i: &Rc<Instance>) {
+    register(Tracked::Instance(Rc::downgrade(i)));
+}
+pub fn function(f: &Rc<Function>) {
+    register(Tracked::Function(Rc::downgrade(f)));
+}
+pub fn cell(c: &Rc<CellObj>) {
+    register(Tracked::Cell(Rc::downgrade(c)));
+}
+pub fn class(t: &Rc<Type>) {
+    register(Tracked::Type(Rc::downgrade(t)));
+}
+pub fn generator(g: &Rc<Generator>) {
+    register(Tracked::Generator(Rc::downgrade(g)));
+}
+
+fn could_be_in_cycle(v: &Value) -> bool {
+    !matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::BigInt(_)
+            | Value::Null
+    )
+}
+
+/// Take the registry for a collection (dead entries are dropped by the caller).
+pub fn take_all() -> Vec<Tracked> {
+    REGISTRY.with(|r| std::mem::take(&mut *r.borrow_mut()))
+}
+
+/// Put back the survivors and set the next automatic collection point.
+pub fn restore(survivors: Vec<Tracked>) {
+    let live = survivors.len();
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let newer = std::mem::take(&mut *r);
+        *r = survivors;
+        r.extend(newer);
+    });
+    // Amortised: the next automatic collection waits for as many new objects as
+    // survived, so the total work stays linear in allocations.
+    THRESHOLD.with(|t| t.set((live * 2).max(MIN_THRESHOLD)));
+}
+
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+pub fn is_enabled() -> bool {
+    ENABLED.with(|e| e.get())
+}
+
+pub fn count() -> usize {
+    REGISTRY.with(|r| r.borrow().len())
+}
