@@ -48,7 +48,7 @@ pub fn function_attr(vm: &mut Vm, f: &Rc<Function>, name: &PyStr) -> PyResult<Op
 
 fn function_dict(f: &Function) -> Rc<Dict> {
     let mut d = f.dict.borrow_mut();
-    d.get_or_insert_with(|| Dict::new_rc()).clone()
+    d.get_or_insert_with(Dict::new_rc).clone()
 }
 
 /// Assign (or delete, with None) a function attribute.

@@ -929,7 +929,7 @@ fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict
     let caller_globals = vm.frames.last().map(|f| f.globals.clone());
     let globals = match args.get(1) {
         Some(Value::Dict(d)) => d.clone(),
-        Some(Value::None) | None => caller_globals.unwrap_or_else(|| Dict::new_rc()),
+        Some(Value::None) | None => caller_globals.unwrap_or_else(Dict::new_rc),
         Some(other) => {
             return Err(vm.type_error(format!(
                 "globals must be a dict, not {}",
