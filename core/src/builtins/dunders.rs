@@ -126,6 +126,19 @@ fn reversed_self(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
     vm.call(&reversed, &[v], &[])
 }
 
+fn iter_self(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "__iter__", args, 0, 0)?;
+    Ok(args[0].clone())
+}
+
+fn next_item(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "__next__", args, 0, 0)?;
+    match vm.next(&args[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
+}
+
 fn getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__getitem__", args, 1, 1)?;
     let v = base(vm, &args[0]);
@@ -455,6 +468,28 @@ pub fn install(vm: &mut Vm) {
         k,
         Value::obj(t.classmethod.clone(), ObjKind::ClassMethod(init_sub)),
     );
+    // The iterator protocol as methods, for explicit calls and isinstance(x, Iterator).
+    for ty in [
+        &t.list_iterator,
+        &t.list_reverseiterator,
+        &t.tuple_iterator,
+        &t.range_iterator,
+        &t.str_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.set_iterator,
+        &t.reversed,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.callable_iterator,
+        &t.seq_iterator,
+    ] {
+        add_dunder(vm, ty, "__iter__", iter_self);
+        add_dunder(vm, ty, "__next__", next_item);
+    }
     add_method(vm, &t.type_, "mro", type_mro);
     add_dunder(vm, &t.type_, "__subclasses__", type_subclasses);
     for ty in [
