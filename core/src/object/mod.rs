@@ -103,6 +103,17 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// A new handle to the same value, copied as one 16-byte unit (a `clone()` result
+    /// is assembled field by field, which stalls when the evaluation loop immediately
+    /// stores it to the value stack).
+    #[inline(always)]
+    pub fn dup(&self) -> Value {
+        // The clone only increments the reference count; its handle is forgotten.
+        std::mem::forget(self.clone());
+        // SAFETY: the bitwise copy owns the reference just added.
+        unsafe { std::ptr::read(self) }
+    }
+
     #[inline]
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)

@@ -96,7 +96,7 @@ impl Vm {
                     }
                     Instr::PushNull => self.stack.push(Value::Null),
                     Instr::Copy(n) => {
-                        let v = self.peek(n as usize).clone();
+                        let v = self.peek(n as usize).dup();
                         self.stack.push(v);
                     }
                     Instr::Swap(n) => {
@@ -104,11 +104,11 @@ impl Vm {
                         self.stack.swap(len - 1, len - n as usize);
                     }
                     Instr::LoadConst(i) => {
-                        let v = code.consts[i as usize].clone();
+                        let v = code.consts[i as usize].dup();
                         self.stack.push(v);
                     }
                     Instr::LoadFast(i) => {
-                        let v = self.stack[base + i as usize].clone();
+                        let v = self.stack[base + i as usize].dup();
                         if v.is_null() {
                             self.frames[fi].pc = pc;
                             break self.unbound_local(&code.varnames[i as usize]);
@@ -387,6 +387,23 @@ impl Vm {
                     Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                         let b = self.pop();
                         let a = self.pop();
+                        // Results are pushed as literal variants so they are written
+                        // straight into the stack slot.
+                        match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                if let Some(r) = super::ops::int_fast_i64(op, *x, *y) {
+                                    self.stack.push(Value::Int(r));
+                                    continue;
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                if let Some(r) = super::ops::float_fast_f64(op, *x, *y) {
+                                    self.stack.push(Value::Float(r));
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
                         let v = match super::ops::number_fast(op, &a, &b) {
                             Some(v) => v,
                             None => {

@@ -23,36 +23,48 @@ pub fn number_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+/// Int op int giving an int, without overflow or errors.
+#[inline(always)]
+pub fn int_fast_i64(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        _ => None,
+    }
+}
+
+/// Float op float giving a float, without errors.
+#[inline(always)]
+pub fn float_fast_f64(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
 /// Int op int without overflow or errors, or None to take the general path.
 #[inline]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
-    Some(Value::Int(match op {
-        BinOp::Add => x.checked_add(y)?,
-        BinOp::Sub => x.checked_sub(y)?,
-        BinOp::Mul => x.checked_mul(y)?,
-        BinOp::And => x & y,
-        BinOp::Or => x | y,
-        BinOp::Xor => x ^ y,
-        BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
-        BinOp::Mod if y > 0 && x >= 0 => x % y,
-        BinOp::TrueDiv
-            if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
-        {
-            return Some(Value::Float(x as f64 / y as f64))
-        }
-        _ => return None,
-    }))
+    if op == BinOp::TrueDiv {
+        // Exact in f64 below 2**53, so the quotient is correctly rounded.
+        return (y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53))
+            .then(|| Value::Float(x as f64 / y as f64));
+    }
+    int_fast_i64(op, x, y).map(Value::Int)
 }
 
 #[inline]
 pub fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
-    Some(Value::Float(match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv if y != 0.0 => x / y,
-        _ => return None,
-    }))
+    float_fast_f64(op, x, y).map(Value::Float)
 }
 
 #[inline]
