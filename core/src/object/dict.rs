@@ -35,11 +35,67 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Dicts up to this many entries have no hash index and are searched linearly:
+/// attribute and keyword dicts are small and their keys interned, so a scan that
+/// compares addresses first beats hashing, and saves the index's allocation.
+const LINEAR_MAX: usize = 8;
+
 #[derive(Default)]
 pub struct Table {
     entries: Vec<Entry>,
     indices: HashTable<u32>,
+    /// `indices` is maintained (the dict has outgrown linear search).
+    indexed: bool,
     used: usize,
+}
+
+impl Table {
+    /// The entry whose hash is `hash` and that satisfies `matches`.
+    #[inline]
+    fn find(&self, hash: i64, matches: impl Fn(&Entry) -> bool) -> Option<usize> {
+        if self.indexed {
+            self.indices
+                .find(hash as u64, |&i| matches(&self.entries[i as usize]))
+                .map(|&i| i as usize)
+        } else {
+            self.entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && matches(e))
+        }
+    }
+
+    /// Every live entry with this hash, in probe order.
+    fn with_hash(&self, hash: i64) -> Vec<usize> {
+        if self.indexed {
+            self.indices
+                .iter_hash(hash as u64)
+                .map(|&i| i as usize)
+                .collect()
+        } else {
+            (0..self.entries.len())
+                .filter(|&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
+                .collect()
+        }
+    }
+
+    fn index_entry(&mut self, idx: u32) {
+        let Table {
+            entries, indices, ..
+        } = self;
+        let hash = entries[idx as usize].hash;
+        indices.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+    }
+
+    /// Build the hash index over the live entries.
+    fn build_index(&mut self) {
+        self.indices.clear();
+        self.indexed = true;
+        for i in 0..self.entries.len() {
+            if !self.entries[i].key.is_null() {
+                self.index_entry(i as u32);
+            }
+        }
+    }
 }
 
 pub struct Dict {
@@ -132,7 +188,8 @@ impl Dict {
         Dict {
             table: PyCell::new(Table {
                 entries: Vec::with_capacity(n),
-                indices: HashTable::with_capacity(n),
+                indices: HashTable::new(),
+                indexed: false,
                 used: 0,
             }),
             version: Cell::new(next_version()),
@@ -163,18 +220,18 @@ impl Dict {
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let t = self.table.borrow();
         let mut candidates = Vec::new();
-        for &i in t.indices.iter_hash(hash as u64) {
-            let e = &t.entries[i as usize];
+        for i in t.with_hash(hash) {
+            let e = &t.entries[i];
             if e.hash != hash {
                 continue;
             }
             if e.key.is(key) {
-                return Probe::Found(i as usize);
+                return Probe::Found(i);
             }
             match simple_eq(&e.key, key) {
-                Some(true) => return Probe::Found(i as usize),
+                Some(true) => return Probe::Found(i),
                 Some(false) => {}
-                None => candidates.push((i as usize, e.key.clone())),
+                None => candidates.push((i, e.key.clone())),
             }
         }
         if candidates.is_empty() {
@@ -187,28 +244,15 @@ impl Dict {
     /// Fast lookup of a str key (no Python code can be involved).
     #[inline]
     pub fn get_str(&self, key: &PyStr) -> Option<Value> {
-        let hash = key.hash();
         let t = self.table.borrow();
-        t.indices
-            .find(hash as u64, |&i| {
-                let e = &t.entries[i as usize];
-                e.hash == hash
-                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
-            })
-            .map(|&i| t.entries[i as usize].value.clone())
+        let i = find_str_in(&t, key)?;
+        Some(t.entries[i].value.clone())
     }
 
     /// Index of a str key.
+    #[inline]
     pub fn find_str(&self, key: &PyStr) -> Option<usize> {
-        let hash = key.hash();
-        let t = self.table.borrow();
-        t.indices
-            .find(hash as u64, |&i| {
-                let e = &t.entries[i as usize];
-                e.hash == hash
-                    && matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
-            })
-            .map(|&i| i as usize)
+        find_str_in(&self.table.borrow(), key)
     }
 
     /// Store under a str key; returns the previous value.
@@ -254,10 +298,11 @@ impl Dict {
         }
         let idx = t.entries.len() as u32;
         t.entries.push(Entry { hash, key, value });
-        let Table {
-            entries, indices, ..
-        } = &mut *t;
-        indices.insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
+        if t.indexed {
+            t.index_entry(idx);
+        } else if t.entries.len() > LINEAR_MAX {
+            t.build_index();
+        }
         t.used += 1;
     }
 
@@ -273,8 +318,10 @@ impl Dict {
         self.bump();
         let mut t = self.table.borrow_mut();
         let hash = t.entries[i].hash;
-        if let Ok(slot) = t.indices.find_entry(hash as u64, |&j| j as usize == i) {
-            slot.remove();
+        if t.indexed {
+            if let Ok(slot) = t.indices.find_entry(hash as u64, |&j| j as usize == i) {
+                slot.remove();
+            }
         }
         let key = std::mem::replace(&mut t.entries[i].key, Value::Null);
         let value = std::mem::replace(&mut t.entries[i].value, Value::Null);
@@ -290,6 +337,7 @@ impl Dict {
         self.bump();
         let mut t = self.table.borrow_mut();
         t.indices.clear();
+        t.indexed = false;
         t.used = 0;
         std::mem::take(&mut t.entries)
     }
@@ -383,17 +431,22 @@ impl Dict {
 fn compact(t: &mut Table) {
     let old = std::mem::take(&mut t.entries);
     t.entries = Vec::with_capacity((t.used * 2).max(8));
+    t.entries
+        .extend(old.into_iter().filter(|e| !e.key.is_null()));
     t.indices.clear();
-    for e in old {
-        if !e.key.is_null() {
-            let idx = t.entries.len() as u32;
-            let hash = e.hash;
-            t.entries.push(e);
-            let entries = &t.entries;
-            t.indices
-                .insert_unique(hash as u64, idx, |&i| entries[i as usize].hash as u64);
-        }
+    t.indexed = false;
+    if t.entries.len() > LINEAR_MAX {
+        t.build_index();
     }
+}
+
+/// Find a str key: by address first (names are interned), then by content.
+#[inline]
+fn find_str_in(t: &Table, key: &PyStr) -> Option<usize> {
+    let hash = key.hash();
+    t.find(hash, |e| {
+        matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
+    })
 }
 
 impl Drop for Dict {
