@@ -174,6 +174,7 @@ impl Vm {
             ret_sp,
             pc: 0,
             entry,
+            init_of: None,
         });
         Ok(None)
     }
@@ -198,6 +199,30 @@ impl Vm {
             }
             _ => (callee, has_self),
         };
+        if let (Value::Type(t), false) = (&callee, has_self) {
+            if let Some(init) = self.plain_init(t) {
+                let npos = len - recv_at - 1 - kwnames.len();
+                let kwargs: Vec<KwArg> = if kwnames.is_empty() {
+                    Vec::new()
+                } else {
+                    let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
+                    kwnames.into_iter().zip(vals).collect()
+                };
+                let obj = crate::builtins::types::new_instance(self, t, &[], &[])?;
+                self.stack[recv_at] = obj.clone();
+                return match self.push_frame(&init, recv_at, npos + 1, &kwargs, func_at, false)? {
+                    Some(_) => {
+                        Err(self.type_error("__init__() should return None, not 'generator'"))
+                    }
+                    None => {
+                        if let Some(f) = self.frames.last_mut() {
+                            f.init_of = Some(obj);
+                        }
+                        Ok(CallOutcome::Pushed)
+                    }
+                };
+            }
+        }
         let args_start = if has_self { recv_at } else { recv_at + 1 };
         let total = len - args_start;
         if let Value::Function(func) = &callee {
@@ -227,6 +252,28 @@ impl Vm {
         let r = self.call(&callee, &args[..npos], &kwargs)?;
         self.stack.push(r);
         Ok(CallOutcome::Done)
+    }
+
+    /// The Python `__init__` of a class whose instances are made the ordinary way
+    /// (object.__new__, no metaclass `__call__`): its call can run as a frame of the
+    /// evaluation loop.
+    fn plain_init(&self, t: &crate::object::TypeRef) -> Option<Rc<Function>> {
+        if t.builtin
+            || t.layout != crate::object::types::Layout::Object
+            || t.meta.borrow().is_some()
+        {
+            return None;
+        }
+        if !t
+            .lookup(&self.names.d_new)
+            .is_some_and(|n| crate::builtins::dunders::is_builtin_new(&n))
+        {
+            return None;
+        }
+        match t.lookup(&self.names.d_init)? {
+            Value::Function(f) => Some(f),
+            _ => None,
+        }
     }
 
     /// CPython's `_PyObject_FunctionStr`: how error messages name a callable.
@@ -595,6 +642,7 @@ impl Vm {
             ret_sp: base,
             pc: 0,
             entry: true,
+            init_of: None,
         });
         self.native_depth += 1;
         let r = self.check_native_stack().and_then(|_| self.run());

@@ -751,7 +751,17 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Instr::Return => {
-                        let v = self.pop();
+                        let mut v = self.pop();
+                        if self.frames[fi].init_of.is_some() {
+                            if !v.is_none() {
+                                self.frames[fi].pc = pc;
+                                break self.type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    self.type_name(&v)
+                                ));
+                            }
+                            v = self.frames[fi].init_of.take().unwrap_or(Value::None);
+                        }
                         let frame = match self.frames.pop() {
                             Some(f) => f,
                             None => return Ok(Exit::Return(v)),

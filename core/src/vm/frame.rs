@@ -5,7 +5,7 @@
 //! generator copies its slice out) or rebuilt without touching Rust's call stack.
 
 use crate::code::Code;
-use crate::object::{Dict, Function};
+use crate::object::{Dict, Function, Value};
 use std::rc::Rc;
 
 pub struct Frame {
@@ -23,6 +23,9 @@ pub struct Frame {
     pub pc: usize,
     /// Leaving this frame leaves the evaluation loop (a native boundary).
     pub entry: bool,
+    /// For an `__init__` run by a class call: the new instance, which is the call's
+    /// result (the frame must return None).
+    pub init_of: Option<Value>,
 }
 
 impl Frame {

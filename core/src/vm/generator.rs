@@ -157,6 +157,7 @@ pub fn resume(
         ret_sp: base,
         pc,
         entry: true,
+        init_of: None,
     });
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
