@@ -8,7 +8,7 @@
 use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
 use crate::code::{AttrCache, Cache, Instr};
-use crate::object::{CellObj, Dict, PyStr, Value};
+use crate::object::{CellObj, Dict, IterState, ObjKind, PyStr, Value};
 use std::rc::Rc;
 
 /// The attribute cache entry of instruction `at` if it matches the class version.
@@ -696,6 +696,48 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Instr::ForIter(t) => {
+                        // Ranges and lists step here without a call.
+                        if let Value::Obj(o) = self.top() {
+                            if let ObjKind::Iter(state) = &o.kind {
+                                let mut st = state.borrow_mut();
+                                match &mut *st {
+                                    IterState::Range { next, stop, step } if *step > 0 => {
+                                        if *next < *stop {
+                                            let v = *next;
+                                            *next = next.saturating_add(*step);
+                                            drop(st);
+                                            self.stack.push(Value::Int(v));
+                                        } else {
+                                            drop(st);
+                                            self.stack.pop();
+                                            pc = t as usize;
+                                        }
+                                        continue;
+                                    }
+                                    IterState::Seq {
+                                        seq: Value::List(l),
+                                        index,
+                                    } => {
+                                        let item = l.items.borrow().get(*index).map(Value::dup);
+                                        match item {
+                                            Some(v) => {
+                                                *index += 1;
+                                                drop(st);
+                                                self.stack.push(v);
+                                            }
+                                            None => {
+                                                *st = IterState::Exhausted;
+                                                drop(st);
+                                                self.stack.pop();
+                                                pc = t as usize;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
                         let it = self.top().clone();
                         self.frames[fi].pc = pc;
                         match tri!(self.next(&it)) {
