@@ -1083,14 +1083,19 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::Reraise);
         self.unit().after_unconditional();
         self.unit().close_region(cregion);
-        // [prev, exc]
+        self.restore_and_reraise(cleanup, depth);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// The handler of an except / finally body: [prev, exc] -> restore the handled
+    /// exception and re-raise.
+    fn restore_and_reraise(&mut self, cleanup: Label, depth: u32) {
         self.unit().bind_at_depth(cleanup, depth as i32 + 2);
         self.emit(Instr::Swap(2));
         self.emit(Instr::PopExcept);
         self.emit(Instr::Reraise);
         self.unit().after_unconditional();
-        self.bind(end);
-        Ok(())
     }
 
     fn try_finally(&mut self, t: &ast::StmtTry) -> CResult<()> {
@@ -1134,11 +1139,7 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::Reraise);
         self.unit().after_unconditional();
         self.unit().close_region(cregion);
-        self.unit().bind_at_depth(cleanup, depth as i32 + 2);
-        self.emit(Instr::Swap(2));
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::Reraise);
-        self.unit().after_unconditional();
+        self.restore_and_reraise(cleanup, depth);
         self.bind(end);
         Ok(())
     }

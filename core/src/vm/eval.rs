@@ -417,22 +417,14 @@ impl Vm {
                         };
                         self.stack.push(v);
                     }
-                    Instr::UnaryNeg => {
+                    Instr::UnaryNeg | Instr::UnaryPos | Instr::UnaryInvert => {
                         let a = self.pop();
                         self.frames[fi].pc = pc;
-                        let v = tri!(self.unary_neg(&a));
-                        self.stack.push(v);
-                    }
-                    Instr::UnaryPos => {
-                        let a = self.pop();
-                        self.frames[fi].pc = pc;
-                        let v = tri!(self.unary_pos(&a));
-                        self.stack.push(v);
-                    }
-                    Instr::UnaryInvert => {
-                        let a = self.pop();
-                        self.frames[fi].pc = pc;
-                        let v = tri!(self.unary_invert(&a));
+                        let v = tri!(match instr {
+                            Instr::UnaryNeg => self.unary_neg(&a),
+                            Instr::UnaryPos => self.unary_pos(&a),
+                            _ => self.unary_invert(&a),
+                        });
                         self.stack.push(v);
                     }
                     Instr::UnaryNot => {
