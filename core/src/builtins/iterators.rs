@@ -153,6 +153,20 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 /// `next()` of the built-in iterators whose step may run Python code.
 pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
+    // Big ranges step without running Python code.
+    if let IterState::BigRange { next, stop, step } = &mut *state.borrow_mut() {
+        let more = if num_traits::Signed::is_positive(step) {
+            *next < *stop
+        } else {
+            *next > *stop
+        };
+        if !more {
+            return Ok(None);
+        }
+        let v = next.clone();
+        *next += &*step;
+        return Ok(Some(Value::from_bigint(v)));
+    }
     enum Step {
         Enumerate(Value, Value),
         Zip(Vec<Value>, bool),

@@ -278,6 +278,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
         Value::Obj(o) => match &o.kind {
             ObjKind::NotImplemented => s("NotImplemented".into()),
             ObjKind::Ellipsis => s("Ellipsis".into()),
+            ObjKind::BigRange(r) => s(crate::builtins::range::big_range_repr(r)),
             ObjKind::Range { start, stop, step } => {
                 if *step == 1 {
                     s(format!("range({start}, {stop})"))

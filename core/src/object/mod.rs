@@ -380,6 +380,8 @@ pub enum ObjKind {
     },
     Iter(PyCell<IterState>),
     DictView(Rc<Dict>, DictViewKind),
+    /// A range whose bounds do not fit a machine word.
+    BigRange(Box<crate::builtins::range::BigRange>),
     /// A read-only view of a class namespace (`cls.__dict__`).
     MappingProxy(Rc<Dict>),
     Traceback(Vec<crate::vm::errors::TraceEntry>),
@@ -453,5 +455,11 @@ pub enum IterState {
     /// An `itertools` iterator. Boxed so the larger combinatoric states do not
     /// grow every list and range iterator.
     Itertools(Box<crate::modules::itertools::ItertoolsState>),
+    /// Iterating a range beyond machine words.
+    BigRange {
+        next: BigInt,
+        stop: BigInt,
+        step: BigInt,
+    },
     Exhausted,
 }

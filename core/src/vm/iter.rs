@@ -54,6 +54,14 @@ impl Vm {
             Value::Generator(_) => v.clone(),
             Value::Obj(o) => match &o.kind {
                 ObjKind::Iter(_) => v.clone(),
+                ObjKind::BigRange(r) => self.new_iter(
+                    &t.range_iterator,
+                    IterState::BigRange {
+                        next: r.start.clone(),
+                        stop: r.stop.clone(),
+                        step: r.step.clone(),
+                    },
+                ),
                 ObjKind::Range { start, stop, step } => self.new_iter(
                     &t.range_iterator,
                     IterState::Range {

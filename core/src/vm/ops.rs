@@ -653,6 +653,7 @@ impl Vm {
                 ObjKind::Range { start, stop, step } => {
                     crate::builtins::range::range_len(*start, *stop, *step) != 0
                 }
+                ObjKind::BigRange(r) => !num_traits::Zero::is_zero(&r.len()),
                 ObjKind::Bytes(b) => !b.is_empty(),
                 ObjKind::DictView(d, _) => !d.is_empty(),
                 ObjKind::Native(_) => {
@@ -680,6 +681,7 @@ impl Vm {
                 ObjKind::Range { start, stop, step } => {
                     return Ok(crate::builtins::range::range_len(*start, *stop, *step) as usize)
                 }
+                ObjKind::BigRange(r) => return crate::builtins::range::big_range_len(self, r),
                 ObjKind::Bytes(b) => return Ok(b.len()),
                 ObjKind::DictView(d, _) | ObjKind::MappingProxy(d) => return Ok(d.len()),
                 _ => {}
@@ -809,6 +811,23 @@ impl Vm {
             }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
                 (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
+                (
+                    ObjKind::Slice {
+                        start: a1,
+                        stop: b1,
+                        step: c1,
+                    },
+                    ObjKind::Slice {
+                        start: a2,
+                        stop: b2,
+                        step: c2,
+                    },
+                ) => {
+                    // Slices compare as (start, stop, step) tuples.
+                    let x = Value::tuple(vec![a1.clone(), b1.clone(), c1.clone()]);
+                    let y = Value::tuple(vec![a2.clone(), b2.clone(), c2.clone()]);
+                    return self.compare_builtin(op, &x, &y);
+                }
                 (ObjKind::Range { .. }, ObjKind::Range { .. })
                     if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
                 {
@@ -940,6 +959,16 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::Bytes(b) => crate::object::str::hash_bytes(b),
+                ObjKind::Range { start, stop, step } => {
+                    // CPython hashes (len, start, step), with None for what len hides.
+                    let len = crate::builtins::range::range_len(*start, *stop, *step);
+                    let key = match len {
+                        0 => vec![Value::Int(0), Value::None, Value::None],
+                        1 => vec![Value::Int(1), Value::Int(*start), Value::None],
+                        n => vec![Value::Int(n), Value::Int(*start), Value::Int(*step)],
+                    };
+                    return self.hash(&Value::tuple(key));
+                }
                 ObjKind::Slice { .. } => return Err(self.type_error("unhashable type: 'slice'")),
                 ObjKind::Native(_) => {
                     let t = self.type_of(v);
@@ -1029,6 +1058,10 @@ impl Vm {
                 Ok(false)
             }
             Value::Obj(o) => match &o.kind {
+                ObjKind::BigRange(r) => match crate::builtins::range::big_range_contains(r, item) {
+                    Some(b) => Ok(b),
+                    None => self.contains_by_iteration(container, item),
+                },
                 ObjKind::Range { start, stop, step } => match as_int(item) {
                     Some(IntRef::Small(i)) => Ok(crate::builtins::range::range_contains(
                         *start, *stop, *step, i,

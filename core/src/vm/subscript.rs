@@ -226,6 +226,7 @@ impl Vm {
             Value::Str(s) => crate::builtins::str::str_getitem(self, s, key),
             Value::Obj(o) => match &o.kind {
                 ObjKind::Range { .. } => crate::builtins::range::range_getitem(self, obj, key),
+                ObjKind::BigRange(_) => crate::builtins::range::big_range_getitem(self, obj, key),
                 ObjKind::MappingProxy(d) => match self.dict_lookup(d, key)? {
                     Some(v) => Ok(v),
                     None => Err(self.key_error(key.clone())),
