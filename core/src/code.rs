@@ -256,6 +256,14 @@ pub enum Instr {
     /// [iter, value] -> [iter, yielded] or, when the iterator returns, [result] and jump.
     Send(u32),
     SetupAnnotations,
+    /// [mgr] -> [bound __aexit__, awaitable of __aenter__()]
+    BeforeAsyncWith,
+    /// [x] -> [x.__aiter__()]
+    GetAIter,
+    /// [aiter] -> [aiter, awaitable of aiter.__anext__()]
+    GetANext,
+    /// [aiter, exc] -> []: the end of an `async for` (StopAsyncIteration) or a re-raise.
+    EndAsyncFor,
     /// [x] -> [x is a sequence for `match`]
     MatchSequence,
     /// [x] -> [x is a mapping for `match`]

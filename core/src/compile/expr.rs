@@ -279,7 +279,7 @@ impl Compiler<'_> {
     }
 
     /// [iter, value] -> [result]: the delegation loop of `yield from` and `await`.
-    fn yield_from_loop(&mut self) {
+    pub(super) fn yield_from_loop(&mut self) {
         let head = self.new_label();
         let exit = self.new_label();
         self.bind(head);

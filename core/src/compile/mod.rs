@@ -403,7 +403,10 @@ impl<'s> Compiler<'s> {
             Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => {
                 if f.is_async {
-                    return Err(self.error(f, "'async for' is not supported yet"));
+                    if self.scope().kind != ScopeKind::Function {
+                        return Err(self.error(f, "'async for' outside async function"));
+                    }
+                    return self.async_for_loop(f);
                 }
                 self.for_loop(f)
             }
@@ -428,10 +431,10 @@ impl<'s> Compiler<'s> {
                 Ok(())
             }
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.error(w, "'async with' is not supported yet"));
+                if w.is_async && self.scope().kind != ScopeKind::Function {
+                    return Err(self.error(w, "'async with' outside async function"));
                 }
-                self.with_items(&w.items, &w.body)
+                self.with_items(&w.items, &w.body, w.is_async)
             }
             Stmt::Raise(r) => {
                 let mut n = 0;
@@ -615,11 +618,11 @@ impl<'s> Compiler<'s> {
                         self.name_op(&n, NameOp::Delete);
                     }
                 }
-                Block::With { .. } => {
+                Block::With { is_async, .. } => {
                     if preserve_top {
                         self.emit(Instr::Swap(2));
                     }
-                    self.call_exit_none();
+                    self.call_exit_none(is_async);
                 }
             }
         }
@@ -627,13 +630,18 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    /// [exit] -> [] calling exit(None, None, None).
-    fn call_exit_none(&mut self) {
+    /// [exit] -> [] calling exit(None, None, None) (and awaiting it for `async with`).
+    fn call_exit_none(&mut self, is_async: bool) {
         self.emit(Instr::PushNull);
         self.load_const(Value::None);
         self.load_const(Value::None);
         self.load_const(Value::None);
         self.emit(Instr::Call(3));
+        if is_async {
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+        }
         self.emit(Instr::PopTop);
     }
 
@@ -948,6 +956,38 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// `async for`: await `__anext__()` each round; StopAsyncIteration ends the loop.
+    fn async_for_loop(&mut self, f: &ast::StmtFor) -> CResult<()> {
+        let head = self.new_label();
+        let stop = self.new_label();
+        let orelse = self.new_label();
+        let end = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetAIter);
+        // [aiter]
+        self.bind(head);
+        let depth = self.unit().depth as u32;
+        let region = self.unit().open_region(stop, depth);
+        self.emit(Instr::GetANext);
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Value::None);
+        self.yield_from_loop();
+        self.unit().close_region(region);
+        // [aiter, item]
+        self.unit().blocks.push(Block::For { head, exit: end });
+        self.store_target(&f.target)?;
+        self.stmts(&f.body)?;
+        self.emit_jump(Instr::Jump, head);
+        self.unit().blocks.pop();
+        // [aiter, exc]: StopAsyncIteration ends the loop, anything else propagates.
+        self.unit().bind_at_depth(stop, depth as i32 + 1);
+        self.emit(Instr::EndAsyncFor);
+        self.bind(orelse);
+        self.stmts(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     fn while_loop(&mut self, w: &ast::StmtWhile) -> CResult<()> {
         let head = self.new_label();
         let orelse = self.new_label();
@@ -964,26 +1004,39 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
+    fn with_items(
+        &mut self,
+        items: &[ast::WithItem],
+        body: &[Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         let handler = self.new_label();
         let end = self.new_label();
         self.expr(&item.context_expr)?;
-        self.emit(Instr::BeforeWith);
+        if is_async {
+            // [exit, awaitable of __aenter__()] -> [exit, entered]
+            self.emit(Instr::BeforeAsyncWith);
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         // [exit, entered]
         let depth = self.unit().depth as u32 - 1;
         let region = self.unit().open_region(handler, depth);
-        self.unit().blocks.push(Block::With { region });
+        self.unit().blocks.push(Block::With { region, is_async });
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(Instr::PopTop),
         }
-        self.with_items(rest, body)?;
+        self.with_items(rest, body, is_async)?;
         self.unit().blocks.pop();
         self.unit().close_region(region);
-        self.call_exit_none();
+        self.call_exit_none(is_async);
         self.emit_jump(Instr::Jump, end);
         // Exceptional exit: [exit, exc]
         self.unit().bind_at_depth(handler, depth as i32 + 1);
@@ -992,6 +1045,11 @@ impl<'s> Compiler<'s> {
         let suppress = self.new_label();
         let cregion = self.unit().open_region(cleanup, depth + 2);
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+        }
         self.emit_jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise);
         self.unit().after_unconditional();

@@ -38,6 +38,7 @@ pub enum Block {
     },
     With {
         region: usize,
+        is_async: bool,
     },
 }
 
@@ -47,7 +48,7 @@ impl Block {
             Block::TryExcept { region }
             | Block::Finally { region, .. }
             | Block::FinallyHandler { region }
-            | Block::With { region } => Some(*region),
+            | Block::With { region, .. } => Some(*region),
             Block::ExceptHandler { region, .. } => *region,
             _ => None,
         }
@@ -415,7 +416,11 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         Nop | Swap(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_)
         | LoadAttr(_) | UnaryNeg | UnaryPos | UnaryInvert | UnaryNot | ListToTuple | Jump(_)
         | GetIter | CheckExcMatch | YieldValue(_) | GetYieldFromIter | GetAwaitable
-        | SetupAnnotations | MatchSequence | MatchMapping | GetLen | MatchArgName(_) => 0,
+        | SetupAnnotations | MatchSequence | MatchMapping | GetLen | MatchArgName(_) | GetAIter => {
+            0
+        }
+        BeforeAsyncWith | GetANext => 1,
+        EndAsyncFor => -2,
         MatchGet(_) | MatchClass(_) | MatchAttr(_) => -1,
         PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
         | BinarySubscr | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)

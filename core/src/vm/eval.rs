@@ -928,6 +928,38 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::BeforeAsyncWith => {
+                        let mgr = self.pop();
+                        self.frames[fi].pc = pc;
+                        let (exit, awaitable) = tri!(self.before_async_with(&mgr));
+                        self.stack.push(exit);
+                        self.stack.push(awaitable);
+                    }
+                    Instr::GetAIter => {
+                        let v = self.pop();
+                        self.frames[fi].pc = pc;
+                        let it =
+                            tri!(self.async_protocol(&v, "__aiter__", "async for", "__aiter__"));
+                        self.stack.push(it);
+                    }
+                    Instr::GetANext => {
+                        let it = self.top().clone();
+                        self.frames[fi].pc = pc;
+                        let aw =
+                            tri!(self.async_protocol(&it, "__anext__", "async for", "__anext__"));
+                        self.stack.push(aw);
+                    }
+                    Instr::EndAsyncFor => {
+                        let exc = self.pop();
+                        self.stack.pop();
+                        if !self
+                            .type_of(&exc)
+                            .is_subtype(&self.types.stop_async_iteration)
+                        {
+                            self.frames[fi].pc = pc;
+                            break PyErr::reraised(exc);
+                        }
+                    }
                     Instr::MatchSequence | Instr::MatchMapping => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;

@@ -350,6 +350,43 @@ impl Vm {
         }
     }
 
+    /// `async with`: (bound __aexit__, awaitable of __aenter__()).
+    pub fn before_async_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let cls = self.type_of(mgr);
+        let enter = cls.lookup(&self.intern("__aenter__"));
+        let exit = cls.lookup(&self.intern("__aexit__"));
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol",
+                cls.name().as_str()
+            )));
+        };
+        let exit = self.bind_descriptor(exit, mgr)?;
+        let awaitable = self.call_method_value(enter, mgr, &[])?;
+        Ok((exit, awaitable))
+    }
+
+    /// Call `__aiter__` / `__anext__` on an async iterable, with CPython's TypeError
+    /// when the type lacks it.
+    pub fn async_protocol(
+        &mut self,
+        v: &Value,
+        method: &str,
+        what: &str,
+        needs: &str,
+    ) -> PyResult<Value> {
+        let cls = self.type_of(v);
+        match cls.lookup(&self.intern(method)) {
+            Some(m) => self.call_method_value(m, v, &[]),
+            None => Err(self.type_error(format!(
+                "'{}' requires an object with {} method, got {}",
+                what,
+                needs,
+                cls.name().as_str()
+            ))),
+        }
+    }
+
     /// The GetAwaitable instruction.
     pub fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Generator(g) = v {
