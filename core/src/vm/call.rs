@@ -175,6 +175,7 @@ impl Vm {
             pc: 0,
             entry,
             init_of: None,
+            gen: None,
         });
         Ok(None)
     }
@@ -643,6 +644,7 @@ impl Vm {
             pc: 0,
             entry: true,
             init_of: None,
+            gen: None,
         });
         self.native_depth += 1;
         let r = self.check_native_stack().and_then(|_| self.run());

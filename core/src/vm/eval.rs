@@ -732,6 +732,11 @@ impl Vm {
                         }
                         let it = self.top().clone();
                         self.frames[fi].pc = pc;
+                        if let Value::Generator(g) = &it {
+                            if super::generator::enter_inline(self, g, Value::None) {
+                                continue 'frames;
+                            }
+                        }
                         match tri!(self.next(&it)) {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -796,7 +801,7 @@ impl Vm {
                             }
                             v = self.frames[fi].init_of.take().unwrap_or(Value::None);
                         }
-                        let frame = match self.frames.pop() {
+                        let mut frame = match self.frames.pop() {
                             Some(f) => f,
                             None => return Ok(Exit::Return(v)),
                         };
@@ -804,12 +809,25 @@ impl Vm {
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
+                        if let Some(link) = frame.gen.take() {
+                            super::generator::finish_inline(self, link);
+                            self.generator_returned(v);
+                            continue 'frames;
+                        }
                         self.stack.push(v);
                         continue 'frames;
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
+                        if let Some(link) = self.frames[fi].gen.take() {
+                            // Back to the `for` / `yield from` that resumed it.
+                            if let Some(frame) = self.frames.pop() {
+                                super::generator::suspend_inline(self, frame, link);
+                            }
+                            self.stack.push(v);
+                            continue 'frames;
+                        }
                         return Ok(Exit::Yield(v));
                     }
                     Instr::LoadBuildClass => {
@@ -919,6 +937,11 @@ impl Vm {
                         let v = self.pop();
                         let it = self.top().clone();
                         self.frames[fi].pc = pc;
+                        if let Value::Generator(g) = &it {
+                            if super::generator::enter_inline(self, g, v.clone()) {
+                                continue 'frames;
+                            }
+                        }
                         match tri!(self.send_into(&it, v)) {
                             super::generator::Sent::Yielded(y) => self.stack.push(y),
                             super::generator::Sent::Returned(r) => {
@@ -1063,13 +1086,38 @@ impl Vm {
                 self.stack.push(err.into_value());
                 return Ok(());
             }
-            let Some(frame) = self.frames.pop() else {
+            let Some(mut frame) = self.frames.pop() else {
                 return Err(err);
             };
             self.stack.truncate(frame.ret_sp);
+            if let Some(link) = frame.gen.take() {
+                let g = link.generator.clone();
+                super::generator::finish_inline(self, link);
+                err = super::generator::stop_iteration_escaped(self, &g, err);
+            }
             if frame.entry {
                 return Err(err);
             }
+        }
+    }
+
+    /// An inline generator returned `v` to the `for` or `Send` in the frame now on
+    /// top: finish that instruction as its exhaustion / return path.
+    fn generator_returned(&mut self, v: Value) {
+        let Some(caller) = self.frames.last_mut() else {
+            return;
+        };
+        match caller.code.instrs.get(caller.pc.wrapping_sub(1)) {
+            Some(Instr::ForIter(t)) => {
+                caller.pc = *t as usize;
+                self.stack.pop();
+            }
+            Some(Instr::Send(t)) => {
+                caller.pc = *t as usize;
+                self.stack.pop();
+                self.stack.push(v);
+            }
+            _ => self.stack.push(v),
         }
     }
 

@@ -26,6 +26,16 @@ pub struct Frame {
     /// For an `__init__` run by a class call: the new instance, which is the call's
     /// result (the frame must return None).
     pub init_of: Option<Value>,
+    /// A generator resumed inline by `for` or `yield from` / `await` in the frame
+    /// below: yielding or returning hands control straight back to it.
+    pub gen: Option<GenLink>,
+}
+
+/// An inline generator frame's generator, and the caller's handled exception to
+/// restore when control goes back.
+pub struct GenLink {
+    pub generator: Rc<crate::vm::generator::Generator>,
+    pub outer_handled: Value,
 }
 
 impl Frame {

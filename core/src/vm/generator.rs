@@ -87,6 +87,79 @@ impl Drop for Generator {
     }
 }
 
+/// Resume a generator as a frame of the running evaluation loop (for `for` and
+/// `yield from` / `await`): false if it cannot be (running, finished, a value sent
+/// into a fresh generator, too deep), and the caller takes the general path.
+pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
+    let status = g.status();
+    let fresh = match status {
+        Status::Created if value.is_none() => true,
+        Status::Suspended => false,
+        _ => return false,
+    };
+    if vm.frames.len() >= vm.recursion_limit {
+        return false;
+    }
+    let base = vm.stack.len();
+    let pc = {
+        let mut st = g.state.borrow_mut();
+        vm.stack.append(&mut st.saved);
+        st.status = Status::Running;
+        st.pc
+    };
+    if !fresh {
+        vm.stack.push(value);
+    }
+    let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
+    let outer_handled = std::mem::replace(&mut vm.handled, gen_handled);
+    vm.frames.push(Frame {
+        code: g.code.clone(),
+        globals: g.func.globals.clone(),
+        builtins: g.func.builtins.clone(),
+        func: Some(g.func.clone()),
+        locals: None,
+        base,
+        ret_sp: base,
+        pc,
+        entry: false,
+        init_of: None,
+        gen: Some(super::frame::GenLink {
+            generator: g.clone(),
+            outer_handled,
+        }),
+    });
+    true
+}
+
+/// An inline generator frame yields: save it into its generator.
+pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
+    let inner_handled = std::mem::replace(&mut vm.handled, link.outer_handled);
+    let mut st = link.generator.state.borrow_mut();
+    st.saved.extend(vm.stack.drain(frame.base..));
+    st.pc = frame.pc;
+    st.status = Status::Suspended;
+    st.handled = inner_handled;
+}
+
+/// An inline generator frame ends (returns or raises): the generator is finished.
+pub fn finish_inline(vm: &mut Vm, link: super::frame::GenLink) {
+    vm.handled = link.outer_handled;
+    link.generator.state.borrow_mut().status = Status::Done;
+}
+
+/// A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+pub fn stop_iteration_escaped(vm: &mut Vm, g: &Generator, e: PyErr) -> PyErr {
+    if !vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
+        return e;
+    }
+    let new = vm.runtime_error(format!("{} raised StopIteration", g.kind_name()));
+    if let Some(d) = super::errors::exc_data(new.value()) {
+        d.borrow_mut().cause = e.value().clone();
+        d.borrow_mut().context = e.value().clone();
+    }
+    new
+}
+
 /// Resume a generator with a value sent in, or an exception thrown in.
 pub fn resume(
     vm: &mut Vm,
@@ -158,6 +231,7 @@ pub fn resume(
         pc,
         entry: true,
         init_of: None,
+        gen: None,
     });
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
@@ -190,16 +264,7 @@ pub fn resume(
         }
         Err(e) => {
             g.state.borrow_mut().status = Status::Done;
-            if vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
-                let msg = format!("{} raised StopIteration", g.kind_name());
-                let new = vm.runtime_error(msg);
-                if let Some(d) = super::errors::exc_data(new.value()) {
-                    d.borrow_mut().cause = e.value().clone();
-                    d.borrow_mut().context = e.value().clone();
-                }
-                return Err(new);
-            }
-            Err(e)
+            Err(stop_iteration_escaped(vm, g, e))
         }
     }
 }
