@@ -325,12 +325,20 @@ pub fn is_bytes(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_)))
 }
 
-/// `str.format(*args, **kwargs)`.
+/// Where `str.format` looks up named fields: the call's keyword arguments,
+/// or the mapping given to `str.format_map`.
+#[derive(Clone, Copy)]
+pub enum NamedFields<'a> {
+    Keywords(&'a [crate::object::function::KwArg]),
+    Mapping(&'a Value),
+}
+
+/// `str.format(*args, **kwargs)` and `str.format_map(mapping)`.
 pub fn str_dot_format(
     vm: &mut Vm,
     fmt: &str,
     args: &[Value],
-    kwargs: &[crate::object::function::KwArg],
+    named: NamedFields,
 ) -> PyResult<Value> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
@@ -417,9 +425,12 @@ pub fn str_dot_format(
                 }
             }
         } else {
-            match super::kwarg(kwargs, first) {
-                Some(v) => v.clone(),
-                None => return Err(vm.key_error(Value::str(first))),
+            match named {
+                NamedFields::Keywords(kwargs) => match super::kwarg(kwargs, first) {
+                    Some(v) => v.clone(),
+                    None => return Err(vm.key_error(Value::str(first))),
+                },
+                NamedFields::Mapping(mapping) => vm.getitem(mapping, &Value::str(first))?,
             }
         };
         let mut rest = &name[first_end..];
@@ -452,7 +463,7 @@ pub fn str_dot_format(
             None => value,
         };
         let spec = if spec.contains('{') {
-            match str_dot_format(vm, &spec, args, kwargs)? {
+            match str_dot_format(vm, &spec, args, named)? {
                 Value::Str(s) => s.as_str().to_string(),
                 _ => spec,
             }

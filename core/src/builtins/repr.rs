@@ -48,7 +48,7 @@ pub fn str_repr(text: &str) -> String {
     out
 }
 
-fn is_printable(c: char) -> bool {
+pub(crate) fn is_printable(c: char) -> bool {
     let n = c as u32;
     !((0x80..0xa0).contains(&n)
         || n == 0xad

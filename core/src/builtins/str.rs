@@ -1,8 +1,9 @@
 //! The methods of `str`.
 
+use super::format::NamedFields;
 use super::{add_method, arg_int, check_method_args, kwarg};
 use crate::object::function::KwArg;
-use crate::object::{ObjKind, PyStr, Value};
+use crate::object::{Dict, ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -568,6 +569,15 @@ fn isidentifier(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
             && cs.all(|c| c == '_' || c.is_alphanumeric())
     })
 }
+fn isascii(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isascii", |t| t.is_ascii())
+}
+fn isprintable(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    predicate(vm, args, "isprintable", |t| {
+        t.chars()
+            .all(|c| c >= ' ' && c != '\x7f' && super::repr::is_printable(c))
+    })
+}
 fn istitle(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     predicate(vm, args, "istitle", |t| {
         let mut prev_cased = false;
@@ -777,7 +787,115 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
 
 fn str_format(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let s = text(vm, args, "format")?;
-    super::format::str_dot_format(vm, s.as_str(), &args[1..], kwargs)
+    super::format::str_dot_format(vm, s.as_str(), &args[1..], NamedFields::Keywords(kwargs))
+}
+
+fn format_map(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "format_map", args, 1, 1)?;
+    let s = text(vm, args, "format_map")?;
+    super::format::str_dot_format(vm, s.as_str(), &[], NamedFields::Mapping(&args[1]))
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points,
+/// strings or None.
+fn maketrans(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    if args.is_empty() || args.len() > 3 {
+        let problem = if args.is_empty() {
+            "at least 1 argument"
+        } else {
+            "at most 3 arguments"
+        };
+        return Err(vm.type_error(format!("maketrans expected {problem}, got {}", args.len())));
+    }
+    let table = Dict::new_rc();
+    if args.len() == 1 {
+        let Value::Dict(source) = &args[0] else {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        for (key, value) in source.items() {
+            let key = match &key {
+                Value::Int(_) => key.clone(),
+                Value::Str(k) => {
+                    let mut chars = k.as_str().chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => Value::Int(c as i64),
+                        _ => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                    }
+                }
+                _ => {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"))
+                }
+            };
+            vm.dict_set(&table, key, value)?;
+        }
+        return Ok(Value::Dict(table));
+    }
+    let Value::Str(from) = &args[0] else {
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
+    let to = str_arg(vm, &args[1], "maketrans() argument 2")?;
+    if from.as_str().chars().count() != to.as_str().chars().count() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in from.as_str().chars().zip(to.as_str().chars()) {
+        vm.dict_set(&table, Value::Int(a as i64), Value::Int(b as i64))?;
+    }
+    if let Some(deleted) = args.get(2) {
+        let deleted = str_arg(vm, deleted, "maketrans() argument 3")?;
+        for c in deleted.as_str().chars() {
+            vm.dict_set(&table, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(Value::Dict(table))
+}
+
+/// `s.translate(table)`: each character is looked up by code point; a
+/// LookupError keeps it, None deletes it.
+fn translate(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "translate", args, 1, 1)?;
+    let s = text(vm, args, "translate")?;
+    let table = &args[1];
+    let lookup_error = vm.types.lookup_error.clone();
+    let mut out = String::with_capacity(s.as_str().len());
+    for c in s.as_str().chars() {
+        let mapped = match vm.getitem(table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if vm.err_matches(&e, &lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match &mapped {
+            Value::None => {}
+            Value::Str(t) => out.push_str(t.as_str()),
+            Value::Int(n) => match u32::try_from(*n).ok().and_then(char::from_u32) {
+                Some(m) => out.push(m),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    new(out)
+}
+
+fn casefold(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    map_text(vm, args, "casefold", |t| {
+        t.chars()
+            .flat_map(|c| match c {
+                'ß' => "ss".chars().collect::<Vec<_>>(),
+                'ς' => vec!['σ'],
+                c => c.to_lowercase().collect(),
+            })
+            .collect()
+    })
 }
 
 fn str_mod(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -853,8 +971,28 @@ pub fn install(vm: &mut Vm) {
         ("__mod__", str_mod),
         ("removeprefix", removeprefix),
         ("removesuffix", removesuffix),
+        ("format_map", format_map),
+        ("translate", translate),
+        ("casefold", casefold),
+        ("isascii", isascii),
+        ("isprintable", isprintable),
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
     }
+    let maketrans = Value::Builtin(Rc::new(crate::object::Builtin {
+        name: "maketrans",
+        func: maketrans,
+        bound: None,
+        is_method: false,
+        owner: "str",
+    }));
+    let name = vm.intern("maketrans");
+    t.dict.set_str(
+        name,
+        Value::obj(
+            vm.types.staticmethod.clone(),
+            ObjKind::StaticMethod(maketrans),
+        ),
+    );
 }
