@@ -131,11 +131,23 @@ impl Vm {
             self.stack.truncate(ret_sp);
             return Err(self.recursion_error());
         }
-        let simple = kwargs.is_empty()
-            && nargs == code.argcount as usize
+        let argcount = code.argcount as usize;
+        let positional_only_call = kwargs.is_empty()
             && code.kwonlyargcount == 0
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0;
-        if !simple {
+        let simple = positional_only_call && nargs == argcount;
+        // Missing trailing positionals taken from `__defaults__` need no binding pass.
+        let filled_by_defaults = positional_only_call
+            && nargs < argcount
+            && match &*func.defaults.borrow() {
+                Some(defaults) if argcount - nargs <= defaults.items.len() => {
+                    let skip = defaults.items.len() - (argcount - nargs);
+                    self.stack.extend(defaults.items[skip..].iter().cloned());
+                    true
+                }
+                _ => false,
+            };
+        if !simple && !filled_by_defaults {
             let args: Vec<Value> = self.stack.drain(base..).collect();
             let bound = match self.bind_args(func, &code, args, kwargs) {
                 Ok(b) => b,
@@ -147,9 +159,7 @@ impl Vm {
             self.stack.extend(bound);
         }
         let nlocalsplus = code.nlocalsplus();
-        let filled = self.stack.len() - base;
         self.stack.resize(base + nlocalsplus, Value::Null);
-        let _ = filled;
         if !code.cellvars.is_empty() {
             self.init_cells(&code, base);
         }
