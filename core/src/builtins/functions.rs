@@ -5,7 +5,7 @@ use super::{add_function, arg_int, check_args, kwarg, no_kwargs, only_kwargs};
 use crate::code::CmpOp;
 use crate::object::bigint::{self, IntRef};
 use crate::object::function::KwArg;
-use crate::object::{Dict, ObjKind, PyStr, Value};
+use crate::object::{Dict, ObjKind, PyStr, TypeRef, Value};
 use crate::vm::ops::as_int;
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -352,6 +352,19 @@ fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 /// isinstance / issubclass against a class or a tuple of classes.
+/// Whether an instance whose class overrides `__class__` reports a subclass of
+/// `t` there (`isinstance` honours the claim, as CPython does).
+fn claims_class(vm: &mut Vm, obj: &Value, cls: &TypeRef, t: &TypeRef) -> PyResult<bool> {
+    let name = vm.intern("__class__");
+    if !matches!(obj, Value::Instance(_)) || cls.lookup(&name).is_none() {
+        return Ok(false);
+    }
+    Ok(match vm.get_attr(obj, &name)? {
+        Value::Type(claimed) => !Rc::ptr_eq(&claimed, cls) && claimed.is_subtype(t),
+        _ => false,
+    })
+}
+
 fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResult<bool> {
     let fname = if instance { "isinstance" } else { "issubclass" };
     let cls = match (instance, obj) {
@@ -385,7 +398,7 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
                     }
                 }
             }
-            Ok(cls.is_subtype(t))
+            Ok(cls.is_subtype(t) || instance && claims_class(vm, obj, &cls, t)?)
         }
         Value::Tuple(items) => {
             for s in items.items.iter() {
@@ -411,22 +424,19 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value>
     Ok(Value::Bool(class_check(vm, &args[0], &args[1], false)?))
 }
 
-fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Rc<PyStr>> {
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(vm.intern(s.as_str())),
-        other => {
-            let _ = fname;
-            Err(vm.type_error(format!(
-                "attribute name must be string, not '{}'",
-                vm.type_name(other)
-            )))
-        }
+        other => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "getattr", args, 2, 3)?;
-    let name = attr_name(vm, &args[1], "getattr")?;
+    let name = attr_name(vm, &args[1])?;
     match args.get(2) {
         None => vm.get_attr(&args[0], &name),
         Some(d) => Ok(vm
@@ -437,21 +447,21 @@ fn getattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "setattr", args, 3, 3)?;
-    let name = attr_name(vm, &args[1], "setattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.set_attr(&args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "delattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "delattr")?;
+    let name = attr_name(vm, &args[1])?;
     vm.del_attr(&args[0], &name)?;
     Ok(Value::None)
 }
 
 fn hasattr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "hasattr", args, 2, 2)?;
-    let name = attr_name(vm, &args[1], "hasattr")?;
+    let name = attr_name(vm, &args[1])?;
     Ok(Value::Bool(vm.get_attr_opt(&args[0], &name)?.is_some()))
 }
 

@@ -305,6 +305,52 @@ impl Vm {
         })
     }
 
+    /// `obj.__class__ = value`: allowed between Python classes whose instances
+    /// have the same layout (built-in base, `__slots__`, `__dict__`).
+    fn assign_class(
+        &mut self,
+        obj: &Value,
+        current: &TypeRef,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let Some(value) = value else {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        };
+        let Value::Type(new) = &value else {
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&value)
+            )));
+        };
+        let (Value::Instance(inst), false, false) = (obj, new.builtin, current.builtin) else {
+            return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        };
+        let all_slots = |t: &TypeRef| -> Vec<Rc<PyStr>> {
+            let mro = t.mro.borrow();
+            mro.iter()
+                .rev()
+                .flat_map(|c| c.slot_names.iter().cloned())
+                .collect()
+        };
+        let same_layout = new.layout == current.layout
+            && new.has_dict == current.has_dict
+            && all_slots(new)
+                .iter()
+                .map(|s| s.as_str())
+                .eq(all_slots(current).iter().map(|s| s.as_str()));
+        if !same_layout {
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new.name().as_str(),
+                current.name().as_str()
+            )));
+        }
+        *inst.cls.borrow_mut() = new.clone();
+        Ok(())
+    }
+
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
@@ -328,7 +374,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.cls();
-                if let Some(attr) = cls.lookup(name) {
+                let class_attr = cls.lookup(name);
+                if class_attr.is_none() && name.as_str() == "__class__" {
+                    return self.assign_class(obj, &cls, value);
+                }
+                if let Some(attr) = class_attr {
                     if self.data_descriptor_set(&attr, obj, value.clone(), &cls)? {
                         return Ok(());
                     }
@@ -377,6 +427,9 @@ impl Vm {
             },
             _ => {
                 let cls = self.type_of(obj);
+                if name.as_str() == "__class__" {
+                    return self.assign_class(obj, &cls, value);
+                }
                 if crate::builtins::attrs::special_attr(self, obj, name)?.is_some() {
                     return Err(self.attribute_error(format!(
                         "attribute '{}' of '{}' objects is not writable",

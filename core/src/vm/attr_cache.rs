@@ -64,7 +64,7 @@ impl Vm {
         if matches!(cls.lookup(&self.names.setattr), Some(Value::Function(_))) {
             return None;
         }
-        if inst.exc().is_some() {
+        if inst.exc().is_some() || name.as_str() == "__class__" {
             return None;
         }
         let type_version = cls.version();
