@@ -340,6 +340,16 @@ pub enum AttrCache {
     StoreProperty(Value),
 }
 
+/// Where an instruction came from, as CPython's `co_positions`: 1-based lines,
+/// 0-based UTF-8 byte columns within those lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 pub struct Code {
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
@@ -350,8 +360,8 @@ pub struct Code {
     pub kwonlyargcount: u32,
     pub flags: u32,
     pub instrs: Box<[Instr]>,
-    /// Source line of each instruction.
-    pub lines: Box<[u32]>,
+    /// Source position of each instruction.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Value]>,
     pub names: Box<[Rc<PyStr>]>,
     pub varnames: Box<[Rc<PyStr>]>,
@@ -380,7 +390,13 @@ impl Code {
         self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
     }
     pub fn line_of(&self, pc: usize) -> u32 {
-        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+        self.positions.get(pc).map_or(self.firstlineno, |p| p.line)
+    }
+    pub fn position_of(&self, pc: usize) -> Position {
+        self.positions.get(pc).copied().unwrap_or(Position {
+            line: self.firstlineno,
+            ..Position::default()
+        })
     }
     pub fn handler_for(&self, pc: u32) -> Option<ExcEntry> {
         self.exc_table

@@ -31,6 +31,12 @@ impl Lines {
     pub fn line(&self, offset: TextSize) -> u32 {
         self.index.line_index(offset).get() as u32
     }
+    /// The 1-based line and 0-based byte column of `offset` in `src`.
+    pub fn line_col(&self, offset: TextSize, src: &str) -> (u32, u32) {
+        let line = self.index.line_index(offset);
+        let start = self.index.line_start(line, src);
+        (line.get() as u32, (offset - start).to_u32())
+    }
 }
 
 fn error_at(src: &str, offset: usize, msg: String) -> SyntaxErr {

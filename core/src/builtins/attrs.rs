@@ -148,7 +148,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             }
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
             (ObjKind::Traceback(entries), "tb_lineno") => {
-                entries.first().map(|e| Value::Int(e.line as i64))
+                entries.first().map(|e| Value::Int(e.position.line as i64))
             }
             (ObjKind::Traceback(entries), "tb_next") => Some(if entries.len() > 1 {
                 Value::obj(

@@ -10,7 +10,17 @@ use num_bigint::BigInt;
 use ruff_text_size::Ranged;
 
 impl Compiler<'_> {
+    /// Compile `e`; its instructions carry its source range, and the position
+    /// in force before is restored for whatever the enclosing node emits next.
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<()> {
+        let enclosing = self.unit().position;
+        self.set_position(e);
+        let compiled = self.expr_here(e);
+        self.unit().position = enclosing;
+        compiled
+    }
+
+    fn expr_here(&mut self, e: &Expr) -> CResult<()> {
         match e {
             Expr::BoolOp(b) => {
                 let end = self.new_label();
@@ -226,7 +236,7 @@ impl Compiler<'_> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.name_index(a.attr.id.as_str());
-                self.set_line(&a.attr);
+                self.set_attribute_position(a);
                 self.emit(Instr::LoadAttr(n));
             }
             Expr::Subscript(s) => {
@@ -448,7 +458,7 @@ impl Compiler<'_> {
             Expr::Attribute(a) if simple => {
                 self.expr(&a.value)?;
                 let n = self.name_index(a.attr.id.as_str());
-                self.set_line(&a.attr);
+                self.set_attribute_position(a);
                 self.emit(Instr::LoadMethod(n));
             }
             f => {
@@ -467,7 +477,7 @@ impl Compiler<'_> {
                     names.push(Value::Str(crate::object::str::intern(a.id.as_str())));
                 }
             }
-            self.set_line(c);
+            self.set_position(c);
             let n = (args.args.len() + args.keywords.len()) as u32;
             if names.is_empty() {
                 self.emit(Instr::Call(n));
@@ -497,7 +507,7 @@ impl Compiler<'_> {
                 }
             }
         }
-        self.set_line(c);
+        self.set_position(c);
         self.emit(Instr::CallEx(flag));
         Ok(())
     }

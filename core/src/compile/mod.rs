@@ -12,11 +12,11 @@ pub use expr::CALL_ARGS;
 pub mod symtable;
 mod unit;
 
-use crate::code::{flags, BinOp, Code, Instr};
+use crate::code::{flags, BinOp, Code, Instr, Position};
 use crate::object::{PyStr, Value};
 use crate::parse::{self, ast, Lines, SyntaxErr};
 use ast::{Expr, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::rc::Rc;
 use symtable::{Resolution, ScopeKind, SymbolTable};
 use unit::{Block, Label, Unit};
@@ -175,9 +175,32 @@ impl<'s> Compiler<'s> {
         self.unit().bind(l);
     }
 
-    fn set_line<T: Ranged>(&mut self, node: &T) {
-        let line = self.lines.line(node.start());
-        self.unit().line = line;
+    /// Give the instructions emitted from now on the source range of `node`.
+    fn set_position<T: Ranged>(&mut self, node: &T) {
+        let position = self.position_of(node.range());
+        self.unit().position = position;
+    }
+
+    fn position_of(&self, range: TextRange) -> Position {
+        let (line, col) = self.lines.line_col(range.start(), self.src);
+        let (end_line, end_col) = self.lines.line_col(range.end(), self.src);
+        Position {
+            line,
+            end_line,
+            col,
+            end_col,
+        }
+    }
+
+    /// An attribute access spanning lines is placed at its attribute name, so a
+    /// traceback shows the line the name is on (CPython does the same).
+    fn set_attribute_position(&mut self, a: &ast::ExprAttribute) {
+        let mut position = self.position_of(a.range());
+        if position.line != position.end_line {
+            position.line = position.end_line;
+            position.col = position.end_col.saturating_sub(a.attr.id.len() as u32);
+        }
+        self.unit().position = position;
     }
 
     fn line_of(&self, offset: TextSize) -> u32 {
@@ -347,7 +370,7 @@ impl<'s> Compiler<'s> {
     fn docstring<'b>(&mut self, body: &'b [Stmt]) -> CResult<&'b [Stmt]> {
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
-                self.set_line(e);
+                self.set_position(e);
                 self.load_const(Value::str(s.value.to_str()));
                 self.store_name("__doc__");
                 return Ok(&body[1..]);
@@ -364,7 +387,7 @@ impl<'s> Compiler<'s> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
-        self.set_line(s);
+        self.set_position(s);
         match s {
             Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.class_def(c),
@@ -421,7 +444,7 @@ impl<'s> Compiler<'s> {
                     self.bind(next);
                     next = self.new_label();
                     if let Some(t) = &clause.test {
-                        self.set_line(t);
+                        self.set_position(t);
                         self.jump_if(t, false, next)?;
                     }
                     self.stmts(&clause.body)?;
@@ -1090,7 +1113,7 @@ impl<'s> Compiler<'s> {
         let cregion = self.unit().open_region(cleanup, depth + 1);
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
-            self.set_line(h);
+            self.set_position(h);
             let next = self.new_label();
             if let Some(ty) = &h.type_ {
                 self.expr(ty)?;

@@ -20,7 +20,7 @@ impl Compiler<'_> {
         self.emit(Instr::StoreFast(subject));
         let end = self.new_label();
         for case in &m.cases {
-            self.set_line(case);
+            self.set_position(case);
             let next = self.new_label();
             let mut caps = Captures::new();
             self.pattern(&case.pattern, subject, next, &mut caps)?;

@@ -3,7 +3,7 @@
 //! compiled, and exception regions that become the exception table.
 
 use super::SliceRef;
-use crate::code::{Cache, Code, ExcEntry, Instr};
+use crate::code::{Cache, Code, ExcEntry, Instr, Position};
 use crate::object::{PyCell, PyStr, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -70,7 +70,8 @@ pub struct Unit {
     pub name: String,
     pub qualname: String,
     pub firstlineno: u32,
-    pub line: u32,
+    /// The position given to instructions emitted now.
+    pub position: Position,
     pub flags: u32,
     pub argcount: u32,
     pub posonlyargcount: u32,
@@ -80,7 +81,7 @@ pub struct Unit {
     pub freevars: Vec<String>,
     pub docstring: Option<String>,
     instrs: Vec<Instr>,
-    lines: Vec<u32>,
+    positions: Vec<Position>,
     consts: Vec<Value>,
     const_keys: HashMap<String, u32>,
     names: Vec<String>,
@@ -107,7 +108,12 @@ impl Unit {
             name: name.to_string(),
             qualname: qualname.to_string(),
             firstlineno: line,
-            line,
+            position: Position {
+                line,
+                end_line: line,
+                col: 0,
+                end_col: 0,
+            },
             flags,
             argcount: 0,
             posonlyargcount: 0,
@@ -117,7 +123,7 @@ impl Unit {
             freevars: Vec::new(),
             docstring: None,
             instrs: Vec::new(),
-            lines: Vec::new(),
+            positions: Vec::new(),
             consts: Vec::new(),
             const_keys: HashMap::new(),
             names: Vec::new(),
@@ -142,7 +148,7 @@ impl Unit {
 
     pub fn emit(&mut self, i: Instr) {
         self.instrs.push(i);
-        self.lines.push(self.line);
+        self.positions.push(self.position);
         self.depth += stack_effect(i, false);
         self.max_depth = self.max_depth.max(self.depth);
     }
@@ -365,7 +371,7 @@ impl Unit {
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
             instrs: self.instrs.into_boxed_slice(),
-            lines: self.lines.into_boxed_slice(),
+            positions: self.positions.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names: intern(&self.names),
             varnames: intern(&self.varnames),

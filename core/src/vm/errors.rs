@@ -2,7 +2,7 @@
 //! built-in exceptions with CPython's messages, and traceback printing.
 
 use super::Vm;
-use crate::code::Code;
+use crate::code::{Code, Position};
 use crate::object::{Base, ExcData, Instance, PyCell, TypeRef, Value};
 use std::rc::Rc;
 
@@ -10,7 +10,7 @@ use std::rc::Rc;
 #[derive(Clone)]
 pub struct TraceEntry {
     pub code: Rc<Code>,
-    pub line: u32,
+    pub position: Position,
 }
 
 /// A raised Python exception. Boxed so `PyResult<Value>` stays two words.
@@ -272,7 +272,7 @@ impl Vm {
         let mut last: Option<(usize, u32)> = None;
         let mut repeat = 0;
         for e in entries {
-            let key = (Rc::as_ptr(&e.code) as usize, e.line);
+            let key = (Rc::as_ptr(&e.code) as usize, e.position.line);
             if last == Some(key) {
                 repeat += 1;
                 if repeat >= 3 {
@@ -292,11 +292,15 @@ impl Vm {
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 e.code.filename.as_str(),
-                e.line,
+                e.position.line,
                 e.code.name.as_str()
             ));
-            if let Some(text) = crate::modules::source_line(e.code.filename.as_str(), e.line) {
-                out.push_str(&format!("    {}\n", text.trim()));
+            if let Some(text) =
+                crate::modules::source_line(e.code.filename.as_str(), e.position.line)
+            {
+                for shown in super::carets::source_lines(&text, e.position) {
+                    out.push_str(&format!("    {shown}\n"));
+                }
             }
         }
         if repeat >= 3 {

@@ -1073,7 +1073,7 @@ impl Vm {
                         0,
                         TraceEntry {
                             code: frame.code.clone(),
-                            line: frame.code.line_of(lasti),
+                            position: frame.code.position_of(lasti),
                         },
                     );
                 }

@@ -10,6 +10,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod builtin_types;
 pub mod call;
+pub mod carets;
 pub mod errors;
 pub mod eval;
 pub mod finalize;

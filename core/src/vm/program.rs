@@ -9,14 +9,26 @@ impl Vm {
     /// Run `path` as the main module with `argv` (argv[0] is the script path).
     /// Returns the process exit status.
     pub fn run_main(&mut self, path: &str, argv: &[String]) -> i32 {
+        // As in CPython, the script is named by its absolute path (joined to the
+        // working directory as given, not normalised).
+        let path = match std::env::current_dir() {
+            Ok(cwd) if !std::path::Path::new(path).is_absolute() => {
+                cwd.join(path).to_string_lossy().into_owned()
+            }
+            _ => path.to_string(),
+        };
+        let path = path.as_str();
         let src = match std::fs::read_to_string(path) {
             Ok(s) => s,
             Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(2);
+                let description = e.to_string();
+                let suffix = format!(" (os error {errno})");
                 self.write_stderr(&format!(
                     "tripwire: can't open file '{}': [Errno {}] {}\n",
                     path,
-                    e.raw_os_error().unwrap_or(2),
-                    e.kind()
+                    errno,
+                    description.strip_suffix(&suffix).unwrap_or(&description)
                 ));
                 return 2;
             }

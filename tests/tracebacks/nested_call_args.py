@@ -1,0 +1,5 @@
+def parse(text):
+    return int(text.strip())
+
+
+values = list(map(parse, ["1", " 2 ", "three"]))
