@@ -181,6 +181,15 @@ impl<'s> Compiler<'s> {
         self.unit().position = position;
     }
 
+    /// Emit `instr` with the source range of `node` (a statement's part that an
+    /// error in `instr` is about), keeping the current position for what follows.
+    fn emit_at<T: Ranged>(&mut self, node: &T, instr: Instr) {
+        let enclosing = self.unit().position;
+        self.set_position(node);
+        self.emit(instr);
+        self.unit().position = enclosing;
+    }
+
     fn position_of(&self, range: TextRange) -> Position {
         let (line, col) = self.lines.line_col(range.start(), self.src);
         let (end_line, end_col) = self.lines.line_col(range.end(), self.src);
@@ -492,7 +501,7 @@ impl<'s> Compiler<'s> {
                     self.expr(m)?;
                     self.emit(Instr::Call(1));
                 }
-                self.emit(Instr::Raise(1));
+                self.emit_at(&*a.test, Instr::Raise(1));
                 self.unit().after_unconditional();
                 self.bind(end);
                 Ok(())
@@ -689,8 +698,8 @@ impl<'s> Compiler<'s> {
         self.load_const(Value::None);
         self.emit(Instr::Return);
         self.make_closure(scope, make_flags)?;
-        for _ in &f.decorator_list {
-            self.emit(Instr::Call(1));
+        for d in f.decorator_list.iter().rev() {
+            self.emit_at(&d.expression, Instr::Call(1));
         }
         self.store_name(f.name.id.as_str());
         Ok(())
@@ -887,8 +896,8 @@ impl<'s> Compiler<'s> {
             self.load_const(Value::tuple(kwnames));
             self.emit(Instr::CallKw(nargs));
         }
-        for _ in &c.decorator_list {
-            self.emit(Instr::Call(1));
+        for d in c.decorator_list.iter().rev() {
+            self.emit_at(&d.expression, Instr::Call(1));
         }
         self.store_name(c.name.id.as_str());
         Ok(())
@@ -907,24 +916,24 @@ impl<'s> Compiler<'s> {
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
                 let n = self.name_index(at.attr.id.as_str());
-                self.emit(Instr::LoadAttr(n));
+                self.emit_at(at, Instr::LoadAttr(n));
                 self.expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
                 self.emit(Instr::Swap(2));
-                self.emit(Instr::StoreAttr(n));
+                self.emit_at(at, Instr::StoreAttr(n));
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
-                self.emit(Instr::BinarySubscr);
+                self.emit_at(s, Instr::BinarySubscr);
                 self.expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
                 // [obj, key, result] -> result, obj, key
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
-                self.emit(Instr::StoreSubscr);
+                self.emit_at(s, Instr::StoreSubscr);
             }
             other => {
                 return Err(self.error(
@@ -964,9 +973,12 @@ impl<'s> Compiler<'s> {
         let orelse = self.new_label();
         let end = self.new_label();
         self.expr(&f.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit_at(&*f.iter, Instr::GetIter);
         self.bind(head);
+        let enclosing = self.unit().position;
+        self.set_position(&*f.iter);
         self.emit_jump(Instr::ForIter, orelse);
+        self.unit().position = enclosing;
         self.unit().blocks.push(Block::For { head, exit: end });
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
@@ -1046,7 +1058,7 @@ impl<'s> Compiler<'s> {
             self.load_const(Value::None);
             self.yield_from_loop();
         } else {
-            self.emit(Instr::BeforeWith);
+            self.emit_at(&item.context_expr, Instr::BeforeWith);
         }
         // [exit, entered]
         let depth = self.unit().depth as u32 - 1;
@@ -1267,9 +1279,9 @@ impl<'s> Compiler<'s> {
                     return Err(self.error(node, "multiple starred expressions in assignment"));
                 }
                 let after = elts.len() - i - 1;
-                self.emit(Instr::UnpackEx(i as u32 | ((after as u32) << 8)));
+                self.emit_at(node, Instr::UnpackEx(i as u32 | ((after as u32) << 8)));
             }
-            None => self.emit(Instr::UnpackSequence(elts.len() as u32)),
+            None => self.emit_at(node, Instr::UnpackSequence(elts.len() as u32)),
         }
         for e in elts {
             match e {

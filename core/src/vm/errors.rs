@@ -295,12 +295,13 @@ impl Vm {
                 e.position.line,
                 e.code.name.as_str()
             ));
-            if let Some(text) =
-                crate::modules::source_line(e.code.filename.as_str(), e.position.line)
-            {
-                for shown in super::carets::source_lines(&text, e.position) {
-                    out.push_str(&format!("    {shown}\n"));
-                }
+            let filename = e.code.filename.as_str();
+            let last_line = e.position.end_line.max(e.position.line);
+            let lines: Option<Vec<String>> = (e.position.line..=last_line)
+                .map(|line| crate::modules::source_line(filename, line))
+                .collect();
+            for shown in super::carets::source_lines(&lines.unwrap_or_default(), e.position) {
+                out.push_str(&format!("    {shown}\n"));
             }
         }
         if repeat >= 3 {

@@ -1,0 +1,3 @@
+assert 1 == 2, (
+    "message"
+)

@@ -1,0 +1,6 @@
+def deco(f):
+    raise RuntimeError("deco")
+
+@deco
+def g():
+    return 1

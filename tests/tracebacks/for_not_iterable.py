@@ -1,0 +1,3 @@
+for x in 5:
+    print(x)
+    print(x)

@@ -1,0 +1,4 @@
+def f():
+    for i, (a, b) in enumerate([1]):
+        pass
+f()

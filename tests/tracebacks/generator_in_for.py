@@ -1,0 +1,5 @@
+def gen():
+    yield 1
+    raise KeyError(3)
+for v in gen():
+    pass

@@ -1,0 +1,6 @@
+class Ctx:
+    pass
+
+with Ctx() as c:
+    pass
+    pass
