@@ -1,4 +1,4 @@
-//! Traceback rendering: each `tests/tracebacks/NAME.py` ends in an uncaught
+//! Traceback and SyntaxError rendering: each `tests/tracebacks/NAME.py` ends in an uncaught
 //! exception, and tripwire's stderr must equal `NAME.stderr`, recorded from
 //! CPython 3.13 with the directory prefix taken out of the `File "..."` lines.
 

@@ -6,12 +6,16 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::TextSize;
 
 /// A syntax error, located as CPython reports it (1-based line and column).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SyntaxErr {
     pub msg: String,
     pub line: u32,
     pub col: u32,
+    /// One past the last column marked, on the same line; 0 marks `col` alone.
+    pub end_col: u32,
     pub text: String,
+    /// Raised as IndentationError rather than SyntaxError.
+    pub indentation: bool,
 }
 
 /// CPython's tokenizer refuses more than this many open brackets.
@@ -51,22 +55,28 @@ fn error_at(src: &str, offset: usize, msg: String) -> SyntaxErr {
         line,
         col,
         text,
+        ..SyntaxErr::default()
     }
 }
 
-/// Reject nesting deeper than CPython accepts before the recursive parser sees it.
-fn check_nesting(src: &str) -> Result<(), SyntaxErr> {
-    let mut depth = 0usize;
+/// Byte offsets of the brackets still open at the end of `src`, innermost last
+/// (strings and comments skipped). Stops early past CPython's nesting limit.
+fn open_brackets(src: &str) -> Vec<usize> {
     let bytes = src.as_bytes();
+    let mut open = Vec::new();
     let mut i = 0;
-    let mut quote: Option<u8> = None;
+    // The quote byte and whether the string is triple-quoted.
+    let mut quote: Option<(u8, bool)> = None;
     while i < bytes.len() {
         let b = bytes[i];
         match quote {
-            Some(q) => {
+            Some((q, triple)) => {
                 if b == b'\\' {
                     i += 1;
-                } else if b == q || b == b'\n' {
+                } else if triple && bytes[i..].starts_with(&[q, q, q]) {
+                    quote = None;
+                    i += 2;
+                } else if !triple && (b == q || b == b'\n') {
                     quote = None;
                 }
             }
@@ -76,58 +86,159 @@ fn check_nesting(src: &str) -> Result<(), SyntaxErr> {
                         i += 1;
                     }
                 }
-                b'\'' | b'"' => quote = Some(b),
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    if depth > MAX_BRACKET_DEPTH {
-                        return Err(error_at(src, i, "too many nested parentheses".into()));
+                b'\'' | b'"' => {
+                    let triple = bytes[i..].starts_with(&[b, b, b]);
+                    quote = Some((b, triple));
+                    if triple {
+                        i += 2;
                     }
                 }
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'(' | b'[' | b'{' => {
+                    open.push(i);
+                    if open.len() > MAX_BRACKET_DEPTH {
+                        break;
+                    }
+                }
+                b')' | b']' | b'}' => {
+                    open.pop();
+                }
                 _ => {}
             },
         }
         i += 1;
     }
-    Ok(())
+    open
+}
+
+/// Reject nesting deeper than CPython accepts before the recursive parser sees it.
+fn check_nesting(src: &str) -> Result<(), SyntaxErr> {
+    match open_brackets(src).get(MAX_BRACKET_DEPTH) {
+        Some(&at) => Err(error_at(src, at, "too many nested parentheses".into())),
+        None => Ok(()),
+    }
 }
 
 pub fn parse_module(src: &str) -> Result<ast::ModModule, SyntaxErr> {
     check_nesting(src)?;
-    match ruff_python_parser::parse_module(src) {
-        Ok(p) => Ok(p.into_syntax()),
-        Err(e) => Err(error_at(
-            src,
-            e.location.start().to_usize(),
-            cpython_message(&e.error.to_string()),
-        )),
-    }
+    ruff_python_parser::parse_module(src)
+        .map(|p| p.into_syntax())
+        .map_err(|e| cpython_error(src, &e))
 }
 
 pub fn parse_expression(src: &str) -> Result<ast::ModExpression, SyntaxErr> {
     check_nesting(src)?;
-    match ruff_python_parser::parse_expression(src) {
-        Ok(p) => Ok(p.into_syntax()),
-        Err(e) => Err(error_at(
-            src,
-            e.location.start().to_usize(),
-            cpython_message(&e.error.to_string()),
-        )),
-    }
+    ruff_python_parser::parse_expression(src)
+        .map(|p| p.into_syntax())
+        .map_err(|e| cpython_error(src, &e))
 }
 
-/// ruff words some errors differently from CPython; map the common ones.
-fn cpython_message(msg: &str) -> String {
-    if msg.starts_with("Expected an indented block") {
-        return "expected an indented block".into();
+/// ruff's error, worded and located as CPython 3.13 reports it.
+fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
+    let ruff_msg = e.error.to_string();
+    let start = e.location.start().to_usize().min(src.len());
+    let end = e.location.end().to_usize().min(src.len());
+    let mut err = error_at(src, start, String::new());
+    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_text = err.text.clone();
+    // The error token's extent, when it stays on its line.
+    let token_end = src
+        .get(start..end.max(start))
+        .filter(|t| !t.is_empty() && !t.contains('\n'))
+        .map(|t| err.col + t.chars().count() as u32);
+    if ruff_msg.contains("unindent does not match") {
+        err.msg = "unindent does not match any outer indentation level".into();
+        err.col = line_text.chars().count() as u32 + 1;
+        err.indentation = true;
+        return err;
     }
-    if msg.starts_with("Unexpected indentation") {
-        return "unexpected indent".into();
+    if ruff_msg.starts_with("Expected an indented block") {
+        err.msg = match block_opener(src, line_start) {
+            Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
+            None => "expected an indented block".into(),
+        };
+        err.end_col = token_end.unwrap_or(0);
+        err.indentation = true;
+        return err;
     }
-    if msg.contains("missing closing quote") {
-        return "unterminated string literal".into();
+    if ruff_msg.starts_with("Unexpected indentation") {
+        err.msg = "unexpected indent".into();
+        err.indentation = true;
+        return err;
     }
-    "invalid syntax".into()
+    if ruff_msg.contains("missing closing quote") {
+        // A triple-quoted string runs to the end of the source before the
+        // tokenizer gives up; a one-line string to the end of its line.
+        let body = src[start..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let (kind, detected) = if body.starts_with("\"\"\"") || body.starts_with("'''") {
+            (
+                "triple-quoted string literal",
+                src.lines().count().max(1) as u32,
+            )
+        } else {
+            ("string literal", err.line)
+        };
+        err.msg = format!("unterminated {kind} (detected at line {detected})");
+        return err;
+    }
+    // CPython names an unclosed bracket when its parser ran into the end of the
+    // source; ruff stops earlier, so an error on the last line stands for that.
+    let last_line = src.trim_end().lines().count() as u32;
+    let bracket = open_brackets(src).last().copied();
+    if let Some(bracket) = bracket.filter(|_| err.line >= last_line) {
+        let closer = src.as_bytes()[bracket] as char;
+        return error_at(src, bracket, format!("'{closer}' was never closed"));
+    }
+    err.end_col = token_end.unwrap_or(0);
+    err.msg = if ruff_msg.starts_with("Expected `:`") {
+        err.end_col = 0;
+        "expected ':'".into()
+    } else if ruff_msg.starts_with("Unparenthesized generator expression") {
+        "Generator expression must be parenthesized".into()
+    } else if let Some(call) = python2_statement(&line_text) {
+        let indent = line_text.len() - line_text.trim_start().len();
+        err.col = indent as u32 + 1;
+        err.end_col = line_text.trim_end().chars().count() as u32 + 1;
+        format!("Missing parentheses in call to '{call}'. Did you mean {call}(...)?")
+    } else {
+        "invalid syntax".into()
+    };
+    err
+}
+
+/// `print x` / `exec x`: the Python 2 statements CPython recognises.
+fn python2_statement(line: &str) -> Option<&'static str> {
+    let stmt = line.trim_start();
+    ["print", "exec"].into_iter().find(|kw| {
+        stmt.strip_prefix(kw)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
+}
+
+/// For a missing block at `line_start`, how CPython names the statement that
+/// opened it ("function definition", "'for' statement") and its line.
+fn block_opener(src: &str, line_start: usize) -> Option<(String, usize)> {
+    let (index, header) = src[..line_start]
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .last()?;
+    let header = header.trim_start();
+    let header = header.strip_prefix("async ").unwrap_or(header);
+    let keyword: String = header
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let what = match keyword.as_str() {
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally"
+        | "match" | "case" => format!("'{keyword}' statement"),
+        _ => return None,
+    };
+    Some((what, index + 1))
 }
 
 pub fn syntax_error_at(src: &str, offset: usize, msg: &str) -> SyntaxErr {

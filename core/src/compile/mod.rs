@@ -143,7 +143,7 @@ impl<'s> Compiler<'s> {
                     msg: msg.clone(),
                     line: 1,
                     col: 1,
-                    text: String::new(),
+                    ..SyntaxErr::default()
                 });
             }
         }
@@ -354,9 +354,7 @@ impl<'s> Compiler<'s> {
     fn finish_unit(&mut self, _parent_free: &[String]) -> CResult<Rc<Code>> {
         let u = self.units.pop().ok_or_else(|| SyntaxErr {
             msg: "internal compiler error".into(),
-            line: 0,
-            col: 0,
-            text: String::new(),
+            ..SyntaxErr::default()
         })?;
         Ok(Rc::new(u.assemble(self.filename.clone())))
     }

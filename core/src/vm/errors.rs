@@ -258,7 +258,11 @@ impl Vm {
                     if let Some(Value::Int(col)) = field(self, "offset") {
                         let indent = raw.chars().count() - stripped.chars().count();
                         let pos = (col as usize).saturating_sub(1).saturating_sub(indent);
-                        out.push_str(&format!("    {}^\n", " ".repeat(pos)));
+                        let width = match field(self, "end_offset") {
+                            Some(Value::Int(end)) if end > col => (end - col) as usize,
+                            _ => 1,
+                        };
+                        out.push_str(&format!("    {}{}\n", " ".repeat(pos), "^".repeat(width)));
                     }
                 }
             }

@@ -163,16 +163,24 @@ impl Vm {
             Value::Int(e.col as i64),
             Value::str(&e.text),
         ]);
-        let exc = self.new_exception(
-            &self.types.syntax_error.clone(),
-            vec![Value::str(&e.msg), details],
-        );
+        let cls = if e.indentation {
+            self.types.indentation_error.clone()
+        } else {
+            self.types.syntax_error.clone()
+        };
+        let exc = self.new_exception(&cls, vec![Value::str(&e.msg), details]);
         if let Value::Instance(i) = &exc {
             if let Some(d) = &i.dict {
                 d.set_str(self.intern("msg"), Value::str(&e.msg));
                 d.set_str(self.intern("filename"), Value::str(filename));
                 d.set_str(self.intern("lineno"), Value::Int(e.line as i64));
                 d.set_str(self.intern("offset"), Value::Int(e.col as i64));
+                let end_offset = if e.end_col > e.col {
+                    e.end_col as i64
+                } else {
+                    0
+                };
+                d.set_str(self.intern("end_offset"), Value::Int(end_offset));
                 d.set_str(self.intern("text"), Value::str(&e.text));
             }
         }
