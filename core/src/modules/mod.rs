@@ -56,6 +56,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("json", ModuleDef::Source(include_str!("py/json.py"))),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
