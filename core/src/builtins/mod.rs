@@ -19,6 +19,7 @@ pub mod repr;
 pub mod set;
 pub mod str;
 pub mod types;
+mod unicode_printable;
 
 use crate::object::function::{KwArg, NativeFn};
 use crate::object::{Builtin, Dict, TypeRef, Value};

@@ -48,13 +48,16 @@ pub fn str_repr(text: &str) -> String {
     out
 }
 
+/// `str.isprintable()` for one character: not a control, format, separator
+/// (other than space), surrogate, private-use or unassigned code point.
 pub(crate) fn is_printable(c: char) -> bool {
     let n = c as u32;
-    !((0x80..0xa0).contains(&n)
-        || n == 0xad
-        || (0xd800..0xe000).contains(&n)
-        || n == 0x2028
-        || n == 0x2029)
+    if (0x20..0x7f).contains(&n) {
+        return true;
+    }
+    let table = super::unicode_printable::NOT_PRINTABLE;
+    let i = table.partition_point(|&(_, last)| last < n);
+    !table.get(i).is_some_and(|&(first, _)| first <= n)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {

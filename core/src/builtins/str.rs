@@ -574,8 +574,7 @@ fn isascii(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 fn isprintable(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     predicate(vm, args, "isprintable", |t| {
-        t.chars()
-            .all(|c| c >= ' ' && c != '\x7f' && super::repr::is_printable(c))
+        t.chars().all(super::repr::is_printable)
     })
 }
 fn istitle(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
