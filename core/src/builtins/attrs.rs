@@ -147,6 +147,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                 Some(Value::Bool(any))
             }
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
+            (ObjKind::UnionType(members), "__args__") => Some(Value::tuple(members.to_vec())),
             (ObjKind::Traceback(entries), "tb_lineno") => {
                 entries.first().map(|e| Value::Int(e.position.line as i64))
             }

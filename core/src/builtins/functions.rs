@@ -408,6 +408,17 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
             }
             Ok(false)
         }
+        Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => {
+            let ObjKind::UnionType(members) = &o.kind else {
+                return Ok(false);
+            };
+            for m in members.iter() {
+                if class_check(vm, obj, m, instance)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),

@@ -57,7 +57,25 @@ pub(crate) fn is_printable(c: char) -> bool {
     }
     let table = super::unicode_printable::NOT_PRINTABLE;
     let i = table.partition_point(|&(_, last)| last < n);
-    !table.get(i).is_some_and(|&(first, _)| first <= n)
+    table.get(i).is_none_or(|&(first, _)| first > n)
+}
+
+/// How `int | Foo | None` names a member: None, a builtin by name, any other
+/// class as module.qualname.
+fn union_member_repr(vm: &mut Vm, member: &Value) -> PyResult<String> {
+    let Value::Type(t) = member else {
+        return Ok(vm.repr(member)?.as_str().to_string());
+    };
+    if Rc::ptr_eq(t, &vm.types.none) {
+        return Ok("None".into());
+    }
+    let module_key = vm.intern("__module__");
+    let module = vm.get_attr_opt(member, &module_key)?;
+    let qualname = t.qualname.borrow().as_str().to_string();
+    Ok(match module.as_ref().and_then(|m| m.as_str()) {
+        Some(m) if m.as_str() != "builtins" => format!("{}.{qualname}", m.as_str()),
+        _ => qualname,
+    })
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -320,6 +338,13 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             ObjKind::MappingProxy(d) => {
                 let inner = vm.repr(&Value::Dict(d.clone()))?;
                 s(format!("mappingproxy({})", inner.as_str()))
+            }
+            ObjKind::UnionType(members) => {
+                let mut parts = Vec::with_capacity(members.len());
+                for m in members.iter() {
+                    parts.push(union_member_repr(vm, m)?);
+                }
+                s(parts.join(" | "))
             }
             _ => s(format!(
                 "<{} object at {:#x}>",

@@ -384,6 +384,8 @@ pub enum ObjKind {
     BigRange(Box<crate::builtins::range::BigRange>),
     /// A read-only view of a class namespace (`cls.__dict__`).
     MappingProxy(Rc<Dict>),
+    /// `int | None`: the member types, flattened and without repeats.
+    UnionType(Box<[Value]>),
     Traceback(Vec<crate::vm::errors::TraceEntry>),
     Frame(crate::vm::frame::FrameInfo),
     Native(PyCell<Box<dyn NativeData>>),

@@ -409,6 +409,39 @@ impl Vm {
         self.binary_dunder(op, a, b)
     }
 
+    /// `a | b` of types (PEP 604): a `types.UnionType`, or None when either side
+    /// is not a type, None or a union.
+    fn type_union(&self, a: &Value, b: &Value) -> Option<Value> {
+        let mut members: Vec<Value> = Vec::new();
+        for side in [a, b] {
+            let parts = match side {
+                Value::Obj(o) => match &o.kind {
+                    ObjKind::UnionType(parts) => parts.to_vec(),
+                    _ => return None,
+                },
+                Value::Type(_) => vec![side.clone()],
+                Value::None => vec![Value::Type(self.types.none.clone())],
+                _ => return None,
+            };
+            for part in parts {
+                let seen = members.iter().any(|m| match (m, &part) {
+                    (Value::Type(x), Value::Type(y)) => Rc::ptr_eq(x, y),
+                    _ => false,
+                });
+                if !seen {
+                    members.push(part);
+                }
+            }
+        }
+        Some(match <[Value; 1]>::try_from(members) {
+            Ok([single]) => single,
+            Err(members) => Value::obj(
+                self.types.union_type.clone(),
+                ObjKind::UnionType(members.into_boxed_slice()),
+            ),
+        })
+    }
+
     fn binary_dunder(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
@@ -428,6 +461,11 @@ impl Vm {
         if !same && !rhs_first {
             if let Some(v) = self.try_dunder(b, &rname, a)? {
                 return Ok(v);
+            }
+        }
+        if op == BinOp::Or {
+            if let Some(union) = self.type_union(a, b) {
+                return Ok(union);
             }
         }
         // Built-in subclasses: operate on the built-in part.
