@@ -6,6 +6,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod mt;
+pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -57,12 +58,25 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
     ("json", ModuleDef::Source(include_str!("py/json.py"))),
+    ("heapq", ModuleDef::Source(include_str!("py/heapq.py"))),
+    ("bisect", ModuleDef::Source(include_str!("py/bisect.py"))),
+    (
+        "contextlib",
+        ModuleDef::Source(include_str!("py/contextlib.py")),
+    ),
+    ("typing", ModuleDef::Source(include_str!("py/typing.py"))),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
     ("time", ModuleDef::Native(time::init)),
     ("gc", ModuleDef::Native(gc::init)),
     ("array", ModuleDef::Native(array::init)),
+    ("_os", ModuleDef::Native(os::init)),
+    ("os", ModuleDef::Source(include_str!("py/os.py"))),
+    (
+        "posixpath",
+        ModuleDef::Source(include_str!("py/posixpath.py")),
+    ),
 ];
 
 /// Create, register and initialise a bundled module.

@@ -36,7 +36,8 @@ builtin_types! {
     stop_iteration, stop_async_iteration, generator_exit, system_exit,
     keyboard_interrupt, type_error, value_error, unicode_error, unicode_decode_error,
     unicode_encode_error, import_error, module_not_found_error, os_error,
-    file_not_found_error, eof_error, syntax_error, indentation_error, memory_error,
+    file_not_found_error, file_exists_error, permission_error, is_a_directory_error, not_a_directory_error, interrupted_error, blocking_io_error, child_process_error, process_lookup_error, timeout_error, connection_error, broken_pipe_error, connection_aborted_error, connection_refused_error, connection_reset_error,
+    eof_error, syntax_error, indentation_error, memory_error,
     buffer_error, warning, user_warning, deprecation_warning, runtime_warning,
     floating_point_error,
 }
@@ -99,6 +100,7 @@ pub fn install() -> &'static BuiltinTypes {
     let runtime_error = exc("RuntimeError", &exception);
     let import_error = exc("ImportError", &exception);
     let os_error = exc("OSError", &exception);
+    let connection_error = exc("ConnectionError", &os_error);
     let syntax_error = exc("SyntaxError", &exception);
     let value_error = exc("ValueError", &exception);
     let unicode_error = exc("UnicodeError", &value_error);
@@ -191,6 +193,20 @@ pub fn install() -> &'static BuiltinTypes {
         unicode_encode_error: exc("UnicodeEncodeError", &unicode_error),
         module_not_found_error: exc("ModuleNotFoundError", &import_error),
         file_not_found_error: exc("FileNotFoundError", &os_error),
+        file_exists_error: exc("FileExistsError", &os_error),
+        permission_error: exc("PermissionError", &os_error),
+        is_a_directory_error: exc("IsADirectoryError", &os_error),
+        not_a_directory_error: exc("NotADirectoryError", &os_error),
+        interrupted_error: exc("InterruptedError", &os_error),
+        blocking_io_error: exc("BlockingIOError", &os_error),
+        child_process_error: exc("ChildProcessError", &os_error),
+        process_lookup_error: exc("ProcessLookupError", &os_error),
+        timeout_error: exc("TimeoutError", &os_error),
+        broken_pipe_error: exc("BrokenPipeError", &connection_error),
+        connection_aborted_error: exc("ConnectionAbortedError", &connection_error),
+        connection_refused_error: exc("ConnectionRefusedError", &connection_error),
+        connection_reset_error: exc("ConnectionResetError", &connection_error),
+        connection_error,
         eof_error: exc("EOFError", &exception),
         indentation_error: exc("IndentationError", &syntax_error),
         memory_error: exc("MemoryError", &exception),
