@@ -1076,7 +1076,8 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::PushExcInfo);
         let cleanup = self.new_label();
         let suppress = self.new_label();
-        let cregion = self.unit().open_region(cleanup, depth + 2);
+        // An exception from __exit__ itself: [exit, prev] plus the new exception.
+        let cregion = self.unit().open_region(cleanup, depth + 1);
         self.emit(Instr::WithExceptStart);
         if is_async {
             self.emit(Instr::GetAwaitable);
@@ -1093,7 +1094,7 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::PopTop);
         self.emit_jump(Instr::Jump, end);
         // [exit, prev, exc2]
-        self.unit().bind_at_depth(cleanup, depth as i32 + 3);
+        self.unit().bind_at_depth(cleanup, depth as i32 + 2);
         self.emit(Instr::Swap(2));
         self.emit(Instr::PopExcept);
         self.emit(Instr::Swap(2));
