@@ -99,7 +99,7 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let e = vm.handled.clone();
+    let e = vm.current_handled();
     if e.is_none() {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
@@ -109,7 +109,7 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn exception(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    Ok(vm.handled.clone())
+    Ok(vm.current_handled())
 }
 
 pub fn install(vm: &mut Vm) {

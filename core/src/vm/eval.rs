@@ -1123,7 +1123,7 @@ impl Vm {
 
     /// Chain a newly raised exception to the one being handled (`__context__`).
     fn set_context(&mut self, exc: &Value) {
-        let handled = self.handled.clone();
+        let handled = self.current_handled();
         if handled.is_none() || handled.is(exc) {
             return;
         }
@@ -1249,10 +1249,11 @@ impl Vm {
     }
 
     fn reraise_handled(&mut self) -> PyErr {
-        if self.handled.is_none() {
+        let handled = self.current_handled();
+        if handled.is_none() {
             return self.runtime_error("No active exception to reraise");
         }
-        PyErr::reraised(self.handled.clone())
+        PyErr::reraised(handled)
     }
 
     fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {

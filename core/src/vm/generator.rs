@@ -111,7 +111,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
         vm.stack.push(value);
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
-    let outer_handled = std::mem::replace(&mut vm.handled, gen_handled);
+    let outer_handled = enter_handled(vm, gen_handled);
     vm.frames.push(Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
@@ -131,9 +131,23 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     true
 }
 
+/// Make a resuming generator's own handled exception current; the caller's is
+/// returned, and stays visible through `outer_handled` while the generator runs.
+fn enter_handled(vm: &mut Vm, gen_handled: Value) -> Value {
+    let outer = std::mem::replace(&mut vm.handled, gen_handled);
+    vm.outer_handled.push(outer.clone());
+    outer
+}
+
+/// Restore the caller's handled exception; returns the generator's own.
+fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
+    vm.outer_handled.pop();
+    std::mem::replace(&mut vm.handled, outer)
+}
+
 /// An inline generator frame yields: save it into its generator.
 pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
-    let inner_handled = std::mem::replace(&mut vm.handled, link.outer_handled);
+    let inner_handled = leave_handled(vm, link.outer_handled);
     let mut st = link.generator.state.borrow_mut();
     st.saved.extend(vm.stack.drain(frame.base..));
     st.pc = frame.pc;
@@ -143,7 +157,7 @@ pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
 
 /// An inline generator frame ends (returns or raises): the generator is finished.
 pub fn finish_inline(vm: &mut Vm, link: super::frame::GenLink) {
-    vm.handled = link.outer_handled;
+    leave_handled(vm, link.outer_handled);
     link.generator.state.borrow_mut().status = Status::Done;
 }
 
@@ -219,7 +233,7 @@ pub fn resume(
         vm.stack.push(value);
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
-    let outer_handled = std::mem::replace(&mut vm.handled, gen_handled);
+    let outer_handled = enter_handled(vm, gen_handled);
     vm.frames.push(Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
@@ -246,7 +260,7 @@ pub fn resume(
         },
     };
     vm.native_depth -= 1;
-    let inner_handled = std::mem::replace(&mut vm.handled, outer_handled);
+    let inner_handled = leave_handled(vm, outer_handled);
     match result {
         Ok(Exit::Yield(v)) => {
             let frame = vm.frames.pop();

@@ -46,8 +46,11 @@ pub struct Vm {
     /// The value stack of the thread: every frame's locals and operand stack.
     pub stack: Vec<Value>,
     pub frames: Vec<Frame>,
-    /// The exception currently being handled (`sys.exception()`), or None.
+    /// The exception the running frame's code is handling, or None.
     pub handled: Value,
+    /// `handled` of the callers of the running generators, innermost last: a
+    /// generator handling nothing sees its caller's (CPython's exc_info chain).
+    pub outer_handled: Vec<Value>,
     pub recursion_limit: usize,
     /// Native re-entries into the evaluation loop currently on the Rust stack.
     pub native_depth: usize,
@@ -59,6 +62,15 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// The exception being handled as `sys.exception()` sees it.
+    pub fn current_handled(&self) -> Value {
+        std::iter::once(&self.handled)
+            .chain(self.outer_handled.iter().rev())
+            .find(|v| !v.is_none())
+            .cloned()
+            .unwrap_or(Value::None)
+    }
+
     pub fn new() -> Vm {
         let types = builtin_types::install();
         let builtins = Dict::new_rc();
@@ -79,6 +91,7 @@ impl Vm {
             stack: Vec::with_capacity(1 << 16),
             frames: Vec::with_capacity(256),
             handled: Value::None,
+            outer_handled: Vec::new(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             native_depth: 0,
             stdout_buf: Vec::with_capacity(1 << 14),
