@@ -20,6 +20,9 @@ struct ErrInner {
     exc: Value,
     /// Raised again by `Reraise`: no new traceback entry for the current frame.
     reraised: bool,
+    /// `__context__` was settled where it was raised; a caller further out,
+    /// past a native call, must not chain it again.
+    chained: bool,
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -29,12 +32,14 @@ impl PyErr {
         PyErr(Box::new(ErrInner {
             exc,
             reraised: false,
+            chained: false,
         }))
     }
     pub fn reraised(exc: Value) -> PyErr {
         PyErr(Box::new(ErrInner {
             exc,
             reraised: true,
+            chained: true,
         }))
     }
     pub fn value(&self) -> &Value {
@@ -48,6 +53,12 @@ impl PyErr {
     }
     pub fn clear_reraise(&mut self) {
         self.0.reraised = false;
+    }
+    pub fn is_chained(&self) -> bool {
+        self.0.chained
+    }
+    pub fn mark_chained(&mut self) {
+        self.0.chained = true;
     }
 }
 

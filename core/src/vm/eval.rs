@@ -1059,8 +1059,9 @@ impl Vm {
     /// Unwind after an exception: jump to the innermost handler of the frames above
     /// the nearest native boundary, or return the error from `run`.
     fn unwind(&mut self, mut err: PyErr) -> PyResult<()> {
-        if !err.is_reraise() {
+        if !err.is_chained() {
             self.set_context(err.value());
+            err.mark_chained();
         }
         loop {
             let Some(frame) = self.frames.last_mut() else {
