@@ -355,14 +355,27 @@ fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 /// Whether an instance whose class overrides `__class__` reports a subclass of
 /// `t` there (`isinstance` honours the claim, as CPython does).
 fn claims_class(vm: &mut Vm, obj: &Value, cls: &TypeRef, t: &TypeRef) -> PyResult<bool> {
-    let name = vm.intern("__class__");
-    if !matches!(obj, Value::Instance(_)) || cls.lookup(&name).is_none() {
+    if !matches!(obj, Value::Instance(_)) {
+        return Ok(false);
+    }
+    let name = vm.names.d_class.clone();
+    if cls.lookup(&name).is_none() {
         return Ok(false);
     }
     Ok(match vm.get_attr(obj, &name)? {
         Value::Type(claimed) => !Rc::ptr_eq(&claimed, cls) && claimed.is_subtype(t),
         _ => false,
     })
+}
+
+/// `isinstance` / `issubclass` against a tuple or union of classes.
+fn any_class_check(vm: &mut Vm, obj: &Value, specs: &[Value], instance: bool) -> PyResult<bool> {
+    for s in specs {
+        if class_check(vm, obj, s, instance)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResult<bool> {
@@ -400,25 +413,11 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
             }
             Ok(cls.is_subtype(t) || instance && claims_class(vm, obj, &cls, t)?)
         }
-        Value::Tuple(items) => {
-            for s in items.items.iter() {
-                if class_check(vm, obj, s, instance)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => {
-            let ObjKind::UnionType(members) = &o.kind else {
-                return Ok(false);
-            };
-            for m in members.iter() {
-                if class_check(vm, obj, m, instance)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+        Value::Tuple(t) => any_class_check(vm, obj, &t.items, instance),
+        Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => match &o.kind {
+            ObjKind::UnionType(members) => any_class_check(vm, obj, members, instance),
+            _ => Ok(false),
+        },
         _ => Err(vm.type_error(format!(
             "{fname}() arg 2 must be a type, a tuple of types, or a union"
         ))),

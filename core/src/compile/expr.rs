@@ -13,11 +13,7 @@ impl Compiler<'_> {
     /// Compile `e`; its instructions carry its source range, and the position
     /// in force before is restored for whatever the enclosing node emits next.
     pub(super) fn expr(&mut self, e: &Expr) -> CResult<()> {
-        let enclosing = self.unit().position;
-        self.set_position(e);
-        let compiled = self.expr_here(e);
-        self.unit().position = enclosing;
-        compiled
+        self.at_position(e, |c| c.expr_here(e))
     }
 
     fn expr_here(&mut self, e: &Expr) -> CResult<()> {

@@ -181,13 +181,20 @@ impl<'s> Compiler<'s> {
         self.unit().position = position;
     }
 
-    /// Emit `instr` with the source range of `node` (a statement's part that an
-    /// error in `instr` is about), keeping the current position for what follows.
-    fn emit_at<T: Ranged>(&mut self, node: &T, instr: Instr) {
+    /// Run `f` with instructions taking the source range of `node`, then go back
+    /// to the position in force before.
+    fn at_position<T: Ranged, R>(&mut self, node: &T, f: impl FnOnce(&mut Self) -> R) -> R {
         let enclosing = self.unit().position;
         self.set_position(node);
-        self.emit(instr);
+        let result = f(self);
         self.unit().position = enclosing;
+        result
+    }
+
+    /// Emit `instr` at the source range of `node`: the part of a statement that an
+    /// error in `instr` is about.
+    fn emit_at<T: Ranged>(&mut self, node: &T, instr: Instr) {
+        self.at_position(node, |c| c.emit(instr));
     }
 
     fn position_of(&self, range: TextRange) -> Position {
@@ -973,10 +980,7 @@ impl<'s> Compiler<'s> {
         self.expr(&f.iter)?;
         self.emit_at(&*f.iter, Instr::GetIter);
         self.bind(head);
-        let enclosing = self.unit().position;
-        self.set_position(&*f.iter);
-        self.emit_jump(Instr::ForIter, orelse);
-        self.unit().position = enclosing;
+        self.at_position(&*f.iter, |c| c.emit_jump(Instr::ForIter, orelse));
         self.unit().blocks.push(Block::For { head, exit: end });
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;

@@ -233,71 +233,59 @@ class _Encoding(object):
         elif isinstance(o, dict):
             self.encode_dict(o, level)
         else:
-            markers = self.markers
-            if markers is not None:
-                markerid = id(o)
-                if markerid in markers:
-                    raise ValueError('Circular reference detected')
-                markers[markerid] = o
-            o = self.default(o)
-            self.encode(o, level)
-            if markers is not None:
-                del markers[markerid]
+            markerid = self._enter(o)
+            self.encode(self.default(o), level)
+            self._leave(markerid)
+
+    def _enter(self, o):
+        """Record `o` as being encoded; meeting it again inside is a cycle."""
+        markers = self.markers
+        if markers is None:
+            return None
+        markerid = id(o)
+        if markerid in markers:
+            raise ValueError('Circular reference detected')
+        markers[markerid] = o
+        return markerid
+
+    def _leave(self, markerid):
+        if markerid is not None:
+            del self.markers[markerid]
+
+    def _open(self, bracket, level):
+        """Start a container at `level`: returns the text between its items and
+        the text before its closing bracket (items go at level + 1)."""
+        self.out.append(bracket)
+        if self.indent is None:
+            return self.item_separator, ''
+        newline_indent = '\n' + self.indent * (level + 1)
+        self.out.append(newline_indent)
+        return self.item_separator + newline_indent, '\n' + self.indent * level
 
     def encode_list(self, lst, level):
         out = self.out
         if not lst:
             out.append('[]')
             return
-        markers = self.markers
-        if markers is not None:
-            markerid = id(lst)
-            if markerid in markers:
-                raise ValueError('Circular reference detected')
-            markers[markerid] = lst
-        out.append('[')
-        if self.indent is not None:
-            level += 1
-            newline_indent = '\n' + self.indent * level
-            separator = self.item_separator + newline_indent
-            out.append(newline_indent)
-        else:
-            newline_indent = None
-            separator = self.item_separator
+        markerid = self._enter(lst)
+        separator, closing = self._open('[', level)
         first = True
         for value in lst:
             if first:
                 first = False
             else:
                 out.append(separator)
-            self.encode(value, level)
-        if newline_indent is not None:
-            level -= 1
-            out.append('\n' + self.indent * level)
-        out.append(']')
-        if markers is not None:
-            del markers[markerid]
+            self.encode(value, level + 1)
+        out.append(closing + ']')
+        self._leave(markerid)
 
     def encode_dict(self, dct, level):
         out = self.out
         if not dct:
             out.append('{}')
             return
-        markers = self.markers
-        if markers is not None:
-            markerid = id(dct)
-            if markerid in markers:
-                raise ValueError('Circular reference detected')
-            markers[markerid] = dct
-        out.append('{')
-        if self.indent is not None:
-            level += 1
-            newline_indent = '\n' + self.indent * level
-            item_separator = self.item_separator + newline_indent
-            out.append(newline_indent)
-        else:
-            newline_indent = None
-            item_separator = self.item_separator
+        markerid = self._enter(dct)
+        item_separator, closing = self._open('{', level)
         first = True
         if self.sort_keys:
             items = sorted(dct.items())
@@ -327,13 +315,9 @@ class _Encoding(object):
                 out.append(item_separator)
             out.append(self.encoder(key))
             out.append(self.key_separator)
-            self.encode(value, level)
-        if newline_indent is not None:
-            level -= 1
-            out.append('\n' + self.indent * level)
-        out.append('}')
-        if markers is not None:
-            del markers[markerid]
+            self.encode(value, level + 1)
+        out.append(closing + '}')
+        self._leave(markerid)
 
 
 # ---------------------------------------------------------------------------
