@@ -59,9 +59,63 @@ macro_rules! tri {
 }
 
 impl Vm {
-    #[inline]
+    /// Push onto the value stack, word by word.
+    ///
+    /// The value's two words are read with 8-byte loads and stored into the slot
+    /// separately. Moving it as one 16-byte unit (what `Vec::push` compiles to, through
+    /// a temporary kept alive across its growth call) reloads 16 bytes that were just
+    /// stored as two halves, which cannot be store-forwarded and stalls.
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        let words = Value::into_words(v);
+        let len = self.stack.len();
+        if len < self.stack.capacity() {
+            // SAFETY: `len < capacity`, so the slot is allocated and unused; the words
+            // are a whole value, whose ownership moves into the slot.
+            unsafe {
+                let slot = self.stack.as_mut_ptr().add(len) as *mut std::mem::MaybeUninit<u64>;
+                slot.write(words[0]);
+                slot.add(1).write(words[1]);
+                self.stack.set_len(len + 1);
+            }
+        } else {
+            // SAFETY: the words came from a value just above.
+            self.push_growing(unsafe { Value::from_words(words) });
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_growing(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    /// Replace the two values on top of the stack, both known to be immediates (no
+    /// reference to release), with `v`.
+    #[inline(always)]
+    fn replace_top_two_immediates(&mut self, v: Value) {
+        let len = self.stack.len();
+        debug_assert!(len >= 2 && !self.stack[len - 1].is_heap() && !self.stack[len - 2].is_heap());
+        // SAFETY: the caller matched both top values as immediates, so overwriting one
+        // and forgetting the other leaks nothing.
+        unsafe {
+            self.stack.as_mut_ptr().add(len - 2).write(v);
+            self.stack.set_len(len - 1);
+        }
+    }
+
+    #[inline(always)]
     pub fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::None)
+        let len = self.stack.len();
+        if len == 0 {
+            return Value::None;
+        }
+        // SAFETY: the slot below `len` is initialised; shrinking the length first hands
+        // its ownership to the read.
+        unsafe {
+            self.stack.set_len(len - 1);
+            Value::read_split(self.stack.as_ptr().add(len - 1))
+        }
     }
 
     #[inline]
@@ -92,20 +146,32 @@ impl Vm {
                 match instr {
                     Instr::Nop => {}
                     Instr::PopTop => {
-                        self.stack.pop();
+                        if let Some(v) = self.stack.pop() {
+                            v.release();
+                        }
                     }
-                    Instr::PushNull => self.stack.push(Value::Null),
+                    Instr::PushNull => self.push(Value::Null),
                     Instr::Copy(n) => {
                         let v = self.peek(n as usize).dup();
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::Swap(n) => {
                         let len = self.stack.len();
-                        self.stack.swap(len - 1, len - n as usize);
+                        let (top, other) = (len - 1, len - n as usize);
+                        let words = self.stack.as_mut_ptr() as *mut [u64; 2];
+                        assert!(other <= top && top < len);
+                        // SAFETY: both indices are in bounds; values are swapped word by
+                        // word so neither read stalls on a half-written value (see
+                        // `Value::read_split`).
+                        unsafe {
+                            let (a, b) = (&mut *words.add(top), &mut *words.add(other));
+                            std::mem::swap(&mut a[0], &mut b[0]);
+                            std::mem::swap(&mut a[1], &mut b[1]);
+                        }
                     }
                     Instr::LoadConst(i) => {
                         let v = code.consts[i as usize].dup();
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::LoadFast(i) => {
                         let v = self.stack[base + i as usize].dup();
@@ -113,16 +179,15 @@ impl Vm {
                             self.frames[fi].pc = pc;
                             break self.unbound_local(&code.varnames[i as usize]);
                         }
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::StoreFast(i) => {
                         let v = self.pop();
-                        let old = std::mem::replace(&mut self.stack[base + i as usize], v);
-                        drop(old);
+                        std::mem::replace(&mut self.stack[base + i as usize], v).release();
                     }
                     Instr::LoadFastAndClear(i) => {
                         let v = std::mem::replace(&mut self.stack[base + i as usize], Value::Null);
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::DeleteFast(i) => {
                         let old =
@@ -140,7 +205,7 @@ impl Vm {
                         if v.is_null() {
                             break self.unbound_deref(&code, i as usize);
                         }
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::StoreDeref(i) => {
                         let v = self.pop();
@@ -163,7 +228,7 @@ impl Vm {
                     Instr::LoadClosure(i) => {
                         let slot = base + code.nlocals() + i as usize;
                         let v = self.stack[slot].clone();
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::LoadClassDeref(i) => {
                         let name = code.deref_name(i as usize).clone();
@@ -172,7 +237,7 @@ impl Vm {
                             .as_ref()
                             .and_then(|l| l.get_str(&name));
                         match from_ns {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => self.push(v),
                             None => {
                                 let slot = base + code.nlocals() + i as usize;
                                 let v = match &self.stack[slot] {
@@ -182,13 +247,13 @@ impl Vm {
                                 if v.is_null() {
                                     break self.unbound_deref(&code, i as usize);
                                 }
-                                self.stack.push(v);
+                                self.push(v);
                             }
                         }
                     }
                     Instr::LoadGlobal(i) => {
                         let v = tri!(self.load_global(&code, fi, pc - 1, i as usize));
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::StoreGlobal(i) => {
                         let v = self.pop();
@@ -212,7 +277,7 @@ impl Vm {
                             .or_else(|| f.globals.get_str(name))
                             .or_else(|| f.builtins.get_str(name));
                         match v {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => self.push(v),
                             None => break self.name_error(name.as_str()),
                         }
                     }
@@ -243,11 +308,11 @@ impl Vm {
                         // A Python property getter runs as a frame of this loop.
                         if let Some(AttrCache::Property(Value::Function(fget))) = &cached {
                             let base = self.stack.len();
-                            self.stack.push(obj);
+                            self.push(obj);
                             match tri!(self.push_frame(fget, base, 1, &[], base, false)) {
                                 None => continue 'frames,
                                 Some(generator) => {
-                                    self.stack.push(generator);
+                                    self.push(generator);
                                     continue;
                                 }
                             }
@@ -267,7 +332,7 @@ impl Vm {
                                 v
                             }
                         };
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
@@ -307,15 +372,15 @@ impl Vm {
                         let tv = super::attr_cache::instance_type_version(&obj);
                         match cached_attr(&code, pc - 1, tv) {
                             Some(AttrCache::Method(f)) if !instance_dict_has(&obj, name) => {
-                                self.stack.push(f);
-                                self.stack.push(obj);
+                                self.push(f);
+                                self.push(obj);
                                 continue;
                             }
                             Some(kind) => {
                                 if let Some(r) = self.cached_load(&obj, name, &kind) {
                                     let v = tri!(r);
-                                    self.stack.push(v);
-                                    self.stack.push(Value::Null);
+                                    self.push(v);
+                                    self.push(Value::Null);
                                     continue;
                                 }
                             }
@@ -330,8 +395,8 @@ impl Vm {
                                 );
                             }
                         }
-                        self.stack.push(f);
-                        self.stack.push(recv);
+                        self.push(f);
+                        self.push(recv);
                     }
                     Instr::BinarySubscr => {
                         let key = self.pop();
@@ -340,7 +405,7 @@ impl Vm {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
                                 let j = if *i < 0 { *i + items.len() as i64 } else { *i };
-                                items.get(j as usize).filter(|_| j >= 0).cloned()
+                                items.get(j as usize).filter(|_| j >= 0).map(Value::dup)
                             }
                             (Value::Tuple(t), Value::Int(i)) => {
                                 let j = if *i < 0 {
@@ -348,18 +413,18 @@ impl Vm {
                                 } else {
                                     *i
                                 };
-                                t.items.get(j as usize).filter(|_| j >= 0).cloned()
+                                t.items.get(j as usize).filter(|_| j >= 0).map(Value::dup)
                             }
                             _ => None,
                         };
-                        let v = match fast {
-                            Some(v) => v,
-                            None => {
-                                self.frames[fi].pc = pc;
-                                tri!(self.getitem(&obj, &key))
-                            }
-                        };
-                        self.stack.push(v);
+                        if let Some(v) = fast {
+                            self.push(v);
+                            obj.release();
+                            continue;
+                        }
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.getitem(&obj, &key));
+                        self.push(v);
                     }
                     Instr::StoreSubscr => {
                         let key = self.pop();
@@ -385,25 +450,29 @@ impl Vm {
                         tri!(self.delitem(&obj, &key));
                     }
                     Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        // Results are pushed as literal variants so they are written
-                        // straight into the stack slot.
-                        match (&a, &b) {
+                        // Numbers are combined in place: the operands are immediates, so
+                        // the result overwrites them without a reference to release.
+                        let fast = match (self.peek(2), self.peek(1)) {
                             (Value::Int(x), Value::Int(y)) => {
-                                if let Some(r) = super::ops::int_fast_i64(op, *x, *y) {
-                                    self.stack.push(Value::Int(r));
-                                    continue;
-                                }
+                                super::ops::int_fast_i64(op, *x, *y).map(Value::Int)
                             }
                             (Value::Float(x), Value::Float(y)) => {
-                                if let Some(r) = super::ops::float_fast_f64(op, *x, *y) {
-                                    self.stack.push(Value::Float(r));
-                                    continue;
-                                }
+                                super::ops::float_fast_f64(op, *x, *y).map(Value::Float)
                             }
-                            _ => {}
+                            (Value::Float(x), Value::Int(y)) => {
+                                super::ops::float_fast_f64(op, *x, *y as f64).map(Value::Float)
+                            }
+                            (Value::Int(x), Value::Float(y)) => {
+                                super::ops::float_fast_f64(op, *x as f64, *y).map(Value::Float)
+                            }
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            self.replace_top_two_immediates(v);
+                            continue;
                         }
+                        let b = self.pop();
+                        let a = self.pop();
                         let v = match super::ops::number_fast(op, &a, &b) {
                             Some(v) => v,
                             None => {
@@ -415,7 +484,7 @@ impl Vm {
                                 }
                             }
                         };
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::UnaryNeg | Instr::UnaryPos | Instr::UnaryInvert => {
                         let a = self.pop();
@@ -425,59 +494,62 @@ impl Vm {
                             Instr::UnaryPos => self.unary_pos(&a),
                             _ => self.unary_invert(&a),
                         });
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::UnaryNot => {
                         let a = self.pop();
                         self.frames[fi].pc = pc;
                         let t = tri!(self.truthy(&a));
-                        self.stack.push(Value::Bool(!t));
+                        self.push(Value::Bool(!t));
                     }
                     Instr::CompareOp(op) => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let v = match (&a, &b) {
+                        let fast = match (self.peek(2), self.peek(1)) {
                             (Value::Int(x), Value::Int(y)) => {
-                                Value::Bool(super::ops::cmp_ord(op, x.cmp(y)))
+                                Some(super::ops::cmp_ord(op, x.cmp(y)))
                             }
                             (Value::Float(x), Value::Float(y)) => {
-                                Value::Bool(super::ops::cmp_f64(op, *x, *y))
+                                Some(super::ops::cmp_f64(op, *x, *y))
                             }
-                            _ => {
-                                self.frames[fi].pc = pc;
-                                tri!(self.compare(op, &a, &b))
-                            }
+                            _ => None,
                         };
-                        self.stack.push(v);
+                        if let Some(r) = fast {
+                            self.replace_top_two_immediates(Value::Bool(r));
+                            continue;
+                        }
+                        let b = self.pop();
+                        let a = self.pop();
+                        self.frames[fi].pc = pc;
+                        let v = tri!(self.compare(op, &a, &b));
+                        self.push(v);
                     }
                     Instr::IsOp(invert) => {
                         let b = self.pop();
                         let a = self.pop();
-                        self.stack.push(Value::Bool(a.is(&b) != invert));
+                        self.push(Value::Bool(a.is(&b) != invert));
                     }
                     Instr::ContainsOp(invert) => {
                         let container = self.pop();
                         let item = self.pop();
                         self.frames[fi].pc = pc;
                         let r = tri!(self.contains(&container, &item));
-                        self.stack.push(Value::Bool(r != invert));
+                        self.push(Value::Bool(r != invert));
                     }
                     Instr::BuildTuple(n) => {
                         let at = self.stack.len() - n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
-                        self.stack.push(Value::tuple(items));
+                        self.push(Value::tuple(items));
                     }
                     Instr::BuildList(n) => {
                         let at = self.stack.len() - n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
-                        self.stack.push(Value::list(items));
+                        self.push(Value::list(items));
                     }
                     Instr::BuildSet(n) => {
                         let at = self.stack.len() - n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
                         self.frames[fi].pc = pc;
                         let s = tri!(self.new_set(items, false));
-                        self.stack.push(s);
+                        self.push(s);
                     }
                     Instr::BuildMap(n) => {
                         let at = self.stack.len() - 2 * n as usize;
@@ -493,7 +565,7 @@ impl Vm {
                             }
                         }
                         tri!(res);
-                        self.stack.push(Value::Dict(d));
+                        self.push(Value::Dict(d));
                     }
                     Instr::BuildString(n) => {
                         let at = self.stack.len() - n as usize;
@@ -504,14 +576,14 @@ impl Vm {
                             }
                         }
                         self.stack.truncate(at);
-                        self.stack.push(Value::from_string(s));
+                        self.push(Value::from_string(s));
                     }
                     Instr::BuildSlice(n) => {
                         let step = if n == 3 { self.pop() } else { Value::None };
                         let stop = self.pop();
                         let start = self.pop();
                         let s = self.new_slice(start, stop, step);
-                        self.stack.push(s);
+                        self.push(s);
                     }
                     Instr::ListAppend(d) => {
                         let v = self.pop();
@@ -589,7 +661,7 @@ impl Vm {
                             Value::List(l) => l.snapshot(),
                             _ => Vec::new(),
                         };
-                        self.stack.push(Value::tuple(items));
+                        self.push(Value::tuple(items));
                     }
                     Instr::FormatValue(f) => {
                         let spec = if f & 4 != 0 { Some(self.pop()) } else { None };
@@ -611,7 +683,7 @@ impl Vm {
                                 Value::Str(tri!(self.format(&v, &spec)))
                             }
                         };
-                        self.stack.push(s);
+                        self.push(s);
                     }
                     Instr::UnpackSequence(n) => {
                         let seq = self.pop();
@@ -685,7 +757,7 @@ impl Vm {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let it = tri!(self.get_iter(&v));
-                        self.stack.push(it);
+                        self.push(it);
                     }
                     Instr::ForIter(t) => {
                         // Ranges and lists step here without a call.
@@ -698,7 +770,7 @@ impl Vm {
                                             let v = *next;
                                             *next = next.saturating_add(*step);
                                             drop(st);
-                                            self.stack.push(Value::Int(v));
+                                            self.push(Value::Int(v));
                                         } else {
                                             drop(st);
                                             self.stack.pop();
@@ -715,7 +787,7 @@ impl Vm {
                                             Some(v) => {
                                                 *index += 1;
                                                 drop(st);
-                                                self.stack.push(v);
+                                                self.push(v);
                                             }
                                             None => {
                                                 *st = IterState::Exhausted;
@@ -738,7 +810,7 @@ impl Vm {
                             }
                         }
                         match tri!(self.next(&it)) {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => self.push(v),
                             None => {
                                 self.stack.pop();
                                 pc = t as usize;
@@ -771,7 +843,7 @@ impl Vm {
                         let _null = self.pop();
                         let func = self.pop();
                         let v = tri!(self.call_ex(&func, &args, &kwargs));
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::MakeFunction(f) => {
                         let code_v = self.pop();
@@ -787,7 +859,7 @@ impl Vm {
                             annotations,
                             closure,
                         );
-                        self.stack.push(func);
+                        self.push(func);
                     }
                     Instr::Return => {
                         let mut v = self.pop();
@@ -814,7 +886,7 @@ impl Vm {
                             self.generator_returned(v);
                             continue 'frames;
                         }
-                        self.stack.push(v);
+                        self.push(v);
                         continue 'frames;
                     }
                     Instr::YieldValue(_) => {
@@ -825,7 +897,7 @@ impl Vm {
                             if let Some(frame) = self.frames.pop() {
                                 super::generator::suspend_inline(self, frame, link);
                             }
-                            self.stack.push(v);
+                            self.push(v);
                             continue 'frames;
                         }
                         return Ok(Exit::Yield(v));
@@ -835,7 +907,7 @@ impl Vm {
                             .builtins
                             .get_str(&self.names.build_class.clone())
                             .unwrap_or(Value::None);
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::ImportName(i) => {
                         let fromlist = self.pop();
@@ -843,13 +915,13 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         let m =
                             tri!(self.import_name(&code.names[i as usize], &fromlist, &level, fi));
-                        self.stack.push(m);
+                        self.push(m);
                     }
                     Instr::ImportFrom(i) => {
                         let m = self.top().clone();
                         self.frames[fi].pc = pc;
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
-                        self.stack.push(v);
+                        self.push(v);
                     }
                     Instr::ImportStar => {
                         let m = self.pop();
@@ -884,8 +956,8 @@ impl Vm {
                     Instr::PushExcInfo => {
                         let exc = self.pop();
                         let prev = std::mem::replace(&mut self.handled, exc.clone());
-                        self.stack.push(prev);
-                        self.stack.push(exc);
+                        self.push(prev);
+                        self.push(exc);
                     }
                     Instr::PopExcept => {
                         let prev = self.pop();
@@ -896,14 +968,14 @@ impl Vm {
                         let exc = self.top().clone();
                         self.frames[fi].pc = pc;
                         let m = tri!(self.exception_matches(&exc, &ty));
-                        self.stack.push(Value::Bool(m));
+                        self.push(Value::Bool(m));
                     }
                     Instr::BeforeWith => {
                         let mgr = self.pop();
                         self.frames[fi].pc = pc;
                         let (exit, entered) = tri!(self.before_with(&mgr));
-                        self.stack.push(exit);
-                        self.stack.push(entered);
+                        self.push(exit);
+                        self.push(entered);
                     }
                     Instr::WithExceptStart => {
                         let exc = self.top().clone();
@@ -912,11 +984,10 @@ impl Vm {
                         let ty = Value::Type(self.type_of(&exc));
                         let tb = self.traceback_of(&exc);
                         let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
-                        self.stack.push(r);
+                        self.push(r);
                     }
                     Instr::LoadAssertionError => {
-                        self.stack
-                            .push(Value::Type(self.types.assertion_error.clone()));
+                        self.push(Value::Type(self.types.assertion_error.clone()));
                     }
                     Instr::GetYieldFromIter => {
                         let v = self.pop();
@@ -925,13 +996,13 @@ impl Vm {
                             Value::Generator(_) => v,
                             _ => tri!(self.get_iter(&v)),
                         };
-                        self.stack.push(it);
+                        self.push(it);
                     }
                     Instr::GetAwaitable => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let it = tri!(self.get_awaitable(&v));
-                        self.stack.push(it);
+                        self.push(it);
                     }
                     Instr::Send(t) => {
                         let v = self.pop();
@@ -943,10 +1014,10 @@ impl Vm {
                             }
                         }
                         match tri!(self.send_into(&it, v)) {
-                            super::generator::Sent::Yielded(y) => self.stack.push(y),
+                            super::generator::Sent::Yielded(y) => self.push(y),
                             super::generator::Sent::Returned(r) => {
                                 self.stack.pop();
-                                self.stack.push(r);
+                                self.push(r);
                                 pc = t as usize;
                             }
                         }
@@ -955,22 +1026,22 @@ impl Vm {
                         let mgr = self.pop();
                         self.frames[fi].pc = pc;
                         let (exit, awaitable) = tri!(self.before_async_with(&mgr));
-                        self.stack.push(exit);
-                        self.stack.push(awaitable);
+                        self.push(exit);
+                        self.push(awaitable);
                     }
                     Instr::GetAIter => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let it =
                             tri!(self.async_protocol(&v, "__aiter__", "async for", "__aiter__"));
-                        self.stack.push(it);
+                        self.push(it);
                     }
                     Instr::GetANext => {
                         let it = self.top().clone();
                         self.frames[fi].pc = pc;
                         let aw =
                             tri!(self.async_protocol(&it, "__anext__", "async for", "__anext__"));
-                        self.stack.push(aw);
+                        self.push(aw);
                     }
                     Instr::EndAsyncFor => {
                         let exc = self.pop();
@@ -991,13 +1062,13 @@ impl Vm {
                         } else {
                             tri!(self.match_is_mapping(&v))
                         };
-                        self.stack.push(Value::Bool(r));
+                        self.push(Value::Bool(r));
                     }
                     Instr::GetLen => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let n = tri!(self.len(&v));
-                        self.stack.push(Value::Int(n as i64));
+                        self.push(Value::Int(n as i64));
                     }
                     Instr::MatchGet(slot) => {
                         let key = self.pop();
@@ -1008,20 +1079,20 @@ impl Vm {
                         if let Some(v) = found {
                             self.stack[base + slot as usize] = v;
                         }
-                        self.stack.push(Value::Bool(hit));
+                        self.push(Value::Bool(hit));
                     }
                     Instr::MatchClass(n) => {
                         let cls = self.pop();
                         let subject = self.pop();
                         self.frames[fi].pc = pc;
                         let r = tri!(self.match_class(&subject, &cls, n as usize));
-                        self.stack.push(Value::Bool(r));
+                        self.push(Value::Bool(r));
                     }
                     Instr::MatchArgName(i) => {
                         let cls = self.pop();
                         self.frames[fi].pc = pc;
                         let name = tri!(self.match_arg_name(&cls, i as usize));
-                        self.stack.push(name);
+                        self.push(name);
                     }
                     Instr::MatchAttr(slot) => {
                         let name = self.pop();
@@ -1032,7 +1103,7 @@ impl Vm {
                         if let Some(v) = found {
                             self.stack[base + slot as usize] = v;
                         }
-                        self.stack.push(Value::Bool(hit));
+                        self.push(Value::Bool(hit));
                     }
                     Instr::SetupAnnotations => {
                         let ns = self.frames[fi]
@@ -1084,7 +1155,7 @@ impl Vm {
                 let sp = frame.stack_base() + h.depth as usize;
                 frame.pc = h.handler as usize;
                 self.stack.truncate(sp);
-                self.stack.push(err.into_value());
+                self.push(err.into_value());
                 return Ok(());
             }
             let Some(mut frame) = self.frames.pop() else {
@@ -1116,9 +1187,9 @@ impl Vm {
             Some(Instr::Send(t)) => {
                 caller.pc = *t as usize;
                 self.stack.pop();
-                self.stack.push(v);
+                self.push(v);
             }
-            _ => self.stack.push(v),
+            _ => self.push(v),
         }
     }
 
