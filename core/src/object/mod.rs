@@ -146,6 +146,23 @@ impl Value {
         std::mem::transmute::<[MaybeUninit<u64>; 2], Value>(words)
     }
 
+    /// Store `v` in `slot` word by word, returning the value it held (see
+    /// `read_split`).
+    #[inline(always)]
+    pub fn replace_split(slot: &mut Value, v: Value) -> Value {
+        let new = v.into_words();
+        let at = slot as *mut Value;
+        // SAFETY: `slot` is a live value; its old words move out to the result and the
+        // new value's words (whose ownership `into_words` released) move in.
+        unsafe {
+            let old = Value::read_words(at);
+            let words = at as *mut MaybeUninit<u64>;
+            words.write(new[0]);
+            words.add(1).write(new[1]);
+            Value::from_words(old)
+        }
+    }
+
     #[inline(always)]
     unsafe fn read_words(src: *const Value) -> [MaybeUninit<u64>; 2] {
         let words = src as *const MaybeUninit<u64>;

@@ -183,7 +183,7 @@ impl Vm {
                     }
                     Instr::StoreFast(i) => {
                         let v = self.pop();
-                        std::mem::replace(&mut self.stack[base + i as usize], v).release();
+                        Value::replace_split(&mut self.stack[base + i as usize], v).release();
                     }
                     Instr::LoadFastAndClear(i) => {
                         let v = std::mem::replace(&mut self.stack[base + i as usize], Value::Null);
@@ -434,7 +434,7 @@ impl Vm {
                             let mut items = l.items.borrow_mut();
                             let j = if *i < 0 { *i + items.len() as i64 } else { *i };
                             if j >= 0 && (j as usize) < items.len() {
-                                let old = std::mem::replace(&mut items[j as usize], v);
+                                let old = Value::replace_split(&mut items[j as usize], v);
                                 drop(items);
                                 drop(old);
                                 continue;
@@ -689,14 +689,21 @@ impl Vm {
                         let seq = self.pop();
                         if let Value::Tuple(t) = &seq {
                             if t.items.len() == n as usize {
-                                self.stack.extend(t.items.iter().rev().cloned());
+                                for v in t.items.iter().rev() {
+                                    self.push(v.dup());
+                                }
+                                seq.release();
                                 continue;
                             }
                         }
                         if let Value::List(l) = &seq {
                             let items = l.items.borrow();
                             if items.len() == n as usize {
-                                self.stack.extend(items.iter().rev().cloned());
+                                for v in items.iter().rev() {
+                                    self.push(v.dup());
+                                }
+                                drop(items);
+                                seq.release();
                                 continue;
                             }
                         }
