@@ -6,6 +6,7 @@
 //! `caches`, keyed by instruction index, and may be dropped at any time.
 
 use crate::object::{PyCell, PyStr, Value};
+use std::cell::Cell;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -326,18 +327,34 @@ pub const ATTR_WAYS: usize = 4;
 /// What an attribute instruction found on the class when it specialised.
 #[derive(Clone)]
 pub enum AttrCache {
-    /// Load: the instance dict, then this class attribute (not a data descriptor).
-    Dict(Option<Value>),
+    /// Load: the instance dict (trying entry `hint` first), then this class attribute
+    /// (not a data descriptor).
+    Dict {
+        class_attr: Option<Value>,
+        hint: Cell<u32>,
+    },
     /// LoadMethod: a plain function of the class, unless the instance dict shadows it.
     Method(Value),
     /// Load through a property getter.
     Property(Value),
     /// Load or store a `__slots__` slot.
     Slot(usize),
-    /// Store into the instance dict.
-    StoreDict,
+    /// Store into the instance dict (trying entry `hint` first).
+    StoreDict { hint: Cell<u32> },
     /// Store through a property setter.
     StoreProperty(Value),
+}
+
+impl AttrCache {
+    pub fn dict(class_attr: Option<Value>) -> AttrCache {
+        AttrCache::Dict {
+            class_attr,
+            hint: Cell::new(0),
+        }
+    }
+    pub fn store_dict() -> AttrCache {
+        AttrCache::StoreDict { hint: Cell::new(0) }
+    }
 }
 
 /// Where an instruction came from, as CPython's `co_positions`: 1-based lines,

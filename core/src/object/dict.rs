@@ -249,6 +249,46 @@ impl Dict {
         Some(t.entries[i].value.clone())
     }
 
+    /// The entry index of a str key, trying `hint` first and leaving the index found
+    /// there. Instances of a class mostly gain their attributes in the same order, so
+    /// an attribute instruction's hint usually names the entry at once.
+    #[inline]
+    pub fn find_str_hinted(&self, key: &PyStr, hint: &Cell<u32>) -> Option<usize> {
+        let t = self.table.borrow();
+        let at = hint.get() as usize;
+        if let Some(Entry {
+            key: Value::Str(k), ..
+        }) = t.entries.get(at)
+        {
+            if std::ptr::eq(&**k, key) {
+                return Some(at);
+            }
+        }
+        let found = find_str_in(&t, key)?;
+        hint.set(found as u32);
+        Some(found)
+    }
+
+    /// `get_str` through an entry-index hint (see `find_str_hinted`).
+    #[inline]
+    pub fn get_str_hinted(&self, key: &PyStr, hint: &Cell<u32>) -> Option<Value> {
+        let i = self.find_str_hinted(key, hint)?;
+        Some(self.table.borrow().entries[i].value.dup())
+    }
+
+    /// `set_str` through an entry-index hint (see `find_str_hinted`).
+    #[inline]
+    pub fn set_str_hinted(&self, key: Rc<PyStr>, value: Value, hint: &Cell<u32>) -> Option<Value> {
+        match self.find_str_hinted(&key, hint) {
+            Some(i) => Some(self.replace_at(i, value)),
+            None => {
+                let h = key.hash();
+                self.insert_new(h, Value::Str(key), value);
+                None
+            }
+        }
+    }
+
     /// Index of a str key.
     #[inline]
     pub fn find_str(&self, key: &PyStr) -> Option<usize> {
@@ -311,7 +351,7 @@ impl Dict {
     pub fn replace_at(&self, i: usize, value: Value) -> Value {
         self.bump();
         let mut t = self.table.borrow_mut();
-        std::mem::replace(&mut t.entries[i].value, value)
+        Value::replace_split(&mut t.entries[i].value, value)
     }
 
     pub fn remove_at(&self, i: usize) -> (Value, Value) {

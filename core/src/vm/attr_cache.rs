@@ -5,9 +5,10 @@
 //! (no MRO walk, no descriptor analysis). Any change to the class or its bases drops
 //! the tag, so stale entries miss and are refilled.
 
-use super::{PyResult, Vm};
-use crate::code::{AttrCache, Cache, ATTR_WAYS};
-use crate::object::{ObjKind, PyStr, Value};
+use super::Vm;
+use crate::code::{AttrCache, Cache, Code, ATTR_WAYS};
+use crate::object::{Instance, ObjKind, PyStr, Value};
+use std::rc::Rc;
 
 /// Whether a class attribute is a data descriptor defined in Python (its caching
 /// would need the descriptor's own protocol).
@@ -18,7 +19,31 @@ fn is_python_descriptor(vm: &Vm, attr: &Value) -> bool {
     }
 }
 
+/// The kind of attribute instruction being specialised.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Load,
+    Method,
+    Store,
+}
+
 impl Vm {
+    /// After a general-path access of `obj.name` by instruction `at`: remember what
+    /// the class says about `name`, so the next access by an instance of the same
+    /// class takes the cache.
+    pub fn specialize(&self, code: &Code, at: usize, obj: &Value, name: &PyStr, access: Access) {
+        let entry = match access {
+            Access::Load => self.specialize_load(obj, name, false),
+            Access::Method => self.specialize_load(obj, name, true),
+            Access::Store => self.specialize_store(obj, name),
+        };
+        if let Some(entry) = entry {
+            if let Some(cache) = code.caches.borrow_mut().get_mut(at) {
+                remember(cache, entry);
+            }
+        }
+    }
+
     /// A cache entry for loading `name` from `obj`, if the access can be cached.
     pub fn specialize_load(
         &self,
@@ -42,15 +67,15 @@ impl Vm {
         }
         let attr = cls.lookup(name);
         let kind = match attr {
-            None => AttrCache::Dict(None),
+            None => AttrCache::dict(None),
             Some(Value::Obj(o)) => match &o.kind {
                 ObjKind::Property { fget, .. } => AttrCache::Property(fget.clone()),
                 ObjKind::SlotDescriptor { index, .. } => AttrCache::Slot(*index),
-                _ => AttrCache::Dict(Some(Value::Obj(o.clone()))),
+                _ => AttrCache::dict(Some(Value::Obj(o.clone()))),
             },
             Some(f @ Value::Function(_)) if method => AttrCache::Method(f),
             Some(v) if is_python_descriptor(self, &v) => return None,
-            Some(v) => AttrCache::Dict(Some(v)),
+            Some(v) => AttrCache::dict(Some(v)),
         };
         Some((type_version, kind))
     }
@@ -72,104 +97,22 @@ impl Vm {
             return None;
         }
         let kind = match cls.lookup(name) {
-            None => AttrCache::StoreDict,
+            None => AttrCache::store_dict(),
             Some(Value::Obj(o)) => match &o.kind {
                 ObjKind::Property { fset, .. } if !fset.is_none() => {
                     AttrCache::StoreProperty(fset.clone())
                 }
                 ObjKind::SlotDescriptor { index, .. } => AttrCache::Slot(*index),
                 ObjKind::Property { .. } => return None,
-                _ => AttrCache::StoreDict,
+                _ => AttrCache::store_dict(),
             },
             Some(v) if is_python_descriptor(self, &v) => return None,
-            Some(_) => AttrCache::StoreDict,
+            Some(_) => AttrCache::store_dict(),
         };
-        if matches!(kind, AttrCache::StoreDict) && inst.dict.is_none() {
+        if matches!(kind, AttrCache::StoreDict { .. }) && inst.dict.is_none() {
             return None;
         }
         Some((type_version, kind))
-    }
-
-    /// Load through a cache entry; None means "take the slow path".
-    #[inline]
-    pub fn cached_load(
-        &mut self,
-        obj: &Value,
-        name: &PyStr,
-        kind: &AttrCache,
-    ) -> Option<PyResult<Value>> {
-        let Value::Instance(inst) = obj else {
-            return None;
-        };
-        match kind {
-            AttrCache::Dict(class_attr) => {
-                if let Some(v) = inst.dict.as_ref().and_then(|d| d.get_str(name)) {
-                    return Some(Ok(v));
-                }
-                let attr = class_attr.clone()?;
-                Some(self.bind_descriptor(attr, obj))
-            }
-            AttrCache::Method(f) => {
-                if let Some(v) = inst.dict.as_ref().and_then(|d| d.get_str(name)) {
-                    return Some(Ok(v));
-                }
-                Some(self.bind_descriptor(f.clone(), obj))
-            }
-            AttrCache::Property(fget) => {
-                let fget = fget.clone();
-                Some(self.call(&fget, std::slice::from_ref(obj), &[]))
-            }
-            AttrCache::Slot(i) => {
-                let v = inst
-                    .slots
-                    .borrow()
-                    .get(*i)
-                    .cloned()
-                    .filter(|v| !v.is_null())?;
-                Some(Ok(v))
-            }
-            AttrCache::StoreDict | AttrCache::StoreProperty(_) => None,
-        }
-    }
-
-    /// Store through a cache entry; false means "take the slow path" (the value is
-    /// handed back).
-    #[inline]
-    pub fn cached_store(
-        &mut self,
-        obj: &Value,
-        name: &std::rc::Rc<PyStr>,
-        value: Value,
-        kind: &AttrCache,
-    ) -> Result<PyResult<()>, Value> {
-        let Value::Instance(inst) = obj else {
-            return Err(value);
-        };
-        match kind {
-            AttrCache::StoreDict => match &inst.dict {
-                Some(d) => {
-                    let old = d.set_str(name.clone(), value);
-                    drop(old);
-                    Ok(Ok(()))
-                }
-                None => Err(value),
-            },
-            AttrCache::StoreProperty(fset) => {
-                let fset = fset.clone();
-                Ok(self.call(&fset, &[obj.clone(), value], &[]).map(|_| ()))
-            }
-            AttrCache::Slot(i) => {
-                let mut slots = inst.slots.borrow_mut();
-                if *i >= slots.len() {
-                    slots.resize(*i + 1, Value::Null);
-                }
-                let old = std::mem::replace(&mut slots[*i], value);
-                drop(slots);
-                drop(old);
-                Ok(Ok(()))
-            }
-            _ => Err(value),
-        }
     }
 }
 
@@ -191,11 +134,107 @@ pub fn remember(cache: &mut Cache, entry: (u32, AttrCache)) {
     }
 }
 
-/// The version tag of an instance's class, if the value is an instance.
+/// What an attribute instruction's cache answers for one load, worked out while the
+/// cache is borrowed: no Python code runs, and only the answer is cloned.
+pub enum Probe {
+    /// The attribute's value.
+    Found(Value),
+    /// A class attribute, to bind to the instance through its descriptor protocol.
+    Bind(Value),
+    /// LoadMethod: a plain function of the class, to call with the instance as self.
+    Method(Value),
+    /// A property getter, to call with the instance.
+    Getter(Value),
+    /// No entry for this class: take the general path.
+    Miss,
+}
+
+/// The cache entry of instruction `at` for an instance's class, if there is one.
 #[inline]
-pub fn instance_type_version(v: &Value) -> u32 {
-    match v {
-        Value::Instance(i) => i.cls.borrow().raw_version(),
-        _ => 0,
+fn entry<'c>(caches: &'c [Cache], at: usize, inst: &Instance) -> Option<&'c AttrCache> {
+    let version = inst.cls.borrow().raw_version();
+    if version == 0 {
+        return None;
+    }
+    match caches.get(at)? {
+        Cache::Attr(entries) => entries
+            .iter()
+            .find(|(v, _)| *v == version)
+            .map(|(_, kind)| kind),
+        _ => None,
+    }
+}
+
+/// Load `name` from `obj` through the cache of instruction `at`.
+#[inline]
+pub fn probe_load(code: &Code, at: usize, obj: &Value, name: &PyStr) -> Probe {
+    let Value::Instance(inst) = obj else {
+        return Probe::Miss;
+    };
+    let caches = code.caches.borrow();
+    let Some(kind) = entry(&caches, at, inst) else {
+        return Probe::Miss;
+    };
+    match kind {
+        AttrCache::Dict { class_attr, hint } => {
+            if let Some(v) = inst
+                .dict
+                .as_ref()
+                .and_then(|d| d.get_str_hinted(name, hint))
+            {
+                return Probe::Found(v);
+            }
+            match class_attr {
+                Some(attr) => Probe::Bind(attr.dup()),
+                None => Probe::Miss,
+            }
+        }
+        AttrCache::Method(f) => match inst.dict.as_ref().and_then(|d| d.get_str(name)) {
+            Some(shadowing) => Probe::Found(shadowing),
+            None => Probe::Method(f.dup()),
+        },
+        AttrCache::Property(fget) => Probe::Getter(fget.dup()),
+        AttrCache::Slot(i) => match inst.slots.borrow().get(*i) {
+            Some(v) if !v.is_null() => Probe::Found(v.dup()),
+            _ => Probe::Miss,
+        },
+        AttrCache::StoreDict { .. } | AttrCache::StoreProperty(_) => Probe::Miss,
+    }
+}
+
+/// What a store through the cache did.
+pub enum Stored {
+    /// Stored; the value the attribute held before, to release outside the borrow.
+    Done(Option<Value>),
+    /// A property setter, to call with the instance and the value.
+    Setter(Value, Value),
+    /// No entry for this class: take the general path with the value handed back.
+    Miss(Value),
+}
+
+/// Store `value` as `obj.name` through the cache of instruction `at`.
+#[inline]
+pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value: Value) -> Stored {
+    let Value::Instance(inst) = obj else {
+        return Stored::Miss(value);
+    };
+    let caches = code.caches.borrow();
+    let Some(kind) = entry(&caches, at, inst) else {
+        return Stored::Miss(value);
+    };
+    match kind {
+        AttrCache::StoreDict { hint } => match &inst.dict {
+            Some(d) => Stored::Done(d.set_str_hinted(name.clone(), value, hint)),
+            None => Stored::Miss(value),
+        },
+        AttrCache::StoreProperty(fset) => Stored::Setter(fset.dup(), value),
+        AttrCache::Slot(i) => {
+            let mut slots = inst.slots.borrow_mut();
+            if *i >= slots.len() {
+                slots.resize(*i + 1, Value::Null);
+            }
+            Stored::Done(Some(Value::replace_split(&mut slots[*i], value)))
+        }
+        _ => Stored::Miss(value),
     }
 }

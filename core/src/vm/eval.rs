@@ -5,35 +5,12 @@
 //! and continue in the same loop; exceptions unwind through the exception tables of
 //! the frames on the stack.
 
+use super::attr_cache::{probe_load, probe_store, Access, Probe, Stored};
 use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
-use crate::code::{AttrCache, Cache, Instr};
+use crate::code::{Cache, Instr};
 use crate::object::{CellObj, Dict, IterState, ObjKind, PyStr, Value};
 use std::rc::Rc;
-
-/// The attribute cache entry of instruction `at` if it matches the class version.
-#[inline]
-fn cached_attr(code: &crate::code::Code, at: usize, type_version: u32) -> Option<AttrCache> {
-    if type_version == 0 {
-        return None;
-    }
-    match &code.caches.borrow()[at] {
-        Cache::Attr(entries) => entries
-            .iter()
-            .find(|(v, _)| *v == type_version)
-            .map(|(_, kind)| kind.clone()),
-        _ => None,
-    }
-}
-
-/// Whether an instance's own dict holds `name` (it would shadow a method).
-#[inline]
-fn instance_dict_has(obj: &Value, name: &PyStr) -> bool {
-    match obj {
-        Value::Instance(i) => i.dict.as_ref().is_some_and(|d| d.find_str(name).is_some()),
-        _ => false,
-    }
-}
 
 /// How the entry frame of a `run` ended.
 pub enum Exit {
@@ -303,60 +280,46 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        let tv = super::attr_cache::instance_type_version(&obj);
-                        let cached = cached_attr(&code, pc - 1, tv);
-                        // A Python property getter runs as a frame of this loop.
-                        if let Some(AttrCache::Property(Value::Function(fget))) = &cached {
-                            let base = self.stack.len();
-                            self.push(obj);
-                            match tri!(self.push_frame(fget, base, 1, &[], base, false)) {
-                                None => continue 'frames,
-                                Some(generator) => {
-                                    self.push(generator);
-                                    continue;
-                                }
-                            }
-                        }
-                        let v = match cached.and_then(|k| self.cached_load(&obj, name, &k)) {
-                            Some(r) => tri!(r),
-                            None => {
-                                let v = tri!(self.get_attr(&obj, name));
-                                if tv != 0 {
-                                    if let Some(e) = self.specialize_load(&obj, name, false) {
-                                        super::attr_cache::remember(
-                                            &mut code.caches.borrow_mut()[pc - 1],
-                                            e,
-                                        );
+                        let v = match probe_load(&code, pc - 1, &obj, name) {
+                            Probe::Found(v) => v,
+                            Probe::Bind(attr) => tri!(self.bind_descriptor(attr, &obj)),
+                            Probe::Getter(Value::Function(fget)) => {
+                                // A Python property getter runs as a frame of this loop.
+                                let base = self.stack.len();
+                                self.push(obj);
+                                match tri!(self.push_frame(&fget, base, 1, &[], base, false)) {
+                                    None => continue 'frames,
+                                    Some(generator) => {
+                                        self.push(generator);
+                                        continue;
                                     }
                                 }
+                            }
+                            Probe::Getter(fget) => {
+                                tri!(self.call(&fget, std::slice::from_ref(&obj), &[]))
+                            }
+                            Probe::Method(_) | Probe::Miss => {
+                                let v = tri!(self.get_attr(&obj, name));
+                                self.specialize(&code, pc - 1, &obj, name, Access::Load);
                                 v
                             }
                         };
                         self.push(v);
+                        obj.release();
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        let tv = super::attr_cache::instance_type_version(&obj);
-                        let v = match cached_attr(&code, pc - 1, tv) {
-                            Some(kind) => match self.cached_store(&obj, name, v, &kind) {
-                                Ok(r) => {
-                                    tri!(r);
-                                    continue;
-                                }
-                                Err(v) => v,
-                            },
-                            None => v,
-                        };
-                        tri!(self.set_attr(&obj, name, v));
-                        if tv != 0 {
-                            if let Some(e) = self.specialize_store(&obj, name) {
-                                super::attr_cache::remember(
-                                    &mut code.caches.borrow_mut()[pc - 1],
-                                    e,
-                                );
+                        match probe_store(&code, pc - 1, &obj, name, v) {
+                            Stored::Done(old) => drop(old),
+                            Stored::Setter(fset, v) => {
+                                tri!(self.call(&fset, &[obj, v], &[]));
+                            }
+                            Stored::Miss(v) => {
+                                tri!(self.set_attr(&obj, name, v));
+                                self.specialize(&code, pc - 1, &obj, name, Access::Store);
                             }
                         }
                     }
@@ -369,32 +332,22 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        let tv = super::attr_cache::instance_type_version(&obj);
-                        match cached_attr(&code, pc - 1, tv) {
-                            Some(AttrCache::Method(f)) if !instance_dict_has(&obj, name) => {
-                                self.push(f);
-                                self.push(obj);
-                                continue;
+                        let (f, recv) = match probe_load(&code, pc - 1, &obj, name) {
+                            Probe::Method(f) => (f, obj),
+                            Probe::Found(v) => (v, Value::Null),
+                            Probe::Bind(attr) => {
+                                (tri!(self.bind_descriptor(attr, &obj)), Value::Null)
                             }
-                            Some(kind) => {
-                                if let Some(r) = self.cached_load(&obj, name, &kind) {
-                                    let v = tri!(r);
-                                    self.push(v);
-                                    self.push(Value::Null);
-                                    continue;
-                                }
+                            Probe::Getter(fget) => (
+                                tri!(self.call(&fget, std::slice::from_ref(&obj), &[])),
+                                Value::Null,
+                            ),
+                            Probe::Miss => {
+                                let found = tri!(self.load_method(&obj, name));
+                                self.specialize(&code, pc - 1, &obj, name, Access::Method);
+                                found
                             }
-                            None => {}
-                        }
-                        let (f, recv) = tri!(self.load_method(&obj, name));
-                        if tv != 0 {
-                            if let Some(e) = self.specialize_load(&obj, name, true) {
-                                super::attr_cache::remember(
-                                    &mut code.caches.borrow_mut()[pc - 1],
-                                    e,
-                                );
-                            }
-                        }
+                        };
                         self.push(f);
                         self.push(recv);
                     }
