@@ -174,7 +174,7 @@ impl Vm {
             return Ok(Some(Value::Generator(g)));
         }
         self.stack.reserve(code.stacksize as usize);
-        self.frames.push(Frame {
+        self.enter_frame(|| Frame {
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),
             func: Some(func.clone()),
@@ -643,7 +643,7 @@ impl Vm {
         if let Some(closure) = func.as_ref().and_then(|f| f.closure.clone()) {
             self.install_closure(&code, &closure, base);
         }
-        self.frames.push(Frame {
+        self.enter_frame(|| Frame {
             code,
             func,
             globals,

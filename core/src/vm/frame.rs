@@ -59,3 +59,21 @@ pub struct FrameInfo {
     pub globals: Rc<Dict>,
     pub locals: Option<Rc<Dict>>,
 }
+
+impl crate::vm::Vm {
+    /// Push the frame that `frame` builds. Room is made first, so the frame is built
+    /// straight into its slot rather than assembled in a temporary and copied (the
+    /// copy's wide loads of narrow stores stall).
+    #[inline(always)]
+    pub fn enter_frame(&mut self, frame: impl FnOnce() -> Frame) {
+        if self.frames.len() == self.frames.capacity() {
+            self.frames.reserve(64);
+        }
+        let len = self.frames.len();
+        // SAFETY: `len < capacity`, so the slot is allocated and unused.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(frame());
+            self.frames.set_len(len + 1);
+        }
+    }
+}

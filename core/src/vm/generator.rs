@@ -112,7 +112,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
     let outer_handled = enter_handled(vm, gen_handled);
-    vm.frames.push(Frame {
+    vm.enter_frame(|| Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
         builtins: g.func.builtins.clone(),
@@ -234,7 +234,7 @@ pub fn resume(
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
     let outer_handled = enter_handled(vm, gen_handled);
-    vm.frames.push(Frame {
+    vm.enter_frame(|| Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
         builtins: g.func.builtins.clone(),
