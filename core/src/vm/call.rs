@@ -260,8 +260,8 @@ impl Vm {
             .into_iter()
             .zip(args[npos..].iter().cloned())
             .collect();
-        let r = self.call(&callee, &args[..npos], &kwargs)?;
-        self.stack.push(r);
+        let r = self.call(&callee, &args[..npos], &kwargs);
+        self.push_result(r)?;
         Ok(CallOutcome::Done)
     }
 

@@ -61,6 +61,20 @@ impl Vm {
         }
     }
 
+    /// Push the value of a successful operation, or hand back its error. Each arm
+    /// pushes in place, so the value is not first moved into a merged temporary (a
+    /// 16-byte copy of a freshly returned value stalls; see `push`).
+    #[inline(always)]
+    pub fn push_result(&mut self, r: PyResult<Value>) -> PyResult<()> {
+        match r {
+            Ok(v) => {
+                self.push(v);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn push_growing(&mut self, v: Value) {
@@ -229,8 +243,29 @@ impl Vm {
                         }
                     }
                     Instr::LoadGlobal(i) => {
-                        let v = tri!(self.load_global(&code, fi, pc - 1, i as usize));
-                        self.push(v);
+                        let at = pc - 1;
+                        let hit = {
+                            let f = &self.frames[fi];
+                            match &code.caches.borrow()[at] {
+                                Cache::Global {
+                                    globals_version,
+                                    builtins_version,
+                                    value,
+                                } if *globals_version == f.globals.version()
+                                    && *builtins_version == f.builtins.version() =>
+                                {
+                                    Some(value.dup())
+                                }
+                                _ => None,
+                            }
+                        };
+                        match hit {
+                            Some(v) => self.push(v),
+                            None => {
+                                let r = self.load_global(&code, fi, at, i as usize);
+                                tri!(self.push_result(r));
+                            }
+                        }
                     }
                     Instr::StoreGlobal(i) => {
                         let v = self.pop();
@@ -280,9 +315,12 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        let v = match probe_load(&code, pc - 1, &obj, name) {
-                            Probe::Found(v) => v,
-                            Probe::Bind(attr) => tri!(self.bind_descriptor(attr, &obj)),
+                        match probe_load(&code, pc - 1, &obj, name) {
+                            Probe::Found(v) => self.push(v),
+                            Probe::Bind(attr) => {
+                                let r = self.bind_descriptor(attr, &obj);
+                                tri!(self.push_result(r));
+                            }
                             Probe::Getter(Value::Function(fget)) => {
                                 // A Python property getter runs as a frame of this loop.
                                 let base = self.stack.len();
@@ -296,15 +334,15 @@ impl Vm {
                                 }
                             }
                             Probe::Getter(fget) => {
-                                tri!(self.call(&fget, std::slice::from_ref(&obj), &[]))
+                                let r = self.call(&fget, std::slice::from_ref(&obj), &[]);
+                                tri!(self.push_result(r));
                             }
                             Probe::Method(_) | Probe::Miss => {
-                                let v = tri!(self.get_attr(&obj, name));
+                                let r = self.get_attr(&obj, name);
+                                tri!(self.push_result(r));
                                 self.specialize(&code, pc - 1, &obj, name, Access::Load);
-                                v
                             }
-                        };
-                        self.push(v);
+                        }
                         obj.release();
                     }
                     Instr::StoreAttr(i) => {
@@ -376,8 +414,8 @@ impl Vm {
                             continue;
                         }
                         self.frames[fi].pc = pc;
-                        let v = tri!(self.getitem(&obj, &key));
-                        self.push(v);
+                        let r = self.getitem(&obj, &key);
+                        tri!(self.push_result(r));
                     }
                     Instr::StoreSubscr => {
                         let key = self.pop();
@@ -426,18 +464,17 @@ impl Vm {
                         }
                         let b = self.pop();
                         let a = self.pop();
-                        let v = match super::ops::number_fast(op, &a, &b) {
-                            Some(v) => v,
-                            None => {
-                                self.frames[fi].pc = pc;
-                                if let Instr::InplaceOp(_) = instr {
-                                    tri!(self.inplace_op(op, &a, &b))
-                                } else {
-                                    tri!(self.binary_op(op, &a, &b))
-                                }
-                            }
+                        if let Some(v) = super::ops::number_fast(op, &a, &b) {
+                            self.push(v);
+                            continue;
+                        }
+                        self.frames[fi].pc = pc;
+                        let r = if let Instr::InplaceOp(_) = instr {
+                            self.inplace_op(op, &a, &b)
+                        } else {
+                            self.binary_op(op, &a, &b)
                         };
-                        self.push(v);
+                        tri!(self.push_result(r));
                     }
                     Instr::UnaryNeg | Instr::UnaryPos | Instr::UnaryInvert => {
                         let a = self.pop();
@@ -472,8 +509,8 @@ impl Vm {
                         let b = self.pop();
                         let a = self.pop();
                         self.frames[fi].pc = pc;
-                        let v = tri!(self.compare(op, &a, &b));
-                        self.push(v);
+                        let r = self.compare(op, &a, &b);
+                        tri!(self.push_result(r));
                     }
                     Instr::IsOp(invert) => {
                         let b = self.pop();
