@@ -5,9 +5,10 @@
 //! (no MRO walk, no descriptor analysis). Any change to the class or its bases drops
 //! the tag, so stale entries miss and are refilled.
 
+use super::builtin_types::{type_of, BuiltinTypes};
 use super::Vm;
 use crate::code::{AttrCache, Cache, Code, ATTR_WAYS};
-use crate::object::{Instance, ObjKind, PyStr, Value};
+use crate::object::{ObjKind, PyStr, Value};
 use std::rc::Rc;
 
 /// Whether a class attribute is a data descriptor defined in Python (its caching
@@ -52,7 +53,7 @@ impl Vm {
         method: bool,
     ) -> Option<(u32, AttrCache)> {
         let Value::Instance(inst) = obj else {
-            return None;
+            return self.specialize_builtin_method(obj, name, method);
         };
         let cls = inst.cls();
         if matches!(
@@ -78,6 +79,26 @@ impl Vm {
             Some(v) => AttrCache::dict(Some(v)),
         };
         Some((type_version, kind))
+    }
+
+    /// A cache entry for LoadMethod on a value of a built-in type: the type's method
+    /// (built-in types never change, so the entry stays valid).
+    fn specialize_builtin_method(
+        &self,
+        obj: &Value,
+        name: &PyStr,
+        method: bool,
+    ) -> Option<(u32, AttrCache)> {
+        if !method || !has_plain_type_lookup(obj) {
+            return None;
+        }
+        let cls = self.type_of(obj);
+        match cls.lookup(name)? {
+            f @ Value::Builtin(_) if is_unbound_method(&f) => {
+                Some((cls.version(), AttrCache::Method(f)))
+            }
+            _ => None,
+        }
     }
 
     /// A cache entry for storing `name` on `obj`, if the access can be cached.
@@ -149,10 +170,9 @@ pub enum Probe {
     Miss,
 }
 
-/// The cache entry of instruction `at` for an instance's class, if there is one.
+/// The cache entry of instruction `at` for the class with this version tag.
 #[inline]
-fn entry<'c>(caches: &'c [Cache], at: usize, inst: &Instance) -> Option<&'c AttrCache> {
-    let version = inst.cls.borrow().raw_version();
+fn entry(caches: &[Cache], at: usize, version: u32) -> Option<&AttrCache> {
     if version == 0 {
         return None;
     }
@@ -165,14 +185,42 @@ fn entry<'c>(caches: &'c [Cache], at: usize, inst: &Instance) -> Option<&'c Attr
     }
 }
 
+/// Whether a method of `obj` is found by a plain lookup on its type (not on a class
+/// or module object, nor through `super()`).
+fn has_plain_type_lookup(obj: &Value) -> bool {
+    match obj {
+        Value::Type(_) | Value::Module(_) | Value::Null => false,
+        Value::Obj(o) => !matches!(o.kind, ObjKind::Super { .. }),
+        _ => true,
+    }
+}
+
+fn is_unbound_method(f: &Value) -> bool {
+    matches!(f, Value::Builtin(b) if b.is_method && b.bound.is_none())
+}
+
 /// Load `name` from `obj` through the cache of instruction `at`.
 #[inline]
-pub fn probe_load(code: &Code, at: usize, obj: &Value, name: &PyStr) -> Probe {
+pub fn probe_load(
+    types: &BuiltinTypes,
+    code: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyStr,
+) -> Probe {
     let Value::Instance(inst) = obj else {
-        return Probe::Miss;
+        if !has_plain_type_lookup(obj) {
+            return Probe::Miss;
+        }
+        let version = type_of(types, obj).raw_version();
+        let caches = code.caches.borrow();
+        return match entry(&caches, at, version) {
+            Some(AttrCache::Method(f)) => Probe::Method(f.dup()),
+            _ => Probe::Miss,
+        };
     };
     let caches = code.caches.borrow();
-    let Some(kind) = entry(&caches, at, inst) else {
+    let Some(kind) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
         return Probe::Miss;
     };
     match kind {
@@ -219,7 +267,7 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
         return Stored::Miss(value);
     };
     let caches = code.caches.borrow();
-    let Some(kind) = entry(&caches, at, inst) else {
+    let Some(kind) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
         return Stored::Miss(value);
     };
     match kind {

@@ -315,7 +315,7 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        match probe_load(&code, pc - 1, &obj, name) {
+                        match probe_load(self.types, &code, pc - 1, &obj, name) {
                             Probe::Found(v) => self.push(v),
                             Probe::Bind(attr) => {
                                 let r = self.bind_descriptor(attr, &obj);
@@ -370,7 +370,7 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        let (f, recv) = match probe_load(&code, pc - 1, &obj, name) {
+                        let (f, recv) = match probe_load(self.types, &code, pc - 1, &obj, name) {
                             Probe::Method(f) => (f, obj),
                             Probe::Found(v) => (v, Value::Null),
                             Probe::Bind(attr) => {

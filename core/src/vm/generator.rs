@@ -64,10 +64,20 @@ impl Generator {
     }
 }
 
+/// Whether a generator suspended at `pc` can be closed without running it: it waits
+/// at a plain `yield` (not delegating to a sub-iterator) that no `try` or `with` block
+/// encloses, so GeneratorExit would leave it at once with no code run (CPython skips
+/// the throw in the same case).
+fn closes_without_running(code: &Code, pc: usize) -> bool {
+    pc > 0
+        && matches!(code.instrs.get(pc - 1), Some(Instr::YieldValue(0)))
+        && code.handler_for((pc - 1) as u32).is_none()
+}
+
 impl Drop for Generator {
     fn drop(&mut self) {
         let st = self.state.get_mut();
-        if st.status == Status::Suspended {
+        if st.status == Status::Suspended && !closes_without_running(&self.code, st.pc) {
             let state = std::mem::replace(
                 st,
                 GenState {
@@ -385,6 +395,15 @@ pub fn close(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<Value> {
             return Ok(Value::None);
         }
         Status::Done => return Ok(Value::None),
+        Status::Suspended if closes_without_running(&g.code, g.state.borrow().pc) => {
+            let locals = {
+                let mut st = g.state.borrow_mut();
+                st.status = Status::Done;
+                std::mem::take(&mut st.saved)
+            };
+            drop(locals);
+            return Ok(Value::None);
+        }
         _ => {}
     }
     let exc = vm.new_exception(&vm.types.generator_exit.clone(), vec![]);
