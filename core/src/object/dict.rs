@@ -252,7 +252,7 @@ impl Dict {
     /// The entry index of a str key, trying `hint` first and leaving the index found
     /// there. Instances of a class mostly gain their attributes in the same order, so
     /// an attribute instruction's hint usually names the entry at once.
-    #[inline]
+    #[inline(always)]
     pub fn find_str_hinted(&self, key: &PyStr, hint: &Cell<u32>) -> Option<usize> {
         let t = self.table.borrow();
         let at = hint.get() as usize;
@@ -270,7 +270,7 @@ impl Dict {
     }
 
     /// `get_str` through an entry-index hint (see `find_str_hinted`).
-    #[inline]
+    #[inline(always)]
     pub fn get_str_hinted(&self, key: &PyStr, hint: &Cell<u32>) -> Option<Value> {
         let i = self.find_str_hinted(key, hint)?;
         Some(self.table.borrow().entries[i].value.dup())

@@ -171,7 +171,7 @@ pub enum Probe {
 }
 
 /// The cache entry of instruction `at` for the class with this version tag.
-#[inline]
+#[inline(always)]
 fn entry(caches: &[Cache], at: usize, version: u32) -> Option<&AttrCache> {
     if version == 0 {
         return None;
@@ -200,7 +200,7 @@ fn is_unbound_method(f: &Value) -> bool {
 }
 
 /// Load `name` from `obj` through the cache of instruction `at`.
-#[inline]
+#[inline(always)]
 pub fn probe_load(
     types: &BuiltinTypes,
     code: &Code,
