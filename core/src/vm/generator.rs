@@ -113,7 +113,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     let base = vm.stack.len();
     let pc = {
         let mut st = g.state.borrow_mut();
-        vm.stack.append(&mut st.saved);
+        Value::move_tail(&mut st.saved, 0, &mut vm.stack);
         st.status = Status::Running;
         st.pc
     };
@@ -143,6 +143,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
 
 /// Make a resuming generator's own handled exception current; the caller's is
 /// returned, and stays visible through `outer_handled` while the generator runs.
+#[inline(always)]
 fn enter_handled(vm: &mut Vm, gen_handled: Value) -> Value {
     let outer = std::mem::replace(&mut vm.handled, gen_handled);
     vm.outer_handled.push(outer.clone());
@@ -150,6 +151,7 @@ fn enter_handled(vm: &mut Vm, gen_handled: Value) -> Value {
 }
 
 /// Restore the caller's handled exception; returns the generator's own.
+#[inline(always)]
 fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
     vm.outer_handled.pop();
     std::mem::replace(&mut vm.handled, outer)
@@ -159,7 +161,7 @@ fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
 pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
     let inner_handled = leave_handled(vm, link.outer_handled);
     let mut st = link.generator.state.borrow_mut();
-    st.saved.extend(vm.stack.drain(frame.base..));
+    Value::move_tail(&mut vm.stack, frame.base, &mut st.saved);
     st.pc = frame.pc;
     st.status = Status::Suspended;
     st.handled = inner_handled;
@@ -235,7 +237,7 @@ pub fn resume(
     let base = vm.stack.len();
     let pc = {
         let mut st = g.state.borrow_mut();
-        vm.stack.append(&mut st.saved);
+        Value::move_tail(&mut st.saved, 0, &mut vm.stack);
         st.status = Status::Running;
         st.pc
     };
@@ -276,7 +278,7 @@ pub fn resume(
             let frame = vm.frames.pop();
             let mut st = g.state.borrow_mut();
             // Reuse the saved vector's buffer: no allocation per yield.
-            st.saved.extend(vm.stack.drain(base..));
+            Value::move_tail(&mut vm.stack, base, &mut st.saved);
             st.pc = frame.map(|f| f.pc).unwrap_or(0);
             st.status = Status::Suspended;
             st.handled = inner_handled;
