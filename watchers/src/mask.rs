@@ -16,6 +16,11 @@ impl WatchMask {
         WatchMask(Cell::new(0))
     }
 
+    /// A mask with these bits (a revived object keeps its watchers).
+    pub const fn new_with(bits: u8) -> WatchMask {
+        WatchMask(Cell::new(bits))
+    }
+
     /// Whether any slot watches the object: the test every mutation pays.
     #[inline(always)]
     pub fn any(&self) -> bool {
@@ -25,11 +30,6 @@ impl WatchMask {
     #[inline]
     pub fn bits(&self) -> u8 {
         self.0.get()
-    }
-
-    /// Set or clear every bit at once (a revived object keeps its watchers).
-    pub fn set_bits(&self, bits: u8) {
-        self.0.set(bits)
     }
 
     /// Slot `id` (in range) watches the object.

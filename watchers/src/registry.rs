@@ -68,12 +68,21 @@ impl<C, E, X> Registry<C, E, X> {
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     ) -> Result<usize, WatchError> {
+        self.add_with(|_| callback)
+    }
+
+    /// `add`, with a callback made once its id is known (a callback that needs to
+    /// know its own id).
+    pub fn add_with<F>(&self, make: impl FnOnce(usize) -> F) -> Result<usize, WatchError>
+    where
+        F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    {
         let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let occupied = self.occupied.load(Ordering::Acquire);
         let id = (0..SLOTS)
             .find(|&i| occupied & (1 << i) == 0)
             .ok_or(WatchError::Full(self.kind))?;
-        self.slots[id].store(Some(Arc::new(Slot(Box::new(callback)))));
+        self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
         self.occupied.fetch_or(1 << id, Ordering::Release);
         Ok(id)
     }

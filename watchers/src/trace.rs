@@ -22,17 +22,17 @@ pub enum Format {
 
 /// An object the trace names: its kind word ("dict", "function"...), its name (may be
 /// empty) and an identity that is stable while it lives.
-#[derive(Clone, Copy, Debug)]
-pub struct Subject<'a> {
-    pub kind: &'a str,
-    pub name: &'a str,
+#[derive(Clone, Debug)]
+pub struct Subject {
+    pub kind: &'static str,
+    pub name: String,
     pub identity: usize,
 }
 
 /// An argument of an event.
-pub enum Arg<'a> {
+pub enum Arg {
     /// A watched object (named like the subject).
-    Object(Subject<'a>),
+    Object(Subject),
     /// A value already rendered without addresses (a repr, a type name).
     Text(String),
 }
@@ -59,7 +59,7 @@ impl Recorder {
     }
 
     /// The stable name of an object.
-    pub fn name(&mut self, s: Subject<'_>) -> String {
+    pub fn name(&mut self, s: &Subject) -> String {
         let next = &mut self.next_serial;
         let serial = *self.serials.entry(s.identity).or_insert_with(|| {
             let n = *next;
@@ -78,21 +78,29 @@ impl Recorder {
         self.serials.remove(&identity);
     }
 
+    /// The object at `old` now lives at `new` (core revives a dying object to run
+    /// its death callbacks): it keeps its name.
+    pub fn moved(&mut self, old: usize, new: usize) {
+        if let Some(serial) = self.serials.remove(&old) {
+            self.serials.insert(new, serial);
+        }
+    }
+
     /// One trace line (without the newline) for an event.
     pub fn record(
         &mut self,
         kind: Kind,
         event: &str,
-        subject: Subject<'_>,
-        args: Vec<(&str, Arg<'_>)>,
+        subject: Subject,
+        args: Vec<(&str, Arg)>,
     ) -> String {
         self.seq += 1;
-        let object = self.name(subject);
+        let object = self.name(&subject);
         let args: Vec<(&str, String)> = args
             .into_iter()
             .map(|(k, a)| {
                 let v = match a {
-                    Arg::Object(s) => self.name(s),
+                    Arg::Object(s) => self.name(&s),
                     Arg::Text(t) => t,
                 };
                 (k, v)
@@ -151,10 +159,10 @@ fn json_str(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn dict(identity: usize) -> Subject<'static> {
+    fn dict(identity: usize) -> Subject {
         Subject {
             kind: "dict",
-            name: "",
+            name: String::new(),
             identity,
         }
     }
@@ -164,7 +172,7 @@ mod tests {
         let mut r = Recorder::new(Format::Text);
         let f = Subject {
             kind: "function",
-            name: "f",
+            name: "f".into(),
             identity: 0x5000,
         };
         let a = r.record(
@@ -192,7 +200,7 @@ mod tests {
             "modify_defaults",
             Subject {
                 kind: "function",
-                name: "g",
+                name: "g".into(),
                 identity: 1,
             },
             vec![("new", Arg::Text("('a\"\\\n',)".into()))],

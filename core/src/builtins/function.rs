@@ -61,9 +61,7 @@ pub fn set_function_attr(
     match name.as_str() {
         "__code__" => match value {
             Some(Value::Code(c)) => {
-                let old = std::mem::replace(&mut *f.code.borrow_mut(), c);
-                f.version.set(0);
-                drop(old);
+                vm.set_function_code(f, c);
                 Ok(())
             }
             Some(_) => Err(vm.type_error("__code__ must be set to a code object")),
@@ -75,8 +73,7 @@ pub fn set_function_attr(
                 Some(Value::Tuple(t)) => Some(t),
                 Some(_) => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
             };
-            *f.defaults.borrow_mut() = new;
-            f.version.set(0);
+            vm.set_function_defaults(f, new);
             Ok(())
         }
         "__kwdefaults__" => {
@@ -85,8 +82,7 @@ pub fn set_function_attr(
                 Some(Value::Dict(d)) => Some(d),
                 Some(_) => return Err(vm.type_error("__kwdefaults__ must be set to a dict object")),
             };
-            *f.kwdefaults.borrow_mut() = new;
-            f.version.set(0);
+            vm.set_function_kwdefaults(f, new);
             Ok(())
         }
         "__name__" | "__qualname__" => match value {
@@ -124,10 +120,14 @@ pub fn set_function_attr(
             let d = function_dict(f);
             match value {
                 Some(v) => {
+                    vm.dict_will_set_str(&d, name, &v);
                     d.set_str(name.clone(), v);
                     Ok(())
                 }
-                None => match d.del_str(name) {
+                None => match {
+                    vm.dict_will_del_str(&d, name);
+                    d.del_str(name)
+                } {
                     Some(_) => Ok(()),
                     None => Err(vm.attribute_error(format!(
                         "'function' object has no attribute '{}'",

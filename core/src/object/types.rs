@@ -49,7 +49,7 @@ pub struct Type {
     version: Cell<u32>,
     pub subclasses: PyCell<Vec<Weak<Type>>>,
     /// Bit i set: type watcher i watches this type.
-    pub watch_mask: Cell<u8>,
+    pub watch_mask: tripwire_watchers::WatchMask,
     /// The native constructor of a built-in type (`int(...)`, `list(...)`).
     pub native_new: Option<crate::object::NativeFn>,
 }
@@ -114,7 +114,7 @@ impl Type {
             has_dict,
             version: Cell::new(0),
             subclasses: PyCell::new(Vec::new()),
-            watch_mask: Cell::new(0),
+            watch_mask: tripwire_watchers::WatchMask::new(),
             native_new,
         }
     }
@@ -150,12 +150,10 @@ impl Type {
         v
     }
 
-    /// Drop the version tag of this type and every subclass (the type changed).
-    pub fn invalidate_version(&self) {
+    /// Drop this type's version tag (see `Vm::type_will_change`, which does it for
+    /// the subclasses too).
+    pub fn clear_version(&self) {
         self.version.set(0);
-        for sub in self.live_subclasses() {
-            sub.invalidate_version();
-        }
     }
 
     pub fn live_subclasses(&self) -> Vec<TypeRef> {

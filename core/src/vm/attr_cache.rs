@@ -148,6 +148,7 @@ impl Vm {
         match kind {
             AttrCache::StoreDict => match &inst.dict {
                 Some(d) => {
+                    self.dict_will_set_str(d, name, &value);
                     let old = d.set_str(name.clone(), value);
                     drop(old);
                     Ok(Ok(()))
