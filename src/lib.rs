@@ -5,8 +5,8 @@
 //! deeply nested literal) ends in RecursionError rather than a stack overflow.
 
 pub use tripwire_core as core;
-pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError};
 pub use tripwire_core::watch::{CodeEventKind, DictEventKind, FuncEventKind};
+pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError};
 pub use tripwire_core::{
     CodeEvent, DictEvent, FuncEvent, PyErr, PyResult, TypeEvent, Value, Vm, Watchers,
 };

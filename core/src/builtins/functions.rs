@@ -938,7 +938,7 @@ fn code_arg(
             crate::modules::remember_source(filename, text);
             let code = crate::compile::compile(text, filename, mode)
                 .map_err(|e| vm.syntax_error(&e, filename))?;
-            vm.code_created(&code);
+            vm.code_compiled(&code);
             Ok(code)
         }
         other => Err(vm.type_error(format!(

@@ -149,7 +149,7 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e, filename)),
         };
-        self.code_created(&code);
+        self.code_compiled(&code);
         let key = self.names.builtins.clone();
         if globals.get_str(&key).is_none() {
             let b = Value::Dict(self.builtins.clone());

@@ -44,23 +44,26 @@ impl Vm {
         }
     }
 
-    /// A code object was created, with the code objects nested in its constants
-    /// (nested ones first, the order a compiler creates them in).
+    /// A code object was created (`code.replace()`).
     pub fn code_created(&mut self, code: &Rc<Code>) {
         if self.code_watched() {
-            self.code_tree_created(code);
+            self.dispatch_code(CodeEvent {
+                kind: CodeEventKind::Create,
+                code: code.clone(),
+            });
         }
     }
 
-    fn code_tree_created(&mut self, code: &Rc<Code>) {
-        for c in code.consts.iter() {
-            if let Value::Code(inner) = c {
-                self.code_tree_created(inner);
+    /// The compiler made `code` and the code objects nested in its constants: each
+    /// was created, nested ones first (the order a compiler creates them in).
+    pub fn code_compiled(&mut self, code: &Rc<Code>) {
+        if self.code_watched() {
+            for c in code.consts.iter() {
+                if let Value::Code(inner) = c {
+                    self.code_compiled(inner);
+                }
             }
+            self.code_created(code);
         }
-        self.dispatch_code(CodeEvent {
-            kind: CodeEventKind::Create,
-            code: code.clone(),
-        });
     }
 }
