@@ -138,7 +138,13 @@ impl Type {
         self.version.get()
     }
 
+    /// Give the type a fresh tag, after its bases (as CPython: a type with a valid
+    /// tag has bases with valid tags, so a change to a base reaches its subclasses'
+    /// watchers).
     pub fn assign_version(&self) -> u32 {
+        for base in self.mro.borrow().iter().skip(1) {
+            base.version();
+        }
         let v = NEXT_TYPE_VERSION.with(|n| {
             let v = n.get();
             // Policy: tags are 32-bit and never reused; on exhaustion (4 billion

@@ -70,16 +70,13 @@ impl Vm {
         self.watch.registries.types.clear(id)
     }
 
-    /// Watcher `id` watches the class `t`. The class (and its bases) get a version
-    /// tag, so the next change sends an event.
+    /// Watcher `id` watches the class `t`. The class (and so its bases) gets a
+    /// version tag, so the next change sends an event.
     pub fn watch_type(&self, id: i64, t: &Value) -> Result<(), WatchError> {
         let Value::Type(t) = t else {
             return Err(WatchError::NotWatchable(Kind::Type));
         };
         let slot = self.watch.registries.types.check(id)?;
-        for base in t.mro.borrow().iter() {
-            base.version();
-        }
         t.version();
         t.watch_mask.watch(slot);
         Ok(())

@@ -70,6 +70,9 @@ fn render(v: &Value) -> Arg {
                 None => format!("<tuple of {}>", t.items.len()),
             }
         }
+        Value::Module(m) => format!("<module {}>", m.name.as_str()),
+        Value::List(l) => format!("<list of {}>", l.len()),
+        Value::Instance(i) => format!("<{} object>", i.cls().qualname.borrow().as_str()),
         _ => plain_repr(v).unwrap_or_else(|| "<object>".to_string()),
     };
     Arg::Text(shorten(text))
