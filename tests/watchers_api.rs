@@ -26,7 +26,7 @@ fn a_panicking_watcher_is_reported_and_the_others_still_run() {
     exec(
         &mut vm,
         &globals,
-        "import sys\nreports = []\nsys.unraisablehook = lambda a: reports.append((a.err_msg[:48], type(a.exc_value).__name__, str(a.exc_value)))\nd = {}\n",
+        "import sys\nreports = []\nsys.unraisablehook = lambda a: reports.append((a.err_msg[:47], type(a.exc_value).__name__, str(a.exc_value)))\nd = {}\n",
     );
     let seen = Arc::new(Mutex::new(Vec::new()));
     let panicky = vm
