@@ -241,10 +241,7 @@ pub fn type_setattr(
             drop(old);
             Ok(())
         }
-        None => match {
-            vm.dict_will_del_str(&t.dict, name);
-            t.dict.del_str(name)
-        } {
+        None => match vm.dict_del_str_notified(&t.dict, name) {
             Some(_) => Ok(()),
             None => Err(vm.attribute_error(format!(
                 "type object '{}' has no attribute '{}'",

@@ -125,10 +125,7 @@ pub fn set_function_attr(
                     d.set_str(name.clone(), v);
                     Ok(())
                 }
-                None => match {
-                    vm.dict_will_del_str(&d, name);
-                    d.del_str(name)
-                } {
+                None => match vm.dict_del_str_notified(&d, name) {
                     Some(_) => Ok(()),
                     None => Err(vm.attribute_error(format!(
                         "'function' object has no attribute '{}'",

@@ -395,10 +395,7 @@ impl Vm {
                         drop(old);
                         Ok(())
                     }
-                    (Some(d), None) => match {
-                        self.dict_will_del_str(d, name);
-                        d.del_str(name)
-                    } {
+                    (Some(d), None) => match self.dict_del_str_notified(d, name) {
                         Some(_) => Ok(()),
                         None => Err(self.no_attribute(obj, &cls, name)),
                     },
@@ -421,10 +418,7 @@ impl Vm {
                     drop(old);
                     Ok(())
                 }
-                None => match {
-                    self.dict_will_del_str(&m.dict, name);
-                    m.dict.del_str(name)
-                } {
+                None => match self.dict_del_str_notified(&m.dict, name) {
                     Some(_) => Ok(()),
                     None => Err(self.attribute_error(format!(
                         "module '{}' has no attribute '{}'",

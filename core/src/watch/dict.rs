@@ -47,6 +47,12 @@ impl Vm {
         }
     }
 
+    /// `del d[name]` with its event: the removed value, None if `name` is missing.
+    pub fn dict_del_str_notified(&mut self, d: &Rc<Dict>, name: &Rc<PyStr>) -> Option<Value> {
+        self.dict_will_del_str(d, name);
+        d.del_str(name)
+    }
+
     /// `d.clear()`; no event for a dict that holds no table.
     #[inline(always)]
     pub fn dict_will_clear(&mut self, d: &Rc<Dict>) {
