@@ -5,14 +5,30 @@
 //! deeply nested literal) ends in RecursionError rather than a stack overflow.
 
 pub use tripwire_core as core;
-pub use tripwire_core::{PyErr, PyResult, Value, Vm};
+pub use tripwire_core::watch::{CodeEventKind, DictEventKind, FuncEventKind};
+pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError};
+pub use tripwire_core::{
+    CodeEvent, DictEvent, FuncEvent, PyErr, PyResult, TypeEvent, Value, Vm, Watchers,
+};
 
 /// Native stack for the interpreter thread.
 const STACK_SIZE: usize = 1 << 30;
 
+/// How to run a program.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Print every watcher event to stderr in this form (`--trace=events`).
+    pub trace: Option<TraceFormat>,
+}
+
 /// Run a Python file as `__main__` with `argv` (argv[0] is the file); returns the
 /// exit status.
 pub fn run_file(path: &str, argv: &[String]) -> i32 {
+    run_file_with(path, argv, RunOptions::default())
+}
+
+/// `run_file` with options.
+pub fn run_file_with(path: &str, argv: &[String], options: RunOptions) -> i32 {
     let path = path.to_string();
     let argv = argv.to_vec();
     let handle = std::thread::Builder::new()
@@ -21,6 +37,12 @@ pub fn run_file(path: &str, argv: &[String]) -> i32 {
         .spawn(move || {
             let mut vm = Vm::new();
             vm.stack_budget = STACK_SIZE - (64 << 20);
+            if let Some(format) = options.trace {
+                if let Err(e) = vm.enable_event_trace(format) {
+                    eprintln!("tripwire: cannot trace events: {e}");
+                    return 2;
+                }
+            }
             vm.run_main(&path, &argv)
         });
     match handle.map(|h| h.join()) {

@@ -1,18 +1,53 @@
 //! The `tripwire` command.
 
 use std::process::ExitCode;
+use tripwire::{RunOptions, TraceFormat};
 
 const HELP: &str = "\
 tripwire - a Python 3.13 runtime whose extension hooks are first-class
 
 Usage:
-  tripwire run FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])
-  tripwire --version            print the version
-  tripwire --help               print this help
+  tripwire run [OPTIONS] FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])
+  tripwire --version                      print the version
+  tripwire --help                         print this help
+
+Options of run:
+  --trace=events         print every dict / type / function / code watcher event to
+                         stderr, one line each, identical from run to run
+  --trace-format=FORMAT  text (the default) or json (one JSON object per line)
 
 An uncaught exception prints a CPython-style traceback to stderr and exits with
 status 1; sys.exit(n) exits with status n.
 ";
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("tripwire run: {msg}\n\n{HELP}");
+    ExitCode::from(2)
+}
+
+/// `tripwire run ...`: options, then the file and its arguments.
+fn run(args: &[String]) -> ExitCode {
+    let mut trace = false;
+    let mut format = TraceFormat::Text;
+    let mut i = 0;
+    while let Some(a) = args.get(i).filter(|a| a.starts_with("--")) {
+        match a.as_str() {
+            "--trace=events" => trace = true,
+            "--trace-format=text" => format = TraceFormat::Text,
+            "--trace-format=json" => format = TraceFormat::Json,
+            other => return usage_error(&format!("unknown option '{other}'")),
+        }
+        i += 1;
+    }
+    let Some(file) = args.get(i) else {
+        return usage_error("missing FILE");
+    };
+    let options = RunOptions {
+        trace: trace.then_some(format),
+    };
+    let status = tripwire::run_file_with(file, &args[i..], options);
+    ExitCode::from(status.clamp(0, 255) as u8)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,16 +67,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Some("run") => match args.get(1) {
-            Some(file) => {
-                let status = tripwire::run_file(file, &args[1..]);
-                ExitCode::from(status.clamp(0, 255) as u8)
-            }
-            None => {
-                eprintln!("tripwire run: missing FILE\n\n{HELP}");
-                ExitCode::from(2)
-            }
-        },
+        Some("run") => run(&args[1..]),
         Some(other) => {
             eprintln!("tripwire: unknown command '{other}'\n\n{HELP}");
             ExitCode::from(2)

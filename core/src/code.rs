@@ -433,4 +433,63 @@ impl Code {
     pub fn total_args(&self) -> usize {
         (self.argcount + self.kwonlyargcount) as usize
     }
+
+    /// A copy of this code object (`code.replace()` changes the copy's names).
+    pub fn duplicate(&self) -> Code {
+        Code {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            filename: self.filename.clone(),
+            firstlineno: self.firstlineno,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            instrs: self.instrs.clone(),
+            positions: self.positions.clone(),
+            consts: self.consts.clone(),
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell2arg: self.cell2arg.clone(),
+            doc: self.doc.clone(),
+            exc_table: self.exc_table.clone(),
+            stacksize: self.stacksize,
+            caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
+        }
+    }
+
+    /// A new code object with this one's contents, leaving this one empty: a dying
+    /// code object is revived to hear its DESTROY event.
+    pub fn revive(&mut self) -> Code {
+        Code {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            filename: self.filename.clone(),
+            firstlineno: self.firstlineno,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            instrs: std::mem::take(&mut self.instrs),
+            positions: std::mem::take(&mut self.positions),
+            consts: std::mem::take(&mut self.consts),
+            names: std::mem::take(&mut self.names),
+            varnames: std::mem::take(&mut self.varnames),
+            cellvars: std::mem::take(&mut self.cellvars),
+            freevars: std::mem::take(&mut self.freevars),
+            cell2arg: std::mem::take(&mut self.cell2arg),
+            doc: std::mem::take(&mut self.doc),
+            exc_table: std::mem::take(&mut self.exc_table),
+            stacksize: self.stacksize,
+            caches: PyCell::new(std::mem::take(self.caches.get_mut())),
+        }
+    }
+}
+
+impl Drop for Code {
+    fn drop(&mut self) {
+        crate::watch::lifetime::code_dying(self);
+    }
 }

@@ -3,7 +3,9 @@
 //!
 //! Layering inside the crate: `parse` (ruff front end) <- `compile` (AST to `Code`)
 //! <- `object` (values and their data structures) <- `vm` (evaluation, protocols)
-//! <- `builtins` / `modules` (the Python-visible library).
+//! <- `builtins` / `modules` (the Python-visible library); `watch` (watcher events,
+//! built on tripwire-watchers) sits beside `vm`, which calls it at every mutation
+//! point.
 
 pub mod builtins;
 pub mod code;
@@ -12,6 +14,9 @@ pub mod modules;
 pub mod object;
 pub mod parse;
 pub mod vm;
+pub mod watch;
 
 pub use object::Value;
+pub use tripwire_watchers as watchers;
 pub use vm::{PyErr, PyResult, Vm};
+pub use watch::{CodeEvent, DictEvent, FuncEvent, TypeEvent, WatchError, Watchers};

@@ -233,14 +233,15 @@ pub fn type_setattr(
         }
         _ => {}
     }
-    t.invalidate_version();
+    vm.type_will_change(t);
     match value {
         Some(v) => {
+            vm.dict_will_set_str(&t.dict, name, &v);
             let old = t.dict.set_str(name.clone(), v);
             drop(old);
             Ok(())
         }
-        None => match t.dict.del_str(name) {
+        None => match vm.dict_del_str_notified(&t.dict, name) {
             Some(_) => Ok(()),
             None => Err(vm.attribute_error(format!(
                 "type object '{}' has no attribute '{}'",

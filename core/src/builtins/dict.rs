@@ -82,6 +82,13 @@ fn popitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let d = this(vm, args, "popitem")?;
     match d.last_index() {
         Some(i) => {
+            vm.dict_will_delete(&d, &d.key_at(i));
+            let Some(i) = d.last_index() else {
+                return Err(vm.new_error_args(
+                    &vm.types.key_error.clone(),
+                    vec![Value::str("popitem(): dictionary is empty")],
+                ));
+            };
             let (k, v) = d.remove_at(i);
             Ok(Value::tuple(vec![k, v]))
         }
@@ -99,6 +106,7 @@ fn update(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         vm.dict_merge(&d, src, false)?;
     }
     for (k, v) in kwargs {
+        vm.dict_will_set_str(&d, k, v);
         d.set_str(k.clone(), v.clone());
     }
     Ok(Value::None)
@@ -106,6 +114,7 @@ fn update(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn clear(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let d = this(vm, args, "clear")?;
+    vm.dict_will_clear(&d);
     drop(d.clear());
     Ok(Value::None)
 }

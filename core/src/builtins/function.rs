@@ -1,6 +1,7 @@
 //! Function objects' attributes (`__code__`, `__defaults__`, `__name__`...) and the
 //! methods of functions, bound methods and code objects.
 
+use crate::object::function::KwArg;
 use crate::object::{Dict, Function, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -61,9 +62,7 @@ pub fn set_function_attr(
     match name.as_str() {
         "__code__" => match value {
             Some(Value::Code(c)) => {
-                let old = std::mem::replace(&mut *f.code.borrow_mut(), c);
-                f.version.set(0);
-                drop(old);
+                vm.set_function_code(f, c);
                 Ok(())
             }
             Some(_) => Err(vm.type_error("__code__ must be set to a code object")),
@@ -75,8 +74,7 @@ pub fn set_function_attr(
                 Some(Value::Tuple(t)) => Some(t),
                 Some(_) => return Err(vm.type_error("__defaults__ must be set to a tuple object")),
             };
-            *f.defaults.borrow_mut() = new;
-            f.version.set(0);
+            vm.set_function_defaults(f, new);
             Ok(())
         }
         "__kwdefaults__" => {
@@ -85,8 +83,7 @@ pub fn set_function_attr(
                 Some(Value::Dict(d)) => Some(d),
                 Some(_) => return Err(vm.type_error("__kwdefaults__ must be set to a dict object")),
             };
-            *f.kwdefaults.borrow_mut() = new;
-            f.version.set(0);
+            vm.set_function_kwdefaults(f, new);
             Ok(())
         }
         "__name__" | "__qualname__" => match value {
@@ -124,10 +121,11 @@ pub fn set_function_attr(
             let d = function_dict(f);
             match value {
                 Some(v) => {
+                    vm.dict_will_set_str(&d, name, &v);
                     d.set_str(name.clone(), v);
                     Ok(())
                 }
-                None => match d.del_str(name) {
+                None => match vm.dict_del_str_notified(&d, name) {
                     Some(_) => Ok(()),
                     None => Err(vm.attribute_error(format!(
                         "'function' object has no attribute '{}'",
@@ -137,4 +135,45 @@ pub fn set_function_attr(
             }
         }
     }
+}
+
+/// `code.replace(**changes)`: a new code object (which code watchers hear about)
+/// with `co_name`, `co_qualname` or `co_firstlineno` changed.
+fn code_replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_method_args(vm, "replace", args, 0, 0)?;
+    let Value::Code(c) = &args[0] else {
+        return Err(vm.type_error("replace() requires a code object"));
+    };
+    let mut new = c.duplicate();
+    for (k, v) in kwargs {
+        match (k.as_str(), v) {
+            ("co_name", Value::Str(s)) => new.name = s.clone(),
+            ("co_qualname", Value::Str(s)) => new.qualname = s.clone(),
+            ("co_firstlineno", Value::Int(n)) => {
+                new.firstlineno = u32::try_from(*n)
+                    .map_err(|_| vm.value_error("co_firstlineno must be a positive int"))?;
+            }
+            ("co_name" | "co_qualname", other) => {
+                return Err(vm.type_error(format!(
+                    "replace() argument '{}' must be str, not {}",
+                    k.as_str(),
+                    vm.type_name(other)
+                )))
+            }
+            _ => {
+                return Err(vm.type_error(format!(
+                    "replace() got an unexpected keyword argument '{}'",
+                    k.as_str()
+                )))
+            }
+        }
+    }
+    let new = Rc::new(new);
+    vm.code_created(&new);
+    Ok(Value::Code(new))
+}
+
+pub fn install(vm: &mut Vm) {
+    let code = vm.types.code.clone();
+    crate::builtins::add_method(vm, &code, "replace", code_replace);
 }

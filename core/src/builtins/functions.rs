@@ -936,7 +936,10 @@ fn code_arg(
                 text
             };
             crate::modules::remember_source(filename, text);
-            crate::compile::compile(text, filename, mode).map_err(|e| vm.syntax_error(&e, filename))
+            let code = crate::compile::compile(text, filename, mode)
+                .map_err(|e| vm.syntax_error(&e, filename))?;
+            vm.code_compiled(&code);
+            Ok(code)
         }
         other => Err(vm.type_error(format!(
             "exec() arg 1 must be a string, bytes or code object, not {}",
@@ -976,8 +979,11 @@ fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict
             )))
         }
     };
-    if globals.get_str(&vm.names.builtins.clone()).is_none() {
-        globals.set_str(vm.names.builtins.clone(), Value::Dict(vm.builtins.clone()));
+    let key = vm.names.builtins.clone();
+    if globals.get_str(&key).is_none() {
+        let b = Value::Dict(vm.builtins.clone());
+        vm.dict_will_set_str(&globals, &key, &b);
+        globals.set_str(key, b);
     }
     Ok((globals, locals))
 }

@@ -170,4 +170,5 @@ pub fn install(vm: &mut Vm) {
     bytes::install(vm);
     iterators::install(vm);
     dunders::install(vm);
+    function::install(vm);
 }

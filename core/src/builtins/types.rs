@@ -355,6 +355,7 @@ pub fn type_new(
     if dict.get_str(&vm.names.d_doc.clone()).is_none() {
         dict.set_str(vm.names.d_doc.clone(), Value::None);
     }
+    vm.trace_class(&t);
     let tv = Value::Type(t.clone());
     // __set_name__ on descriptors.
     let set_name = vm.names.set_name.clone();

@@ -10,6 +10,7 @@ pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod tripwire;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -70,6 +71,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("random", ModuleDef::Native(random::init)),
     ("time", ModuleDef::Native(time::init)),
     ("gc", ModuleDef::Native(gc::init)),
+    ("tripwire", ModuleDef::Native(tripwire::init)),
     ("array", ModuleDef::Native(array::init)),
     ("_os", ModuleDef::Native(os::init)),
     ("os", ModuleDef::Source(include_str!("py/os.py"))),

@@ -1,8 +1,10 @@
-//! The `sys` module.
+//! The `sys` module, with `sys.unraisablehook` (how exceptions nobody can catch — in
+//! watcher callbacks, for example — are reported).
 
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
-use crate::object::{Dict, ObjKind, PyCell, Value};
+use crate::object::types::Layout;
+use crate::object::{Base, Dict, Instance, ObjKind, PyCell, Type, TypeRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 
@@ -112,6 +114,87 @@ fn exception(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(vm.current_handled())
 }
 
+thread_local! {
+    static HOOK_ARGS_TYPE: std::cell::RefCell<Option<TypeRef>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `UnraisableHookArgs` object handed to `sys.unraisablehook`.
+pub fn unraisable_args(vm: &mut Vm, exc: &Value, err_msg: &str) -> Value {
+    let cls = HOOK_ARGS_TYPE.with(|t| t.borrow().clone());
+    let cls = cls.unwrap_or_else(|| {
+        let t = Rc::new(Type::new(
+            "UnraisableHookArgs",
+            vec![vm.types.object.clone()],
+            Vec::new(),
+            Dict::new_rc(),
+            Layout::Object,
+            true,
+            Vec::new(),
+            true,
+            None,
+        ));
+        *t.mro.borrow_mut() = vec![t.clone(), vm.types.object.clone()];
+        *t.qualname.borrow_mut() = vm.intern("sys.UnraisableHookArgs");
+        HOOK_ARGS_TYPE.with(|h| *h.borrow_mut() = Some(t.clone()));
+        t
+    });
+    let d = Dict::new_rc();
+    let tb = vm.traceback_of(exc);
+    let fields = [
+        ("exc_type", Value::Type(vm.type_of(exc))),
+        ("exc_value", exc.clone()),
+        ("exc_traceback", tb),
+        ("err_msg", Value::str(err_msg)),
+        ("object", Value::None),
+    ];
+    for (k, v) in fields {
+        d.set_str(vm.intern(k), v);
+    }
+    Value::Instance(Instance::new_rc(Instance {
+        cls: PyCell::new(cls),
+        dict: Some(d),
+        slots: PyCell::new(Vec::new()),
+        base: Base::None,
+        finalized: std::cell::Cell::new(false),
+    }))
+}
+
+/// Whether `hook` is the default `sys.unraisablehook`.
+pub fn is_default_unraisablehook(hook: &Value) -> bool {
+    matches!(hook, Value::Builtin(b) if b.func as usize == unraisablehook as crate::object::NativeFn as usize)
+}
+
+/// The default `sys.unraisablehook(args)`: "{err_msg}:" and the traceback on stderr.
+fn unraisablehook(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "unraisablehook", args, 1, 1)?;
+    let get = |vm: &mut Vm, name: &str| {
+        let name = vm.intern(name);
+        vm.get_attr_opt(&args[0], &name)
+    };
+    let err_msg = get(vm, "err_msg")?.unwrap_or(Value::None);
+    let exc = get(vm, "exc_value")?.unwrap_or(Value::None);
+    let obj = get(vm, "object")?.unwrap_or(Value::None);
+    let head = match (&err_msg, obj.is_none()) {
+        (Value::Str(m), true) => format!("{}:\n", m.as_str()),
+        (Value::Str(m), false) => {
+            let r = vm.repr(&obj)?;
+            format!("{}: {}\n", m.as_str(), r.as_str())
+        }
+        (_, true) => "Exception ignored in:\n".to_string(),
+        (_, false) => {
+            let r = vm.repr(&obj)?;
+            format!("Exception ignored in: {}\n", r.as_str())
+        }
+    };
+    let text = if exc.is_none() {
+        String::new()
+    } else {
+        vm.format_exception(&exc)
+    };
+    vm.write_stderr(&format!("{head}{text}"));
+    Ok(Value::None)
+}
+
 pub fn install(vm: &mut Vm) {
     let d: Rc<Dict> = vm.sys.dict.clone();
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
@@ -122,6 +205,7 @@ pub fn install(vm: &mut Vm) {
         ("intern", intern),
         ("exc_info", exc_info),
         ("exception", exception),
+        ("unraisablehook", unraisablehook),
     ];
     for (name, f) in fns {
         add_function(vm, &d, "sys", name, *f);
@@ -174,6 +258,9 @@ pub fn install(vm: &mut Vm) {
         ]),
     );
     set(vm, "builtins", Value::Dict(vm.builtins.clone()));
+    if let Some(hook) = d.get_str(&vm.intern("unraisablehook")) {
+        set(vm, "__unraisablehook__", hook);
+    }
     let sysm = Value::Module(vm.sys.clone());
     let k = vm.intern("sys");
     vm.modules.set_str(k, sysm);

@@ -15,6 +15,7 @@ use super::{PyCell, PyStr, Value};
 use hashbrown::HashTable;
 use std::cell::Cell;
 use std::rc::Rc;
+use tripwire_watchers::WatchMask;
 
 thread_local! {
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
@@ -102,7 +103,7 @@ pub struct Dict {
     table: PyCell<Table>,
     version: Cell<u64>,
     /// Bit i set: dict watcher i watches this dict.
-    pub watch_mask: Cell<u8>,
+    pub watch_mask: WatchMask,
 }
 
 /// The outcome of looking a key up by hash.
@@ -166,7 +167,7 @@ impl Dict {
         Dict {
             table: PyCell::new(Table::default()),
             version: Cell::new(next_version()),
-            watch_mask: Cell::new(0),
+            watch_mask: WatchMask::new(),
         }
     }
 
@@ -193,7 +194,7 @@ impl Dict {
                 used: 0,
             }),
             version: Cell::new(next_version()),
-            watch_mask: Cell::new(0),
+            watch_mask: WatchMask::new(),
         }
     }
 
@@ -214,6 +215,23 @@ impl Dict {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Whether the dict has an entries table (it held an item since it was made or
+    /// last cleared): clearing a dict without one sends no event, as in CPython.
+    pub fn has_table(&self) -> bool {
+        let t = self.table.borrow();
+        t.entries.capacity() > 0
+    }
+
+    /// A new dict with this one's contents, version and watchers, leaving this one
+    /// empty: a dying watched dict is revived to hear its DEALLOCATED event.
+    pub fn revive(&mut self) -> Dict {
+        Dict {
+            table: PyCell::new(std::mem::take(self.table.get_mut())),
+            version: Cell::new(self.version.get()),
+            watch_mask: WatchMask::new_with(self.watch_mask.bits()),
+        }
     }
 
     /// Look up by hash; identical keys and keys with `simple_eq` answers resolve here.
@@ -491,6 +509,9 @@ fn find_str_in(t: &Table, key: &PyStr) -> Option<usize> {
 
 impl Drop for Dict {
     fn drop(&mut self) {
+        if self.watch_mask.any() {
+            crate::watch::lifetime::dict_dying(self);
+        }
         let t = std::mem::take(self.table.get_mut());
         if t.used > 0 {
             let mut flat = Vec::with_capacity(t.used * 2);

@@ -43,6 +43,32 @@ impl Function {
     pub fn qualname(&self) -> Rc<PyStr> {
         self.qualname.borrow().clone()
     }
+
+    /// A new function with the same contents: a dying function is revived to hear
+    /// its DESTROY event.
+    pub fn revive(&mut self) -> Function {
+        Function {
+            code: PyCell::new(self.code()),
+            globals: self.globals.clone(),
+            builtins: self.builtins.clone(),
+            name: PyCell::new(self.name()),
+            qualname: PyCell::new(self.qualname()),
+            defaults: PyCell::new(self.defaults.get_mut().take()),
+            kwdefaults: PyCell::new(self.kwdefaults.get_mut().take()),
+            closure: self.closure.take(),
+            dict: PyCell::new(self.dict.get_mut().take()),
+            annotations: PyCell::new(std::mem::take(self.annotations.get_mut())),
+            module: PyCell::new(std::mem::take(self.module.get_mut())),
+            doc: PyCell::new(std::mem::take(self.doc.get_mut())),
+            version: Cell::new(self.version.get()),
+        }
+    }
+}
+
+impl Drop for Function {
+    fn drop(&mut self) {
+        crate::watch::lifetime::function_dying(self);
+    }
 }
 
 /// A function implemented in Rust, possibly bound to a receiver.

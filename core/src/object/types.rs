@@ -49,7 +49,7 @@ pub struct Type {
     version: Cell<u32>,
     pub subclasses: PyCell<Vec<Weak<Type>>>,
     /// Bit i set: type watcher i watches this type.
-    pub watch_mask: Cell<u8>,
+    pub watch_mask: tripwire_watchers::WatchMask,
     /// The native constructor of a built-in type (`int(...)`, `list(...)`).
     pub native_new: Option<crate::object::NativeFn>,
 }
@@ -114,7 +114,7 @@ impl Type {
             has_dict,
             version: Cell::new(0),
             subclasses: PyCell::new(Vec::new()),
-            watch_mask: Cell::new(0),
+            watch_mask: tripwire_watchers::WatchMask::new(),
             native_new,
         }
     }
@@ -138,7 +138,13 @@ impl Type {
         self.version.get()
     }
 
+    /// Give the type a fresh tag, after its bases (as CPython: a type with a valid
+    /// tag has bases with valid tags, so a change to a base reaches its subclasses'
+    /// watchers).
     pub fn assign_version(&self) -> u32 {
+        for base in self.mro.borrow().iter().skip(1) {
+            base.version();
+        }
         let v = NEXT_TYPE_VERSION.with(|n| {
             let v = n.get();
             // Policy: tags are 32-bit and never reused; on exhaustion (4 billion
@@ -150,12 +156,10 @@ impl Type {
         v
     }
 
-    /// Drop the version tag of this type and every subclass (the type changed).
-    pub fn invalidate_version(&self) {
+    /// Drop this type's version tag (see `Vm::type_will_change`, which does it for
+    /// the subclasses too).
+    pub fn clear_version(&self) {
         self.version.set(0);
-        for sub in self.live_subclasses() {
-            sub.invalidate_version();
-        }
     }
 
     pub fn live_subclasses(&self) -> Vec<TypeRef> {

@@ -390,11 +390,12 @@ impl Vm {
                 }
                 match (&inst.dict, value) {
                     (Some(d), Some(v)) => {
+                        self.dict_will_set_str(d, name, &v);
                         let old = d.set_str(name.clone(), v);
                         drop(old);
                         Ok(())
                     }
-                    (Some(d), None) => match d.del_str(name) {
+                    (Some(d), None) => match self.dict_del_str_notified(d, name) {
                         Some(_) => Ok(()),
                         None => Err(self.no_attribute(obj, &cls, name)),
                     },
@@ -412,11 +413,12 @@ impl Vm {
             }
             Value::Module(m) => match value {
                 Some(v) => {
+                    self.dict_will_set_str(&m.dict, name, &v);
                     let old = m.dict.set_str(name.clone(), v);
                     drop(old);
                     Ok(())
                 }
-                None => match m.dict.del_str(name) {
+                None => match self.dict_del_str_notified(&m.dict, name) {
                     Some(_) => Ok(()),
                     None => Err(self.attribute_error(format!(
                         "module '{}' has no attribute '{}'",

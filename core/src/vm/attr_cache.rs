@@ -271,9 +271,12 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
         return Stored::Miss(value);
     };
     match kind {
+        // A watched dict takes the general path, which tells its watchers.
         AttrCache::StoreDict { hint } => match &inst.dict {
-            Some(d) => Stored::Done(d.set_str_hinted(name.clone(), value, hint)),
-            None => Stored::Miss(value),
+            Some(d) if !crate::watch::watching(&d.watch_mask) => {
+                Stored::Done(d.set_str_hinted(name.clone(), value, hint))
+            }
+            _ => Stored::Miss(value),
         },
         AttrCache::StoreProperty(fset) => Stored::Setter(fset.dup(), value),
         AttrCache::Slot(i) => {

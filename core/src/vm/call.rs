@@ -592,6 +592,7 @@ impl Vm {
         };
         let func = Rc::new(func);
         crate::object::tracking::function(&func);
+        self.function_created(&func);
         Value::Function(func)
     }
 

@@ -270,11 +270,13 @@ impl Vm {
                     Instr::StoreGlobal(i) => {
                         let v = self.pop();
                         let globals = self.frames[fi].globals.clone();
+                        self.dict_will_set_str(&globals, &code.names[i as usize], &v);
                         let old = globals.set_str(code.names[i as usize].clone(), v);
                         drop(old);
                     }
                     Instr::DeleteGlobal(i) => {
                         let globals = self.frames[fi].globals.clone();
+                        self.dict_will_del_str(&globals, &code.names[i as usize]);
                         if globals.del_str(&code.names[i as usize]).is_none() {
                             break self.name_error(code.names[i as usize].as_str());
                         }
@@ -299,6 +301,7 @@ impl Vm {
                             .locals
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        self.dict_will_set_str(&ns, &code.names[i as usize], &v);
                         let old = ns.set_str(code.names[i as usize].clone(), v);
                         drop(old);
                     }
@@ -307,6 +310,7 @@ impl Vm {
                             .locals
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        self.dict_will_del_str(&ns, &code.names[i as usize]);
                         if ns.del_str(&code.names[i as usize]).is_none() {
                             break self.name_error(code.names[i as usize].as_str());
                         }
@@ -1109,7 +1113,9 @@ impl Vm {
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
-                            ns.set_str(key, Value::Dict(Dict::new_rc()));
+                            let d = Value::Dict(Dict::new_rc());
+                            self.dict_will_set_str(&ns, &key, &d);
+                            ns.set_str(key, d);
                         }
                     }
                 }

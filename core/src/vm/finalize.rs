@@ -1,4 +1,5 @@
-//! Finalization: `__del__` methods and the closing of abandoned generators.
+//! Finalization: `__del__` methods, the closing of abandoned generators, and the
+//! death events of watched objects (see `watch::lifetime`).
 //!
 //! Destructors cannot run Python code (they run inside whatever Rust operation dropped
 //! the last reference), so a dying object that needs a finalizer is revived into the
@@ -15,6 +16,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub enum Pending {
     Del(Value),
     CloseGenerator(Rc<Generator>),
+    /// A revived watched object, and the address it died at.
+    Dealloc(Value, usize),
 }
 
 static PENDING: AtomicBool = AtomicBool::new(false);
@@ -39,8 +42,10 @@ pub fn pending() -> bool {
 }
 
 pub fn enqueue(p: Pending) {
-    QUEUE.with(|q| q.borrow_mut().push(p));
-    PENDING.store(true, Ordering::Relaxed);
+    // While the thread exits its queue may be gone: nothing would run it anyway.
+    if QUEUE.try_with(|q| q.borrow_mut().push(p)).is_ok() {
+        PENDING.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Called from `Instance::drop`: revive the instance if its class has `__del__`.
@@ -94,6 +99,7 @@ impl Vm {
                             }
                         }
                     }
+                    Pending::Dealloc(obj, was) => self.deliver_death(obj, was),
                     Pending::CloseGenerator(g) => {
                         if let Err(e) = super::generator::close(self, &g) {
                             let what =
@@ -110,5 +116,29 @@ impl Vm {
     pub fn report_unraisable(&mut self, what: &str, e: super::PyErr) {
         let text = self.format_exception(e.value());
         self.write_stderr(&format!("Exception ignored in: {what}\n{text}"));
+    }
+
+    /// Report an exception nobody can catch through `sys.unraisablehook`, with
+    /// `err_msg` and no object (CPython's `PyErr_FormatUnraisable`). The default
+    /// hook prints "{err_msg}:" and the traceback; a hook that fails is reported by
+    /// the default one.
+    pub fn report_unraisable_msg(&mut self, err_msg: &str, e: super::PyErr) {
+        let hook = self.sys.dict.get_str(&self.intern("unraisablehook"));
+        if let Some(hook) = hook.filter(|h| !crate::modules::sys::is_default_unraisablehook(h)) {
+            let args = crate::modules::sys::unraisable_args(self, e.value(), err_msg);
+            match self.call(&hook, &[args], &[]) {
+                Ok(_) => return,
+                Err(hook_err) => self.report_unraisable_msg_default(
+                    "Exception ignored in sys.unraisablehook",
+                    hook_err,
+                ),
+            }
+        }
+        self.report_unraisable_msg_default(err_msg, e);
+    }
+
+    pub(crate) fn report_unraisable_msg_default(&mut self, err_msg: &str, e: super::PyErr) {
+        let text = self.format_exception(e.value());
+        self.write_stderr(&format!("{err_msg}:\n{text}"));
     }
 }

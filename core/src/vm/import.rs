@@ -66,7 +66,9 @@ impl Vm {
             } else if let Value::Module(p) = &parent {
                 // A submodule is an attribute of its package.
                 if p.dict.get_str(&PyStr::new(part)).is_none() {
-                    p.dict.set_str(self.intern(part), module.clone());
+                    let key = self.intern(part);
+                    self.dict_will_set_str(&p.dict, &key, &module);
+                    p.dict.set_str(key, module.clone());
                 }
             }
         }
@@ -100,6 +102,7 @@ impl Vm {
             Err(e) => return Err(self.new_error(&self.types.import_error.clone(), &e.to_string())),
         };
         let m = self.new_module(name);
+        self.trace_namespace(&m.dict);
         m.dict.set_str(self.names.d_file.clone(), Value::str(&path));
         let package = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
         m.dict
@@ -146,11 +149,12 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e, filename)),
         };
-        if globals.get_str(&self.names.builtins.clone()).is_none() {
-            globals.set_str(
-                self.names.builtins.clone(),
-                Value::Dict(self.builtins.clone()),
-            );
+        self.code_compiled(&code);
+        let key = self.names.builtins.clone();
+        if globals.get_str(&key).is_none() {
+            let b = Value::Dict(self.builtins.clone());
+            self.dict_will_set_str(&globals, &key, &b);
+            globals.set_str(key, b);
         }
         self.run_code(code, globals, None)
     }
@@ -253,6 +257,7 @@ impl Vm {
                 for n in self.collect_iterable(&names)? {
                     if let Value::Str(s) = &n {
                         let v = self.get_attr(module, s)?;
+                        self.dict_will_set_str(ns, s, &v);
                         ns.set_str(s.clone(), v);
                     }
                 }
@@ -261,6 +266,7 @@ impl Vm {
                 for (k, v) in m.dict.items() {
                     if let Value::Str(s) = &k {
                         if !s.as_str().starts_with('_') {
+                            self.dict_will_set_str(ns, s, &v);
                             ns.set_str(s.clone(), v);
                         }
                     }

@@ -59,6 +59,8 @@ pub struct Vm {
     /// The address of the Rust stack at start-up, to bound native recursion.
     pub stack_origin: usize,
     pub stack_budget: usize,
+    /// Watcher registries, Python watcher callables and the event trace.
+    pub watch: crate::watch::WatchState,
 }
 
 impl Vm {
@@ -97,6 +99,7 @@ impl Vm {
             stdout_buf: Vec::with_capacity(1 << 14),
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
+            watch: crate::watch::WatchState::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

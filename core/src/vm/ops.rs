@@ -1225,7 +1225,13 @@ impl Vm {
     }
 
     /// `d[key] = value`.
-    pub fn dict_set(&mut self, d: &crate::object::Dict, key: Value, value: Value) -> PyResult<()> {
+    pub fn dict_set(
+        &mut self,
+        d: &Rc<crate::object::Dict>,
+        key: Value,
+        value: Value,
+    ) -> PyResult<()> {
+        self.dict_will_store(d, &key, &value);
         if let Value::Str(s) = &key {
             let old = d.set_str(s.clone(), value);
             drop(old);
@@ -1243,7 +1249,12 @@ impl Vm {
     }
 
     /// `del d[key]`; returns the removed value.
-    pub fn dict_remove(&mut self, d: &crate::object::Dict, key: &Value) -> PyResult<Option<Value>> {
+    pub fn dict_remove(
+        &mut self,
+        d: &Rc<crate::object::Dict>,
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
+        self.dict_will_delete(d, key);
         let h = self.hash(key)?;
         match self.dict_find(d, h, key)? {
             Some(i) => Ok(Some(d.remove_at(i).1)),
@@ -1271,11 +1282,12 @@ impl Vm {
     /// Merge a mapping (or iterable of pairs) into a dict.
     pub fn dict_merge(
         &mut self,
-        d: &crate::object::Dict,
+        d: &Rc<crate::object::Dict>,
         src: &Value,
         strict: bool,
     ) -> PyResult<()> {
         if let Value::Dict(s) = src {
+            let cloned = self.dict_will_clone(d, s);
             for (h, k, v) in s.hashed_items() {
                 if strict && self.dict_find(d, h, &k)?.is_some() {
                     let kr = self.repr(&k)?;
@@ -1283,6 +1295,9 @@ impl Vm {
                         "got multiple values for keyword argument {}",
                         kr.as_str()
                     )));
+                }
+                if !cloned {
+                    self.dict_will_store(d, &k, &v);
                 }
                 match self.dict_find(d, h, &k)? {
                     Some(i) => drop(d.replace_at(i, v)),

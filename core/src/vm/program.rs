@@ -44,6 +44,7 @@ impl Vm {
             .dict
             .set_str(self.intern("path"), Value::list(vec![Value::str(&dir)]));
         let main = self.new_module("__main__");
+        self.trace_namespace(&main.dict);
         main.dict
             .set_str(self.names.d_file.clone(), Value::str(path));
         self.main_module = Some(main.clone());

@@ -1,0 +1,140 @@
+//! The watcher API for extensions, in Rust: register and clear watchers (Rust
+//! closures receiving the interpreter and the event), watch and unwatch dicts and
+//! types, and set a function's code and defaults as the attribute setters do. Errors
+//! are `WatchError`s carrying CPython's messages; `Vm::watch_error` turns one into
+//! the Python exception CPython raises. The `tripwire` module is built on this.
+//!
+//! No slot is reserved: every id from 0 to 7 is available to programs and
+//! extensions alike (the optimizer and `--trace=events` register through this API
+//! too, taking the lowest free id like anyone else).
+
+use super::{CodeEvent, DictEvent, FuncEvent, FuncEventKind, TypeEvent, WatchError, Watchers};
+use crate::code::Code;
+use crate::object::{Dict, Function, Tuple, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+use std::rc::Rc;
+use std::sync::Arc;
+use tripwire_watchers::Kind;
+
+impl Vm {
+    /// The interpreter's registries, to add or clear watchers from another OS thread.
+    pub fn watchers(&self) -> Arc<Watchers> {
+        self.watch.registries.clone()
+    }
+
+    /// The Python exception CPython raises for `e`.
+    pub fn watch_error(&self, e: WatchError) -> PyErr {
+        if e.is_runtime_error() {
+            self.runtime_error(e.to_string())
+        } else {
+            self.value_error(e.to_string())
+        }
+    }
+
+    pub fn add_dict_watcher(
+        &self,
+        f: impl Fn(&mut Vm, &DictEvent) -> PyResult<()> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.watch.registries.dict.add(f)
+    }
+
+    pub fn clear_dict_watcher(&self, id: i64) -> Result<(), WatchError> {
+        self.watch.registries.dict.clear(id)
+    }
+
+    /// Watcher `id` watches the dict `d` (idempotent).
+    pub fn watch_dict(&self, id: i64, d: &Value) -> Result<(), WatchError> {
+        let Value::Dict(d) = d else {
+            return Err(WatchError::NotWatchable(Kind::Dict));
+        };
+        d.watch_mask.watch(self.watch.registries.dict.check(id)?);
+        Ok(())
+    }
+
+    pub fn unwatch_dict(&self, id: i64, d: &Value) -> Result<(), WatchError> {
+        let Value::Dict(d) = d else {
+            return Err(WatchError::NotWatchable(Kind::Dict));
+        };
+        d.watch_mask.unwatch(self.watch.registries.dict.check(id)?);
+        Ok(())
+    }
+
+    pub fn add_type_watcher(
+        &self,
+        f: impl Fn(&mut Vm, &TypeEvent) -> PyResult<()> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.watch.registries.types.add(f)
+    }
+
+    pub fn clear_type_watcher(&self, id: i64) -> Result<(), WatchError> {
+        self.watch.registries.types.clear(id)
+    }
+
+    /// Watcher `id` watches the class `t`. The class (and so its bases) gets a
+    /// version tag, so the next change sends an event.
+    pub fn watch_type(&self, id: i64, t: &Value) -> Result<(), WatchError> {
+        let Value::Type(t) = t else {
+            return Err(WatchError::NotWatchable(Kind::Type));
+        };
+        let slot = self.watch.registries.types.check(id)?;
+        t.version();
+        t.watch_mask.watch(slot);
+        Ok(())
+    }
+
+    pub fn unwatch_type(&self, id: i64, t: &Value) -> Result<(), WatchError> {
+        let Value::Type(t) = t else {
+            return Err(WatchError::NotWatchable(Kind::Type));
+        };
+        t.watch_mask.unwatch(self.watch.registries.types.check(id)?);
+        Ok(())
+    }
+
+    pub fn add_func_watcher(
+        &self,
+        f: impl Fn(&mut Vm, &FuncEvent) -> PyResult<()> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.watch.registries.func.add(f)
+    }
+
+    pub fn clear_func_watcher(&self, id: i64) -> Result<(), WatchError> {
+        self.watch.registries.func.clear(id)
+    }
+
+    pub fn add_code_watcher(
+        &self,
+        f: impl Fn(&mut Vm, &CodeEvent) -> PyResult<()> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.watch.registries.code.add(f)
+    }
+
+    pub fn clear_code_watcher(&self, id: i64) -> Result<(), WatchError> {
+        self.watch.registries.code.clear(id)
+    }
+
+    /// `f.__code__ = code`, with its MODIFY_CODE event.
+    pub fn set_function_code(&mut self, f: &Rc<Function>, code: Rc<Code>) {
+        self.function_will_modify(f, FuncEventKind::ModifyCode, &Value::Code(code.clone()));
+        let old = std::mem::replace(&mut *f.code.borrow_mut(), code);
+        f.version.set(0);
+        drop(old);
+    }
+
+    /// `f.__defaults__ = defaults`, with its MODIFY_DEFAULTS event.
+    pub fn set_function_defaults(&mut self, f: &Rc<Function>, defaults: Option<Rc<Tuple>>) {
+        let new = defaults.clone().map_or(Value::None, Value::Tuple);
+        self.function_will_modify(f, FuncEventKind::ModifyDefaults, &new);
+        let old = std::mem::replace(&mut *f.defaults.borrow_mut(), defaults);
+        f.version.set(0);
+        drop(old);
+    }
+
+    /// `f.__kwdefaults__ = kwdefaults`, with its MODIFY_KWDEFAULTS event.
+    pub fn set_function_kwdefaults(&mut self, f: &Rc<Function>, kwdefaults: Option<Rc<Dict>>) {
+        let new = kwdefaults.clone().map_or(Value::None, Value::Dict);
+        self.function_will_modify(f, FuncEventKind::ModifyKwdefaults, &new);
+        let old = std::mem::replace(&mut *f.kwdefaults.borrow_mut(), kwdefaults);
+        f.version.set(0);
+        drop(old);
+    }
+}

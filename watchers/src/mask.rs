@@ -1,0 +1,75 @@
+//! `WatchMask`: which watcher slots watch one object, one bit per slot.
+//!
+//! Objects live on one thread (core's objects are `Rc`), so the mask is a plain
+//! `Cell<u8>`; "is anything watching" is one load and compare.
+
+use crate::registry::SLOTS;
+use std::cell::Cell;
+
+const _: () = assert!(SLOTS <= 8);
+
+#[derive(Default, Debug)]
+pub struct WatchMask(Cell<u8>);
+
+impl WatchMask {
+    pub const fn new() -> WatchMask {
+        WatchMask(Cell::new(0))
+    }
+
+    /// A mask with these bits (a revived object keeps its watchers).
+    pub const fn new_with(bits: u8) -> WatchMask {
+        WatchMask(Cell::new(bits))
+    }
+
+    /// Whether any slot watches the object: the test every mutation pays.
+    #[inline(always)]
+    pub fn any(&self) -> bool {
+        self.0.get() != 0
+    }
+
+    #[inline]
+    pub fn bits(&self) -> u8 {
+        self.0.get()
+    }
+
+    /// Slot `id` (in range) watches the object.
+    pub fn watch(&self, id: usize) {
+        self.0.set(self.0.get() | bit(id));
+    }
+
+    pub fn unwatch(&self, id: usize) {
+        self.0.set(self.0.get() & !bit(id));
+    }
+
+    pub fn is_watched_by(&self, id: usize) -> bool {
+        self.0.get() & bit(id) != 0
+    }
+}
+
+#[inline]
+fn bit(id: usize) -> u8 {
+    1u8.checked_shl(id as u32).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watch_and_unwatch_are_idempotent() {
+        let m = WatchMask::new();
+        assert!(!m.any());
+        m.watch(3);
+        m.watch(3);
+        assert!(m.is_watched_by(3) && m.any());
+        assert_eq!(m.bits(), 0b1000);
+        m.unwatch(3);
+        m.unwatch(3);
+        m.unwatch(5);
+        assert!(!m.any());
+        m.watch(7);
+        assert_eq!(m.bits(), 0x80);
+        m.watch(8);
+        assert_eq!(m.bits(), 0x80);
+    }
+}

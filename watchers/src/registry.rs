@@ -1,0 +1,262 @@
+//! Watcher slots: eight per kind, filled and emptied from any OS thread, read without
+//! locks by the interpreter thread that dispatches events.
+//!
+//! Each slot is an `ArcSwapOption`, so dispatch is one atomic load per watching slot
+//! and never waits for a writer; writers (add / clear) are serialised by a mutex so
+//! "lowest free id" is decided once. `occupied` mirrors which slots hold a callback:
+//! the "any watcher at all" test of the kinds that are not watched per object
+//! (functions, code objects).
+
+use crate::error::WatchError;
+use crate::event::{CodeEvent, DictEvent, FuncEvent, Handles, Kind, TypeEvent};
+use arc_swap::ArcSwapOption;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Watcher slots per kind, as CPython.
+pub const SLOTS: usize = 8;
+
+/// A watcher: called with the dispatcher's context (core's interpreter) and the event.
+pub type Callback<C, E, X> = dyn Fn(&mut C, &E) -> Result<(), X> + Send + Sync;
+
+struct Slot<C, E, X>(Box<Callback<C, E, X>>);
+
+/// How a callback failed; dispatch hands it to the report hook and goes on.
+pub enum Failure<X> {
+    /// The callback returned `Err`.
+    Error(X),
+    /// The callback panicked; the panic message.
+    Panic(String),
+}
+
+pub struct Registry<C, E, X> {
+    kind: Kind,
+    slots: [ArcSwapOption<Slot<C, E, X>>; SLOTS],
+    occupied: AtomicU8,
+    writer: Mutex<()>,
+}
+
+impl<C, E, X> Registry<C, E, X> {
+    pub fn new(kind: Kind) -> Self {
+        Registry {
+            kind,
+            slots: std::array::from_fn(|_| ArcSwapOption::empty()),
+            occupied: AtomicU8::new(0),
+            writer: Mutex::new(()),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Bit i set: slot i holds a watcher.
+    #[inline(always)]
+    pub fn occupied(&self) -> u8 {
+        self.occupied.load(Ordering::Acquire)
+    }
+
+    /// Whether any watcher of this kind is registered.
+    #[inline(always)]
+    pub fn any(&self) -> bool {
+        self.occupied() != 0
+    }
+
+    /// Put `callback` in the lowest free slot and return its id.
+    pub fn add(
+        &self,
+        callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.add_with(|_| callback)
+    }
+
+    /// `add`, with a callback made once its id is known (a callback that needs to
+    /// know its own id).
+    pub fn add_with<F>(&self, make: impl FnOnce(usize) -> F) -> Result<usize, WatchError>
+    where
+        F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    {
+        let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let occupied = self.occupied.load(Ordering::Acquire);
+        let id = (0..SLOTS)
+            .find(|&i| occupied & (1 << i) == 0)
+            .ok_or(WatchError::Full(self.kind))?;
+        self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
+        self.occupied.fetch_or(1 << id, Ordering::Release);
+        Ok(id)
+    }
+
+    /// The slot index of `id`, if it is in range and holds a watcher.
+    pub fn check(&self, id: i64) -> Result<usize, WatchError> {
+        let slot = self.check_range(id)?;
+        if self.occupied() & (1 << slot) == 0 {
+            return Err(WatchError::NoWatcher(self.kind, id));
+        }
+        Ok(slot)
+    }
+
+    /// The slot index of `id` if it is in range (whether or not it is filled).
+    pub fn check_range(&self, id: i64) -> Result<usize, WatchError> {
+        if (0..SLOTS as i64).contains(&id) {
+            Ok(id as usize)
+        } else {
+            Err(WatchError::InvalidId(self.kind, id))
+        }
+    }
+
+    /// Empty slot `id`. Objects keep their watch bits: a later watcher given the
+    /// same id receives their events (CPython's behaviour).
+    pub fn clear(&self, id: i64) -> Result<(), WatchError> {
+        let slot = self.check_range(id)?;
+        let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if self.occupied.load(Ordering::Acquire) & (1 << slot) == 0 {
+            return Err(WatchError::NoWatcher(self.kind, id));
+        }
+        self.occupied.fetch_and(!(1 << slot), Ordering::Release);
+        self.slots[slot].store(None);
+        Ok(())
+    }
+
+    /// Call the watchers of the slots in `mask` that hold one, in ascending id order.
+    /// A callback that fails or panics is reported through `report` with its id, and
+    /// the others still run. Each slot is read when its turn comes, so a callback that
+    /// clears a later watcher (or its own) is seen at once, as in CPython.
+    pub fn dispatch(
+        &self,
+        mask: u8,
+        ctx: &mut C,
+        event: &E,
+        report: &mut dyn FnMut(&mut C, usize, Failure<X>),
+    ) {
+        let mut bits = mask & self.occupied();
+        while bits != 0 {
+            let id = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let guard = self.slots[id].load();
+            let Some(slot) = guard.as_ref() else {
+                continue;
+            };
+            match catch_unwind(AssertUnwindSafe(|| (slot.0)(ctx, event))) {
+                Ok(Ok(())) => {}
+                Ok(Err(x)) => report(ctx, id, Failure::Error(x)),
+                Err(payload) => report(ctx, id, Failure::Panic(panic_message(&*payload))),
+            }
+        }
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a watcher panicked".to_string()
+    }
+}
+
+/// The four registries of one interpreter.
+pub struct Registries<H: Handles, C, X> {
+    pub dict: Registry<C, DictEvent<H>, X>,
+    pub types: Registry<C, TypeEvent<H>, X>,
+    pub func: Registry<C, FuncEvent<H>, X>,
+    pub code: Registry<C, CodeEvent<H>, X>,
+}
+
+impl<H: Handles, C, X> Default for Registries<H, C, X> {
+    fn default() -> Self {
+        Registries {
+            dict: Registry::new(Kind::Dict),
+            types: Registry::new(Kind::Type),
+            func: Registry::new(Kind::Func),
+            code: Registry::new(Kind::Code),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Log = Vec<String>;
+    type R = Registry<Log, u32, String>;
+
+    fn noop(_: &mut Log, _: &u32) -> Result<(), String> {
+        Ok(())
+    }
+
+    #[test]
+    fn lowest_free_id_and_full() {
+        let r = R::new(Kind::Dict);
+        for i in 0..SLOTS {
+            assert_eq!(r.add(noop), Ok(i));
+        }
+        assert_eq!(r.add(noop), Err(WatchError::Full(Kind::Dict)));
+        r.clear(3).unwrap();
+        assert_eq!(r.add(noop), Ok(3));
+    }
+
+    #[test]
+    fn id_checks() {
+        let r = R::new(Kind::Type);
+        assert_eq!(r.clear(-1), Err(WatchError::InvalidId(Kind::Type, -1)));
+        assert_eq!(r.clear(8), Err(WatchError::InvalidId(Kind::Type, 8)));
+        assert_eq!(r.clear(2), Err(WatchError::NoWatcher(Kind::Type, 2)));
+        assert_eq!(r.check(2), Err(WatchError::NoWatcher(Kind::Type, 2)));
+        let id = r.add(noop).unwrap();
+        assert_eq!(r.check(id as i64), Ok(id));
+    }
+
+    #[test]
+    fn dispatch_order_errors_and_panics_are_isolated() {
+        let r = R::new(Kind::Dict);
+        r.add(|log: &mut Log, e: &u32| {
+            log.push(format!("0:{e}"));
+            Ok(())
+        })
+        .unwrap();
+        r.add(|_: &mut Log, _: &u32| Err("boom".to_string()))
+            .unwrap();
+        r.add(|_: &mut Log, _: &u32| -> Result<(), String> { panic!("kaboom") })
+            .unwrap();
+        r.add(|log: &mut Log, e: &u32| {
+            log.push(format!("3:{e}"));
+            Ok(())
+        })
+        .unwrap();
+        let mut log = Log::new();
+        let mut report = |log: &mut Log, id: usize, f: Failure<String>| {
+            log.push(match f {
+                Failure::Error(x) => format!("err {id} {x}"),
+                Failure::Panic(m) => format!("panic {id} {m}"),
+            })
+        };
+        r.dispatch(0xFF, &mut log, &7, &mut report);
+        assert_eq!(log, ["0:7", "err 1 boom", "panic 2 kaboom", "3:7"]);
+        log.clear();
+        r.dispatch(0b1001, &mut log, &1, &mut report);
+        assert_eq!(log, ["0:1", "3:1"]);
+    }
+
+    #[test]
+    fn a_callback_can_clear_itself_and_a_later_watcher() {
+        let r = Arc::new(R::new(Kind::Dict));
+        let r2 = r.clone();
+        r.add(move |log: &mut Log, _: &u32| {
+            log.push("0".into());
+            r2.clear(0).map_err(|e| e.to_string())?;
+            r2.clear(1).map_err(|e| e.to_string())
+        })
+        .unwrap();
+        r.add(|log: &mut Log, _: &u32| {
+            log.push("1".into());
+            Ok(())
+        })
+        .unwrap();
+        let mut log = Log::new();
+        r.dispatch(0xFF, &mut log, &0, &mut |_, _, _| {});
+        assert_eq!(log, ["0"]);
+        assert!(!r.any());
+    }
+}
