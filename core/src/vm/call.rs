@@ -409,7 +409,9 @@ impl Vm {
                 })
                 .count();
             let takes = if defaults > 0 {
-                format!("from {} to {}", argcount - defaults, argcount)
+                // Signed, as CPython prints it when `__defaults__` outnumbers the
+                // parameters (after a `__code__` or `__defaults__` assignment).
+                format!("from {} to {}", argcount as i64 - defaults as i64, argcount)
             } else {
                 argcount.to_string()
             };
