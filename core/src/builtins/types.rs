@@ -126,10 +126,10 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
     }
     let base = match t.layout {
         Layout::Object | Layout::Fixed | Layout::Type => Base::None,
-        Layout::Exception => Base::Exception(PyCell::new(crate::object::ExcData {
+        Layout::Exception => Base::Exception(Box::new(PyCell::new(crate::object::ExcData {
             args: Value::tuple(args.to_vec()),
             ..Default::default()
-        })),
+        }))),
         Layout::List => Base::Value(PyCell::new(Value::list(Vec::new()))),
         Layout::Dict => Base::Value(PyCell::new(Value::Dict(Dict::new_rc()))),
         Layout::Set => Base::Value(PyCell::new(vm.new_set(Vec::new(), false)?)),

@@ -367,7 +367,9 @@ pub struct Instance {
 pub enum Base {
     None,
     Value(PyCell<Value>),
-    Exception(PyCell<ExcData>),
+    /// Boxed: exception state is large, and an inline one would make every
+    /// instance of every class pay for it.
+    Exception(Box<PyCell<ExcData>>),
 }
 
 impl Instance {

@@ -78,10 +78,10 @@ impl Vm {
             cls: PyCell::new(cls.clone()),
             dict,
             slots: PyCell::new(Vec::new()),
-            base: Base::Exception(PyCell::new(ExcData {
+            base: Base::Exception(Box::new(PyCell::new(ExcData {
                 args: Value::tuple(args),
                 ..Default::default()
-            })),
+            }))),
             finalized: std::cell::Cell::new(false),
         }))
     }
