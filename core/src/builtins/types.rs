@@ -130,9 +130,9 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
             args: Value::tuple(args.to_vec()),
             ..Default::default()
         }))),
-        Layout::List => Base::Value(PyCell::new(Value::list(Vec::new()))),
-        Layout::Dict => Base::Value(PyCell::new(Value::Dict(Dict::new_rc()))),
-        Layout::Set => Base::Value(PyCell::new(vm.new_set(Vec::new(), false)?)),
+        Layout::List => Base::Value(Box::new(PyCell::new(Value::list(Vec::new())))),
+        Layout::Dict => Base::Value(Box::new(PyCell::new(Value::Dict(Dict::new_rc())))),
+        Layout::Set => Base::Value(Box::new(PyCell::new(vm.new_set(Vec::new(), false)?))),
         layout => {
             // Immutable built-ins take their value at creation.
             let builtin = match layout {
@@ -143,7 +143,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 _ => vm.types.frozenset.clone(),
             };
             let v = call_type(vm, &builtin, args, kwargs)?;
-            Base::Value(PyCell::new(v))
+            Base::Value(Box::new(PyCell::new(v)))
         }
     };
     let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
@@ -154,7 +154,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         } else {
             None
         },
-        slots: PyCell::new(vec![Value::Null; nslots]),
+        slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
         base,
         finalized: std::cell::Cell::new(false),
     })))
@@ -619,8 +619,8 @@ fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResu
         } else {
             None
         },
-        slots: PyCell::new(vec![Value::Null; nslots]),
-        base: Base::Value(PyCell::new(v)),
+        slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
+        base: Base::Value(Box::new(PyCell::new(v))),
         finalized: std::cell::Cell::new(false),
     })))
 }

@@ -153,7 +153,7 @@ pub fn unraisable_args(vm: &mut Vm, exc: &Value, err_msg: &str) -> Value {
     Value::Instance(Instance::new_rc(Instance {
         cls: PyCell::new(cls),
         dict: Some(d),
-        slots: PyCell::new(Vec::new()),
+        slots: PyCell::new(Box::default()),
         base: Base::None,
         finalized: std::cell::Cell::new(false),
     }))

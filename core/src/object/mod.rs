@@ -355,8 +355,9 @@ pub struct Instance {
     pub cls: PyCell<TypeRef>,
     /// Attributes; `None` for classes whose `__slots__` leave out `__dict__`.
     pub dict: Option<Rc<Dict>>,
-    /// `__slots__` storage, indexed by the slot descriptor.
-    pub slots: PyCell<Vec<Value>>,
+    /// `__slots__` storage, indexed by the slot descriptor (sized for the class's
+    /// slots at creation).
+    pub slots: PyCell<Box<[Value]>>,
     /// The built-in part of a subclass of a built-in type (the list of a `list`
     /// subclass, the exception state of an exception).
     pub base: Base,
@@ -366,9 +367,9 @@ pub struct Instance {
 
 pub enum Base {
     None,
-    Value(PyCell<Value>),
-    /// Boxed: exception state is large, and an inline one would make every
-    /// instance of every class pay for it.
+    /// Boxed, as the exception state below: an instance of an ordinary class pays
+    /// only for the pointer.
+    Value(Box<PyCell<Value>>),
     Exception(Box<PyCell<ExcData>>),
 }
 

@@ -7,6 +7,16 @@ use super::{PyResult, Vm};
 use crate::object::{Base, BoundMethod, Builtin, ObjKind, PyStr, TypeRef, Value};
 use std::rc::Rc;
 
+/// Make room for slot `index` in an instance's slot storage. Instances are created
+/// with their class's slots, so this only grows after a `__class__` change.
+pub fn grow_slots(slots: &mut Box<[Value]>, index: usize) {
+    if index >= slots.len() {
+        let mut grown = std::mem::take(slots).into_vec();
+        grown.resize(index + 1, Value::Null);
+        *slots = grown.into_boxed_slice();
+    }
+}
+
 impl Vm {
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
@@ -502,9 +512,7 @@ impl Vm {
                 ObjKind::SlotDescriptor { index, name } => {
                     if let Value::Instance(i) = obj {
                         let mut slots = i.slots.borrow_mut();
-                        if slots.len() <= *index {
-                            slots.resize(*index + 1, Value::Null);
-                        }
+                        grow_slots(&mut slots, *index);
                         if value.is_none() && slots[*index].is_null() {
                             drop(slots);
                             return Err(self.attribute_error(name.as_str()));

@@ -281,9 +281,7 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
         AttrCache::StoreProperty(fset) => Stored::Setter(fset.dup(), value),
         AttrCache::Slot(i) => {
             let mut slots = inst.slots.borrow_mut();
-            if *i >= slots.len() {
-                slots.resize(*i + 1, Value::Null);
-            }
+            super::attr::grow_slots(&mut slots, *i);
             Stored::Done(Some(Value::replace_split(&mut slots[*i], value)))
         }
         _ => Stored::Miss(value),

@@ -77,7 +77,7 @@ impl Vm {
         Value::Instance(crate::object::Instance::new_rc(Instance {
             cls: PyCell::new(cls.clone()),
             dict,
-            slots: PyCell::new(Vec::new()),
+            slots: PyCell::new(Box::default()),
             base: Base::Exception(Box::new(PyCell::new(ExcData {
                 args: Value::tuple(args),
                 ..Default::default()
