@@ -24,6 +24,19 @@ pub enum Tracked {
 }
 
 impl Tracked {
+    fn is_alive(&self) -> bool {
+        match self {
+            Tracked::Dict(w) => w.strong_count() > 0,
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Tuple(w) => w.strong_count() > 0,
+            Tracked::Instance(w) => w.strong_count() > 0,
+            Tracked::Function(w) => w.strong_count() > 0,
+            Tracked::Cell(w) => w.strong_count() > 0,
+            Tracked::Type(w) => w.strong_count() > 0,
+            Tracked::Generator(w) => w.strong_count() > 0,
+        }
+    }
+
     /// The object, if it is still alive.
     pub fn upgrade(&self) -> Option<Value> {
         Some(match self {
@@ -42,12 +55,20 @@ impl Tracked {
 /// Objects registered before a collection is worth running.
 const MIN_THRESHOLD: usize = 20_000;
 
+/// When this many entries have been registered since the last sweep, the dead ones
+/// among them are dropped. A weak reference keeps its object's memory block
+/// allocated, so without the sweep every short-lived container would hold its block
+/// until the next collection.
+const SWEEP_EVERY: usize = 4096;
+
 thread_local! {
     // ManuallyDrop: weak references only; nothing to release at thread exit, and the
     // objects they point to may outlive thread-local storage.
     static REGISTRY: std::mem::ManuallyDrop<RefCell<Vec<Tracked>>> =
         const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
+    /// Registry entries before this index have survived a sweep or a collection.
+    static YOUNG_START: Cell<usize> = const { Cell::new(0) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
 }
 
@@ -55,9 +76,21 @@ fn register(t: Tracked) {
     let due = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.push(t);
-        r.len() >= THRESHOLD.with(|t| t.get())
+        let young = YOUNG_START.with(|y| y.get()).min(r.len());
+        if r.len() - young >= SWEEP_EVERY {
+            sweep(&mut r, young);
+        }
+        let due = r.len() >= THRESHOLD.with(|t| t.get());
+        if due && !ENABLED.with(|e| e.get()) {
+            // No collection will prune the registry: sweep all of it instead, so the
+            // blocks of dead objects are released with the collector off too.
+            sweep(&mut r, 0);
+            THRESHOLD.with(|t| t.set((r.len() * 2).max(MIN_THRESHOLD)));
+            return false;
+        }
+        due
     });
-    if due && ENABLED.with(|e| e.get()) {
+    if due {
         crate::vm::finalize::request_collection();
     }
 }
@@ -68,6 +101,19 @@ pub fn dict(d: &Rc<Dict>) {
 pub fn list(l: &Rc<List>) {
     register(Tracked::List(Rc::downgrade(l)));
 }
+/// Drop the dead entries from `young` on, keeping the order of the live ones.
+fn sweep(r: &mut Vec<Tracked>, young: usize) {
+    let mut kept = young;
+    for i in young..r.len() {
+        if r[i].is_alive() {
+            r.swap(kept, i);
+            kept += 1;
+        }
+    }
+    r.truncate(kept);
+    YOUNG_START.with(|y| y.set(kept));
+}
+
 /// Tuples are tracked only when they hold something that could refer back to them.
 pub fn tuple(t: &Rc<Tuple>) {
     if t.items.iter().any(could_be_in_cycle) {
@@ -117,6 +163,7 @@ pub fn restore(survivors: Vec<Tracked>) {
         *r = survivors;
         r.extend(newer);
     });
+    YOUNG_START.with(|y| y.set(live));
     // Amortised: the next automatic collection waits for as many new objects as
     // survived, so the total work stays linear in allocations.
     THRESHOLD.with(|t| t.set((live * 2).max(MIN_THRESHOLD)));
