@@ -180,3 +180,21 @@ pub fn is_enabled() -> bool {
 pub fn count() -> usize {
     REGISTRY.with(|r| r.borrow().len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dead_entries_are_swept_with_the_collector_on_or_off() {
+        for enabled in [true, false] {
+            set_enabled(enabled);
+            for _ in 0..100_000 {
+                drop(Dict::new_rc());
+            }
+            // Without sweeping, all 100,000 dead dicts would still be registered.
+            assert!(count() <= MIN_THRESHOLD + SWEEP_EVERY, "{}", count());
+        }
+        set_enabled(true);
+    }
+}
