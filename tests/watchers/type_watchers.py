@@ -80,6 +80,25 @@ def base_not_notified(wid):
     return names(get_type_modified_events())
 
 
+def bases_assignment(wid):
+    # Beyond CPython's list: assigning __bases__ notifies the class and its watched
+    # subclasses, and a rejected assignment notifies nobody.
+    class A: pass
+    class B: pass
+    class C(A): pass
+    class D(C): pass
+    watch_type(wid, C)
+    watch_type(wid, D)
+    C.__bases__ = (B,)
+    first = names(get_type_modified_events())
+    try:
+        C.__bases__ = (D,)
+    except TypeError as e:
+        first.append(str(e))
+    D.mark = 1
+    return first + names(get_type_modified_events())
+
+
 def error(wid):
     class C: pass
     watch_type(wid, C)
@@ -140,6 +159,7 @@ check("unwatch_type", lambda: with_watcher(TYPES, unwatch))
 check("clear_watcher", clear_watcher)
 check("watch_type_subclass", lambda: with_watcher(TYPES, subclass))
 check("subclass_change_does_not_notify_base", lambda: with_watcher(TYPES, base_not_notified))
+check("bases_assignment", lambda: with_watcher(TYPES, bases_assignment))
 check("error", lambda: with_watcher(ERROR, error))
 check("error events", lambda: with_watcher(TYPES, lambda w: with_watcher(ERROR, error) and get_type_modified_events()))
 check("two_watchers", two_watchers)

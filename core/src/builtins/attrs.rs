@@ -1,6 +1,7 @@
 //! The special attributes that are not in any `__dict__`: `__class__`, `__dict__`,
 //! the `co_*` fields of code objects, exception fields, `__mro__` and friends.
 
+use crate::object::types::{c3_mro, Layout};
 use crate::object::{ObjKind, PyStr, TypeRef, Value};
 use crate::vm::errors::exc_data;
 use crate::vm::{PyResult, Vm};
@@ -223,6 +224,7 @@ pub fn type_setattr(
         )));
     }
     match (name.as_str(), &value) {
+        ("__bases__", _) => return set_bases(vm, t, value),
         ("__name__", Some(Value::Str(s))) => {
             *t.name.borrow_mut() = s.clone();
             return Ok(());
@@ -250,4 +252,124 @@ pub fn type_setattr(
             ))),
         },
     }
+}
+
+/// `cls.__bases__ = (...)`: CPython's checks, then new bases and a new MRO for the
+/// class and every subclass. Watchers hear about the class and its subclasses before
+/// anything changes; if a subclass's MRO cannot be rebuilt, nothing changes.
+fn set_bases(vm: &mut Vm, t: &TypeRef, value: Option<Value>) -> PyResult<()> {
+    let name = t.name();
+    let Some(value) = value else {
+        return Err(vm.type_error(format!(
+            "cannot delete '__bases__' attribute of immutable type '{}'",
+            name.as_str()
+        )));
+    };
+    let Value::Tuple(items) = &value else {
+        return Err(vm.type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            name.as_str(),
+            vm.type_name(&value)
+        )));
+    };
+    if items.items.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            name.as_str()
+        )));
+    }
+    let mut bases: Vec<TypeRef> = Vec::new();
+    for item in items.items.iter() {
+        let Value::Type(b) = item else {
+            return Err(vm.type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                name.as_str(),
+                vm.type_name(item)
+            )));
+        };
+        if b.is_subtype(t) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        bases.push(b.clone());
+    }
+    let old_bases = t.bases.borrow().clone();
+    let (new_solid, old_solid) = (solid_base(&bases), solid_base(&old_bases));
+    if new_solid.layout != old_solid.layout || slot_count(&bases) != slot_count(&old_bases) {
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            new_solid.name().as_str(),
+            old_solid.name().as_str()
+        )));
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.name().as_str())));
+        }
+    }
+    vm.type_will_change(t);
+    let old_mros = replace_bases(t, bases.clone());
+    if let Err(message) = rebuild_mros(t) {
+        replace_bases(t, old_bases);
+        for (cls, mro) in old_mros {
+            *cls.mro.borrow_mut() = mro;
+        }
+        return Err(vm.type_error(message));
+    }
+    Ok(())
+}
+
+/// Give `t` new bases (moving it between the bases' subclass lists); returns the MRO
+/// of `t` and each of its subclasses as they were, to restore on failure.
+fn replace_bases(t: &TypeRef, bases: Vec<TypeRef>) -> Vec<(TypeRef, Vec<TypeRef>)> {
+    let old = std::mem::replace(&mut *t.bases.borrow_mut(), bases.clone());
+    for b in &old {
+        b.subclasses
+            .borrow_mut()
+            .retain(|w| !std::ptr::eq(w.as_ptr(), Rc::as_ptr(t)));
+    }
+    for b in &bases {
+        b.subclasses.borrow_mut().push(Rc::downgrade(t));
+    }
+    let mut saved = Vec::new();
+    let mut pending = vec![t.clone()];
+    while let Some(cls) = pending.pop() {
+        saved.push((cls.clone(), cls.mro.borrow().clone()));
+        pending.extend(cls.live_subclasses());
+    }
+    saved
+}
+
+/// Recompute the MRO of `t`, then of its subclasses, each after its bases.
+fn rebuild_mros(t: &TypeRef) -> Result<(), String> {
+    let bases = t.bases.borrow().clone();
+    let mro = c3_mro(t, &bases)?;
+    *t.mro.borrow_mut() = mro;
+    for sub in t.live_subclasses() {
+        rebuild_mros(&sub)?;
+    }
+    Ok(())
+}
+
+/// The base that decides the instances' layout: the first with a built-in layout,
+/// else the first.
+fn solid_base(bases: &[TypeRef]) -> TypeRef {
+    bases
+        .iter()
+        .flat_map(|b| b.mro.borrow().clone())
+        .find(|c| c.layout != Layout::Object)
+        .or_else(|| bases.first().cloned())
+        .unwrap_or_else(|| crate::vm::builtin_types::types().object.clone())
+}
+
+/// How many `__slots__` instances of a class with these bases hold.
+fn slot_count(bases: &[TypeRef]) -> usize {
+    let mut seen: Vec<TypeRef> = Vec::new();
+    for b in bases {
+        for c in b.mro.borrow().iter() {
+            if !seen.iter().any(|s| Rc::ptr_eq(s, c)) {
+                seen.push(c.clone());
+            }
+        }
+    }
+    seen.iter().map(|c| c.slot_names.len()).sum()
 }

@@ -220,6 +220,16 @@ impl Vm {
     /// Attribute lookup on a class: metaclass data descriptors, then the MRO (binding
     /// classmethods to the class), then the metaclass.
     fn type_getattr(&mut self, t: &TypeRef, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        // `type`'s own data descriptors win over the class namespace (and reading
+        // them does not look through the MRO, so it leaves the version tag alone).
+        if matches!(
+            name.as_str(),
+            "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__"
+        ) {
+            if let Some(v) = crate::builtins::attrs::type_special_attr(self, t, name)? {
+                return Ok(v);
+            }
+        }
         if let Some(v) = t.lookup(name) {
             return match &v {
                 Value::Obj(o) => match &o.kind {
