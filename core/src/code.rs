@@ -434,7 +434,9 @@ impl Code {
         (self.argcount + self.kwonlyargcount) as usize
     }
 
-    /// A copy of this code object (`code.replace()` changes the copy's names).
+    /// A copy of this code object, with empty caches: `code.replace()` changes the
+    /// copy's names, and a dying code object is revived as a copy to hear its DESTROY
+    /// event.
     pub fn duplicate(&self) -> Code {
         Code {
             name: self.name.clone(),
@@ -457,33 +459,6 @@ impl Code {
             exc_table: self.exc_table.clone(),
             stacksize: self.stacksize,
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
-        }
-    }
-
-    /// A new code object with this one's contents, leaving this one empty: a dying
-    /// code object is revived to hear its DESTROY event.
-    pub fn revive(&mut self) -> Code {
-        Code {
-            name: self.name.clone(),
-            qualname: self.qualname.clone(),
-            filename: self.filename.clone(),
-            firstlineno: self.firstlineno,
-            argcount: self.argcount,
-            posonlyargcount: self.posonlyargcount,
-            kwonlyargcount: self.kwonlyargcount,
-            flags: self.flags,
-            instrs: std::mem::take(&mut self.instrs),
-            positions: std::mem::take(&mut self.positions),
-            consts: std::mem::take(&mut self.consts),
-            names: std::mem::take(&mut self.names),
-            varnames: std::mem::take(&mut self.varnames),
-            cellvars: std::mem::take(&mut self.cellvars),
-            freevars: std::mem::take(&mut self.freevars),
-            cell2arg: std::mem::take(&mut self.cell2arg),
-            doc: std::mem::take(&mut self.doc),
-            exc_table: std::mem::take(&mut self.exc_table),
-            stacksize: self.stacksize,
-            caches: PyCell::new(std::mem::take(self.caches.get_mut())),
         }
     }
 }
