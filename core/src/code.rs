@@ -391,6 +391,8 @@ pub struct Code {
     pub exc_table: Box<[ExcEntry]>,
     pub stacksize: u32,
     pub caches: PyCell<Box<[Cache]>>,
+    /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
+    pub extra: crate::vm::code_extra::CodeExtra,
 }
 
 impl Code {
@@ -457,6 +459,7 @@ impl Code {
             exc_table: self.exc_table.clone(),
             stacksize: self.stacksize,
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
+            extra: Default::default(),
         }
     }
 
@@ -484,6 +487,7 @@ impl Code {
             exc_table: std::mem::take(&mut self.exc_table),
             stacksize: self.stacksize,
             caches: PyCell::new(std::mem::take(self.caches.get_mut())),
+            extra: self.extra.take(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod attr_cache;
 pub mod builtin_types;
 pub mod call;
 pub mod carets;
+pub mod code_extra;
 pub mod errors;
 pub mod eval;
 pub mod finalize;
@@ -61,6 +62,8 @@ pub struct Vm {
     pub stack_budget: usize,
     /// Watcher registries, Python watcher callables and the event trace.
     pub watch: crate::watch::WatchState,
+    /// Handed-out `co_extra` indices and their free functions.
+    pub code_extra: code_extra::CodeExtraRegistry,
 }
 
 impl Vm {
@@ -100,6 +103,7 @@ impl Vm {
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
             watch: crate::watch::WatchState::new(),
+            code_extra: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);
