@@ -75,18 +75,7 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Some(v) => arg_int(vm, v)?,
         None => 0,
     };
-    let n = vm.frames.len() as i64;
-    if depth < 0 || depth >= n {
-        return Err(vm.value_error("call stack is not deep enough"));
-    }
-    let f = &vm.frames[(n - 1 - depth) as usize];
-    let info = crate::vm::frame::FrameInfo {
-        code: f.code.clone(),
-        line: f.line(),
-        globals: f.globals.clone(),
-        locals: f.locals.clone(),
-    };
-    Ok(Value::obj(vm.types.frame.clone(), ObjKind::Frame(info)))
+    vm.getframe(depth)
 }
 
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

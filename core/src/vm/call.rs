@@ -186,6 +186,7 @@ impl Vm {
             entry,
             init_of: None,
             gen: None,
+            data: None,
         });
         Ok(None)
     }
@@ -658,6 +659,7 @@ impl Vm {
             entry: true,
             init_of: None,
             gen: None,
+            data: None,
         });
         self.native_depth += 1;
         let r = self.check_native_stack().and_then(|_| self.run());

@@ -878,6 +878,9 @@ impl Vm {
                             Some(f) => f,
                             None => return Ok(Exit::Return(v)),
                         };
+                        if frame.data.is_some() {
+                            self.frame_finished(&mut frame);
+                        }
                         self.stack.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
@@ -1164,6 +1167,9 @@ impl Vm {
             let Some(mut frame) = self.frames.pop() else {
                 return Err(err);
             };
+            if frame.data.is_some() {
+                self.frame_finished(&mut frame);
+            }
             self.stack.truncate(frame.ret_sp);
             if let Some(link) = frame.gen.take() {
                 let g = link.generator.clone();

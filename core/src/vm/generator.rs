@@ -29,6 +29,9 @@ pub struct Generator {
     pub func: Rc<Function>,
     pub code: Rc<Code>,
     pub state: PyCell<GenState>,
+    /// The data of the generator's frame once it has a frame object or a local trace
+    /// function; it goes with the frame each time the generator runs.
+    pub frame_data: PyCell<Option<Rc<super::frame_object::FrameData>>>,
 }
 
 pub enum Sent {
@@ -47,6 +50,7 @@ impl Generator {
                 status: Status::Created,
                 handled: Value::None,
             }),
+            frame_data: PyCell::new(None),
         }
     }
     pub fn is_coroutine(&self) -> bool {
@@ -91,6 +95,7 @@ impl Drop for Generator {
                 func: self.func.clone(),
                 code: self.code.clone(),
                 state: PyCell::new(state),
+                frame_data: PyCell::new(self.frame_data.get_mut().take()),
             };
             super::finalize::enqueue(super::finalize::Pending::CloseGenerator(Rc::new(revived)));
         }
@@ -137,8 +142,29 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
             generator: g.clone(),
             outer_handled,
         }),
+        data: None,
     });
+    attach_frame_data(vm, g);
     true
+}
+
+/// A resumed generator's frame (just pushed) takes its frame data back.
+#[inline(always)]
+fn attach_frame_data(vm: &mut Vm, g: &Rc<Generator>) {
+    if let Some(d) = g.frame_data.borrow().as_ref() {
+        let index = vm.frames.len() - 1;
+        d.set_live(index);
+        if let Some(f) = vm.frames.last_mut() {
+            f.data = Some(d.clone());
+        }
+    }
+}
+
+/// A generator's frame suspends: its data (made while it ran, perhaps) stays with
+/// the generator.
+fn keep_frame_data(g: &Rc<Generator>, d: &Rc<super::frame_object::FrameData>) {
+    d.suspend(g);
+    *g.frame_data.borrow_mut() = Some(d.clone());
 }
 
 /// Make a resuming generator's own handled exception current; the caller's is
@@ -159,6 +185,9 @@ fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
 
 /// An inline generator frame yields: save it into its generator.
 pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
+    if let Some(d) = frame.data.as_ref() {
+        keep_frame_data(&link.generator, d);
+    }
     let inner_handled = leave_handled(vm, link.outer_handled);
     let mut st = link.generator.state.borrow_mut();
     Value::move_tail(&mut vm.stack, frame.base, &mut st.saved);
@@ -258,7 +287,9 @@ pub fn resume(
         entry: true,
         init_of: None,
         gen: None,
+        data: None,
     });
+    attach_frame_data(vm, g);
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
         Err(e) => {
@@ -276,6 +307,9 @@ pub fn resume(
     match result {
         Ok(Exit::Yield(v)) => {
             let frame = vm.frames.pop();
+            if let Some(d) = frame.as_ref().and_then(|f| f.data.as_ref()) {
+                keep_frame_data(g, d);
+            }
             let mut st = g.state.borrow_mut();
             // Reuse the saved vector's buffer: no allocation per yield.
             Value::move_tail(&mut vm.stack, base, &mut st.saved);

@@ -16,6 +16,7 @@ pub mod errors;
 pub mod eval;
 pub mod finalize;
 pub mod frame;
+pub mod frame_object;
 pub mod gc;
 pub mod generator;
 pub mod import;
