@@ -78,6 +78,28 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     vm.getframe(depth)
 }
 
+fn settrace(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "settrace", args, 1, 1)?;
+    vm.set_trace(args[0].clone());
+    Ok(Value::None)
+}
+
+fn gettrace(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "gettrace", args, 0, 0)?;
+    Ok(vm.thread.trace.clone())
+}
+
+fn setprofile(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "setprofile", args, 1, 1)?;
+    vm.set_profile(args[0].clone());
+    Ok(Value::None)
+}
+
+fn getprofile(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "getprofile", args, 0, 0)?;
+    Ok(vm.thread.profile.clone())
+}
+
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "intern", args, 1, 1)?;
     match &args[0] {
@@ -191,6 +213,10 @@ pub fn install(vm: &mut Vm) {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("_getframe", getframe),
+        ("settrace", settrace),
+        ("gettrace", gettrace),
+        ("setprofile", setprofile),
+        ("getprofile", getprofile),
         ("intern", intern),
         ("exc_info", exc_info),
         ("exception", exception),

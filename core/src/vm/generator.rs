@@ -106,6 +106,10 @@ impl Drop for Generator {
 /// `yield from` / `await`): false if it cannot be (running, finished, a value sent
 /// into a fresh generator, too deep), and the caller takes the general path.
 pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
+    if vm.thread.frame_entry {
+        // Hooks and tracing see the resumption on the general path.
+        return false;
+    }
     let status = g.status();
     let fresh = match status {
         Status::Created if value.is_none() => true,
@@ -297,10 +301,12 @@ pub fn resume(
             vm.stack.truncate(base);
             Err(e)
         }
-        Ok(()) => match throw {
-            Some(e) => vm.raise_in_top_frame(e).and_then(|_| vm.run()),
-            None => vm.run(),
+        Ok(()) if vm.thread.frame_entry => match vm.frame_entered(throw) {
+            Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
+            Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
+            Err(e) => Err(e),
         },
+        Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
     let inner_handled = leave_handled(vm, outer_handled);
@@ -326,6 +332,14 @@ pub fn resume(
             g.state.borrow_mut().status = Status::Done;
             Err(stop_iteration_escaped(vm, g, e))
         }
+    }
+}
+
+/// Run a resumed generator's frame, raising `throw` in it first.
+fn run_resumed(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
+    match throw {
+        Some(e) => vm.raise_in_top_frame(e).and_then(|_| vm.run()),
+        None => vm.run(),
     }
 }
 
