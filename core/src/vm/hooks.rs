@@ -111,13 +111,7 @@ impl Next {
     /// return, or a generator's yield).
     pub fn eval(self, vm: &mut Vm) -> PyResult<Exit> {
         self.evaluated.set(true);
-        match vm.run_chain(
-            &self.chain,
-            self.level,
-            self.frame,
-            self.throw,
-            &self.evaluated,
-        )? {
+        match vm.run_chain(&self.chain, self.level, self.frame, self.throw)? {
             Chained::Done(exit) => Ok(exit),
             Chained::Default(throw) => vm.eval_default(self.frame, throw),
         }
@@ -263,11 +257,10 @@ impl Vm {
             index: self.frames.len() - 1,
         };
         let chain = self.thread.chain.clone();
-        let evaluated = Rc::new(Cell::new(false));
         let throw = if chain.is_empty() {
             throw
         } else {
-            match self.run_chain(&chain, 0, frame, throw, &evaluated) {
+            match self.run_chain(&chain, 0, frame, throw) {
                 Ok(Chained::Default(throw)) => throw,
                 Ok(Chained::Done(exit)) => {
                     // A generator's yielding frame stays for its generator to save.
@@ -296,10 +289,11 @@ impl Vm {
         level: usize,
         frame: FrameRef,
         mut throw: Option<PyErr>,
-        evaluated: &Rc<Cell<bool>>,
     ) -> PyResult<Chained> {
         for (i, hook) in chain.iter().enumerate().skip(level) {
             let is_throw = throw.is_some();
+            // Whether this hook's `next` ran the frame.
+            let evaluated = Rc::new(Cell::new(false));
             let next = Next {
                 chain: chain.clone(),
                 level: i + 1,
