@@ -32,8 +32,7 @@ fn usage_error(msg: &str) -> ExitCode {
 fn run(args: &[String]) -> ExitCode {
     let mut trace = false;
     let mut format = TraceFormat::Text;
-    let mut passthrough =
-        std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
+    let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
     let mut i = 0;
     while let Some(a) = args.get(i).filter(|a| a.starts_with("--")) {
         match a.as_str() {

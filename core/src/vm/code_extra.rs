@@ -40,7 +40,7 @@ impl Drop for Slot {
 
 /// The scratch space of one code object: one pointer, empty by default.
 #[derive(Default)]
-pub struct CodeExtra(Cell<Option<Box<Vec<Option<Slot>>>>>);
+pub struct CodeExtra(Cell<Option<Box<[Option<Slot>]>>>);
 
 impl CodeExtra {
     /// How many slots this code object holds (indices beyond read as empty).
@@ -71,7 +71,9 @@ impl CodeExtra {
     fn set(&self, index: usize, value: Option<Rc<dyn Any>>, free: Option<FreeFn>) {
         let mut slots = self.0.take().unwrap_or_default();
         if slots.len() <= index {
-            slots.resize_with(index + 1, || None);
+            let mut grown = slots.into_vec();
+            grown.resize_with(index + 1, || None);
+            slots = grown.into_boxed_slice();
         }
         let old = std::mem::replace(&mut slots[index], value.map(|value| Slot { value, free }));
         self.0.set(Some(slots));

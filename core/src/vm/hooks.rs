@@ -51,7 +51,6 @@
 use super::eval::Exit;
 use super::{PyErr, PyResult, Vm};
 use crate::object::Value;
-use std::cell::Cell;
 use std::rc::Rc;
 
 /// What a hook decided for the frame.
@@ -98,7 +97,6 @@ pub struct Next {
     level: usize,
     frame: FrameRef,
     throw: Option<PyErr>,
-    evaluated: Rc<Cell<bool>>,
 }
 
 impl Next {
@@ -110,7 +108,7 @@ impl Next {
     /// Run the rest of the chain, then the default evaluator, to the frame's end (a
     /// return, or a generator's yield).
     pub fn eval(self, vm: &mut Vm) -> PyResult<Exit> {
-        self.evaluated.set(true);
+        vm.thread.evaluations += 1;
         match vm.run_chain(&self.chain, self.level, self.frame, self.throw)? {
             Chained::Done(exit) => Ok(exit),
             Chained::Default(throw) => vm.eval_default(self.frame, throw),
@@ -166,6 +164,9 @@ pub struct ThreadHooks {
     pub tracing: u32,
     /// Whether this thread holds the evaluation loop's attention flag.
     pub attention: bool,
+    /// How many times a hook's `next` has run a frame (to catch a hook that
+    /// continues after evaluating).
+    pub evaluations: u64,
 }
 
 impl Default for ThreadHooks {
@@ -177,6 +178,7 @@ impl Default for ThreadHooks {
             profile: Value::None,
             tracing: 0,
             attention: false,
+            evaluations: 0,
         }
     }
 }
@@ -292,14 +294,13 @@ impl Vm {
     ) -> PyResult<Chained> {
         for (i, hook) in chain.iter().enumerate().skip(level) {
             let is_throw = throw.is_some();
-            // Whether this hook's `next` ran the frame.
-            let evaluated = Rc::new(Cell::new(false));
+            // Whether this hook's `next` ran the frame: the count moves.
+            let evaluations = self.thread.evaluations;
             let next = Next {
                 chain: chain.clone(),
                 level: i + 1,
                 frame,
                 throw: throw.take(),
-                evaluated: evaluated.clone(),
             };
             let pending = next.throw.as_ref().map(|e| e.value().clone());
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -307,7 +308,7 @@ impl Vm {
             }));
             match r {
                 Ok(Ok(HookAction::Continue)) => {
-                    if evaluated.get() {
+                    if self.thread.evaluations != evaluations {
                         return Err(self.new_error(
                             &self.types.system_error.clone(),
                             "frame evaluation hook returned Continue after evaluating the frame",
