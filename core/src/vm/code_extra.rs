@@ -40,7 +40,9 @@ impl Drop for Slot {
 
 /// The scratch space of one code object: one pointer, empty by default.
 #[derive(Default)]
-pub struct CodeExtra(Cell<Option<Box<[Option<Slot>]>>>);
+// A boxed Vec on purpose: a thin pointer (a boxed slice would be two words).
+#[allow(clippy::box_collection)]
+pub struct CodeExtra(Cell<Option<Box<Vec<Option<Slot>>>>>);
 
 impl CodeExtra {
     /// How many slots this code object holds (indices beyond read as empty).
@@ -71,9 +73,7 @@ impl CodeExtra {
     fn set(&self, index: usize, value: Option<Rc<dyn Any>>, free: Option<FreeFn>) {
         let mut slots = self.0.take().unwrap_or_default();
         if slots.len() <= index {
-            let mut grown = slots.into_vec();
-            grown.resize_with(index + 1, || None);
-            slots = grown.into_boxed_slice();
+            slots.resize_with(index + 1, || None);
         }
         let old = std::mem::replace(&mut slots[index], value.map(|value| Slot { value, free }));
         self.0.set(Some(slots));
