@@ -19,6 +19,9 @@ const STACK_SIZE: usize = 1 << 30;
 pub struct RunOptions {
     /// Print every watcher event to stderr in this form (`--trace=events`).
     pub trace: Option<TraceFormat>,
+    /// Install a frame-evaluation hook that only continues (to measure what a hook's
+    /// presence costs; `--eval-hook=passthrough` or `TRIPWIRE_EVAL_HOOK=passthrough`).
+    pub passthrough_eval_hook: bool,
 }
 
 /// Run a Python file as `__main__` with `argv` (argv[0] is the file); returns the
@@ -42,6 +45,9 @@ pub fn run_file_with(path: &str, argv: &[String], options: RunOptions) -> i32 {
                     eprintln!("tripwire: cannot trace events: {e}");
                     return 2;
                 }
+            }
+            if options.passthrough_eval_hook {
+                vm.add_eval_hook(|_, _, _, _| Ok(tripwire_core::vm::hooks::HookAction::Continue));
             }
             vm.run_main(&path, &argv)
         });

@@ -15,6 +15,9 @@ Options of run:
   --trace=events         print every dict / type / function / code watcher event to
                          stderr, one line each, identical from run to run
   --trace-format=FORMAT  text (the default) or json (one JSON object per line)
+  --eval-hook=passthrough
+                         install a frame-evaluation hook that only continues (to
+                         measure a hook's cost; also TRIPWIRE_EVAL_HOOK=passthrough)
 
 An uncaught exception prints a CPython-style traceback to stderr and exits with
 status 1; sys.exit(n) exits with status n.
@@ -29,12 +32,14 @@ fn usage_error(msg: &str) -> ExitCode {
 fn run(args: &[String]) -> ExitCode {
     let mut trace = false;
     let mut format = TraceFormat::Text;
+    let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
     let mut i = 0;
     while let Some(a) = args.get(i).filter(|a| a.starts_with("--")) {
         match a.as_str() {
             "--trace=events" => trace = true,
             "--trace-format=text" => format = TraceFormat::Text,
             "--trace-format=json" => format = TraceFormat::Json,
+            "--eval-hook=passthrough" => passthrough = true,
             other => return usage_error(&format!("unknown option '{other}'")),
         }
         i += 1;
@@ -44,6 +49,7 @@ fn run(args: &[String]) -> ExitCode {
     };
     let options = RunOptions {
         trace: trace.then_some(format),
+        passthrough_eval_hook: passthrough,
     };
     let status = tripwire::run_file_with(file, &args[i..], options);
     ExitCode::from(status.clamp(0, 255) as u8)

@@ -391,6 +391,8 @@ pub struct Code {
     pub exc_table: Box<[ExcEntry]>,
     pub stacksize: u32,
     pub caches: PyCell<Box<[Cache]>>,
+    /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
+    pub extra: crate::vm::code_extra::CodeExtra,
 }
 
 impl Code {
@@ -434,9 +436,8 @@ impl Code {
         (self.argcount + self.kwonlyargcount) as usize
     }
 
-    /// A copy of this code object, with empty caches: `code.replace()` changes the
-    /// copy's names, and a dying code object is revived as a copy to hear its DESTROY
-    /// event.
+    /// A copy of this code object, with empty caches and no per-code data
+    /// (`code.replace()` changes the copy's names).
     pub fn duplicate(&self) -> Code {
         Code {
             name: self.name.clone(),
@@ -459,7 +460,16 @@ impl Code {
             exc_table: self.exc_table.clone(),
             stacksize: self.stacksize,
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
+            extra: Default::default(),
         }
+    }
+
+    /// A copy of a dying code object, revived to hear its DESTROY event; the
+    /// per-code data moves with it, so its free functions run after the event.
+    pub fn revive(&mut self) -> Code {
+        let mut copy = self.duplicate();
+        copy.extra = self.extra.take();
+        copy
     }
 }
 

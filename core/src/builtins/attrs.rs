@@ -113,6 +113,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             "__name__" => Some(Value::Str(g.code.name.clone())),
             "__qualname__" => Some(Value::Str(g.code.qualname.clone())),
             "gi_code" | "cr_code" => Some(Value::Code(g.code.clone())),
+            "gi_frame" | "cr_frame" => Some(vm.generator_frame(g)),
             "gi_running" | "cr_running" => Some(Value::Bool(
                 g.status() == crate::vm::generator::Status::Running,
             )),
@@ -160,9 +161,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             } else {
                 Value::None
             }),
-            (ObjKind::Frame(f), "f_code") => Some(Value::Code(f.code.clone())),
-            (ObjKind::Frame(f), "f_lineno") => Some(Value::Int(f.line as i64)),
-            (ObjKind::Frame(f), "f_globals") => Some(Value::Dict(f.globals.clone())),
+            (ObjKind::Frame(d), _) => vm.frame_attr(d, n)?,
             _ => None,
         },
         _ => {

@@ -830,36 +830,10 @@ fn globals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 
 /// `locals()`: the namespace in module/class bodies, a fresh snapshot in functions.
 pub fn locals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
-    let Some(f) = vm.frames.last() else {
-        return Ok(Value::None);
-    };
-    if let Some(l) = &f.locals {
-        return Ok(Value::Dict(l.clone()));
-    }
-    if f.code.flags & crate::code::flags::NAMESPACE != 0 {
-        return Ok(Value::Dict(f.globals.clone()));
-    }
-    let code = f.code.clone();
-    let base = f.base;
-    let d = Dict::new_rc();
-    for (i, name) in code.varnames.iter().enumerate() {
-        let v = vm.stack[base + i].clone();
-        if code.cellvars.iter().any(|c| c.as_str() == name.as_str()) {
-            continue;
-        }
-        if !v.is_null() {
-            d.set_str(name.clone(), v);
-        }
-    }
-    for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
-        if let Value::Cell(c) = &vm.stack[base + code.nlocals() + i] {
-            let v = c.get();
-            if !v.is_null() {
-                d.set_str(name.clone(), v);
-            }
-        }
-    }
-    Ok(Value::Dict(d))
+    Ok(match vm.frames.len() {
+        0 => Value::None,
+        n => vm.locals_of(n - 1),
+    })
 }
 
 fn vars(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {

@@ -1147,6 +1147,7 @@ pub fn install(vm: &mut Vm) {
         ("OverflowError", &t.overflow_error),
         ("FloatingPointError", &t.floating_point_error),
         ("AssertionError", &t.assertion_error),
+        ("SystemError", &t.system_error),
         ("AttributeError", &t.attribute_error),
         ("LookupError", &t.lookup_error),
         ("IndexError", &t.index_error),

@@ -491,6 +491,9 @@ impl<'s> Compiler<'s> {
                 if t.is_star {
                     return Err(self.error(t, "'except*' is not supported yet"));
                 }
+                // The `try:` line has an instruction of its own, as in CPython (a
+                // line event for it under tracing).
+                self.emit(Instr::Nop);
                 if t.finalbody.is_empty() {
                     self.try_except(t)
                 } else {

@@ -385,6 +385,7 @@ impl Unit {
             exc_table: entries.into_iter().map(|(_, e)| e).collect(),
             stacksize: self.max_depth.max(0) as u32 + 2,
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
+            extra: Default::default(),
         }
     }
 }

@@ -72,6 +72,14 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("time", ModuleDef::Native(time::init)),
     ("gc", ModuleDef::Native(gc::init)),
     ("tripwire", ModuleDef::Native(tripwire::init)),
+    (
+        "_frame",
+        ModuleDef::Native(crate::vm::frame_object::init_module),
+    ),
+    (
+        "_framelocals",
+        ModuleDef::Source(include_str!("py/_framelocals.py")),
+    ),
     ("array", ModuleDef::Native(array::init)),
     ("_os", ModuleDef::Native(os::init)),
     ("os", ModuleDef::Source(include_str!("py/os.py"))),

@@ -75,18 +75,29 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Some(v) => arg_int(vm, v)?,
         None => 0,
     };
-    let n = vm.frames.len() as i64;
-    if depth < 0 || depth >= n {
-        return Err(vm.value_error("call stack is not deep enough"));
-    }
-    let f = &vm.frames[(n - 1 - depth) as usize];
-    let info = crate::vm::frame::FrameInfo {
-        code: f.code.clone(),
-        line: f.line(),
-        globals: f.globals.clone(),
-        locals: f.locals.clone(),
-    };
-    Ok(Value::obj(vm.types.frame.clone(), ObjKind::Frame(info)))
+    vm.getframe(depth)
+}
+
+fn settrace(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "settrace", args, 1, 1)?;
+    vm.set_trace(args[0].clone());
+    Ok(Value::None)
+}
+
+fn gettrace(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "gettrace", args, 0, 0)?;
+    Ok(vm.thread.trace.clone())
+}
+
+fn setprofile(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "setprofile", args, 1, 1)?;
+    vm.set_profile(args[0].clone());
+    Ok(Value::None)
+}
+
+fn getprofile(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "getprofile", args, 0, 0)?;
+    Ok(vm.thread.profile.clone())
 }
 
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -202,6 +213,10 @@ pub fn install(vm: &mut Vm) {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("_getframe", getframe),
+        ("settrace", settrace),
+        ("gettrace", gettrace),
+        ("setprofile", setprofile),
+        ("getprofile", getprofile),
         ("intern", intern),
         ("exc_info", exc_info),
         ("exception", exception),

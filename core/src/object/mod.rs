@@ -488,7 +488,7 @@ pub enum ObjKind {
     /// `int | None`: the member types, flattened and without repeats.
     UnionType(Box<[Value]>),
     Traceback(Vec<crate::vm::errors::TraceEntry>),
-    Frame(crate::vm::frame::FrameInfo),
+    Frame(Rc<crate::vm::frame_object::FrameData>),
     Native(PyCell<Box<dyn NativeData>>),
 }
 

@@ -448,6 +448,13 @@ impl Vm {
                 },
             },
             _ => {
+                if let Value::Obj(o) = obj {
+                    if let ObjKind::Frame(d) = &o.kind {
+                        if self.set_frame_attr(d, name.as_str(), &value)?.is_some() {
+                            return Ok(());
+                        }
+                    }
+                }
                 let cls = self.type_of(obj);
                 if name.as_str() == "__class__" {
                     return self.assign_class(obj, &cls, value);

@@ -39,7 +39,7 @@ builtin_types! {
     file_not_found_error, file_exists_error, permission_error, is_a_directory_error, not_a_directory_error, interrupted_error, blocking_io_error, child_process_error, process_lookup_error, timeout_error, connection_error, broken_pipe_error, connection_aborted_error, connection_refused_error, connection_reset_error,
     eof_error, syntax_error, indentation_error, memory_error,
     buffer_error, warning, user_warning, deprecation_warning, runtime_warning,
-    floating_point_error,
+    floating_point_error, system_error,
 }
 
 thread_local! {
@@ -177,6 +177,7 @@ pub fn install() -> &'static BuiltinTypes {
         overflow_error: exc("OverflowError", &arithmetic_error),
         floating_point_error: exc("FloatingPointError", &arithmetic_error),
         assertion_error: exc("AssertionError", &exception),
+        system_error: exc("SystemError", &exception),
         attribute_error: exc("AttributeError", &exception),
         index_error: exc("IndexError", &lookup_error),
         key_error: exc("KeyError", &lookup_error),

@@ -186,7 +186,14 @@ impl Vm {
             entry,
             init_of: None,
             gen: None,
+            data: None,
         });
+        if self.thread.frame_entry {
+            return match self.frame_entered(None)? {
+                super::hooks::Entered::Inline(_) => Ok(None),
+                super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => Ok(Some(v)),
+            };
+        }
         Ok(None)
     }
 
@@ -222,8 +229,15 @@ impl Vm {
                 let obj = crate::builtins::types::new_instance(self, t, &[], &[])?;
                 self.stack[recv_at] = obj.clone();
                 return match self.push_frame(&init, recv_at, npos + 1, &kwargs, func_at, false)? {
+                    Some(v) if !v.is_none() => Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    ))),
                     Some(_) => {
-                        Err(self.type_error("__init__() should return None, not 'generator'"))
+                        // A hook evaluated the `__init__` frame.
+                        self.stack.truncate(func_at);
+                        self.push(obj);
+                        Ok(CallOutcome::Done)
                     }
                     None => {
                         if let Some(f) = self.frames.last_mut() {
@@ -260,7 +274,12 @@ impl Vm {
             .into_iter()
             .zip(args[npos..].iter().cloned())
             .collect();
-        let r = self.call(&callee, &args[..npos], &kwargs);
+        let r = match &callee {
+            Value::Builtin(_) if !self.thread.profile.is_none() => {
+                self.profile_native_call(&callee, &args[..npos], &kwargs)
+            }
+            _ => self.call(&callee, &args[..npos], &kwargs),
+        };
         self.push_result(r)?;
         Ok(CallOutcome::Done)
     }
@@ -658,7 +677,15 @@ impl Vm {
             entry: true,
             init_of: None,
             gen: None,
+            data: None,
         });
+        if self.thread.frame_entry {
+            if let super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) =
+                self.frame_entered(None)?
+            {
+                return Ok(v);
+            }
+        }
         self.native_depth += 1;
         let r = self.check_native_stack().and_then(|_| self.run());
         self.native_depth -= 1;

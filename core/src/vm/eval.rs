@@ -131,6 +131,9 @@ impl Vm {
                 if super::finalize::pending() {
                     self.frames[fi].pc = pc;
                     self.run_finalizers();
+                    if self.thread.attention {
+                        tri!(self.trace_instruction(fi, pc));
+                    }
                 }
                 let instr = code.instrs[pc];
                 pc += 1;
@@ -878,6 +881,9 @@ impl Vm {
                             Some(f) => f,
                             None => return Ok(Exit::Return(v)),
                         };
+                        if frame.data.is_some() {
+                            self.frame_finished(&mut frame);
+                        }
                         self.stack.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
@@ -1142,7 +1148,8 @@ impl Vm {
                 return Err(err);
             };
             let lasti = frame.lasti();
-            if !err.is_reraise() {
+            let raised_here = !err.is_reraise();
+            if raised_here {
                 if let Some(d) = exc_data(err.value()) {
                     d.borrow_mut().traceback.insert(
                         0,
@@ -1154,6 +1161,12 @@ impl Vm {
                 }
             }
             err.clear_reraise();
+            if raised_here && self.thread.attention {
+                err = self.exception_raised(err);
+            }
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
             if let Some(h) = frame.code.handler_for(lasti as u32) {
                 let sp = frame.stack_base() + h.depth as usize;
                 frame.pc = h.handler as usize;
@@ -1161,9 +1174,15 @@ impl Vm {
                 self.push(err.into_value());
                 return Ok(());
             }
+            if self.thread.attention {
+                err = self.frame_unwound(err);
+            }
             let Some(mut frame) = self.frames.pop() else {
                 return Err(err);
             };
+            if frame.data.is_some() {
+                self.frame_finished(&mut frame);
+            }
             self.stack.truncate(frame.ret_sp);
             if let Some(link) = frame.gen.take() {
                 let g = link.generator.clone();

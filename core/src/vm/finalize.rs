@@ -5,13 +5,19 @@
 //! the last reference), so a dying object that needs a finalizer is revived into the
 //! pending queue and finalized at the next instruction boundary. The revived object
 //! has the same contents; only its address differs.
+//!
+//! The flag the evaluation loop checks before each instruction (`pending`) is the
+//! loop's one "something needs attention" flag: bit 0 says finalizers are queued,
+//! the bits above count the holders that want every instruction to reach the slow
+//! path (tracing and profiling: `hold_attention`). Clearing the queue clears only
+//! bit 0, atomically, so a holder is never lost.
 
 use super::generator::Generator;
 use super::Vm;
 use crate::object::{Base, Instance, PyCell, PyStr, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 pub enum Pending {
     Del(Value),
@@ -20,14 +26,17 @@ pub enum Pending {
     Dealloc(Value, usize),
 }
 
-static PENDING: AtomicBool = AtomicBool::new(false);
+/// Bit 0: finalizers queued; bits above: the number of attention holders.
+static PENDING: AtomicU32 = AtomicU32::new(0);
+const QUEUED: u32 = 1;
+const HOLDER: u32 = 2;
 /// The cycle collector should run at the next instruction boundary.
 static COLLECT: AtomicBool = AtomicBool::new(false);
 
 /// Ask for a cycle collection at the next safe point.
 pub fn request_collection() {
     COLLECT.store(true, Ordering::Relaxed);
-    PENDING.store(true, Ordering::Relaxed);
+    PENDING.fetch_or(QUEUED, Ordering::Relaxed);
 }
 
 thread_local! {
@@ -38,13 +47,22 @@ thread_local! {
 
 #[inline]
 pub fn pending() -> bool {
-    PENDING.load(Ordering::Relaxed)
+    PENDING.load(Ordering::Relaxed) != 0
+}
+
+/// Make every instruction reach the loop's slow path until released.
+pub fn hold_attention() {
+    PENDING.fetch_add(HOLDER, Ordering::Relaxed);
+}
+
+pub fn release_attention() {
+    PENDING.fetch_sub(HOLDER, Ordering::Relaxed);
 }
 
 pub fn enqueue(p: Pending) {
     // While the thread exits its queue may be gone: nothing would run it anyway.
     if QUEUE.try_with(|q| q.borrow_mut().push(p)).is_ok() {
-        PENDING.store(true, Ordering::Relaxed);
+        PENDING.fetch_or(QUEUED, Ordering::Relaxed);
     }
 }
 
@@ -80,7 +98,7 @@ impl Vm {
         }
         loop {
             let batch: Vec<Pending> = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
-            PENDING.store(false, Ordering::Relaxed);
+            PENDING.fetch_and(!QUEUED, Ordering::Relaxed);
             if batch.is_empty() {
                 return;
             }

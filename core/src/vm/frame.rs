@@ -29,6 +29,9 @@ pub struct Frame {
     /// A generator resumed inline by `for` or `yield from` / `await` in the frame
     /// below: yielding or returning hands control straight back to it.
     pub gen: Option<GenLink>,
+    /// The frame's shared data once it has a frame object or a local trace function
+    /// (see `frame_object`); None for almost every frame.
+    pub data: Option<Rc<crate::vm::frame_object::FrameData>>,
 }
 
 /// An inline generator frame's generator, and the caller's handled exception to
@@ -50,14 +53,6 @@ impl Frame {
     pub fn stack_base(&self) -> usize {
         self.base + self.code.nlocalsplus()
     }
-}
-
-/// A snapshot of a frame for `sys._getframe`.
-pub struct FrameInfo {
-    pub code: Rc<Code>,
-    pub line: u32,
-    pub globals: Rc<Dict>,
-    pub locals: Option<Rc<Dict>>,
 }
 
 impl crate::vm::Vm {

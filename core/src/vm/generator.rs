@@ -29,6 +29,9 @@ pub struct Generator {
     pub func: Rc<Function>,
     pub code: Rc<Code>,
     pub state: PyCell<GenState>,
+    /// The data of the generator's frame once it has a frame object or a local trace
+    /// function; it goes with the frame each time the generator runs.
+    pub frame_data: PyCell<Option<Rc<super::frame_object::FrameData>>>,
 }
 
 pub enum Sent {
@@ -47,6 +50,7 @@ impl Generator {
                 status: Status::Created,
                 handled: Value::None,
             }),
+            frame_data: PyCell::new(None),
         }
     }
     pub fn is_coroutine(&self) -> bool {
@@ -91,6 +95,7 @@ impl Drop for Generator {
                 func: self.func.clone(),
                 code: self.code.clone(),
                 state: PyCell::new(state),
+                frame_data: PyCell::new(self.frame_data.get_mut().take()),
             };
             super::finalize::enqueue(super::finalize::Pending::CloseGenerator(Rc::new(revived)));
         }
@@ -101,6 +106,10 @@ impl Drop for Generator {
 /// `yield from` / `await`): false if it cannot be (running, finished, a value sent
 /// into a fresh generator, too deep), and the caller takes the general path.
 pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
+    if vm.thread.frame_entry {
+        // Hooks and tracing see the resumption on the general path.
+        return false;
+    }
     let status = g.status();
     let fresh = match status {
         Status::Created if value.is_none() => true,
@@ -137,8 +146,29 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
             generator: g.clone(),
             outer_handled,
         }),
+        data: None,
     });
+    attach_frame_data(vm, g);
     true
+}
+
+/// A resumed generator's frame (just pushed) takes its frame data back.
+#[inline(always)]
+fn attach_frame_data(vm: &mut Vm, g: &Rc<Generator>) {
+    if let Some(d) = g.frame_data.borrow().as_ref() {
+        let index = vm.frames.len() - 1;
+        d.set_live(index);
+        if let Some(f) = vm.frames.last_mut() {
+            f.data = Some(d.clone());
+        }
+    }
+}
+
+/// A generator's frame suspends: its data (made while it ran, perhaps) stays with
+/// the generator.
+fn keep_frame_data(g: &Rc<Generator>, d: &Rc<super::frame_object::FrameData>) {
+    d.suspend(g);
+    *g.frame_data.borrow_mut() = Some(d.clone());
 }
 
 /// Make a resuming generator's own handled exception current; the caller's is
@@ -159,6 +189,9 @@ fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
 
 /// An inline generator frame yields: save it into its generator.
 pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
+    if let Some(d) = frame.data.as_ref() {
+        keep_frame_data(&link.generator, d);
+    }
     let inner_handled = leave_handled(vm, link.outer_handled);
     let mut st = link.generator.state.borrow_mut();
     Value::move_tail(&mut vm.stack, frame.base, &mut st.saved);
@@ -258,7 +291,9 @@ pub fn resume(
         entry: true,
         init_of: None,
         gen: None,
+        data: None,
     });
+    attach_frame_data(vm, g);
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
         Err(e) => {
@@ -266,16 +301,21 @@ pub fn resume(
             vm.stack.truncate(base);
             Err(e)
         }
-        Ok(()) => match throw {
-            Some(e) => vm.raise_in_top_frame(e).and_then(|_| vm.run()),
-            None => vm.run(),
+        Ok(()) if vm.thread.frame_entry => match vm.frame_entered(throw) {
+            Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
+            Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
+            Err(e) => Err(e),
         },
+        Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
     let inner_handled = leave_handled(vm, outer_handled);
     match result {
         Ok(Exit::Yield(v)) => {
             let frame = vm.frames.pop();
+            if let Some(d) = frame.as_ref().and_then(|f| f.data.as_ref()) {
+                keep_frame_data(g, d);
+            }
             let mut st = g.state.borrow_mut();
             // Reuse the saved vector's buffer: no allocation per yield.
             Value::move_tail(&mut vm.stack, base, &mut st.saved);
@@ -292,6 +332,14 @@ pub fn resume(
             g.state.borrow_mut().status = Status::Done;
             Err(stop_iteration_escaped(vm, g, e))
         }
+    }
+}
+
+/// Run a resumed generator's frame, raising `throw` in it first.
+fn run_resumed(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
+    match throw {
+        Some(e) => vm.raise_in_top_frame(e).and_then(|_| vm.run()),
+        None => vm.run(),
     }
 }
 

@@ -11,12 +11,15 @@ pub mod attr_cache;
 pub mod builtin_types;
 pub mod call;
 pub mod carets;
+pub mod code_extra;
 pub mod errors;
 pub mod eval;
 pub mod finalize;
 pub mod frame;
+pub mod frame_object;
 pub mod gc;
 pub mod generator;
+pub mod hooks;
 pub mod import;
 pub mod iter;
 pub mod matching;
@@ -24,6 +27,7 @@ pub mod names;
 pub mod ops;
 pub mod program;
 pub mod subscript;
+pub mod trace;
 
 use crate::object::{Dict, Module, PyStr, TypeRef, Value};
 use builtin_types::BuiltinTypes;
@@ -61,6 +65,13 @@ pub struct Vm {
     pub stack_budget: usize,
     /// Watcher registries, Python watcher callables and the event trace.
     pub watch: crate::watch::WatchState,
+    /// Handed-out `co_extra` indices and their free functions.
+    pub code_extra: code_extra::CodeExtraRegistry,
+    /// The interpreter's frame-evaluation hooks.
+    pub eval_hooks: hooks::EvalHooks,
+    /// The thread state's hook fields: its view of the hook chain, trace and profile
+    /// functions.
+    pub thread: hooks::ThreadHooks,
 }
 
 impl Vm {
@@ -100,6 +111,9 @@ impl Vm {
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
             watch: crate::watch::WatchState::new(),
+            code_extra: Default::default(),
+            eval_hooks: Default::default(),
+            thread: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

@@ -65,7 +65,7 @@ pub fn code_dying(c: &mut Code) {
     if releasing(addr) {
         return;
     }
-    enqueue(Pending::Dealloc(Value::Code(Rc::new(c.duplicate())), addr));
+    enqueue(Pending::Dealloc(Value::Code(Rc::new(c.revive())), addr));
 }
 
 impl Vm {

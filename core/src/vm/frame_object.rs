@@ -1,0 +1,550 @@
+//! Frame objects: what `sys._getframe`, `gi_frame` / `cr_frame`, trace functions and
+//! `f_back` hand to Python, and PEP 667's `f_locals`.
+//!
+//! A running frame is plain data on the thread state's frame stack (`vm::frame`); it
+//! gets a `FrameData` only when something asks for it (a frame object, a local trace
+//! function). The frame and every frame object share that `Rc<FrameData>`, which says
+//! where the frame's values are now: live at an index of the frame stack (checked on
+//! each access by pointer identity, so a stale index can never read another frame),
+//! saved in its suspended generator, or — once the frame has returned while someone
+//! still holds its object — a copy of its slots taken as it left. Reads and writes
+//! through a frame object therefore always reach the frame's own variables: nothing is
+//! ever copied back into a frame, so no write can be lost.
+//!
+//! Function scopes expose `f_locals` as a new `FrameLocalsProxy` per access (the class
+//! is Python, in `modules/py/_framelocals.py`, over the natives of module `_frame`
+//! here); module, class and exec scopes expose their namespace dict. Tracebacks keep
+//! their own (code, position) entries and have no `tb_frame`.
+//!
+//! Depends on the frame stack, generators, dicts and the error constructors.
+
+use super::frame::Frame;
+use super::generator::Generator;
+use super::{PyResult, Vm};
+use crate::code::Code;
+use crate::object::function::KwArg;
+use crate::object::{Dict, ObjKind, Object, PyCell, PyStr, Value};
+use std::cell::Cell;
+use std::rc::{Rc, Weak};
+
+/// Where a frame's values are.
+enum Place {
+    /// At this index of the frame stack (valid while that frame holds this data).
+    Live(usize),
+    /// In its generator, which is suspended (or not started).
+    Suspended,
+    /// The frame has finished: its slots and last instruction as it left.
+    Done {
+        slots: Vec<Value>,
+        pc: usize,
+        back: Value,
+    },
+}
+
+/// The shared state of a frame that has (or had) a frame object or a trace function.
+pub struct FrameData {
+    pub code: Rc<Code>,
+    pub globals: Rc<Dict>,
+    pub builtins: Rc<Dict>,
+    /// The namespace of module, class and exec frames.
+    pub namespace: Option<Rc<Dict>>,
+    place: PyCell<Place>,
+    generator: PyCell<Weak<Generator>>,
+    /// `f_trace`: the local trace function (None when unset).
+    pub trace: PyCell<Value>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
+    /// The last instruction this frame executed under tracing (line events fire when
+    /// the line changes or a jump goes backwards); `usize::MAX` before the first.
+    pub prev_pc: Cell<usize>,
+    /// Keys written through `f_locals` that are not variables (PEP 667).
+    extra: PyCell<Option<Rc<Dict>>>,
+    object: PyCell<Weak<Object>>,
+}
+
+impl FrameData {
+    fn new(f: &Frame, place: Place) -> FrameData {
+        FrameData {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            namespace: f.locals.clone(),
+            place: PyCell::new(place),
+            generator: PyCell::new(Weak::new()),
+            trace: PyCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+            prev_pc: Cell::new(usize::MAX),
+            extra: PyCell::new(None),
+            object: PyCell::new(Weak::new()),
+        }
+    }
+
+    /// The frame runs again at `index` (a resumed generator).
+    pub fn set_live(&self, index: usize) {
+        *self.place.borrow_mut() = Place::Live(index);
+    }
+
+    /// The frame's generator suspends it.
+    pub fn suspend(&self, generator: &Rc<Generator>) {
+        *self.place.borrow_mut() = Place::Suspended;
+        *self.generator.borrow_mut() = Rc::downgrade(generator);
+    }
+
+    fn is_namespace(&self) -> bool {
+        self.namespace.is_some() || self.code.flags & crate::code::flags::NAMESPACE != 0
+    }
+}
+
+fn frame_data(v: &Value) -> Option<&Rc<FrameData>> {
+    match v {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Frame(d) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// The shared data of the frame at `index` of the frame stack, made on first use.
+    pub fn frame_data_at(&mut self, index: usize) -> Option<Rc<FrameData>> {
+        let f = self.frames.get_mut(index)?;
+        if let Some(d) = &f.data {
+            return Some(d.clone());
+        }
+        let d = Rc::new(FrameData::new(f, Place::Live(index)));
+        if let Some(link) = &f.gen {
+            *d.generator.borrow_mut() = Rc::downgrade(&link.generator);
+        }
+        f.data = Some(d.clone());
+        Some(d)
+    }
+
+    /// The frame object of a frame's data (the same object while someone holds it).
+    pub fn frame_object(&self, d: &Rc<FrameData>) -> Value {
+        if let Some(o) = d.object.borrow().upgrade() {
+            return Value::Obj(o);
+        }
+        let o = Rc::new(Object {
+            cls: self.types.frame.clone(),
+            kind: ObjKind::Frame(d.clone()),
+        });
+        *d.object.borrow_mut() = Rc::downgrade(&o);
+        Value::Obj(o)
+    }
+
+    /// The frame object of the frame at `index`, or None past the bottom.
+    pub fn frame_object_at(&mut self, index: usize) -> Value {
+        match self.frame_data_at(index) {
+            Some(d) => self.frame_object(&d),
+            None => Value::None,
+        }
+    }
+
+    /// A frame leaves the stack for good (returned or unwound): if its object is still
+    /// held, keep a copy of its slots and its caller so it stays inspectable.
+    #[cold]
+    #[inline(never)]
+    pub fn frame_finished(&mut self, frame: &mut Frame) {
+        let Some(d) = frame.data.take() else {
+            return;
+        };
+        if Rc::strong_count(&d) == 1 {
+            return;
+        }
+        let n = frame.code.nlocalsplus();
+        let end = (frame.base + n).min(self.stack.len());
+        let slots = self.stack.get(frame.base..end).unwrap_or(&[]).to_vec();
+        let back = match self.frames.len() {
+            0 => Value::None,
+            below => self.frame_object_at(below - 1),
+        };
+        *d.place.borrow_mut() = Place::Done {
+            slots,
+            pc: frame.pc,
+            back,
+        };
+    }
+
+    /// The index of a frame data's frame on the stack, if it is running.
+    fn live_index(&self, d: &Rc<FrameData>) -> Option<usize> {
+        match &*d.place.borrow() {
+            Place::Live(i) => match self.frames.get(*i).and_then(|f| f.data.as_ref()) {
+                Some(held) if Rc::ptr_eq(held, d) => Some(*i),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The frame's next instruction (`pc`), wherever the frame is.
+    fn frame_pc(&self, d: &Rc<FrameData>) -> usize {
+        if let Some(i) = self.live_index(d) {
+            return self.frames[i].pc;
+        }
+        match &*d.place.borrow() {
+            Place::Done { pc, .. } => *pc,
+            _ => d
+                .generator
+                .borrow()
+                .upgrade()
+                .map_or(0, |g| g.state.borrow().pc),
+        }
+    }
+
+    /// Run `f` on the frame's local, cell and free slots wherever they live; None when
+    /// they are gone (a generator collected since).
+    fn with_slots<R>(&mut self, d: &Rc<FrameData>, f: impl FnOnce(&mut [Value]) -> R) -> Option<R> {
+        let n = d.code.nlocalsplus();
+        if let Some(i) = self.live_index(d) {
+            let base = self.frames[i].base;
+            let end = (base + n).min(self.stack.len());
+            return self.stack.get_mut(base..end).map(f);
+        }
+        let mut place = d.place.borrow_mut();
+        match &mut *place {
+            Place::Done { slots, .. } => Some(f(slots)),
+            _ => {
+                drop(place);
+                let g = d.generator.borrow().upgrade()?;
+                let mut st = g.state.borrow_mut();
+                let end = n.min(st.saved.len());
+                Some(f(&mut st.saved[..end]))
+            }
+        }
+    }
+
+    /// `f_back`.
+    fn frame_back(&mut self, d: &Rc<FrameData>) -> Value {
+        if let Some(i) = self.live_index(d) {
+            return match i {
+                0 => Value::None,
+                _ => self.frame_object_at(i - 1),
+            };
+        }
+        match &*d.place.borrow() {
+            Place::Done { back, .. } => back.clone(),
+            _ => Value::None,
+        }
+    }
+
+    /// `f_lineno`: the line of the instruction running (the first line before any
+    /// has run).
+    fn frame_line(&self, d: &Rc<FrameData>) -> u32 {
+        match self.frame_pc(d) {
+            0 => d.code.firstlineno,
+            pc => d.code.line_of(pc - 1),
+        }
+    }
+
+    /// `sys._getframe(depth)`.
+    pub fn getframe(&mut self, depth: i64) -> PyResult<Value> {
+        let n = self.frames.len() as i64;
+        if depth < 0 || depth >= n {
+            return Err(self.value_error("call stack is not deep enough"));
+        }
+        Ok(self.frame_object_at((n - 1 - depth) as usize))
+    }
+
+    /// `gi_frame` / `cr_frame`: None once the generator has finished.
+    pub fn generator_frame(&mut self, g: &Rc<Generator>) -> Value {
+        use super::generator::Status;
+        match g.status() {
+            Status::Done => Value::None,
+            Status::Running => {
+                let running = (0..self.frames.len()).rev().find(|&i| {
+                    self.frames[i]
+                        .gen
+                        .as_ref()
+                        .is_some_and(|l| Rc::ptr_eq(&l.generator, g))
+                        || (self.frames[i].data.as_ref().is_some_and(|d| {
+                            d.generator
+                                .borrow()
+                                .upgrade()
+                                .is_some_and(|x| Rc::ptr_eq(&x, g))
+                        }))
+                        || Rc::ptr_eq(&self.frames[i].code, &g.code)
+                });
+                running.map_or(Value::None, |i| self.frame_object_at(i))
+            }
+            Status::Created | Status::Suspended => {
+                let existing = g.frame_data.borrow().clone();
+                let d = existing.unwrap_or_else(|| {
+                    let d = Rc::new(FrameData {
+                        code: g.code.clone(),
+                        globals: g.func.globals.clone(),
+                        builtins: g.func.builtins.clone(),
+                        namespace: None,
+                        place: PyCell::new(Place::Suspended),
+                        generator: PyCell::new(Rc::downgrade(g)),
+                        trace: PyCell::new(Value::None),
+                        trace_lines: Cell::new(true),
+                        trace_opcodes: Cell::new(false),
+                        prev_pc: Cell::new(usize::MAX),
+                        extra: PyCell::new(None),
+                        object: PyCell::new(Weak::new()),
+                    });
+                    *g.frame_data.borrow_mut() = Some(d.clone());
+                    d
+                });
+                self.frame_object(&d)
+            }
+        }
+    }
+
+    /// The attributes of frame objects.
+    pub fn frame_attr(&mut self, d: &Rc<FrameData>, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match name {
+            "f_code" => Value::Code(d.code.clone()),
+            "f_globals" => Value::Dict(d.globals.clone()),
+            "f_builtins" => Value::Dict(d.builtins.clone()),
+            "f_lineno" => Value::Int(self.frame_line(d) as i64),
+            "f_lasti" => Value::Int(2 * self.frame_pc(d).saturating_sub(1) as i64),
+            "f_back" => self.frame_back(d),
+            "f_trace" => d.trace.borrow().clone(),
+            "f_trace_lines" => Value::Bool(d.trace_lines.get()),
+            "f_trace_opcodes" => Value::Bool(d.trace_opcodes.get()),
+            "f_generator" => match d.generator.borrow().upgrade() {
+                Some(g) => Value::Generator(g),
+                None => Value::None,
+            },
+            "f_locals" => self.frame_locals(d)?,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Assignment to a frame attribute; None when the attribute is not writable.
+    pub fn set_frame_attr(
+        &mut self,
+        d: &Rc<FrameData>,
+        name: &str,
+        value: &Option<Value>,
+    ) -> PyResult<Option<()>> {
+        match name {
+            "f_trace" => {
+                let v = value.clone().unwrap_or(Value::None);
+                if let Some(i) = self.live_index(d) {
+                    // Events start from the instruction running now.
+                    d.prev_pc.set(self.frames[i].pc.saturating_sub(1));
+                }
+                *d.trace.borrow_mut() = v;
+            }
+            "f_trace_lines" | "f_trace_opcodes" => {
+                let Some(Value::Bool(b)) = value else {
+                    return Err(self.type_error("attribute value type must be bool"));
+                };
+                if name == "f_trace_lines" {
+                    d.trace_lines.set(*b);
+                } else {
+                    d.trace_opcodes.set(*b);
+                }
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(()))
+    }
+
+    /// `frame.f_locals`: the namespace of module / class / exec frames, a new
+    /// write-through proxy for function frames.
+    fn frame_locals(&mut self, d: &Rc<FrameData>) -> PyResult<Value> {
+        if let Some(ns) = &d.namespace {
+            return Ok(Value::Dict(ns.clone()));
+        }
+        if d.is_namespace() {
+            return Ok(Value::Dict(d.globals.clone()));
+        }
+        let module = self.import_one("_framelocals")?;
+        let name = self.intern("FrameLocalsProxy");
+        let cls = self.get_attr(&module, &name)?;
+        let frame = self.frame_object(d);
+        self.call(&cls, &[frame], &[])
+    }
+
+    /// The variables of a function frame that are bound, in slot order, then the
+    /// extra keys written through `f_locals`.
+    pub fn frame_locals_items(&mut self, d: &Rc<FrameData>) -> Vec<(Value, Value)> {
+        let code = d.code.clone();
+        let mut out = self
+            .with_slots(d, |slots| bound_variables(&code, slots))
+            .unwrap_or_default();
+        if let Some(extra) = d.extra.borrow().as_ref() {
+            out.extend(extra.items());
+        }
+        out
+    }
+
+    /// `locals()` of the frame at `index`: the namespace, or a fresh snapshot dict.
+    pub fn locals_of(&mut self, index: usize) -> Value {
+        let Some(f) = self.frames.get(index) else {
+            return Value::None;
+        };
+        if let Some(ns) = &f.locals {
+            return Value::Dict(ns.clone());
+        }
+        if f.code.flags & crate::code::flags::NAMESPACE != 0 {
+            return Value::Dict(f.globals.clone());
+        }
+        let items = match f.data.clone() {
+            Some(data) => self.frame_locals_items(&data),
+            None => {
+                let end = (f.base + f.code.nlocalsplus()).min(self.stack.len());
+                bound_variables(&f.code, self.stack.get(f.base..end).unwrap_or(&[]))
+            }
+        };
+        let d = Dict::new_rc();
+        for (k, v) in items {
+            if let Value::Str(k) = k {
+                d.set_str(k, v);
+            }
+        }
+        Value::Dict(d)
+    }
+}
+
+/// The value of variable slot `slot` (through its cell for cell and free slots);
+/// Null when unbound.
+fn read_slot(code: &Code, slots: &[Value], slot: usize) -> Value {
+    match slots.get(slot) {
+        Some(Value::Cell(c)) if slot >= code.nlocals() => c.get(),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    }
+}
+
+/// The bound variables of a frame, (name, value) in slot order.
+fn bound_variables(code: &Code, slots: &[Value]) -> Vec<(Value, Value)> {
+    slot_names(code)
+        .filter_map(|(name, slot)| {
+            let v = read_slot(code, slots, slot);
+            (!v.is_null()).then(|| (Value::Str(name.clone()), v))
+        })
+        .collect()
+}
+
+/// The slot of each variable name of a function frame, in CPython's order: locals
+/// (a parameter that is also a cell reads through its cell), then the other cells,
+/// then the free variables.
+fn slot_names(code: &Code) -> impl Iterator<Item = (&Rc<PyStr>, usize)> {
+    let nlocals = code.nlocals();
+    let cell_slot = move |name: &PyStr| {
+        code.cellvars
+            .iter()
+            .position(|c| c.as_str() == name.as_str())
+            .map(|ci| nlocals + ci)
+    };
+    let locals = code
+        .varnames
+        .iter()
+        .enumerate()
+        .map(move |(i, n)| (n, cell_slot(n).unwrap_or(i)));
+    let cells = code
+        .cellvars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !code.varnames.iter().any(|v| v.as_str() == c.as_str()))
+        .map(move |(ci, c)| (c, nlocals + ci));
+    let frees = code
+        .freevars
+        .iter()
+        .enumerate()
+        .map(move |(fi, f)| (f, nlocals + code.cellvars.len() + fi));
+    locals.chain(cells).chain(frees)
+}
+
+/// The slot of variable `name`, if the frame has one.
+fn slot_of(code: &Code, name: &PyStr) -> Option<usize> {
+    slot_names(code)
+        .find(|(n, _)| n.as_str() == name.as_str())
+        .map(|(_, s)| s)
+}
+
+fn proxy_frame(vm: &Vm, v: &Value) -> PyResult<Rc<FrameData>> {
+    frame_data(v)
+        .cloned()
+        .ok_or_else(|| vm.type_error("expected a frame object"))
+}
+
+/// CPython's KeyError text for a missing key (the key's repr inside quotes).
+fn missing(vm: &mut Vm, key: &Value) -> PyResult<crate::vm::PyErr> {
+    let r = vm.repr(key)?;
+    let msg = format!("local variable '{}' is not defined", r.as_str());
+    Ok(vm.key_error(Value::str(&msg)))
+}
+
+/// `_frame.get(frame, key)`: a bound variable, else an extra key, else KeyError.
+fn proxy_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "get", args, 2, 2)?;
+    let d = proxy_frame(vm, &args[0])?;
+    if let Value::Str(name) = &args[1] {
+        if let Some(slot) = slot_of(&d.code, name) {
+            let code = d.code.clone();
+            let v = vm
+                .with_slots(&d, |slots| read_slot(&code, slots, slot))
+                .unwrap_or(Value::Null);
+            if !v.is_null() {
+                return Ok(v);
+            }
+        }
+    }
+    let extra = d.extra.borrow().clone();
+    if let Some(extra) = extra {
+        if let Some(v) = vm.dict_lookup(&extra, &args[1])? {
+            return Ok(v);
+        }
+    }
+    Err(missing(vm, &args[1])?)
+}
+
+/// `_frame.set(frame, key, value)`: into the variable (or its cell), else the
+/// frame's extra dict.
+fn proxy_set(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "set", args, 3, 3)?;
+    let d = proxy_frame(vm, &args[0])?;
+    let value = args[2].clone();
+    if let Value::Str(name) = &args[1] {
+        if let Some(slot) = slot_of(&d.code, name) {
+            let nlocals = d.code.nlocals();
+            let old = vm.with_slots(&d, |slots| match slots.get_mut(slot) {
+                Some(Value::Cell(c)) if slot >= nlocals => {
+                    let old = c.get();
+                    c.set(value.clone());
+                    old
+                }
+                Some(s) => std::mem::replace(s, value.clone()),
+                None => Value::Null,
+            });
+            drop(old);
+            return Ok(Value::None);
+        }
+    }
+    let extra = d
+        .extra
+        .borrow_mut()
+        .get_or_insert_with(Dict::new_rc)
+        .clone();
+    vm.setitem(&Value::Dict(extra), args[1].clone(), value)?;
+    Ok(Value::None)
+}
+
+/// `_frame.items(frame)`: the (name, value) pairs a proxy shows, as a list.
+fn proxy_items(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "items", args, 1, 1)?;
+    let d = proxy_frame(vm, &args[0])?;
+    let items = vm.frame_locals_items(&d);
+    Ok(Value::list(
+        items
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
+    ))
+}
+
+/// The natives of the `FrameLocalsProxy` class.
+pub fn init_module(vm: &mut Vm, d: &Dict) -> PyResult<()> {
+    use crate::builtins::add_function;
+    add_function(vm, d, "_frame", "get", proxy_get);
+    add_function(vm, d, "_frame", "set", proxy_set);
+    add_function(vm, d, "_frame", "items", proxy_items);
+    Ok(())
+}

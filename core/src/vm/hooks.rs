@@ -1,0 +1,370 @@
+//! Frame-evaluation hooks (PEP 523, made composable) and the per-thread hook state.
+//!
+//! # The chain
+//!
+//! CPython has one eval-frame slot per interpreter: the last setter wins, and a tool
+//! that does not chain to the previous function silently disables the others. Here
+//! an interpreter keeps a *chain*: the hooks added with `add_eval_hook`, the most
+//! recently added first (a debugger attached late sees every frame, including those
+//! an optimizer added at start-up would run itself), then the hook in the
+//! CPython-compatible slot (`set_eval_frame`), then the default evaluator. Removing a
+//! hook (`remove_eval_hook`, or setting the slot back to `EvalFrame::Default`) leaves
+//! the others working in the same order.
+//!
+//! A hook is called with the thread state (`&mut Vm`), the frame about to run (a
+//! `FrameRef`: the frame is already on the frame stack, not yet started), the throw
+//! flag (a generator resumed by `throw()`), and `Next`, the rest of the chain. It
+//! answers with a `HookAction`:
+//! - `Continue`: "evaluate it as if I were not here" — the tail call `return
+//!   next(frame)`. When every hook answers `Continue`, the frame runs inline in the
+//!   evaluation loop with no Rust recursion, so a pass-through hook costs one
+//!   indirect call per frame entry.
+//! - `Done(exit)`: the hook produced the frame's outcome, usually by calling
+//!   `next.eval(vm)` (which runs the rest of the chain and the default evaluator,
+//!   as a native re-entry) around its own code; a hook may also evaluate the frame
+//!   by other means. If the frame is still on the stack afterwards it is popped.
+//!
+//! A hook that returns an error (or panics: reported as SystemError) makes the call
+//! raise that exception in the caller; the frame is dropped and the interpreter
+//! goes on. Hooks see every frame evaluation: function calls, module and class
+//! bodies, and each generator or coroutine resumption (with `throw` set when the
+//! resumption raises in it). While any hook is installed, generators resume through
+//! the general path instead of the inline one, so that their resumption reaches the
+//! chain.
+//!
+//! # Cost
+//!
+//! Frame entry checks one per-thread flag, `ThreadHooks::frame_entry` (set while
+//! hooks, a trace function or a profile function exist): one predictable branch
+//! when nothing is installed. Tracing and profiling also hold the loop's attention
+//! flag (`finalize::hold_attention`), so that the check the loop already makes
+//! before each instruction leads to `trace::instruction`; nothing is added per
+//! instruction.
+//!
+//! # Thread state
+//!
+//! `ThreadHooks` is the per-thread part (today the interpreter's one thread): its
+//! view of the chain, the trace and profile functions, and the re-entrancy counter
+//! that keeps trace functions from being traced. Depends on the frame stack, the
+//! evaluation loop's `run` and `Exit`, and the error constructors.
+
+use super::eval::Exit;
+use super::{PyErr, PyResult, Vm};
+use crate::object::Value;
+use std::rc::Rc;
+
+/// What a hook decided for the frame.
+pub enum HookAction {
+    /// Let the rest of the chain (and in the end the default evaluator) run it.
+    Continue,
+    /// The frame's outcome.
+    Done(Exit),
+}
+
+/// The frame a hook is asked to evaluate: its index on the thread's frame stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameRef {
+    pub index: usize,
+}
+
+impl FrameRef {
+    pub fn frame<'a>(&self, vm: &'a Vm) -> Option<&'a super::frame::Frame> {
+        vm.frames.get(self.index)
+    }
+    pub fn frame_mut<'a>(&self, vm: &'a mut Vm) -> Option<&'a mut super::frame::Frame> {
+        vm.frames.get_mut(self.index)
+    }
+}
+
+/// A frame-evaluation hook.
+pub type EvalHookFn = dyn Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction>;
+
+/// The value of CPython's eval-frame slot.
+#[derive(Clone)]
+pub enum EvalFrame {
+    /// The built-in evaluator (the plain path).
+    Default,
+    Hook(Rc<EvalHookFn>),
+}
+
+/// Identifies a hook added with `add_eval_hook`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HookId(u64);
+
+/// The rest of the chain after the hook holding it.
+pub struct Next {
+    chain: Rc<[Rc<EvalHookFn>]>,
+    level: usize,
+    frame: FrameRef,
+    throw: Option<PyErr>,
+}
+
+impl Next {
+    /// Whether the frame resumes with an exception thrown in (the pending exception).
+    pub fn throw_pending(&self) -> Option<&PyErr> {
+        self.throw.as_ref()
+    }
+
+    /// Run the rest of the chain, then the default evaluator, to the frame's end (a
+    /// return, or a generator's yield).
+    pub fn eval(self, vm: &mut Vm) -> PyResult<Exit> {
+        vm.thread.evaluations += 1;
+        match vm.run_chain(&self.chain, self.level, self.frame, self.throw)? {
+            Chained::Done(exit) => Ok(exit),
+            Chained::Default(throw) => vm.eval_default(self.frame, throw),
+        }
+    }
+}
+
+enum Chained {
+    Done(Exit),
+    /// Every remaining hook continued: the default evaluator runs the frame.
+    Default(Option<PyErr>),
+}
+
+/// How a frame entry went when hooks are active.
+pub enum Entered {
+    /// Run the frame inline; raise this in it first (a throw into a generator).
+    Inline(Option<PyErr>),
+    /// The frame has been evaluated.
+    Done(Exit),
+}
+
+/// The interpreter's hooks.
+#[derive(Default)]
+pub struct EvalHooks {
+    stacked: Vec<(HookId, Rc<EvalHookFn>)>,
+    slot: Option<Rc<EvalHookFn>>,
+    next_id: u64,
+}
+
+impl EvalHooks {
+    /// The chain in calling order.
+    fn chain(&self) -> Rc<[Rc<EvalHookFn>]> {
+        self.stacked
+            .iter()
+            .rev()
+            .map(|(_, h)| h.clone())
+            .chain(self.slot.clone())
+            .collect()
+    }
+}
+
+/// The per-thread state of the hooks.
+pub struct ThreadHooks {
+    /// Something must happen when a frame starts: hooks, tracing or profiling.
+    pub frame_entry: bool,
+    /// This thread's view of the interpreter's chain.
+    pub chain: Rc<[Rc<EvalHookFn>]>,
+    /// `sys.settrace` (None when off).
+    pub trace: Value,
+    /// `sys.setprofile` (None when off).
+    pub profile: Value,
+    /// Above 0 while a trace or profile function runs.
+    pub tracing: u32,
+    /// Whether this thread holds the evaluation loop's attention flag.
+    pub attention: bool,
+    /// How many times a hook's `next` has run a frame (to catch a hook that
+    /// continues after evaluating).
+    pub evaluations: u64,
+}
+
+impl Default for ThreadHooks {
+    fn default() -> Self {
+        ThreadHooks {
+            frame_entry: false,
+            chain: Rc::from(Vec::new()),
+            trace: Value::None,
+            profile: Value::None,
+            tracing: 0,
+            attention: false,
+            evaluations: 0,
+        }
+    }
+}
+
+impl Drop for ThreadHooks {
+    fn drop(&mut self) {
+        if self.attention {
+            super::finalize::release_attention();
+        }
+    }
+}
+
+impl Vm {
+    /// CPython's `_PyInterpreterState_GetEvalFrameFunc`: the slot's hook, or
+    /// `Default` when none is set.
+    pub fn eval_frame(&self) -> EvalFrame {
+        match &self.eval_hooks.slot {
+            Some(h) => EvalFrame::Hook(h.clone()),
+            None => EvalFrame::Default,
+        }
+    }
+
+    /// CPython's `_PyInterpreterState_SetEvalFrameFunc`: replaces the slot's hook;
+    /// `Default` restores the plain path (hooks added with `add_eval_hook` stay).
+    pub fn set_eval_frame(&mut self, f: EvalFrame) {
+        self.eval_hooks.slot = match f {
+            EvalFrame::Default => None,
+            EvalFrame::Hook(h) => Some(h),
+        };
+        self.hooks_changed();
+    }
+
+    /// Add a hook to the chain, in front of the ones already there.
+    pub fn add_eval_hook(
+        &mut self,
+        hook: impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static,
+    ) -> HookId {
+        let id = HookId(self.eval_hooks.next_id);
+        self.eval_hooks.next_id += 1;
+        self.eval_hooks.stacked.push((id, Rc::new(hook)));
+        self.hooks_changed();
+        id
+    }
+
+    /// Remove a hook; false if it is not installed.
+    pub fn remove_eval_hook(&mut self, id: HookId) -> bool {
+        let before = self.eval_hooks.stacked.len();
+        self.eval_hooks.stacked.retain(|(i, _)| *i != id);
+        let removed = self.eval_hooks.stacked.len() != before;
+        self.hooks_changed();
+        removed
+    }
+
+    /// Recompute the thread's view after a change to hooks, tracing or profiling.
+    pub(crate) fn hooks_changed(&mut self) {
+        let chain = self.eval_hooks.chain();
+        let t = &mut self.thread;
+        t.chain = chain;
+        t.frame_entry = !t.chain.is_empty() || !t.trace.is_none() || !t.profile.is_none();
+        let wants = !t.trace.is_none() || !t.profile.is_none();
+        if wants != t.attention {
+            t.attention = wants;
+            if wants {
+                super::finalize::hold_attention();
+            } else {
+                super::finalize::release_attention();
+            }
+        }
+    }
+
+    /// The frame just pushed on top is about to start (`frame_entry` is set): run
+    /// the chain, then the start events of tracing and profiling. On an error the
+    /// frame is gone and its stack space released.
+    #[cold]
+    #[inline(never)]
+    pub fn frame_entered(&mut self, throw: Option<PyErr>) -> PyResult<Entered> {
+        let frame = FrameRef {
+            index: self.frames.len() - 1,
+        };
+        let chain = self.thread.chain.clone();
+        let throw = if chain.is_empty() {
+            throw
+        } else {
+            match self.run_chain(&chain, 0, frame, throw) {
+                Ok(Chained::Default(throw)) => throw,
+                Ok(Chained::Done(exit)) => {
+                    // A generator's yielding frame stays for its generator to save.
+                    if let Exit::Return(_) = exit {
+                        self.drop_frame(frame);
+                    }
+                    return Ok(Entered::Done(exit));
+                }
+                Err(e) => {
+                    self.drop_frame(frame);
+                    return Err(e);
+                }
+            }
+        };
+        if let Err(e) = self.frame_started() {
+            self.drop_frame(frame);
+            return Err(e);
+        }
+        Ok(Entered::Inline(throw))
+    }
+
+    /// Call the hooks from `level` on until one produces the outcome.
+    fn run_chain(
+        &mut self,
+        chain: &Rc<[Rc<EvalHookFn>]>,
+        level: usize,
+        frame: FrameRef,
+        mut throw: Option<PyErr>,
+    ) -> PyResult<Chained> {
+        for (i, hook) in chain.iter().enumerate().skip(level) {
+            let is_throw = throw.is_some();
+            // Whether this hook's `next` ran the frame: the count moves.
+            let evaluations = self.thread.evaluations;
+            let next = Next {
+                chain: chain.clone(),
+                level: i + 1,
+                frame,
+                throw: throw.take(),
+            };
+            let pending = next.throw.as_ref().map(|e| e.value().clone());
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                hook(self, frame, is_throw, next)
+            }));
+            match r {
+                Ok(Ok(HookAction::Continue)) => {
+                    if self.thread.evaluations != evaluations {
+                        return Err(self.new_error(
+                            &self.types.system_error.clone(),
+                            "frame evaluation hook returned Continue after evaluating the frame",
+                        ));
+                    }
+                    throw = pending.map(PyErr::from_value);
+                }
+                Ok(Ok(HookAction::Done(exit))) => return Ok(Chained::Done(exit)),
+                Ok(Err(e)) => return Err(e),
+                Err(_) => {
+                    return Err(self.new_error(
+                        &self.types.system_error.clone(),
+                        "frame evaluation hook panicked",
+                    ))
+                }
+            }
+        }
+        Ok(Chained::Default(throw))
+    }
+
+    /// The default evaluator, called through `Next::eval`: the frame runs to its
+    /// end as a native re-entry of the loop.
+    fn eval_default(&mut self, frame: FrameRef, throw: Option<PyErr>) -> PyResult<Exit> {
+        let Some(f) = frame.frame_mut(self) else {
+            return Err(self.new_error(
+                &self.types.system_error.clone(),
+                "frame evaluation hook: the frame is gone",
+            ));
+        };
+        f.entry = true;
+        if let Err(e) = self.frame_started() {
+            self.drop_frame(frame);
+            return Err(e);
+        }
+        self.native_depth += 1;
+        let r = self.check_native_stack().and_then(|_| match throw {
+            Some(e) => self.raise_in_top_frame(e).and_then(|_| self.run()),
+            None => self.run(),
+        });
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Pop `frame` (and anything above it) if it is still on the stack.
+    fn drop_frame(&mut self, frame: FrameRef) {
+        if self.frames.len() <= frame.index {
+            return;
+        }
+        let ret_sp = self.frames[frame.index].ret_sp;
+        while self.frames.len() > frame.index {
+            if let Some(mut f) = self.frames.pop() {
+                if f.data.is_some() {
+                    self.frame_finished(&mut f);
+                }
+            }
+        }
+        self.stack.truncate(ret_sp);
+    }
+}

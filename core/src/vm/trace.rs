@@ -1,0 +1,230 @@
+//! `sys.settrace` and `sys.setprofile`: the events CPython 3.13's legacy tracing
+//! reports, from the places the evaluation loop already passes through.
+//!
+//! - call: when the default evaluator starts a frame (`frame_started`, reached from
+//!   the frame-entry check of `hooks`), including each generator resumption; the
+//!   global trace function's result becomes the frame's `f_trace`.
+//! - line / opcode / return (and the profile's return): before an instruction, from
+//!   the loop's attention slow path (`instruction`), which tracing and profiling
+//!   keep enabled. A line event fires when an instruction's line differs from the
+//!   line of the frame's previous instruction, or a jump goes backwards.
+//! - exception / return on unwinding: from `unwind` (`exception_raised`,
+//!   `frame_unwound`).
+//! - c_call / c_return / c_exception: around calls of built-in functions made by
+//!   call instructions (`profile_native_call`).
+//!
+//! Trace and profile functions run with tracing suspended for the thread. One that
+//! raises turns tracing (or profiling) off for the thread and its exception
+//! propagates from the traced point, as in CPython. Nothing is ever copied from a
+//! snapshot back into a frame: trace functions see and change variables through
+//! `frame.f_locals`, which writes through.
+//!
+//! Depends on the frame objects (`frame_object`), the hooks' thread state and the
+//! call machinery.
+
+use super::{PyErr, PyResult, Vm};
+use crate::code::Instr;
+use crate::object::Value;
+
+impl Vm {
+    /// `sys.settrace`: None turns tracing off.
+    pub fn set_trace(&mut self, f: Value) {
+        self.thread.trace = f;
+        self.hooks_changed();
+    }
+
+    /// `sys.setprofile`: None turns profiling off.
+    pub fn set_profile(&mut self, f: Value) {
+        self.thread.profile = f;
+        self.hooks_changed();
+    }
+
+    /// Call a trace or profile function with tracing suspended.
+    fn call_tracer(&mut self, f: &Value, index: usize, event: &str, arg: Value) -> PyResult<Value> {
+        let frame = self.frame_object_at(index);
+        self.thread.tracing += 1;
+        let r = self.call(f, &[frame, Value::str(event), arg], &[]);
+        self.thread.tracing -= 1;
+        r
+    }
+
+    /// A profile event; a profile function that raises is removed.
+    fn profile_event(&mut self, index: usize, event: &str, arg: Value) -> PyResult<()> {
+        let f = self.thread.profile.clone();
+        if f.is_none() || self.thread.tracing > 0 {
+            return Ok(());
+        }
+        match self.call_tracer(&f, index, event, arg) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                self.set_profile(Value::None);
+                Err(e)
+            }
+        }
+    }
+
+    /// A local trace event for the frame at `index`, if it has a local trace
+    /// function; its result replaces `f_trace` unless None.
+    fn trace_event(&mut self, index: usize, event: &str, arg: Value) -> PyResult<()> {
+        let Some(d) = self.frames.get(index).and_then(|f| f.data.clone()) else {
+            return Ok(());
+        };
+        let f = d.trace.borrow().clone();
+        if f.is_none() {
+            return Ok(());
+        }
+        match self.call_tracer(&f, index, event, arg) {
+            Ok(r) => {
+                if !r.is_none() {
+                    *d.trace.borrow_mut() = r;
+                }
+                Ok(())
+            }
+            Err(e) => Err(self.trace_failed(&d, e)),
+        }
+    }
+
+    /// A trace function raised: tracing is off for this thread, the frame's
+    /// `f_trace` is cleared, and the exception goes on.
+    fn trace_failed(&mut self, d: &super::frame_object::FrameData, e: PyErr) -> PyErr {
+        self.set_trace(Value::None);
+        *d.trace.borrow_mut() = Value::None;
+        e
+    }
+
+    /// The default evaluator starts the frame on top: the call events.
+    pub fn frame_started(&mut self) -> PyResult<()> {
+        if self.thread.tracing > 0 {
+            return Ok(());
+        }
+        let index = self.frames.len() - 1;
+        self.profile_event(index, "call", Value::None)?;
+        let global = self.thread.trace.clone();
+        if global.is_none() {
+            return Ok(());
+        }
+        let Some(d) = self.frame_data_at(index) else {
+            return Ok(());
+        };
+        // A resumed generator continues on the line it stopped at.
+        d.prev_pc
+            .set(self.frames[index].pc.checked_sub(1).unwrap_or(usize::MAX));
+        match self.call_tracer(&global, index, "call", Value::None) {
+            Ok(r) => {
+                if !r.is_none() {
+                    *d.trace.borrow_mut() = r;
+                }
+                Ok(())
+            }
+            Err(e) => Err(self.trace_failed(&d, e)),
+        }
+    }
+
+    /// Before the instruction at `pc` of frame `fi` while tracing or profiling:
+    /// line, opcode and return events.
+    #[cold]
+    #[inline(never)]
+    pub fn trace_instruction(&mut self, fi: usize, pc: usize) -> PyResult<()> {
+        if self.thread.tracing > 0 {
+            return Ok(());
+        }
+        let Some(f) = self.frames.get(fi) else {
+            return Ok(());
+        };
+        let code = f.code.clone();
+        let instr = code.instrs.get(pc).copied();
+        let leaves = matches!(instr, Some(Instr::Return | Instr::YieldValue(_)));
+        if !self.thread.trace.is_none() {
+            if let Some(d) = f.data.clone() {
+                let prev = d.prev_pc.replace(pc);
+                if !d.trace.borrow().is_none() {
+                    // During the events the frame is at this instruction.
+                    self.frames[fi].pc = pc + 1;
+                    let new_line =
+                        prev == usize::MAX || pc <= prev || code.line_of(pc) != code.line_of(prev);
+                    if new_line && d.trace_lines.get() {
+                        self.trace_event(fi, "line", Value::None)?;
+                    }
+                    if d.trace_opcodes.get() {
+                        self.trace_event(fi, "opcode", Value::None)?;
+                    }
+                    if leaves {
+                        let v = self.top().clone();
+                        self.trace_event(fi, "return", v)?;
+                    }
+                }
+            }
+        }
+        if leaves && !self.thread.profile.is_none() {
+            let v = self.top().clone();
+            self.profile_event(fi, "return", v)?;
+        }
+        Ok(())
+    }
+
+    /// An exception was raised in (or propagated into) the frame on top.
+    #[cold]
+    #[inline(never)]
+    pub fn exception_raised(&mut self, err: PyErr) -> PyErr {
+        if self.thread.trace.is_none() || self.thread.tracing > 0 || self.frames.is_empty() {
+            return err;
+        }
+        let index = self.frames.len() - 1;
+        let exc = err.value().clone();
+        let ty = Value::Type(self.type_of(&exc));
+        let tb = self.traceback_of(&exc);
+        let arg = Value::tuple(vec![ty, exc, tb]);
+        match self.trace_event(index, "exception", arg) {
+            Ok(()) => err,
+            Err(e) => e,
+        }
+    }
+
+    /// The frame on top leaves because of an exception: its return events, with
+    /// None.
+    #[cold]
+    #[inline(never)]
+    pub fn frame_unwound(&mut self, err: PyErr) -> PyErr {
+        if self.thread.tracing > 0 || self.frames.is_empty() {
+            return err;
+        }
+        let index = self.frames.len() - 1;
+        let mut err = err;
+        if !self.thread.trace.is_none() {
+            if let Err(e) = self.trace_event(index, "return", Value::None) {
+                err = e;
+            }
+        }
+        if let Err(e) = self.profile_event(index, "return", Value::None) {
+            err = e;
+        }
+        err
+    }
+
+    /// A call instruction calls a built-in function while profiling: c_call, then
+    /// c_return or c_exception.
+    #[cold]
+    #[inline(never)]
+    pub fn profile_native_call(
+        &mut self,
+        callee: &Value,
+        args: &[Value],
+        kwargs: &[crate::object::function::KwArg],
+    ) -> PyResult<Value> {
+        if self.thread.tracing > 0 || self.frames.is_empty() {
+            return self.call(callee, args, kwargs);
+        }
+        let index = self.frames.len() - 1;
+        self.profile_event(index, "c_call", callee.clone())?;
+        match self.call(callee, args, kwargs) {
+            Ok(v) => {
+                self.profile_event(index, "c_return", callee.clone())?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.profile_event(index, "c_exception", callee.clone())?;
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Frame-evaluation hooks through the Rust API: CPython's get / set slot semantics,
+//! stacking order, removal, a hook that evaluates the frame itself through `next`,
+//! a hook that errors or panics, and generator resumption (with the throw flag).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use tripwire::core::object::{Dict, PyStr};
+use tripwire::core::vm::eval::Exit;
+use tripwire::core::vm::hooks::{EvalFrame, FrameRef, HookAction, Next};
+use tripwire::{PyResult, Value, Vm};
+
+type Log = Rc<RefCell<Vec<String>>>;
+
+fn exec(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> Result<(), String> {
+    vm.exec_source(src, "<test>", globals.clone())
+        .map(|_| ())
+        .map_err(|e| vm.format_exception(e.value()))
+}
+
+fn global(vm: &mut Vm, globals: &Dict, name: &str) -> String {
+    let v = globals.get_str(&PyStr::new(name)).unwrap_or(Value::None);
+    match vm.repr(&v) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) => "<repr failed>".to_string(),
+    }
+}
+
+fn name_of(vm: &Vm, frame: FrameRef) -> String {
+    frame
+        .frame(vm)
+        .map(|f| f.code.name.as_str().to_string())
+        .unwrap_or_default()
+}
+
+/// A hook that records `tag:name` and continues.
+fn recorder(
+    log: &Log,
+    tag: &'static str,
+) -> impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static {
+    let log = log.clone();
+    move |vm, frame, throw, _next| {
+        let t = if throw { " (throw)" } else { "" };
+        log.borrow_mut()
+            .push(format!("{tag}:{}{t}", name_of(vm, frame)));
+        Ok(HookAction::Continue)
+    }
+}
+
+const PROGRAM: &str = "def f(x):\n    return x + 1\nr = f(1)\n";
+
+#[test]
+fn the_slot_reads_default_until_set_and_default_restores_the_plain_path() {
+    let mut vm = Vm::new();
+    assert!(matches!(vm.eval_frame(), EvalFrame::Default));
+    let log: Log = Rc::default();
+    vm.set_eval_frame(EvalFrame::Hook(Rc::new(recorder(&log, "slot"))));
+    assert!(matches!(vm.eval_frame(), EvalFrame::Hook(_)));
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("runs");
+    assert_eq!(*log.borrow(), ["slot:<module>", "slot:f"]);
+    vm.set_eval_frame(EvalFrame::Default);
+    assert!(matches!(vm.eval_frame(), EvalFrame::Default));
+    assert!(!vm.thread.frame_entry, "the plain path is back");
+    exec(&mut vm, &g, PROGRAM).expect("runs");
+    assert_eq!(log.borrow().len(), 2);
+    assert_eq!(global(&mut vm, &g, "r"), "2");
+}
+
+#[test]
+fn hooks_stack_newest_first_then_the_slot_and_removal_keeps_the_rest() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    vm.set_eval_frame(EvalFrame::Hook(Rc::new(recorder(&log, "slot"))));
+    let optimizer = vm.add_eval_hook(recorder(&log, "optimizer"));
+    let debugger = vm.add_eval_hook(recorder(&log, "debugger"));
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, "def f():\n    return 1\nf()\n").expect("runs");
+    assert_eq!(
+        *log.borrow(),
+        [
+            "debugger:<module>",
+            "optimizer:<module>",
+            "slot:<module>",
+            "debugger:f",
+            "optimizer:f",
+            "slot:f"
+        ]
+    );
+    log.borrow_mut().clear();
+    assert!(vm.remove_eval_hook(optimizer));
+    assert!(!vm.remove_eval_hook(optimizer), "already removed");
+    exec(&mut vm, &g, "f()\n").expect("runs");
+    assert_eq!(
+        *log.borrow(),
+        ["debugger:<module>", "slot:<module>", "debugger:f", "slot:f"]
+    );
+    log.borrow_mut().clear();
+    vm.set_eval_frame(EvalFrame::Default);
+    exec(&mut vm, &g, "f()\n").expect("runs");
+    assert_eq!(*log.borrow(), ["debugger:<module>", "debugger:f"]);
+    assert!(vm.remove_eval_hook(debugger));
+    assert!(!vm.thread.frame_entry);
+}
+
+#[test]
+fn a_hook_can_wrap_evaluation_through_next_and_replace_the_result() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    let inner_log = log.clone();
+    vm.add_eval_hook(recorder(&log, "inner"));
+    vm.add_eval_hook(move |vm, frame, _throw, next| {
+        if name_of(vm, frame) != "f" {
+            return Ok(HookAction::Continue);
+        }
+        inner_log.borrow_mut().push("before".into());
+        let exit = next.eval(vm)?;
+        inner_log.borrow_mut().push("after".into());
+        Ok(HookAction::Done(match exit {
+            Exit::Return(Value::Int(i)) => Exit::Return(Value::Int(i * 100)),
+            other => other,
+        }))
+    });
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("runs");
+    assert_eq!(global(&mut vm, &g, "r"), "200");
+    assert_eq!(
+        *log.borrow(),
+        ["inner:<module>", "before", "inner:f", "after"]
+    );
+}
+
+#[test]
+fn a_hook_that_errors_raises_in_the_caller_and_the_interpreter_goes_on() {
+    let mut vm = Vm::new();
+    let id = vm.add_eval_hook(|vm, frame, _throw, _next| {
+        if name_of(vm, frame) == "f" {
+            return Err(vm.value_error("hook refused f"));
+        }
+        Ok(HookAction::Continue)
+    });
+    let g = Dict::new_rc();
+    let src =
+        "def f():\n    return 1\ntry:\n    f()\nexcept ValueError as e:\n    caught = str(e)\n";
+    exec(&mut vm, &g, src).expect("the error is catchable");
+    assert_eq!(global(&mut vm, &g, "caught"), "'hook refused f'");
+    vm.remove_eval_hook(id);
+    exec(&mut vm, &g, "r = f()\n").expect("runs");
+    assert_eq!(global(&mut vm, &g, "r"), "1");
+}
+
+#[test]
+fn a_panicking_hook_is_a_system_error() {
+    let mut vm = Vm::new();
+    let id = vm.add_eval_hook(|vm, frame, _throw, _next| {
+        if name_of(vm, frame) == "f" {
+            panic!("hook bug");
+        }
+        Ok(HookAction::Continue)
+    });
+    let g = Dict::new_rc();
+    let src =
+        "def f():\n    return 1\ntry:\n    f()\nexcept SystemError as e:\n    caught = str(e)\n";
+    exec(&mut vm, &g, src).expect("the error is catchable");
+    assert_eq!(
+        global(&mut vm, &g, "caught"),
+        "'frame evaluation hook panicked'"
+    );
+    vm.remove_eval_hook(id);
+}
+
+#[test]
+fn a_hook_sees_generator_and_coroutine_resumption_and_throw() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    vm.add_eval_hook(recorder(&log, "h"));
+    let g = Dict::new_rc();
+    let src = "\
+def gen():
+    try:
+        yield 1
+        yield 2
+    except KeyError:
+        yield 'thrown'
+out = [v for v in gen()]
+it = gen()
+next(it)
+out.append(it.throw(KeyError))
+async def co():
+    return 5
+c = co()
+try:
+    c.send(None)
+except StopIteration as e:
+    out.append(e.value)
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "out"), "[1, 2, 'thrown', 5]");
+    let seen: Vec<String> = log
+        .borrow()
+        .iter()
+        .filter(|s| !s.ends_with("<module>"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        seen,
+        ["h:gen", "h:gen", "h:gen", "h:gen", "h:gen (throw)", "h:co"]
+    );
+}
+
+#[test]
+fn a_pass_through_hook_leaves_results_unchanged() {
+    let mut vm = Vm::new();
+    vm.add_eval_hook(|_, _, _, _| Ok(HookAction::Continue));
+    let g = Dict::new_rc();
+    let src = "\
+class P:
+    def __init__(self, v):
+        self.v = v
+    @property
+    def double(self):
+        return self.v * 2
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+r = (fib(15), P(4).double, sorted([3, 1, 2], key=lambda x: -x))
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "r"), "(610, 8, [3, 2, 1])");
+}
