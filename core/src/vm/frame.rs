@@ -34,11 +34,10 @@ pub struct Frame {
     pub data: Option<Rc<crate::vm::frame_object::FrameData>>,
 }
 
-/// An inline generator frame's generator, and the caller's handled exception to
-/// restore when control goes back.
+/// An inline generator frame's generator (the caller's handled exception, restored
+/// when control goes back, waits on `Vm::outer_handled`).
 pub struct GenLink {
     pub generator: Rc<crate::vm::generator::Generator>,
-    pub outer_handled: Value,
 }
 
 impl Frame {

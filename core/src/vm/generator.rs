@@ -130,7 +130,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
         vm.stack.push(value);
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
-    let outer_handled = enter_handled(vm, gen_handled);
+    enter_handled(vm, gen_handled);
     vm.enter_frame(|| Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
@@ -144,7 +144,6 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
         init_of: None,
         gen: Some(super::frame::GenLink {
             generator: g.clone(),
-            outer_handled,
         }),
         data: None,
     });
@@ -171,19 +170,19 @@ fn keep_frame_data(g: &Rc<Generator>, d: &Rc<super::frame_object::FrameData>) {
     *g.frame_data.borrow_mut() = Some(d.clone());
 }
 
-/// Make a resuming generator's own handled exception current; the caller's is
-/// returned, and stays visible through `outer_handled` while the generator runs.
+/// Make a resuming generator's own handled exception current; the caller's stays
+/// visible through `outer_handled` while the generator runs.
 #[inline(always)]
-fn enter_handled(vm: &mut Vm, gen_handled: Value) -> Value {
+fn enter_handled(vm: &mut Vm, gen_handled: Value) {
     let outer = std::mem::replace(&mut vm.handled, gen_handled);
-    vm.outer_handled.push(outer.clone());
-    outer
+    vm.outer_handled.push(outer);
 }
 
-/// Restore the caller's handled exception; returns the generator's own.
+/// Restore the caller's handled exception (generators are left in the reverse order
+/// of entry); returns the generator's own.
 #[inline(always)]
-fn leave_handled(vm: &mut Vm, outer: Value) -> Value {
-    vm.outer_handled.pop();
+fn leave_handled(vm: &mut Vm) -> Value {
+    let outer = vm.outer_handled.pop().unwrap_or(Value::None);
     std::mem::replace(&mut vm.handled, outer)
 }
 
@@ -192,7 +191,7 @@ pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
     if let Some(d) = frame.data.as_ref() {
         keep_frame_data(&link.generator, d);
     }
-    let inner_handled = leave_handled(vm, link.outer_handled);
+    let inner_handled = leave_handled(vm);
     let mut st = link.generator.state.borrow_mut();
     Value::move_tail(&mut vm.stack, frame.base, &mut st.saved);
     st.pc = frame.pc;
@@ -202,7 +201,7 @@ pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
 
 /// An inline generator frame ends (returns or raises): the generator is finished.
 pub fn finish_inline(vm: &mut Vm, link: super::frame::GenLink) {
-    leave_handled(vm, link.outer_handled);
+    leave_handled(vm);
     link.generator.state.borrow_mut().status = Status::Done;
 }
 
@@ -278,7 +277,7 @@ pub fn resume(
         vm.stack.push(value);
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
-    let outer_handled = enter_handled(vm, gen_handled);
+    enter_handled(vm, gen_handled);
     vm.enter_frame(|| Frame {
         code: g.code.clone(),
         globals: g.func.globals.clone(),
@@ -309,7 +308,7 @@ pub fn resume(
         Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
-    let inner_handled = leave_handled(vm, outer_handled);
+    let inner_handled = leave_handled(vm);
     match result {
         Ok(Exit::Yield(v)) => {
             let frame = vm.frames.pop();
