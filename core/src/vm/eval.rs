@@ -899,10 +899,14 @@ impl Vm {
                     Instr::YieldValue(_) => {
                         let v = self.pop();
                         self.frames[fi].pc = pc;
-                        if let Some(link) = self.frames[fi].gen.take() {
-                            // Back to the `for` / `yield from` that resumed it.
-                            if let Some(frame) = self.frames.pop() {
-                                super::generator::suspend_inline(self, frame, link);
+                        if self.frames[fi].gen.is_some() {
+                            // Back to the `for` / `yield from` that resumed it. The
+                            // frame is popped before its link is taken: writing the
+                            // link's slot just before the move out would stall it.
+                            if let Some(mut frame) = self.frames.pop() {
+                                if let Some(link) = frame.gen.take() {
+                                    super::generator::suspend_inline(self, frame, link);
+                                }
                             }
                             self.push(v);
                             continue 'frames;
