@@ -50,10 +50,10 @@ impl Vm {
 
     /// A profile event; a profile function that raises is removed.
     fn profile_event(&mut self, index: usize, event: &str, arg: Value) -> PyResult<()> {
-        let f = self.thread.profile.clone();
-        if f.is_none() || self.thread.tracing > 0 {
+        if self.thread.profile.is_none() || self.thread.tracing > 0 {
             return Ok(());
         }
+        let f = self.thread.profile.clone();
         match self.call_tracer(&f, index, event, arg) {
             Ok(_) => Ok(()),
             Err(e) => {
@@ -94,7 +94,8 @@ impl Vm {
 
     /// The default evaluator starts the frame on top: the call events.
     pub fn frame_started(&mut self) -> PyResult<()> {
-        if self.thread.tracing > 0 {
+        if self.thread.tracing > 0 || (self.thread.profile.is_none() && self.thread.trace.is_none())
+        {
             return Ok(());
         }
         let index = self.frames.len() - 1;
