@@ -740,7 +740,7 @@ impl Vm {
                         }
                     }
                     Instr::JumpIfFalseOrPop(t) => {
-                        let v = self.top().clone();
+                        let v = self.top().dup();
                         self.frames[fi].pc = pc;
                         if !tri!(self.truthy(&v)) {
                             pc = t as usize;
@@ -749,7 +749,7 @@ impl Vm {
                         }
                     }
                     Instr::JumpIfTrueOrPop(t) => {
-                        let v = self.top().clone();
+                        let v = self.top().dup();
                         self.frames[fi].pc = pc;
                         if tri!(self.truthy(&v)) {
                             pc = t as usize;
@@ -806,7 +806,7 @@ impl Vm {
                                 }
                             }
                         }
-                        let it = self.top().clone();
+                        let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
                             if super::generator::enter_inline(self, g, Value::None) {
@@ -898,12 +898,12 @@ impl Vm {
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
                         if self.frames[fi].gen.is_some() {
                             // Back to the `for` / `yield from` that resumed it. The
-                            // frame is popped before its link is taken: writing the
-                            // link's slot just before the move out would stall it.
+                            // frame is popped before its link and pc are written:
+                            // writing them just before the move out would stall it.
                             if let Some(mut frame) = self.frames.pop() {
+                                frame.pc = pc;
                                 if let Some(link) = frame.gen.take() {
                                     super::generator::suspend_inline(self, frame, link);
                                 }
@@ -911,6 +911,7 @@ impl Vm {
                             self.push(v);
                             continue 'frames;
                         }
+                        self.frames[fi].pc = pc;
                         return Ok(Exit::Yield(v));
                     }
                     Instr::LoadBuildClass => {
@@ -929,7 +930,7 @@ impl Vm {
                         self.push(m);
                     }
                     Instr::ImportFrom(i) => {
-                        let m = self.top().clone();
+                        let m = self.top().dup();
                         self.frames[fi].pc = pc;
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
                         self.push(v);
@@ -976,7 +977,7 @@ impl Vm {
                     }
                     Instr::CheckExcMatch => {
                         let ty = self.pop();
-                        let exc = self.top().clone();
+                        let exc = self.top().dup();
                         self.frames[fi].pc = pc;
                         let m = tri!(self.exception_matches(&exc, &ty));
                         self.push(Value::Bool(m));
@@ -989,7 +990,7 @@ impl Vm {
                         self.push(entered);
                     }
                     Instr::WithExceptStart => {
-                        let exc = self.top().clone();
+                        let exc = self.top().dup();
                         let exit = self.peek(3).clone();
                         self.frames[fi].pc = pc;
                         let ty = Value::Type(self.type_of(&exc));
@@ -1017,7 +1018,7 @@ impl Vm {
                     }
                     Instr::Send(t) => {
                         let v = self.pop();
-                        let it = self.top().clone();
+                        let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
                             if super::generator::enter_inline(self, g, v.clone()) {
@@ -1048,7 +1049,7 @@ impl Vm {
                         self.push(it);
                     }
                     Instr::GetANext => {
-                        let it = self.top().clone();
+                        let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         let aw =
                             tri!(self.async_protocol(&it, "__anext__", "async for", "__anext__"));
