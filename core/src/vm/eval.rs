@@ -1021,7 +1021,7 @@ impl Vm {
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, v.clone()) {
+                            if super::generator::enter_inline(self, g, v.dup()) {
                                 continue 'frames;
                             }
                         }
