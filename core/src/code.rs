@@ -155,6 +155,10 @@ pub enum Instr {
     Swap(u32),
     LoadConst(u32),
     LoadFast(u32),
+    /// `LoadFast(a)` then `LoadFast(b)`, fused when the code object is built from two
+    /// adjacent loads on one line (one dispatch instead of two). The second load stays
+    /// in place after the pair, which skips it, so a jump to it still works.
+    LoadFastPair(u16, u16),
     StoreFast(u32),
     DeleteFast(u32),
     /// Push a local (possibly unbound) and unbind it: inlined comprehensions save the

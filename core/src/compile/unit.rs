@@ -370,7 +370,7 @@ impl Unit {
             posonlyargcount: self.posonlyargcount,
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
-            instrs: self.instrs.into_boxed_slice(),
+            instrs: fuse_local_loads(self.instrs, &self.positions).into_boxed_slice(),
             positions: self.positions.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names: intern(&self.names),
@@ -388,6 +388,25 @@ impl Unit {
             extra: Default::default(),
         }
     }
+}
+
+/// Fuse each `LoadFast` that is followed by another on the same line into a
+/// `LoadFastPair` (the second instruction is kept, for jumps that target it).
+fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr> {
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        if let (Instr::LoadFast(a), Instr::LoadFast(b)) = (instrs[i], instrs[i + 1]) {
+            let same_line =
+                positions.get(i).map(|p| p.line) == positions.get(i + 1).map(|p| p.line);
+            if let (Ok(a), Ok(b), true) = (u16::try_from(a), u16::try_from(b), same_line) {
+                instrs[i] = Instr::LoadFastPair(a, b);
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    instrs
 }
 
 fn is_name_like(s: &str) -> bool {
@@ -434,6 +453,7 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
         | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | Return | ImportName(_)
         | ImportStar | Reraise | PopExcept => -1,
+        LoadFastPair(..) => 2,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
         | LoadFastAndClear(_) | ImportFrom(_) | PushExcInfo | BeforeWith | WithExceptStart

@@ -175,6 +175,22 @@ impl Vm {
                         }
                         self.push(v);
                     }
+                    Instr::LoadFastPair(a, b) => {
+                        let first = self.stack[base + a as usize].dup();
+                        if first.is_null() {
+                            self.frames[fi].pc = pc;
+                            break self.unbound_local(&code.varnames[a as usize]);
+                        }
+                        self.push(first);
+                        // The second load is the next instruction: an error is its.
+                        pc += 1;
+                        let second = self.stack[base + b as usize].dup();
+                        if second.is_null() {
+                            self.frames[fi].pc = pc;
+                            break self.unbound_local(&code.varnames[b as usize]);
+                        }
+                        self.push(second);
+                    }
                     Instr::StoreFast(i) => {
                         let v = self.pop();
                         Value::replace_split(&mut self.stack[base + i as usize], v).release();
