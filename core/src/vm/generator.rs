@@ -119,6 +119,21 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     if vm.frames.len() >= vm.recursion_limit {
         return false;
     }
+    push_generator_frame(vm, g, (!fresh).then_some(value), true);
+    true
+}
+
+/// Put a resuming generator's frame back on the frame stack: its saved values (and
+/// the value sent in, if any) onto the value stack, its handled exception current,
+/// its frame data attached. An inline frame (resumed by `for`, `yield from` or
+/// `await` in the loop) hands control back through its link; otherwise it is the
+/// entry frame of a native re-entry. Returns the frame's base.
+fn push_generator_frame(
+    vm: &mut Vm,
+    g: &Rc<Generator>,
+    sent: Option<Value>,
+    inline: bool,
+) -> usize {
     let base = vm.stack.len();
     let pc = {
         let mut st = g.state.borrow_mut();
@@ -126,8 +141,8 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
         st.status = Status::Running;
         st.pc
     };
-    if !fresh {
-        vm.stack.push(value);
+    if let Some(v) = sent {
+        vm.stack.push(v);
     }
     let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
     enter_handled(vm, gen_handled);
@@ -140,15 +155,15 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
         base,
         ret_sp: base,
         pc,
-        entry: false,
+        entry: !inline,
         init_of: None,
-        gen: Some(super::frame::GenLink {
+        gen: inline.then(|| super::frame::GenLink {
             generator: g.clone(),
         }),
         data: None,
     });
     attach_frame_data(vm, g);
-    true
+    base
 }
 
 /// A resumed generator's frame (just pushed) takes its frame data back.
@@ -266,33 +281,8 @@ pub fn resume(
     if vm.frames.len() >= vm.recursion_limit {
         return Err(vm.recursion_error());
     }
-    let base = vm.stack.len();
-    let pc = {
-        let mut st = g.state.borrow_mut();
-        Value::move_tail(&mut st.saved, 0, &mut vm.stack);
-        st.status = Status::Running;
-        st.pc
-    };
-    if status == Status::Suspended && throw.is_none() {
-        vm.stack.push(value);
-    }
-    let gen_handled = std::mem::take(&mut g.state.borrow_mut().handled);
-    enter_handled(vm, gen_handled);
-    vm.enter_frame(|| Frame {
-        code: g.code.clone(),
-        globals: g.func.globals.clone(),
-        builtins: g.func.builtins.clone(),
-        func: Some(g.func.clone()),
-        locals: None,
-        base,
-        ret_sp: base,
-        pc,
-        entry: true,
-        init_of: None,
-        gen: None,
-        data: None,
-    });
-    attach_frame_data(vm, g);
+    let sent = (status == Status::Suspended && throw.is_none()).then_some(value);
+    let base = push_generator_frame(vm, g, sent, false);
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
         Err(e) => {
