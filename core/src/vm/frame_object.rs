@@ -64,11 +64,28 @@ pub struct FrameData {
 
 impl FrameData {
     fn new(f: &Frame, place: Place) -> FrameData {
+        FrameData::with(
+            f.code.clone(),
+            f.globals.clone(),
+            f.builtins.clone(),
+            f.locals.clone(),
+            place,
+        )
+    }
+
+    /// Frame data with tracing in its initial state and no frame object yet.
+    fn with(
+        code: Rc<Code>,
+        globals: Rc<Dict>,
+        builtins: Rc<Dict>,
+        namespace: Option<Rc<Dict>>,
+        place: Place,
+    ) -> FrameData {
         FrameData {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
-            namespace: f.locals.clone(),
+            code,
+            globals,
+            builtins,
+            namespace,
             place: PyCell::new(place),
             generator: PyCell::new(Weak::new()),
             trace: PyCell::new(Value::None),
@@ -271,20 +288,14 @@ impl Vm {
             Status::Created | Status::Suspended => {
                 let existing = g.frame_data.borrow().clone();
                 let d = existing.unwrap_or_else(|| {
-                    let d = Rc::new(FrameData {
-                        code: g.code.clone(),
-                        globals: g.func.globals.clone(),
-                        builtins: g.func.builtins.clone(),
-                        namespace: None,
-                        place: PyCell::new(Place::Suspended),
-                        generator: PyCell::new(Rc::downgrade(g)),
-                        trace: PyCell::new(Value::None),
-                        trace_lines: Cell::new(true),
-                        trace_opcodes: Cell::new(false),
-                        prev_pc: Cell::new(usize::MAX),
-                        extra: PyCell::new(None),
-                        object: PyCell::new(Weak::new()),
-                    });
+                    let d = Rc::new(FrameData::with(
+                        g.code.clone(),
+                        g.func.globals.clone(),
+                        g.func.builtins.clone(),
+                        None,
+                        Place::Suspended,
+                    ));
+                    *d.generator.borrow_mut() = Rc::downgrade(g);
                     *g.frame_data.borrow_mut() = Some(d.clone());
                     d
                 });
