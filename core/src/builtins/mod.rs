@@ -47,6 +47,38 @@ pub fn add_function(
     );
 }
 
+/// A type implemented in Rust with a fixed layout, deriving from object only:
+/// `module` is its `__module__`; `builtin` types dispatch operators natively, others
+/// through their Python-level dunders.
+pub fn native_type(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    builtin: bool,
+    new: Option<NativeFn>,
+    methods: &[(&'static str, NativeFn)],
+) -> TypeRef {
+    use crate::object::types::{Layout, Type};
+    let object = vm.types.object.clone();
+    let t = Rc::new(Type::new(
+        name,
+        vec![object.clone()],
+        Vec::new(),
+        Dict::new_rc(),
+        Layout::Fixed,
+        builtin,
+        Vec::new(),
+        false,
+        new,
+    ));
+    *t.mro.borrow_mut() = vec![t.clone(), object];
+    t.dict.set_str(vm.names.d_module.clone(), Value::str(module));
+    for (method, f) in methods {
+        add_method(vm, &t, method, *f);
+    }
+    t
+}
+
 /// Register a method on a built-in type.
 pub fn add_method(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
     let key = vm.intern(name);

@@ -14,7 +14,6 @@ use super::math::{index_big, to_f64};
 use crate::builtins::{add_function, add_method, check_args, no_kwargs};
 use crate::code::CmpOp;
 use crate::object::function::KwArg;
-use crate::object::types::{Layout, Type};
 use crate::object::{Dict, NativeData, ObjKind, PyCell, TypeRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
@@ -1153,7 +1152,7 @@ fn iter_type(vm: &mut Vm) -> TypeRef {
     if let Some(t) = ITER_TYPE.with(|t| t.borrow().clone()) {
         return t;
     }
-    let t = fixed_type(vm, "arrayiterator", None, true);
+    let t = crate::builtins::native_type(vm, "array", "arrayiterator", true, None, &[]);
     add_method(vm, &t, "__next__", it_next);
     add_method(vm, &t, "__iter__", it_iter);
     ITER_TYPE.with(|c| *c.borrow_mut() = Some(t.clone()));
@@ -1199,30 +1198,6 @@ fn it_iter(_vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 // ---------------------------------------------------------------------------
 
-fn fixed_type(
-    vm: &mut Vm,
-    name: &str,
-    new: Option<crate::object::NativeFn>,
-    builtin: bool,
-) -> TypeRef {
-    let object = vm.types.object.clone();
-    let t = Rc::new(Type::new(
-        name,
-        vec![object.clone()],
-        Vec::new(),
-        Dict::new_rc(),
-        Layout::Fixed,
-        builtin,
-        Vec::new(),
-        false,
-        new,
-    ));
-    *t.mro.borrow_mut() = vec![t.clone(), object];
-    t.dict
-        .set_str(vm.names.d_module.clone(), Value::str("array"));
-    t
-}
-
 fn property(vm: &mut Vm, getter: crate::object::NativeFn, name: &'static str) -> Value {
     let fget = Value::Builtin(Rc::new(crate::object::Builtin {
         name,
@@ -1245,7 +1220,7 @@ fn property(vm: &mut Vm, getter: crate::object::NativeFn, name: &'static str) ->
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     // Not a "builtin" type: the interpreter only dispatches operators to the
     // Python-level dunders of non-builtin types.
-    let t = fixed_type(vm, "array", Some(array_new), false);
+    let t = crate::builtins::native_type(vm, "array", "array", false, Some(array_new), &[]);
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("append", a_append),
         ("extend", a_extend),

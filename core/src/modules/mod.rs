@@ -9,6 +9,7 @@ pub mod mt;
 pub mod os;
 pub mod random;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod tripwire;
 
@@ -81,6 +82,11 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/_framelocals.py")),
     ),
     ("array", ModuleDef::Native(array::init)),
+    ("_thread", ModuleDef::Native(thread::init)),
+    (
+        "threading",
+        ModuleDef::Source(include_str!("py/threading.py")),
+    ),
     ("_os", ModuleDef::Native(os::init)),
     ("os", ModuleDef::Source(include_str!("py/os.py"))),
     (

@@ -9,10 +9,8 @@
 
 use super::math::{index_big, to_f64};
 use super::mt::{self, Mt19937};
-use crate::builtins::add_method;
 use crate::code::{BinOp, CmpOp};
 use crate::object::function::KwArg;
-use crate::object::types::{Layout, Type};
 use crate::object::{Builtin, Dict, ObjKind, PyCell, TypeRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::{BigInt, BigUint, Sign};
@@ -1131,25 +1129,7 @@ const METHODS: &[(&str, crate::object::NativeFn)] = &[
 ];
 
 fn random_type(vm: &mut Vm) -> TypeRef {
-    let object = vm.types.object.clone();
-    let t = Rc::new(Type::new(
-        "Random",
-        vec![object.clone()],
-        Vec::new(),
-        Dict::new_rc(),
-        Layout::Fixed,
-        true,
-        Vec::new(),
-        false,
-        Some(random_new),
-    ));
-    *t.mro.borrow_mut() = vec![t.clone(), object];
-    t.dict
-        .set_str(vm.names.d_module.clone(), Value::str("random"));
-    for (name, f) in METHODS {
-        add_method(vm, &t, name, *f);
-    }
-    t
+    crate::builtins::native_type(vm, "random", "Random", true, Some(random_new), METHODS)
 }
 
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {

@@ -225,20 +225,14 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in fns {
         add_function(vm, &d, "sys", name, *f);
     }
-    let stream_type = Rc::new(crate::object::Type::new(
+    let stream_type = crate::builtins::native_type(
+        vm,
+        "_io",
         "TextIOWrapper",
-        vec![vm.types.object.clone()],
-        Vec::new(),
-        Dict::new_rc(),
-        crate::object::types::Layout::Fixed,
         true,
-        Vec::new(),
-        false,
         None,
-    ));
-    *stream_type.mro.borrow_mut() = vec![stream_type.clone(), vm.types.object.clone()];
-    crate::builtins::add_method(vm, &stream_type, "write", stream_write);
-    crate::builtins::add_method(vm, &stream_type, "flush", stream_flush);
+        &[("write", stream_write), ("flush", stream_flush)],
+    );
     for (name, stream) in [("stdout", Stream::Stdout), ("stderr", Stream::Stderr)] {
         let obj = Value::obj(
             stream_type.clone(),

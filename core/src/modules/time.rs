@@ -128,6 +128,9 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Ok(d) = Duration::try_from_secs_f64(secs) else {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     };
+    if vm.sleep_thread(d)? {
+        return Ok(Value::None);
+    }
     vm.flush_stdout();
     std::thread::sleep(d);
     Ok(Value::None)

@@ -123,6 +123,10 @@ impl Vm {
     /// Run the frame on top of the frame stack (marked as entry) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
         'frames: loop {
+            self.switch_ticks -= 1;
+            if self.switch_ticks < 0 {
+                self.preempt();
+            }
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
             let base = self.frames[fi].base;
@@ -728,7 +732,16 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         tri!(self.unpack_ex(seq, (n & 0xff) as usize, (n >> 8) as usize));
                     }
-                    Instr::Jump(t) => pc = t as usize,
+                    Instr::Jump(t) => {
+                        if (t as usize) < pc {
+                            self.switch_ticks -= 1;
+                            if self.switch_ticks < 0 {
+                                self.frames[fi].pc = t as usize;
+                                self.preempt();
+                            }
+                        }
+                        pc = t as usize;
+                    }
                     Instr::PopJumpIfFalse(t) => {
                         let v = self.pop();
                         let b = match v {

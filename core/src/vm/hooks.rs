@@ -183,11 +183,20 @@ impl Default for ThreadHooks {
     }
 }
 
-impl Drop for ThreadHooks {
-    fn drop(&mut self) {
+impl ThreadHooks {
+    /// Give up the loop's attention flag (the thread is switched out, or ends);
+    /// `Vm::hooks_changed` takes it again when the thread runs.
+    pub fn release_attention(&mut self) {
         if self.attention {
+            self.attention = false;
             super::finalize::release_attention();
         }
+    }
+}
+
+impl Drop for ThreadHooks {
+    fn drop(&mut self) {
+        self.release_attention();
     }
 }
 

@@ -26,7 +26,9 @@ pub mod matching;
 pub mod names;
 pub mod ops;
 pub mod program;
+pub mod stacks;
 pub mod subscript;
+pub mod threads;
 pub mod trace;
 
 use crate::object::{Dict, Module, PyStr, TypeRef, Value};
@@ -72,6 +74,11 @@ pub struct Vm {
     /// The thread state's hook fields: its view of the hook chain, trace and profile
     /// functions.
     pub thread: hooks::ThreadHooks,
+    /// Ticks left before the running thread may be preempted (see `threads`).
+    pub switch_ticks: i32,
+    pub threads: threads::Threads,
+    /// The stacks of execution threads and greenlets run on.
+    pub stacks: stacks::Stacks,
 }
 
 impl Vm {
@@ -114,6 +121,9 @@ impl Vm {
             code_extra: Default::default(),
             eval_hooks: Default::default(),
             thread: Default::default(),
+            switch_ticks: i32::MAX,
+            threads: Default::default(),
+            stacks: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

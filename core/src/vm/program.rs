@@ -50,10 +50,13 @@ impl Vm {
         self.main_module = Some(main.clone());
         let result = self.exec_source(&src, path, main.dict.clone());
         self.run_finalizers();
-        let status = match result {
+        let mut status = match result {
             Ok(_) => 0,
             Err(e) => self.exit_status(e),
         };
+        if let Err(e) = self.join_threads() {
+            status = self.exit_status(e);
+        }
         // Module globals die at exit, as CPython clears them.
         if let Some(m) = self.main_module.take() {
             drop(m.dict.clear());
@@ -61,6 +64,19 @@ impl Vm {
         self.run_finalizers();
         self.flush_stdout();
         status
+    }
+
+    /// As CPython at exit: wait for the threads `threading` started that are not
+    /// daemons.
+    fn join_threads(&mut self) -> super::PyResult<()> {
+        let Some(threading) = self.modules.get_str(&self.intern("threading")) else {
+            return Ok(());
+        };
+        let shutdown = self.intern("_shutdown");
+        let f = self.get_attr(&threading, &shutdown)?;
+        self.call(&f, &[], &[])?;
+        self.run_finalizers();
+        Ok(())
     }
 
     /// Report an uncaught exception; SystemExit gives its code instead.

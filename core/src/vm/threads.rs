@@ -1,0 +1,342 @@
+//! Python threads: each runs on its own stack (`stacks`) on the interpreter's OS
+//! thread, and a deterministic scheduler decides which one runs — CPython's GIL
+//! semantics, reproducible run to run.
+//!
+//! # When a thread switch happens
+//!
+//! - Preemption: the evaluation loop counts *ticks* — one per backward jump and one
+//!   per frame entered or returned to — and when the switch interval's ticks are used
+//!   up, the next ready thread (round robin, in creation order) runs.
+//!   `sys.setswitchinterval(s)` sets the interval to `s × TICKS_PER_SECOND` ticks
+//!   (at least 1): a tick is roughly the work of 100 ns, so the default 0.005 s is
+//!   50,000 ticks.
+//! - Blocking: acquiring a held lock, `time.sleep`, and everything built on locks
+//!   (join, Event, Condition, Semaphore) suspend the thread until the lock is
+//!   released or the deadline passes; the next ready thread runs meanwhile.
+//! - When every thread waits with no deadline, that is a deadlock: the thread that
+//!   blocked last gets a RuntimeError (if it is ending, the main thread, or else the
+//!   oldest waiting thread, gets it) instead of a hang.
+//!
+//! # What a thread owns
+//!
+//! Its stack of execution (frames, value stack, exception state, recursion depth:
+//! `stacks::ExecState`) and its hook state (`ThreadHooks`: trace and profile
+//! functions). A thread with greenlets runs on the stack of its current greenlet.
+
+use super::hooks::ThreadHooks;
+use super::stacks::{StackId, ROOT};
+use super::{PyResult, Vm};
+use crate::object::function::KwArg;
+use crate::object::Value;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+/// Ticks per second of switch interval (see the module documentation).
+pub const TICKS_PER_SECOND: f64 = 1e7;
+const DEFAULT_INTERVAL: f64 = 0.005;
+
+/// The state of a `_thread.lock`.
+#[derive(Default)]
+pub struct LockCore {
+    pub locked: Cell<bool>,
+}
+
+/// What a thread is waiting for.
+enum Wait {
+    Ready,
+    Lock(Rc<LockCore>, Option<Instant>),
+    Sleep(Instant),
+}
+
+struct ThreadRec {
+    ident: u64,
+    /// The stack it runs on (its current greenlet's).
+    stack: StackId,
+    /// Its hook state while another thread runs.
+    hooks: Option<ThreadHooks>,
+    wait: Wait,
+    /// Woken to be told that every thread is blocked.
+    deadlocked: bool,
+}
+
+impl ThreadRec {
+    fn runnable(&self, now: Instant) -> bool {
+        match &self.wait {
+            Wait::Ready => true,
+            Wait::Lock(core, deadline) => !core.locked.get() || deadline.is_some_and(|d| d <= now),
+            Wait::Sleep(until) => *until <= now,
+        }
+    }
+
+    fn deadline(&self) -> Option<Instant> {
+        match &self.wait {
+            Wait::Ready => None,
+            Wait::Lock(_, deadline) => *deadline,
+            Wait::Sleep(until) => Some(*until),
+        }
+    }
+}
+
+/// The interpreter's threads.
+pub struct Threads {
+    /// The main thread first, then the others in the order they started.
+    list: Vec<ThreadRec>,
+    current: usize,
+    next_ident: u64,
+    interval: i32,
+}
+
+impl Default for Threads {
+    fn default() -> Self {
+        Threads {
+            list: vec![ThreadRec {
+                ident: 1,
+                stack: ROOT,
+                hooks: None,
+                wait: Wait::Ready,
+                deadlocked: false,
+            }],
+            current: 0,
+            next_ident: 2,
+            interval: (DEFAULT_INTERVAL * TICKS_PER_SECOND) as i32,
+        }
+    }
+}
+
+impl Threads {
+    /// `threading.get_ident()` of the running thread.
+    pub fn ident(&self) -> u64 {
+        self.list[self.current].ident
+    }
+
+    pub fn main_ident(&self) -> u64 {
+        self.list[0].ident
+    }
+
+    /// How many threads have started and not ended (the main thread included).
+    pub fn count(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The stack the running thread runs on changes (a greenlet switch).
+    pub fn set_current_stack(&mut self, stack: StackId) {
+        self.list[self.current].stack = stack;
+    }
+
+    /// The first runnable thread at or after `start`, round robin.
+    fn pick_from(&self, start: usize, now: Instant) -> Option<usize> {
+        let n = self.list.len();
+        (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| self.list[i].runnable(now))
+    }
+
+    fn earliest_deadline(&self) -> Option<Instant> {
+        self.list.iter().filter_map(ThreadRec::deadline).min()
+    }
+
+    /// The switch interval in seconds.
+    pub fn interval_seconds(&self) -> f64 {
+        self.interval as f64 / TICKS_PER_SECOND
+    }
+}
+
+impl Vm {
+    /// `sys.setswitchinterval`.
+    pub fn set_switch_interval(&mut self, seconds: f64) {
+        let ticks = (seconds * TICKS_PER_SECOND).clamp(1.0, i32::MAX as f64) as i32;
+        self.threads.interval = ticks;
+        self.switch_ticks = self.switch_ticks.min(ticks);
+    }
+
+    /// The evaluation loop used up the switch interval.
+    #[cold]
+    #[inline(never)]
+    pub fn preempt(&mut self) {
+        if self.threads.list.len() < 2 {
+            self.switch_ticks = i32::MAX;
+            return;
+        }
+        self.switch_ticks = self.threads.interval;
+        let start = self.threads.current + 1;
+        match self.threads.pick_from(start, Instant::now()) {
+            Some(i) if i != self.threads.current => self.switch_thread(i),
+            _ => {}
+        }
+    }
+
+    /// Run thread `i` until some thread switches back to the running one.
+    fn switch_thread(&mut self, i: usize) {
+        let cur = self.threads.current;
+        self.threads.list[cur].hooks = Some(self.save_thread_hooks());
+        self.threads.current = i;
+        self.load_thread_hooks(i);
+        self.switch_ticks = self.threads.interval;
+        let target = self.threads.list[i].stack;
+        self.switch_stack(target);
+    }
+
+    fn save_thread_hooks(&mut self) -> ThreadHooks {
+        let mut hooks = std::mem::take(&mut self.thread);
+        hooks.release_attention();
+        hooks
+    }
+
+    fn load_thread_hooks(&mut self, i: usize) {
+        self.thread = self.threads.list[i].hooks.take().unwrap_or_default();
+        self.hooks_changed();
+    }
+
+    /// Suspend the running thread until `wait` is satisfied (or its deadline
+    /// passes); other threads run meanwhile. Errs when every thread is blocked.
+    fn block(&mut self, wait: Wait) -> PyResult<()> {
+        let cur = self.threads.current;
+        self.threads.list[cur].wait = wait;
+        self.flush_stdout();
+        let mut resumed = false;
+        loop {
+            let now = Instant::now();
+            let cur = self.threads.current;
+            let rec = &mut self.threads.list[cur];
+            if rec.deadlocked {
+                rec.deadlocked = false;
+                rec.wait = Wait::Ready;
+                return Err(self.deadlock_error());
+            }
+            // A thread another one switched to runs at once; others get their turn
+            // (round robin) when it blocks for the first time.
+            if resumed && rec.runnable(now) {
+                rec.wait = Wait::Ready;
+                return Ok(());
+            }
+            match self.threads.pick_from(cur + 1, now) {
+                Some(i) if i == cur => {
+                    self.threads.list[cur].wait = Wait::Ready;
+                    return Ok(());
+                }
+                Some(i) => {
+                    self.switch_thread(i);
+                    resumed = true;
+                }
+                None => match self.threads.earliest_deadline() {
+                    Some(t) => std::thread::sleep(t.saturating_duration_since(now)),
+                    None => {
+                        self.threads.list[cur].wait = Wait::Ready;
+                        return Err(self.deadlock_error());
+                    }
+                },
+            }
+        }
+    }
+
+    fn deadlock_error(&self) -> super::PyErr {
+        self.new_error(
+            &self.types.runtime_error.clone(),
+            "deadlock: every thread is blocked",
+        )
+    }
+
+    /// `lock.acquire(blocking, timeout)`; `timeout` None waits for ever.
+    pub fn acquire_lock(
+        &mut self,
+        core: &Rc<LockCore>,
+        blocking: bool,
+        timeout: Option<Duration>,
+    ) -> PyResult<bool> {
+        if !core.locked.get() {
+            core.locked.set(true);
+            return Ok(true);
+        }
+        if !blocking {
+            return Ok(false);
+        }
+        let deadline = timeout.map(|t| Instant::now() + t);
+        self.block(Wait::Lock(core.clone(), deadline))?;
+        if core.locked.get() {
+            return Ok(false);
+        }
+        core.locked.set(true);
+        Ok(true)
+    }
+
+    /// `time.sleep` while other threads exist: they run meanwhile. Returns false
+    /// when this is the only thread (the caller sleeps itself).
+    pub fn sleep_thread(&mut self, d: Duration) -> PyResult<bool> {
+        if self.threads.list.len() < 2 {
+            return Ok(false);
+        }
+        self.block(Wait::Sleep(Instant::now() + d))?;
+        Ok(true)
+    }
+
+    /// `_thread.start_new_thread`: the new thread is ready and runs when the
+    /// scheduler gets to it.
+    pub fn start_thread(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<KwArg>) -> PyResult<u64> {
+        let ident = self.threads.next_ident;
+        let entry = Box::new(move |vm: &mut Vm| vm.thread_body(func, args, kwargs));
+        let stack = self
+            .new_stack(entry)
+            .map_err(|_| self.new_error(&self.types.runtime_error.clone(), "can't start new thread"))?;
+        self.threads.next_ident += 1;
+        self.threads.list.push(ThreadRec {
+            ident,
+            stack,
+            hooks: Some(ThreadHooks::default()),
+            wait: Wait::Ready,
+            deadlocked: false,
+        });
+        self.switch_ticks = self.switch_ticks.min(self.threads.interval);
+        Ok(ident)
+    }
+
+    /// A thread's whole life; returns the stack to run when it has ended.
+    fn thread_body(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<KwArg>) -> StackId {
+        if let Err(e) = self.call(&func, &args, &kwargs) {
+            let exc = e.into_value();
+            if !self.type_of(&exc).is_subtype(&self.types.system_exit) {
+                let what = match self.repr(&func) {
+                    Ok(r) => r.as_str().to_string(),
+                    Err(_) => "<object repr() failed>".to_string(),
+                };
+                self.report_unraisable_msg(
+                    &format!("Exception ignored in thread started by {what}"),
+                    super::PyErr::from_value(exc),
+                );
+            }
+        }
+        self.run_finalizers();
+        self.thread_ended()
+    }
+
+    /// Remove the running thread and choose who runs next.
+    fn thread_ended(&mut self) -> StackId {
+        let cur = self.threads.current;
+        drop(self.save_thread_hooks());
+        self.threads.list.remove(cur);
+        self.flush_stdout();
+        loop {
+            let now = Instant::now();
+            let start = cur % self.threads.list.len();
+            if let Some(i) = self.threads.pick_from(start, now) {
+                return self.resume_after_end(i);
+            }
+            match self.threads.earliest_deadline() {
+                Some(t) => std::thread::sleep(t.saturating_duration_since(now)),
+                None => {
+                    // Everyone left waits for ever: the main thread (or else the
+                    // oldest) is told.
+                    self.threads.list[0].deadlocked = true;
+                    return self.resume_after_end(0);
+                }
+            }
+        }
+    }
+
+    fn resume_after_end(&mut self, i: usize) -> StackId {
+        self.threads.current = i;
+        self.load_thread_hooks(i);
+        self.switch_ticks = self.threads.interval;
+        self.threads.list[i].stack
+    }
+}
