@@ -3,6 +3,7 @@
 
 pub mod array;
 pub mod gc;
+pub mod greenlet;
 pub mod itertools;
 pub mod math;
 pub mod mt;
@@ -83,6 +84,8 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_greenlet", ModuleDef::Native(greenlet::init)),
+    ("greenlet", ModuleDef::Source(include_str!("py/greenlet.py"))),
     (
         "threading",
         ModuleDef::Source(include_str!("py/threading.py")),
@@ -94,6 +97,14 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/posixpath.py")),
     ),
 ];
+
+/// The bundled modules written in Python that stand for what is native code in
+/// CPython's world (greenlet): their frames leave no traceback entries.
+const FRAMELESS: &[&str] = &["<frozen greenlet>"];
+
+pub fn hides_frames(filename: &str) -> bool {
+    filename.len() == FRAMELESS[0].len() && FRAMELESS.contains(&filename)
+}
 
 /// Create, register and initialise a bundled module.
 pub fn load(vm: &mut Vm, name: &str, def: ModuleDef) -> PyResult<Value> {

@@ -162,6 +162,16 @@ fn main_ident(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Int(vm.threads.main_ident() as i64))
 }
 
+/// Whether the thread `ident` has started and not ended.
+fn alive(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "_alive", kw)?;
+    check_args(vm, "_alive", args, 1, 1)?;
+    let Value::Int(ident) = args[0] else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(vm.threads.is_alive(ident as u64)))
+}
+
 fn count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "_count", kw)?;
     check_args(vm, "_count", args, 0, 0)?;
@@ -204,6 +214,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("get_native_id", get_ident),
         ("_main_ident", main_ident),
         ("_count", count),
+        ("_alive", alive),
         ("exit", exit),
         ("_format_exception", format_exception),
     ];

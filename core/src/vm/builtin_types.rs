@@ -68,7 +68,8 @@ fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
         layout,
         true,
         Vec::new(),
-        layout != Layout::Fixed,
+        // Plain `object()` instances have no `__dict__`, as in CPython.
+        !matches!(layout, Layout::Fixed | Layout::Object),
         None,
     ));
     let mro = c3_mro(&t, &bases).unwrap_or_else(|_| vec![t.clone()]);

@@ -20,6 +20,7 @@
 
 use super::frame::Frame;
 use super::generator::Generator;
+use super::stacks::StackId;
 use super::{PyResult, Vm};
 use crate::code::Code;
 use crate::object::function::KwArg;
@@ -29,8 +30,9 @@ use std::rc::{Rc, Weak};
 
 /// Where a frame's values are.
 enum Place {
-    /// At this index of the frame stack (valid while that frame holds this data).
-    Live(usize),
+    /// At this index of the frame stack of a stack of execution (valid while that
+    /// frame holds this data); the stack may be suspended (a thread or greenlet).
+    Live(StackId, usize),
     /// In its generator, which is suspended (or not started).
     Suspended,
     /// The frame has finished: its slots and last instruction as it left.
@@ -98,8 +100,8 @@ impl FrameData {
     }
 
     /// The frame runs again at `index` (a resumed generator).
-    pub fn set_live(&self, index: usize) {
-        *self.place.borrow_mut() = Place::Live(index);
+    pub fn set_live(&self, stack: StackId, index: usize) {
+        *self.place.borrow_mut() = Place::Live(stack, index);
     }
 
     /// The frame's generator suspends it.
@@ -126,11 +128,17 @@ fn frame_data(v: &Value) -> Option<&Rc<FrameData>> {
 impl Vm {
     /// The shared data of the frame at `index` of the frame stack, made on first use.
     pub fn frame_data_at(&mut self, index: usize) -> Option<Rc<FrameData>> {
-        let f = self.frames.get_mut(index)?;
+        self.frame_data_on(self.stacks.current, index)
+    }
+
+    /// The shared data of the frame at `index` of the frame stack of `stack`.
+    fn frame_data_on(&mut self, stack: StackId, index: usize) -> Option<Rc<FrameData>> {
+        let (frames, _) = self.exec_on(stack)?;
+        let f = frames.get_mut(index)?;
         if let Some(d) = &f.data {
             return Some(d.clone());
         }
-        let d = Rc::new(FrameData::new(f, Place::Live(index)));
+        let d = Rc::new(FrameData::new(f, Place::Live(stack, index)));
         if let Some(link) = &f.gen {
             *d.generator.borrow_mut() = Rc::downgrade(&link.generator);
         }
@@ -184,21 +192,58 @@ impl Vm {
         };
     }
 
-    /// The index of a frame data's frame on the stack, if it is running.
-    fn live_index(&self, d: &Rc<FrameData>) -> Option<usize> {
+    /// The frame stack and value stack of a stack of execution, running or not.
+    fn exec_on(&mut self, stack: StackId) -> Option<(&mut Vec<Frame>, &mut Vec<Value>)> {
+        if stack == self.stacks.current {
+            return Some((&mut self.frames, &mut self.stack));
+        }
+        self.stacks
+            .saved_mut(stack)
+            .map(|e| (&mut e.frames, &mut e.stack))
+    }
+
+    fn frames_on(&self, stack: StackId) -> Option<&Vec<Frame>> {
+        if stack == self.stacks.current {
+            return Some(&self.frames);
+        }
+        self.stacks.saved(stack).map(|e| &e.frames)
+    }
+
+    /// Where a frame data's frame is on a frame stack, if it is on one.
+    fn live_at(&self, d: &Rc<FrameData>) -> Option<(StackId, usize)> {
         match &*d.place.borrow() {
-            Place::Live(i) => match self.frames.get(*i).and_then(|f| f.data.as_ref()) {
-                Some(held) if Rc::ptr_eq(held, d) => Some(*i),
-                _ => None,
-            },
+            Place::Live(s, i) => {
+                match self.frames_on(*s)?.get(*i).and_then(|f| f.data.as_ref()) {
+                    Some(held) if Rc::ptr_eq(held, d) => Some((*s, *i)),
+                    _ => None,
+                }
+            }
             _ => None,
+        }
+    }
+
+    /// The innermost frame object of a suspended stack, skipping the frames of code
+    /// from `skip_file` (a switching library's own); None when there is none.
+    pub fn suspended_frame_object(&mut self, stack: StackId, skip_file: &str) -> Value {
+        let Some(frames) = self.frames_on(stack) else {
+            return Value::None;
+        };
+        let found = frames
+            .iter()
+            .rposition(|f| f.code.filename.as_str() != skip_file);
+        let Some(index) = found else {
+            return Value::None;
+        };
+        match self.frame_data_on(stack, index) {
+            Some(d) => self.frame_object(&d),
+            None => Value::None,
         }
     }
 
     /// The frame's next instruction (`pc`), wherever the frame is.
     fn frame_pc(&self, d: &Rc<FrameData>) -> usize {
-        if let Some(i) = self.live_index(d) {
-            return self.frames[i].pc;
+        if let Some((s, i)) = self.live_at(d) {
+            return self.frames_on(s).map_or(0, |f| f[i].pc);
         }
         match &*d.place.borrow() {
             Place::Done { pc, .. } => *pc,
@@ -214,10 +259,11 @@ impl Vm {
     /// they are gone (a generator collected since).
     fn with_slots<R>(&mut self, d: &Rc<FrameData>, f: impl FnOnce(&mut [Value]) -> R) -> Option<R> {
         let n = d.code.nlocalsplus();
-        if let Some(i) = self.live_index(d) {
-            let base = self.frames[i].base;
-            let end = (base + n).min(self.stack.len());
-            return self.stack.get_mut(base..end).map(f);
+        if let Some((s, i)) = self.live_at(d) {
+            let (frames, stack) = self.exec_on(s)?;
+            let base = frames[i].base;
+            let end = (base + n).min(stack.len());
+            return stack.get_mut(base..end).map(f);
         }
         let mut place = d.place.borrow_mut();
         match &mut *place {
@@ -234,10 +280,10 @@ impl Vm {
 
     /// `f_back`.
     fn frame_back(&mut self, d: &Rc<FrameData>) -> Value {
-        if let Some(i) = self.live_index(d) {
-            return match i {
-                0 => Value::None,
-                _ => self.frame_object_at(i - 1),
+        if let Some((s, i)) = self.live_at(d) {
+            return match i.checked_sub(1).and_then(|below| self.frame_data_on(s, below)) {
+                Some(back) => self.frame_object(&back),
+                None => Value::None,
             };
         }
         match &*d.place.borrow() {
@@ -335,9 +381,9 @@ impl Vm {
         match name {
             "f_trace" => {
                 let v = value.clone().unwrap_or(Value::None);
-                if let Some(i) = self.live_index(d) {
+                if let Some(pc) = self.live_at(d).and_then(|(s, i)| Some(self.frames_on(s)?[i].pc)) {
                     // Events start from the instruction running now.
-                    d.prev_pc.set(self.frames[i].pc.saturating_sub(1));
+                    d.prev_pc.set(pc.saturating_sub(1));
                 }
                 *d.trace.borrow_mut() = v;
             }

@@ -171,7 +171,7 @@ fn push_generator_frame(
 fn attach_frame_data(vm: &mut Vm, g: &Rc<Generator>) {
     if let Some(d) = g.frame_data.borrow().as_ref() {
         let index = vm.frames.len() - 1;
-        d.set_live(index);
+        d.set_live(vm.stacks.current, index);
         if let Some(f) = vm.frames.last_mut() {
             f.data = Some(d.clone());
         }

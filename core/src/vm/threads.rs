@@ -114,6 +114,10 @@ impl Threads {
         self.list[0].ident
     }
 
+    pub fn is_alive(&self, ident: u64) -> bool {
+        self.list.iter().any(|t| t.ident == ident)
+    }
+
     /// How many threads have started and not ended (the main thread included).
     pub fn count(&self) -> usize {
         self.list.len()
