@@ -212,6 +212,19 @@ fn stored_expectations_are_cpython_313() {
         return;
     };
     let results = run_all(&[&python]);
-    let failures: Vec<String> = results.into_iter().filter_map(|(_, f)| f).collect();
+    // greenlet is a third-party package for CPython: its programs are checked only
+    // where the reference has it installed.
+    let has_greenlet = Command::new(&python)
+        .args(["-c", "import greenlet"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_greenlet {
+        eprintln!("the reference CPython has no greenlet: greenlet_* expectations not re-checked");
+    }
+    let failures: Vec<String> = results
+        .into_iter()
+        .filter(|(name, _)| has_greenlet || !name.starts_with("greenlet_"))
+        .filter_map(|(_, f)| f)
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
