@@ -69,6 +69,25 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Val
     Ok(Value::None)
 }
 
+/// `sys.setswitchinterval(seconds)`: how long a thread runs before the scheduler may
+/// switch (counted in ticks, see `vm::threads`).
+fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::no_kwargs(vm, "setswitchinterval", kw)?;
+    check_args(vm, "setswitchinterval", args, 1, 1)?;
+    let seconds = super::math::to_f64(vm, &args[0])?;
+    if !(seconds > 0.0) {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.set_switch_interval(seconds);
+    Ok(Value::None)
+}
+
+fn getswitchinterval(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::no_kwargs(vm, "getswitchinterval", kw)?;
+    check_args(vm, "getswitchinterval", args, 0, 0)?;
+    Ok(Value::Float(vm.threads.interval_seconds()))
+}
+
 fn getframe(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "_getframe", args, 0, 1)?;
     let depth = match args.first() {
@@ -212,6 +231,8 @@ pub fn install(vm: &mut Vm) {
         ("exit", exit),
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
+        ("setswitchinterval", setswitchinterval),
+        ("getswitchinterval", getswitchinterval),
         ("_getframe", getframe),
         ("settrace", settrace),
         ("gettrace", gettrace),
