@@ -52,7 +52,8 @@ lone.acquire()
         "{err}"
     );
     assert!(
-        err.trim_end().ends_with("RuntimeError: deadlock: every thread is blocked"),
+        err.trim_end()
+            .ends_with("RuntimeError: deadlock: every thread is blocked"),
         "{err}"
     );
     assert_eq!(status, 1);
@@ -80,8 +81,17 @@ print(len(log), runs, "".join(log[:40]))
 fn unsynchronised_threads_interleave_the_same_way_on_every_run() {
     let first = run(RACE);
     assert_eq!(first.2, 0, "{}", first.1);
-    let runs: usize = first.0.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    assert!(runs > 3, "a short switch interval must interleave: {}", first.0);
+    let runs: usize = first
+        .0
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        runs > 3,
+        "a short switch interval must interleave: {}",
+        first.0
+    );
     for _ in 0..2 {
         assert_eq!(run(RACE).0, first.0);
     }
@@ -91,7 +101,12 @@ fn unsynchronised_threads_interleave_the_same_way_on_every_run() {
 fn the_switch_interval_sets_how_long_a_thread_runs() {
     let long = run(&RACE.replace("1e-6", "1.0"));
     let short = run(RACE);
-    let runs = |s: &str| -> usize { s.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0) };
+    let runs = |s: &str| -> usize {
+        s.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    };
     assert_eq!(runs(&long.0), 3, "{}", long.0);
     assert!(runs(&short.0) > runs(&long.0), "{} vs {}", short.0, long.0);
 }

@@ -72,7 +72,8 @@ pub fn native_type(
         new,
     ));
     *t.mro.borrow_mut() = vec![t.clone(), object];
-    t.dict.set_str(vm.names.d_module.clone(), Value::str(module));
+    t.dict
+        .set_str(vm.names.d_module.clone(), Value::str(module));
     for (method, f) in methods {
         add_method(vm, &t, method, *f);
     }

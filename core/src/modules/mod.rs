@@ -85,7 +85,10 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
     ("_greenlet", ModuleDef::Native(greenlet::init)),
-    ("greenlet", ModuleDef::Source(include_str!("py/greenlet.py"))),
+    (
+        "greenlet",
+        ModuleDef::Source(include_str!("py/greenlet.py")),
+    ),
     (
         "threading",
         ModuleDef::Source(include_str!("py/threading.py")),

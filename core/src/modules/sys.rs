@@ -75,7 +75,7 @@ fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Valu
     crate::builtins::no_kwargs(vm, "setswitchinterval", kw)?;
     check_args(vm, "setswitchinterval", args, 1, 1)?;
     let seconds = super::math::to_f64(vm, &args[0])?;
-    if !(seconds > 0.0) {
+    if seconds.is_nan() || seconds <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
     vm.set_switch_interval(seconds);

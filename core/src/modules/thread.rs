@@ -104,7 +104,11 @@ fn lock_locked(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 
 fn lock_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (core, _) = lock_of(vm, "__repr__", args)?;
-    let state = if core.locked.get() { "locked" } else { "unlocked" };
+    let state = if core.locked.get() {
+        "locked"
+    } else {
+        "unlocked"
+    };
     let addr = match &args[0] {
         Value::Obj(o) => Rc::as_ptr(o) as usize,
         _ => 0,

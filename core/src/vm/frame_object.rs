@@ -212,12 +212,10 @@ impl Vm {
     /// Where a frame data's frame is on a frame stack, if it is on one.
     fn live_at(&self, d: &Rc<FrameData>) -> Option<(StackId, usize)> {
         match &*d.place.borrow() {
-            Place::Live(s, i) => {
-                match self.frames_on(*s)?.get(*i).and_then(|f| f.data.as_ref()) {
-                    Some(held) if Rc::ptr_eq(held, d) => Some((*s, *i)),
-                    _ => None,
-                }
-            }
+            Place::Live(s, i) => match self.frames_on(*s)?.get(*i).and_then(|f| f.data.as_ref()) {
+                Some(held) if Rc::ptr_eq(held, d) => Some((*s, *i)),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -281,7 +279,10 @@ impl Vm {
     /// `f_back`.
     fn frame_back(&mut self, d: &Rc<FrameData>) -> Value {
         if let Some((s, i)) = self.live_at(d) {
-            return match i.checked_sub(1).and_then(|below| self.frame_data_on(s, below)) {
+            return match i
+                .checked_sub(1)
+                .and_then(|below| self.frame_data_on(s, below))
+            {
                 Some(back) => self.frame_object(&back),
                 None => Value::None,
             };
@@ -381,7 +382,10 @@ impl Vm {
         match name {
             "f_trace" => {
                 let v = value.clone().unwrap_or(Value::None);
-                if let Some(pc) = self.live_at(d).and_then(|(s, i)| Some(self.frames_on(s)?[i].pc)) {
+                if let Some(pc) = self
+                    .live_at(d)
+                    .and_then(|(s, i)| Some(self.frames_on(s)?[i].pc))
+                {
                     // Events start from the instruction running now.
                     d.prev_pc.set(pc.saturating_sub(1));
                 }

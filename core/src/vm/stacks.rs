@@ -203,7 +203,11 @@ impl Vm {
         if from == ROOT {
             self.run_fibers();
         } else {
-            let yielder = self.stacks.slots.get(&from).map_or(std::ptr::null(), |s| s.yielder);
+            let yielder = self
+                .stacks
+                .slots
+                .get(&from)
+                .map_or(std::ptr::null(), |s| s.yielder);
             // SAFETY: a running fiber's yielder was recorded when it started and lives
             // on its own stack until the fiber returns.
             let _ = unsafe { (*yielder).suspend(()) };
@@ -212,7 +216,11 @@ impl Vm {
 
     /// The ending stack `id` hands control to `next`; its state is dropped.
     fn finish_stack(&mut self, id: StackId, next: StackId) {
-        let next = if self.stacks.alive(next) && next != id { next } else { ROOT };
+        let next = if self.stacks.alive(next) && next != id {
+            next
+        } else {
+            ROOT
+        };
         let mut state = self
             .stacks
             .take_saved(next)
@@ -229,7 +237,8 @@ impl Vm {
     fn run_fibers(&mut self) {
         while self.stacks.current != ROOT {
             let id = self.stacks.current;
-            let Some(mut fiber) = self.stacks.slots.get_mut(&id).and_then(|s| s.fiber.take()) else {
+            let Some(mut fiber) = self.stacks.slots.get_mut(&id).and_then(|s| s.fiber.take())
+            else {
                 self.stacks.current = ROOT;
                 break;
             };

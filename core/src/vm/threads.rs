@@ -276,12 +276,17 @@ impl Vm {
 
     /// `_thread.start_new_thread`: the new thread is ready and runs when the
     /// scheduler gets to it.
-    pub fn start_thread(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<KwArg>) -> PyResult<u64> {
+    pub fn start_thread(
+        &mut self,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<KwArg>,
+    ) -> PyResult<u64> {
         let ident = self.threads.next_ident;
         let entry = Box::new(move |vm: &mut Vm| vm.thread_body(func, args, kwargs));
-        let stack = self
-            .new_stack(entry)
-            .map_err(|_| self.new_error(&self.types.runtime_error.clone(), "can't start new thread"))?;
+        let stack = self.new_stack(entry).map_err(|_| {
+            self.new_error(&self.types.runtime_error.clone(), "can't start new thread")
+        })?;
         self.threads.next_ident += 1;
         self.threads.list.push(ThreadRec {
             ident,
