@@ -123,10 +123,6 @@ impl Vm {
     /// Run the frame on top of the frame stack (marked as entry) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
         'frames: loop {
-            self.switch_ticks -= 1;
-            if self.switch_ticks < 0 {
-                self.preempt();
-            }
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
             let base = self.frames[fi].base;
