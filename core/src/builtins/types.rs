@@ -160,6 +160,22 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
     })))
 }
 
+/// A new instance of a class that `Vm::plain_init` vouched for (no abstract methods,
+/// `Layout::Object`), with `nslots` empty slots.
+pub fn new_plain_instance(t: &TypeRef, nslots: usize) -> Value {
+    Value::Instance(crate::object::Instance::new_rc(Instance {
+        cls: PyCell::new(t.clone()),
+        dict: if t.has_dict {
+            Some(Dict::new_rc())
+        } else {
+            None
+        },
+        slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
+        base: Base::None,
+        finalized: std::cell::Cell::new(false),
+    }))
+}
+
 /// A class with abstract methods cannot be instantiated.
 fn check_not_abstract(vm: &mut Vm, t: &TypeRef) -> PyResult<()> {
     let key = vm.intern("__abstractmethods__");

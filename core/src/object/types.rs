@@ -52,6 +52,19 @@ pub struct Type {
     pub watch_mask: tripwire_watchers::WatchMask,
     /// The native constructor of a built-in type (`int(...)`, `list(...)`).
     pub native_new: Option<crate::object::NativeFn>,
+    /// What a call of the class needs, worked out at the version tag it holds
+    /// (see `Vm::plain_init`); stale as soon as the tag changes.
+    pub init_cache: PyCell<InitCache>,
+}
+
+/// A class's plain `__init__` and its instances' slot count, valid while the class
+/// keeps version `version`. The function is held weakly: the class's namespace (or a
+/// base's) keeps it alive while the tag holds, and a strong reference here would be
+/// an edge the cycle collector cannot see.
+#[derive(Default)]
+pub struct InitCache {
+    pub version: u32,
+    pub init: Option<(Weak<crate::object::Function>, usize)>,
 }
 
 thread_local! {
@@ -116,6 +129,7 @@ impl Type {
             subclasses: PyCell::new(Vec::new()),
             watch_mask: tripwire_watchers::WatchMask::new(),
             native_new,
+            init_cache: PyCell::new(InitCache::default()),
         }
     }
 

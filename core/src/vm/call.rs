@@ -218,7 +218,7 @@ impl Vm {
             _ => (callee, has_self),
         };
         if let (Value::Type(t), false) = (&callee, has_self) {
-            if let Some(init) = self.plain_init(t) {
+            if let Some((init, nslots)) = self.plain_init(t) {
                 let npos = len - recv_at - 1 - kwnames.len();
                 let kwargs: Vec<KwArg> = if kwnames.is_empty() {
                     Vec::new()
@@ -226,7 +226,7 @@ impl Vm {
                     let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
                     kwnames.into_iter().zip(vals).collect()
                 };
-                let obj = crate::builtins::types::new_instance(self, t, &[], &[])?;
+                let obj = crate::builtins::types::new_plain_instance(t, nslots);
                 self.stack[recv_at] = obj.clone();
                 return match self.push_frame(&init, recv_at, npos + 1, &kwargs, func_at, false)? {
                     Some(v) if !v.is_none() => Err(self.type_error(format!(
@@ -285,9 +285,30 @@ impl Vm {
     }
 
     /// The Python `__init__` of a class whose instances are made the ordinary way
-    /// (object.__new__, no metaclass `__call__`): its call can run as a frame of the
-    /// evaluation loop.
-    fn plain_init(&self, t: &crate::object::TypeRef) -> Option<Rc<Function>> {
+    /// (object.__new__, no metaclass `__call__`, not abstract): its call can run as a
+    /// frame of the evaluation loop. With the instances' slot count; cached on the
+    /// class under its version tag, which any change to it or its bases replaces.
+    fn plain_init(&self, t: &crate::object::TypeRef) -> Option<(Rc<Function>, usize)> {
+        let version = t.version();
+        {
+            let cache = t.init_cache.borrow();
+            if version != 0 && cache.version == version {
+                let (init, nslots) = cache.init.as_ref()?;
+                return init.upgrade().map(|f| (f, *nslots));
+            }
+        }
+        let found = self.find_plain_init(t);
+        if version != 0 {
+            *t.init_cache.borrow_mut() = crate::object::types::InitCache {
+                version,
+                init: found.as_ref().map(|(f, n)| (Rc::downgrade(f), *n)),
+            };
+        }
+        found
+    }
+
+    /// `plain_init` without the cache.
+    fn find_plain_init(&self, t: &crate::object::TypeRef) -> Option<(Rc<Function>, usize)> {
         if t.builtin
             || t.layout != crate::object::types::Layout::Object
             || t.meta.borrow().is_some()
@@ -300,8 +321,17 @@ impl Vm {
         {
             return None;
         }
+        // An abstract class's call reports its abstract methods: the general path.
+        if t.lookup(&crate::object::str::intern("__abstractmethods__"))
+            .is_some()
+        {
+            return None;
+        }
         match t.lookup(&self.names.d_init)? {
-            Value::Function(f) => Some(f),
+            Value::Function(f) => {
+                let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
+                Some((f, nslots))
+            }
             _ => None,
         }
     }
