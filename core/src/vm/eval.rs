@@ -7,6 +7,7 @@
 
 use super::attr_cache::{probe_load, probe_store, Access, Probe, Stored};
 use super::errors::{exc_data, TraceEntry};
+use super::generator::{Resumed, Sent};
 use super::{PyErr, PyResult, Vm};
 use crate::code::{Cache, Instr};
 use crate::object::{CellObj, Dict, IterState, ObjKind, PyStr, Value};
@@ -828,6 +829,13 @@ impl Vm {
                             if super::generator::enter_inline(self, g, Value::None) {
                                 continue 'frames;
                             }
+                            if self.thread.frame_entry {
+                                match super::generator::enter_hooked(self, g, Value::None) {
+                                    Resumed::Inline => continue 'frames,
+                                    Resumed::General => {}
+                                    Resumed::Raised(e) => break e,
+                                }
+                            }
                         }
                         match tri!(self.next(&it)) {
                             Some(v) => self.push(v),
@@ -1040,10 +1048,17 @@ impl Vm {
                             if super::generator::enter_inline(self, g, v.dup()) {
                                 continue 'frames;
                             }
+                            if self.thread.frame_entry {
+                                match super::generator::enter_hooked(self, g, v.dup()) {
+                                    Resumed::Inline => continue 'frames,
+                                    Resumed::General => {}
+                                    Resumed::Raised(e) => break e,
+                                }
+                            }
                         }
                         match tri!(self.send_into(&it, v)) {
-                            super::generator::Sent::Yielded(y) => self.push(y),
-                            super::generator::Sent::Returned(r) => {
+                            Sent::Yielded(y) => self.push(y),
+                            Sent::Returned(r) => {
                                 self.stack.pop();
                                 self.push(r);
                                 pc = t as usize;
@@ -1218,7 +1233,7 @@ impl Vm {
 
     /// An inline generator returned `v` to the `for` or `Send` in the frame now on
     /// top: finish that instruction as its exhaustion / return path.
-    fn generator_returned(&mut self, v: Value) {
+    pub(super) fn generator_returned(&mut self, v: Value) {
         let Some(caller) = self.frames.last_mut() else {
             return;
         };
