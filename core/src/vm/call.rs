@@ -158,8 +158,26 @@ impl Vm {
             };
             self.stack.extend(bound);
         }
-        let nlocalsplus = code.nlocalsplus();
-        self.stack.resize(base + nlocalsplus, Value::Null);
+        // The local slots past the arguments start unbound; room for the frame's
+        // operand stack is made at the same time. (`Vec::resize` is an outlined call
+        // that writes whole values.)
+        let end = base + code.nlocalsplus();
+        let len = self.stack.len();
+        self.stack
+            .reserve((end + code.stacksize as usize).saturating_sub(len));
+        if len > end {
+            self.stack.truncate(end);
+        } else {
+            // SAFETY: `reserve` made room for the slots up to `end`; each is written
+            // before the length covers it.
+            unsafe {
+                let slots = self.stack.as_mut_ptr();
+                for i in len..end {
+                    slots.add(i).write(Value::Null);
+                }
+                self.stack.set_len(end);
+            }
+        }
         if !code.cellvars.is_empty() {
             self.init_cells(&code, base);
         }
@@ -173,7 +191,6 @@ impl Vm {
             crate::object::tracking::generator(&g);
             return Ok(Some(Value::Generator(g)));
         }
-        self.stack.reserve(code.stacksize as usize);
         self.enter_frame(|| Frame {
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),

@@ -76,6 +76,26 @@ impl Vm {
         }
     }
 
+    /// Shorten the value stack to `sp`, releasing the values above it in order (as
+    /// `Vec::truncate`, but through `Value::release`: an inline count decrement for all
+    /// but last references, where the drop glue is a call and a jump table).
+    #[inline(always)]
+    pub fn truncate_stack(&mut self, sp: usize) {
+        let len = self.stack.len();
+        if sp >= len {
+            return;
+        }
+        // SAFETY: the slots from `sp` to `len` are initialised; the length is cut first,
+        // so each value has exactly one owner, the read that releases it.
+        unsafe {
+            self.stack.set_len(sp);
+            let base = self.stack.as_ptr();
+            for i in sp..len {
+                Value::read_split(base.add(i)).release();
+            }
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn push_growing(&mut self, v: Value) {
@@ -908,7 +928,7 @@ impl Vm {
                         if frame.data.is_some() {
                             self.frame_finished(&mut frame);
                         }
-                        self.stack.truncate(frame.ret_sp);
+                        self.truncate_stack(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
