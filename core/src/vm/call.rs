@@ -214,6 +214,68 @@ impl Vm {
         Ok(None)
     }
 
+    /// The Call instruction's fast path: a Python function called with exactly its
+    /// positional parameters, needing no binding (no `*args`, `**kwargs`,
+    /// keyword-only parameters or defaults), no cells or closure, not a generator,
+    /// with no hooks to see the frame start. Its frame is pushed and true returned;
+    /// false leaves everything as it was, for `call_instr`.
+    #[inline(always)]
+    pub fn push_simple_frame(&mut self, n: usize) -> bool {
+        const NOT_SIMPLE: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let len = self.stack.len();
+        let recv_at = len - n - 1;
+        let Value::Function(func) = &self.stack[recv_at - 1] else {
+            return false;
+        };
+        let args_start = if self.stack[recv_at].is_null() {
+            recv_at + 1
+        } else {
+            recv_at
+        };
+        let code = {
+            let code = func.code.borrow();
+            if code.argcount as usize != len - args_start
+                || code.flags & NOT_SIMPLE != 0
+                || code.kwonlyargcount != 0
+                || !code.cellvars.is_empty()
+                || func.closure.is_some()
+                || self.thread.frame_entry
+                || self.frames.len() >= self.recursion_limit
+            {
+                return false;
+            }
+            code.clone()
+        };
+        let func = func.clone();
+        let end = args_start + code.nlocalsplus();
+        self.stack.reserve(end - len + code.stacksize as usize);
+        // SAFETY: `reserve` made room up to `end`; each slot past the arguments is
+        // written (unbound) before the length covers it.
+        unsafe {
+            let slots = self.stack.as_mut_ptr();
+            for i in len..end {
+                slots.add(i).write(Value::Null);
+            }
+            self.stack.set_len(end);
+        }
+        self.enter_frame(|| Frame {
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            func: Some(func),
+            code,
+            locals: None,
+            base: args_start,
+            ret_sp: recv_at - 1,
+            pc: 0,
+            entry: false,
+            init_of: None,
+            gen: None,
+            data: None,
+        });
+        true
+    }
+
     /// The Call / CallKw instructions: [callable, self_or_null, args..., (kwnames)].
     pub fn call_instr(&mut self, n: usize, kwnames: Option<Value>) -> PyResult<CallOutcome> {
         let len = self.stack.len();

@@ -867,6 +867,9 @@ impl Vm {
                     }
                     Instr::Call(n) => {
                         self.frames[fi].pc = pc;
+                        if self.push_simple_frame(n as usize) {
+                            continue 'frames;
+                        }
                         match tri!(self.call_instr(n as usize, None)) {
                             CallOutcome::Pushed => continue 'frames,
                             CallOutcome::Done => {}
