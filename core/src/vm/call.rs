@@ -276,6 +276,44 @@ impl Vm {
         true
     }
 
+    /// The Call instruction's fast path for a built-in function or unbound method
+    /// without keywords (and no profiler to tell): the arguments move off the stack
+    /// word by word and the native function is called directly. None when it does
+    /// not apply (nothing is touched); otherwise the call's outcome, its result
+    /// pushed.
+    #[inline(always)]
+    pub fn call_simple_builtin(&mut self, n: usize) -> Option<PyResult<()>> {
+        let len = self.stack.len();
+        let recv_at = len - n - 1;
+        let Value::Builtin(b) = &self.stack[recv_at - 1] else {
+            return None;
+        };
+        if b.bound.is_some() || !self.thread.profile.is_none() {
+            return None;
+        }
+        let func = b.func;
+        let args_start = if self.stack[recv_at].is_null() {
+            recv_at + 1
+        } else {
+            recv_at
+        };
+        let mut args: Args = SmallVec::with_capacity(len - args_start);
+        // SAFETY: the slots from `args_start` to `len` hold the arguments; the length
+        // is cut first, so each moves to exactly one owner, `args`.
+        unsafe {
+            self.stack.set_len(args_start);
+            let slots = self.stack.as_ptr();
+            for i in args_start..len {
+                args.push(Value::read_split(slots.add(i)));
+            }
+        }
+        // The callable and the null (or receiver, now the first argument) go; the
+        // function pointer needs no reference to the builtin object.
+        self.truncate_stack(recv_at - 1);
+        let r = func(self, &args, &[]);
+        Some(self.push_result(r))
+    }
+
     /// The Call / CallKw instructions: [callable, self_or_null, args..., (kwnames)].
     pub fn call_instr(&mut self, n: usize, kwnames: Option<Value>) -> PyResult<CallOutcome> {
         let len = self.stack.len();

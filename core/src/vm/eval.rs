@@ -870,6 +870,10 @@ impl Vm {
                         if self.push_simple_frame(n as usize) {
                             continue 'frames;
                         }
+                        if let Some(r) = self.call_simple_builtin(n as usize) {
+                            tri!(r);
+                            continue;
+                        }
                         match tri!(self.call_instr(n as usize, None)) {
                             CallOutcome::Pushed => continue 'frames,
                             CallOutcome::Done => {}
