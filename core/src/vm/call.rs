@@ -215,40 +215,85 @@ impl Vm {
     }
 
     /// The Call instruction's fast path: a Python function called with exactly its
-    /// positional parameters, needing no binding (no `*args`, `**kwargs`,
-    /// keyword-only parameters or defaults), no cells or closure, not a generator,
-    /// with no hooks to see the frame start. Its frame is pushed and true returned;
-    /// false leaves everything as it was, for `call_instr`.
+    /// positional parameters, needing no binding (see `simple_code`), or a class
+    /// whose plain `__init__` is such a function. Its frame is pushed and true
+    /// returned; false leaves everything as it was, for `call_instr`.
     #[inline(always)]
     pub fn push_simple_frame(&mut self, n: usize) -> bool {
-        const NOT_SIMPLE: u32 =
-            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
         let len = self.stack.len();
         let recv_at = len - n - 1;
-        let Value::Function(func) = &self.stack[recv_at - 1] else {
+        let (func, code, args_start) = match &self.stack[recv_at - 1] {
+            Value::Function(func) => {
+                let args_start = if self.stack[recv_at].is_null() {
+                    recv_at + 1
+                } else {
+                    recv_at
+                };
+                let Some(code) = self.simple_code(func, len - args_start) else {
+                    return false;
+                };
+                (func.clone(), code, args_start)
+            }
+            Value::Type(t) if self.stack[recv_at].is_null() => {
+                let t = t.clone();
+                return self.push_simple_init(&t, recv_at);
+            }
+            _ => return false,
+        };
+        self.enter_simple_frame(func, code, args_start, recv_at - 1, None);
+        true
+    }
+
+    /// A class call's fast path: the instance is made and its `__init__` frame
+    /// pushed, the instance taking the null's place as `self`.
+    #[inline(never)]
+    fn push_simple_init(&mut self, t: &crate::object::TypeRef, recv_at: usize) -> bool {
+        let Some((init, nslots)) = self.plain_init(t) else {
             return false;
         };
-        let args_start = if self.stack[recv_at].is_null() {
-            recv_at + 1
-        } else {
-            recv_at
+        let Some(code) = self.simple_code(&init, self.stack.len() - recv_at) else {
+            return false;
         };
-        let code = {
-            let code = func.code.borrow();
-            if code.argcount as usize != len - args_start
-                || code.flags & NOT_SIMPLE != 0
-                || code.kwonlyargcount != 0
-                || !code.cellvars.is_empty()
-                || func.closure.is_some()
-                || self.thread.frame_entry
-                || self.frames.len() >= self.recursion_limit
-            {
-                return false;
-            }
-            code.clone()
-        };
-        let func = func.clone();
-        let end = args_start + code.nlocalsplus();
+        let obj = crate::builtins::types::new_plain_instance(t, nslots);
+        Value::replace_split(&mut self.stack[recv_at], obj.dup()).release();
+        self.enter_simple_frame(init, code, recv_at, recv_at - 1, Some(obj));
+        true
+    }
+
+    /// The code of `func` if a call with `nargs` positional arguments needs no
+    /// binding: no `*args`, `**kwargs`, keyword-only parameters or defaults, no cells
+    /// or closure, not a generator, and no hooks to see the frame start.
+    #[inline(always)]
+    fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
+        const NOT_SIMPLE: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let code = func.code.borrow();
+        if code.argcount as usize != nargs
+            || code.flags & NOT_SIMPLE != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || func.closure.is_some()
+            || self.thread.frame_entry
+            || self.frames.len() >= self.recursion_limit
+        {
+            return None;
+        }
+        Some(code.clone())
+    }
+
+    /// Push the frame of a call `simple_code` accepted; its arguments are on the
+    /// stack from `base`, and returning cuts the stack back to `ret_sp` (the callable).
+    #[inline(always)]
+    fn enter_simple_frame(
+        &mut self,
+        func: Rc<Function>,
+        code: Rc<Code>,
+        base: usize,
+        ret_sp: usize,
+        init_of: Option<Value>,
+    ) {
+        let len = self.stack.len();
+        let end = base + code.nlocalsplus();
         self.stack.reserve(end - len + code.stacksize as usize);
         // SAFETY: `reserve` made room up to `end`; each slot past the arguments is
         // written (unbound) before the length covers it.
@@ -265,15 +310,14 @@ impl Vm {
             func: Some(func),
             code,
             locals: None,
-            base: args_start,
-            ret_sp: recv_at - 1,
+            base,
+            ret_sp,
             pc: 0,
             entry: false,
-            init_of: None,
+            init_of,
             gen: None,
             data: None,
         });
-        true
     }
 
     /// The Call instruction's fast path for a built-in function or unbound method
