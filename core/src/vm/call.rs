@@ -215,11 +215,12 @@ impl Vm {
     }
 
     /// The Call instruction's fast path: a Python function called with exactly its
-    /// positional parameters, needing no binding (see `simple_code`), or a class
-    /// whose plain `__init__` is such a function. Its frame is pushed and true
-    /// returned; false leaves everything as it was, for `call_instr`.
+    /// positional parameters, needing no binding (see `simple_code`), or (with no
+    /// hooks) a class whose plain `__init__` is such a function. Its frame is pushed
+    /// (or run by a hook, the result pushed) and true returned; false leaves
+    /// everything as it was, for `call_instr`.
     #[inline(always)]
-    pub fn push_simple_frame(&mut self, n: usize) -> bool {
+    pub fn push_simple_frame(&mut self, n: usize) -> PyResult<bool> {
         let len = self.stack.len();
         let recv_at = len - n - 1;
         let (func, code, args_start) = match &self.stack[recv_at - 1] {
@@ -230,18 +231,37 @@ impl Vm {
                     recv_at
                 };
                 let Some(code) = self.simple_code(func, len - args_start) else {
-                    return false;
+                    return Ok(false);
                 };
                 (func.clone(), code, args_start)
             }
-            Value::Type(t) if self.stack[recv_at].is_null() => {
+            Value::Type(t) if self.stack[recv_at].is_null() && !self.thread.frame_entry => {
                 let t = t.clone();
-                return self.push_simple_init(&t, recv_at);
+                return Ok(self.push_simple_init(&t, recv_at));
             }
-            _ => return false,
+            _ => return Ok(false),
         };
         self.enter_simple_frame(func, code, args_start, recv_at - 1, None);
-        true
+        if self.thread.frame_entry {
+            self.simple_frame_entered(recv_at - 1)?;
+        }
+        Ok(true)
+    }
+
+    /// A frame pushed by the Call fast path is about to start and hooks, tracing or
+    /// profiling are on: as in `push_frame`, but when a hook evaluated the frame its
+    /// result replaces the call on the caller's stack (cut back to `ret_sp`).
+    #[cold]
+    #[inline(never)]
+    fn simple_frame_entered(&mut self, ret_sp: usize) -> PyResult<()> {
+        match self.frame_entered(None)? {
+            super::hooks::Entered::Inline(_) => {}
+            super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => {
+                self.truncate_stack(ret_sp);
+                self.push(v);
+            }
+        }
+        Ok(())
     }
 
     /// A class call's fast path: the instance is made and its `__init__` frame
@@ -262,7 +282,7 @@ impl Vm {
 
     /// The code of `func` if a call with `nargs` positional arguments needs no
     /// binding: no `*args`, `**kwargs`, keyword-only parameters or defaults, no cells
-    /// or closure, not a generator, and no hooks to see the frame start.
+    /// or closure, not a generator.
     #[inline(always)]
     fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
         const NOT_SIMPLE: u32 =
@@ -273,7 +293,6 @@ impl Vm {
             || code.kwonlyargcount != 0
             || !code.cellvars.is_empty()
             || func.closure.is_some()
-            || self.thread.frame_entry
             || self.frames.len() >= self.recursion_limit
         {
             return None;

@@ -867,7 +867,7 @@ impl Vm {
                     }
                     Instr::Call(n) => {
                         self.frames[fi].pc = pc;
-                        if self.push_simple_frame(n as usize) {
+                        if tri!(self.push_simple_frame(n as usize)) {
                             continue 'frames;
                         }
                         if let Some(r) = self.call_simple_builtin(n as usize) {
