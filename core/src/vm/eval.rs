@@ -846,7 +846,8 @@ impl Vm {
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, Value::None) {
+                            if super::generator::enter_inline(self, g, &Value::None) {
+                                it.release();
                                 continue 'frames;
                             }
                             if self.thread.frame_entry {
@@ -1072,7 +1073,9 @@ impl Vm {
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, v.dup()) {
+                            if super::generator::enter_inline(self, g, &v) {
+                                it.release();
+                                v.release();
                                 continue 'frames;
                             }
                             if self.thread.frame_entry {

@@ -116,7 +116,7 @@ impl Drop for Generator {
 /// `yield from` / `await`): false if it cannot be (running, finished, a value sent
 /// into a fresh generator, too deep, hooks installed), and the caller tries
 /// `enter_hooked` when hooks are, then takes the general path.
-pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
+pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
     if vm.thread.frame_entry {
         return false;
     }
@@ -129,7 +129,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     if vm.frames.len() >= vm.recursion_limit {
         return false;
     }
-    push_generator_frame(vm, g, (!fresh).then_some(value), true);
+    push_generator_frame(vm, g, (!fresh).then(|| value.dup()), true);
     true
 }
 
