@@ -26,6 +26,7 @@ pub mod matching;
 pub mod names;
 pub mod ops;
 pub mod program;
+pub mod stack;
 pub mod subscript;
 pub mod trace;
 
