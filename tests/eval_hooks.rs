@@ -226,3 +226,41 @@ r = (fib(15), P(4).double, sorted([3, 1, 2], key=lambda x: -x))
     exec(&mut vm, &g, src).expect("runs");
     assert_eq!(global(&mut vm, &g, "r"), "(610, 8, [3, 2, 1])");
 }
+
+#[test]
+fn a_hook_can_run_resumed_generators_itself_in_for_and_yield_from() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    let inner_log = log.clone();
+    vm.add_eval_hook(move |vm, frame, _throw, next| {
+        let name = name_of(vm, frame);
+        if name == "<module>" {
+            return Ok(HookAction::Continue);
+        }
+        inner_log.borrow_mut().push(name);
+        Ok(HookAction::Done(next.eval(vm)?))
+    });
+    let g = Dict::new_rc();
+    let src = "\
+def sub():
+    yield 1
+    yield 2
+    return 'r'
+def gen():
+    r = yield from sub()
+    yield r
+def bad():
+    yield 3
+    raise KeyError('k')
+out = [v for v in gen()]
+try:
+    for v in bad():
+        out.append(v)
+except KeyError:
+    out.append('caught')
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "out"), "[1, 2, 'r', 3, 'caught']");
+    assert_eq!(log.borrow().iter().filter(|s| *s == "gen").count(), 4);
+    assert_eq!(log.borrow().iter().filter(|s| *s == "bad").count(), 2);
+}

@@ -158,8 +158,26 @@ impl Vm {
             };
             self.stack.extend(bound);
         }
-        let nlocalsplus = code.nlocalsplus();
-        self.stack.resize(base + nlocalsplus, Value::Null);
+        // The local slots past the arguments start unbound; room for the frame's
+        // operand stack is made at the same time. (`Vec::resize` is an outlined call
+        // that writes whole values.)
+        let end = base + code.nlocalsplus();
+        let len = self.stack.len();
+        self.stack
+            .reserve((end + code.stacksize as usize).saturating_sub(len));
+        if len > end {
+            self.stack.truncate(end);
+        } else {
+            // SAFETY: `reserve` made room for the slots up to `end`; each is written
+            // before the length covers it.
+            unsafe {
+                let slots = self.stack.as_mut_ptr();
+                for i in len..end {
+                    slots.add(i).write(Value::Null);
+                }
+                self.stack.set_len(end);
+            }
+        }
         if !code.cellvars.is_empty() {
             self.init_cells(&code, base);
         }
@@ -173,7 +191,6 @@ impl Vm {
             crate::object::tracking::generator(&g);
             return Ok(Some(Value::Generator(g)));
         }
-        self.stack.reserve(code.stacksize as usize);
         self.enter_frame(|| Frame {
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),
@@ -195,6 +212,169 @@ impl Vm {
             };
         }
         Ok(None)
+    }
+
+    /// The Call instruction's fast path: a Python function called with exactly its
+    /// positional parameters, needing no binding (see `simple_code`), or (with no
+    /// hooks) a class whose plain `__init__` is such a function. Its frame is pushed
+    /// (or run by a hook, the result pushed) and true returned; false leaves
+    /// everything as it was, for `call_instr`.
+    #[inline(always)]
+    pub fn push_simple_frame(&mut self, n: usize) -> PyResult<bool> {
+        let len = self.stack.len();
+        let recv_at = len - n - 1;
+        let (func, code, args_start) = match &self.stack[recv_at - 1] {
+            Value::Function(func) => {
+                let args_start = if self.stack[recv_at].is_null() {
+                    recv_at + 1
+                } else {
+                    recv_at
+                };
+                let Some(code) = self.simple_code(func, len - args_start) else {
+                    return Ok(false);
+                };
+                (func.clone(), code, args_start)
+            }
+            Value::Type(t) if self.stack[recv_at].is_null() && !self.thread.frame_entry => {
+                let t = t.clone();
+                return Ok(self.push_simple_init(&t, recv_at));
+            }
+            _ => return Ok(false),
+        };
+        self.enter_simple_frame(func, code, args_start, recv_at - 1, None);
+        if self.thread.frame_entry {
+            self.simple_frame_entered(recv_at - 1)?;
+        }
+        Ok(true)
+    }
+
+    /// A frame pushed by the Call fast path is about to start and hooks, tracing or
+    /// profiling are on: as in `push_frame`, but when a hook evaluated the frame its
+    /// result replaces the call on the caller's stack (cut back to `ret_sp`).
+    #[cold]
+    #[inline(never)]
+    fn simple_frame_entered(&mut self, ret_sp: usize) -> PyResult<()> {
+        match self.frame_entered(None)? {
+            super::hooks::Entered::Inline(_) => {}
+            super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => {
+                self.truncate_stack(ret_sp);
+                self.push(v);
+            }
+        }
+        Ok(())
+    }
+
+    /// A class call's fast path: the instance is made and its `__init__` frame
+    /// pushed, the instance taking the null's place as `self`.
+    #[inline(never)]
+    fn push_simple_init(&mut self, t: &crate::object::TypeRef, recv_at: usize) -> bool {
+        let Some((init, nslots)) = self.plain_init(t) else {
+            return false;
+        };
+        let Some(code) = self.simple_code(&init, self.stack.len() - recv_at) else {
+            return false;
+        };
+        let obj = crate::builtins::types::new_plain_instance(t, nslots);
+        Value::replace_split(&mut self.stack[recv_at], obj.dup()).release();
+        self.enter_simple_frame(init, code, recv_at, recv_at - 1, Some(obj));
+        true
+    }
+
+    /// The code of `func` if a call with `nargs` positional arguments needs no
+    /// binding: no `*args`, `**kwargs`, keyword-only parameters or defaults, no cells
+    /// or closure, not a generator.
+    #[inline(always)]
+    fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
+        const NOT_SIMPLE: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let code = func.code.borrow();
+        if code.argcount as usize != nargs
+            || code.flags & NOT_SIMPLE != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || func.closure.is_some()
+            || self.frames.len() >= self.recursion_limit
+        {
+            return None;
+        }
+        Some(code.clone())
+    }
+
+    /// Push the frame of a call `simple_code` accepted; its arguments are on the
+    /// stack from `base`, and returning cuts the stack back to `ret_sp` (the callable).
+    #[inline(always)]
+    fn enter_simple_frame(
+        &mut self,
+        func: Rc<Function>,
+        code: Rc<Code>,
+        base: usize,
+        ret_sp: usize,
+        init_of: Option<Value>,
+    ) {
+        let len = self.stack.len();
+        let end = base + code.nlocalsplus();
+        self.stack.reserve(end - len + code.stacksize as usize);
+        // SAFETY: `reserve` made room up to `end`; each slot past the arguments is
+        // written (unbound) before the length covers it.
+        unsafe {
+            let slots = self.stack.as_mut_ptr();
+            for i in len..end {
+                slots.add(i).write(Value::Null);
+            }
+            self.stack.set_len(end);
+        }
+        self.enter_frame(|| Frame {
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            func: Some(func),
+            code,
+            locals: None,
+            base,
+            ret_sp,
+            pc: 0,
+            entry: false,
+            init_of,
+            gen: None,
+            data: None,
+        });
+    }
+
+    /// The Call instruction's fast path for a built-in function or unbound method
+    /// without keywords (and no profiler to tell): the arguments move off the stack
+    /// word by word and the native function is called directly. None when it does
+    /// not apply (nothing is touched); otherwise the call's outcome, its result
+    /// pushed.
+    #[inline(always)]
+    pub fn call_simple_builtin(&mut self, n: usize) -> Option<PyResult<()>> {
+        let len = self.stack.len();
+        let recv_at = len - n - 1;
+        let Value::Builtin(b) = &self.stack[recv_at - 1] else {
+            return None;
+        };
+        if b.bound.is_some() || !self.thread.profile.is_none() {
+            return None;
+        }
+        let func = b.func;
+        let args_start = if self.stack[recv_at].is_null() {
+            recv_at + 1
+        } else {
+            recv_at
+        };
+        let mut args: Args = SmallVec::with_capacity(len - args_start);
+        // SAFETY: the slots from `args_start` to `len` hold the arguments; the length
+        // is cut first, so each moves to exactly one owner, `args`.
+        unsafe {
+            self.stack.set_len(args_start);
+            let slots = self.stack.as_ptr();
+            for i in args_start..len {
+                args.push(Value::read_split(slots.add(i)));
+            }
+        }
+        // The callable and the null (or receiver, now the first argument) go; the
+        // function pointer needs no reference to the builtin object.
+        self.truncate_stack(recv_at - 1);
+        let r = func(self, &args, &[]);
+        Some(self.push_result(r))
     }
 
     /// The Call / CallKw instructions: [callable, self_or_null, args..., (kwnames)].

@@ -7,6 +7,7 @@
 
 use super::attr_cache::{probe_load, probe_store, Access, Probe, Stored};
 use super::errors::{exc_data, TraceEntry};
+use super::generator::{Resumed, Sent};
 use super::{PyErr, PyResult, Vm};
 use crate::code::{Cache, Instr};
 use crate::object::{CellObj, Dict, IterState, ObjKind, PyStr, Value};
@@ -36,90 +37,6 @@ macro_rules! tri {
 }
 
 impl Vm {
-    /// Push onto the value stack, word by word.
-    ///
-    /// The value's two words are read with 8-byte loads and stored into the slot
-    /// separately. Moving it as one 16-byte unit (what `Vec::push` compiles to, through
-    /// a temporary kept alive across its growth call) reloads 16 bytes that were just
-    /// stored as two halves, which cannot be store-forwarded and stalls.
-    #[inline(always)]
-    pub fn push(&mut self, v: Value) {
-        let words = Value::into_words(v);
-        let len = self.stack.len();
-        if len < self.stack.capacity() {
-            // SAFETY: `len < capacity`, so the slot is allocated and unused; the words
-            // are a whole value, whose ownership moves into the slot.
-            unsafe {
-                let slot = self.stack.as_mut_ptr().add(len) as *mut std::mem::MaybeUninit<u64>;
-                slot.write(words[0]);
-                slot.add(1).write(words[1]);
-                self.stack.set_len(len + 1);
-            }
-        } else {
-            // SAFETY: the words came from a value just above.
-            self.push_growing(unsafe { Value::from_words(words) });
-        }
-    }
-
-    /// Push the value of a successful operation, or hand back its error. Each arm
-    /// pushes in place, so the value is not first moved into a merged temporary (a
-    /// 16-byte copy of a freshly returned value stalls; see `push`).
-    #[inline(always)]
-    pub fn push_result(&mut self, r: PyResult<Value>) -> PyResult<()> {
-        match r {
-            Ok(v) => {
-                self.push(v);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn push_growing(&mut self, v: Value) {
-        self.stack.push(v);
-    }
-
-    /// Replace the two values on top of the stack, both known to be immediates (no
-    /// reference to release), with `v`.
-    #[inline(always)]
-    fn replace_top_two_immediates(&mut self, v: Value) {
-        let len = self.stack.len();
-        debug_assert!(len >= 2 && !self.stack[len - 1].is_heap() && !self.stack[len - 2].is_heap());
-        // SAFETY: the caller matched both top values as immediates, so overwriting one
-        // and forgetting the other leaks nothing.
-        unsafe {
-            self.stack.as_mut_ptr().add(len - 2).write(v);
-            self.stack.set_len(len - 1);
-        }
-    }
-
-    #[inline(always)]
-    pub fn pop(&mut self) -> Value {
-        let len = self.stack.len();
-        if len == 0 {
-            return Value::None;
-        }
-        // SAFETY: the slot below `len` is initialised; shrinking the length first hands
-        // its ownership to the read.
-        unsafe {
-            self.stack.set_len(len - 1);
-            Value::read_split(self.stack.as_ptr().add(len - 1))
-        }
-    }
-
-    #[inline]
-    pub fn top(&self) -> &Value {
-        self.stack.last().unwrap_or(&Value::None)
-    }
-
-    #[inline]
-    fn peek(&self, n: usize) -> &Value {
-        let len = self.stack.len();
-        &self.stack[len - n]
-    }
-
     /// Run the frame on top of the frame stack (marked as entry) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
         'frames: loop {
@@ -834,8 +751,16 @@ impl Vm {
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, Value::None) {
+                            if super::generator::enter_inline(self, g, &Value::None) {
+                                it.release();
                                 continue 'frames;
+                            }
+                            if self.thread.frame_entry {
+                                match super::generator::enter_hooked(self, g, Value::None) {
+                                    Resumed::Inline => continue 'frames,
+                                    Resumed::General => {}
+                                    Resumed::Raised(e) => break e,
+                                }
                             }
                         }
                         match tri!(self.next(&it)) {
@@ -848,6 +773,13 @@ impl Vm {
                     }
                     Instr::Call(n) => {
                         self.frames[fi].pc = pc;
+                        if tri!(self.push_simple_frame(n as usize)) {
+                            continue 'frames;
+                        }
+                        if let Some(r) = self.call_simple_builtin(n as usize) {
+                            tri!(r);
+                            continue;
+                        }
                         match tri!(self.call_instr(n as usize, None)) {
                             CallOutcome::Pushed => continue 'frames,
                             CallOutcome::Done => {}
@@ -909,7 +841,7 @@ impl Vm {
                         if frame.data.is_some() {
                             self.frame_finished(&mut frame);
                         }
-                        self.stack.truncate(frame.ret_sp);
+                        self.truncate_stack(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
@@ -1046,13 +978,22 @@ impl Vm {
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;
                         if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, v.dup()) {
+                            if super::generator::enter_inline(self, g, &v) {
+                                it.release();
+                                v.release();
                                 continue 'frames;
+                            }
+                            if self.thread.frame_entry {
+                                match super::generator::enter_hooked(self, g, v.dup()) {
+                                    Resumed::Inline => continue 'frames,
+                                    Resumed::General => {}
+                                    Resumed::Raised(e) => break e,
+                                }
                             }
                         }
                         match tri!(self.send_into(&it, v)) {
-                            super::generator::Sent::Yielded(y) => self.push(y),
-                            super::generator::Sent::Returned(r) => {
+                            Sent::Yielded(y) => self.push(y),
+                            Sent::Returned(r) => {
                                 self.stack.pop();
                                 self.push(r);
                                 pc = t as usize;
@@ -1227,7 +1168,7 @@ impl Vm {
 
     /// An inline generator returned `v` to the `for` or `Send` in the frame now on
     /// top: finish that instruction as its exhaustion / return path.
-    fn generator_returned(&mut self, v: Value) {
+    pub(super) fn generator_returned(&mut self, v: Value) {
         let Some(caller) = self.frames.last_mut() else {
             return;
         };

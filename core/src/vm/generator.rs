@@ -39,6 +39,16 @@ pub enum Sent {
     Returned(Value),
 }
 
+impl Sent {
+    /// As `next()` sees it: None when the generator returned.
+    pub fn yielded(self) -> Option<Value> {
+        match self {
+            Sent::Yielded(v) => Some(v),
+            Sent::Returned(_) => None,
+        }
+    }
+}
+
 impl Generator {
     pub fn new(func: &Rc<Function>, code: Rc<Code>, locals: Vec<Value>) -> Generator {
         Generator {
@@ -104,10 +114,10 @@ impl Drop for Generator {
 
 /// Resume a generator as a frame of the running evaluation loop (for `for` and
 /// `yield from` / `await`): false if it cannot be (running, finished, a value sent
-/// into a fresh generator, too deep), and the caller takes the general path.
-pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
+/// into a fresh generator, too deep, hooks installed), and the caller tries
+/// `enter_hooked` when hooks are, then takes the general path.
+pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
     if vm.thread.frame_entry {
-        // Hooks and tracing see the resumption on the general path.
         return false;
     }
     let status = g.status();
@@ -119,8 +129,72 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> bool {
     if vm.frames.len() >= vm.recursion_limit {
         return false;
     }
-    push_generator_frame(vm, g, (!fresh).then_some(value), true);
+    push_generator_frame(vm, g, (!fresh).then(|| value.dup()), true);
     true
+}
+
+/// Whether a generator can resume inline (as in `enter_inline`), and the value to
+/// send into it then.
+fn inline_resumption(vm: &Vm, g: &Generator, value: Value) -> Option<Option<Value>> {
+    let fresh = match g.status() {
+        Status::Created if value.is_none() => true,
+        Status::Suspended => false,
+        _ => return None,
+    };
+    if vm.frames.len() >= vm.recursion_limit {
+        return None;
+    }
+    Some((!fresh).then_some(value))
+}
+
+/// How `enter_hooked` resumed a generator.
+pub enum Resumed {
+    /// Its frame is on top of the frame stack, to run in the loop; or a hook ran it
+    /// and its outcome went to the resuming instruction (see `enter_hooked`).
+    Inline,
+    /// It cannot resume inline, or tracing is on: take the general path.
+    General,
+    /// A hook ran it, and it raised this.
+    Raised(PyErr),
+}
+
+/// `enter_inline` with frame-evaluation hooks installed: the chain sees the
+/// resumption first, and the frame goes on inline when every hook continues. When a
+/// hook runs it instead, its yield or return is handed to the resuming `for` or
+/// `Send` as if it had run inline.
+#[cold]
+#[inline(never)]
+pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
+    if !(vm.thread.trace.is_none() && vm.thread.profile.is_none()) {
+        // Tracing and profiling see the resumption on the general path.
+        return Resumed::General;
+    }
+    let Some(sent) = inline_resumption(vm, g, value) else {
+        return Resumed::General;
+    };
+    // Pushed as an entry frame with no link: a hook that evaluates it runs it as a
+    // native entry, like `resume` does.
+    let base = push_generator_frame(vm, g, sent, false);
+    let result = match vm.frame_entered(None) {
+        // No throw was passed in, so none comes back.
+        Ok(super::hooks::Entered::Inline(_)) => {
+            if let Some(f) = vm.frames.last_mut() {
+                f.entry = false;
+                f.gen = Some(super::frame::GenLink {
+                    generator: g.clone(),
+                });
+            }
+            return Resumed::Inline;
+        }
+        Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
+        Err(e) => Err(e),
+    };
+    match resumed_outcome(vm, g, base, result) {
+        Ok(Sent::Yielded(v)) => vm.push(v),
+        Ok(Sent::Returned(v)) => vm.generator_returned(v),
+        Err(e) => return Resumed::Raised(e),
+    }
+    Resumed::Inline
 }
 
 /// Put a resuming generator's frame back on the frame stack: its saved values (and
@@ -298,6 +372,17 @@ pub fn resume(
         Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
+    resumed_outcome(vm, g, base, result)
+}
+
+/// A generator frame pushed at `base` as a native entry has run: save it into the
+/// generator if it yielded (the frame is still on top), or mark the generator done.
+fn resumed_outcome(
+    vm: &mut Vm,
+    g: &Rc<Generator>,
+    base: usize,
+    result: PyResult<Exit>,
+) -> PyResult<Sent> {
     let inner_handled = leave_handled(vm);
     match result {
         Ok(Exit::Yield(v)) => {
@@ -420,10 +505,7 @@ pub fn stop_value(exc: &Value) -> Value {
 
 /// `next(gen)`: None when it returns.
 pub fn gen_next(vm: &mut Vm, g: &Rc<Generator>) -> PyResult<Option<Value>> {
-    match resume(vm, g, Value::None, None)? {
-        Sent::Yielded(v) => Ok(Some(v)),
-        Sent::Returned(_) => Ok(None),
-    }
+    Ok(resume(vm, g, Value::None, None)?.yielded())
 }
 
 /// `gen.close()`: returns the generator's return value, if it returned.

@@ -28,9 +28,9 @@
 //! raise that exception in the caller; the frame is dropped and the interpreter
 //! goes on. Hooks see every frame evaluation: function calls, module and class
 //! bodies, and each generator or coroutine resumption (with `throw` set when the
-//! resumption raises in it). While any hook is installed, generators resume through
-//! the general path instead of the inline one, so that their resumption reaches the
-//! chain.
+//! resumption raises in it). A generator resumed by `for`, `yield from` or `await`
+//! goes through the chain before it runs inline (`generator::enter_hooked`); while
+//! tracing or profiling, generators resume through the general path.
 //!
 //! # Cost
 //!
@@ -267,10 +267,10 @@ impl Vm {
         let frame = FrameRef {
             index: self.frames.len() - 1,
         };
-        let chain = self.thread.chain.clone();
-        let throw = if chain.is_empty() {
+        let throw = if self.thread.chain.is_empty() {
             throw
         } else {
+            let chain = self.thread.chain.clone();
             match self.run_chain(&chain, 0, frame, throw) {
                 Ok(Chained::Default(throw)) => throw,
                 Ok(Chained::Done(exit)) => {
@@ -286,9 +286,12 @@ impl Vm {
                 }
             }
         };
-        if let Err(e) = self.frame_started() {
-            self.drop_frame(frame);
-            return Err(e);
+        // Only tracing and profiling have start events (and hold the attention flag).
+        if self.thread.attention {
+            if let Err(e) = self.frame_started() {
+                self.drop_frame(frame);
+                return Err(e);
+            }
         }
         Ok(Entered::Inline(throw))
     }
