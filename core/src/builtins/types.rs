@@ -147,22 +147,16 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         }
     };
     let nslots = t.mro.borrow().iter().map(|c| c.slot_names.len()).sum();
-    Ok(Value::Instance(crate::object::Instance::new_rc(Instance {
-        cls: PyCell::new(t.clone()),
-        dict: if t.has_dict {
-            Some(Dict::new_rc())
-        } else {
-            None
-        },
-        slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
-        base,
-        finalized: std::cell::Cell::new(false),
-    })))
+    Ok(instance(t, base, nslots))
 }
 
 /// A new instance of a class that `Vm::plain_init` vouched for (no abstract methods,
 /// `Layout::Object`), with `nslots` empty slots.
 pub fn new_plain_instance(t: &TypeRef, nslots: usize) -> Value {
+    instance(t, Base::None, nslots)
+}
+
+fn instance(t: &TypeRef, base: Base, nslots: usize) -> Value {
     Value::Instance(crate::object::Instance::new_rc(Instance {
         cls: PyCell::new(t.clone()),
         dict: if t.has_dict {
@@ -171,7 +165,7 @@ pub fn new_plain_instance(t: &TypeRef, nslots: usize) -> Value {
             None
         },
         slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
-        base: Base::None,
+        base,
         finalized: std::cell::Cell::new(false),
     }))
 }

@@ -176,10 +176,7 @@ impl Vm {
     fn switch_thread(&mut self, i: usize) {
         let cur = self.threads.current;
         self.threads.list[cur].hooks = Some(self.save_thread_hooks());
-        self.threads.current = i;
-        self.load_thread_hooks(i);
-        self.switch_ticks = self.threads.interval;
-        let target = self.threads.list[i].stack;
+        let target = self.make_current(i);
         self.switch_stack(target);
     }
 
@@ -189,9 +186,14 @@ impl Vm {
         hooks
     }
 
-    fn load_thread_hooks(&mut self, i: usize) {
+    /// Thread `i` becomes the running one (its hooks and a fresh interval); returns
+    /// the stack to switch to.
+    fn make_current(&mut self, i: usize) -> StackId {
+        self.threads.current = i;
         self.thread = self.threads.list[i].hooks.take().unwrap_or_default();
         self.hooks_changed();
+        self.switch_ticks = self.threads.interval;
+        self.threads.list[i].stack
     }
 
     /// Suspend the running thread until `wait` is satisfied (or its deadline
@@ -330,7 +332,7 @@ impl Vm {
             let now = Instant::now();
             let start = cur % self.threads.list.len();
             if let Some(i) = self.threads.pick_from(start, now) {
-                return self.resume_after_end(i);
+                return self.make_current(i);
             }
             match self.threads.earliest_deadline() {
                 Some(t) => std::thread::sleep(t.saturating_duration_since(now)),
@@ -338,16 +340,9 @@ impl Vm {
                     // Everyone left waits for ever: the main thread (or else the
                     // oldest) is told.
                     self.threads.list[0].deadlocked = true;
-                    return self.resume_after_end(0);
+                    return self.make_current(0);
                 }
             }
         }
-    }
-
-    fn resume_after_end(&mut self, i: usize) -> StackId {
-        self.threads.current = i;
-        self.load_thread_hooks(i);
-        self.switch_ticks = self.threads.interval;
-        self.threads.list[i].stack
     }
 }

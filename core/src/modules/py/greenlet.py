@@ -94,7 +94,7 @@ class greenlet:
     @property
     def dead(self):
         core = self._core
-        return core.dead or (core.started and core.stack is None)
+        return core.dead
 
     def __bool__(self):
         core = self._core
@@ -196,7 +196,7 @@ def _switch(target, kind, payload):
     # parent.
     while True:
         core = target._core
-        if core.dead or (core.started and core.stack is None):
+        if core.dead:
             target = core.parent
         elif not core.started and kind == _THROW:
             core.started = True
@@ -221,9 +221,7 @@ def _switch(target, kind, payload):
         trace('throw' if kind == _THROW else 'switch', (current, target))
     core = target._core
     if not core.started:
-        core.run = target.run
-        core.started = True
-        core.stack = _greenlet.new_stack(lambda handed: _bootstrap(core, handed))
+        _start(target)
     _current[core.thread] = target
     # Nothing on this stack may hold the switching greenlet while it is suspended,
     # or losing its last reference could not kill it.
@@ -232,6 +230,14 @@ def _switch(target, kind, payload):
     if kind == _THROW:
         raise payload
     return payload
+
+
+def _start(target):
+    """Give a greenlet that has not started its stack; its first switch calls `run`."""
+    core = target._core
+    core.run = target.run
+    core.started = True
+    core.stack = _greenlet.new_stack(lambda handed: _bootstrap(core, handed))
 
 
 def _bootstrap(core, handed):
@@ -250,14 +256,11 @@ def _bootstrap(core, handed):
     core.dead = True
     core.stack = None
     target = core.parent
-    while target._core.dead or (target._core.started and target._core.stack is None):
+    while target._core.dead:
         target = target._core.parent
     if not target._core.started:
         # The parent never ran: it starts now with the outcome as its arguments.
-        tcore = target._core
-        tcore.run = target.run
-        tcore.started = True
-        tcore.stack = _greenlet.new_stack(lambda handed: _bootstrap(tcore, handed))
+        _start(target)
         if outcome[0] == _VALUE:
             outcome = (_START, ((outcome[1],), {}))
     trace = _traces.get(core.thread)
