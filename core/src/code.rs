@@ -159,6 +159,11 @@ pub enum Instr {
     /// adjacent loads on one line (one dispatch instead of two). The second load stays
     /// in place after the pair, which skips it, so a jump to it still works.
     LoadFastPair(u16, u16),
+    /// `LoadFast(local)` then `LoadAttr(name)` on one line, fused the same way: the
+    /// `LoadAttr` stays in place after it (holding the cache and the position).
+    LoadFastAttr(u16, u16),
+    /// `LoadFast(local)` then `LoadMethod(name)`, fused as `LoadFastAttr`.
+    LoadFastMethod(u16, u16),
     StoreFast(u32),
     DeleteFast(u32),
     /// Push a local (possibly unbound) and unbind it: inlined comprehensions save the
@@ -194,6 +199,10 @@ pub enum Instr {
     UnaryInvert,
     UnaryNot,
     CompareOp(CmpOp),
+    /// `CompareOp(op)` then `PopJumpIfTrue(target)` (true) or `PopJumpIfFalse(target)`
+    /// (false) on one line, fused: the jump instruction stays in place after it and
+    /// is skipped when the branch is not taken.
+    CompareJump(CmpOp, bool, u32),
     IsOp(bool),
     ContainsOp(bool),
     BuildTuple(u32),
@@ -286,6 +295,8 @@ pub enum Instr {
     /// [subject, name] -> [found]; the attribute goes to local slot `operand`.
     MatchAttr(u32),
 }
+
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
 /// One exception-table entry: an exception raised by an instruction in
 /// [start, end) unwinds the operand stack to `depth`, pushes the exception and jumps

@@ -435,11 +435,13 @@ impl Compiler<'_> {
             }
             _ => {
                 self.expr(e)?;
-                if when {
-                    self.emit_jump(Instr::PopJumpIfTrue, target);
+                // The truth test is the condition's: an error in `__bool__` points at it.
+                let jump = if when {
+                    Instr::PopJumpIfTrue
                 } else {
-                    self.emit_jump(Instr::PopJumpIfFalse, target);
-                }
+                    Instr::PopJumpIfFalse
+                };
+                self.at_position(e, |c| c.emit_jump(jump, target));
                 Ok(())
             }
         }

@@ -361,6 +361,7 @@ impl Unit {
             })
             .collect();
         let n = self.instrs.len();
+        let exc_table: Box<[ExcEntry]> = entries.into_iter().map(|(_, e)| e).collect();
         Code {
             name: crate::object::str::intern(&self.name),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -370,7 +371,11 @@ impl Unit {
             posonlyargcount: self.posonlyargcount,
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags,
-            instrs: fuse_local_loads(self.instrs, &self.positions).into_boxed_slice(),
+            instrs: fuse_local_loads(
+                return_instead_of_jumps(self.instrs, &self.positions, &exc_table),
+                &self.positions,
+            )
+            .into_boxed_slice(),
             positions: self.positions.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names: intern(&self.names),
@@ -382,7 +387,7 @@ impl Unit {
                 .docstring
                 .map(|d| Value::str(&d))
                 .unwrap_or(Value::None),
-            exc_table: entries.into_iter().map(|(_, e)| e).collect(),
+            exc_table,
             stacksize: self.max_depth.max(0) as u32 + 2,
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
             extra: Default::default(),
@@ -390,21 +395,70 @@ impl Unit {
     }
 }
 
-/// Fuse each `LoadFast` that is followed by another on the same line into a
-/// `LoadFastPair` (the second instruction is kept, for jumps that target it).
+/// Fuse each `LoadFast` followed on the same line by another `LoadFast`, a
+/// `LoadAttr` or a `LoadMethod` into one instruction (`LoadFastPair`, `LoadFastAttr`,
+/// `LoadFastMethod`), and each `CompareOp` followed by a conditional jump into a
+/// `CompareJump`: one dispatch instead of two. The second instruction is kept, for
+/// jumps that target it and for its cache and position.
 fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr> {
     let mut i = 0;
     while i + 1 < instrs.len() {
-        if let (Instr::LoadFast(a), Instr::LoadFast(b)) = (instrs[i], instrs[i + 1]) {
-            let same_line =
-                positions.get(i).map(|p| p.line) == positions.get(i + 1).map(|p| p.line);
-            if let (Ok(a), Ok(b), true) = (u16::try_from(a), u16::try_from(b), same_line) {
-                instrs[i] = Instr::LoadFastPair(a, b);
+        let same_line = positions.get(i).map(|p| p.line) == positions.get(i + 1).map(|p| p.line);
+        if let (Instr::LoadFast(a), true) = (instrs[i], same_line) {
+            let fused = match (u16::try_from(a), instrs[i + 1]) {
+                (Ok(a), Instr::LoadFast(b)) => {
+                    u16::try_from(b).ok().map(|b| Instr::LoadFastPair(a, b))
+                }
+                (Ok(a), Instr::LoadAttr(n)) => {
+                    u16::try_from(n).ok().map(|n| Instr::LoadFastAttr(a, n))
+                }
+                (Ok(a), Instr::LoadMethod(n)) => {
+                    u16::try_from(n).ok().map(|n| Instr::LoadFastMethod(a, n))
+                }
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                instrs[i] = fused;
+                i += 2;
+                continue;
+            }
+        }
+        if let (Instr::CompareOp(op), true) = (instrs[i], same_line) {
+            let fused = match instrs[i + 1] {
+                Instr::PopJumpIfTrue(t) => Some(Instr::CompareJump(op, true, t)),
+                Instr::PopJumpIfFalse(t) => Some(Instr::CompareJump(op, false, t)),
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                instrs[i] = fused;
                 i += 2;
                 continue;
             }
         }
         i += 1;
+    }
+    instrs
+}
+
+/// Replace each jump to a `Return` on the same line by the `Return` itself (`return
+/// a if c else b` ends in one), when both are covered by the same exception handler.
+fn return_instead_of_jumps(
+    mut instrs: Vec<Instr>,
+    positions: &[Position],
+    exc_table: &[ExcEntry],
+) -> Vec<Instr> {
+    let handler = |at: usize| {
+        exc_table
+            .iter()
+            .position(|e| (e.start as usize..e.end as usize).contains(&at))
+    };
+    for i in 0..instrs.len() {
+        let Instr::Jump(t) = instrs[i] else { continue };
+        let t = t as usize;
+        let same_line = positions.get(i).map(|p| p.line) == positions.get(t).map(|p| p.line);
+        if same_line && matches!(instrs.get(t), Some(Instr::Return)) && handler(i) == handler(t) {
+            instrs[i] = Instr::Return;
+        }
     }
     instrs
 }
@@ -454,6 +508,9 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | Return | ImportName(_)
         | ImportStar | Reraise | PopExcept => -1,
         LoadFastPair(..) => 2,
+        LoadFastAttr(..) => 1,
+        CompareJump(..) => -2,
+        LoadFastMethod(..) => 2,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
         | LoadFastAndClear(_) | ImportFrom(_) | PushExcInfo | BeforeWith | WithExceptStart

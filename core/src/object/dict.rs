@@ -48,12 +48,27 @@ pub struct Table {
     /// `indices` is maintained (the dict has outgrown linear search).
     indexed: bool,
     used: usize,
+    /// A two-bit Bloom filter of the hashes of every key ever inserted (see
+    /// `hash_bits`): most lookups of an absent key (a method name in an instance dict,
+    /// a builtin in the globals) end at one test instead of a scan. Bits are only
+    /// cleared with the whole table, so a stale bit just costs the full lookup.
+    hash_filter: u64,
+}
+
+/// The two filter bits of a hash: six bits each from its low and next bits.
+#[inline(always)]
+fn hash_bits(hash: i64) -> u64 {
+    (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
 }
 
 impl Table {
     /// The entry whose hash is `hash` and that satisfies `matches`.
     #[inline]
     fn find(&self, hash: i64, matches: impl Fn(&Entry) -> bool) -> Option<usize> {
+        let bits = hash_bits(hash);
+        if self.hash_filter & bits != bits {
+            return None;
+        }
         if self.indexed {
             self.indices
                 .find(hash as u64, |&i| matches(&self.entries[i as usize]))
@@ -67,6 +82,10 @@ impl Table {
 
     /// Every live entry with this hash, in probe order.
     fn with_hash(&self, hash: i64) -> Vec<usize> {
+        let bits = hash_bits(hash);
+        if self.hash_filter & bits != bits {
+            return Vec::new();
+        }
         if self.indexed {
             self.indices
                 .iter_hash(hash as u64)
@@ -192,6 +211,7 @@ impl Dict {
                 indices: HashTable::new(),
                 indexed: false,
                 used: 0,
+                hash_filter: 0,
             }),
             version: Cell::new(next_version()),
             watch_mask: WatchMask::new(),
@@ -356,6 +376,7 @@ impl Dict {
         }
         let idx = t.entries.len() as u32;
         t.entries.push(Entry { hash, key, value });
+        t.hash_filter |= hash_bits(hash);
         if t.indexed {
             t.index_entry(idx);
         } else if t.entries.len() > LINEAR_MAX {
@@ -397,6 +418,7 @@ impl Dict {
         t.indices.clear();
         t.indexed = false;
         t.used = 0;
+        t.hash_filter = 0;
         std::mem::take(&mut t.entries)
     }
 

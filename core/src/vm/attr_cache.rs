@@ -6,7 +6,7 @@
 //! the tag, so stale entries miss and are refilled.
 
 use super::builtin_types::{type_of, BuiltinTypes};
-use super::Vm;
+use super::{PyResult, Vm};
 use crate::code::{AttrCache, Cache, Code, ATTR_WAYS};
 use crate::object::{ObjKind, PyStr, Value};
 use std::rc::Rc;
@@ -285,5 +285,81 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
             Stored::Done(Some(Value::replace_split(&mut slots[*i], value)))
         }
         _ => Stored::Miss(value),
+    }
+}
+
+impl Vm {
+    /// The `LoadAttr` instruction at `at` (alone or fused after a `LoadFast`): push
+    /// `obj.name`. True when a Python property getter's frame was pushed instead, for
+    /// the loop to run.
+    #[inline(always)]
+    pub(super) fn load_attr_instr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: Value,
+        name_index: u32,
+    ) -> PyResult<bool> {
+        let name = &code.names[name_index as usize];
+        match probe_load(self.types, code, at, &obj, name) {
+            Probe::Found(v) => self.push(v),
+            Probe::Bind(attr) => {
+                let r = self.bind_descriptor(attr, &obj);
+                self.push_result(r)?;
+            }
+            Probe::Getter(Value::Function(fget)) => {
+                // A Python property getter runs as a frame of this loop.
+                let base = self.stack.len();
+                self.push(obj);
+                return match self.push_frame(&fget, base, 1, &[], base, false)? {
+                    None => Ok(true),
+                    Some(generator) => {
+                        self.push(generator);
+                        Ok(false)
+                    }
+                };
+            }
+            Probe::Getter(fget) => {
+                let r = self.call(&fget, std::slice::from_ref(&obj), &[]);
+                self.push_result(r)?;
+            }
+            Probe::Method(_) | Probe::Miss => {
+                let r = self.get_attr(&obj, name);
+                self.push_result(r)?;
+                self.specialize(code, at, &obj, name, Access::Load);
+            }
+        }
+        obj.release();
+        Ok(false)
+    }
+
+    /// The `LoadMethod` instruction at `at` (alone or fused after a `LoadFast`): push
+    /// [method, obj] for a plain method of the type, else [obj.name, NULL].
+    #[inline(always)]
+    pub(super) fn load_method_instr(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: Value,
+        name_index: u32,
+    ) -> PyResult<()> {
+        let name = &code.names[name_index as usize];
+        let (f, recv) = match probe_load(self.types, code, at, &obj, name) {
+            Probe::Method(f) => (f, obj),
+            Probe::Found(v) => (v, Value::Null),
+            Probe::Bind(attr) => (self.bind_descriptor(attr, &obj)?, Value::Null),
+            Probe::Getter(fget) => (
+                self.call(&fget, std::slice::from_ref(&obj), &[])?,
+                Value::Null,
+            ),
+            Probe::Miss => {
+                let found = self.load_method(&obj, name)?;
+                self.specialize(code, at, &obj, name, Access::Method);
+                found
+            }
+        };
+        self.push(f);
+        self.push(recv);
+        Ok(())
     }
 }

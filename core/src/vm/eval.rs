@@ -5,7 +5,7 @@
 //! and continue in the same loop; exceptions unwind through the exception tables of
 //! the frames on the stack.
 
-use super::attr_cache::{probe_load, probe_store, Access, Probe, Stored};
+use super::attr_cache::{probe_store, Access, Stored};
 use super::errors::{exc_data, TraceEntry};
 use super::generator::{Resumed, Sent};
 use super::{PyErr, PyResult, Vm};
@@ -41,7 +41,12 @@ impl Vm {
     pub fn run(&mut self) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // SAFETY: frame `fi` owns a reference to its code and stays on the frame
+            // stack (though the stack's buffer may move) until this loop leaves it:
+            // only `Return` and `YieldValue` remove it, and they then leave for
+            // `'frames` without touching `code`; an exception leaves the loop before
+            // unwinding. Not cloning the `Rc` saves a count update per frame switch.
+            let code: &crate::code::Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let err: PyErr = loop {
@@ -130,7 +135,7 @@ impl Vm {
                             _ => Value::Null,
                         };
                         if v.is_null() {
-                            break self.unbound_deref(&code, i as usize);
+                            break self.unbound_deref(code, i as usize);
                         }
                         self.push(v);
                     }
@@ -147,7 +152,7 @@ impl Vm {
                         if let Value::Cell(c) = &self.stack[slot] {
                             let c = c.clone();
                             if c.get().is_null() {
-                                break self.unbound_deref(&code, i as usize);
+                                break self.unbound_deref(code, i as usize);
                             }
                             c.set(Value::Null);
                         }
@@ -172,7 +177,7 @@ impl Vm {
                                     _ => Value::Null,
                                 };
                                 if v.is_null() {
-                                    break self.unbound_deref(&code, i as usize);
+                                    break self.unbound_deref(code, i as usize);
                                 }
                                 self.push(v);
                             }
@@ -198,7 +203,7 @@ impl Vm {
                         match hit {
                             Some(v) => self.push(v),
                             None => {
-                                let r = self.load_global(&code, fi, at, i as usize);
+                                let r = self.load_global(code, fi, at, i as usize);
                                 tri!(self.push_result(r));
                             }
                         }
@@ -254,50 +259,36 @@ impl Vm {
                     Instr::LoadAttr(i) => {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        let name = &code.names[i as usize];
-                        match probe_load(self.types, &code, pc - 1, &obj, name) {
-                            Probe::Found(v) => self.push(v),
-                            Probe::Bind(attr) => {
-                                let r = self.bind_descriptor(attr, &obj);
-                                tri!(self.push_result(r));
-                            }
-                            Probe::Getter(Value::Function(fget)) => {
-                                // A Python property getter runs as a frame of this loop.
-                                let base = self.stack.len();
-                                self.push(obj);
-                                match tri!(self.push_frame(&fget, base, 1, &[], base, false)) {
-                                    None => continue 'frames,
-                                    Some(generator) => {
-                                        self.push(generator);
-                                        continue;
-                                    }
-                                }
-                            }
-                            Probe::Getter(fget) => {
-                                let r = self.call(&fget, std::slice::from_ref(&obj), &[]);
-                                tri!(self.push_result(r));
-                            }
-                            Probe::Method(_) | Probe::Miss => {
-                                let r = self.get_attr(&obj, name);
-                                tri!(self.push_result(r));
-                                self.specialize(&code, pc - 1, &obj, name, Access::Load);
-                            }
+                        if tri!(self.load_attr_instr(code, pc - 1, obj, i)) {
+                            continue 'frames;
                         }
-                        obj.release();
+                    }
+                    Instr::LoadFastAttr(local, i) => {
+                        let obj = self.stack[base + local as usize].dup();
+                        if obj.is_null() {
+                            self.frames[fi].pc = pc;
+                            break self.unbound_local(&code.varnames[local as usize]);
+                        }
+                        // The fused `LoadAttr` follows; its cache and position are its.
+                        pc += 1;
+                        self.frames[fi].pc = pc;
+                        if tri!(self.load_attr_instr(code, pc - 1, obj, i as u32)) {
+                            continue 'frames;
+                        }
                     }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
                         self.frames[fi].pc = pc;
                         let name = &code.names[i as usize];
-                        match probe_store(&code, pc - 1, &obj, name, v) {
+                        match probe_store(code, pc - 1, &obj, name, v) {
                             Stored::Done(old) => drop(old),
                             Stored::Setter(fset, v) => {
                                 tri!(self.call(&fset, &[obj, v], &[]));
                             }
                             Stored::Miss(v) => {
                                 tri!(self.set_attr(&obj, name, v));
-                                self.specialize(&code, pc - 1, &obj, name, Access::Store);
+                                self.specialize(code, pc - 1, &obj, name, Access::Store);
                             }
                         }
                     }
@@ -309,25 +300,17 @@ impl Vm {
                     Instr::LoadMethod(i) => {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        let name = &code.names[i as usize];
-                        let (f, recv) = match probe_load(self.types, &code, pc - 1, &obj, name) {
-                            Probe::Method(f) => (f, obj),
-                            Probe::Found(v) => (v, Value::Null),
-                            Probe::Bind(attr) => {
-                                (tri!(self.bind_descriptor(attr, &obj)), Value::Null)
-                            }
-                            Probe::Getter(fget) => (
-                                tri!(self.call(&fget, std::slice::from_ref(&obj), &[])),
-                                Value::Null,
-                            ),
-                            Probe::Miss => {
-                                let found = tri!(self.load_method(&obj, name));
-                                self.specialize(&code, pc - 1, &obj, name, Access::Method);
-                                found
-                            }
-                        };
-                        self.push(f);
-                        self.push(recv);
+                        tri!(self.load_method_instr(code, pc - 1, obj, i));
+                    }
+                    Instr::LoadFastMethod(local, i) => {
+                        let obj = self.stack[base + local as usize].dup();
+                        if obj.is_null() {
+                            self.frames[fi].pc = pc;
+                            break self.unbound_local(&code.varnames[local as usize]);
+                        }
+                        pc += 1;
+                        self.frames[fi].pc = pc;
+                        tri!(self.load_method_instr(code, pc - 1, obj, i as u32));
                     }
                     Instr::BinarySubscr => {
                         let key = self.pop();
@@ -451,6 +434,44 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         let r = self.compare(op, &a, &b);
                         tri!(self.push_result(r));
+                    }
+                    Instr::CompareJump(op, jump_if, target) => {
+                        let fast = match (self.peek(2), self.peek(1)) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                Some(super::ops::cmp_ord(op, x.cmp(y)))
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                Some(super::ops::cmp_f64(op, *x, *y))
+                            }
+                            _ => None,
+                        };
+                        let r = match fast {
+                            Some(r) => {
+                                // SAFETY: both operands were just matched as immediates.
+                                unsafe { self.stack.set_len(self.stack.len() - 2) };
+                                r
+                            }
+                            None => {
+                                let b = self.pop();
+                                let a = self.pop();
+                                self.frames[fi].pc = pc;
+                                let v = tri!(self.compare(op, &a, &b));
+                                drop((a, b));
+                                match v {
+                                    Value::Bool(r) => r,
+                                    v => {
+                                        // The truth test is the fused jump's.
+                                        self.frames[fi].pc = pc + 1;
+                                        tri!(self.truthy(&v))
+                                    }
+                                }
+                            }
+                        };
+                        pc = if r == jump_if {
+                            target as usize
+                        } else {
+                            pc + 1
+                        };
                     }
                     Instr::IsOp(invert) => {
                         let b = self.pop();
@@ -833,6 +854,16 @@ impl Vm {
                                 ));
                             }
                             v = self.frames[fi].init_of.take().unwrap_or(Value::None);
+                        }
+                        let f = &self.frames[fi];
+                        if f.data.is_none() && f.gen.is_none() && !f.entry {
+                            // A plain call returns: the frame is dropped where it lies
+                            // rather than moved out first.
+                            let ret_sp = f.ret_sp;
+                            self.truncate_stack(ret_sp);
+                            self.frames.truncate(fi);
+                            self.push(v);
+                            continue 'frames;
                         }
                         let mut frame = match self.frames.pop() {
                             Some(f) => f,
