@@ -263,17 +263,22 @@ impl Vm {
                             continue 'frames;
                         }
                     }
-                    Instr::LoadFastAttr(local, i) => {
+                    Instr::LoadFastAttr(local, i) | Instr::LoadFastMethod(local, i) => {
                         let obj = self.stack[base + local as usize].dup();
                         if obj.is_null() {
                             self.frames[fi].pc = pc;
                             break self.unbound_local(&code.varnames[local as usize]);
                         }
-                        // The fused `LoadAttr` follows; its cache and position are its.
+                        // The fused `LoadAttr` / `LoadMethod` follows; its cache and
+                        // position are its.
                         pc += 1;
                         self.frames[fi].pc = pc;
-                        if tri!(self.load_attr_instr(code, pc - 1, obj, i as u32)) {
-                            continue 'frames;
+                        if let Instr::LoadFastAttr(..) = instr {
+                            if tri!(self.load_attr_instr(code, pc - 1, obj, i as u32)) {
+                                continue 'frames;
+                            }
+                        } else {
+                            tri!(self.load_method_instr(code, pc - 1, obj, i as u32));
                         }
                     }
                     Instr::StoreAttr(i) => {
@@ -301,16 +306,6 @@ impl Vm {
                         let obj = self.pop();
                         self.frames[fi].pc = pc;
                         tri!(self.load_method_instr(code, pc - 1, obj, i));
-                    }
-                    Instr::LoadFastMethod(local, i) => {
-                        let obj = self.stack[base + local as usize].dup();
-                        if obj.is_null() {
-                            self.frames[fi].pc = pc;
-                            break self.unbound_local(&code.varnames[local as usize]);
-                        }
-                        pc += 1;
-                        self.frames[fi].pc = pc;
-                        tri!(self.load_method_instr(code, pc - 1, obj, i as u32));
                     }
                     Instr::BinarySubscr => {
                         let key = self.pop();
