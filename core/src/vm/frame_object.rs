@@ -220,16 +220,9 @@ impl Vm {
         }
     }
 
-    /// The innermost frame object of a suspended stack, skipping the frames of code
-    /// from `skip_file` (a switching library's own); None when there is none.
-    pub fn suspended_frame_object(&mut self, stack: StackId, skip_file: &str) -> Value {
-        let Some(frames) = self.frames_on(stack) else {
-            return Value::None;
-        };
-        let found = frames
-            .iter()
-            .rposition(|f| f.code.filename.as_str() != skip_file);
-        let Some(index) = found else {
+    /// The innermost frame object of a suspended stack; None when it has no frame.
+    pub fn suspended_frame_object(&mut self, stack: StackId) -> Value {
+        let Some(index) = self.frames_on(stack).and_then(|f| f.len().checked_sub(1)) else {
             return Value::None;
         };
         match self.frame_data_on(stack, index) {
