@@ -718,7 +718,10 @@ fn greenlet_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
 /// into it; one that survives that is reported, as greenlet does, and never runs
 /// again.
 fn greenlet_del(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let g = receiver(vm, args, "__del__")?;
+    // An instance whose greenlet state was never made has nothing to kill.
+    let Some(g) = args.first().and_then(|v| as_greenlet(vm, v)) else {
+        return Ok(Value::None);
+    };
     if state(&g) != State::Active || parent_of(&g).is_none() {
         return Ok(Value::None);
     }
