@@ -80,8 +80,11 @@ enum State {
 }
 
 /// What a switch, a throw or a greenlet's end sends, before its target is known.
-enum Sent {
-    Args(Vec<Value>, Vec<KwArg>),
+enum Sent<'a> {
+    /// `switch(*args, **kwargs)`.
+    Args(&'a [Value], &'a [KwArg]),
+    /// One value, sent as one positional argument is (run's result, for one).
+    One(Value),
     Throw(PyErr),
 }
 
@@ -230,20 +233,20 @@ fn current_greenlet(vm: &mut Vm) -> PyResult<Greenlet> {
 
 /// What a resumed `switch()` returns: () for no arguments, the argument itself for
 /// one, the tuple for several, the dict for keywords only, (args, kwargs) for both.
-fn pack(no_args: &Value, mut args: Vec<Value>, kwargs: Vec<KwArg>) -> Value {
-    let keywords = |kwargs: Vec<KwArg>| {
+fn pack(no_args: &Value, args: &[Value], kwargs: &[KwArg]) -> Value {
+    let keywords = || {
         let d = Dict::new_rc();
         for (k, v) in kwargs {
-            d.set_str(k, v);
+            d.set_str(k.clone(), v.clone());
         }
         Value::Dict(d)
     };
-    match (args.len(), kwargs.is_empty()) {
-        (0, true) => no_args.clone(),
-        (1, true) => args.pop().unwrap_or(Value::None),
-        (_, true) => Value::tuple(args),
-        (0, false) => keywords(kwargs),
-        _ => Value::tuple(vec![Value::tuple(args), keywords(kwargs)]),
+    match (args, kwargs.is_empty()) {
+        ([], true) => no_args.clone(),
+        ([one], true) => one.clone(),
+        (_, true) => Value::tuple(args.to_vec()),
+        ([], false) => keywords(),
+        _ => Value::tuple(vec![Value::tuple(args.to_vec()), keywords()]),
     }
 }
 
@@ -255,7 +258,7 @@ impl Handover {
             Handover::Throw(e) => Err(e),
             Handover::Start(args, kwargs) => {
                 let no_args = types(vm)?.no_args.clone();
-                Ok(pack(&no_args, args, kwargs))
+                Ok(pack(&no_args, &args, &kwargs))
             }
         }
     }
@@ -268,7 +271,7 @@ fn resolve(
     vm: &Vm,
     t: &GreenletTypes,
     mut target: Greenlet,
-    mut sent: Sent,
+    mut sent: Sent<'_>,
 ) -> (Greenlet, Handover) {
     loop {
         let passes_on = match state(&target) {
@@ -286,17 +289,18 @@ fn resolve(
         target = parent;
         sent = match sent {
             Sent::Throw(e) if vm.type_of(e.value()).is_subtype(&t.exit) => {
-                Sent::Args(vec![e.into_value()], Vec::new())
+                Sent::One(e.into_value())
             }
             other => other,
         };
     }
+    let starts = state(&target) == State::Pending;
     let handover = match sent {
         Sent::Throw(e) => Handover::Throw(e),
-        Sent::Args(args, kwargs) if state(&target) == State::Pending => {
-            Handover::Start(args, kwargs)
-        }
+        Sent::Args(args, kwargs) if starts => Handover::Start(args.to_vec(), kwargs.to_vec()),
         Sent::Args(args, kwargs) => Handover::Value(pack(&t.no_args, args, kwargs)),
+        Sent::One(v) if starts => Handover::Start(vec![v], Vec::new()),
+        Sent::One(v) => Handover::Value(v),
     };
     (target, handover)
 }
@@ -362,7 +366,7 @@ fn receive(vm: &mut Vm) -> PyResult<Handover> {
 
 /// Switch from the running greenlet to `target`, sending `sent`; returns what is
 /// handed back when some greenlet switches to this one again.
-fn switch_to(vm: &mut Vm, target: Greenlet, sent: Sent) -> PyResult<Value> {
+fn switch_to(vm: &mut Vm, target: Greenlet, sent: Sent<'_>) -> PyResult<Value> {
     let current = current_greenlet(vm)?;
     let thread = thread_of(&target);
     if thread != thread_of(&current) {
@@ -397,8 +401,8 @@ fn run_greenlet(vm: &mut Vm, run: Value) -> StackId {
     };
     drop(run);
     let sent = match outcome {
-        Ok(v) => Sent::Args(vec![v], Vec::new()),
-        Err(e) if is_exit(vm, e.value()) => Sent::Args(vec![e.into_value()], Vec::new()),
+        Ok(v) => Sent::One(v),
+        Err(e) if is_exit(vm, e.value()) => Sent::One(e.into_value()),
         Err(e) => Sent::Throw(e),
     };
     let Value::Instance(me) = vm.threads.greenlets().current.clone() else {
@@ -411,7 +415,7 @@ fn run_greenlet(vm: &mut Vm, run: Value) -> StackId {
 
 /// The greenlet `me` has ended with `sent`: hand it to its nearest live parent (a
 /// pending one starts with it). Returns the stack to run next.
-fn end_greenlet(vm: &mut Vm, me: Greenlet, mut sent: Sent) -> StackId {
+fn end_greenlet(vm: &mut Vm, me: Greenlet, mut sent: Sent<'_>) -> StackId {
     let mut next = parent_of(&me).zip(vm.greenlet.types.clone());
     while let Some((parent, t)) = next {
         let (target, handover) = resolve(vm, &t, parent, sent);
@@ -436,7 +440,7 @@ fn end_greenlet(vm: &mut Vm, me: Greenlet, mut sent: Sent) -> StackId {
     }
     let outcome = match sent {
         Sent::Throw(e) => Err(e),
-        Sent::Args(..) => Ok(Value::None),
+        Sent::Args(..) | Sent::One(_) => Ok(Value::None),
     };
     orphaned(vm, outcome)
 }
@@ -452,7 +456,7 @@ fn orphaned(vm: &mut Vm, outcome: PyResult<Value>) -> StackId {
 
 fn switch(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let target = receiver(vm, args, "switch")?;
-    switch_to(vm, target, Sent::Args(args[1..].to_vec(), kw.to_vec()))
+    switch_to(vm, target, Sent::Args(&args[1..], kw))
 }
 
 /// The exception `throw(typ, val, tb)` raises, normalised as greenlet does.
