@@ -36,7 +36,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 
 /// The module's classes, made once per interpreter.
-pub struct GreenletTypes {
+struct GreenletTypes {
     greenlet: TypeRef,
     error: TypeRef,
     exit: TypeRef,
