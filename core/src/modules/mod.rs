@@ -84,11 +84,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
-    ("_greenlet", ModuleDef::Native(greenlet::init)),
-    (
-        "greenlet",
-        ModuleDef::Source(include_str!("py/greenlet.py")),
-    ),
+    ("greenlet", ModuleDef::Native(greenlet::init)),
     (
         "threading",
         ModuleDef::Source(include_str!("py/threading.py")),
@@ -100,14 +96,6 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/posixpath.py")),
     ),
 ];
-
-/// The bundled modules written in Python that stand for what is native code in
-/// CPython's world (greenlet): their frames leave no traceback entries.
-const FRAMELESS: &[&str] = &["<frozen greenlet>"];
-
-pub fn hides_frames(filename: &str) -> bool {
-    filename.len() == FRAMELESS[0].len() && FRAMELESS.contains(&filename)
-}
 
 /// Create, register and initialise a bundled module.
 pub fn load(vm: &mut Vm, name: &str, def: ModuleDef) -> PyResult<Value> {

@@ -1146,7 +1146,7 @@ impl Vm {
             };
             let lasti = frame.lasti();
             let raised_here = !err.is_reraise();
-            if raised_here && !crate::modules::hides_frames(frame.code.filename.as_str()) {
+            if raised_here {
                 if let Some(d) = exc_data(err.value()) {
                     d.borrow_mut().traceback.insert(
                         0,

@@ -220,16 +220,9 @@ impl Vm {
         }
     }
 
-    /// The innermost frame object of a suspended stack, skipping the frames of code
-    /// from `skip_file` (a switching library's own); None when there is none.
-    pub fn suspended_frame_object(&mut self, stack: StackId, skip_file: &str) -> Value {
-        let Some(frames) = self.frames_on(stack) else {
-            return Value::None;
-        };
-        let found = frames
-            .iter()
-            .rposition(|f| f.code.filename.as_str() != skip_file);
-        let Some(index) = found else {
+    /// The innermost frame object of a suspended stack; None when it has no frame.
+    pub fn suspended_frame_object(&mut self, stack: StackId) -> Value {
+        let Some(index) = self.frames_on(stack).and_then(|f| f.len().checked_sub(1)) else {
             return Value::None;
         };
         match self.frame_data_on(stack, index) {
@@ -588,6 +581,44 @@ fn proxy_set(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Remove `key` from the frame's extra dict, returning its value (None when it has
+/// no such key); a variable of the frame cannot be removed (CPython 3.13.1+).
+fn remove_extra(vm: &mut Vm, d: &FrameData, key: &Value) -> PyResult<Option<Value>> {
+    if let Value::Str(name) = key {
+        if slot_of(&d.code, name).is_some() {
+            return Err(vm.value_error("cannot remove local variables from FrameLocalsProxy"));
+        }
+    }
+    let extra = d.extra.borrow().clone();
+    match extra {
+        Some(extra) => vm.dict_remove(&extra, key),
+        None => Ok(None),
+    }
+}
+
+/// `_frame.delete(frame, key)`: `del proxy[key]`.
+fn proxy_delete(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "delete", args, 2, 2)?;
+    let d = proxy_frame(vm, &args[0])?;
+    match remove_extra(vm, &d, &args[1])? {
+        Some(_) => Ok(Value::None),
+        None => Err(vm.key_error(args[1].clone())),
+    }
+}
+
+/// `_frame.pop(frame, key[, default])`: `proxy.pop(key[, default])`.
+fn proxy_pop(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::no_kwargs(vm, "pop", kw)?;
+    let d = proxy_frame(vm, args.first().unwrap_or(&Value::None))?;
+    let rest = args.get(1..).unwrap_or(&[]);
+    crate::builtins::check_args(vm, "pop", rest, 1, 2)?;
+    match (remove_extra(vm, &d, &rest[0])?, rest.get(1)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(vm.key_error(rest[0].clone())),
+    }
+}
+
 /// `_frame.items(frame)`: the (name, value) pairs a proxy shows, as a list.
 fn proxy_items(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     crate::builtins::check_args(vm, "items", args, 1, 1)?;
@@ -607,5 +638,7 @@ pub fn init_module(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     add_function(vm, d, "_frame", "get", proxy_get);
     add_function(vm, d, "_frame", "set", proxy_set);
     add_function(vm, d, "_frame", "items", proxy_items);
+    add_function(vm, d, "_frame", "delete", proxy_delete);
+    add_function(vm, d, "_frame", "pop", proxy_pop);
     Ok(())
 }

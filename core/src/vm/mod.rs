@@ -80,6 +80,8 @@ pub struct Vm {
     pub threads: threads::Threads,
     /// The stacks of execution threads and greenlets run on.
     pub stacks: stacks::Stacks,
+    /// The greenlet module's types and the switch in flight.
+    pub greenlet: crate::modules::greenlet::Greenlets,
 }
 
 impl Vm {
@@ -125,6 +127,7 @@ impl Vm {
             switch_ticks: i32::MAX,
             threads: Default::default(),
             stacks: Default::default(),
+            greenlet: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

@@ -93,8 +93,6 @@ pub struct Stacks {
     slots: HashMap<StackId, Slot>,
     pub current: StackId,
     next_id: StackId,
-    /// The value handed over by the last switch (greenlet's switch arguments).
-    pub passed: Value,
 }
 
 impl Default for Stacks {
@@ -112,7 +110,6 @@ impl Default for Stacks {
             slots,
             current: ROOT,
             next_id: ROOT + 1,
-            passed: Value::None,
         }
     }
 }

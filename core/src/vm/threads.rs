@@ -23,11 +23,13 @@
 //!
 //! Its stack of execution (frames, value stack, exception state, recursion depth:
 //! `stacks::ExecState`) and its hook state (`ThreadHooks`: trace and profile
-//! functions). A thread with greenlets runs on the stack of its current greenlet.
+//! functions), and its greenlet state (`ThreadGreenlets`). A thread with greenlets
+//! runs on the stack of its current greenlet.
 
 use super::hooks::ThreadHooks;
 use super::stacks::{StackId, ROOT};
 use super::{PyResult, Vm};
+use crate::modules::greenlet::ThreadGreenlets;
 use crate::object::function::KwArg;
 use crate::object::Value;
 use std::cell::Cell;
@@ -60,6 +62,8 @@ struct ThreadRec {
     wait: Wait,
     /// Woken to be told that every thread is blocked.
     deadlocked: bool,
+    /// Its running greenlet and greenlet trace callback.
+    greenlets: ThreadGreenlets,
 }
 
 impl ThreadRec {
@@ -98,6 +102,7 @@ impl Default for Threads {
                 hooks: None,
                 wait: Wait::Ready,
                 deadlocked: false,
+                greenlets: ThreadGreenlets::default(),
             }],
             current: 0,
             next_ident: 2,
@@ -128,6 +133,11 @@ impl Threads {
     /// The stack the running thread runs on changes (a greenlet switch).
     pub fn set_current_stack(&mut self, stack: StackId) {
         self.list[self.current].stack = stack;
+    }
+
+    /// The running thread's greenlet state.
+    pub fn greenlets(&mut self) -> &mut ThreadGreenlets {
+        &mut self.list[self.current].greenlets
     }
 
     /// The first runnable thread at or after `start`, round robin.
@@ -298,6 +308,7 @@ impl Vm {
             hooks: Some(ThreadHooks::default()),
             wait: Wait::Ready,
             deadlocked: false,
+            greenlets: ThreadGreenlets::default(),
         });
         self.switch_ticks = self.switch_ticks.min(self.threads.interval);
         Ok(ident)

@@ -1,10 +1,11 @@
 """PEP 667's FrameLocalsProxy: `frame.f_locals` of a function frame.
 
 Reads and writes go straight to the frame's variables (through their cells for cell
-and free variables); other keys go to one extra dict per frame. Deleting is refused
-with CPython 3.13.0's TypeError. The natives live in `_frame`."""
+and free variables); other keys go to one extra dict per frame. Deleting or popping
+follows CPython 3.13.1: an extra key is removed, a variable of the frame cannot be
+(ValueError). The natives live in `_frame`."""
 
-from _frame import get as _get, set as _set, items as _items
+from _frame import get as _get, set as _set, items as _items, delete as _delete, pop as _pop
 
 
 class FrameLocalsProxy:
@@ -21,7 +22,7 @@ class FrameLocalsProxy:
         _set(self._frame, key, value)
 
     def __delitem__(self, key):
-        raise TypeError("cannot remove variables from FrameLocalsProxy")
+        _delete(self._frame, key)
 
     def __contains__(self, key):
         try:
@@ -102,6 +103,9 @@ class FrameLocalsProxy:
                 _set(self._frame, key, value)
         for key, value in kwargs.items():
             _set(self._frame, key, value)
+
+    def pop(self, *args, **kwargs):
+        return _pop(self._frame, *args, **kwargs)
 
     def copy(self):
         return dict(_items(self._frame))
