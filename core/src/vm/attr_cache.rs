@@ -5,7 +5,7 @@
 //! (no MRO walk, no descriptor analysis). Any change to the class or its bases drops
 //! the tag, so stale entries miss and are refilled.
 
-use super::builtin_types::{type_of, BuiltinTypes};
+use super::builtin_types::{borrowed_type_of, type_of, BuiltinTypes};
 use super::{PyResult, Vm};
 use crate::code::{AttrCache, Cache, Code, ATTR_WAYS};
 use crate::object::{ObjKind, PyStr, Value};
@@ -212,7 +212,10 @@ pub fn probe_load(
         if !has_plain_type_lookup(obj) {
             return Probe::Miss;
         }
-        let version = type_of(types, obj).raw_version();
+        let version = match borrowed_type_of(types, obj) {
+            Some(t) => t.raw_version(),
+            None => type_of(types, obj).raw_version(),
+        };
         let caches = code.caches.borrow();
         return match entry(&caches, at, version) {
             Some(AttrCache::Method(f)) => Probe::Method(f.dup()),

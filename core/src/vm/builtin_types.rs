@@ -238,41 +238,44 @@ pub fn install() -> &'static BuiltinTypes {
     leaked
 }
 
+/// The type of a value held where it can be borrowed from (every value but classes
+/// and instances of Python classes, whose type sits behind a cell): what the caches
+/// need to read a version tag without a reference count update.
+#[inline(always)]
+pub fn borrowed_type_of<'a>(t: &'a BuiltinTypes, v: &'a Value) -> Option<&'a TypeRef> {
+    Some(match v {
+        Value::None | Value::Null => &t.none,
+        Value::Bool(_) => &t.bool_,
+        Value::Int(_) | Value::BigInt(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Str(_) => &t.str,
+        Value::Tuple(_) => &t.tuple,
+        Value::List(_) => &t.list,
+        Value::Dict(_) => &t.dict,
+        Value::Set(s) if s.frozen => &t.frozenset,
+        Value::Set(_) => &t.set,
+        Value::Function(_) => &t.function,
+        Value::Builtin(_) => &t.builtin_function,
+        Value::Method(_) => &t.method,
+        Value::Module(_) => &t.module,
+        Value::Code(_) => &t.code,
+        Value::Cell(_) => &t.cell,
+        Value::Generator(g) if g.is_coroutine() => &t.coroutine,
+        Value::Generator(_) => &t.generator,
+        Value::Obj(o) => &o.cls,
+        Value::Type(_) | Value::Instance(_) => return None,
+    })
+}
+
 /// The type of a value.
 #[inline]
 pub fn type_of(t: &BuiltinTypes, v: &Value) -> TypeRef {
     match v {
-        Value::None | Value::Null => t.none.clone(),
-        Value::Bool(_) => t.bool_.clone(),
-        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
-        Value::Float(_) => t.float.clone(),
-        Value::Str(_) => t.str.clone(),
-        Value::Tuple(_) => t.tuple.clone(),
-        Value::List(_) => t.list.clone(),
-        Value::Dict(_) => t.dict.clone(),
-        Value::Set(s) => {
-            if s.frozen {
-                t.frozenset.clone()
-            } else {
-                t.set.clone()
-            }
-        }
-        Value::Function(_) => t.function.clone(),
-        Value::Builtin(_) => t.builtin_function.clone(),
-        Value::Method(_) => t.method.clone(),
         Value::Type(ty) => ty.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.cls(),
-        Value::Module(_) => t.module.clone(),
-        Value::Code(_) => t.code.clone(),
-        Value::Cell(_) => t.cell.clone(),
-        Value::Generator(g) => {
-            if g.is_coroutine() {
-                t.coroutine.clone()
-            } else {
-                t.generator.clone()
-            }
-        }
-        Value::Obj(o) => o.cls.clone(),
+        _ => borrowed_type_of(t, v)
+            .cloned()
+            .unwrap_or_else(|| t.object.clone()),
     }
 }
 

@@ -13,6 +13,10 @@ use std::rc::Rc;
 
 type Args = SmallVec<[Value; 8]>;
 
+/// Builtin calls with at most this many arguments (the receiver included) take
+/// them from a buffer on the Rust stack.
+const INLINE_ARGS: usize = 4;
+
 impl Vm {
     /// Call any callable from Rust.
     pub fn call(&mut self, f: &Value, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
@@ -360,20 +364,43 @@ impl Vm {
         } else {
             recv_at
         };
-        let mut args: Args = SmallVec::with_capacity(len - args_start);
-        // SAFETY: the slots from `args_start` to `len` hold the arguments; the length
-        // is cut first, so each moves to exactly one owner, `args`.
-        unsafe {
+        let nargs = len - args_start;
+        if nargs > INLINE_ARGS {
+            let mut args: Args = SmallVec::with_capacity(nargs);
+            // SAFETY: the slots from `args_start` to `len` hold the arguments; the
+            // length is cut first, so each moves to exactly one owner, `args`.
+            unsafe {
+                self.stack.set_len(args_start);
+                let slots = self.stack.as_ptr();
+                for i in args_start..len {
+                    args.push(Value::read_split(slots.add(i)));
+                }
+            }
+            self.truncate_stack(recv_at - 1);
+            let r = func(self, &args, &[]);
+            return Some(self.push_result(r));
+        }
+        // Few arguments (most calls): they move to a buffer on the Rust stack, not a
+        // 144-byte SmallVec that is zeroed, moved and dropped through its own branches.
+        let mut buf = [const { std::mem::MaybeUninit::<Value>::uninit() }; INLINE_ARGS];
+        // SAFETY: as above, the `nargs` argument slots move out, into `buf[..nargs]`,
+        // which is initialised from here until the release below.
+        let args = unsafe {
             self.stack.set_len(args_start);
             let slots = self.stack.as_ptr();
-            for i in args_start..len {
-                args.push(Value::read_split(slots.add(i)));
+            for (k, slot) in buf.iter_mut().take(nargs).enumerate() {
+                slot.write(Value::read_split(slots.add(args_start + k)));
             }
-        }
+            std::slice::from_raw_parts(buf.as_ptr() as *const Value, nargs)
+        };
         // The callable and the null (or receiver, now the first argument) go; the
         // function pointer needs no reference to the builtin object.
         self.truncate_stack(recv_at - 1);
-        let r = func(self, &args, &[]);
+        let r = func(self, args, &[]);
+        for slot in buf.iter_mut().take(nargs) {
+            // SAFETY: each of the first `nargs` slots was written above and is read once.
+            unsafe { slot.assume_init_read() }.release();
+        }
         Some(self.push_result(r))
     }
 
