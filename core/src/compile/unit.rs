@@ -323,6 +323,28 @@ impl Unit {
         self.open_regions -= 1;
     }
 
+    /// Make the code end in an unconditional transfer, with every jump target inside
+    /// it: the evaluation loop fetches instructions without a bounds check, which is
+    /// sound because control can then never run past the last instruction. Compiled
+    /// code always ends in a `Return`; should it not, a bare `raise` (RuntimeError)
+    /// closes it.
+    fn end_in_a_transfer(&mut self) {
+        let len = self.instrs.len();
+        let ends = matches!(
+            self.instrs.last(),
+            Some(Instr::Return | Instr::Jump(_) | Instr::Raise(_) | Instr::Reraise)
+        );
+        let escapes = self
+            .instrs
+            .iter_mut()
+            .any(|i| jump_operand(i).is_some_and(|t| *t as usize >= len));
+        if !ends || escapes {
+            let position = self.positions.last().copied().unwrap_or_default();
+            self.instrs.push(Instr::Raise(0));
+            self.positions.push(position);
+        }
+    }
+
     pub fn assemble(mut self, filename: Rc<PyStr>) -> Code {
         for (at, label) in std::mem::take(&mut self.jumps) {
             let target = self.labels[label.0 as usize].unwrap_or(self.instrs.len() as u32);
@@ -330,6 +352,7 @@ impl Unit {
                 *op = target;
             }
         }
+        self.end_in_a_transfer();
         let mut entries: Vec<(usize, ExcEntry)> = Vec::new();
         for r in &self.regions {
             let handler = self.labels[r.handler.0 as usize].unwrap_or(0);

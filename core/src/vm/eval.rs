@@ -47,6 +47,7 @@ impl Vm {
             // `'frames` without touching `code`; an exception leaves the loop before
             // unwinding. Not cloning the `Rc` saves a count update per frame switch.
             let code: &crate::code::Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
+            let instrs = code.instrs.as_ptr();
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
             let err: PyErr = loop {
@@ -57,7 +58,11 @@ impl Vm {
                         tri!(self.trace_instruction(fi, pc));
                     }
                 }
-                let instr = code.instrs[pc];
+                // SAFETY: `pc` is inside the code: every code object ends in an
+                // unconditional transfer and jumps only inside itself (see
+                // `Unit::end_in_a_transfer`), fused instructions skip only their own
+                // partner, and a frame's saved pc came from this loop.
+                let instr = unsafe { *instrs.add(pc) };
                 pc += 1;
                 match instr {
                     Instr::Nop => {}
