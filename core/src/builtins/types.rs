@@ -893,44 +893,61 @@ fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
 }
 
 /// Attribute lookup through a super object.
-pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
-    let Value::Obj(o) = sup else { return Ok(None) };
+/// What `super()` object `sup` finds for `name`: the attribute as stored in the first
+/// class after `this_class` in the MRO of the object's type that has it, and the
+/// object `super()` was bound to. None if `sup` is not a super object or nothing has it.
+pub fn super_lookup(sup: &Value, name: &PyStr) -> Option<(Value, Value)> {
+    let Value::Obj(o) = sup else { return None };
     let ObjKind::Super {
         this_class,
         obj,
         obj_type,
     } = &o.kind
     else {
-        return Ok(None);
+        return None;
     };
-    let mro = obj_type.mro.borrow().clone();
+    let mro = obj_type.mro.borrow();
     let start = mro
         .iter()
         .position(|t| Rc::ptr_eq(t, this_class))
         .map(|i| i + 1)
         .unwrap_or(mro.len());
-    for t in &mro[start..] {
-        if let Some(v) = t.dict.get_str(name) {
-            let is_class_access = matches!(obj, Value::Type(_));
-            return Ok(Some(match (&v, is_class_access) {
-                (Value::Function(_), true) => v,
-                (Value::Obj(x), _) => match &x.kind {
-                    ObjKind::ClassMethod(f) => Value::Method(Rc::new(crate::object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Type(obj_type.clone()),
-                    })),
-                    ObjKind::StaticMethod(f) => f.clone(),
-                    ObjKind::Property { fget, .. } => {
-                        let f = fget.clone();
-                        vm.call(&f, std::slice::from_ref(obj), &[])?
-                    }
-                    _ => v,
-                },
-                _ => vm.bind_descriptor(v, obj)?,
-            }));
-        }
-    }
-    Ok(None)
+    mro[start..]
+        .iter()
+        .find_map(|t| t.dict.get_str(name))
+        .map(|v| (v, obj.clone()))
+}
+
+pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+    let Some((v, obj)) = super_lookup(sup, name) else {
+        return Ok(None);
+    };
+    let is_class_access = matches!(obj, Value::Type(_));
+    Ok(Some(match (&v, is_class_access) {
+        (Value::Function(_), true) => v,
+        (Value::Obj(x), _) => match &x.kind {
+            ObjKind::ClassMethod(f) => {
+                let obj_type = match sup {
+                    Value::Obj(o) => match &o.kind {
+                        ObjKind::Super { obj_type, .. } => obj_type.clone(),
+                        _ => return Ok(None),
+                    },
+                    _ => return Ok(None),
+                };
+                Value::Method(Rc::new(crate::object::BoundMethod {
+                    func: f.clone(),
+                    receiver: Value::Type(obj_type),
+                }))
+            }
+            ObjKind::StaticMethod(f) => f.clone(),
+            ObjKind::Property { fget, .. } => {
+                let f = fget.clone();
+                vm.call(&f, std::slice::from_ref(&obj), &[])?
+            }
+            _ => v,
+        },
+        _ => vm.bind_descriptor(v, &obj)?,
+    }))
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {

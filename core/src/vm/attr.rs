@@ -275,7 +275,17 @@ impl Vm {
     /// (attribute, NULL).
     pub fn load_method(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<(Value, Value)> {
         let is_super = matches!(obj, Value::Obj(o) if matches!(o.kind, ObjKind::Super { .. }));
-        if !matches!(obj, Value::Type(_) | Value::Module(_)) && !is_super {
+        if is_super {
+            // `super().name(...)` on an instance: the function found, called with the
+            // instance as self, without a bound method in between.
+            if let Some((f @ Value::Function(_), this)) =
+                crate::builtins::types::super_lookup(obj, name)
+            {
+                if !matches!(this, Value::Type(_)) {
+                    return Ok((f, this));
+                }
+            }
+        } else if !matches!(obj, Value::Type(_) | Value::Module(_)) {
             let cls = self.type_of(obj);
             if let Some(attr) = cls.lookup(name) {
                 let plain = match &attr {

@@ -285,8 +285,9 @@ impl Vm {
     }
 
     /// The code of `func` if a call with `nargs` positional arguments needs no
-    /// binding: no `*args`, `**kwargs`, keyword-only parameters or defaults, no cells
-    /// or closure, not a generator.
+    /// binding: exactly its positional parameters, no `*args`, `**kwargs` or
+    /// keyword-only parameters, not a generator (`enter_simple_frame` makes the cells
+    /// and installs the closure).
     #[inline(always)]
     fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
         const NOT_SIMPLE: u32 =
@@ -295,8 +296,6 @@ impl Vm {
         if code.argcount as usize != nargs
             || code.flags & NOT_SIMPLE != 0
             || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || func.closure.is_some()
             || self.frames.len() >= self.recursion_limit
         {
             return None;
@@ -326,6 +325,12 @@ impl Vm {
                 slots.add(i).write(Value::Null);
             }
             self.stack.set_len(end);
+        }
+        if !code.cellvars.is_empty() {
+            self.init_cells(&code, base);
+        }
+        if let Some(closure) = &func.closure {
+            self.install_closure(&code, closure, base);
         }
         self.enter_frame(|| Frame {
             globals: func.globals.clone(),
