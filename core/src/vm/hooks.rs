@@ -77,7 +77,7 @@ impl FrameRef {
 }
 
 /// A frame-evaluation hook.
-pub type EvalHookFn = dyn Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction>;
+pub type EvalHookFn = dyn for<'a> Fn(&mut Vm, FrameRef, bool, Next<'a>) -> PyResult<HookAction>;
 
 /// The value of CPython's eval-frame slot.
 #[derive(Clone)]
@@ -91,15 +91,16 @@ pub enum EvalFrame {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct HookId(u64);
 
-/// The rest of the chain after the hook holding it.
-pub struct Next {
-    chain: Rc<[Rc<EvalHookFn>]>,
+/// The rest of the chain after the hook holding it (borrowed from the call of the
+/// chain, which keeps it alive even if a hook changes the installed hooks).
+pub struct Next<'a> {
+    chain: &'a Rc<[Rc<EvalHookFn>]>,
     level: usize,
     frame: FrameRef,
     throw: Option<PyErr>,
 }
 
-impl Next {
+impl Next<'_> {
     /// Whether the frame resumes with an exception thrown in (the pending exception).
     pub fn throw_pending(&self) -> Option<&PyErr> {
         self.throw.as_ref()
@@ -109,7 +110,7 @@ impl Next {
     /// return, or a generator's yield).
     pub fn eval(self, vm: &mut Vm) -> PyResult<Exit> {
         vm.thread.evaluations += 1;
-        match vm.run_chain(&self.chain, self.level, self.frame, self.throw)? {
+        match vm.run_chain(self.chain, self.level, self.frame, self.throw)? {
             Chained::Done(exit) => Ok(exit),
             Chained::Default(throw) => vm.eval_default(self.frame, throw),
         }
@@ -223,7 +224,7 @@ impl Vm {
     /// Add a hook to the chain, in front of the ones already there.
     pub fn add_eval_hook(
         &mut self,
-        hook: impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static,
+        hook: impl for<'a> Fn(&mut Vm, FrameRef, bool, Next<'a>) -> PyResult<HookAction> + 'static,
     ) -> HookId {
         let id = HookId(self.eval_hooks.next_id);
         self.eval_hooks.next_id += 1;
@@ -308,13 +309,13 @@ impl Vm {
             let is_throw = throw.is_some();
             // Whether this hook's `next` ran the frame: the count moves.
             let evaluations = self.thread.evaluations;
+            let pending = throw.as_ref().map(|e| e.value().clone());
             let next = Next {
-                chain: chain.clone(),
+                chain,
                 level: i + 1,
                 frame,
                 throw: throw.take(),
             };
-            let pending = next.throw.as_ref().map(|e| e.value().clone());
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 hook(self, frame, is_throw, next)
             }));
