@@ -30,6 +30,7 @@ pub mod stacks;
 pub mod subscript;
 pub mod threads;
 pub mod trace;
+pub mod unwind;
 pub mod value_stack;
 
 use crate::object::{Dict, Module, PyStr, TypeRef, Value};

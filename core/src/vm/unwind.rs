@@ -1,0 +1,213 @@
+//! Raising and unwinding: what the evaluation loop does when an instruction raises
+//! (the traceback entry, `__context__`, the jump to the innermost handler or out of
+//! `run`), and the exceptions its instructions make (`raise`, unbound names,
+//! `except` matching).
+
+use super::errors::{exc_data, TraceEntry};
+use super::{PyErr, PyResult, Vm};
+use crate::object::{PyStr, Value};
+
+impl Vm {
+    /// Unwind after an exception: jump to the innermost handler of the frames above
+    /// the nearest native boundary, or return the error from `run`.
+    pub(super) fn unwind(&mut self, mut err: PyErr) -> PyResult<()> {
+        if !err.is_chained() {
+            self.set_context(err.value());
+            err.mark_chained();
+        }
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            let lasti = frame.lasti();
+            let raised_here = !err.is_reraise();
+            if raised_here {
+                if let Some(d) = exc_data(err.value()) {
+                    d.borrow_mut().traceback.insert(
+                        0,
+                        TraceEntry {
+                            code: frame.code.clone(),
+                            position: frame.code.position_of(lasti),
+                        },
+                    );
+                }
+            }
+            err.clear_reraise();
+            if raised_here && self.thread.attention {
+                err = self.exception_raised(err);
+            }
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            if let Some(h) = frame.code.handler_for(lasti as u32) {
+                let sp = frame.stack_base() + h.depth as usize;
+                frame.pc = h.handler as usize;
+                self.stack.truncate(sp);
+                self.push(err.into_value());
+                return Ok(());
+            }
+            if self.thread.attention {
+                err = self.frame_unwound(err);
+            }
+            let Some(mut frame) = self.frames.pop() else {
+                return Err(err);
+            };
+            if frame.data.is_some() {
+                self.frame_finished(&mut frame);
+            }
+            self.stack.truncate(frame.ret_sp);
+            if let Some(link) = frame.gen.take() {
+                let g = link.generator.clone();
+                super::generator::finish_inline(self, link);
+                err = super::generator::stop_iteration_escaped(self, &g, err);
+            }
+            if frame.entry {
+                return Err(err);
+            }
+        }
+    }
+
+    /// Chain a newly raised exception to the one being handled (`__context__`).
+    pub(super) fn set_context(&mut self, exc: &Value) {
+        let handled = self.current_handled();
+        if handled.is_none() || handled.is(exc) {
+            return;
+        }
+        // Avoid creating a cycle: cut the chain where it reaches `exc`.
+        let mut cur = handled.clone();
+        for _ in 0..1000 {
+            let next = match exc_data(&cur) {
+                Some(d) => d.borrow().context.clone(),
+                None => break,
+            };
+            if next.is(exc) {
+                if let Some(d) = exc_data(&cur) {
+                    d.borrow_mut().context = Value::None;
+                }
+                break;
+            }
+            if next.is_none() {
+                break;
+            }
+            cur = next;
+        }
+        if let Some(d) = exc_data(exc) {
+            let mut d = d.borrow_mut();
+            if d.context.is_none() {
+                d.context = handled;
+            }
+        }
+    }
+
+    pub(super) fn unbound_local(&self, name: &PyStr) -> PyErr {
+        self.new_error(
+            &self.types.unbound_local_error,
+            &format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name.as_str()
+            ),
+        )
+    }
+
+    pub(super) fn unbound_deref(&self, code: &crate::code::Code, i: usize) -> PyErr {
+        let name = code.deref_name(i);
+        if i < code.cellvars.len() {
+            self.unbound_local(name)
+        } else {
+            self.new_error(
+                &self.types.name_error,
+                &format!(
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    name.as_str()
+                ),
+            )
+        }
+    }
+
+    /// `raise exc [from cause]`: instantiate a class, validate, attach the cause.
+    pub(super) fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let exc = match self.to_exception(exc) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = if cause.is_none() {
+                Value::None
+            } else {
+                match self.to_exception(cause) {
+                    Ok(c) => c,
+                    Err(_) => {
+                        return self.type_error("exception causes must derive from BaseException")
+                    }
+                }
+            };
+            if let Some(d) = exc_data(&exc) {
+                let mut d = d.borrow_mut();
+                d.cause = cause;
+                d.suppress_context = true;
+            }
+        }
+        PyErr::from_value(exc)
+    }
+
+    /// An exception instance from `raise X` where X is a class or an instance.
+    pub fn to_exception(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Type(t) if t.is_subtype(&self.types.base_exception) => self.call(&v, &[], &[]),
+            _ if exc_data(&v).is_some() => Ok(v),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    pub(super) fn reraise_handled(&mut self) -> PyErr {
+        let handled = self.current_handled();
+        if handled.is_none() {
+            return self.runtime_error("No active exception to reraise");
+        }
+        PyErr::reraised(handled)
+    }
+
+    pub(super) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let cls = self.type_of(exc);
+        match ty {
+            Value::Type(t) => {
+                if !t.is_subtype(&self.types.base_exception) {
+                    return Err(self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(cls.is_subtype(t))
+            }
+            Value::Tuple(items) => {
+                for t in items.items.iter() {
+                    if self.exception_matches(exc, t)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// `sys._getframe`-style access to the exception's traceback object.
+    pub fn traceback_of(&mut self, exc: &Value) -> Value {
+        match exc_data(exc) {
+            Some(d) if !d.borrow().traceback.is_empty() => {
+                let entries = d.borrow().traceback.clone();
+                Value::obj(
+                    self.types.traceback.clone(),
+                    crate::object::ObjKind::Traceback(entries),
+                )
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// Raise `e` at the current instruction of the top frame (generator `throw`).
+    pub fn raise_in_top_frame(&mut self, e: PyErr) -> PyResult<()> {
+        self.unwind(e)
+    }
+}
