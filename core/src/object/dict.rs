@@ -316,12 +316,12 @@ impl Dict {
 
     /// `set_str` through an entry-index hint (see `find_str_hinted`).
     #[inline]
-    pub fn set_str_hinted(&self, key: Rc<PyStr>, value: Value, hint: &Cell<u32>) -> Option<Value> {
-        match self.find_str_hinted(&key, hint) {
+    pub fn set_str_hinted(&self, key: &Rc<PyStr>, value: Value, hint: &Cell<u32>) -> Option<Value> {
+        match self.find_str_hinted(key, hint) {
             Some(i) => Some(self.replace_at(i, value)),
             None => {
                 let h = key.hash();
-                self.insert_new(h, Value::Str(key), value);
+                self.insert_new(h, Value::Str(key.clone()), value);
                 None
             }
         }

@@ -277,7 +277,7 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
         // A watched dict takes the general path, which tells its watchers.
         AttrCache::StoreDict { hint } => match &inst.dict {
             Some(d) if !crate::watch::watching(&d.watch_mask) => {
-                Stored::Done(d.set_str_hinted(name.clone(), value, hint))
+                Stored::Done(d.set_str_hinted(name, value, hint))
             }
             _ => Stored::Miss(value),
         },
