@@ -824,7 +824,7 @@ fn globals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     Ok(vm
         .frames
         .last()
-        .map(|f| Value::Dict(f.globals.clone()))
+        .map(|f| Value::Dict(f.globals().clone()))
         .unwrap_or(Value::None))
 }
 
@@ -923,7 +923,7 @@ fn code_arg(
 }
 
 fn namespaces(vm: &mut Vm, args: &[Value]) -> PyResult<(Rc<Dict>, Option<Rc<Dict>>)> {
-    let caller_globals = vm.frames.last().map(|f| f.globals.clone());
+    let caller_globals = vm.frames.last().map(|f| f.globals().clone());
     let globals = match args.get(1) {
         Some(Value::Dict(d)) => d.clone(),
         Some(Value::None) | None => caller_globals.unwrap_or_else(Dict::new_rc),

@@ -315,7 +315,7 @@ pub fn type_new(
         if let Some(name) = vm
             .frames
             .last()
-            .and_then(|f| f.globals.get_str(&vm.names.d_name.clone()))
+            .and_then(|f| f.globals().get_str(&vm.names.d_name.clone()))
         {
             dict.set_str(module_key, name);
         }

@@ -196,9 +196,7 @@ impl Vm {
             return Ok(Some(Value::Generator(g)));
         }
         self.enter_frame(|| Frame {
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            func: Some(func.clone()),
+            scope: super::frame::Scope::Function(func.clone()),
             code,
             locals: None,
             base,
@@ -333,9 +331,7 @@ impl Vm {
             self.install_closure(&code, closure, base);
         }
         self.enter_frame(|| Frame {
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            func: Some(func),
+            scope: super::frame::Scope::Function(func),
             code,
             locals: None,
             base,
@@ -826,14 +822,14 @@ impl Vm {
         };
         let frame = &self.frames[fi];
         let module = frame
-            .globals
+            .globals()
             .get_str(&PyStr::new("__name__"))
             .unwrap_or(Value::None);
         let func = Function {
             name: crate::object::PyCell::new(code.name.clone()),
             qualname: crate::object::PyCell::new(code.qualname.clone()),
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
+            globals: frame.globals().clone(),
+            builtins: frame.builtins().clone(),
             defaults: crate::object::PyCell::new(match defaults {
                 Some(Value::Tuple(t)) => Some(t),
                 _ => None,
@@ -909,9 +905,7 @@ impl Vm {
         }
         self.enter_frame(|| Frame {
             code,
-            func,
-            globals,
-            builtins,
+            scope: super::frame::Scope::namespace(globals, builtins, func),
             locals,
             base,
             ret_sp: base,

@@ -196,8 +196,8 @@ impl Vm {
                                     globals_version,
                                     builtins_version,
                                     value,
-                                } if *globals_version == f.globals.version()
-                                    && *builtins_version == f.builtins.version() =>
+                                } if *globals_version == f.globals().version()
+                                    && *builtins_version == f.builtins().version() =>
                                 {
                                     Some(value.dup())
                                 }
@@ -214,13 +214,13 @@ impl Vm {
                     }
                     Instr::StoreGlobal(i) => {
                         let v = self.pop();
-                        let globals = self.frames[fi].globals.clone();
+                        let globals = self.frames[fi].globals().clone();
                         self.dict_will_set_str(&globals, &code.names[i as usize], &v);
                         let old = globals.set_str(code.names[i as usize].clone(), v);
                         drop(old);
                     }
                     Instr::DeleteGlobal(i) => {
-                        let globals = self.frames[fi].globals.clone();
+                        let globals = self.frames[fi].globals().clone();
                         self.dict_will_del_str(&globals, &code.names[i as usize]);
                         if globals.del_str(&code.names[i as usize]).is_none() {
                             break self.name_error(code.names[i as usize].as_str());
@@ -233,8 +233,8 @@ impl Vm {
                             .locals
                             .as_ref()
                             .and_then(|l| l.get_str(name))
-                            .or_else(|| f.globals.get_str(name))
-                            .or_else(|| f.builtins.get_str(name));
+                            .or_else(|| f.globals().get_str(name))
+                            .or_else(|| f.builtins().get_str(name));
                         match v {
                             Some(v) => self.push(v),
                             None => break self.name_error(name.as_str()),
@@ -245,7 +245,7 @@ impl Vm {
                         let ns = self.frames[fi]
                             .locals
                             .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            .unwrap_or_else(|| self.frames[fi].globals().clone());
                         self.dict_will_set_str(&ns, &code.names[i as usize], &v);
                         let old = ns.set_str(code.names[i as usize].clone(), v);
                         drop(old);
@@ -254,7 +254,7 @@ impl Vm {
                         let ns = self.frames[fi]
                             .locals
                             .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            .unwrap_or_else(|| self.frames[fi].globals().clone());
                         self.dict_will_del_str(&ns, &code.names[i as usize]);
                         if ns.del_str(&code.names[i as usize]).is_none() {
                             break self.name_error(code.names[i as usize].as_str());
@@ -928,7 +928,7 @@ impl Vm {
                         let ns = self.frames[fi]
                             .locals
                             .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            .unwrap_or_else(|| self.frames[fi].globals().clone());
                         tri!(self.import_star(&m, &ns));
                     }
                     Instr::Raise(n) => {
@@ -1117,7 +1117,7 @@ impl Vm {
                         let ns = self.frames[fi]
                             .locals
                             .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            .unwrap_or_else(|| self.frames[fi].globals().clone());
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
                             let d = Value::Dict(Dict::new_rc());
@@ -1166,7 +1166,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let (gv, bv) = {
             let f = &self.frames[fi];
-            (f.globals.version(), f.builtins.version())
+            (f.globals().version(), f.builtins().version())
         };
         if let Cache::Global {
             globals_version,
@@ -1180,7 +1180,11 @@ impl Vm {
         }
         let name = &code.names[name_index];
         let f = &self.frames[fi];
-        let v = match f.globals.get_str(name).or_else(|| f.builtins.get_str(name)) {
+        let v = match f
+            .globals()
+            .get_str(name)
+            .or_else(|| f.builtins().get_str(name))
+        {
             Some(v) => v,
             None => return Err(self.name_error(name.as_str())),
         };

@@ -10,9 +10,8 @@ use std::rc::Rc;
 
 pub struct Frame {
     pub code: Rc<Code>,
-    pub func: Option<Rc<Function>>,
-    pub globals: Rc<Dict>,
-    pub builtins: Rc<Dict>,
+    /// Where the frame's globals and builtins come from.
+    pub scope: Scope,
     /// The namespace of module and class bodies (and exec); None in functions.
     pub locals: Option<Rc<Dict>>,
     /// Index in the value stack of the first local slot.
@@ -34,6 +33,31 @@ pub struct Frame {
     pub data: Option<Rc<crate::vm::frame_object::FrameData>>,
 }
 
+/// A function's frame reads its globals and builtins through the function (one
+/// reference to keep and release per call instead of three); module, class and exec
+/// bodies name theirs.
+pub enum Scope {
+    Function(Rc<Function>),
+    Namespace(Box<Namespace>),
+}
+
+pub struct Namespace {
+    pub globals: Rc<Dict>,
+    pub builtins: Rc<Dict>,
+    /// The function of a class body.
+    pub func: Option<Rc<Function>>,
+}
+
+impl Scope {
+    pub fn namespace(globals: Rc<Dict>, builtins: Rc<Dict>, func: Option<Rc<Function>>) -> Scope {
+        Scope::Namespace(Box::new(Namespace {
+            globals,
+            builtins,
+            func,
+        }))
+    }
+}
+
 /// An inline generator frame's generator (the caller's handled exception, restored
 /// when control goes back, waits on `Vm::outer_handled`).
 pub struct GenLink {
@@ -41,6 +65,20 @@ pub struct GenLink {
 }
 
 impl Frame {
+    #[inline(always)]
+    pub fn globals(&self) -> &Rc<Dict> {
+        match &self.scope {
+            Scope::Function(f) => &f.globals,
+            Scope::Namespace(ns) => &ns.globals,
+        }
+    }
+    #[inline(always)]
+    pub fn builtins(&self) -> &Rc<Dict> {
+        match &self.scope {
+            Scope::Function(f) => &f.builtins,
+            Scope::Namespace(ns) => &ns.builtins,
+        }
+    }
     /// The instruction being executed (or last executed).
     pub fn lasti(&self) -> usize {
         self.pc.saturating_sub(1)

@@ -68,8 +68,8 @@ impl FrameData {
     fn new(f: &Frame, place: Place) -> FrameData {
         FrameData::with(
             f.code.clone(),
-            f.globals.clone(),
-            f.builtins.clone(),
+            f.globals().clone(),
+            f.builtins().clone(),
             f.locals.clone(),
             place,
         )
@@ -437,7 +437,7 @@ impl Vm {
             return Value::Dict(ns.clone());
         }
         if f.code.flags & crate::code::flags::NAMESPACE != 0 {
-            return Value::Dict(f.globals.clone());
+            return Value::Dict(f.globals().clone());
         }
         let items = match f.data.clone() {
             Some(data) => self.frame_locals_items(&data),

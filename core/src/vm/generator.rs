@@ -222,9 +222,7 @@ fn push_generator_frame(
     enter_handled(vm, gen_handled);
     vm.enter_frame(|| Frame {
         code: g.code.clone(),
-        globals: g.func.globals.clone(),
-        builtins: g.func.builtins.clone(),
-        func: Some(g.func.clone()),
+        scope: super::frame::Scope::Function(g.func.clone()),
         locals: None,
         base,
         ret_sp: base,

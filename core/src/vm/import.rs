@@ -35,7 +35,7 @@ impl Vm {
         let mut full = name.as_str().to_string();
         if level > 0 {
             let package = self.frames[fi]
-                .globals
+                .globals()
                 .get_str(&self.names.d_package.clone())
                 .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
                 .unwrap_or_default();
