@@ -228,6 +228,45 @@ r = (fib(15), P(4).double, sorted([3, 1, 2], key=lambda x: -x))
 }
 
 #[test]
+fn a_hook_that_runs_init_frames_gives_the_call_its_instance() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    let inner_log = log.clone();
+    vm.add_eval_hook(move |vm, frame, _throw, next| {
+        let name = name_of(vm, frame);
+        if name == "<module>" {
+            return Ok(HookAction::Continue);
+        }
+        inner_log.borrow_mut().push(name);
+        Ok(HookAction::Done(next.eval(vm)?))
+    });
+    let g = Dict::new_rc();
+    let src = "\
+class P:
+    def __init__(self, v):
+        self.v = v
+class Bad:
+    def __init__(self):
+        return 5
+ps = [P(i).v for i in range(3)]
+try:
+    Bad()
+except TypeError as e:
+    err = str(e)
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "ps"), "[0, 1, 2]");
+    assert_eq!(
+        global(&mut vm, &g, "err"),
+        "\"__init__() should return None, not 'int'\""
+    );
+    assert_eq!(
+        *log.borrow(),
+        ["P", "Bad", "__init__", "__init__", "__init__", "__init__"]
+    );
+}
+
+#[test]
 fn a_hook_can_run_resumed_generators_itself_in_for_and_yield_from() {
     let mut vm = Vm::new();
     let log: Log = Rc::default();

@@ -217,8 +217,8 @@ impl Vm {
     }
 
     /// The Call instruction's fast path: a Python function called with exactly its
-    /// positional parameters, needing no binding (see `simple_code`), or (with no
-    /// hooks) a class whose plain `__init__` is such a function. Its frame is pushed
+    /// positional parameters, needing no binding (see `simple_code`), or a class
+    /// whose plain `__init__` is such a function. Its frame is pushed
     /// (or run by a hook, the result pushed) and true returned; false leaves
     /// everything as it was, for `call_instr`.
     #[inline(always)]
@@ -237,9 +237,9 @@ impl Vm {
                 };
                 (func.clone(), code, args_start)
             }
-            Value::Type(t) if self.stack[recv_at].is_null() && !self.thread.frame_entry => {
+            Value::Type(t) if self.stack[recv_at].is_null() => {
                 let t = t.clone();
-                return Ok(self.push_simple_init(&t, recv_at));
+                return self.push_simple_init(&t, recv_at);
             }
             _ => return Ok(false),
         };
@@ -269,17 +269,45 @@ impl Vm {
     /// A class call's fast path: the instance is made and its `__init__` frame
     /// pushed, the instance taking the null's place as `self`.
     #[inline(never)]
-    fn push_simple_init(&mut self, t: &crate::object::TypeRef, recv_at: usize) -> bool {
+    fn push_simple_init(&mut self, t: &crate::object::TypeRef, recv_at: usize) -> PyResult<bool> {
         let Some((init, nslots)) = self.plain_init(t) else {
-            return false;
+            return Ok(false);
         };
         let Some(code) = self.simple_code(&init, self.stack.len() - recv_at) else {
-            return false;
+            return Ok(false);
         };
         let obj = crate::builtins::types::new_plain_instance(t, nslots);
         Value::replace_split(&mut self.stack[recv_at], obj.dup()).release();
+        let hooked = self.thread.frame_entry.then(|| obj.dup());
         self.enter_simple_frame(init, code, recv_at, recv_at - 1, Some(obj));
-        true
+        if let Some(obj) = hooked {
+            self.simple_init_entered(recv_at - 1, obj)?;
+        }
+        Ok(true)
+    }
+
+    /// The `__init__` frame of a class call's fast path is about to start and hooks,
+    /// tracing or profiling are on: when a hook evaluated it, the instance replaces
+    /// the call on the caller's stack. (Run by the loop, the frame returns the
+    /// instance, having checked that `__init__` returned None; a hook that made the
+    /// outcome itself must give None.)
+    #[cold]
+    #[inline(never)]
+    fn simple_init_entered(&mut self, ret_sp: usize, obj: Value) -> PyResult<()> {
+        match self.frame_entered(None)? {
+            super::hooks::Entered::Inline(_) => {}
+            super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => {
+                if !(v.is_none() || v.is(&obj)) {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    )));
+                }
+                self.truncate_stack(ret_sp);
+                self.push(obj);
+            }
+        }
+        Ok(())
     }
 
     /// The code of `func` if a call with `nargs` positional arguments needs no

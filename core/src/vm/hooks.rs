@@ -320,26 +320,34 @@ impl Vm {
                 hook(self, frame, is_throw, next)
             }));
             match r {
-                Ok(Ok(HookAction::Continue)) => {
-                    if self.thread.evaluations != evaluations {
-                        return Err(self.new_error(
-                            &self.types.system_error.clone(),
-                            "frame evaluation hook returned Continue after evaluating the frame",
-                        ));
-                    }
+                Ok(Ok(HookAction::Continue)) if self.thread.evaluations == evaluations => {
                     throw = pending.map(PyErr::from_value);
                 }
-                Ok(Ok(HookAction::Done(exit))) => return Ok(Chained::Done(exit)),
-                Ok(Err(e)) => return Err(e),
-                Err(_) => {
-                    return Err(self.new_error(
-                        &self.types.system_error.clone(),
-                        "frame evaluation hook panicked",
-                    ))
-                }
+                outcome => return self.hook_outcome(outcome),
             }
         }
         Ok(Chained::Default(throw))
+    }
+
+    /// What a hook's answer other than a plain `Continue` makes of the frame.
+    #[cold]
+    #[inline(never)]
+    fn hook_outcome(
+        &mut self,
+        outcome: std::thread::Result<PyResult<HookAction>>,
+    ) -> PyResult<Chained> {
+        match outcome {
+            Ok(Ok(HookAction::Continue)) => Err(self.new_error(
+                &self.types.system_error.clone(),
+                "frame evaluation hook returned Continue after evaluating the frame",
+            )),
+            Ok(Ok(HookAction::Done(exit))) => Ok(Chained::Done(exit)),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(self.new_error(
+                &self.types.system_error.clone(),
+                "frame evaluation hook panicked",
+            )),
+        }
     }
 
     /// The default evaluator, called through `Next::eval`: the frame runs to its
