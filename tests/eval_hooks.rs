@@ -46,6 +46,22 @@ fn recorder(
     }
 }
 
+/// A hook that records the name of each frame but the module's and evaluates it
+/// itself, through `next`.
+fn evaluator(
+    log: &Log,
+) -> impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static {
+    let log = log.clone();
+    move |vm, frame, _throw, next| {
+        let name = name_of(vm, frame);
+        if name == "<module>" {
+            return Ok(HookAction::Continue);
+        }
+        log.borrow_mut().push(name);
+        Ok(HookAction::Done(next.eval(vm)?))
+    }
+}
+
 const PROGRAM: &str = "def f(x):\n    return x + 1\nr = f(1)\n";
 
 #[test]
@@ -231,15 +247,7 @@ r = (fib(15), P(4).double, sorted([3, 1, 2], key=lambda x: -x))
 fn a_hook_that_runs_init_frames_gives_the_call_its_instance() {
     let mut vm = Vm::new();
     let log: Log = Rc::default();
-    let inner_log = log.clone();
-    vm.add_eval_hook(move |vm, frame, _throw, next| {
-        let name = name_of(vm, frame);
-        if name == "<module>" {
-            return Ok(HookAction::Continue);
-        }
-        inner_log.borrow_mut().push(name);
-        Ok(HookAction::Done(next.eval(vm)?))
-    });
+    vm.add_eval_hook(evaluator(&log));
     let g = Dict::new_rc();
     let src = "\
 class P:
@@ -270,15 +278,7 @@ except TypeError as e:
 fn a_hook_can_run_resumed_generators_itself_in_for_and_yield_from() {
     let mut vm = Vm::new();
     let log: Log = Rc::default();
-    let inner_log = log.clone();
-    vm.add_eval_hook(move |vm, frame, _throw, next| {
-        let name = name_of(vm, frame);
-        if name == "<module>" {
-            return Ok(HookAction::Continue);
-        }
-        inner_log.borrow_mut().push(name);
-        Ok(HookAction::Done(next.eval(vm)?))
-    });
+    vm.add_eval_hook(evaluator(&log));
     let g = Dict::new_rc();
     let src = "\
 def sub():

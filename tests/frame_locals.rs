@@ -4,23 +4,10 @@
 //! refused every delete with TypeError "cannot remove variables from
 //! FrameLocalsProxy".
 
-use std::process::Command;
+mod common;
 
 fn run(name: &str, src: &str) -> (String, String, i32) {
-    let dir = std::env::temp_dir().join(format!("tripwire-frame-locals-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{name}.py"));
-    std::fs::write(&path, src).expect("write program");
-    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
-        .arg("run")
-        .arg(&path)
-        .output()
-        .expect("run tripwire");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    common::run_program("frame-locals", name, src)
 }
 
 /// What CPython 3.13.1 prints for this program: a fast local, cell or free variable

@@ -1,23 +1,10 @@
 //! Threads as stackful coroutines: what CPython cannot show (it hangs on a deadlock,
 //! and its interleavings vary run to run), checked on tripwire alone.
 
-use std::process::Command;
+mod common;
 
 fn run(src: &str) -> (String, String, i32) {
-    let dir = std::env::temp_dir().join(format!("tripwire-threads-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("prog{}.py", src.len()));
-    std::fs::write(&path, src).expect("write program");
-    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
-        .arg("run")
-        .arg(&path)
-        .output()
-        .expect("run tripwire");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    common::run_program("threads", &format!("prog{}", src.len()), src)
 }
 
 #[test]

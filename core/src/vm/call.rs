@@ -182,12 +182,7 @@ impl Vm {
                 self.stack.set_len(end);
             }
         }
-        if !code.cellvars.is_empty() {
-            self.init_cells(&code, base);
-        }
-        if let Some(closure) = &func.closure {
-            self.install_closure(&code, closure, base);
-        }
+        self.make_cells(&code, func, base);
         if code.is_generator() {
             let locals: Vec<Value> = self.stack.drain(base..).collect();
             self.stack.truncate(ret_sp);
@@ -352,12 +347,7 @@ impl Vm {
             }
             self.stack.set_len(end);
         }
-        if !code.cellvars.is_empty() {
-            self.init_cells(&code, base);
-        }
-        if let Some(closure) = &func.closure {
-            self.install_closure(&code, closure, base);
-        }
+        self.make_cells(&code, &func, base);
         self.enter_frame(|| Frame {
             scope: super::frame::Scope::Function(func),
             code,
@@ -903,6 +893,18 @@ impl Vm {
             func.builtins.clone(),
             Some(ns),
         )
+    }
+
+    /// A new frame's cell variables (made) and free variables (the function's
+    /// closure cells), in their slots from `base`.
+    #[inline(always)]
+    fn make_cells(&mut self, code: &Code, func: &Function, base: usize) {
+        if !code.cellvars.is_empty() {
+            self.init_cells(code, base);
+        }
+        if let Some(closure) = &func.closure {
+            self.install_closure(code, closure, base);
+        }
     }
 
     /// Put a function's closure cells in the free-variable slots of its frame.

@@ -415,15 +415,7 @@ impl Vm {
                         self.push(Value::Bool(!t));
                     }
                     Instr::CompareOp(op) => {
-                        let fast = match (self.peek(2), self.peek(1)) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                Some(super::ops::cmp_ord(op, x.cmp(y)))
-                            }
-                            (Value::Float(x), Value::Float(y)) => {
-                                Some(super::ops::cmp_f64(op, *x, *y))
-                            }
-                            _ => None,
-                        };
+                        let fast = super::ops::compare_immediates(op, self.peek(2), self.peek(1));
                         if let Some(r) = fast {
                             self.replace_top_two_immediates(Value::Bool(r));
                             continue;
@@ -435,15 +427,7 @@ impl Vm {
                         tri!(self.push_result(r));
                     }
                     Instr::CompareJump(op, jump_if, target) => {
-                        let fast = match (self.peek(2), self.peek(1)) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                Some(super::ops::cmp_ord(op, x.cmp(y)))
-                            }
-                            (Value::Float(x), Value::Float(y)) => {
-                                Some(super::ops::cmp_f64(op, *x, *y))
-                            }
-                            _ => None,
-                        };
+                        let fast = super::ops::compare_immediates(op, self.peek(2), self.peek(1));
                         let r = match fast {
                             Some(r) => {
                                 // SAFETY: both operands were just matched as immediates.

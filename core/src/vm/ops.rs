@@ -67,6 +67,17 @@ pub fn float_fast(op: BinOp, x: f64, y: f64) -> Option<Value> {
     float_fast_f64(op, x, y).map(Value::Float)
 }
 
+/// A comparison of two ints or two floats, answered without a call; None for other
+/// operands.
+#[inline(always)]
+pub fn compare_immediates(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp_ord(op, x.cmp(y))),
+        (Value::Float(x), Value::Float(y)) => Some(cmp_f64(op, *x, *y)),
+        _ => None,
+    }
+}
+
 #[inline]
 pub fn cmp_ord(op: CmpOp, o: Ordering) -> bool {
     match op {
