@@ -204,6 +204,10 @@ pub enum Instr {
     /// is skipped when the branch is not taken.
     CompareJump(CmpOp, bool, u32),
     IsOp(bool),
+    /// `IsOp` then a conditional jump on one line, fused as `CompareJump` is: jumps to
+    /// the target when the identity test's result (before `IsOp`'s inversion) equals
+    /// the flag.
+    IsJump(bool, u32),
     ContainsOp(bool),
     BuildTuple(u32),
     BuildList(u32),

@@ -420,8 +420,8 @@ impl Unit {
 
 /// Fuse each `LoadFast` followed on the same line by another `LoadFast`, a
 /// `LoadAttr` or a `LoadMethod` into one instruction (`LoadFastPair`, `LoadFastAttr`,
-/// `LoadFastMethod`), and each `CompareOp` followed by a conditional jump into a
-/// `CompareJump`: one dispatch instead of two. The second instruction is kept, for
+/// `LoadFastMethod`), and each `CompareOp` or `IsOp` followed by a conditional jump
+/// into a `CompareJump` or `IsJump`: one dispatch instead of two. The second instruction is kept, for
 /// jumps that target it and for its cache and position.
 fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr> {
     let mut i = 0;
@@ -446,10 +446,16 @@ fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr
                 continue;
             }
         }
-        if let (Instr::CompareOp(op), true) = (instrs[i], same_line) {
-            let fused = match instrs[i + 1] {
-                Instr::PopJumpIfTrue(t) => Some(Instr::CompareJump(op, true, t)),
-                Instr::PopJumpIfFalse(t) => Some(Instr::CompareJump(op, false, t)),
+        if same_line {
+            let fused = match (instrs[i], instrs[i + 1]) {
+                (Instr::CompareOp(op), Instr::PopJumpIfTrue(t)) => {
+                    Some(Instr::CompareJump(op, true, t))
+                }
+                (Instr::CompareOp(op), Instr::PopJumpIfFalse(t)) => {
+                    Some(Instr::CompareJump(op, false, t))
+                }
+                (Instr::IsOp(invert), Instr::PopJumpIfTrue(t)) => Some(Instr::IsJump(!invert, t)),
+                (Instr::IsOp(invert), Instr::PopJumpIfFalse(t)) => Some(Instr::IsJump(invert, t)),
                 _ => None,
             };
             if let Some(fused) = fused {
@@ -532,7 +538,7 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | ImportStar | Reraise | PopExcept => -1,
         LoadFastPair(..) => 2,
         LoadFastAttr(..) => 1,
-        CompareJump(..) => -2,
+        CompareJump(..) | IsJump(..) => -2,
         LoadFastMethod(..) => 2,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass

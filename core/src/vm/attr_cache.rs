@@ -139,6 +139,9 @@ impl Vm {
 
 /// Remember `entry` in an attribute instruction's cache.
 pub fn remember(cache: &mut Cache, entry: (u32, AttrCache)) {
+    if entry.0 == 0 {
+        return;
+    }
     match cache {
         Cache::Attr(entries) => {
             if let Some(e) = entries.iter_mut().find(|e| e.0 == entry.0) {
@@ -173,9 +176,7 @@ pub enum Probe {
 /// The cache entry of instruction `at` for the class with this version tag.
 #[inline(always)]
 fn entry(caches: &[Cache], at: usize, version: u32) -> Option<&AttrCache> {
-    if version == 0 {
-        return None;
-    }
+    // An unversioned class (tag 0) finds nothing: `remember` never stores tag 0.
     match caches.get(at)? {
         Cache::Attr(entries) => entries
             .iter()

@@ -461,6 +461,18 @@ impl Vm {
                         let a = self.pop();
                         self.push(Value::Bool(a.is(&b) != invert));
                     }
+                    Instr::IsJump(jump_if_same, target) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let same = a.is(&b);
+                        a.release();
+                        b.release();
+                        pc = if same == jump_if_same {
+                            target as usize
+                        } else {
+                            pc + 1
+                        };
+                    }
                     Instr::ContainsOp(invert) => {
                         let container = self.pop();
                         let item = self.pop();
@@ -839,12 +851,24 @@ impl Vm {
                             v = self.frames[fi].init_of.take().unwrap_or(Value::None);
                         }
                         let f = &self.frames[fi];
-                        if f.data.is_none() && f.gen.is_none() && !f.entry {
+                        if f.data.is_none() && f.gen.is_none() && !f.entry && f.locals.is_none()
+                        {
                             // A plain call returns: the frame is dropped where it lies
-                            // rather than moved out first.
+                            // rather than moved out first, and only its two references
+                            // are released (the out-of-line drop glue tests every field).
                             let ret_sp = f.ret_sp;
                             self.truncate_stack(ret_sp);
-                            self.frames.truncate(fi);
+                            // SAFETY: frame `fi` is the top frame; the length is cut
+                            // first, so its code and scope are each read (and released)
+                            // once. Its other owning fields are None: `data`, `gen` and
+                            // `locals` were tested just above, and `init_of` was taken.
+                            let (code, scope) = unsafe {
+                                self.frames.set_len(fi);
+                                let f = self.frames.as_ptr().add(fi);
+                                (std::ptr::read(&(*f).code), std::ptr::read(&(*f).scope))
+                            };
+                            drop(code);
+                            drop(scope);
                             self.push(v);
                             continue 'frames;
                         }

@@ -10,7 +10,7 @@
 use super::Vm;
 use crate::object::tracking::{self, Tracked};
 use crate::object::{Base, Value};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 fn strong_count(v: &Value) -> usize {
