@@ -48,6 +48,11 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// Internal marker: an unbound local slot, or "no self" under a callable on the
+    /// operand stack. Never visible to Python code.
+    Null,
+    // The variants above hold no reference; keeping them first makes `is_heap` a
+    // single compare of the tag.
     Str(Rc<PyStr>),
     BigInt(Rc<BigInt>),
     Tuple(Rc<Tuple>),
@@ -64,9 +69,6 @@ pub enum Value {
     Cell(Rc<CellObj>),
     Generator(Rc<crate::vm::generator::Generator>),
     Obj(Rc<Object>),
-    /// Internal marker: an unbound local slot, or "no self" under a callable on the
-    /// operand stack. Never visible to Python code.
-    Null,
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
