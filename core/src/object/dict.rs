@@ -65,8 +65,7 @@ impl Table {
     /// The entry whose hash is `hash` and that satisfies `matches`.
     #[inline]
     fn find(&self, hash: i64, matches: impl Fn(&Entry) -> bool) -> Option<usize> {
-        let bits = hash_bits(hash);
-        if self.hash_filter & bits != bits {
+        if !self.may_hold(hash) {
             return None;
         }
         if self.indexed {
@@ -80,10 +79,16 @@ impl Table {
         }
     }
 
+    /// Whether a key with this hash may be present (false: it is not).
+    #[inline(always)]
+    fn may_hold(&self, hash: i64) -> bool {
+        let bits = hash_bits(hash);
+        self.hash_filter & bits == bits
+    }
+
     /// Every live entry with this hash, in probe order.
     fn with_hash(&self, hash: i64) -> Vec<usize> {
-        let bits = hash_bits(hash);
-        if self.hash_filter & bits != bits {
+        if !self.may_hold(hash) {
             return Vec::new();
         }
         if self.indexed {
@@ -521,9 +526,21 @@ fn compact(t: &mut Table) {
 }
 
 /// Find a str key: by address first (names are interned), then by content.
-#[inline]
+///
+/// The filter test is inlined into callers: most str lookups that reach here without
+/// a hint are of absent keys (is a method shadowed by the instance dict?), and they
+/// end at it.
+#[inline(always)]
 fn find_str_in(t: &Table, key: &PyStr) -> Option<usize> {
     let hash = key.hash();
+    if !t.may_hold(hash) {
+        return None;
+    }
+    find_str_filtered(t, key, hash)
+}
+
+#[inline(never)]
+fn find_str_filtered(t: &Table, key: &PyStr, hash: i64) -> Option<usize> {
     t.find(hash, |e| {
         matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
     })

@@ -54,6 +54,12 @@ impl PyStr {
         if h != UNHASHED {
             return h;
         }
+        self.compute_hash()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = hash_bytes(self.s.as_bytes());
         self.hash.set(h);
         h
