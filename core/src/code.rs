@@ -410,8 +410,39 @@ pub struct Code {
     pub exc_table: Box<[ExcEntry]>,
     pub stacksize: u32,
     pub caches: PyCell<Box<[Cache]>>,
+    /// Counts the call path reads on every call, derived once from the fields above.
+    pub layout: FrameLayout,
     /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
     pub extra: crate::vm::code_extra::CodeExtra,
+}
+
+/// What a call needs to know about a code object's frame, precomputed.
+#[derive(Clone, Copy)]
+pub struct FrameLayout {
+    /// Local slots plus cell and free slots.
+    pub nlocalsplus: u32,
+    /// The number of positional arguments a call may pass with no binding at all
+    /// (exactly the positional parameters; no `*args`, `**kwargs` or keyword-only
+    /// parameters; not a generator or coroutine), or `u32::MAX` when every call
+    /// needs binding.
+    pub plain_argcount: u32,
+}
+
+impl FrameLayout {
+    pub fn of(
+        argcount: u32,
+        kwonlyargcount: u32,
+        code_flags: u32,
+        slots: [&[Rc<PyStr>]; 3],
+    ) -> FrameLayout {
+        const NEEDS_BINDING: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let plain = code_flags & NEEDS_BINDING == 0 && kwonlyargcount == 0;
+        FrameLayout {
+            nlocalsplus: slots.iter().map(|s| s.len() as u32).sum(),
+            plain_argcount: if plain { argcount } else { u32::MAX },
+        }
+    }
 }
 
 impl Code {
@@ -422,7 +453,7 @@ impl Code {
     /// Local slots plus cell and free slots.
     #[inline]
     pub fn nlocalsplus(&self) -> usize {
-        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+        self.layout.nlocalsplus as usize
     }
     pub fn is_generator(&self) -> bool {
         self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
@@ -479,6 +510,7 @@ impl Code {
             exc_table: self.exc_table.clone(),
             stacksize: self.stacksize,
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
+            layout: self.layout,
             extra: Default::default(),
         }
     }

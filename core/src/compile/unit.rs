@@ -3,7 +3,7 @@
 //! compiled, and exception regions that become the exception table.
 
 use super::SliceRef;
-use crate::code::{Cache, Code, ExcEntry, Instr, Position};
+use crate::code::{Cache, Code, ExcEntry, FrameLayout, Instr, Position};
 use crate::object::{PyCell, PyStr, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -385,6 +385,17 @@ impl Unit {
             .collect();
         let n = self.instrs.len();
         let exc_table: Box<[ExcEntry]> = entries.into_iter().map(|(_, e)| e).collect();
+        let (varnames, cellvars, freevars) = (
+            intern(&self.varnames),
+            intern(&self.cellvars),
+            intern(&self.freevars),
+        );
+        let layout = FrameLayout::of(
+            self.argcount,
+            self.kwonlyargcount,
+            self.flags,
+            [&varnames, &cellvars, &freevars],
+        );
         Code {
             name: crate::object::str::intern(&self.name),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -402,9 +413,9 @@ impl Unit {
             positions: self.positions.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names: intern(&self.names),
-            varnames: intern(&self.varnames),
-            cellvars: intern(&self.cellvars),
-            freevars: intern(&self.freevars),
+            varnames,
+            cellvars,
+            freevars,
             cell2arg,
             doc: self
                 .docstring
@@ -413,6 +424,7 @@ impl Unit {
             exc_table,
             stacksize: self.max_depth.max(0) as u32 + 2,
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
+            layout,
             extra: Default::default(),
         }
     }

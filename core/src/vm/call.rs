@@ -311,12 +311,8 @@ impl Vm {
     /// and installs the closure).
     #[inline(always)]
     fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
-        const NOT_SIMPLE: u32 =
-            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
         let code = func.code.borrow();
-        if code.argcount as usize != nargs
-            || code.flags & NOT_SIMPLE != 0
-            || code.kwonlyargcount != 0
+        if code.layout.plain_argcount as usize != nargs
             || self.frames.len() >= self.recursion_limit
         {
             return None;
