@@ -336,43 +336,62 @@ pub enum Cache {
     },
     /// An attribute of instances of up to `ATTR_WAYS` classes, each entry valid while
     /// its class keeps that version tag (tags are never reused, so the tag also names
-    /// the class).
-    Attr(Vec<(u32, AttrCache)>),
+    /// the class). The first class's entry is held inline: most attribute
+    /// instructions only ever see one class.
+    Attr {
+        first: AttrEntry,
+        more: Vec<AttrEntry>,
+    },
 }
 
 /// How many classes one attribute instruction remembers.
 pub const ATTR_WAYS: usize = 4;
 
-/// What an attribute instruction found on the class when it specialised.
+/// What an attribute instruction found on one class when it specialised, laid out
+/// flat so that a hit reads a tag, a kind byte, an index and at most one value.
 #[derive(Clone)]
-pub enum AttrCache {
-    /// Load: the instance dict (trying entry `hint` first), then this class attribute
-    /// (not a data descriptor).
-    Dict {
-        class_attr: Option<Value>,
-        hint: Cell<u32>,
-    },
-    /// LoadMethod: a plain function of the class, unless the instance dict shadows it.
-    Method(Value),
-    /// Load through a property getter.
-    Property(Value),
-    /// Load or store a `__slots__` slot.
-    Slot(usize),
-    /// Store into the instance dict (trying entry `hint` first).
-    StoreDict { hint: Cell<u32> },
-    /// Store through a property setter.
-    StoreProperty(Value),
+pub struct AttrEntry {
+    /// The class's version tag when the entry was made; never 0.
+    pub version: u32,
+    pub kind: AttrKind,
+    /// `Dict` / `StoreDict`: the instance-dict entry tried first (instances of a class
+    /// mostly gain their attributes in the same order). `Slot`: the slot.
+    pub index: Cell<u32>,
+    /// `Dict`: the class attribute that applies when the instance dict lacks the
+    /// name, or Null. `Method`, `Property`, `StoreProperty`: the function. Else Null.
+    pub attr: Value,
 }
 
-impl AttrCache {
-    pub fn dict(class_attr: Option<Value>) -> AttrCache {
-        AttrCache::Dict {
-            class_attr,
-            hint: Cell::new(0),
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AttrKind {
+    /// Load: the instance dict, then the class attribute (not a data descriptor).
+    Dict,
+    /// LoadMethod: a plain function of the class, unless the instance dict shadows it.
+    Method,
+    /// Load through a property getter.
+    Property,
+    /// Load or store a `__slots__` slot.
+    Slot,
+    /// Store into the instance dict.
+    StoreDict,
+    /// Store through a property setter.
+    StoreProperty,
+}
+
+impl AttrEntry {
+    pub fn new(version: u32, kind: AttrKind, attr: Value) -> AttrEntry {
+        AttrEntry {
+            version,
+            kind,
+            index: Cell::new(0),
+            attr,
         }
     }
-    pub fn store_dict() -> AttrCache {
-        AttrCache::StoreDict { hint: Cell::new(0) }
+    /// An entry for a `__slots__` slot; None when the index does not fit.
+    pub fn slot(version: u32, index: usize) -> Option<AttrEntry> {
+        let entry = AttrEntry::new(version, AttrKind::Slot, Value::Null);
+        entry.index.set(u32::try_from(index).ok()?);
+        Some(entry)
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::builtin_types::{borrowed_type_of, type_of, BuiltinTypes};
 use super::{PyResult, Vm};
-use crate::code::{AttrCache, Cache, Code, ATTR_WAYS};
+use crate::code::{AttrEntry, AttrKind, Cache, Code, ATTR_WAYS};
 use crate::object::{ObjKind, PyStr, Value};
 use std::rc::Rc;
 
@@ -46,12 +46,7 @@ impl Vm {
     }
 
     /// A cache entry for loading `name` from `obj`, if the access can be cached.
-    pub fn specialize_load(
-        &self,
-        obj: &Value,
-        name: &PyStr,
-        method: bool,
-    ) -> Option<(u32, AttrCache)> {
+    pub fn specialize_load(&self, obj: &Value, name: &PyStr, method: bool) -> Option<AttrEntry> {
         let Value::Instance(inst) = obj else {
             return self.specialize_builtin_method(obj, name, method);
         };
@@ -62,23 +57,19 @@ impl Vm {
         ) {
             return None;
         }
-        let type_version = cls.version();
-        if type_version == 0 {
-            return None;
-        }
-        let attr = cls.lookup(name);
-        let kind = match attr {
-            None => AttrCache::dict(None),
+        let version = cls.version();
+        let entry = |kind, attr| Some(AttrEntry::new(version, kind, attr));
+        match cls.lookup(name) {
+            None => entry(AttrKind::Dict, Value::Null),
             Some(Value::Obj(o)) => match &o.kind {
-                ObjKind::Property { fget, .. } => AttrCache::Property(fget.clone()),
-                ObjKind::SlotDescriptor { index, .. } => AttrCache::Slot(*index),
-                _ => AttrCache::dict(Some(Value::Obj(o.clone()))),
+                ObjKind::Property { fget, .. } => entry(AttrKind::Property, fget.clone()),
+                ObjKind::SlotDescriptor { index, .. } => AttrEntry::slot(version, *index),
+                _ => entry(AttrKind::Dict, Value::Obj(o.clone())),
             },
-            Some(f @ Value::Function(_)) if method => AttrCache::Method(f),
-            Some(v) if is_python_descriptor(self, &v) => return None,
-            Some(v) => AttrCache::dict(Some(v)),
-        };
-        Some((type_version, kind))
+            Some(f @ Value::Function(_)) if method => entry(AttrKind::Method, f),
+            Some(v) if is_python_descriptor(self, &v) => None,
+            Some(v) => entry(AttrKind::Dict, v),
+        }
     }
 
     /// A cache entry for LoadMethod on a value of a built-in type: the type's method
@@ -88,21 +79,21 @@ impl Vm {
         obj: &Value,
         name: &PyStr,
         method: bool,
-    ) -> Option<(u32, AttrCache)> {
+    ) -> Option<AttrEntry> {
         if !method || !has_plain_type_lookup(obj) {
             return None;
         }
         let cls = self.type_of(obj);
         match cls.lookup(name)? {
             f @ Value::Builtin(_) if is_unbound_method(&f) => {
-                Some((cls.version(), AttrCache::Method(f)))
+                Some(AttrEntry::new(cls.version(), AttrKind::Method, f))
             }
             _ => None,
         }
     }
 
     /// A cache entry for storing `name` on `obj`, if the access can be cached.
-    pub fn specialize_store(&self, obj: &Value, name: &PyStr) -> Option<(u32, AttrCache)> {
+    pub fn specialize_store(&self, obj: &Value, name: &PyStr) -> Option<AttrEntry> {
         let Value::Instance(inst) = obj else {
             return None;
         };
@@ -113,48 +104,56 @@ impl Vm {
         if inst.exc().is_some() || name.as_str() == "__class__" {
             return None;
         }
-        let type_version = cls.version();
-        if type_version == 0 {
-            return None;
-        }
-        let kind = match cls.lookup(name) {
-            None => AttrCache::store_dict(),
-            Some(Value::Obj(o)) => match &o.kind {
-                ObjKind::Property { fset, .. } if !fset.is_none() => {
-                    AttrCache::StoreProperty(fset.clone())
-                }
-                ObjKind::SlotDescriptor { index, .. } => AttrCache::Slot(*index),
-                ObjKind::Property { .. } => return None,
-                _ => AttrCache::store_dict(),
-            },
-            Some(v) if is_python_descriptor(self, &v) => return None,
-            Some(_) => AttrCache::store_dict(),
+        let version = cls.version();
+        let store_dict = || {
+            inst.dict
+                .is_some()
+                .then(|| AttrEntry::new(version, AttrKind::StoreDict, Value::Null))
         };
-        if matches!(kind, AttrCache::StoreDict { .. }) && inst.dict.is_none() {
-            return None;
+        match cls.lookup(name) {
+            None => store_dict(),
+            Some(Value::Obj(o)) => match &o.kind {
+                ObjKind::Property { fset, .. } if !fset.is_none() => Some(AttrEntry::new(
+                    version,
+                    AttrKind::StoreProperty,
+                    fset.clone(),
+                )),
+                ObjKind::SlotDescriptor { index, .. } => AttrEntry::slot(version, *index),
+                ObjKind::Property { .. } => None,
+                _ => store_dict(),
+            },
+            Some(v) if is_python_descriptor(self, &v) => None,
+            Some(_) => store_dict(),
         }
-        Some((type_version, kind))
     }
 }
 
 /// Remember `entry` in an attribute instruction's cache.
-pub fn remember(cache: &mut Cache, entry: (u32, AttrCache)) {
-    if entry.0 == 0 {
+pub fn remember(cache: &mut Cache, entry: AttrEntry) {
+    // An unversioned class (tag 0) must find nothing (see `entry`).
+    if entry.version == 0 {
         return;
     }
     match cache {
-        Cache::Attr(entries) => {
-            if let Some(e) = entries.iter_mut().find(|e| e.0 == entry.0) {
+        Cache::Attr { first, more } => {
+            if first.version == entry.version {
+                *first = entry;
+            } else if let Some(e) = more.iter_mut().find(|e| e.version == entry.version) {
                 *e = entry;
-            } else if entries.len() < ATTR_WAYS {
-                entries.push(entry);
+            } else if more.len() + 1 < ATTR_WAYS {
+                more.push(entry);
             } else {
                 // Full: the newest class replaces the oldest.
-                entries.remove(0);
-                entries.push(entry);
+                *first = more.remove(0);
+                more.push(entry);
             }
         }
-        other => *other = Cache::Attr(vec![entry]),
+        other => {
+            *other = Cache::Attr {
+                first: entry,
+                more: Vec::new(),
+            }
+        }
     }
 }
 
@@ -173,15 +172,18 @@ pub enum Probe {
     Miss,
 }
 
-/// The cache entry of instruction `at` for the class with this version tag.
+/// The cache entry of instruction `at` for the class with this version tag. An
+/// unversioned class (tag 0) finds nothing: `remember` never stores tag 0.
 #[inline(always)]
-fn entry(caches: &[Cache], at: usize, version: u32) -> Option<&AttrCache> {
-    // An unversioned class (tag 0) finds nothing: `remember` never stores tag 0.
+fn entry(caches: &[Cache], at: usize, version: u32) -> Option<&AttrEntry> {
     match caches.get(at)? {
-        Cache::Attr(entries) => entries
-            .iter()
-            .find(|(v, _)| *v == version)
-            .map(|(_, kind)| kind),
+        Cache::Attr { first, more } => {
+            if first.version == version {
+                Some(first)
+            } else {
+                more.iter().find(|e| e.version == version)
+            }
+        }
         _ => None,
     }
 }
@@ -219,38 +221,39 @@ pub fn probe_load(
         };
         let caches = code.caches.borrow();
         return match entry(&caches, at, version) {
-            Some(AttrCache::Method(f)) => Probe::Method(f.dup()),
+            Some(e) if e.kind == AttrKind::Method => Probe::Method(e.attr.dup()),
             _ => Probe::Miss,
         };
     };
     let caches = code.caches.borrow();
-    let Some(kind) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
+    let Some(e) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
         return Probe::Miss;
     };
-    match kind {
-        AttrCache::Dict { class_attr, hint } => {
+    match e.kind {
+        AttrKind::Dict => {
             if let Some(v) = inst
                 .dict
                 .as_ref()
-                .and_then(|d| d.get_str_hinted(name, hint))
+                .and_then(|d| d.get_str_hinted(name, &e.index))
             {
                 return Probe::Found(v);
             }
-            match class_attr {
-                Some(attr) => Probe::Bind(attr.dup()),
-                None => Probe::Miss,
+            if e.attr.is_null() {
+                Probe::Miss
+            } else {
+                Probe::Bind(e.attr.dup())
             }
         }
-        AttrCache::Method(f) => match inst.dict.as_ref().and_then(|d| d.get_str(name)) {
+        AttrKind::Method => match inst.dict.as_ref().and_then(|d| d.get_str(name)) {
             Some(shadowing) => Probe::Found(shadowing),
-            None => Probe::Method(f.dup()),
+            None => Probe::Method(e.attr.dup()),
         },
-        AttrCache::Property(fget) => Probe::Getter(fget.dup()),
-        AttrCache::Slot(i) => match inst.slots.borrow().get(*i) {
+        AttrKind::Property => Probe::Getter(e.attr.dup()),
+        AttrKind::Slot => match inst.slots.borrow().get(e.index.get() as usize) {
             Some(v) if !v.is_null() => Probe::Found(v.dup()),
             _ => Probe::Miss,
         },
-        AttrCache::StoreDict { .. } | AttrCache::StoreProperty(_) => Probe::Miss,
+        AttrKind::StoreDict | AttrKind::StoreProperty => Probe::Miss,
     }
 }
 
@@ -271,24 +274,25 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
         return Stored::Miss(value);
     };
     let caches = code.caches.borrow();
-    let Some(kind) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
+    let Some(e) = entry(&caches, at, inst.cls.borrow().raw_version()) else {
         return Stored::Miss(value);
     };
-    match kind {
+    match e.kind {
         // A watched dict takes the general path, which tells its watchers.
-        AttrCache::StoreDict { hint } => match &inst.dict {
+        AttrKind::StoreDict => match &inst.dict {
             Some(d) if !crate::watch::watching(&d.watch_mask) => {
-                Stored::Done(d.set_str_hinted(name, value, hint))
+                Stored::Done(d.set_str_hinted(name, value, &e.index))
             }
             _ => Stored::Miss(value),
         },
-        AttrCache::StoreProperty(fset) => Stored::Setter(fset.dup(), value),
-        AttrCache::Slot(i) => {
+        AttrKind::StoreProperty => Stored::Setter(e.attr.dup(), value),
+        AttrKind::Slot => {
+            let i = e.index.get() as usize;
             let mut slots = inst.slots.borrow_mut();
-            super::attr::grow_slots(&mut slots, *i);
-            Stored::Done(Some(Value::replace_split(&mut slots[*i], value)))
+            super::attr::grow_slots(&mut slots, i);
+            Stored::Done(Some(Value::replace_split(&mut slots[i], value)))
         }
-        _ => Stored::Miss(value),
+        AttrKind::Dict | AttrKind::Method | AttrKind::Property => Stored::Miss(value),
     }
 }
 
