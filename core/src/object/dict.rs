@@ -86,20 +86,23 @@ impl Table {
         self.hash_filter & bits == bits
     }
 
-    /// Every live entry with this hash, in probe order.
-    fn with_hash(&self, hash: i64) -> Vec<usize> {
+    /// Call `visit` on every live entry with this hash, in probe order, until it
+    /// answers `Some` (no list of them is built: this is every non-str lookup).
+    #[inline]
+    fn find_with_hash<R>(&self, hash: i64, mut visit: impl FnMut(usize) -> Option<R>) -> Option<R> {
         if !self.may_hold(hash) {
-            return Vec::new();
+            return None;
         }
         if self.indexed {
             self.indices
                 .iter_hash(hash as u64)
-                .map(|&i| i as usize)
-                .collect()
+                .find_map(|&i| visit(i as usize))
         } else {
-            (0..self.entries.len())
-                .filter(|&i| self.entries[i].hash == hash && !self.entries[i].key.is_null())
-                .collect()
+            self.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.hash == hash && !e.key.is_null())
+                .find_map(|(i, _)| visit(i))
         }
     }
 
@@ -263,19 +266,25 @@ impl Dict {
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let t = self.table.borrow();
         let mut candidates = Vec::new();
-        for i in t.with_hash(hash) {
+        let found = t.find_with_hash(hash, |i| {
             let e = &t.entries[i];
             if e.hash != hash {
-                continue;
+                return None;
             }
             if e.key.is(key) {
-                return Probe::Found(i);
+                return Some(i);
             }
             match simple_eq(&e.key, key) {
-                Some(true) => return Probe::Found(i),
-                Some(false) => {}
-                None => candidates.push((i, e.key.clone())),
+                Some(true) => Some(i),
+                Some(false) => None,
+                None => {
+                    candidates.push((i, e.key.clone()));
+                    None
+                }
             }
+        });
+        if let Some(i) = found {
+            return Probe::Found(i);
         }
         if candidates.is_empty() {
             Probe::Missing
