@@ -1,5 +1,6 @@
 //! Pre-interned special names, so hot paths never hash a literal to find them.
 
+use crate::code::{BinOp, CmpOp};
 use crate::object::PyStr;
 use std::rc::Rc;
 
@@ -60,6 +61,26 @@ pub struct Names {
     pub d_del: Rc<PyStr>,
     pub instancecheck: Rc<PyStr>,
     pub subclasscheck: Rc<PyStr>,
+    /// Per binary operator (`BinOp as usize`): its method, reflected method and
+    /// in-place method, so operator dispatch on instances interns nothing.
+    binop: [[Rc<PyStr>; 3]; BinOp::ALL.len()],
+    /// Per comparison (`CmpOp as usize`): its method.
+    cmp: [Rc<PyStr>; CmpOp::ALL.len()],
+}
+
+impl Names {
+    pub fn binop_dunder(&self, op: BinOp) -> &Rc<PyStr> {
+        &self.binop[op as usize][0]
+    }
+    pub fn binop_reflected(&self, op: BinOp) -> &Rc<PyStr> {
+        &self.binop[op as usize][1]
+    }
+    pub fn binop_inplace(&self, op: BinOp) -> &Rc<PyStr> {
+        &self.binop[op as usize][2]
+    }
+    pub fn cmp_dunder(&self, op: CmpOp) -> &Rc<PyStr> {
+        &self.cmp[op as usize]
+    }
 }
 
 impl Names {
@@ -122,6 +143,8 @@ impl Names {
             d_del: i("__del__"),
             instancecheck: i("__instancecheck__"),
             subclasscheck: i("__subclasscheck__"),
+            binop: BinOp::ALL.map(|op| [i(op.dunder()), i(op.reflected()), i(op.inplace())]),
+            cmp: CmpOp::ALL.map(|op| i(op.dunder())),
         }
     }
 }

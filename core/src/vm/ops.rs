@@ -457,8 +457,8 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let same = Rc::ptr_eq(&ta, &tb);
-        let rname = self.intern(op.reflected());
-        let name = self.intern(op.dunder());
+        let rname = self.names.binop_reflected(op).clone();
+        let name = self.names.binop_dunder(op).clone();
         // A subclass's reflected method takes precedence.
         let rhs_first = !same && tb.is_subtype(&ta) && tb.lookup(&rname).is_some();
         if rhs_first {
@@ -585,7 +585,7 @@ impl Vm {
                 }
             }
             (_, Value::Instance(_)) => {
-                let name = self.intern(op.inplace());
+                let name = self.names.binop_inplace(op).clone();
                 if let Some(v) = self.try_dunder(a, &name, b)? {
                     return Ok(v);
                 }
@@ -766,8 +766,8 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let name = self.intern(op.dunder());
-        let rname = self.intern(op.swapped().dunder());
+        let name = self.names.cmp_dunder(op).clone();
+        let rname = self.names.cmp_dunder(op.swapped()).clone();
         let rhs_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subtype(&ta);
         if rhs_first {
             if let Some(v) = self.try_dunder(b, &rname, a)? {
