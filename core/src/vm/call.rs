@@ -162,6 +162,20 @@ impl Vm {
             };
             self.stack.extend(bound);
         }
+        self.push_bound_frame(func, code, base, ret_sp, entry)
+    }
+
+    /// Push the frame of a call whose parameters are bound: their values are on the
+    /// stack from `base`. Returns Some(generator) for generator functions (no frame
+    /// is left pushed), or the result when a hook evaluated the frame.
+    fn push_bound_frame(
+        &mut self,
+        func: &Rc<Function>,
+        code: Rc<Code>,
+        base: usize,
+        ret_sp: usize,
+        entry: bool,
+    ) -> PyResult<Option<Value>> {
         // The local slots past the arguments start unbound; room for the frame's
         // operand stack is made at the same time. (`Vec::resize` is an outlined call
         // that writes whole values.)
@@ -425,9 +439,15 @@ impl Vm {
         let recv_at = len - n - 1;
         let func_at = recv_at - 1;
         let has_self = !self.stack[recv_at].is_null();
-        let kwnames: Vec<Rc<PyStr>> = match &kwnames {
-            Some(Value::Tuple(t)) => t.items.iter().filter_map(|v| v.as_str().cloned()).collect(),
-            _ => Vec::new(),
+        let kwnames: &[Value] = match &kwnames {
+            Some(Value::Tuple(t)) => &t.items,
+            _ => &[],
+        };
+        let names = || -> Vec<Rc<PyStr>> {
+            kwnames
+                .iter()
+                .filter_map(|v| v.as_str().cloned())
+                .collect()
         };
         let callee = self.stack[func_at].clone();
         // Unwrap bound methods into (function, self) in place.
@@ -446,7 +466,7 @@ impl Vm {
                     Vec::new()
                 } else {
                     let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
-                    kwnames.into_iter().zip(vals).collect()
+                    names().into_iter().zip(vals).collect()
                 };
                 let obj = crate::builtins::types::new_plain_instance(t, nslots);
                 self.stack[recv_at] = obj.clone();
@@ -474,11 +494,24 @@ impl Vm {
         let total = len - args_start;
         if let Value::Function(func) = &callee {
             let npos = total - kwnames.len();
+            let code = func.code();
+            if self.frames.len() < self.recursion_limit
+                && self.bind_keywords_in_place(func, &code, args_start, npos, kwnames)
+            {
+                return match self.push_bound_frame(func, code, args_start, func_at, false)? {
+                    Some(generator) => {
+                        self.stack.truncate(func_at);
+                        self.stack.push(generator);
+                        Ok(CallOutcome::Done)
+                    }
+                    None => Ok(CallOutcome::Pushed),
+                };
+            }
             let kwargs: Vec<KwArg> = if kwnames.is_empty() {
                 Vec::new()
             } else {
                 let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
-                kwnames.into_iter().zip(vals).collect()
+                names().into_iter().zip(vals).collect()
             };
             return match self.push_frame(func, args_start, npos, &kwargs, func_at, false)? {
                 Some(generator) => {
@@ -492,7 +525,7 @@ impl Vm {
         let args: Args = self.stack.drain(args_start..).collect();
         self.stack.truncate(func_at);
         let npos = args.len() - kwnames.len();
-        let kwargs: Vec<KwArg> = kwnames
+        let kwargs: Vec<KwArg> = names()
             .into_iter()
             .zip(args[npos..].iter().cloned())
             .collect();
@@ -637,6 +670,87 @@ impl Vm {
             }
         }
         self.call(f, &pos, &kw)
+    }
+
+    /// CallKw's binding without copies, for the calls that bind cleanly: a function
+    /// without `*args` / `**kwargs`, at most its positional parameters passed
+    /// positionally, every keyword naming a distinct parameter not already given
+    /// (and not positional-only), and every parameter left out having a default.
+    /// The keyword values on top of the stack move into their parameters' slots and
+    /// defaults fill the rest, leaving the bound parameters from `base`; true then.
+    /// Any other call returns false with nothing touched, for `bind_args`, which
+    /// also words the errors.
+    fn bind_keywords_in_place(
+        &mut self,
+        func: &Function,
+        code: &Code,
+        base: usize,
+        npos: usize,
+        kwnames: &[Value],
+    ) -> bool {
+        // The parameters given are a bit mask; `npos` may reach this, and the mask of
+        // the first `npos` is `(1 << npos) - 1`.
+        const MAX_PARAMS: usize = 63;
+        let argcount = code.argcount as usize;
+        let total = argcount + code.kwonlyargcount as usize;
+        if code.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+            || npos > argcount
+            || total > MAX_PARAMS
+            || kwnames.is_empty()
+        {
+            return false;
+        }
+        let mut target: SmallVec<[usize; 8]> = SmallVec::with_capacity(kwnames.len());
+        let mut given: u64 = (1u64 << npos) - 1;
+        let first_keyword = (code.posonlyargcount as usize).max(npos);
+        for name in kwnames {
+            let Value::Str(name) = name else {
+                return false;
+            };
+            let Some(j) = code.varnames[..total].iter().position(|v| {
+                Rc::ptr_eq(v, name) || v.as_str() == name.as_str()
+            }) else {
+                return false;
+            };
+            if j < first_keyword || given & (1 << j) != 0 {
+                return false;
+            }
+            given |= 1 << j;
+            target.push(j);
+        }
+        let defaults = func.defaults.borrow().clone();
+        let ndefaults = defaults.as_ref().map_or(0, |d| d.items.len());
+        let kwdefaults = func.kwdefaults.borrow().clone();
+        let missing = |j: usize| given & (1 << j) == 0;
+        // `__defaults__` may outnumber the parameters (after an assignment to it or
+        // to `__code__`); its last item is always the last parameter's.
+        let first_default = argcount.saturating_sub(ndefaults);
+        if (npos..first_default).any(missing) {
+            return false;
+        }
+        let kwonly_defaults = (argcount..total)
+            .filter(|&j| missing(j))
+            .map(|j| kwdefaults.as_ref()?.get_str(&code.varnames[j]))
+            .collect::<Option<SmallVec<[Value; 4]>>>();
+        let Some(kwonly_defaults) = kwonly_defaults else {
+            return false;
+        };
+        let kw_at = self.stack.len() - kwnames.len();
+        let values: SmallVec<[Value; 8]> = self.stack.drain(kw_at..).collect();
+        self.stack.resize(base + total, Value::Null);
+        for (j, v) in target.into_iter().zip(values) {
+            self.stack[base + j] = v;
+        }
+        if let Some(defaults) = &defaults {
+            for j in (npos..argcount).filter(|&j| missing(j)) {
+                self.stack[base + j] = defaults.items[ndefaults + j - argcount].clone();
+            }
+        }
+        let kwonly_missing = (argcount..total).filter(|&j| missing(j));
+        for (j, v) in kwonly_missing.zip(kwonly_defaults) {
+            self.stack[base + j] = v;
+        }
+        true
     }
 
     /// Bind call arguments to a code object's parameters.
