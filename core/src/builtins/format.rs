@@ -70,6 +70,22 @@ fn spec_error(vm: &Vm, e: &format_spec::SpecError, type_name: &str) -> crate::vm
 }
 
 /// `fmt % args`.
+/// The commonest `%` conversions, with no flags, width or precision — `%s` of a str
+/// or an int, `%d` / `%i` / `%u` of an int — written straight out (what the general
+/// path would produce, without building a format spec). False for anything else.
+fn write_plain_conversion(out: &mut String, conv: char, arg: &Value) -> bool {
+    use std::fmt::Write;
+    match (conv, arg) {
+        ('s', Value::Str(s)) => out.push_str(s.as_str()),
+        ('s' | 'd' | 'i' | 'u', Value::Int(n)) => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{n}");
+        }
+        _ => return false,
+    }
+    true
+}
+
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let (items, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.items.to_vec(), None),
@@ -176,6 +192,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 }
             }
         };
+        if flags.is_empty() && width.is_empty() && precision.is_none() {
+            if write_plain_conversion(&mut out, conv, &arg) {
+                continue;
+            }
+        }
         let left = flags.contains('-');
         let align = if left { "<" } else { "" };
         let text = match conv {
