@@ -176,7 +176,7 @@ pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
         return Resumed::General;
     };
     let base = push_generator_frame(vm, g, sent, true);
-    match vm.frame_entering() {
+    match vm.enter_hooked_frame() {
         Ok(()) => Resumed::Inline,
         Err(detour) => hooked_outcome(vm, g, base, detour),
     }

@@ -297,6 +297,13 @@ impl Vm {
     /// everything else comes back as a `Detour`, made out of line.
     #[inline(never)]
     pub fn frame_entering(&mut self) -> Result<(), Detour> {
+        self.enter_hooked_frame()
+    }
+
+    /// `frame_entering`, inlined where it is the most common entry (a generator
+    /// resumed inline), which saves a call and its register spills.
+    #[inline(always)]
+    pub(crate) fn enter_hooked_frame(&mut self) -> Result<(), Detour> {
         if self.thread.attention {
             return self.entering_traced();
         }
