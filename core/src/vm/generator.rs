@@ -237,8 +237,9 @@ fn push_generator_frame(
 
 /// Move the values of `src` from `from` on to the end of `dst` (leaving room there
 /// for `spare` more), as one block copy: a frame's slice moves between the value
-/// stack and its generator on every resumption and yield, and copying value by
-/// value cost more than the frame switch around it.
+/// stack and its generator on every resumption and yield. Moving value by value in
+/// 8-byte halves (which keeps wide loads off halves just stored) measured slower on
+/// the generator and coroutine benchmarks, in both directions.
 #[inline(always)]
 fn move_values(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>, spare: usize) {
     let n = src.len().saturating_sub(from);
