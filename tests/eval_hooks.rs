@@ -303,3 +303,90 @@ except KeyError:
     assert_eq!(log.borrow().iter().filter(|s| *s == "gen").count(), 4);
     assert_eq!(log.borrow().iter().filter(|s| *s == "bad").count(), 2);
 }
+
+#[test]
+fn a_hook_that_refuses_a_resumption_in_for_raises_there_and_finishes_the_generator() {
+    let mut vm = Vm::new();
+    let seen = Rc::new(std::cell::Cell::new(0));
+    let count = seen.clone();
+    vm.add_eval_hook(move |vm, frame, _throw, _next| {
+        if name_of(vm, frame) == "gen" {
+            count.set(count.get() + 1);
+            if count.get() == 2 {
+                return Err(vm.value_error("hook refused gen"));
+            }
+        }
+        Ok(HookAction::Continue)
+    });
+    let g = Dict::new_rc();
+    let src = "\
+def gen():
+    yield 1
+    yield 2
+it = gen()
+out = []
+try:
+    for v in it:
+        out.append(v)
+except ValueError as e:
+    out.append(str(e))
+out.append(next(it, 'done'))
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(
+        global(&mut vm, &g, "out"),
+        "[1, 'hook refused gen', 'done']"
+    );
+    assert_eq!(seen.get(), 2);
+}
+
+#[test]
+fn a_hook_removed_by_another_during_an_entry_still_sees_that_entry_only() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    let victim = vm.add_eval_hook(recorder(&log, "victim"));
+    let remover_log = log.clone();
+    vm.add_eval_hook(move |vm, frame, _throw, _next| {
+        let name = name_of(vm, frame);
+        remover_log.borrow_mut().push(format!("remover:{name}"));
+        if name == "f" {
+            vm.remove_eval_hook(victim);
+        }
+        Ok(HookAction::Continue)
+    });
+    let g = Dict::new_rc();
+    let src = "def f():\n    return 1\ndef h():\n    return 2\nr = f() + h()\n";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "r"), "3");
+    assert_eq!(
+        *log.borrow(),
+        [
+            "remover:<module>",
+            "victim:<module>",
+            "remover:f",
+            "victim:f",
+            "remover:h"
+        ]
+    );
+}
+
+#[test]
+fn a_hook_that_runs_a_generator_itself_raises_the_thrown_exception_in_it() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    vm.add_eval_hook(evaluator(&log));
+    let g = Dict::new_rc();
+    let src = "\
+def gen():
+    try:
+        yield 1
+    except KeyError as e:
+        yield 'caught ' + repr(e)
+it = gen()
+next(it)
+out = it.throw(KeyError('k'))
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "out"), "\"caught KeyError('k')\"");
+    assert_eq!(*log.borrow(), ["gen", "gen"]);
+}

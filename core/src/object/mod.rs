@@ -165,24 +165,6 @@ impl Value {
         ]
     }
 
-    /// Move the values of `src` from index `from` on to the end of `dst`, word by word
-    /// (see `read_split`; `Vec::append` and `drain` copy 16 bytes at a time, which
-    /// stalls on values the evaluation loop has just pushed).
-    pub fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
-        let n = src.len().saturating_sub(from);
-        dst.reserve(n);
-        // SAFETY: the `n` values after `from` move to the `n` reserved slots of `dst`;
-        // `src` is shortened first, so each value has exactly one owner.
-        unsafe {
-            src.set_len(from.min(src.len()));
-            let (from_ptr, to_ptr) = (src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()));
-            for i in 0..n {
-                to_ptr.add(i).write(Value::read_split(from_ptr.add(i)));
-            }
-            dst.set_len(dst.len() + n);
-        }
-    }
-
     /// The strong reference count of a heap value.
     ///
     /// Every heap variant holds one `Rc<T>` of a sized `T` in its payload word, and an

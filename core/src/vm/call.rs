@@ -4,6 +4,7 @@
 
 use super::eval::{CallOutcome, Exit};
 use super::frame::Frame;
+use super::hooks::Detour;
 use super::{PyResult, Vm};
 use crate::code::{flags, Code};
 use crate::object::function::KwArg;
@@ -217,10 +218,10 @@ impl Vm {
             data: None,
         });
         if self.thread.frame_entry {
-            return match self.frame_entered(None)? {
-                super::hooks::Entered::Inline(_) => Ok(None),
-                super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => Ok(Some(v)),
-            };
+            if let Err(detour) = self.frame_entering() {
+                let (Exit::Return(v) | Exit::Yield(v)) = detour.outcome()?;
+                return Ok(Some(v));
+            }
         }
         Ok(None)
     }
@@ -254,24 +255,22 @@ impl Vm {
         };
         self.enter_simple_frame(func, code, args_start, recv_at - 1, None);
         if self.thread.frame_entry {
-            self.simple_frame_entered(recv_at - 1)?;
+            if let Err(detour) = self.frame_entering() {
+                self.simple_frame_detoured(recv_at - 1, detour)?;
+            }
         }
         Ok(true)
     }
 
-    /// A frame pushed by the Call fast path is about to start and hooks, tracing or
-    /// profiling are on: as in `push_frame`, but when a hook evaluated the frame its
-    /// result replaces the call on the caller's stack (cut back to `ret_sp`).
+    /// A frame pushed by the Call fast path did not simply start (see
+    /// `frame_entering`): when a hook evaluated it, its result replaces the call on
+    /// the caller's stack (cut back to `ret_sp`).
     #[cold]
     #[inline(never)]
-    fn simple_frame_entered(&mut self, ret_sp: usize) -> PyResult<()> {
-        match self.frame_entered(None)? {
-            super::hooks::Entered::Inline(_) => {}
-            super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => {
-                self.truncate_stack(ret_sp);
-                self.push(v);
-            }
-        }
+    fn simple_frame_detoured(&mut self, ret_sp: usize, detour: Detour) -> PyResult<()> {
+        let (Exit::Return(v) | Exit::Yield(v)) = detour.outcome()?;
+        self.truncate_stack(ret_sp);
+        self.push(v);
         Ok(())
     }
 
@@ -290,32 +289,30 @@ impl Vm {
         let hooked = self.thread.frame_entry.then(|| obj.dup());
         self.enter_simple_frame(init, code, recv_at, recv_at - 1, Some(obj));
         if let Some(obj) = hooked {
-            self.simple_init_entered(recv_at - 1, obj)?;
+            if let Err(detour) = self.frame_entering() {
+                self.simple_init_detoured(recv_at - 1, obj, detour)?;
+            }
         }
         Ok(true)
     }
 
-    /// The `__init__` frame of a class call's fast path is about to start and hooks,
-    /// tracing or profiling are on: when a hook evaluated it, the instance replaces
-    /// the call on the caller's stack. (Run by the loop, the frame returns the
-    /// instance, having checked that `__init__` returned None; a hook that made the
-    /// outcome itself must give None.)
+    /// The `__init__` frame of a class call's fast path did not simply start (see
+    /// `frame_entering`): when a hook evaluated it, the instance replaces the call on
+    /// the caller's stack. (Run by the loop, the frame returns the instance, having
+    /// checked that `__init__` returned None; a hook that made the outcome itself
+    /// must give None.)
     #[cold]
     #[inline(never)]
-    fn simple_init_entered(&mut self, ret_sp: usize, obj: Value) -> PyResult<()> {
-        match self.frame_entered(None)? {
-            super::hooks::Entered::Inline(_) => {}
-            super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) => {
-                if !(v.is_none() || v.is(&obj)) {
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&v)
-                    )));
-                }
-                self.truncate_stack(ret_sp);
-                self.push(obj);
-            }
+    fn simple_init_detoured(&mut self, ret_sp: usize, obj: Value, detour: Detour) -> PyResult<()> {
+        let (Exit::Return(v) | Exit::Yield(v)) = detour.outcome()?;
+        if !(v.is_none() || v.is(&obj)) {
+            return Err(self.type_error(format!(
+                "__init__() should return None, not '{}'",
+                self.type_name(&v)
+            )));
         }
+        self.truncate_stack(ret_sp);
+        self.push(obj);
         Ok(())
     }
 

@@ -36,7 +36,12 @@
 //!
 //! Frame entry checks one per-thread flag, `ThreadHooks::frame_entry` (set while
 //! hooks, a trace function or a profile function exist): one predictable branch
-//! when nothing is installed. Tracing and profiling also hold the loop's attention
+//! when nothing is installed. With hooks installed, the common entry (nothing thrown
+//! in, no tracing or profiling) is `Vm::frame_entering`: it calls each hook and
+//! answers `Ok` in a register when all continue; a hook that evaluates the frame, an
+//! error, a panic and the start events of tracing come back as a `Detour`, made out
+//! of line. A generator resumed inline has its frame pushed once, to run inline,
+//! before the hooks see it. Tracing and profiling also hold the loop's attention
 //! flag (`finalize::hold_attention`), so that the check the loop already makes
 //! before each instruction leads to `trace::instruction`; nothing is added per
 //! instruction.
@@ -92,18 +97,20 @@ pub enum EvalFrame {
 pub struct HookId(u64);
 
 /// The rest of the chain after the hook holding it (borrowed from the call of the
-/// chain, which keeps it alive even if a hook changes the installed hooks).
+/// chain, which keeps it alive even if a hook changes the installed hooks). It owns
+/// nothing, so a hook that drops it unused runs no drop code.
+#[derive(Clone, Copy)]
 pub struct Next<'a> {
     chain: &'a Rc<[Rc<EvalHookFn>]>,
     level: usize,
     frame: FrameRef,
-    throw: Option<PyErr>,
+    throw: Option<&'a PyErr>,
 }
 
 impl Next<'_> {
     /// Whether the frame resumes with an exception thrown in (the pending exception).
     pub fn throw_pending(&self) -> Option<&PyErr> {
-        self.throw.as_ref()
+        self.throw
     }
 
     /// Run the rest of the chain, then the default evaluator, to the frame's end (a
@@ -112,15 +119,40 @@ impl Next<'_> {
         vm.thread.evaluations += 1;
         match vm.run_chain(self.chain, self.level, self.frame, self.throw)? {
             Chained::Done(exit) => Ok(exit),
-            Chained::Default(throw) => vm.eval_default(self.frame, throw),
+            Chained::Default => vm.eval_default(self.frame, self.throw.map(dup_err)),
         }
     }
+}
+
+/// The same exception, flags included, for the evaluator that raises it.
+fn dup_err(e: &PyErr) -> PyErr {
+    let v = e.value().clone();
+    let mut d = if e.is_reraise() {
+        PyErr::reraised(v)
+    } else {
+        PyErr::from_value(v)
+    };
+    if e.is_chained() {
+        d.mark_chained();
+    }
+    d
 }
 
 enum Chained {
     Done(Exit),
     /// Every remaining hook continued: the default evaluator runs the frame.
-    Default(Option<PyErr>),
+    Default,
+}
+
+/// How a frame entry left the common path (`frame_entering`): a hook produced the
+/// frame's outcome (a returned frame is gone, a yielded one is left on top for its
+/// generator to save), or the entry failed and the frame is gone.
+pub struct Detour(Box<PyResult<Exit>>);
+
+impl Detour {
+    pub fn outcome(self) -> PyResult<Exit> {
+        *self.0
+    }
 }
 
 /// How a frame entry went when hooks are active.
@@ -259,6 +291,83 @@ impl Vm {
         }
     }
 
+    /// The frame just pushed on top is about to start (`frame_entry` is set) with
+    /// nothing thrown in: the common entry. When every hook continues and nothing
+    /// traces or profiles, the answer is `Ok` in a register and the frame runs inline;
+    /// everything else comes back as a `Detour`, made out of line.
+    #[inline(never)]
+    pub fn frame_entering(&mut self) -> Result<(), Detour> {
+        self.enter_hooked_frame()
+    }
+
+    /// `frame_entering`, inlined where it is the most common entry (a generator
+    /// resumed inline), which saves a call and its register spills.
+    #[inline(always)]
+    pub(crate) fn enter_hooked_frame(&mut self) -> Result<(), Detour> {
+        if self.thread.attention {
+            return self.entering_traced();
+        }
+        // Owned for the calls: a hook may change the installed hooks.
+        let chain = self.thread.chain.clone();
+        let frame = FrameRef {
+            index: self.frames.len() - 1,
+        };
+        for (i, hook) in chain.iter().enumerate() {
+            let evaluations = self.thread.evaluations;
+            let next = Next {
+                chain: &chain,
+                level: i + 1,
+                frame,
+                throw: None,
+            };
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                hook(self, frame, false, next)
+            }));
+            if matches!(r, Ok(Ok(HookAction::Continue))) && self.thread.evaluations == evaluations {
+                // A plain `Continue` owns nothing; forgetting it spares the call to
+                // the answer's drop glue that the compiler would otherwise make.
+                std::mem::forget(r);
+                continue;
+            }
+            return Err(self.detour(frame, r));
+        }
+        Ok(())
+    }
+
+    /// `frame_entering` while tracing or profiling: the general entry, start events
+    /// included.
+    #[cold]
+    #[inline(never)]
+    fn entering_traced(&mut self) -> Result<(), Detour> {
+        match self.frame_entered(None) {
+            Ok(Entered::Inline(_)) => Ok(()),
+            Ok(Entered::Done(exit)) => Err(Detour(Box::new(Ok(exit)))),
+            Err(e) => Err(Detour(Box::new(Err(e)))),
+        }
+    }
+
+    /// A hook answered other than a plain `Continue`: what it makes of the frame.
+    #[cold]
+    #[inline(never)]
+    fn detour(
+        &mut self,
+        frame: FrameRef,
+        outcome: std::thread::Result<PyResult<HookAction>>,
+    ) -> Detour {
+        let r = self.hook_outcome(outcome);
+        Detour(Box::new(self.settle(frame, r)))
+    }
+
+    /// A hook made the frame's outcome: a frame that returned, or whose entry
+    /// failed, is dropped; a generator's yielding frame stays for its generator to
+    /// save.
+    fn settle(&mut self, frame: FrameRef, r: PyResult<Exit>) -> PyResult<Exit> {
+        if !matches!(r, Ok(Exit::Yield(_))) {
+            self.drop_frame(frame);
+        }
+        r
+    }
+
     /// The frame just pushed on top is about to start (`frame_entry` is set): run
     /// the chain, then the start events of tracing and profiling. On an error the
     /// frame is gone and its stack space released.
@@ -268,25 +377,14 @@ impl Vm {
         let frame = FrameRef {
             index: self.frames.len() - 1,
         };
-        let throw = if self.thread.chain.is_empty() {
-            throw
-        } else {
+        if !self.thread.chain.is_empty() {
             let chain = self.thread.chain.clone();
-            match self.run_chain(&chain, 0, frame, throw) {
-                Ok(Chained::Default(throw)) => throw,
-                Ok(Chained::Done(exit)) => {
-                    // A generator's yielding frame stays for its generator to save.
-                    if let Exit::Return(_) = exit {
-                        self.drop_frame(frame);
-                    }
-                    return Ok(Entered::Done(exit));
-                }
-                Err(e) => {
-                    self.drop_frame(frame);
-                    return Err(e);
-                }
+            match self.run_chain(&chain, 0, frame, throw.as_ref()) {
+                Ok(Chained::Default) => {}
+                Ok(Chained::Done(exit)) => return self.settle(frame, Ok(exit)).map(Entered::Done),
+                Err(e) => return self.settle(frame, Err(e)).map(Entered::Done),
             }
-        };
+        }
         // Only tracing and profiling have start events (and hold the attention flag).
         if self.thread.attention {
             if let Err(e) = self.frame_started() {
@@ -303,30 +401,26 @@ impl Vm {
         chain: &Rc<[Rc<EvalHookFn>]>,
         level: usize,
         frame: FrameRef,
-        mut throw: Option<PyErr>,
+        throw: Option<&PyErr>,
     ) -> PyResult<Chained> {
         for (i, hook) in chain.iter().enumerate().skip(level) {
-            let is_throw = throw.is_some();
             // Whether this hook's `next` ran the frame: the count moves.
             let evaluations = self.thread.evaluations;
-            let pending = throw.as_ref().map(|e| e.value().clone());
             let next = Next {
                 chain,
                 level: i + 1,
                 frame,
-                throw: throw.take(),
+                throw,
             };
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                hook(self, frame, is_throw, next)
+                hook(self, frame, throw.is_some(), next)
             }));
             match r {
-                Ok(Ok(HookAction::Continue)) if self.thread.evaluations == evaluations => {
-                    throw = pending.map(PyErr::from_value);
-                }
-                outcome => return self.hook_outcome(outcome),
+                Ok(Ok(HookAction::Continue)) if self.thread.evaluations == evaluations => {}
+                outcome => return self.hook_outcome(outcome).map(Chained::Done),
             }
         }
-        Ok(Chained::Default(throw))
+        Ok(Chained::Default)
     }
 
     /// What a hook's answer other than a plain `Continue` makes of the frame.
@@ -335,13 +429,13 @@ impl Vm {
     fn hook_outcome(
         &mut self,
         outcome: std::thread::Result<PyResult<HookAction>>,
-    ) -> PyResult<Chained> {
+    ) -> PyResult<Exit> {
         match outcome {
             Ok(Ok(HookAction::Continue)) => Err(self.new_error(
                 &self.types.system_error.clone(),
                 "frame evaluation hook returned Continue after evaluating the frame",
             )),
-            Ok(Ok(HookAction::Done(exit))) => Ok(Chained::Done(exit)),
+            Ok(Ok(HookAction::Done(exit))) => Ok(exit),
             Ok(Err(e)) => Err(e),
             Err(_) => Err(self.new_error(
                 &self.types.system_error.clone(),
@@ -359,7 +453,11 @@ impl Vm {
                 "frame evaluation hook: the frame is gone",
             ));
         };
+        // Run as a native entry: its yield or return leaves this `run`, even for a
+        // generator frame pushed to run inline (whose resumer takes the outcome
+        // from the hook's answer).
         f.entry = true;
+        f.gen = None;
         if let Err(e) = self.frame_started() {
             self.drop_frame(frame);
             return Err(e);
