@@ -541,6 +541,11 @@ impl Vm {
     /// frame of the evaluation loop. With the instances' slot count; cached on the
     /// class under its version tag, which any change to it or its bases replaces.
     fn plain_init(&self, t: &crate::object::TypeRef) -> Option<(Rc<Function>, usize)> {
+        // Built-in types never qualify; their calls (`str(x)`, `int(x)`) skip the
+        // cache check.
+        if t.builtin {
+            return None;
+        }
         let version = t.version();
         {
             let cache = t.init_cache.borrow();
