@@ -160,11 +160,17 @@ fn instance(t: &TypeRef, base: Base, nslots: usize) -> Value {
     Value::Instance(crate::object::Instance::new_rc(Instance {
         cls: PyCell::new(t.clone()),
         dict: if t.has_dict {
-            Some(Dict::new_rc())
+            Some(Dict::with_capacity_rc(
+                t.instance_dict_capacity.get() as usize,
+            ))
         } else {
             None
         },
-        slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
+        slots: PyCell::new(if nslots == 0 {
+            Box::default()
+        } else {
+            vec![Value::Null; nslots].into_boxed_slice()
+        }),
         base,
         finalized: std::cell::Cell::new(false),
     }))

@@ -55,6 +55,13 @@ pub struct Type {
     /// What a call of the class needs, worked out at the version tag it holds
     /// (see `Vm::plain_init`); stale as soon as the tag changes.
     pub init_cache: PyCell<InitCache>,
+    /// Whether the class defines `__del__`, as (version tag, answer): asked each
+    /// time an instance dies, and stale as soon as the tag changes.
+    pub del_cache: Cell<(u32, bool)>,
+    /// The most attributes an instance's dict has held when it died (capped): new
+    /// instances' dicts start with room for that many, so building them up in
+    /// `__init__` does not grow the entry vector step by step.
+    pub instance_dict_capacity: Cell<u8>,
 }
 
 /// A class's plain `__init__` and its instances' slot count, valid while the class
@@ -130,6 +137,8 @@ impl Type {
             watch_mask: tripwire_watchers::WatchMask::new(),
             native_new,
             init_cache: PyCell::new(InitCache::default()),
+            del_cache: Cell::new((0, false)),
+            instance_dict_capacity: Cell::new(0),
         }
     }
 

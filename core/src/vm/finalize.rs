@@ -68,14 +68,27 @@ pub fn enqueue(p: Pending) {
 
 /// Called from `Instance::drop`: revive the instance if its class has `__del__`.
 pub fn instance_dying(inst: &mut Instance) {
-    if inst.finalized.get() {
+    // Presizing beyond this would let one outlier instance cost every later one.
+    const MAX_PRESIZED: usize = 16;
+    let cls = inst.cls.get_mut();
+    if let Some(d) = &inst.dict {
+        let len = d.len().min(MAX_PRESIZED) as u8;
+        if len > cls.instance_dict_capacity.get() {
+            cls.instance_dict_capacity.set(len);
+        }
+    }
+    if inst.finalized.get() || cls.builtin {
         return;
     }
-    let cls = inst.cls.borrow().clone();
-    if cls.builtin {
-        return;
-    }
-    let has_del = DEL_NAME.with(|n| cls.lookup(n).is_some());
+    let version = cls.version();
+    let has_del = match cls.del_cache.get() {
+        (v, has_del) if v == version && v != 0 => has_del,
+        _ => {
+            let has_del = DEL_NAME.with(|n| cls.lookup(n).is_some());
+            cls.del_cache.set((version, has_del));
+            has_del
+        }
+    };
     if !has_del {
         return;
     }
