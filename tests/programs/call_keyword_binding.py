@@ -66,3 +66,25 @@ def many(p0, p1=1, p2=2, p3=3, p4=4, p5=5, p6=6, p7=7, p8=8, p9=9):
 
 print(many(0, p9=100, p5=50, p1=10))
 print(sum(many(i, p3=i) for i in range(100)))
+
+
+# Class calls whose __init__ takes keywords.
+class P:
+    def __init__(self, x, y=0, *, z=1):
+        self.x, self.y, self.z = x, y, z
+
+    def __repr__(self):
+        return f"P({self.x}, {self.y}, z={self.z})"
+
+
+class Bad:
+    def __init__(self, v=None):
+        return v
+
+
+print([P(i, z=i * 2) for i in range(3)], P(y=5, x=4), P(1, 2, z=3))
+show(lambda: P(1, q=2))
+show(lambda: P(z=2))
+show(lambda: P(1, x=2))
+show(lambda: type(Bad(v=None)).__name__)
+show(lambda: Bad(v=3))

@@ -454,15 +454,23 @@ impl Vm {
         if let (Value::Type(t), false) = (&callee, has_self) {
             if let Some((init, nslots)) = self.plain_init(t) {
                 let npos = len - recv_at - 1 - kwnames.len();
-                let kwargs: Vec<KwArg> = if kwnames.is_empty() {
-                    Vec::new()
-                } else {
-                    let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
-                    names().into_iter().zip(vals).collect()
-                };
                 let obj = crate::builtins::types::new_plain_instance(t, nslots);
                 self.stack[recv_at] = obj.clone();
-                return match self.push_frame(&init, recv_at, npos + 1, &kwargs, func_at, false)? {
+                let code = init.code();
+                let pushed = if self.frames.len() < self.recursion_limit
+                    && self.bind_keywords_in_place(&init, &code, recv_at, npos + 1, kwnames)
+                {
+                    self.push_bound_frame(&init, code, recv_at, func_at, false)?
+                } else {
+                    let kwargs: Vec<KwArg> = if kwnames.is_empty() {
+                        Vec::new()
+                    } else {
+                        let vals: Vec<Value> = self.stack.drain(len - kwnames.len()..).collect();
+                        names().into_iter().zip(vals).collect()
+                    };
+                    self.push_frame(&init, recv_at, npos + 1, &kwargs, func_at, false)?
+                };
+                return match pushed {
                     Some(v) if !v.is_none() => Err(self.type_error(format!(
                         "__init__() should return None, not '{}'",
                         self.type_name(&v)
