@@ -65,7 +65,10 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         }
     }
     if let Some(new) = t.native_new {
-        let mut all = vec![Value::Type(t.clone())];
+        // `str(x)`, `int(x)`, `super()`: the arguments with the type in front, on the
+        // Rust stack rather than in a new vector per call.
+        let mut all: smallvec::SmallVec<[Value; 4]> = smallvec::SmallVec::new();
+        all.push(Value::Type(t.clone()));
         all.extend(args.iter().cloned());
         return new(vm, &all, kwargs);
     }
