@@ -229,6 +229,13 @@ pub enum Instr {
     /// is skipped when the branch is not taken.
     CompareJump(CmpOp, bool, u32),
     IsOp(bool),
+    /// `super().name` in a method, as CPython 3.12+ compiles it: [super, __class__,
+    /// first argument] → the attribute, looked up past `__class__` without making
+    /// a super object when `super` is the built-in one.
+    LoadSuperAttr(u32),
+    /// `super().name(...)`: as `LoadSuperAttr`, leaving [method, self] or
+    /// [attribute, NULL] as `LoadMethod` does.
+    LoadSuperMethod(u32),
     /// `IsOp` then a conditional jump on one line, fused as `CompareJump` is: jumps to
     /// the target when the identity test's result (before `IsOp`'s inversion) equals
     /// the flag.

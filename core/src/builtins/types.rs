@@ -164,7 +164,7 @@ fn instance(t: &TypeRef, base: Base, nslots: usize) -> Value {
         cls: PyCell::new(t.clone()),
         dict: if t.has_dict {
             Some(Dict::with_capacity_rc(
-                t.instance_dict_capacity.get() as usize,
+                t.instance_dict_capacity.get() as usize
             ))
         } else {
             None
@@ -848,6 +848,9 @@ fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
             return Err(vm.runtime_error("super(): no arguments"));
         }
         let mut first = vm.stack[base].clone();
+        if first.is_null() {
+            return Err(vm.runtime_error("super(): arg[0] deleted"));
+        }
         if let Value::Cell(c) = &first {
             if code
                 .cellvars
@@ -876,10 +879,12 @@ fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
             _ => return Err(vm.runtime_error("super(): empty __class__ cell")),
         }
     };
-    let obj_type = match &obj {
-        Value::Type(t) if t.is_subtype(&this) => t.clone(),
-        _ => vm.type_of(&obj),
-    };
+    make_super(vm, this, obj)
+}
+
+/// `super(this, obj)` once its two arguments are known.
+pub fn make_super(vm: &mut Vm, this: TypeRef, obj: Value) -> PyResult<Value> {
+    let obj_type = super_object_type(vm, &this, &obj);
     if !obj_type.is_subtype(&this) {
         let what = match &obj {
             Value::Type(t) => format!("type {}", t.name().as_str()),
@@ -901,10 +906,30 @@ fn super_new(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> 
     ))
 }
 
-/// Attribute lookup through a super object.
-/// What `super()` object `sup` finds for `name`: the attribute as stored in the first
-/// class after `this_class` in the MRO of the object's type that has it, and the
-/// object `super()` was bound to. None if `sup` is not a super object or nothing has it.
+/// The type whose MRO `super(this, obj)` searches: `obj` itself when it is a
+/// subclass of `this`, else its type.
+fn super_object_type(vm: &Vm, this: &TypeRef, obj: &Value) -> TypeRef {
+    match obj {
+        Value::Type(t) if t.is_subtype(this) => t.clone(),
+        _ => vm.type_of(obj),
+    }
+}
+
+/// The attribute `name` as stored in the first class after `this` in the MRO of
+/// `obj_type` that has it.
+fn lookup_after(obj_type: &TypeRef, this: &TypeRef, name: &PyStr) -> Option<Value> {
+    let mro = obj_type.mro.borrow();
+    let start = mro
+        .iter()
+        .position(|t| Rc::ptr_eq(t, this))
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
+    mro[start..].iter().find_map(|t| t.dict.get_str(name))
+}
+
+/// What `super()` object `sup` finds for `name`: the attribute (see `lookup_after`)
+/// and the object `super()` was bound to. None if `sup` is not a super object or
+/// nothing has it.
 pub fn super_lookup(sup: &Value, name: &PyStr) -> Option<(Value, Value)> {
     let Value::Obj(o) = sup else { return None };
     let ObjKind::Super {
@@ -915,16 +940,44 @@ pub fn super_lookup(sup: &Value, name: &PyStr) -> Option<(Value, Value)> {
     else {
         return None;
     };
-    let mro = obj_type.mro.borrow();
-    let start = mro
-        .iter()
-        .position(|t| Rc::ptr_eq(t, this_class))
-        .map(|i| i + 1)
-        .unwrap_or(mro.len());
-    mro[start..]
-        .iter()
-        .find_map(|t| t.dict.get_str(name))
-        .map(|v| (v, obj.clone()))
+    lookup_after(obj_type, this_class, name).map(|v| (v, obj.clone()))
+}
+
+/// `LoadSuperAttr` / `LoadSuperMethod`: `super().name` given the loaded `super`,
+/// `__class__` and first argument, as CPython's `LOAD_SUPER_ATTR`. With the
+/// built-in `super`, a plain function found for a method call on an instance is
+/// returned with the instance, no super object made; everything else goes through
+/// the super object — `super(__class__, first)` for the built-in one, else whatever
+/// calling the global `super` with no arguments gives. Method form: (method, self)
+/// or (attribute, NULL); attribute form: (attribute, NULL).
+pub fn load_super_attr(
+    vm: &mut Vm,
+    sup: &Value,
+    class: Value,
+    first: Value,
+    name: &Rc<PyStr>,
+    method: bool,
+) -> PyResult<(Value, Value)> {
+    let builtin_super = matches!(sup, Value::Type(t) if Rc::ptr_eq(t, &vm.types.super_));
+    let sup_obj = match class {
+        Value::Type(this) if builtin_super => {
+            if method && !matches!(first, Value::Type(_)) {
+                let obj_type = vm.type_of(&first);
+                if obj_type.is_subtype(&this) {
+                    if let Some(f @ Value::Function(_)) = lookup_after(&obj_type, &this, name) {
+                        return Ok((f, first));
+                    }
+                }
+            }
+            make_super(vm, this, first)?
+        }
+        _ => vm.call(sup, &[], &[])?,
+    };
+    if method {
+        vm.load_method(&sup_obj, name)
+    } else {
+        Ok((vm.get_attr(&sup_obj, name)?, Value::Null))
+    }
 }
 
 pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {

@@ -1,7 +1,7 @@
 //! Expression compilation: operators, calls, literals, comprehensions, lambdas,
 //! f-strings, yield and await.
 
-use super::symtable::ScopeKind;
+use super::symtable::{Resolution, ScopeKind};
 use super::{binop, CResult, Compiler};
 use crate::code::{CmpOp, Instr};
 use crate::object::{bigint, Value};
@@ -230,10 +230,15 @@ impl Compiler<'_> {
                 self.emit(Instr::LoadGlobal(n));
             }
             Expr::Attribute(a) => {
-                self.expr(&a.value)?;
                 let n = self.name_index(a.attr.id.as_str());
-                self.set_attribute_position(a);
-                self.emit(Instr::LoadAttr(n));
+                if self.super_arguments(&a.value) {
+                    self.set_attribute_position(a);
+                    self.emit(Instr::LoadSuperAttr(n));
+                } else {
+                    self.expr(&a.value)?;
+                    self.set_attribute_position(a);
+                    self.emit(Instr::LoadAttr(n));
+                }
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -447,6 +452,44 @@ impl Compiler<'_> {
         }
     }
 
+    /// When `e` is a zero-argument `super()` that CPython 3.13 compiles into
+    /// `LOAD_SUPER_ATTR` — in a function (not an inlined comprehension) with a
+    /// positional parameter, `super` an implicit global that the module body never
+    /// mentions, and `__class__` a free variable — emit what that instruction takes
+    /// (`super`, `__class__`, the first argument, each loaded as its name is) and
+    /// return true; else emit nothing.
+    fn super_arguments(&mut self, e: &Expr) -> bool {
+        let Expr::Call(call) = e else { return false };
+        let Expr::Name(func) = &*call.func else {
+            return false;
+        };
+        let scope = self.scope();
+        let applies = func.id.as_str() == "super"
+            && call.arguments.args.is_empty()
+            && call.arguments.keywords.is_empty()
+            && self.inline_stack.is_empty()
+            && scope.kind == ScopeKind::Function
+            && scope.resolve("super") == Resolution::GlobalImplicit
+            && !self.table.scopes[0].mentions("super")
+            && scope.resolve("__class__") == Resolution::Free
+            && self.unit_ref().argcount > 0;
+        let Some(first) = self
+            .unit_ref()
+            .varnames
+            .first()
+            .cloned()
+            .filter(|_| applies)
+        else {
+            return false;
+        };
+        self.at_position(call, |c| {
+            c.load_name("super");
+            c.load_name("__class__");
+            c.load_name(&first);
+        });
+        true
+    }
+
     fn call(&mut self, c: &ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
         let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
@@ -454,10 +497,15 @@ impl Compiler<'_> {
         let simple = !has_star && !has_dstar;
         match &*c.func {
             Expr::Attribute(a) if simple => {
-                self.expr(&a.value)?;
                 let n = self.name_index(a.attr.id.as_str());
-                self.set_attribute_position(a);
-                self.emit(Instr::LoadMethod(n));
+                if self.super_arguments(&a.value) {
+                    self.set_attribute_position(a);
+                    self.emit(Instr::LoadSuperMethod(n));
+                } else {
+                    self.expr(&a.value)?;
+                    self.set_attribute_position(a);
+                    self.emit(Instr::LoadMethod(n));
+                }
             }
             f => {
                 self.expr(f)?;

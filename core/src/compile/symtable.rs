@@ -86,6 +86,11 @@ impl Scope {
         }
     }
 
+    /// Whether the scope binds, declares or uses `name` at all.
+    pub fn mentions(&self, name: &str) -> bool {
+        self.flags.contains_key(name)
+    }
+
     pub fn resolve(&self, name: &str) -> Resolution {
         if let Some(r) = self.resolved.get(name) {
             return *r;

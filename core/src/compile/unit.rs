@@ -550,7 +550,8 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | ImportStar | Reraise | PopExcept => -1,
         LoadFastPair(..) => 2,
         LoadFastAttr(..) => 1,
-        CompareJump(..) | IsJump(..) => -2,
+        CompareJump(..) | IsJump(..) | LoadSuperAttr(_) => -2,
+        LoadSuperMethod(_) => -1,
         LoadFastMethod(..) => 2,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass

@@ -285,6 +285,25 @@ impl Vm {
                             tri!(self.load_method_instr(code, pc - 1, obj, i as u32));
                         }
                     }
+                    Instr::LoadSuperAttr(i) | Instr::LoadSuperMethod(i) => {
+                        let first = self.pop();
+                        let class = self.pop();
+                        let sup = self.pop();
+                        self.frames[fi].pc = pc;
+                        let method = matches!(instr, Instr::LoadSuperMethod(_));
+                        let (attr, recv) = tri!(crate::builtins::types::load_super_attr(
+                            self,
+                            &sup,
+                            class,
+                            first,
+                            &code.names[i as usize],
+                            method,
+                        ));
+                        self.push(attr);
+                        if method {
+                            self.push(recv);
+                        }
+                    }
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
