@@ -323,8 +323,7 @@ impl Vm {
     #[inline(always)]
     fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
         let code = func.code.borrow();
-        if code.layout.plain_argcount as usize != nargs
-            || self.frames.len() >= self.recursion_limit
+        if code.layout.plain_argcount as usize != nargs || self.frames.len() >= self.recursion_limit
         {
             return None;
         }
@@ -440,12 +439,8 @@ impl Vm {
             Some(Value::Tuple(t)) => &t.items,
             _ => &[],
         };
-        let names = || -> Vec<Rc<PyStr>> {
-            kwnames
-                .iter()
-                .filter_map(|v| v.as_str().cloned())
-                .collect()
-        };
+        let names =
+            || -> Vec<Rc<PyStr>> { kwnames.iter().filter_map(|v| v.as_str().cloned()).collect() };
         let callee = self.stack[func_at].clone();
         // Unwrap bound methods into (function, self) in place.
         let (callee, has_self) = match (&callee, has_self) {
@@ -704,9 +699,10 @@ impl Vm {
             let Value::Str(name) = name else {
                 return false;
             };
-            let Some(j) = code.varnames[..total].iter().position(|v| {
-                Rc::ptr_eq(v, name) || v.as_str() == name.as_str()
-            }) else {
+            let Some(j) = code.varnames[..total]
+                .iter()
+                .position(|v| Rc::ptr_eq(v, name) || v.as_str() == name.as_str())
+            else {
                 return false;
             };
             if j < first_keyword || given & (1 << j) != 0 {

@@ -851,8 +851,7 @@ impl Vm {
                             v = self.frames[fi].init_of.take().unwrap_or(Value::None);
                         }
                         let f = &self.frames[fi];
-                        if f.data.is_none() && f.gen.is_none() && !f.entry && f.locals.is_none()
-                        {
+                        if f.data.is_none() && f.gen.is_none() && !f.entry && f.locals.is_none() {
                             // A plain call returns: the frame is dropped where it lies
                             // rather than moved out first, and only its two references
                             // are released (the out-of-line drop glue tests every field).
