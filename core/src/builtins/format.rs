@@ -192,10 +192,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 }
             }
         };
-        if flags.is_empty() && width.is_empty() && precision.is_none() {
-            if write_plain_conversion(&mut out, conv, &arg) {
-                continue;
-            }
+        if flags.is_empty()
+            && width.is_empty()
+            && precision.is_none()
+            && write_plain_conversion(&mut out, conv, &arg)
+        {
+            continue;
         }
         let left = flags.contains('-');
         let align = if left { "<" } else { "" };
