@@ -120,7 +120,9 @@ fn one_arg<'a>(
     kw: &[KwArg],
 ) -> PyResult<(&'a Value, &'a Value)> {
     let (s, rest) = this(vm, name, args)?;
-    no_kwargs(vm, &format!("deque.{name}"), kw)?;
+    if !kw.is_empty() {
+        no_kwargs(vm, &format!("deque.{name}"), kw)?;
+    }
     match rest {
         [x] => Ok((s, x)),
         _ => Err(vm.type_error(format!(
@@ -133,7 +135,9 @@ fn one_arg<'a>(
 /// A method taking no arguments (CPython's METH_NOARGS).
 fn no_args<'a>(vm: &Vm, name: &str, args: &'a [Value], kw: &[KwArg]) -> PyResult<&'a Value> {
     let (s, rest) = this(vm, name, args)?;
-    no_kwargs(vm, &format!("deque.{name}"), kw)?;
+    if !kw.is_empty() {
+        no_kwargs(vm, &format!("deque.{name}"), kw)?;
+    }
     if !rest.is_empty() {
         return Err(vm.type_error(format!(
             "deque.{name}() takes no arguments ({} given)",
