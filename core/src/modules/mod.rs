@@ -2,6 +2,7 @@
 //! read lines from.
 
 pub mod array;
+pub mod deque;
 pub mod gc;
 pub mod greenlet;
 pub mod itertools;
@@ -54,6 +55,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/itertools.py")),
     ),
     ("_itertools", ModuleDef::Native(itertools::init)),
+    ("_collections", ModuleDef::Native(deque::init)),
     (
         "operator",
         ModuleDef::Source(include_str!("py/operator.py")),

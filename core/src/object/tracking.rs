@@ -1,12 +1,12 @@
 //! The registry of container objects the cycle collector examines.
 //!
 //! Objects that can take part in reference cycles (dicts, lists, tuples holding
-//! containers, instances, functions, cells, classes, generators) are registered here
+//! containers, instances, functions, cells, classes, generators, deques) are registered here
 //! when they are made, as weak references. Reference counting frees almost everything;
 //! the collector (`crate::vm::gc`) only looks for groups that keep each other alive.
 //! This module only records; it never runs Python code.
 
-use super::{CellObj, Dict, Function, Instance, List, Tuple, Type, Value};
+use super::{CellObj, Dict, Function, Instance, List, Object, Tuple, Type, Value};
 use crate::vm::generator::Generator;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -21,6 +21,8 @@ pub enum Tracked {
     Cell(Weak<CellObj>),
     Type(Weak<Type>),
     Generator(Weak<Generator>),
+    /// A native object holding other values (a deque).
+    Object(Weak<Object>),
 }
 
 impl Tracked {
@@ -34,6 +36,7 @@ impl Tracked {
             Tracked::Cell(w) => w.strong_count() > 0,
             Tracked::Type(w) => w.strong_count() > 0,
             Tracked::Generator(w) => w.strong_count() > 0,
+            Tracked::Object(w) => w.strong_count() > 0,
         }
     }
 
@@ -48,6 +51,7 @@ impl Tracked {
             Tracked::Cell(w) => Value::Cell(w.upgrade()?),
             Tracked::Type(w) => Value::Type(w.upgrade()?),
             Tracked::Generator(w) => Value::Generator(w.upgrade()?),
+            Tracked::Object(w) => Value::Obj(w.upgrade()?),
         })
     }
 }
@@ -134,6 +138,11 @@ pub fn class(t: &Rc<Type>) {
 }
 pub fn generator(g: &Rc<Generator>) {
     register(Tracked::Generator(Rc::downgrade(g)));
+}
+/// Native objects whose data holds values the collector must see (`vm::gc` knows
+/// how to traverse each kind registered here).
+pub fn object(o: &Rc<Object>) {
+    register(Tracked::Object(Rc::downgrade(o)));
 }
 
 fn could_be_in_cycle(v: &Value) -> bool {

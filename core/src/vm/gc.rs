@@ -23,6 +23,7 @@ fn strong_count(v: &Value) -> usize {
         Value::Cell(o) => Rc::strong_count(o),
         Value::Type(o) => Rc::strong_count(o),
         Value::Generator(o) => Rc::strong_count(o),
+        Value::Obj(o) => Rc::strong_count(o),
         _ => 0,
     }
 }
@@ -97,6 +98,7 @@ fn traverse(v: &Value, f: &mut dyn FnMut(&Value)) {
                 f(x);
             }
         }
+        Value::Obj(o) => crate::modules::deque::traverse(o, f),
         _ => {}
     }
 }
@@ -142,6 +144,7 @@ fn clear(v: &Value) {
             drop(std::mem::take(&mut *t.bases.borrow_mut()));
         }
         Value::Generator(g) => drop(std::mem::take(&mut g.state.borrow_mut().saved)),
+        Value::Obj(o) => crate::modules::deque::clear(o),
         _ => {}
     }
 }

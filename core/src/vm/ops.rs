@@ -584,7 +584,7 @@ impl Vm {
                     return Ok(a.clone());
                 }
             }
-            (_, Value::Instance(_)) => {
+            (_, Value::Instance(_) | Value::Obj(_)) => {
                 let name = self.names.binop_inplace(op).clone();
                 if let Some(v) = self.try_dunder(a, &name, b)? {
                     return Ok(v);

@@ -2,7 +2,8 @@
 //! the evaluation loop needs.
 
 use super::{PyResult, Vm};
-use crate::object::{ObjKind, Set, Value};
+use crate::object::function::BoundMethod;
+use crate::object::{Base, ObjKind, Set, Value};
 use std::rc::Rc;
 
 /// A resolved slice: start, stop, step and the number of items.
@@ -255,7 +256,21 @@ impl Vm {
                 let name = self.names.class_getitem.clone();
                 match t.lookup(&name) {
                     Some(f) => {
-                        let f = self.bind_descriptor(f, obj)?;
+                        let class_method = match &f {
+                            Value::Obj(o) => match &o.kind {
+                                ObjKind::ClassMethod(inner) => Some(inner.clone()),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let f = match class_method {
+                            // Bound to the class subscripted, not to its metaclass.
+                            Some(func) => Value::Method(Rc::new(BoundMethod {
+                                func,
+                                receiver: obj.clone(),
+                            })),
+                            None => self.bind_descriptor(f, obj)?,
+                        };
                         self.call(&f, std::slice::from_ref(key), &[])
                     }
                     None => Ok(obj.clone()),
@@ -269,7 +284,7 @@ impl Vm {
         let cls = self.type_of(obj);
         let name = self.names.getitem.clone();
         if let Some(m) = cls.lookup(&name) {
-            if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+            if !matches!(m, Value::Builtin(_)) || takes_native_dunders(obj) {
                 return self.call_method_value(m, obj, std::slice::from_ref(key));
             }
         }
@@ -318,7 +333,7 @@ impl Vm {
                 let cls = self.type_of(obj);
                 let name = self.names.setitem.clone();
                 if let Some(m) = cls.lookup(&name) {
-                    if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+                    if !matches!(m, Value::Builtin(_)) || takes_native_dunders(obj) {
                         self.call_method_value(m, obj, &[key, value])?;
                         return Ok(());
                     }
@@ -361,7 +376,7 @@ impl Vm {
                 let cls = self.type_of(obj);
                 let name = self.names.delitem.clone();
                 if let Some(m) = cls.lookup(&name) {
-                    if !matches!(m, Value::Builtin(_)) || matches!(obj, Value::Obj(_)) {
+                    if !matches!(m, Value::Builtin(_)) || takes_native_dunders(obj) {
                         self.call_method_value(m, obj, std::slice::from_ref(key))?;
                         return Ok(());
                     }
@@ -428,5 +443,17 @@ impl Vm {
             }
             None => Ok(false),
         }
+    }
+}
+
+/// Whether a native `__getitem__` / `__setitem__` / `__delitem__` found on the type
+/// applies to `obj` itself: a native object, or an instance with no built-in value
+/// (a subclass of a native class such as `deque`); the built-in part of a `list` or
+/// `dict` subclass is indexed directly instead.
+fn takes_native_dunders(obj: &Value) -> bool {
+    match obj {
+        Value::Obj(_) => true,
+        Value::Instance(i) => !matches!(i.base, Base::Value(_)),
+        _ => false,
     }
 }
