@@ -546,12 +546,13 @@ pub enum IterState {
         count: Value,
     },
     Zip {
-        iters: Vec<Value>,
+        /// Shared, so a step takes one reference to the list instead of copying it.
+        iters: Rc<[Value]>,
         strict: bool,
     },
     Map {
         func: Value,
-        iters: Vec<Value>,
+        iters: Rc<[Value]>,
     },
     Filter {
         func: Value,
