@@ -4,7 +4,7 @@
 
 use super::{add_method, check_args, check_method_args, kwarg};
 use crate::object::function::KwArg;
-use crate::object::{IterState, ObjKind, PyCell, Value};
+use crate::object::{IterState, ObjKind, PyCell, TupleRef, Value};
 use crate::vm::generator::{self, Sent};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
@@ -206,7 +206,7 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
                         ..
                     } if *c < i64::MAX => {
                         *c += 1;
-                        return Ok(Some(Value::tuple(vec![Value::Int(*c - 1), v])));
+                        return Ok(Some(Value::tuple_from([Value::Int(*c - 1), v])));
                     }
                     IterState::Enumerate { count, .. } => count.clone(),
                     _ => return Ok(None),
@@ -216,7 +216,7 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
                 if let IterState::Enumerate { count: c, .. } = &mut *state.borrow_mut() {
                     *c = next;
                 }
-                Ok(Some(Value::tuple(vec![count, v])))
+                Ok(Some(Value::tuple_from([count, v])))
             }
             None => Ok(None),
         },
@@ -287,15 +287,24 @@ fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value
     if iters.is_empty() {
         return Ok(None);
     }
-    let mut out = Vec::with_capacity(iters.len());
-    for (i, it) in iters.iter().enumerate() {
-        match vm.next(it)? {
-            Some(v) => out.push(v),
-            None if strict => return zip_strict_end(vm, iters, i),
-            None => return Ok(None),
-        }
+    enum Stop {
+        Short(usize),
+        Raised(PyErr),
     }
-    Ok(Some(Value::tuple(out)))
+    let built = TupleRef::try_build(iters.len(), |i| match vm.next(&iters[i]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(Stop::Short(i)),
+        Err(e) => Err(Stop::Raised(e)),
+    });
+    match built {
+        Ok(t) => {
+            crate::object::tracking::tuple(&t);
+            Ok(Some(Value::Tuple(t)))
+        }
+        Err(Stop::Raised(e)) => Err(e),
+        Err(Stop::Short(i)) if strict => zip_strict_end(vm, iters, i),
+        Err(Stop::Short(_)) => Ok(None),
+    }
 }
 
 /// A strict zip whose argument `short` ran out first: an error unless every argument

@@ -148,15 +148,33 @@ impl Vm {
     }
 
     /// `next(it)`: Some(value), or None when exhausted.
+    ///
+    /// Inline with only the list iterator's step: the other kinds go to functions of
+    /// their own, so a caller stepping a list pays no more than the load.
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        match it {
-            Value::Obj(o) => {
-                if let ObjKind::Iter(state) = &o.kind {
-                    return self.next_builtin(state);
+        if let Value::Obj(o) = it {
+            if let ObjKind::Iter(state) = &o.kind {
+                if let IterState::Seq {
+                    seq: Value::List(l),
+                    index,
+                } = &mut *state.borrow_mut()
+                {
+                    if let Some(v) = l.items.borrow().get(*index) {
+                        *index += 1;
+                        return Ok(Some(v.clone()));
+                    }
                 }
+                return self.next_builtin(state);
             }
-            Value::Generator(g) => return super::generator::gen_next(self, g),
-            _ => {}
+        }
+        self.next_other(it)
+    }
+
+    #[inline(never)]
+    fn next_other(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return super::generator::gen_next(self, g);
         }
         let cls = self.type_of(it);
         let next_name = self.names.d_next.clone();
@@ -173,6 +191,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn next_builtin(&mut self, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
         // Fast paths that need no Python code.
         {
@@ -238,7 +257,7 @@ impl Vm {
                             return Ok(Some(match kind {
                                 DictViewKind::Keys => k,
                                 DictViewKind::Values => v,
-                                DictViewKind::Items => Value::tuple(vec![k, v]),
+                                DictViewKind::Items => Value::tuple_from([k, v]),
                             }));
                         }
                         None => return Ok(None),
@@ -383,7 +402,7 @@ impl Vm {
             DictViewKind::Items => d
                 .items()
                 .into_iter()
-                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .map(|(k, v)| Value::tuple_from([k, v]))
                 .collect(),
         }
     }
