@@ -317,6 +317,38 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
+        if let Value::Obj(o) = &it {
+            if let ObjKind::Iter(state) = &o.kind {
+                let mut st = state.borrow_mut();
+                match &*st {
+                    // Stepping a list or tuple iterator runs no Python code, so its
+                    // remaining items are copied at once.
+                    IterState::Seq {
+                        seq: Value::List(l),
+                        index,
+                    } => {
+                        out.extend_from_slice(l.items.borrow().get(*index..).unwrap_or(&[]));
+                        *st = IterState::Exhausted;
+                        return Ok(out);
+                    }
+                    IterState::Seq {
+                        seq: Value::Tuple(t),
+                        index,
+                    } => {
+                        out.extend_from_slice(t.items.get(*index..).unwrap_or(&[]));
+                        *st = IterState::Exhausted;
+                        return Ok(out);
+                    }
+                    IterState::Range { next, stop, step } => {
+                        let n = crate::builtins::range::range_len(*next, *stop, *step);
+                        // Only a hint: a range too long to hold fails in the loop,
+                        // with the loop's error.
+                        let _ = out.try_reserve(n as usize);
+                    }
+                    _ => {}
+                }
+            }
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
