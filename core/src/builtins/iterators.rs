@@ -168,7 +168,6 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
         Filter(Value, Value),
         Callable(Value, Value),
         GetItem(Value, i64),
-        Itertools,
         Done,
     }
     let step = match &mut *state.borrow_mut() {
@@ -178,7 +177,6 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
         IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::GetItem { obj, index } => Step::GetItem(obj.clone(), *index),
-        IterState::Itertools(_) => Step::Itertools,
         // Big ranges step without running Python code.
         IterState::BigRange { next, stop, step } => {
             let more = if num_traits::Signed::is_positive(step) {
@@ -276,7 +274,6 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
             }
             Err(e) => Err(e),
         },
-        Step::Itertools => crate::modules::itertools::next(vm, state),
         Step::Done => Ok(None),
     }
 }

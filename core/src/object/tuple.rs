@@ -34,12 +34,21 @@ pub struct TupleRef(NonNull<Head>);
 /// A weak reference to a tuple (the cycle collector's registry holds these).
 pub struct WeakTuple(NonNull<Head>);
 
+// The items follow the head with no padding, and the block is aligned as both.
+const _: () = assert!(
+    std::mem::size_of::<Head>().is_multiple_of(std::mem::align_of::<Value>())
+        && std::mem::align_of::<Head>() == std::mem::align_of::<Value>()
+);
+
 fn layout(len: usize) -> Layout {
+    let size = len
+        .checked_mul(std::mem::size_of::<Value>())
+        .and_then(|n| n.checked_add(std::mem::size_of::<Head>()));
     // A tuple too large for the address space cannot be asked for: its items would
     // have had to exist first.
-    match Layout::array::<Value>(len).and_then(|items| Layout::new::<Head>().extend(items)) {
-        Ok((l, _)) => l.pad_to_align(),
-        Err(_) => std::alloc::handle_alloc_error(Layout::new::<Head>()),
+    match size.map(|n| Layout::from_size_align(n, std::mem::align_of::<Head>())) {
+        Some(Ok(l)) => l,
+        _ => std::alloc::handle_alloc_error(Layout::new::<Head>()),
     }
 }
 
@@ -79,7 +88,10 @@ impl TupleRef {
         let mut items = items.into_iter();
         // An iterator that stops short leaves `None`s: every slot must hold a value.
         let built = TupleRef::try_build(items.len(), |_| {
-            Ok::<_, std::convert::Infallible>(items.next().unwrap_or(Value::None))
+            Ok::<_, std::convert::Infallible>(match items.next() {
+                Some(v) => v,
+                None => Value::None,
+            })
         });
         match built {
             Ok(t) => t,

@@ -302,6 +302,10 @@ impl Vm {
                     }
                 }
                 IterState::Exhausted => return Ok(None),
+                IterState::Itertools(_) => {
+                    drop(st);
+                    return crate::modules::itertools::next(self, state);
+                }
                 _ => {}
             }
         }
