@@ -325,8 +325,8 @@ impl Vm {
             if let ObjKind::Iter(state) = &o.kind {
                 let mut st = state.borrow_mut();
                 match &*st {
-                    // Stepping a list or tuple iterator runs no Python code, so its
-                    // remaining items are copied at once.
+                    // Stepping a list, tuple or range iterator runs no Python code,
+                    // so its remaining items are made at once.
                     IterState::Seq {
                         seq: Value::List(l),
                         index,
@@ -344,10 +344,17 @@ impl Vm {
                         return Ok(out);
                     }
                     IterState::Range { next, stop, step } => {
-                        let n = crate::builtins::range::range_len(*next, *stop, *step);
-                        // Only a hint: a range too long to hold fails in the loop,
-                        // with the loop's error.
+                        let (start, step) = (*next, *step);
+                        let n = crate::builtins::range::range_len(start, *stop, step);
+                        // Only a hint: a range too long to hold fails as it fills.
                         let _ = out.try_reserve(n as usize);
+                        // Each value lies between the bounds, so the wrapping sum
+                        // is exact.
+                        out.extend(
+                            (0..n).map(|i| Value::Int(start.wrapping_add(i.wrapping_mul(step)))),
+                        );
+                        *st = IterState::Exhausted;
+                        return Ok(out);
                     }
                     _ => {}
                 }
