@@ -772,7 +772,7 @@ fn divmod(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     {
         let q = vm.binary_op(crate::code::BinOp::FloorDiv, a, b)?;
         let r = vm.binary_op(crate::code::BinOp::Mod, a, b)?;
-        return Ok(Value::tuple(vec![q, r]));
+        return Ok(Value::tuple_from([q, r]));
     }
     let name = vm.names.divmod.clone();
     match vm.type_of(a).lookup(&name) {

@@ -470,8 +470,8 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = self.stack.len() - n as usize;
-                        let items: Vec<Value> = self.stack.drain(at..).collect();
-                        self.push(Value::tuple(items));
+                        let t = Value::tuple_from(self.stack.drain(at..));
+                        self.push(t);
                     }
                     Instr::BuildList(n) => {
                         let at = self.stack.len() - n as usize;
