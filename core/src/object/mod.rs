@@ -187,8 +187,9 @@ impl Value {
     ///
     /// Every heap variant holds one `Rc<T>` of a sized `T` in its payload word, and an
     /// `Rc` is a pointer to its allocation, which starts with the strong count (std's
-    /// `RcInner` is `repr(C)`: strong, weak, value). The tests check this for each
-    /// variant against `Rc::strong_count`.
+    /// `RcInner` is `repr(C)`: strong, weak, value); a tuple's `TupleRef` points to a
+    /// block laid out the same way (`object::tuple`). The tests check this for each
+    /// variant against `Rc::strong_count` or `TupleRef::strong_count`.
     #[inline(always)]
     fn strong_count(&self) -> Option<&std::cell::Cell<usize>> {
         if !self.is_heap() {
