@@ -29,7 +29,7 @@ pub fn release(items: Vec<Value>) {
 
 /// One nesting level of destruction, while a container drops its contents; `None`
 /// past the limit, where the caller parks them instead.
-#[inline]
+#[inline(always)]
 pub fn enter() -> Option<Level> {
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_DEPTH {
@@ -51,7 +51,7 @@ pub struct Level {
 }
 
 impl Drop for Level {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         if self.depth == 0 && ANY_PARKED.with(|a| a.get()) {
             while let Some(batch) = PARKED.with(|p| p.borrow_mut().pop()) {

@@ -292,6 +292,7 @@ impl Drop for TupleRef {
 }
 
 impl WeakTuple {
+    #[inline]
     pub fn strong_count(&self) -> usize {
         // SAFETY: a weak reference keeps the head allocated.
         unsafe { self.0.as_ref() }.strong.get()

@@ -149,21 +149,29 @@ impl Vm {
 
     /// `next(it)`: Some(value), or None when exhausted.
     ///
-    /// Inline with only the list iterator's step: the other kinds go to functions of
-    /// their own, so a caller stepping a list pays no more than the load.
+    /// Inline with only the steps of a list iterator and an ascending range
+    /// iterator: the other kinds go to functions of their own, so a caller stepping
+    /// a list (zip's inputs, sum's) pays no more than the load.
     #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = it {
             if let ObjKind::Iter(state) = &o.kind {
-                if let IterState::Seq {
-                    seq: Value::List(l),
-                    index,
-                } = &mut *state.borrow_mut()
-                {
-                    if let Some(v) = l.items.borrow().get(*index) {
-                        *index += 1;
-                        return Ok(Some(v.clone()));
+                match &mut *state.borrow_mut() {
+                    IterState::Seq {
+                        seq: Value::List(l),
+                        index,
+                    } => {
+                        if let Some(v) = l.items.borrow().get(*index) {
+                            *index += 1;
+                            return Ok(Some(v.clone()));
+                        }
                     }
+                    IterState::Range { next, stop, step } if *step > 0 && *next < *stop => {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        return Ok(Some(Value::Int(v)));
+                    }
+                    _ => {}
                 }
                 return self.next_builtin(state);
             }
