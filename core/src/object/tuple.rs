@@ -199,18 +199,18 @@ impl TupleRef {
         // the items, so each has one owner) or given a new reference.
         unsafe {
             let to = dst.as_mut_ptr().add(dst.len());
-            for k in 0..len {
-                let src = from.add(len - 1 - k);
-                to.add(k).write(if unique {
-                    Value::read_split(src)
-                } else {
-                    (*src).dup()
-                });
-            }
-            dst.set_len(dst.len() + len);
             if unique {
+                for k in 0..len {
+                    to.add(k).write(Value::read_split(from.add(len - 1 - k)));
+                }
+                dst.set_len(dst.len() + len);
                 let block = std::mem::ManuallyDrop::new(self);
                 std::alloc::dealloc(block.0.as_ptr() as *mut u8, layout(len));
+            } else {
+                for k in 0..len {
+                    to.add(k).write((*from.add(len - 1 - k)).dup());
+                }
+                dst.set_len(dst.len() + len);
             }
         }
     }
