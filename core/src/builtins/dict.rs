@@ -90,7 +90,7 @@ fn popitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                 ));
             };
             let (k, v) = d.remove_at(i);
-            Ok(Value::tuple(vec![k, v]))
+            Ok(Value::tuple_from([k, v]))
         }
         None => Err(vm.new_error_args(
             &vm.types.key_error.clone(),

@@ -113,20 +113,29 @@ fn min_max(
     only_kwargs(vm, name, kwargs, &["key", "default"])?;
     let key = kwarg(kwargs, "key").cloned().filter(|k| !k.is_none());
     let default = kwarg(kwargs, "default").cloned();
-    let items = match args.len() {
+    // One iterable is read as it goes (a key function and the comparisons run
+    // between its steps, as in CPython); several arguments are the items.
+    let (it, mut items) = match args.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&args[0])?,
+        1 => (Some(vm.get_iter(&args[0])?), [].iter()),
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.to_vec()
+            (None, args.iter())
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    loop {
+        let item = match &it {
+            Some(it) => vm.next(it)?,
+            None => items.next().cloned(),
+        };
+        let Some(item) = item else {
+            break;
+        };
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item), &[])?,
             None => item.clone(),
@@ -171,51 +180,70 @@ fn sum(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     if let Value::Str(_) = start {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = vm.collect_iterable(&args[0])?;
+    // CPython's three loops, in order: machine ints while the total fits, then
+    // floats with Neumaier's compensation, then `+` for whatever is left. Each
+    // loop hands over to the next at the first item it cannot take, and never
+    // comes back.
+    let it = vm.get_iter(&args[0])?;
     let mut acc = start;
-    // Floats are summed with compensation, as CPython 3.12+ does.
-    let mut fsum: Option<(f64, f64)> = None;
-    for x in items {
-        if let (Value::Float(a), Value::Float(b)) = (&acc, &x) {
-            let (s, c) = fsum.unwrap_or((*a, 0.0));
-            let t = s + b;
-            let c = if s.abs() >= b.abs() {
-                c + ((s - t) + b)
-            } else {
-                c + ((b - t) + s)
+    if let Value::Int(mut total) = acc {
+        loop {
+            let Some(x) = vm.next(&it)? else {
+                return Ok(Value::Int(total));
             };
-            fsum = Some((t, c));
-            acc = Value::Float(t);
-            continue;
-        }
-        if let (Some((s, c)), Value::Float(_)) = (fsum.take(), &acc) {
-            acc = Value::Float(if c.is_finite() && c != 0.0 { s + c } else { s });
-        }
-        if let (Value::Float(_), Some(i)) = (&acc, as_int(&x)) {
-            if let Some(f) = i.to_f64() {
-                let s = match &acc {
-                    Value::Float(a) => *a,
-                    _ => 0.0,
-                };
-                fsum = Some((s, 0.0));
-                let (s0, c0) = fsum.unwrap_or((s, 0.0));
-                let t = s0 + f;
-                let c = if s0.abs() >= f.abs() {
-                    c0 + ((s0 - t) + f)
-                } else {
-                    c0 + ((f - t) + s0)
-                };
-                fsum = Some((t, c));
-                acc = Value::Float(t);
+            let b = match x {
+                Value::Int(b) => Some(b),
+                Value::Bool(b) => Some(b as i64),
+                _ => None,
+            };
+            if let Some(t) = b.and_then(|b| total.checked_add(b)) {
+                total = t;
                 continue;
             }
+            acc = vm.binary_op(crate::code::BinOp::Add, &Value::Int(total), &x)?;
+            break;
         }
-        acc = vm.binary_op(crate::code::BinOp::Add, &acc, &x)?;
     }
-    if let Some((s, c)) = fsum {
-        if c.is_finite() && c != 0.0 {
-            return Ok(Value::Float(s + c));
+    if let Value::Float(mut total) = acc {
+        let mut c: f64 = 0.0;
+        loop {
+            let Some(x) = vm.next(&it)? else {
+                if c != 0.0 && c.is_finite() {
+                    total += c;
+                }
+                return Ok(Value::Float(total));
+            };
+            match x {
+                Value::Float(x) => {
+                    let t = total + x;
+                    if total.abs() >= x.abs() {
+                        c += (total - t) + x;
+                    } else {
+                        c += (x - t) + total;
+                    }
+                    total = t;
+                    continue;
+                }
+                // As CPython: an int is added without compensation.
+                Value::Int(v) => {
+                    total += v as f64;
+                    continue;
+                }
+                Value::Bool(b) => {
+                    total += b as i64 as f64;
+                    continue;
+                }
+                _ => {}
+            }
+            if c != 0.0 && c.is_finite() {
+                total += c;
+            }
+            acc = vm.binary_op(crate::code::BinOp::Add, &Value::Float(total), &x)?;
+            break;
         }
+    }
+    while let Some(x) = vm.next(&it)? {
+        acc = vm.binary_op(crate::code::BinOp::Add, &acc, &x)?;
     }
     Ok(acc)
 }
@@ -744,7 +772,7 @@ fn divmod(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     {
         let q = vm.binary_op(crate::code::BinOp::FloorDiv, a, b)?;
         let r = vm.binary_op(crate::code::BinOp::Mod, a, b)?;
-        return Ok(Value::tuple(vec![q, r]));
+        return Ok(Value::tuple_from([q, r]));
     }
     let name = vm.names.divmod.clone();
     match vm.type_of(a).lookup(&name) {

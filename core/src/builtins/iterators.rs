@@ -4,9 +4,10 @@
 
 use super::{add_method, check_args, check_method_args, kwarg};
 use crate::object::function::KwArg;
-use crate::object::{IterState, ObjKind, PyCell, Value};
+use crate::object::{IterState, ObjKind, PyCell, TupleRef, Value};
 use crate::vm::generator::{self, Sent};
 use crate::vm::{PyErr, PyResult, Vm};
+use std::rc::Rc;
 
 fn iter_obj(cls: &crate::object::TypeRef, st: IterState) -> Value {
     Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(st)))
@@ -17,11 +18,12 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Valu
     let Some(src) = a.first().or_else(|| kwarg(kwargs, "iterable")) else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
-    let count = a
-        .get(1)
-        .or_else(|| kwarg(kwargs, "start"))
-        .cloned()
-        .unwrap_or(Value::Int(0));
+    // As CPython, the start goes through `__index__` before the iterable is read.
+    let count = match a.get(1).or_else(|| kwarg(kwargs, "start")) {
+        None => Value::Int(0),
+        Some(v @ (Value::Int(_) | Value::BigInt(_))) => v.clone(),
+        Some(v) => Value::Int(super::arg_int(vm, v)?),
+    };
     let it = vm.get_iter(src)?;
     Ok(iter_obj(
         &vm.types.enumerate.clone(),
@@ -34,10 +36,10 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let mut iters = Vec::new();
-    for a in &args[1..] {
-        iters.push(vm.get_iter(a)?);
-    }
+    let iters = args[1..]
+        .iter()
+        .map(|a| vm.get_iter(a))
+        .collect::<PyResult<Rc<[Value]>>>()?;
     Ok(iter_obj(
         &vm.types.zip.clone(),
         IterState::Zip { iters, strict },
@@ -48,10 +50,10 @@ fn map_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if args.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mut iters = Vec::new();
-    for a in &args[2..] {
-        iters.push(vm.get_iter(a)?);
-    }
+    let iters = args[2..]
+        .iter()
+        .map(|a| vm.get_iter(a))
+        .collect::<PyResult<Rc<[Value]>>>()?;
     Ok(iter_obj(
         &vm.types.map.clone(),
         IterState::Map {
@@ -152,108 +154,87 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 /// `next()` of the built-in iterators whose step may run Python code.
+///
+/// No borrow of the state is held while Python code runs (an inner `__next__`, the
+/// mapped function, a finalizer): each arm takes new references to what the step
+/// needs (one reference count for a zip or map's shared iterator list), releases the
+/// borrow, and writes back afterwards, so a step that re-enters the same iterator
+/// sees a consistent state.
 pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
-    // Big ranges step without running Python code.
-    if let IterState::BigRange { next, stop, step } = &mut *state.borrow_mut() {
-        let more = if num_traits::Signed::is_positive(step) {
-            *next < *stop
-        } else {
-            *next > *stop
-        };
-        if !more {
-            return Ok(None);
-        }
-        let v = next.clone();
-        *next += &*step;
-        return Ok(Some(Value::from_bigint(v)));
-    }
     enum Step {
-        Enumerate(Value, Value),
-        Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Enumerate(Value),
+        Zip(Rc<[Value]>, bool),
+        Map(Value, Rc<[Value]>),
         Filter(Value, Value),
         Callable(Value, Value),
         GetItem(Value, i64),
-        Itertools,
         Done,
     }
-    let step = match &*state.borrow() {
-        IterState::Enumerate { it, count } => Step::Enumerate(it.clone(), count.clone()),
+    let step = match &mut *state.borrow_mut() {
+        IterState::Enumerate { it, .. } => Step::Enumerate(it.clone()),
         IterState::Zip { iters, strict } => Step::Zip(iters.clone(), *strict),
         IterState::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
         IterState::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::GetItem { obj, index } => Step::GetItem(obj.clone(), *index),
-        IterState::Itertools(_) => Step::Itertools,
+        // Big ranges step without running Python code.
+        IterState::BigRange { next, stop, step } => {
+            let more = if num_traits::Signed::is_positive(step) {
+                *next < *stop
+            } else {
+                *next > *stop
+            };
+            if !more {
+                return Ok(None);
+            }
+            let v = next.clone();
+            *next += &*step;
+            return Ok(Some(Value::from_bigint(v)));
+        }
         _ => Step::Done,
     };
     match step {
-        Step::Enumerate(it, count) => match vm.next(&it)? {
+        Step::Enumerate(it) => match vm.next(&it)? {
+            // The count is read after the step, as CPython does: a step that
+            // re-entered this enumerate has moved it on.
             Some(v) => {
+                let count = match &mut *state.borrow_mut() {
+                    IterState::Enumerate {
+                        count: Value::Int(c),
+                        ..
+                    } if *c < i64::MAX => {
+                        *c += 1;
+                        return Ok(Some(Value::tuple_from([Value::Int(*c - 1), v])));
+                    }
+                    IterState::Enumerate { count, .. } => count.clone(),
+                    _ => return Ok(None),
+                };
+                // A count past the machine word.
                 let next = vm.binary_op(crate::code::BinOp::Add, &count, &Value::Int(1))?;
                 if let IterState::Enumerate { count: c, .. } = &mut *state.borrow_mut() {
                     *c = next;
                 }
-                Ok(Some(Value::tuple(vec![count, v])))
+                Ok(Some(Value::tuple_from([count, v])))
             }
             None => Ok(None),
         },
-        Step::Zip(iters, strict) => {
-            if iters.is_empty() {
-                return Ok(None);
-            }
-            let mut out = Vec::with_capacity(iters.len());
-            for (i, it) in iters.iter().enumerate() {
-                match vm.next(it)? {
-                    Some(v) => out.push(v),
-                    None => {
-                        *state.borrow_mut() = IterState::Exhausted;
-                        if strict {
-                            if i > 0 {
-                                let plural = if i == 1 { "" } else { "s" };
-                                return Err(vm.value_error(format!(
-                                    "zip() argument {} is shorter than argument{} 1{}",
-                                    i + 1,
-                                    plural,
-                                    if i == 1 {
-                                        String::new()
-                                    } else {
-                                        format!("-{i}")
-                                    }
-                                )));
-                            }
-                            for (j, other) in iters.iter().enumerate().skip(1) {
-                                if vm.next(other)?.is_some() {
-                                    let plural = if j == 1 { "" } else { "s" };
-                                    return Err(vm.value_error(format!(
-                                        "zip() argument {} is longer than argument{} 1{}",
-                                        j + 1,
-                                        plural,
-                                        if j == 1 {
-                                            String::new()
-                                        } else {
-                                            format!("-{j}")
-                                        }
-                                    )));
-                                }
-                            }
-                        }
-                        return Ok(None);
+        Step::Zip(iters, strict) => zip_next(vm, &iters, strict),
+        Step::Map(func, iters) => match &*iters {
+            [it] => match vm.next(it)? {
+                Some(v) => vm.call(&func, std::slice::from_ref(&v), &[]).map(Some),
+                None => Ok(None),
+            },
+            _ => {
+                let mut args = Vec::with_capacity(iters.len());
+                for it in iters.iter() {
+                    match vm.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
                     }
                 }
+                vm.call(&func, &args, &[]).map(Some)
             }
-            Ok(Some(Value::tuple(out)))
-        }
-        Step::Map(func, iters) => {
-            let mut args = Vec::with_capacity(iters.len());
-            for it in &iters {
-                match vm.next(it)? {
-                    Some(v) => args.push(v),
-                    None => return Ok(None),
-                }
-            }
-            vm.call(&func, &args, &[]).map(Some)
-        }
+        },
         Step::Filter(func, it) => loop {
             let Some(v) = vm.next(&it)? else {
                 return Ok(None);
@@ -293,9 +274,63 @@ pub fn next_slow(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Valu
             }
             Err(e) => Err(e),
         },
-        Step::Itertools => crate::modules::itertools::next(vm, state),
         Step::Done => Ok(None),
     }
+}
+
+/// One step of `zip`. As in CPython, running out does not exhaust the zip: a later
+/// `next()` asks the inputs again.
+fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value>> {
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    enum Stop {
+        Short(usize),
+        Raised(PyErr),
+    }
+    let built = TupleRef::try_build(iters.len(), |i| match vm.next(&iters[i]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(Stop::Short(i)),
+        Err(e) => Err(Stop::Raised(e)),
+    });
+    match built {
+        Ok(t) => {
+            crate::object::tracking::tuple(&t);
+            Ok(Some(Value::Tuple(t)))
+        }
+        Err(Stop::Raised(e)) => Err(e),
+        Err(Stop::Short(i)) if strict => zip_strict_end(vm, iters, i),
+        Err(Stop::Short(_)) => Ok(None),
+    }
+}
+
+/// A strict zip whose argument `short` ran out first: an error unless every argument
+/// ran out together.
+fn zip_strict_end(vm: &mut Vm, iters: &[Value], short: usize) -> PyResult<Option<Value>> {
+    let which = |i: usize| {
+        if i == 1 {
+            " 1".to_string()
+        } else {
+            format!("s 1-{i}")
+        }
+    };
+    if short > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}",
+            short + 1,
+            which(short)
+        )));
+    }
+    for (j, other) in iters.iter().enumerate().skip(1) {
+        if vm.next(other)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}",
+                j + 1,
+                which(j)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 fn gen_this(vm: &Vm, args: &[Value]) -> PyResult<std::rc::Rc<generator::Generator>> {

@@ -129,7 +129,7 @@ pub struct Combinations {
 
 fn pick(pool: &[Value], indices: &[usize]) -> Value {
     // Every index is below the pool's length by construction of the algorithms.
-    Value::tuple(indices.iter().map(|&i| pool[i].clone()).collect())
+    Value::tuple_from(indices.iter().map(|&i| pool[i].clone()))
 }
 
 impl Product {
@@ -139,9 +139,7 @@ impl Product {
             if self.pools.iter().any(|p| p.is_empty()) {
                 return None;
             }
-            return Some(Value::tuple(
-                self.pools.iter().map(|p| p[0].clone()).collect(),
-            ));
+            return Some(Value::tuple_from(self.pools.iter().map(|p| p[0].clone())));
         }
         for i in (0..self.pools.len()).rev() {
             self.indices[i] += 1;
@@ -150,9 +148,8 @@ impl Product {
                     .pools
                     .iter()
                     .zip(self.indices.iter())
-                    .map(|(p, &k)| p[k].clone())
-                    .collect();
-                return Some(Value::tuple(items));
+                    .map(|(p, &k)| p[k].clone());
+                return Some(Value::tuple_from(items));
             }
             self.indices[i] = 0;
         }
@@ -475,7 +472,7 @@ pub fn next(vm: &mut Vm, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
                         ItertoolsState::Pairwise { old, .. } => old.replace(new.clone()),
                         _ => None,
                     });
-                    Ok(Some(Value::tuple(vec![old, new])))
+                    Ok(Some(Value::tuple_from([old, new])))
                 }
                 other => {
                     finish(state);

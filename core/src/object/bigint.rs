@@ -272,6 +272,8 @@ pub fn truediv(a: IntRef, b: IntRef) -> Option<f64> {
 pub fn hash(a: &IntRef) -> i64 {
     const MODULUS: u64 = (1 << 61) - 1;
     let h = match a {
+        // Most ints are below the modulus: no division.
+        IntRef::Small(x) if x.unsigned_abs() < MODULUS => *x,
         IntRef::Small(x) => {
             let m = (x.unsigned_abs() % MODULUS) as i64;
             if *x < 0 {

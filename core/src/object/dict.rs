@@ -11,7 +11,7 @@
 //! changed since I looked" is one integer compare (the interpreter's global caches and
 //! the optimizer's guards rely on that).
 
-use super::{PyCell, PyStr, Value};
+use super::{PyCell, PyStr, TupleRef, Value};
 use hashbrown::HashTable;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -157,7 +157,7 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
         (Tuple(x), Tuple(y)) => {
-            if Rc::ptr_eq(x, y) {
+            if TupleRef::ptr_eq(x, y) {
                 return Some(true);
             }
             if x.items.len() != y.items.len() {

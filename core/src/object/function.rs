@@ -1,6 +1,6 @@
 //! Callables: Python functions, native (Rust) functions, and bound methods.
 
-use super::{Dict, PyCell, PyStr, Tuple, Value};
+use super::{Dict, PyCell, PyStr, TupleRef, Value};
 use crate::code::Code;
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
@@ -20,9 +20,9 @@ pub struct Function {
     pub builtins: Rc<Dict>,
     pub name: PyCell<Rc<PyStr>>,
     pub qualname: PyCell<Rc<PyStr>>,
-    pub defaults: PyCell<Option<Rc<Tuple>>>,
+    pub defaults: PyCell<Option<TupleRef>>,
     pub kwdefaults: PyCell<Option<Rc<Dict>>>,
-    pub closure: Option<Rc<Tuple>>,
+    pub closure: Option<TupleRef>,
     pub dict: PyCell<Option<Rc<Dict>>>,
     pub annotations: PyCell<Value>,
     pub module: PyCell<Value>,

@@ -19,6 +19,7 @@ pub mod set;
 pub mod str;
 pub mod tracking;
 pub mod trashcan;
+pub mod tuple;
 pub mod types;
 
 use std::cell::Cell;
@@ -31,6 +32,7 @@ pub use self::exception::ExcData;
 pub use self::function::{BoundMethod, Builtin, Function, NativeFn};
 pub use self::set::Set;
 pub use self::str::PyStr;
+pub use self::tuple::{Tuple, TupleRef};
 pub use self::types::{Type, TypeRef};
 use crate::code::Code;
 use num_bigint::BigInt;
@@ -55,7 +57,7 @@ pub enum Value {
     // single compare of the tag.
     Str(Rc<PyStr>),
     BigInt(Rc<BigInt>),
-    Tuple(Rc<Tuple>),
+    Tuple(TupleRef),
     List(Rc<List>),
     Dict(Rc<Dict>),
     Set(Rc<Set>),
@@ -169,8 +171,9 @@ impl Value {
     ///
     /// Every heap variant holds one `Rc<T>` of a sized `T` in its payload word, and an
     /// `Rc` is a pointer to its allocation, which starts with the strong count (std's
-    /// `RcInner` is `repr(C)`: strong, weak, value). The tests check this for each
-    /// variant against `Rc::strong_count`.
+    /// `RcInner` is `repr(C)`: strong, weak, value); a tuple's `TupleRef` points to a
+    /// block laid out the same way (`object::tuple`). The tests check this for each
+    /// variant against `Rc::strong_count` or `TupleRef::strong_count`.
     #[inline(always)]
     fn strong_count(&self) -> Option<&std::cell::Cell<usize>> {
         if !self.is_heap() {
@@ -223,7 +226,18 @@ impl Value {
         Value::Str(Rc::new(PyStr::from_string(s)))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        let t = Rc::new(Tuple::new(items));
+        let t = TupleRef::from_vec(items);
+        tracking::tuple(&t);
+        Value::Tuple(t)
+    }
+    /// A tuple of the items of an iterator that knows its exact length, built in
+    /// place without an intermediate vector.
+    pub fn tuple_from<I>(items: I) -> Value
+    where
+        I: IntoIterator<Item = Value>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let t = TupleRef::from_exact(items);
         tracking::tuple(&t);
         Value::Tuple(t)
     }
@@ -265,7 +279,7 @@ impl Value {
         Some(match self {
             Value::Str(o) => Rc::as_ptr(o) as *const u8 as usize,
             Value::BigInt(o) => Rc::as_ptr(o) as *const u8 as usize,
-            Value::Tuple(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::Tuple(o) => o.as_ptr() as usize,
             Value::List(o) => Rc::as_ptr(o) as *const u8 as usize,
             Value::Dict(o) => Rc::as_ptr(o) as *const u8 as usize,
             Value::Set(o) => Rc::as_ptr(o) as *const u8 as usize,
@@ -287,30 +301,6 @@ impl Value {
         match self {
             Value::Str(s) => Some(s),
             _ => None,
-        }
-    }
-}
-
-/// An immutable sequence.
-pub struct Tuple {
-    pub items: Box<[Value]>,
-}
-
-impl Tuple {
-    pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple {
-            items: items.into_boxed_slice(),
-        }
-    }
-}
-
-impl Drop for Tuple {
-    fn drop(&mut self) {
-        if !self.items.is_empty() {
-            // CPython releases tuple and list items last to first.
-            let mut items = std::mem::take(&mut self.items).into_vec();
-            items.reverse();
-            trashcan::release(items);
         }
     }
 }
@@ -537,12 +527,13 @@ pub enum IterState {
         count: Value,
     },
     Zip {
-        iters: Vec<Value>,
+        /// Shared, so a step takes one reference to the list instead of copying it.
+        iters: Rc<[Value]>,
         strict: bool,
     },
     Map {
         func: Value,
-        iters: Vec<Value>,
+        iters: Rc<[Value]>,
     },
     Filter {
         func: Value,
@@ -594,7 +585,7 @@ mod tests {
             let count = v.strong_count().map(|c| c.get());
             let expected = match &v {
                 Value::Str(o) => Rc::strong_count(o),
-                Value::Tuple(o) => Rc::strong_count(o),
+                Value::Tuple(o) => o.strong_count(),
                 Value::List(o) => Rc::strong_count(o),
                 Value::Dict(o) => Rc::strong_count(o),
                 Value::Type(o) => Rc::strong_count(o),

@@ -6,7 +6,8 @@
 //! the collector (`crate::vm::gc`) only looks for groups that keep each other alive.
 //! This module only records; it never runs Python code.
 
-use super::{CellObj, Dict, Function, Instance, List, Object, Tuple, Type, Value};
+use super::tuple::WeakTuple;
+use super::{CellObj, Dict, Function, Instance, List, Object, TupleRef, Type, Value};
 use crate::vm::generator::Generator;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -15,7 +16,7 @@ use std::rc::{Rc, Weak};
 pub enum Tracked {
     Dict(Weak<Dict>),
     List(Weak<List>),
-    Tuple(Weak<Tuple>),
+    Tuple(WeakTuple),
     Instance(Weak<Instance>),
     Function(Weak<Function>),
     Cell(Weak<CellObj>),
@@ -119,9 +120,9 @@ fn sweep(r: &mut Vec<Tracked>, young: usize) {
 }
 
 /// Tuples are tracked only when they hold something that could refer back to them.
-pub fn tuple(t: &Rc<Tuple>) {
+pub fn tuple(t: &TupleRef) {
     if t.items.iter().any(could_be_in_cycle) {
-        register(Tracked::Tuple(Rc::downgrade(t)));
+        register(Tracked::Tuple(t.downgrade()));
     }
 }
 pub fn instance(i: &Rc<Instance>) {

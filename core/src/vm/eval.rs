@@ -501,8 +501,8 @@ impl Vm {
                     }
                     Instr::BuildTuple(n) => {
                         let at = self.stack.len() - n as usize;
-                        let items: Vec<Value> = self.stack.drain(at..).collect();
-                        self.push(Value::tuple(items));
+                        let t = Value::tuple_from(self.stack.drain(at..));
+                        self.push(t);
                     }
                     Instr::BuildList(n) => {
                         let at = self.stack.len() - n as usize;
@@ -651,16 +651,13 @@ impl Vm {
                         self.push(s);
                     }
                     Instr::UnpackSequence(n) => {
-                        let seq = self.pop();
-                        if let Value::Tuple(t) = &seq {
-                            if t.items.len() == n as usize {
-                                for v in t.items.iter().rev() {
-                                    self.push(v.dup());
-                                }
-                                seq.release();
+                        let seq = match self.pop() {
+                            Value::Tuple(t) if t.items.len() == n as usize => {
+                                t.push_items_rev(&mut self.stack);
                                 continue;
                             }
-                        }
+                            seq => seq,
+                        };
                         if let Value::List(l) = &seq {
                             let items = l.items.borrow();
                             if items.len() == n as usize {

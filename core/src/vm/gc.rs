@@ -17,7 +17,7 @@ fn strong_count(v: &Value) -> usize {
     match v {
         Value::Dict(o) => Rc::strong_count(o),
         Value::List(o) => Rc::strong_count(o),
-        Value::Tuple(o) => Rc::strong_count(o),
+        Value::Tuple(o) => o.strong_count(),
         Value::Instance(o) => Rc::strong_count(o),
         Value::Function(o) => Rc::strong_count(o),
         Value::Cell(o) => Rc::strong_count(o),

@@ -148,15 +148,41 @@ impl Vm {
     }
 
     /// `next(it)`: Some(value), or None when exhausted.
+    ///
+    /// Inline with only the steps of a list iterator and an ascending range
+    /// iterator: the other kinds go to functions of their own, so a caller stepping
+    /// a list (zip's inputs, sum's) pays no more than the load.
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        match it {
-            Value::Obj(o) => {
-                if let ObjKind::Iter(state) = &o.kind {
-                    return self.next_builtin(state);
+        if let Value::Obj(o) = it {
+            if let ObjKind::Iter(state) = &o.kind {
+                match &mut *state.borrow_mut() {
+                    IterState::Seq {
+                        seq: Value::List(l),
+                        index,
+                    } => {
+                        if let Some(v) = l.items.borrow().get(*index) {
+                            *index += 1;
+                            return Ok(Some(v.clone()));
+                        }
+                    }
+                    IterState::Range { next, stop, step } if *step > 0 && *next < *stop => {
+                        let v = *next;
+                        *next = next.saturating_add(*step);
+                        return Ok(Some(Value::Int(v)));
+                    }
+                    _ => {}
                 }
+                return self.next_builtin(state);
             }
-            Value::Generator(g) => return super::generator::gen_next(self, g),
-            _ => {}
+        }
+        self.next_other(it)
+    }
+
+    #[inline(never)]
+    fn next_other(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return super::generator::gen_next(self, g);
         }
         let cls = self.type_of(it);
         let next_name = self.names.d_next.clone();
@@ -173,6 +199,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn next_builtin(&mut self, state: &PyCell<IterState>) -> PyResult<Option<Value>> {
         // Fast paths that need no Python code.
         {
@@ -238,7 +265,7 @@ impl Vm {
                             return Ok(Some(match kind {
                                 DictViewKind::Keys => k,
                                 DictViewKind::Values => v,
-                                DictViewKind::Items => Value::tuple(vec![k, v]),
+                                DictViewKind::Items => Value::tuple_from([k, v]),
                             }));
                         }
                         None => return Ok(None),
@@ -283,6 +310,10 @@ impl Vm {
                     }
                 }
                 IterState::Exhausted => return Ok(None),
+                IterState::Itertools(_) => {
+                    drop(st);
+                    return crate::modules::itertools::next(self, state);
+                }
                 _ => {}
             }
         }
@@ -298,6 +329,45 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
+        if let Value::Obj(o) = &it {
+            if let ObjKind::Iter(state) = &o.kind {
+                let mut st = state.borrow_mut();
+                match &*st {
+                    // Stepping a list, tuple or range iterator runs no Python code,
+                    // so its remaining items are made at once.
+                    IterState::Seq {
+                        seq: Value::List(l),
+                        index,
+                    } => {
+                        out.extend_from_slice(l.items.borrow().get(*index..).unwrap_or(&[]));
+                        *st = IterState::Exhausted;
+                        return Ok(out);
+                    }
+                    IterState::Seq {
+                        seq: Value::Tuple(t),
+                        index,
+                    } => {
+                        out.extend_from_slice(t.items.get(*index..).unwrap_or(&[]));
+                        *st = IterState::Exhausted;
+                        return Ok(out);
+                    }
+                    IterState::Range { next, stop, step } => {
+                        let (start, step) = (*next, *step);
+                        let n = crate::builtins::range::range_len(start, *stop, step);
+                        // Only a hint: a range too long to hold fails as it fills.
+                        let _ = out.try_reserve(n as usize);
+                        // Each value lies between the bounds, so the wrapping sum
+                        // is exact.
+                        out.extend(
+                            (0..n).map(|i| Value::Int(start.wrapping_add(i.wrapping_mul(step)))),
+                        );
+                        *st = IterState::Exhausted;
+                        return Ok(out);
+                    }
+                    _ => {}
+                }
+            }
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }
@@ -383,7 +453,7 @@ impl Vm {
             DictViewKind::Items => d
                 .items()
                 .into_iter()
-                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .map(|(k, v)| Value::tuple_from([k, v]))
                 .collect(),
         }
     }

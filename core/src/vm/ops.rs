@@ -961,13 +961,14 @@ impl Vm {
                 }
             }
             Value::None => 0xFCA86420,
+            // The items are hashed in place: `v` keeps the tuple, and its items,
+            // alive while an item's `__hash__` runs.
             Value::Tuple(t) => {
-                let items = t.items.to_vec();
-                let mut hashes = Vec::with_capacity(items.len());
-                for it in &items {
-                    hashes.push(self.hash(it)?);
+                let mut acc = TUPLE_HASH_START;
+                for it in t.items.iter() {
+                    acc = tuple_hash_add(acc, self.hash(it)?);
                 }
-                tuple_hash(&hashes)
+                tuple_hash_end(acc, t.items.len())
             }
             Value::List(_) | Value::Dict(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
@@ -1363,17 +1364,21 @@ fn is_set_view(v: &Value) -> bool {
 }
 
 /// CPython's tuple hash (xxHash-based, 3.8+).
-pub fn tuple_hash(hashes: &[i64]) -> i64 {
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
-    let mut acc: u64 = P5;
-    for &h in hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3527539));
+// CPython's tuple hash, an xxHash-like fold of the items' hashes.
+const XXPRIME_1: u64 = 11400714785074694791;
+const XXPRIME_2: u64 = 14029467366897019727;
+const XXPRIME_5: u64 = 2870177450012600261;
+const TUPLE_HASH_START: u64 = XXPRIME_5;
+
+fn tuple_hash_add(acc: u64, h: i64) -> u64 {
+    acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2))
+        .rotate_left(31)
+        .wrapping_mul(XXPRIME_1)
+}
+
+fn tuple_hash_end(acc: u64, len: usize) -> i64 {
+    // The length is mangled to keep the historical value of hash(()).
+    let acc = acc.wrapping_add((len as u64) ^ (XXPRIME_5 ^ 3527539));
     if acc == u64::MAX {
         return 1546275796;
     }

@@ -10,7 +10,7 @@
 
 use super::{CodeEvent, DictEvent, FuncEvent, FuncEventKind, TypeEvent, WatchError, Watchers};
 use crate::code::Code;
-use crate::object::{Dict, Function, Tuple, Value};
+use crate::object::{Dict, Function, TupleRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -121,7 +121,7 @@ impl Vm {
     }
 
     /// `f.__defaults__ = defaults`, with its MODIFY_DEFAULTS event.
-    pub fn set_function_defaults(&mut self, f: &Rc<Function>, defaults: Option<Rc<Tuple>>) {
+    pub fn set_function_defaults(&mut self, f: &Rc<Function>, defaults: Option<TupleRef>) {
         let new = defaults.clone().map_or(Value::None, Value::Tuple);
         self.function_will_modify(f, FuncEventKind::ModifyDefaults, &new);
         let old = std::mem::replace(&mut *f.defaults.borrow_mut(), defaults);
