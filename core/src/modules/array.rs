@@ -11,7 +11,7 @@
 //! small Python functions (compiled once per module load) that call native helpers.
 
 use super::math::{index_big, to_f64};
-use crate::builtins::{add_function, add_method, check_args, no_kwargs};
+use crate::builtins::{add_method, check_args, no_kwargs};
 use crate::code::CmpOp;
 use crate::object::function::KwArg;
 use crate::object::{Dict, NativeData, ObjKind, PyCell, TypeRef, Value};
@@ -1255,8 +1255,6 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     let p = property(vm, a_itemsize, "itemsize");
     t.dict.set_str(vm.intern("itemsize"), p);
 
-    let ns = Dict::new_rc();
-    ns.set_str(vm.names.d_name.clone(), Value::str("array"));
     let helpers: &[(&'static str, crate::object::NativeFn)] = &[
         ("_richcmp", op_richcmp),
         ("_concat", op_concat),
@@ -1264,22 +1262,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("_repeat", op_repeat),
         ("_irepeat", op_irepeat),
     ];
-    for (name, f) in helpers {
-        add_function(vm, &ns, "array", name, *f);
-    }
-    vm.exec_source(DUNDERS, "<frozen array>", ns.clone())?;
-    for line in DUNDERS.lines() {
-        let Some(name) = line
-            .strip_prefix("def ")
-            .and_then(|rest| rest.split('(').next())
-        else {
-            continue;
-        };
-        let key = vm.intern(name);
-        if let Some(f) = ns.get_str(&key) {
-            t.dict.set_str(key, f);
-        }
-    }
+    super::install_python_methods(vm, &t, "array", DUNDERS, helpers)?;
 
     d.set_str(vm.intern("array"), Value::Type(t.clone()));
     d.set_str(vm.intern("ArrayType"), Value::Type(t));

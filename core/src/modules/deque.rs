@@ -16,7 +16,7 @@
 
 use super::math::index_big;
 use crate::builtins::types::new_instance;
-use crate::builtins::{add_function, add_method, check_args, no_kwargs};
+use crate::builtins::{add_method, check_args, no_kwargs};
 use crate::code::CmpOp;
 use crate::object::function::{Builtin, KwArg};
 use crate::object::types::{Layout, Type};
@@ -1161,8 +1161,6 @@ fn deque_class(vm: &mut Vm) -> PyResult<TypeRef> {
         Value::obj(vm.types.property.clone(), maxlen),
     );
 
-    let ns = Dict::new_rc();
-    ns.set_str(vm.names.d_name.clone(), Value::str("collections"));
     let helpers: &[(&'static str, NativeFn)] = &[
         ("_richcmp", op_richcmp),
         ("_concat", op_concat),
@@ -1170,22 +1168,7 @@ fn deque_class(vm: &mut Vm) -> PyResult<TypeRef> {
         ("_repeat", op_repeat),
         ("_irepeat", op_irepeat),
     ];
-    for (name, f) in helpers {
-        add_function(vm, &ns, "deque", name, *f);
-    }
-    vm.exec_source(DUNDERS, "<frozen _collections>", ns.clone())?;
-    for line in DUNDERS.lines() {
-        let Some(name) = line
-            .strip_prefix("def ")
-            .and_then(|rest| rest.split('(').next())
-        else {
-            continue;
-        };
-        let key = vm.intern(name);
-        if let Some(f) = ns.get_str(&key) {
-            t.dict.set_str(key, f);
-        }
-    }
+    super::install_python_methods(vm, &t, "collections", DUNDERS, helpers)?;
     Ok(t)
 }
 

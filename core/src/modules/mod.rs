@@ -120,6 +120,38 @@ thread_local! {
 }
 
 /// Keep a file's text for tracebacks.
+/// Give native type `t` methods written in Python: every top-level `def` of `source`
+/// becomes a method of `t`. The source runs in a namespace named `module` in which
+/// the native `helpers` are globals (operators that must be Python-level methods,
+/// because the interpreter sends operators on instances to Python functions).
+pub fn install_python_methods(
+    vm: &mut Vm,
+    t: &crate::object::TypeRef,
+    module: &'static str,
+    source: &str,
+    helpers: &[(&'static str, crate::object::NativeFn)],
+) -> PyResult<()> {
+    let ns = crate::object::Dict::new_rc();
+    ns.set_str(vm.names.d_name.clone(), Value::str(module));
+    for (name, f) in helpers {
+        crate::builtins::add_function(vm, &ns, module, name, *f);
+    }
+    vm.exec_source(source, &format!("<frozen {module}>"), ns.clone())?;
+    for line in source.lines() {
+        let Some(name) = line
+            .strip_prefix("def ")
+            .and_then(|rest| rest.split('(').next())
+        else {
+            continue;
+        };
+        let key = vm.intern(name);
+        if let Some(f) = ns.get_str(&key) {
+            t.dict.set_str(key, f);
+        }
+    }
+    Ok(())
+}
+
 pub fn remember_source(filename: &str, src: &str) {
     SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), Rc::from(src)));
 }
