@@ -181,6 +181,73 @@ pub fn only_kwargs(vm: &Vm, fname: &str, kwargs: &[KwArg], allowed: &[&str]) -> 
     Ok(())
 }
 
+/// Bind `args`/`kwargs` to `params` as Argument Clinic (and PyArg_Parse...) does:
+/// the first `npos` parameters may be positional, the first `required` must be
+/// given, the rest are keyword-only.
+pub fn parse_clinic_args<const N: usize>(
+    vm: &Vm,
+    fname: &str,
+    params: [&str; N],
+    npos: usize,
+    required: usize,
+    args: &[Value],
+    kwargs: &[KwArg],
+) -> PyResult<[Option<Value>; N]> {
+    let nargs = args.len();
+    let total = nargs + kwargs.len();
+    if total > N {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({total} given)",
+            if nargs == 0 { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" }
+        )));
+    }
+    if nargs > npos {
+        return Err(vm.type_error(format!(
+            "{fname}() takes {} {npos} positional argument{} ({nargs} given)",
+            if required.min(npos) < npos {
+                "at most"
+            } else {
+                "exactly"
+            },
+            if npos == 1 { "" } else { "s" }
+        )));
+    }
+    let mut out: [Option<Value>; N] = std::array::from_fn(|i| args.get(i).cloned());
+    let mut matched = 0;
+    for (i, slot) in out.iter_mut().enumerate().skip(nargs) {
+        *slot = kwarg(kwargs, params[i]).cloned();
+        match slot {
+            Some(_) => matched += 1,
+            None if i < required => {
+                return Err(vm.type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    params[i],
+                    i + 1
+                )))
+            }
+            None => {}
+        }
+    }
+    if matched < kwargs.len() {
+        for (i, p) in params.iter().enumerate().take(nargs) {
+            if kwarg(kwargs, p).is_some() {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{p}') and position ({})",
+                    i + 1
+                )));
+            }
+        }
+        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !params.contains(&k.as_str())) {
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
+        }
+    }
+    Ok(out)
+}
+
 /// An int argument.
 pub fn arg_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.index_value(v)? {

@@ -961,26 +961,13 @@ fn a_iter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 // Operators (called from the Python-level dunders)
 
-fn not_implemented(vm: &Vm) -> Value {
-    vm.builtins
-        .get_str(&vm.intern("NotImplemented"))
-        .unwrap_or(Value::None)
-}
-
 fn op_richcmp(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "_richcmp", args, 3, 3)?;
     let (a, b) = (&args[0], &args[1]);
     if data_of(a).is_none() || data_of(b).is_none() {
-        return Ok(not_implemented(vm));
+        return Ok(crate::builtins::types::not_implemented(vm));
     }
-    let op = match &args[2] {
-        Value::Int(0) => CmpOp::Lt,
-        Value::Int(1) => CmpOp::Le,
-        Value::Int(2) => CmpOp::Eq,
-        Value::Int(3) => CmpOp::Ne,
-        Value::Int(4) => CmpOp::Gt,
-        _ => CmpOp::Ge,
-    };
+    let op = super::richcmp_op(&args[2]);
     let (xs, ys) = (values(a), values(b));
     if xs.len() != ys.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return Ok(Value::Bool(op == CmpOp::Ne));
@@ -1090,7 +1077,7 @@ fn repeated(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Option<ArrayData>> {
 
 fn non_int_repeat(vm: &Vm, n: &Value) -> PyResult<Value> {
     if matches!(n, Value::Instance(_)) {
-        return Ok(not_implemented(vm));
+        return Ok(crate::builtins::types::not_implemented(vm));
     }
     Err(vm.type_error(format!(
         "can't multiply sequence by non-int of type '{}'",

@@ -17,7 +17,6 @@
 use super::math::index_big;
 use crate::builtins::types::new_instance;
 use crate::builtins::{add_method, check_args, no_kwargs};
-use crate::code::CmpOp;
 use crate::object::function::{Builtin, KwArg};
 use crate::object::types::{Layout, Type};
 use crate::object::{
@@ -247,33 +246,8 @@ fn d_init(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn init_deque(vm: &mut Vm, d: &Value, args: &[Value], kw: &[KwArg]) -> PyResult<()> {
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "deque() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut params = [args.first().cloned(), args.get(1).cloned()];
-    for (k, v) in kw {
-        let i = match k.as_str() {
-            "iterable" => 0,
-            "maxlen" => 1,
-            other => {
-                return Err(vm.type_error(format!(
-                    "deque() got an unexpected keyword argument '{other}'"
-                )))
-            }
-        };
-        if params[i].is_some() {
-            return Err(vm.type_error(format!(
-                "argument for deque() given by name ('{}') and position ({})",
-                k.as_str(),
-                i + 1
-            )));
-        }
-        params[i] = Some(v.clone());
-    }
-    let [iterable, maxlen] = params;
+    let [iterable, maxlen] =
+        crate::builtins::parse_clinic_args(vm, "deque", ["iterable", "maxlen"], 2, 0, args, kw)?;
     let maxlen = match maxlen {
         None | Some(Value::None) => None,
         Some(m) => {
@@ -779,26 +753,13 @@ thread_local! {
 // ---------------------------------------------------------------------------
 // Operators (called from the Python-level dunders)
 
-fn not_implemented(vm: &Vm) -> Value {
-    vm.builtins
-        .get_str(&vm.intern("NotImplemented"))
-        .unwrap_or(Value::None)
-}
-
 fn op_richcmp(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "_richcmp", args, 3, 3)?;
     let (a, b) = (&args[0], &args[1]);
     if deque_obj(a).is_none() || deque_obj(b).is_none() {
-        return Ok(not_implemented(vm));
+        return Ok(crate::builtins::types::not_implemented(vm));
     }
-    let op = match &args[2] {
-        Value::Int(0) => CmpOp::Lt,
-        Value::Int(1) => CmpOp::Le,
-        Value::Int(2) => CmpOp::Eq,
-        Value::Int(3) => CmpOp::Ne,
-        Value::Int(4) => CmpOp::Gt,
-        _ => CmpOp::Ge,
-    };
+    let op = super::richcmp_op(&args[2]);
     // Deques compare as lists of their items do.
     let (xs, ys) = (Value::list(items_of(a)), Value::list(items_of(b)));
     vm.compare(op, &xs, &ys)
@@ -847,7 +808,7 @@ fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<i64>> {
 
 fn non_int_repeat(vm: &Vm, n: &Value) -> PyResult<Value> {
     if matches!(n, Value::Instance(_)) {
-        return Ok(not_implemented(vm));
+        return Ok(crate::builtins::types::not_implemented(vm));
     }
     Err(vm.type_error(format!(
         "can't multiply sequence by non-int of type '{}'",

@@ -551,33 +551,8 @@ fn greenlet_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn greenlet_init(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let g = receiver(vm, args, "__init__")?;
     let rest = &args[1..];
-    if rest.len() > 2 {
-        return Err(vm.type_error(format!(
-            "green() takes at most 2 arguments ({} given)",
-            rest.len()
-        )));
-    }
-    let mut params = [rest.first().cloned(), rest.get(1).cloned()];
-    for (k, v) in kw {
-        let i = match k.as_str() {
-            "run" => 0,
-            "parent" => 1,
-            other => {
-                return Err(vm.type_error(format!(
-                    "green() got an unexpected keyword argument '{other}'"
-                )))
-            }
-        };
-        if params[i].is_some() {
-            return Err(vm.type_error(format!(
-                "argument for green() given by name ('{}') and position ({})",
-                k.as_str(),
-                i + 1
-            )));
-        }
-        params[i] = Some(v.clone());
-    }
-    let [run, parent] = params;
+    let [run, parent] =
+        crate::builtins::parse_clinic_args(vm, "green", ["run", "parent"], 2, 0, rest, kw)?;
     if let Some(run) = run {
         set_run(vm, &g, run)?;
     }

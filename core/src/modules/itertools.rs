@@ -20,7 +20,7 @@
 //! iterator sees a consistent state.
 
 use crate::builtins::types::set_native_new;
-use crate::builtins::{add_method, check_args, kwarg, no_kwargs};
+use crate::builtins::{add_method, check_args, no_kwargs, parse_clinic_args};
 use crate::code::BinOp;
 use crate::object::function::KwArg;
 use crate::object::{Builtin, Dict, IterState, ObjKind, PyCell, TypeRef, Value};
@@ -649,73 +649,6 @@ fn islice_next(
 // ---------------------------------------------------------------------------
 // Argument handling, with the messages of CPython's argument parsers
 
-/// Bind `args`/`kwargs` to `params` as Argument Clinic (and PyArg_Parse...) does:
-/// the first `npos` parameters may be positional, the first `required` must be
-/// given, the rest are keyword-only.
-fn bind<const N: usize>(
-    vm: &Vm,
-    fname: &str,
-    params: [&str; N],
-    npos: usize,
-    required: usize,
-    args: &[Value],
-    kwargs: &[KwArg],
-) -> PyResult<[Option<Value>; N]> {
-    let nargs = args.len();
-    let total = nargs + kwargs.len();
-    if total > N {
-        return Err(vm.type_error(format!(
-            "{fname}() takes at most {N} {}argument{} ({total} given)",
-            if nargs == 0 { "keyword " } else { "" },
-            if N == 1 { "" } else { "s" }
-        )));
-    }
-    if nargs > npos {
-        return Err(vm.type_error(format!(
-            "{fname}() takes {} {npos} positional argument{} ({nargs} given)",
-            if required.min(npos) < npos {
-                "at most"
-            } else {
-                "exactly"
-            },
-            if npos == 1 { "" } else { "s" }
-        )));
-    }
-    let mut out: [Option<Value>; N] = std::array::from_fn(|i| args.get(i).cloned());
-    let mut matched = 0;
-    for (i, slot) in out.iter_mut().enumerate().skip(nargs) {
-        *slot = kwarg(kwargs, params[i]).cloned();
-        match slot {
-            Some(_) => matched += 1,
-            None if i < required => {
-                return Err(vm.type_error(format!(
-                    "{fname}() missing required argument '{}' (pos {})",
-                    params[i],
-                    i + 1
-                )))
-            }
-            None => {}
-        }
-    }
-    if matched < kwargs.len() {
-        for (i, p) in params.iter().enumerate().take(nargs) {
-            if kwarg(kwargs, p).is_some() {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{p}') and position ({})",
-                    i + 1
-                )));
-            }
-        }
-        if let Some((k, _)) = kwargs.iter().find(|(k, _)| !params.contains(&k.as_str())) {
-            return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{}'",
-                k.as_str()
-            )));
-        }
-    }
-    Ok(out)
-}
-
 /// The checks of a constructor taking only positional arguments.
 fn positional(
     vm: &Vm,
@@ -909,7 +842,7 @@ fn islice_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
 }
 
 fn accumulate_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [iterable, func, initial] = bind(
+    let [iterable, func, initial] = parse_clinic_args(
         vm,
         "accumulate",
         ["iterable", "func", "initial"],
@@ -1017,7 +950,7 @@ fn permutations_r(vm: &mut Vm, r: &Value) -> PyResult<i64> {
 }
 
 fn permutations_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [iterable, r] = bind(
+    let [iterable, r] = parse_clinic_args(
         vm,
         "permutations",
         ["iterable", "r"],
@@ -1058,7 +991,7 @@ fn combinations_common(
     args: &[Value],
     kwargs: &[KwArg],
 ) -> PyResult<(Vec<Value>, usize)> {
-    let [iterable, r] = bind(vm, name, ["iterable", "r"], 2, 2, rest(args), kwargs)?;
+    let [iterable, r] = parse_clinic_args(vm, name, ["iterable", "r"], 2, 2, rest(args), kwargs)?;
     // r is converted before the iterable is read, as Argument Clinic does.
     let r = ssize(vm, &r.unwrap_or(Value::None))?;
     let pool = vm.collect_iterable(&iterable.unwrap_or(Value::None))?;
@@ -1103,7 +1036,7 @@ fn cwr_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 fn compress_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [data, selectors] = bind(
+    let [data, selectors] = parse_clinic_args(
         vm,
         "compress",
         ["data", "selectors"],
@@ -1186,7 +1119,7 @@ fn pairwise_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
 }
 
 fn batched_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [iterable, n, strict] = bind(
+    let [iterable, n, strict] = parse_clinic_args(
         vm,
         "batched",
         ["iterable", "n", "strict"],
@@ -1316,7 +1249,8 @@ fn as_int(vm: &Vm, v: &Value) -> Option<Value> {
 }
 
 fn count_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [start, step] = bind(vm, "count", ["start", "step"], 2, 0, rest(args), kwargs)?;
+    let [start, step] =
+        parse_clinic_args(vm, "count", ["start", "step"], 2, 0, rest(args), kwargs)?;
     let start_ok = start.as_ref().is_none_or(|v| is_number(vm, v));
     if !start_ok || !step.as_ref().is_none_or(|v| is_number(vm, v)) {
         return Err(vm.type_error("a number is required"));
@@ -1413,7 +1347,8 @@ fn count_reduce(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn repeat_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [obj, times] = bind(vm, "repeat", ["object", "times"], 2, 1, rest(args), kwargs)?;
+    let [obj, times] =
+        parse_clinic_args(vm, "repeat", ["object", "times"], 2, 1, rest(args), kwargs)?;
     let times = match times {
         Some(t) => Some(ssize(vm, &t)?.max(0)),
         None => None,

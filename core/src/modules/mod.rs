@@ -152,6 +152,19 @@ pub fn install_python_methods(
     Ok(())
 }
 
+/// The comparison a Python-level operator method (see `install_python_methods`)
+/// passes to its native `_richcmp` helper: an int, in `CmpOp`'s order.
+pub fn richcmp_op(v: &Value) -> crate::code::CmpOp {
+    use crate::code::CmpOp;
+    match v {
+        Value::Int(i) => usize::try_from(*i)
+            .ok()
+            .and_then(|i| CmpOp::ALL.get(i).copied())
+            .unwrap_or(CmpOp::Ge),
+        _ => CmpOp::Ge,
+    }
+}
+
 pub fn remember_source(filename: &str, src: &str) {
     SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), Rc::from(src)));
 }
