@@ -869,20 +869,6 @@ fn op_irepeat(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(a.clone())
 }
 
-const DUNDERS: &str = "\
-def __eq__(self, other): return _richcmp(self, other, 2)
-def __ne__(self, other): return _richcmp(self, other, 3)
-def __lt__(self, other): return _richcmp(self, other, 0)
-def __le__(self, other): return _richcmp(self, other, 1)
-def __gt__(self, other): return _richcmp(self, other, 4)
-def __ge__(self, other): return _richcmp(self, other, 5)
-def __add__(self, other): return _concat(self, other)
-def __iadd__(self, other): return _iconcat(self, other)
-def __mul__(self, n): return _repeat(self, n)
-def __rmul__(self, n): return _repeat(self, n)
-def __imul__(self, n): return _irepeat(self, n)
-";
-
 // ---------------------------------------------------------------------------
 // The iterators
 
@@ -1129,7 +1115,7 @@ fn deque_class(vm: &mut Vm) -> PyResult<TypeRef> {
         ("_repeat", op_repeat),
         ("_irepeat", op_irepeat),
     ];
-    super::install_python_methods(vm, &t, "collections", DUNDERS, helpers)?;
+    super::install_python_methods(vm, &t, "collections", super::SEQUENCE_OPERATORS, helpers)?;
     Ok(t)
 }
 

@@ -120,6 +120,22 @@ thread_local! {
 }
 
 /// Keep a file's text for tracebacks.
+/// The comparison and arithmetic operators of a native sequence type (array, deque)
+/// as Python-level methods over its native helpers (see `install_python_methods`).
+pub const SEQUENCE_OPERATORS: &str = "\
+def __eq__(self, other): return _richcmp(self, other, 2)
+def __ne__(self, other): return _richcmp(self, other, 3)
+def __lt__(self, other): return _richcmp(self, other, 0)
+def __le__(self, other): return _richcmp(self, other, 1)
+def __gt__(self, other): return _richcmp(self, other, 4)
+def __ge__(self, other): return _richcmp(self, other, 5)
+def __add__(self, other): return _concat(self, other)
+def __iadd__(self, other): return _iconcat(self, other)
+def __mul__(self, n): return _repeat(self, n)
+def __rmul__(self, n): return _repeat(self, n)
+def __imul__(self, n): return _irepeat(self, n)
+";
+
 /// Give native type `t` methods written in Python: every top-level `def` of `source`
 /// becomes a method of `t`. The source runs in a namespace named `module` in which
 /// the native `helpers` are globals (operators that must be Python-level methods,
