@@ -366,6 +366,9 @@ pub enum Cache {
         builtins_version: u64,
         value: Value,
     },
+    /// An attribute of a module (`math.sqrt`): valid while the module's dict keeps
+    /// this version (versions are never reused, so it also names the module).
+    Module { dict_version: u64, value: Value },
     /// An attribute of instances of up to `ATTR_WAYS` classes, each entry valid while
     /// its class keeps that version tag (tags are never reused, so the tag also names
     /// the class). The first class's entry is held inline: most attribute

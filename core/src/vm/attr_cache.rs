@@ -33,6 +33,10 @@ impl Vm {
     /// the class says about `name`, so the next access by an instance of the same
     /// class takes the cache.
     pub fn specialize(&self, code: &Code, at: usize, obj: &Value, name: &PyStr, access: Access) {
+        if let (Value::Module(m), Access::Load | Access::Method) = (obj, access) {
+            self.specialize_module(code, at, m, name);
+            return;
+        }
         let entry = match access {
             Access::Load => self.specialize_load(obj, name, false),
             Access::Method => self.specialize_load(obj, name, true),
@@ -42,6 +46,24 @@ impl Vm {
             if let Some(cache) = code.caches.borrow_mut().get_mut(at) {
                 remember(cache, entry);
             }
+        }
+    }
+
+    /// Remember a module attribute found in the module's dict, unless the module
+    /// type has an attribute of that name (a descriptor such as `__dict__` would
+    /// take precedence over the dict).
+    fn specialize_module(&self, code: &Code, at: usize, m: &crate::object::Module, name: &PyStr) {
+        if self.types.module.lookup(name).is_some() {
+            return;
+        }
+        let Some(value) = m.dict.get_str(name) else {
+            return;
+        };
+        if let Some(cache) = code.caches.borrow_mut().get_mut(at) {
+            *cache = Cache::Module {
+                dict_version: m.dict.version(),
+                value,
+            };
         }
     }
 
@@ -212,6 +234,15 @@ pub fn probe_load(
     name: &PyStr,
 ) -> Probe {
     let Value::Instance(inst) = obj else {
+        if let Value::Module(m) = obj {
+            return match code.caches.borrow().get(at) {
+                Some(Cache::Module {
+                    dict_version,
+                    value,
+                }) if *dict_version == m.dict.version() => Probe::Found(value.dup()),
+                _ => Probe::Miss,
+            };
+        }
         if !has_plain_type_lookup(obj) {
             return Probe::Miss;
         }
