@@ -62,6 +62,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("types", ModuleDef::Source(include_str!("py/types.py"))),
     ("json", ModuleDef::Source(include_str!("py/json.py"))),
     ("heapq", ModuleDef::Source(include_str!("py/heapq.py"))),
     ("bisect", ModuleDef::Source(include_str!("py/bisect.py"))),
