@@ -1034,16 +1034,7 @@ fn op_iconcat(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 /// The repeat count of `array * n`; None when `n` is not an int (the caller
 /// decides between NotImplemented and an error).
 fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
-    let is_int = matches!(n, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
-        || (matches!(n, Value::Instance(_) | Value::Obj(_)) && {
-            let name = vm.names.d_index.clone();
-            vm.type_of(n).lookup(&name).is_some()
-                || matches!(
-                    vm.builtin_base(n),
-                    Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
-                )
-        });
-    if !is_int {
+    if !super::is_index_like(vm, n) {
         return Ok(None);
     }
     let k = index_big(vm, n)?;

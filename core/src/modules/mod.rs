@@ -169,6 +169,19 @@ pub fn install_python_methods(
     Ok(())
 }
 
+/// Whether `n` can serve as a sequence repeat count: an int, or an object whose
+/// type has `__index__` or whose built-in part is an int (what decides between
+/// NotImplemented and an error for `seq * n`).
+pub fn is_index_like(vm: &Vm, n: &Value) -> bool {
+    matches!(n, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+        || (matches!(n, Value::Instance(_) | Value::Obj(_))
+            && (vm.type_of(n).lookup(&vm.names.d_index).is_some()
+                || matches!(
+                    vm.builtin_base(n),
+                    Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+                )))
+}
+
 /// The comparison a Python-level operator method (see `install_python_methods`)
 /// passes to its native `_richcmp` helper: an int, in `CmpOp`'s order.
 pub fn richcmp_op(v: &Value) -> crate::code::CmpOp {
