@@ -156,6 +156,21 @@ impl Value {
         }
     }
 
+    /// Exchange two values word by word (see `read_split`): a plain swap is merged
+    /// into 16-byte moves, which stall on values just stored as two halves.
+    ///
+    /// # Safety
+    /// `a` and `b` point to live values.
+    #[inline(always)]
+    pub unsafe fn swap_split(a: *mut Value, b: *mut Value) {
+        let (x, y) = (Value::read_words(a), Value::read_words(b));
+        let (a, b) = (a as *mut MaybeUninit<u64>, b as *mut MaybeUninit<u64>);
+        a.write(y[0]);
+        a.add(1).write(y[1]);
+        b.write(x[0]);
+        b.add(1).write(x[1]);
+    }
+
     #[inline(always)]
     unsafe fn read_words(src: *const Value) -> [MaybeUninit<u64>; 2] {
         let words = src as *const MaybeUninit<u64>;

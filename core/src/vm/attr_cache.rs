@@ -327,7 +327,46 @@ pub fn probe_store(code: &Code, at: usize, obj: &Value, name: &Rc<PyStr>, value:
     }
 }
 
+/// Where an attribute instruction finds its object on the value stack.
+#[derive(Clone, Copy)]
+pub(super) enum Subject {
+    /// On top of the stack, consumed by the instruction (`LoadAttr`, `LoadMethod`).
+    Top,
+    /// In a local slot, left in place (the fused `LoadFastAttr`, `LoadFastMethod`).
+    Local(usize),
+}
+
 impl Vm {
+    /// The stack slot holding the subject.
+    #[inline(always)]
+    fn subject_slot(&self, subject: Subject) -> usize {
+        match subject {
+            Subject::Top => self.stack.len() - 1,
+            Subject::Local(slot) => slot,
+        }
+    }
+
+    /// Probe the cache of instruction `at` with the subject where it lies. The object
+    /// is only borrowed: a hit that yields a value needs no reference to it, and
+    /// moving it out first (a 16-byte copy of two freshly stored halves) stalls.
+    #[inline(always)]
+    fn probe_subject(&self, code: &Code, at: usize, slot: usize, name_index: u32) -> Probe {
+        match (self.stack.get(slot), code.names.get(name_index as usize)) {
+            (Some(obj), Some(name)) => probe_load(self.types, code, at, obj, name),
+            _ => Probe::Miss,
+        }
+    }
+
+    /// The subject as an owned value: popped off the top, or a new reference to the
+    /// local.
+    #[inline(always)]
+    fn take_subject(&mut self, subject: Subject, slot: usize) -> Value {
+        match subject {
+            Subject::Top => self.pop(),
+            Subject::Local(_) => self.stack[slot].dup(),
+        }
+    }
+
     /// The `LoadAttr` instruction at `at` (alone or fused after a `LoadFast`): push
     /// `obj.name`. True when a Python property getter's frame was pushed instead, for
     /// the loop to run.
@@ -336,11 +375,37 @@ impl Vm {
         &mut self,
         code: &Code,
         at: usize,
-        obj: Value,
+        subject: Subject,
         name_index: u32,
     ) -> PyResult<bool> {
+        let slot = self.subject_slot(subject);
+        match self.probe_subject(code, at, slot, name_index) {
+            Probe::Found(v) => {
+                match subject {
+                    Subject::Top => Value::replace_split(&mut self.stack[slot], v).release(),
+                    Subject::Local(_) => self.push(v),
+                }
+                Ok(false)
+            }
+            probe => {
+                let obj = self.take_subject(subject, slot);
+                self.load_attr_slow(code, at, obj, name_index, probe)
+            }
+        }
+    }
+
+    /// `load_attr_instr` past a cache hit on a value.
+    #[inline(never)]
+    fn load_attr_slow(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: Value,
+        name_index: u32,
+        probe: Probe,
+    ) -> PyResult<bool> {
         let name = &code.names[name_index as usize];
-        match probe_load(self.types, code, at, &obj, name) {
+        match probe {
             Probe::Found(v) => self.push(v),
             Probe::Bind(attr) => {
                 let r = self.bind_descriptor(attr, &obj);
@@ -379,13 +444,47 @@ impl Vm {
         &mut self,
         code: &Code,
         at: usize,
-        obj: Value,
+        subject: Subject,
         name_index: u32,
     ) -> PyResult<()> {
+        let slot = self.subject_slot(subject);
+        match self.probe_subject(code, at, slot, name_index) {
+            Probe::Method(f) => {
+                let recv = match subject {
+                    Subject::Top => Value::replace_split(&mut self.stack[slot], f),
+                    Subject::Local(_) => {
+                        let recv = self.stack[slot].dup();
+                        self.push(f);
+                        recv
+                    }
+                };
+                self.push(recv);
+                Ok(())
+            }
+            probe => {
+                let obj = self.take_subject(subject, slot);
+                self.load_method_slow(code, at, obj, name_index, probe)
+            }
+        }
+    }
+
+    /// `load_method_instr` past a cache hit on a plain method.
+    #[inline(never)]
+    fn load_method_slow(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: Value,
+        name_index: u32,
+        probe: Probe,
+    ) -> PyResult<()> {
         let name = &code.names[name_index as usize];
-        let (f, recv) = match probe_load(self.types, code, at, &obj, name) {
+        let (f, recv) = match probe {
             Probe::Method(f) => (f, obj),
-            Probe::Found(v) => (v, Value::Null),
+            Probe::Found(v) => {
+                obj.release();
+                (v, Value::Null)
+            }
             Probe::Bind(attr) => (self.bind_descriptor(attr, &obj)?, Value::Null),
             Probe::Getter(fget) => (
                 self.call(&fget, std::slice::from_ref(&obj), &[])?,

@@ -5,7 +5,7 @@
 //! and continue in the same loop; exceptions unwind through the exception tables of
 //! the frames on the stack (`unwind.rs`).
 
-use super::attr_cache::{probe_store, Access, Stored};
+use super::attr_cache::{probe_store, Access, Stored, Subject};
 use super::generator::{Resumed, Sent};
 use super::{PyErr, PyResult, Vm};
 use crate::code::{Cache, Instr};
@@ -78,16 +78,10 @@ impl Vm {
                     Instr::Swap(n) => {
                         let len = self.stack.len();
                         let (top, other) = (len - 1, len - n as usize);
-                        let words = self.stack.as_mut_ptr() as *mut [u64; 2];
                         assert!(other <= top && top < len);
-                        // SAFETY: both indices are in bounds; values are swapped word by
-                        // word so neither read stalls on a half-written value (see
-                        // `Value::read_split`).
-                        unsafe {
-                            let (a, b) = (&mut *words.add(top), &mut *words.add(other));
-                            std::mem::swap(&mut a[0], &mut b[0]);
-                            std::mem::swap(&mut a[1], &mut b[1]);
-                        }
+                        let values = self.stack.as_mut_ptr();
+                        // SAFETY: both indices are in bounds.
+                        unsafe { Value::swap_split(values.add(top), values.add(other)) }
                     }
                     Instr::LoadConst(i) => {
                         let v = code.consts[i as usize].dup();
@@ -261,15 +255,14 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr(i) => {
-                        let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        if tri!(self.load_attr_instr(code, pc - 1, obj, i)) {
+                        if tri!(self.load_attr_instr(code, pc - 1, Subject::Top, i)) {
                             continue 'frames;
                         }
                     }
                     Instr::LoadFastAttr(local, i) | Instr::LoadFastMethod(local, i) => {
-                        let obj = self.stack[base + local as usize].dup();
-                        if obj.is_null() {
+                        let slot = base + local as usize;
+                        if self.stack[slot].is_null() {
                             self.frames[fi].pc = pc;
                             break self.unbound_local(&code.varnames[local as usize]);
                         }
@@ -277,12 +270,13 @@ impl Vm {
                         // position are its.
                         pc += 1;
                         self.frames[fi].pc = pc;
+                        let subject = Subject::Local(slot);
                         if let Instr::LoadFastAttr(..) = instr {
-                            if tri!(self.load_attr_instr(code, pc - 1, obj, i as u32)) {
+                            if tri!(self.load_attr_instr(code, pc - 1, subject, i as u32)) {
                                 continue 'frames;
                             }
                         } else {
-                            tri!(self.load_method_instr(code, pc - 1, obj, i as u32));
+                            tri!(self.load_method_instr(code, pc - 1, subject, i as u32));
                         }
                     }
                     Instr::LoadSuperAttr(i) | Instr::LoadSuperMethod(i) => {
@@ -326,14 +320,13 @@ impl Vm {
                         tri!(self.del_attr(&obj, &code.names[i as usize]));
                     }
                     Instr::LoadMethod(i) => {
-                        let obj = self.pop();
                         self.frames[fi].pc = pc;
-                        tri!(self.load_method_instr(code, pc - 1, obj, i));
+                        tri!(self.load_method_instr(code, pc - 1, Subject::Top, i));
                     }
                     Instr::BinarySubscr => {
-                        let key = self.pop();
-                        let obj = self.pop();
-                        let fast = match (&obj, &key) {
+                        // Indexing is tried on the operands where they lie: popping them
+                        // first moves them through stack temporaries.
+                        let fast = match (self.peek(2), self.peek(1)) {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
                                 let j = if *i < 0 { *i + items.len() as i64 } else { *i };
@@ -350,10 +343,11 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(v) = fast {
-                            self.push(v);
-                            obj.release();
+                            self.replace_below_immediate(v);
                             continue;
                         }
+                        let key = self.pop();
+                        let obj = self.pop();
                         self.frames[fi].pc = pc;
                         let r = self.getitem(&obj, &key);
                         tri!(self.push_result(r));

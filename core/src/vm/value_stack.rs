@@ -71,6 +71,18 @@ impl Vm {
         self.stack.push(v);
     }
 
+    /// Replace the two values on top of the stack, the top one known to be an
+    /// immediate, with `v`, releasing the other.
+    #[inline(always)]
+    pub(super) fn replace_below_immediate(&mut self, v: Value) {
+        let len = self.stack.len();
+        debug_assert!(len >= 2 && !self.stack[len - 1].is_heap());
+        // SAFETY: the top value holds no reference, so dropping the length over it
+        // leaks nothing.
+        unsafe { self.stack.set_len(len - 1) };
+        Value::replace_split(&mut self.stack[len - 2], v).release();
+    }
+
     /// Replace the two values on top of the stack, both known to be immediates (no
     /// reference to release), with `v`.
     #[inline(always)]
