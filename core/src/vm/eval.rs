@@ -7,9 +7,10 @@
 
 use super::attr_cache::{probe_store, Access, Stored, Subject};
 use super::generator::{Resumed, Sent};
+use super::iter::ForStep;
 use super::{PyErr, PyResult, Vm};
 use crate::code::{Cache, Instr};
-use crate::object::{CellObj, Dict, IterState, ObjKind, Value};
+use crate::object::{CellObj, Dict, Value};
 use std::rc::Rc;
 
 /// How the entry frame of a `run` ended.
@@ -732,47 +733,31 @@ impl Vm {
                         self.push(it);
                     }
                     Instr::ForIter(t) => {
-                        // Ranges and lists step here without a call.
-                        if let Value::Obj(o) = self.top() {
-                            if let ObjKind::Iter(state) = &o.kind {
-                                let mut st = state.borrow_mut();
-                                match &mut *st {
-                                    IterState::Range { next, stop, step } if *step > 0 => {
-                                        if *next < *stop {
-                                            let v = *next;
-                                            *next = next.saturating_add(*step);
-                                            drop(st);
-                                            self.push(Value::Int(v));
-                                        } else {
-                                            drop(st);
-                                            self.stack.pop();
-                                            pc = t as usize;
-                                        }
-                                        continue;
-                                    }
-                                    IterState::Seq {
-                                        seq: Value::List(l),
-                                        index,
-                                    } => {
-                                        let item = l.items.borrow().get(*index).map(Value::dup);
-                                        match item {
-                                            Some(v) => {
-                                                *index += 1;
-                                                drop(st);
-                                                self.push(v);
-                                            }
-                                            None => {
-                                                *st = IterState::Exhausted;
-                                                drop(st);
-                                                self.stack.pop();
-                                                pc = t as usize;
-                                            }
-                                        }
-                                        continue;
-                                    }
-                                    _ => {}
-                                }
+                        // Ranges, lists, tuples and enumerates of them step here
+                        // without a call. An enumerate's pair is unpacked at once when
+                        // the loop has two targets (unless opcodes are traced, which
+                        // must see the `UnpackSequence`).
+                        let unpack_pair = !self.thread.attention
+                            // SAFETY: a `ForIter` is never the last instruction (its
+                            // body and the jump back follow).
+                            && matches!(unsafe { *instrs.add(pc) }, Instr::UnpackSequence(2));
+                        match super::iter::step_for_iter(self.top(), unpack_pair) {
+                            ForStep::Item(v) => {
+                                self.push(v);
+                                continue;
                             }
+                            ForStep::Pair(count, v) => {
+                                self.push(v);
+                                self.push(Value::Int(count));
+                                pc += 1;
+                                continue;
+                            }
+                            ForStep::Exhausted => {
+                                self.stack.pop();
+                                pc = t as usize;
+                                continue;
+                            }
+                            ForStep::General => {}
                         }
                         let it = self.top().dup();
                         self.frames[fi].pc = pc;

@@ -4,6 +4,86 @@ use super::{PyResult, Vm};
 use crate::object::{DictViewKind, IterState, ObjKind, PyCell, Value};
 use std::rc::Rc;
 
+/// One step of a range (counting up), list or tuple iterator, which runs no Python
+/// code: `Some(Some(item))`, `Some(None)` once exhausted (a sequence iterator then
+/// stays exhausted), or `None` for any other iterator.
+#[inline(always)]
+pub(super) fn step_simple(state: &mut IterState) -> Option<Option<Value>> {
+    match state {
+        IterState::Range { next, stop, step } if *step > 0 => Some((*next < *stop).then(|| {
+            let v = *next;
+            *next = next.saturating_add(*step);
+            Value::Int(v)
+        })),
+        IterState::Seq { seq, index } => {
+            let item = match seq {
+                Value::List(l) => l.items.borrow().get(*index).map(Value::dup),
+                Value::Tuple(t) => t.items.get(*index).map(Value::dup),
+                _ => return None,
+            };
+            match item {
+                Some(_) => *index += 1,
+                None => *state = IterState::Exhausted,
+            }
+            Some(item)
+        }
+        _ => None,
+    }
+}
+
+/// What `ForIter` got from an iterator stepped in place (see `step_for_iter`).
+pub(super) enum ForStep {
+    Item(Value),
+    /// An `enumerate` step whose pair goes straight to the `UnpackSequence(2)`
+    /// that follows: (count, item), no tuple built.
+    Pair(i64, Value),
+    Exhausted,
+    /// Not an iterator that steps in place: call `next()`.
+    General,
+}
+
+/// Step the iterator `it` of a `ForIter` without a call when it is a range, list or
+/// tuple iterator, or (when `unpack_pair`: the loop unpacks two targets) an
+/// `enumerate` of one.
+#[inline(always)]
+pub(super) fn step_for_iter(it: &Value, unpack_pair: bool) -> ForStep {
+    let Value::Obj(o) = it else {
+        return ForStep::General;
+    };
+    let ObjKind::Iter(state) = &o.kind else {
+        return ForStep::General;
+    };
+    let mut st = state.borrow_mut();
+    if let (
+        IterState::Enumerate {
+            it: Value::Obj(inner),
+            count: Value::Int(count),
+        },
+        true,
+    ) = (&mut *st, unpack_pair)
+    {
+        let ObjKind::Iter(inner_state) = &inner.kind else {
+            return ForStep::General;
+        };
+        if *count == i64::MAX {
+            return ForStep::General;
+        }
+        return match step_simple(&mut inner_state.borrow_mut()) {
+            Some(Some(v)) => {
+                *count += 1;
+                ForStep::Pair(*count - 1, v)
+            }
+            Some(None) => ForStep::Exhausted,
+            None => ForStep::General,
+        };
+    }
+    match step_simple(&mut st) {
+        Some(Some(v)) => ForStep::Item(v),
+        Some(None) => ForStep::Exhausted,
+        None => ForStep::General,
+    }
+}
+
 impl Vm {
     fn new_iter(&self, cls: &crate::object::TypeRef, state: IterState) -> Value {
         Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(state)))
