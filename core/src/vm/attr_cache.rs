@@ -394,7 +394,8 @@ impl Vm {
         }
     }
 
-    /// `load_attr_instr` past a cache hit on a value.
+    /// `load_attr_instr` with the object owned, for any answer of the cache (the
+    /// instruction takes a hit on a value itself, without owning the object).
     #[inline(never)]
     fn load_attr_slow(
         &mut self,
@@ -468,7 +469,8 @@ impl Vm {
         }
     }
 
-    /// `load_method_instr` past a cache hit on a plain method.
+    /// `load_method_instr` with the object owned, for any answer of the cache (the
+    /// instruction takes a hit on a plain method itself).
     #[inline(never)]
     fn load_method_slow(
         &mut self,
