@@ -2,6 +2,7 @@
 //! read lines from.
 
 pub mod array;
+pub mod contextvars;
 pub mod deque;
 pub mod gc;
 pub mod greenlet;
@@ -87,6 +88,11 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_contextvars", ModuleDef::Native(contextvars::init)),
+    (
+        "contextvars",
+        ModuleDef::Source(include_str!("py/contextvars.py")),
+    ),
     ("greenlet", ModuleDef::Native(greenlet::init)),
     (
         "threading",

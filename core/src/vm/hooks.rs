@@ -200,6 +200,9 @@ pub struct ThreadHooks {
     /// How many times a hook's `next` has run a frame (to catch a hook that
     /// continues after evaluating).
     pub evaluations: u64,
+    /// The thread's current `contextvars.Context` (None until first used); it is
+    /// here because this is the state that changes hands at a thread switch.
+    pub context: Value,
 }
 
 impl Default for ThreadHooks {
@@ -212,6 +215,7 @@ impl Default for ThreadHooks {
             tracing: 0,
             attention: false,
             evaluations: 0,
+            context: Value::None,
         }
     }
 }

@@ -23,7 +23,7 @@
 //!
 //! Its stack of execution (frames, value stack, exception state, recursion depth:
 //! `stacks::ExecState`) and its hook state (`ThreadHooks`: trace and profile
-//! functions), and its greenlet state (`ThreadGreenlets`). A thread with greenlets
+//! functions, and its contextvars context), and its greenlet state (`ThreadGreenlets`). A thread with greenlets
 //! runs on the stack of its current greenlet.
 
 use super::hooks::ThreadHooks;
