@@ -166,6 +166,31 @@ impl CmpOp {
     }
 }
 
+/// Two 16-bit operands packed in one word: a fused instruction's operands then lie
+/// where every other instruction's word operand lies, so the dispatch decodes one
+/// word for all of them (a separate pair of halves kept two more registers live
+/// across the evaluation loop's jump).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Operands16(u32);
+
+impl Operands16 {
+    /// Both operands, when each fits in 16 bits.
+    pub fn new(first: u32, second: u32) -> Option<Operands16> {
+        let (first, second) = (u16::try_from(first).ok()?, u16::try_from(second).ok()?);
+        Some(Operands16(first as u32 | (second as u32) << 16))
+    }
+
+    #[inline(always)]
+    pub fn first(self) -> u32 {
+        self.0 & 0xffff
+    }
+
+    #[inline(always)]
+    pub fn second(self) -> u32 {
+        self.0 >> 16
+    }
+}
+
 /// One instruction. Operands index the code's tables or are jump targets
 /// (instruction indices).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,12 +208,12 @@ pub enum Instr {
     /// `LoadFast(a)` then `LoadFast(b)`, fused when the code object is built from two
     /// adjacent loads on one line (one dispatch instead of two). The second load stays
     /// in place after the pair, which skips it, so a jump to it still works.
-    LoadFastPair(u16, u16),
+    LoadFastPair(Operands16),
     /// `LoadFast(local)` then `LoadAttr(name)` on one line, fused the same way: the
     /// `LoadAttr` stays in place after it (holding the cache and the position).
-    LoadFastAttr(u16, u16),
+    LoadFastAttr(Operands16),
     /// `LoadFast(local)` then `LoadMethod(name)`, fused as `LoadFastAttr`.
-    LoadFastMethod(u16, u16),
+    LoadFastMethod(Operands16),
     StoreFast(u32),
     DeleteFast(u32),
     /// Push a local (possibly unbound) and unbind it: inlined comprehensions save the

@@ -3,7 +3,7 @@
 //! compiled, and exception regions that become the exception table.
 
 use super::SliceRef;
-use crate::code::{Cache, Code, ExcEntry, FrameLayout, Instr, Position};
+use crate::code::{Cache, Code, ExcEntry, FrameLayout, Instr, Operands16, Position};
 use crate::object::{PyCell, PyStr, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -440,16 +440,10 @@ fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr
     while i + 1 < instrs.len() {
         let same_line = positions.get(i).map(|p| p.line) == positions.get(i + 1).map(|p| p.line);
         if let (Instr::LoadFast(a), true) = (instrs[i], same_line) {
-            let fused = match (u16::try_from(a), instrs[i + 1]) {
-                (Ok(a), Instr::LoadFast(b)) => {
-                    u16::try_from(b).ok().map(|b| Instr::LoadFastPair(a, b))
-                }
-                (Ok(a), Instr::LoadAttr(n)) => {
-                    u16::try_from(n).ok().map(|n| Instr::LoadFastAttr(a, n))
-                }
-                (Ok(a), Instr::LoadMethod(n)) => {
-                    u16::try_from(n).ok().map(|n| Instr::LoadFastMethod(a, n))
-                }
+            let fused = match instrs[i + 1] {
+                Instr::LoadFast(b) => Operands16::new(a, b).map(Instr::LoadFastPair),
+                Instr::LoadAttr(n) => Operands16::new(a, n).map(Instr::LoadFastAttr),
+                Instr::LoadMethod(n) => Operands16::new(a, n).map(Instr::LoadFastMethod),
                 _ => None,
             };
             if let Some(fused) = fused {

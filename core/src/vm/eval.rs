@@ -96,7 +96,8 @@ impl Vm {
                         }
                         self.push(v);
                     }
-                    Instr::LoadFastPair(a, b) => {
+                    Instr::LoadFastPair(pair) => {
+                        let (a, b) = (pair.first(), pair.second());
                         let first = self.stack[base + a as usize].dup();
                         if first.is_null() {
                             self.frames[fi].pc = pc;
@@ -261,7 +262,8 @@ impl Vm {
                             continue 'frames;
                         }
                     }
-                    Instr::LoadFastAttr(local, i) | Instr::LoadFastMethod(local, i) => {
+                    Instr::LoadFastAttr(pair) | Instr::LoadFastMethod(pair) => {
+                        let (local, i) = (pair.first(), pair.second());
                         let slot = base + local as usize;
                         if self.stack[slot].is_null() {
                             self.frames[fi].pc = pc;
@@ -273,11 +275,11 @@ impl Vm {
                         self.frames[fi].pc = pc;
                         let subject = Subject::Local(slot);
                         if let Instr::LoadFastAttr(..) = instr {
-                            if tri!(self.load_attr_instr(code, pc - 1, subject, i as u32)) {
+                            if tri!(self.load_attr_instr(code, pc - 1, subject, i)) {
                                 continue 'frames;
                             }
                         } else {
-                            tri!(self.load_method_instr(code, pc - 1, subject, i as u32));
+                            tri!(self.load_method_instr(code, pc - 1, subject, i));
                         }
                     }
                     Instr::LoadSuperAttr(i) | Instr::LoadSuperMethod(i) => {
