@@ -9,7 +9,9 @@ use crate::object::{PyCell, PyStr, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
+/// A word, like every other instruction operand (see `Operands16`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
 pub enum BinOp {
     Add,
     Sub,
@@ -113,7 +115,9 @@ impl BinOp {
     }
 }
 
+/// A word, like every other instruction operand (see `Operands16`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
 pub enum CmpOp {
     Lt,
     Le,
@@ -166,10 +170,10 @@ impl CmpOp {
     }
 }
 
-/// Two 16-bit operands packed in one word: a fused instruction's operands then lie
-/// where every other instruction's word operand lies, so the dispatch decodes one
-/// word for all of them (a separate pair of halves kept two more registers live
-/// across the evaluation loop's jump).
+/// Two 16-bit operands packed in one word. Every instruction's operands lie in the
+/// same word (this, `Branch`, `Invert`, and `BinOp` / `CmpOp` as words), so the
+/// dispatch decodes one word for all of them: fields at other offsets kept more
+/// registers live across the evaluation loop's jump.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Operands16(u32);
 
@@ -188,6 +192,51 @@ impl Operands16 {
     #[inline(always)]
     pub fn second(self) -> u32 {
         self.0 >> 16
+    }
+}
+
+/// A fused compare-and-branch's operands in one word: the comparison (3 bits), the
+/// result that takes the jump (1 bit) and the jump target (the other 28).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Branch(u32);
+
+impl Branch {
+    /// The operands, when the target fits in 28 bits.
+    pub fn new(compare: CmpOp, jump_if: bool, target: u32) -> Option<Branch> {
+        (target < 1 << 28).then_some(Branch(target << 4 | (compare as u32) << 1 | jump_if as u32))
+    }
+
+    #[inline(always)]
+    pub fn compare(self) -> CmpOp {
+        // In range: `new` stored a `CmpOp`'s index.
+        CmpOp::ALL[(self.0 >> 1 & 7) as usize]
+    }
+
+    #[inline(always)]
+    pub fn jump_if(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    #[inline(always)]
+    pub fn target(self) -> u32 {
+        self.0 >> 4
+    }
+}
+
+/// Whether `IsOp` / `ContainsOp` negate their test (`is not`, `not in`): a word, as
+/// every operand is (see `Operands16`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Invert {
+    No,
+    Yes,
+}
+
+impl Invert {
+    /// The test's result as the instruction gives it.
+    #[inline(always)]
+    pub fn apply(self, test: bool) -> bool {
+        test != (self == Invert::Yes)
     }
 }
 
@@ -252,8 +301,8 @@ pub enum Instr {
     /// `CompareOp(op)` then `PopJumpIfTrue(target)` (true) or `PopJumpIfFalse(target)`
     /// (false) on one line, fused: the jump instruction stays in place after it and
     /// is skipped when the branch is not taken.
-    CompareJump(CmpOp, bool, u32),
-    IsOp(bool),
+    CompareJump(Branch),
+    IsOp(Invert),
     /// `super().name` in a method, as CPython 3.12+ compiles it: [super, __class__,
     /// first argument] → the attribute, looked up past `__class__` without making
     /// a super object when `super` is the built-in one.
@@ -263,9 +312,9 @@ pub enum Instr {
     LoadSuperMethod(u32),
     /// `IsOp` then a conditional jump on one line, fused as `CompareJump` is: jumps to
     /// the target when the identity test's result (before `IsOp`'s inversion) equals
-    /// the flag.
-    IsJump(bool, u32),
-    ContainsOp(bool),
+    /// the flag (`Branch::compare` is unused).
+    IsJump(Branch),
+    ContainsOp(Invert),
     BuildTuple(u32),
     BuildList(u32),
     BuildSet(u32),

@@ -3,7 +3,7 @@
 
 use super::symtable::{Resolution, ScopeKind};
 use super::{binop, CResult, Compiler};
-use crate::code::{CmpOp, Instr};
+use crate::code::{CmpOp, Instr, Invert};
 use crate::object::{bigint, Value};
 use crate::parse::ast::{self, Expr};
 use num_bigint::BigInt;
@@ -402,10 +402,10 @@ impl Compiler<'_> {
             ast::CmpOp::LtE => Instr::CompareOp(CmpOp::Le),
             ast::CmpOp::Gt => Instr::CompareOp(CmpOp::Gt),
             ast::CmpOp::GtE => Instr::CompareOp(CmpOp::Ge),
-            ast::CmpOp::Is => Instr::IsOp(false),
-            ast::CmpOp::IsNot => Instr::IsOp(true),
-            ast::CmpOp::In => Instr::ContainsOp(false),
-            ast::CmpOp::NotIn => Instr::ContainsOp(true),
+            ast::CmpOp::Is => Instr::IsOp(Invert::No),
+            ast::CmpOp::IsNot => Instr::IsOp(Invert::Yes),
+            ast::CmpOp::In => Instr::ContainsOp(Invert::No),
+            ast::CmpOp::NotIn => Instr::ContainsOp(Invert::Yes),
         });
     }
 

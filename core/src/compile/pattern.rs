@@ -6,7 +6,7 @@
 //! matched, as CPython does.
 
 use super::{CResult, Compiler, Label};
-use crate::code::{CmpOp, Instr};
+use crate::code::{CmpOp, Instr, Invert};
 use crate::object::Value;
 use crate::parse::ast::{self, Pattern};
 
@@ -62,7 +62,7 @@ impl Compiler<'_> {
                     ast::Singleton::True => Value::Bool(true),
                     ast::Singleton::False => Value::Bool(false),
                 });
-                self.emit(Instr::IsOp(false));
+                self.emit(Instr::IsOp(Invert::No));
                 self.emit_jump(Instr::PopJumpIfFalse, fail);
             }
             Pattern::MatchAs(a) => {

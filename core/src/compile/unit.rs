@@ -3,7 +3,9 @@
 //! compiled, and exception regions that become the exception table.
 
 use super::SliceRef;
-use crate::code::{Cache, Code, ExcEntry, FrameLayout, Instr, Operands16, Position};
+use crate::code::{
+    Branch, Cache, CmpOp, Code, ExcEntry, FrameLayout, Instr, Invert, Operands16, Position,
+};
 use crate::object::{PyCell, PyStr, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -455,13 +457,19 @@ fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr
         if same_line {
             let fused = match (instrs[i], instrs[i + 1]) {
                 (Instr::CompareOp(op), Instr::PopJumpIfTrue(t)) => {
-                    Some(Instr::CompareJump(op, true, t))
+                    Branch::new(op, true, t).map(Instr::CompareJump)
                 }
                 (Instr::CompareOp(op), Instr::PopJumpIfFalse(t)) => {
-                    Some(Instr::CompareJump(op, false, t))
+                    Branch::new(op, false, t).map(Instr::CompareJump)
                 }
-                (Instr::IsOp(invert), Instr::PopJumpIfTrue(t)) => Some(Instr::IsJump(!invert, t)),
-                (Instr::IsOp(invert), Instr::PopJumpIfFalse(t)) => Some(Instr::IsJump(invert, t)),
+                // The identity test jumps when its result, before the inversion,
+                // equals the flag (`compare` is unused).
+                (Instr::IsOp(invert), Instr::PopJumpIfTrue(t)) => {
+                    Branch::new(CmpOp::Eq, invert == Invert::No, t).map(Instr::IsJump)
+                }
+                (Instr::IsOp(invert), Instr::PopJumpIfFalse(t)) => {
+                    Branch::new(CmpOp::Eq, invert == Invert::Yes, t).map(Instr::IsJump)
+                }
                 _ => None,
             };
             if let Some(fused) = fused {

@@ -442,7 +442,8 @@ impl Vm {
                         let r = self.compare(op, &a, &b);
                         tri!(self.push_result(r));
                     }
-                    Instr::CompareJump(op, jump_if, target) => {
+                    Instr::CompareJump(branch) => {
+                        let op = branch.compare();
                         let fast = super::ops::compare_immediates(op, self.peek(2), self.peek(1));
                         let r = match fast {
                             Some(r) => {
@@ -466,8 +467,8 @@ impl Vm {
                                 }
                             }
                         };
-                        pc = if r == jump_if {
-                            target as usize
+                        pc = if r == branch.jump_if() {
+                            branch.target() as usize
                         } else {
                             pc + 1
                         };
@@ -475,16 +476,16 @@ impl Vm {
                     Instr::IsOp(invert) => {
                         let b = self.pop();
                         let a = self.pop();
-                        self.push(Value::Bool(a.is(&b) != invert));
+                        self.push(Value::Bool(invert.apply(a.is(&b))));
                     }
-                    Instr::IsJump(jump_if_same, target) => {
+                    Instr::IsJump(branch) => {
                         let b = self.pop();
                         let a = self.pop();
                         let same = a.is(&b);
                         a.release();
                         b.release();
-                        pc = if same == jump_if_same {
-                            target as usize
+                        pc = if same == branch.jump_if() {
+                            branch.target() as usize
                         } else {
                             pc + 1
                         };
@@ -494,7 +495,7 @@ impl Vm {
                         let item = self.pop();
                         self.frames[fi].pc = pc;
                         let r = tri!(self.contains(&container, &item));
-                        self.push(Value::Bool(r != invert));
+                        self.push(Value::Bool(invert.apply(r)));
                     }
                     Instr::BuildTuple(n) => {
                         let at = self.stack.len() - n as usize;
