@@ -890,10 +890,38 @@ impl Vm {
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();
+                        let f = &self.frames[fi];
+                        if f.gen.is_some() && f.data.is_none() && f.locals.is_none() {
+                            // Back to the `for` / `yield from` that resumed it, as a plain
+                            // return leaves: the frame is dropped where it lies, its
+                            // three references read out (the drop glue tests every
+                            // field, and moving the frame out first copies it whole).
+                            let base = f.base;
+                            // SAFETY: frame `fi` is the top frame; the length is cut
+                            // first, so each owning field is read once. `gen` was just
+                            // tested to be Some, `data` and `locals` None, and a
+                            // generator frame has no `init_of`.
+                            let (code, scope, link) = unsafe {
+                                self.frames.set_len(fi);
+                                let f = self.frames.as_mut_ptr().add(fi);
+                                (
+                                    std::ptr::read(&(*f).code),
+                                    std::ptr::read(&(*f).scope),
+                                    std::ptr::read(&(*f).gen),
+                                )
+                            };
+                            drop(code);
+                            drop(scope);
+                            if let Some(link) = link {
+                                super::generator::suspend_inline_at(self, base, pc, link);
+                            }
+                            self.push(v);
+                            continue 'frames;
+                        }
                         if self.frames[fi].gen.is_some() {
-                            // Back to the `for` / `yield from` that resumed it. The
-                            // frame is popped before its link and pc are written:
-                            // writing them just before the move out would stall it.
+                            // The same, for a frame with frame data. The frame is
+                            // popped before its link and pc are written: writing them
+                            // just before the move out would stall it.
                             if let Some(mut frame) = self.frames.pop() {
                                 frame.pc = pc;
                                 if let Some(link) = frame.gen.take() {

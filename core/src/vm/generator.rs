@@ -295,10 +295,17 @@ pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
     if let Some(d) = frame.data.as_ref() {
         keep_frame_data(&link.generator, d);
     }
+    suspend_inline_at(vm, frame.base, frame.pc, link);
+}
+
+/// `suspend_inline` once the frame is off the frame stack and has no frame data:
+/// its values (from `base` up) and its next instruction go into its generator.
+#[inline(always)]
+pub fn suspend_inline_at(vm: &mut Vm, base: usize, pc: usize, link: super::frame::GenLink) {
     let inner_handled = leave_handled(vm);
     let mut st = link.generator.state.borrow_mut();
-    move_values(&mut vm.stack, frame.base, &mut st.saved, 0);
-    st.pc = frame.pc;
+    move_values(&mut vm.stack, base, &mut st.saved, 0);
+    st.pc = pc;
     st.status = Status::Suspended;
     st.handled = inner_handled;
 }
