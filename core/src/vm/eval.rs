@@ -36,6 +36,18 @@ macro_rules! tri {
     };
 }
 
+/// Record the running frame's next instruction, before anything that can raise, call
+/// or inspect frames.
+macro_rules! save_pc {
+    ($vm:ident, $fi:ident, $pc:expr) => {{
+        debug_assert!($fi < $vm.frames.len());
+        // SAFETY: frame `$fi` is the running frame of `run`, which stays on the frame
+        // stack until it leaves the loop (see `code` in `run`); frames pushed above it
+        // by calls are gone again when the loop is back in it.
+        unsafe { $vm.frames.get_unchecked_mut($fi).pc = $pc }
+    }};
+}
+
 impl Vm {
     /// Run the frame on top of the frame stack (marked as entry) to completion.
     pub fn run(&mut self) -> PyResult<Exit> {
@@ -52,7 +64,7 @@ impl Vm {
             let mut pc = self.frames[fi].pc;
             let err: PyErr = loop {
                 if super::finalize::pending() {
-                    self.frames[fi].pc = pc;
+                    save_pc!(self, fi, pc);
                     self.run_finalizers();
                     if self.thread.attention {
                         tri!(self.trace_instruction(fi, pc));
@@ -85,37 +97,41 @@ impl Vm {
                         unsafe { Value::swap_split(values.add(top), values.add(other)) }
                     }
                     Instr::LoadConst(i) => {
-                        let v = code.consts[i as usize].dup();
+                        // SAFETY: the compiler emits constant indices into the table.
+                        let v = unsafe { code.consts.get_unchecked(i as usize) }.dup();
                         self.push(v);
                     }
                     Instr::LoadFast(i) => {
-                        let v = self.stack[base + i as usize].dup();
+                        // SAFETY (of every `local` / `local_mut` below): `i` is a local
+                        // index the compiler emitted for this code.
+                        let v = unsafe { self.local(base + i as usize) }.dup();
                         if v.is_null() {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             break self.unbound_local(&code.varnames[i as usize]);
                         }
                         self.push(v);
                     }
                     Instr::LoadFastPair(pair) => {
                         let (a, b) = (pair.first(), pair.second());
-                        let first = self.stack[base + a as usize].dup();
+                        let first = unsafe { self.local(base + a as usize) }.dup();
                         if first.is_null() {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             break self.unbound_local(&code.varnames[a as usize]);
                         }
                         self.push(first);
                         // The second load is the next instruction: an error is its.
                         pc += 1;
-                        let second = self.stack[base + b as usize].dup();
+                        let second = unsafe { self.local(base + b as usize) }.dup();
                         if second.is_null() {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             break self.unbound_local(&code.varnames[b as usize]);
                         }
                         self.push(second);
                     }
                     Instr::StoreFast(i) => {
                         let v = self.pop();
-                        Value::replace_split(&mut self.stack[base + i as usize], v).release();
+                        Value::replace_split(unsafe { self.local_mut(base + i as usize) }, v)
+                            .release();
                     }
                     Instr::LoadFastAndClear(i) => {
                         let v = std::mem::replace(&mut self.stack[base + i as usize], Value::Null);
@@ -257,7 +273,7 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr(i) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if tri!(self.load_attr_instr(code, pc - 1, Subject::Top, i)) {
                             continue 'frames;
                         }
@@ -265,14 +281,14 @@ impl Vm {
                     Instr::LoadFastAttr(pair) | Instr::LoadFastMethod(pair) => {
                         let (local, i) = (pair.first(), pair.second());
                         let slot = base + local as usize;
-                        if self.stack[slot].is_null() {
-                            self.frames[fi].pc = pc;
+                        if unsafe { self.local(slot) }.is_null() {
+                            save_pc!(self, fi, pc);
                             break self.unbound_local(&code.varnames[local as usize]);
                         }
                         // The fused `LoadAttr` / `LoadMethod` follows; its cache and
                         // position are its.
                         pc += 1;
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let subject = Subject::Local(slot);
                         if let Instr::LoadFastAttr(..) = instr {
                             if tri!(self.load_attr_instr(code, pc - 1, subject, i)) {
@@ -286,7 +302,7 @@ impl Vm {
                         let first = self.pop();
                         let class = self.pop();
                         let sup = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let method = matches!(instr, Instr::LoadSuperMethod(_));
                         let (attr, recv) = tri!(crate::builtins::types::load_super_attr(
                             self,
@@ -304,7 +320,7 @@ impl Vm {
                     Instr::StoreAttr(i) => {
                         let obj = self.pop();
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let name = &code.names[i as usize];
                         match probe_store(code, pc - 1, &obj, name, v) {
                             Stored::Done(old) => drop(old),
@@ -319,11 +335,11 @@ impl Vm {
                     }
                     Instr::DeleteAttr(i) => {
                         let obj = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.del_attr(&obj, &code.names[i as usize]));
                     }
                     Instr::LoadMethod(i) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.load_method_instr(code, pc - 1, Subject::Top, i));
                     }
                     Instr::BinarySubscr => {
@@ -351,7 +367,7 @@ impl Vm {
                         }
                         let key = self.pop();
                         let obj = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = self.getitem(&obj, &key);
                         tri!(self.push_result(r));
                     }
@@ -369,13 +385,13 @@ impl Vm {
                                 continue;
                             }
                         }
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.setitem(&obj, key, v));
                     }
                     Instr::DeleteSubscr => {
                         let key = self.pop();
                         let obj = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.delitem(&obj, &key));
                     }
                     Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
@@ -406,7 +422,7 @@ impl Vm {
                             self.push(v);
                             continue;
                         }
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = if let Instr::InplaceOp(_) = instr {
                             self.inplace_op(op, &a, &b)
                         } else {
@@ -416,7 +432,7 @@ impl Vm {
                     }
                     Instr::UnaryNeg | Instr::UnaryPos | Instr::UnaryInvert => {
                         let a = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let v = tri!(match instr {
                             Instr::UnaryNeg => self.unary_neg(&a),
                             Instr::UnaryPos => self.unary_pos(&a),
@@ -426,7 +442,7 @@ impl Vm {
                     }
                     Instr::UnaryNot => {
                         let a = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let t = tri!(self.truthy(&a));
                         self.push(Value::Bool(!t));
                     }
@@ -438,7 +454,7 @@ impl Vm {
                         }
                         let b = self.pop();
                         let a = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = self.compare(op, &a, &b);
                         tri!(self.push_result(r));
                     }
@@ -454,14 +470,14 @@ impl Vm {
                             None => {
                                 let b = self.pop();
                                 let a = self.pop();
-                                self.frames[fi].pc = pc;
+                                save_pc!(self, fi, pc);
                                 let v = tri!(self.compare(op, &a, &b));
                                 drop((a, b));
                                 match v {
                                     Value::Bool(r) => r,
                                     v => {
                                         // The truth test is the fused jump's.
-                                        self.frames[fi].pc = pc + 1;
+                                        save_pc!(self, fi, pc + 1);
                                         tri!(self.truthy(&v))
                                     }
                                 }
@@ -493,7 +509,7 @@ impl Vm {
                     Instr::ContainsOp(invert) => {
                         let container = self.pop();
                         let item = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = tri!(self.contains(&container, &item));
                         self.push(Value::Bool(invert.apply(r)));
                     }
@@ -510,7 +526,7 @@ impl Vm {
                     Instr::BuildSet(n) => {
                         let at = self.stack.len() - n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let s = tri!(self.new_set(items, false));
                         self.push(s);
                     }
@@ -518,7 +534,7 @@ impl Vm {
                         let at = self.stack.len() - 2 * n as usize;
                         let items: Vec<Value> = self.stack.drain(at..).collect();
                         let d = Dict::with_capacity_rc(n as usize);
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let mut it = items.into_iter();
                         let mut res = Ok(());
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -558,7 +574,7 @@ impl Vm {
                         let v = self.pop();
                         let target = self.peek(d as usize).clone();
                         if let Value::Set(s) = &target {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             tri!(self.set_add(s, v));
                         }
                     }
@@ -567,7 +583,7 @@ impl Vm {
                         let k = self.pop();
                         let target = self.peek(d as usize).clone();
                         if let Value::Dict(m) = &target {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             tri!(self.dict_set(m, k, v));
                         }
                     }
@@ -575,7 +591,7 @@ impl Vm {
                         let src = self.pop();
                         let d = (op & !crate::compile::CALL_ARGS) as usize;
                         let target = self.peek(d).clone();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let items = match self.collect_iterable(&src) {
                             Ok(items) => items,
                             Err(e)
@@ -600,7 +616,7 @@ impl Vm {
                     Instr::SetUpdate(d) => {
                         let src = self.pop();
                         let target = self.peek(d as usize).clone();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if let Value::Set(s) = &target {
                             tri!(crate::builtins::set::set_update(self, s, &src));
                         }
@@ -608,7 +624,7 @@ impl Vm {
                     Instr::DictUpdate(d) | Instr::DictMerge(d) => {
                         let src = self.pop();
                         let target = self.peek(d as usize).clone();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if let Value::Dict(m) = &target {
                             if let Instr::DictMerge(_) = instr {
                                 let func = self.peek(d as usize + 3).clone();
@@ -629,7 +645,7 @@ impl Vm {
                     Instr::FormatValue(f) => {
                         let spec = if f & 4 != 0 { Some(self.pop()) } else { None };
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let v = match f & 3 {
                             1 => Value::Str(tri!(self.to_str(&v))),
                             2 => Value::Str(tri!(self.repr(&v))),
@@ -667,12 +683,12 @@ impl Vm {
                                 continue;
                             }
                         }
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.unpack_sequence(seq, n as usize));
                     }
                     Instr::UnpackEx(n) => {
                         let seq = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         tri!(self.unpack_ex(seq, (n & 0xff) as usize, (n >> 8) as usize));
                     }
                     Instr::Jump(t) => {
@@ -690,7 +706,7 @@ impl Vm {
                         let b = match v {
                             Value::Bool(b) => b,
                             _ => {
-                                self.frames[fi].pc = pc;
+                                save_pc!(self, fi, pc);
                                 tri!(self.truthy(&v))
                             }
                         };
@@ -703,7 +719,7 @@ impl Vm {
                         let b = match v {
                             Value::Bool(b) => b,
                             _ => {
-                                self.frames[fi].pc = pc;
+                                save_pc!(self, fi, pc);
                                 tri!(self.truthy(&v))
                             }
                         };
@@ -713,7 +729,7 @@ impl Vm {
                     }
                     Instr::JumpIfFalseOrPop(t) => {
                         let v = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if !tri!(self.truthy(&v)) {
                             pc = t as usize;
                         } else {
@@ -722,7 +738,7 @@ impl Vm {
                     }
                     Instr::JumpIfTrueOrPop(t) => {
                         let v = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if tri!(self.truthy(&v)) {
                             pc = t as usize;
                         } else {
@@ -731,7 +747,7 @@ impl Vm {
                     }
                     Instr::GetIter => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let it = tri!(self.get_iter(&v));
                         self.push(it);
                     }
@@ -763,7 +779,7 @@ impl Vm {
                             ForStep::General => {}
                         }
                         let it = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if let Value::Generator(g) = &it {
                             if super::generator::enter_inline(self, g, &Value::None) {
                                 it.release();
@@ -786,7 +802,7 @@ impl Vm {
                         }
                     }
                     Instr::Call(n) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if tri!(self.push_simple_frame(n as usize)) {
                             continue 'frames;
                         }
@@ -800,7 +816,7 @@ impl Vm {
                         }
                     }
                     Instr::CallKw(n) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let names = self.pop();
                         match tri!(self.call_instr(n as usize, Some(names))) {
                             CallOutcome::Pushed => continue 'frames,
@@ -808,7 +824,7 @@ impl Vm {
                         }
                     }
                     Instr::CallEx(flag) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let kwargs = if flag & 1 != 0 {
                             self.pop()
                         } else {
@@ -840,7 +856,7 @@ impl Vm {
                         let mut v = self.pop();
                         if self.frames[fi].init_of.is_some() {
                             if !v.is_none() {
-                                self.frames[fi].pc = pc;
+                                save_pc!(self, fi, pc);
                                 break self.type_error(format!(
                                     "__init__() should return None, not '{}'",
                                     self.type_name(&v)
@@ -931,7 +947,7 @@ impl Vm {
                             self.push(v);
                             continue 'frames;
                         }
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         return Ok(Exit::Yield(v));
                     }
                     Instr::LoadBuildClass => {
@@ -944,20 +960,20 @@ impl Vm {
                     Instr::ImportName(i) => {
                         let fromlist = self.pop();
                         let level = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let m =
                             tri!(self.import_name(&code.names[i as usize], &fromlist, &level, fi));
                         self.push(m);
                     }
                     Instr::ImportFrom(i) => {
                         let m = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let v = tri!(self.import_from(&m, &code.names[i as usize]));
                         self.push(v);
                     }
                     Instr::ImportStar => {
                         let m = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let ns = self.frames[fi]
                             .locals
                             .clone()
@@ -965,7 +981,7 @@ impl Vm {
                         tri!(self.import_star(&m, &ns));
                     }
                     Instr::Raise(n) => {
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let e = match n {
                             0 => self.reraise_handled(),
                             1 => {
@@ -982,7 +998,7 @@ impl Vm {
                     }
                     Instr::Reraise => {
                         let exc = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         break PyErr::reraised(exc);
                     }
                     Instr::PushExcInfo => {
@@ -998,13 +1014,13 @@ impl Vm {
                     Instr::CheckExcMatch => {
                         let ty = self.pop();
                         let exc = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let m = tri!(self.exception_matches(&exc, &ty));
                         self.push(Value::Bool(m));
                     }
                     Instr::BeforeWith => {
                         let mgr = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let (exit, entered) = tri!(self.before_with(&mgr));
                         self.push(exit);
                         self.push(entered);
@@ -1012,7 +1028,7 @@ impl Vm {
                     Instr::WithExceptStart => {
                         let exc = self.top().dup();
                         let exit = self.peek(3).clone();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let ty = Value::Type(self.type_of(&exc));
                         let tb = self.traceback_of(&exc);
                         let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
@@ -1023,7 +1039,7 @@ impl Vm {
                     }
                     Instr::GetYieldFromIter => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let it = match &v {
                             Value::Generator(_) => v,
                             _ => tri!(self.get_iter(&v)),
@@ -1032,14 +1048,14 @@ impl Vm {
                     }
                     Instr::GetAwaitable => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let it = tri!(self.get_awaitable(&v));
                         self.push(it);
                     }
                     Instr::Send(t) => {
                         let v = self.pop();
                         let it = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         if let Value::Generator(g) = &it {
                             if super::generator::enter_inline(self, g, &v) {
                                 it.release();
@@ -1065,21 +1081,21 @@ impl Vm {
                     }
                     Instr::BeforeAsyncWith => {
                         let mgr = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let (exit, awaitable) = tri!(self.before_async_with(&mgr));
                         self.push(exit);
                         self.push(awaitable);
                     }
                     Instr::GetAIter => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let it =
                             tri!(self.async_protocol(&v, "__aiter__", "async for", "__aiter__"));
                         self.push(it);
                     }
                     Instr::GetANext => {
                         let it = self.top().dup();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let aw =
                             tri!(self.async_protocol(&it, "__anext__", "async for", "__anext__"));
                         self.push(aw);
@@ -1091,13 +1107,13 @@ impl Vm {
                             .type_of(&exc)
                             .is_subtype(&self.types.stop_async_iteration)
                         {
-                            self.frames[fi].pc = pc;
+                            save_pc!(self, fi, pc);
                             break PyErr::reraised(exc);
                         }
                     }
                     Instr::MatchSequence | Instr::MatchMapping => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = if let Instr::MatchSequence = instr {
                             tri!(self.match_is_sequence(&v))
                         } else {
@@ -1107,14 +1123,14 @@ impl Vm {
                     }
                     Instr::GetLen => {
                         let v = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let n = tri!(self.len(&v));
                         self.push(Value::Int(n as i64));
                     }
                     Instr::MatchGet(slot) => {
                         let key = self.pop();
                         let map = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let found = tri!(self.match_get(&map, &key));
                         let hit = found.is_some();
                         if let Some(v) = found {
@@ -1125,20 +1141,20 @@ impl Vm {
                     Instr::MatchClass(n) => {
                         let cls = self.pop();
                         let subject = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let r = tri!(self.match_class(&subject, &cls, n as usize));
                         self.push(Value::Bool(r));
                     }
                     Instr::MatchArgName(i) => {
                         let cls = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let name = tri!(self.match_arg_name(&cls, i as usize));
                         self.push(name);
                     }
                     Instr::MatchAttr(slot) => {
                         let name = self.pop();
                         let subject = self.pop();
-                        self.frames[fi].pc = pc;
+                        save_pc!(self, fi, pc);
                         let found = tri!(self.match_attr(&subject, &name));
                         let hit = found.is_some();
                         if let Some(v) = found {

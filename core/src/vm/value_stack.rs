@@ -97,6 +97,28 @@ impl Vm {
         }
     }
 
+    /// A local variable slot of the running frame, without a bounds check.
+    ///
+    /// # Safety
+    /// `slot` is the running frame's base plus a local index its code was compiled
+    /// with: a frame's local slots are pushed with it and stay below everything its
+    /// instructions push and pop until it leaves.
+    #[inline(always)]
+    pub(super) unsafe fn local(&self, slot: usize) -> &Value {
+        debug_assert!(slot < self.stack.len());
+        self.stack.get_unchecked(slot)
+    }
+
+    /// `local`, to write.
+    ///
+    /// # Safety
+    /// As `local`.
+    #[inline(always)]
+    pub(super) unsafe fn local_mut(&mut self, slot: usize) -> &mut Value {
+        debug_assert!(slot < self.stack.len());
+        self.stack.get_unchecked_mut(slot)
+    }
+
     #[inline(always)]
     pub fn pop(&mut self) -> Value {
         let len = self.stack.len();
