@@ -351,10 +351,16 @@ impl Vm {
     /// moving it out first (a 16-byte copy of two freshly stored halves) stalls.
     #[inline(always)]
     fn probe_subject(&self, code: &Code, at: usize, slot: usize, name_index: u32) -> Probe {
-        match (self.stack.get(slot), code.names.get(name_index as usize)) {
-            (Some(obj), Some(name)) => probe_load(self.types, code, at, obj, name),
-            _ => Probe::Miss,
-        }
+        debug_assert!(slot < self.stack.len() && (name_index as usize) < code.names.len());
+        // SAFETY: the subject is the instruction's operand or a local of the running
+        // frame (see `Vm::local`), and the compiler emits name indices into the table.
+        let (obj, name) = unsafe {
+            (
+                self.stack.get_unchecked(slot),
+                code.names.get_unchecked(name_index as usize),
+            )
+        };
+        probe_load(self.types, code, at, obj, name)
     }
 
     /// The subject as an owned value: popped off the top, or a new reference to the

@@ -202,8 +202,11 @@ impl Vm {
                     Instr::LoadGlobal(i) => {
                         let at = pc - 1;
                         let hit = {
-                            let f = &self.frames[fi];
-                            match &code.caches.borrow()[at] {
+                            // SAFETY: `fi` is the running frame (see `save_pc!`), and
+                            // every instruction has a cache slot.
+                            let (f, caches) =
+                                unsafe { (self.frames.get_unchecked(fi), code.caches.borrow()) };
+                            match unsafe { caches.get_unchecked(at) } {
                                 Cache::Global {
                                     globals_version,
                                     builtins_version,
@@ -345,7 +348,8 @@ impl Vm {
                     Instr::BinarySubscr => {
                         // Indexing is tried on the operands where they lie: popping them
                         // first moves them through stack temporaries.
-                        let fast = match (self.peek(2), self.peek(1)) {
+                        // SAFETY: the instruction's two operands.
+                        let fast = match unsafe { self.top_two() } {
                             (Value::List(l), Value::Int(i)) => {
                                 let items = l.items.borrow();
                                 let j = if *i < 0 { *i + items.len() as i64 } else { *i };
@@ -397,7 +401,8 @@ impl Vm {
                     Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                         // Numbers are combined in place: the operands are immediates, so
                         // the result overwrites them without a reference to release.
-                        let fast = match (self.peek(2), self.peek(1)) {
+                        // SAFETY: the instruction's two operands.
+                        let fast = match unsafe { self.top_two() } {
                             (Value::Int(x), Value::Int(y)) => {
                                 super::ops::int_fast_i64(op, *x, *y).map(Value::Int)
                             }
@@ -447,7 +452,11 @@ impl Vm {
                         self.push(Value::Bool(!t));
                     }
                     Instr::CompareOp(op) => {
-                        let fast = super::ops::compare_immediates(op, self.peek(2), self.peek(1));
+                        let fast = {
+                            // SAFETY: the instruction's two operands.
+                            let (a, b) = unsafe { self.top_two() };
+                            super::ops::compare_immediates(op, a, b)
+                        };
                         if let Some(r) = fast {
                             self.replace_top_two_immediates(Value::Bool(r));
                             continue;
@@ -460,7 +469,11 @@ impl Vm {
                     }
                     Instr::CompareJump(branch) => {
                         let op = branch.compare();
-                        let fast = super::ops::compare_immediates(op, self.peek(2), self.peek(1));
+                        let fast = {
+                            // SAFETY: the instruction's two operands.
+                            let (a, b) = unsafe { self.top_two() };
+                            super::ops::compare_immediates(op, a, b)
+                        };
                         let r = match fast {
                             Some(r) => {
                                 // SAFETY: both operands were just matched as immediates.

@@ -97,6 +97,21 @@ impl Vm {
         }
     }
 
+    /// The two values on top of the stack (the lower first), without a bounds check.
+    ///
+    /// # Safety
+    /// The running instruction takes two operands off the stack: the compiler's stack
+    /// discipline puts them there.
+    #[inline(always)]
+    pub(super) unsafe fn top_two(&self) -> (&Value, &Value) {
+        let len = self.stack.len();
+        debug_assert!(len >= 2);
+        (
+            self.stack.get_unchecked(len - 2),
+            self.stack.get_unchecked(len - 1),
+        )
+    }
+
     /// A local variable slot of the running frame, without a bounds check.
     ///
     /// # Safety
