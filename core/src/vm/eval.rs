@@ -36,16 +36,23 @@ macro_rules! tri {
     };
 }
 
-/// Record the running frame's next instruction, before anything that can raise, call
-/// or inspect frames.
-macro_rules! save_pc {
-    ($vm:ident, $fi:ident, $pc:expr) => {{
+/// The running frame of `run` (`$fi`), without a bounds check.
+macro_rules! running_frame {
+    ($vm:ident, $fi:ident) => {{
         debug_assert!($fi < $vm.frames.len());
         // SAFETY: frame `$fi` is the running frame of `run`, which stays on the frame
         // stack until it leaves the loop (see `code` in `run`); frames pushed above it
         // by calls are gone again when the loop is back in it.
-        unsafe { $vm.frames.get_unchecked_mut($fi).pc = $pc }
+        unsafe { $vm.frames.get_unchecked_mut($fi) }
     }};
+}
+
+/// Record the running frame's next instruction, before anything that can raise, call
+/// or inspect frames.
+macro_rules! save_pc {
+    ($vm:ident, $fi:ident, $pc:expr) => {
+        running_frame!($vm, $fi).pc = $pc
+    };
 }
 
 impl Vm {
@@ -58,10 +65,11 @@ impl Vm {
             // only `Return` and `YieldValue` remove it, and they then leave for
             // `'frames` without touching `code`; an exception leaves the loop before
             // unwinding. Not cloning the `Rc` saves a count update per frame switch.
-            let code: &crate::code::Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
+            let code_ptr = Rc::as_ptr(&running_frame!(self, fi).code);
+            let code: &crate::code::Code = unsafe { &*code_ptr };
             let instrs = code.instrs.as_ptr();
-            let base = self.frames[fi].base;
-            let mut pc = self.frames[fi].pc;
+            let base = running_frame!(self, fi).base;
+            let mut pc = running_frame!(self, fi).pc;
             let err: PyErr = loop {
                 if super::finalize::pending() {
                     save_pc!(self, fi, pc);
@@ -867,7 +875,7 @@ impl Vm {
                     }
                     Instr::Return => {
                         let mut v = self.pop();
-                        if self.frames[fi].init_of.is_some() {
+                        if running_frame!(self, fi).init_of.is_some() {
                             if !v.is_none() {
                                 save_pc!(self, fi, pc);
                                 break self.type_error(format!(
@@ -875,9 +883,12 @@ impl Vm {
                                     self.type_name(&v)
                                 ));
                             }
-                            v = self.frames[fi].init_of.take().unwrap_or(Value::None);
+                            v = running_frame!(self, fi)
+                                .init_of
+                                .take()
+                                .unwrap_or(Value::None);
                         }
-                        let f = &self.frames[fi];
+                        let f = &*running_frame!(self, fi);
                         if f.data.is_none() && f.gen.is_none() && !f.entry && f.locals.is_none() {
                             // A plain call returns: the frame is dropped where it lies
                             // rather than moved out first, and only its two references
@@ -919,7 +930,7 @@ impl Vm {
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();
-                        let f = &self.frames[fi];
+                        let f = &*running_frame!(self, fi);
                         if f.gen.is_some() && f.data.is_none() && f.locals.is_none() {
                             // Back to the `for` / `yield from` that resumed it, as a plain
                             // return leaves: the frame is dropped where it lies, its
