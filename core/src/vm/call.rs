@@ -234,20 +234,17 @@ impl Vm {
     #[inline(always)]
     pub fn push_simple_frame(&mut self, n: usize) -> PyResult<bool> {
         let len = self.stack.len();
-        let recv_at = len - n - 1;
-        let (func, code, args_start) = match &self.stack[recv_at - 1] {
+        // SAFETY: the Call instruction's operands.
+        let (recv_at, callable, recv) = unsafe { self.call_operands(n) };
+        let (func, code, args_start) = match callable {
             Value::Function(func) => {
-                let args_start = if self.stack[recv_at].is_null() {
-                    recv_at + 1
-                } else {
-                    recv_at
-                };
+                let args_start = if recv.is_null() { recv_at + 1 } else { recv_at };
                 let Some(code) = self.simple_code(func, len - args_start) else {
                     return Ok(false);
                 };
                 (func.clone(), code, args_start)
             }
-            Value::Type(t) if self.stack[recv_at].is_null() => {
+            Value::Type(t) if recv.is_null() => {
                 let t = t.clone();
                 return self.push_simple_init(&t, recv_at);
             }
@@ -376,19 +373,16 @@ impl Vm {
     #[inline(always)]
     pub fn call_simple_builtin(&mut self, n: usize) -> Option<PyResult<()>> {
         let len = self.stack.len();
-        let recv_at = len - n - 1;
-        let Value::Builtin(b) = &self.stack[recv_at - 1] else {
+        // SAFETY: the Call instruction's operands.
+        let (recv_at, callable, recv) = unsafe { self.call_operands(n) };
+        let Value::Builtin(b) = callable else {
             return None;
         };
         if b.bound.is_some() || !self.thread.profile.is_none() {
             return None;
         }
         let func = b.func;
-        let args_start = if self.stack[recv_at].is_null() {
-            recv_at + 1
-        } else {
-            recv_at
-        };
+        let args_start = if recv.is_null() { recv_at + 1 } else { recv_at };
         let nargs = len - args_start;
         if nargs > INLINE_ARGS {
             let mut args: Args = SmallVec::with_capacity(nargs);

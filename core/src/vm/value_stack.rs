@@ -112,6 +112,24 @@ impl Vm {
         )
     }
 
+    /// A call's callable and the slot after it (the receiver, or a null for a plain
+    /// call), and that slot's index, without bounds checks.
+    ///
+    /// # Safety
+    /// The running instruction calls with `n` arguments: the compiler's stack
+    /// discipline put the callable, that slot and the arguments on top of the stack.
+    #[inline(always)]
+    pub(super) unsafe fn call_operands(&self, n: usize) -> (usize, &Value, &Value) {
+        let len = self.stack.len();
+        debug_assert!(len >= n + 2);
+        let recv_at = len - n - 1;
+        (
+            recv_at,
+            self.stack.get_unchecked(recv_at - 1),
+            self.stack.get_unchecked(recv_at),
+        )
+    }
+
     /// A local variable slot of the running frame, without a bounds check.
     ///
     /// # Safety
