@@ -35,16 +35,28 @@ pub fn add_function(
     func: NativeFn,
 ) {
     let key = vm.intern(name);
-    ns.set_str(
-        key,
-        Value::Builtin(Rc::new(Builtin {
-            name,
-            func,
-            bound: None,
-            is_method: false,
-            owner,
-        })),
+    ns.set_str(key, native_function(owner, name, func));
+}
+
+/// A plain native function (not a method), as a value.
+pub fn native_function(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        bound: None,
+        is_method: false,
+        owner,
+    }))
+}
+
+/// Install `func` as a native type's `__new__` (a static method, as CPython's
+/// `tp_new` wrapper is).
+pub fn set_static_new(vm: &Vm, t: &TypeRef, owner: &'static str, func: NativeFn) {
+    let new = Value::obj(
+        vm.types.staticmethod.clone(),
+        crate::object::ObjKind::StaticMethod(native_function(owner, "__new__", func)),
     );
+    t.dict.set_str(vm.names.d_new.clone(), new);
 }
 
 /// A type implemented in Rust with a fixed layout, deriving from object only:
@@ -78,6 +90,31 @@ pub fn native_type(
         add_method(vm, &t, method, *f);
     }
     t
+}
+
+/// A native method's `self` and its other arguments, when `is_self` accepts the
+/// first argument; otherwise CPython's errors for a method descriptor called on the
+/// wrong object or on nothing. `qualname` is the type's `module.Name`.
+pub fn split_method_self<'a>(
+    vm: &Vm,
+    qualname: &str,
+    method: &str,
+    args: &'a [Value],
+    is_self: impl Fn(&Value) -> bool,
+) -> PyResult<(&'a Value, &'a [Value])> {
+    match args.split_first() {
+        Some((s, rest)) if is_self(s) => Ok((s, rest)),
+        Some((s, _)) => Err(vm.type_error(format!(
+            "descriptor '{method}' for '{qualname}' objects doesn't apply to a '{}' object",
+            vm.type_name(s)
+        ))),
+        None => {
+            let short = qualname.rsplit('.').next().unwrap_or(qualname);
+            Err(vm.type_error(format!(
+                "unbound method {short}.{method}() needs an argument"
+            )))
+        }
+    }
 }
 
 /// Register a method on a built-in type.

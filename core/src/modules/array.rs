@@ -205,14 +205,7 @@ fn snapshot(v: &Value) -> Option<ArrayData> {
 
 /// `self` of a method: the array, or CPython's descriptor error.
 fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a Value, &'a [Value])> {
-    match args.split_first() {
-        Some((s, rest)) if data_of(s).is_some() => Ok((s, rest)),
-        Some((s, _)) => Err(vm.type_error(format!(
-            "descriptor '{name}' for 'array.array' objects doesn't apply to a '{}' object",
-            vm.type_name(s)
-        ))),
-        None => Err(vm.type_error(format!("unbound method array.{name}() needs an argument"))),
-    }
+    crate::builtins::split_method_self(vm, "array.array", name, args, |v| data_of(v).is_some())
 }
 
 fn new_array(cls: TypeRef, data: ArrayData) -> Value {

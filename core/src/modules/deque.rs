@@ -17,7 +17,7 @@
 use super::math::index_big;
 use crate::builtins::types::new_instance;
 use crate::builtins::{add_method, check_args, no_kwargs};
-use crate::object::function::{Builtin, KwArg};
+use crate::object::function::KwArg;
 use crate::object::types::{Layout, Type};
 use crate::object::{
     tracking, trashcan, Dict, NativeData, NativeFn, ObjKind, Object, PyCell, TypeRef, Value,
@@ -101,14 +101,7 @@ fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> Option<R> {
 
 /// `self` of a method: a deque, or CPython's descriptor error.
 fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a Value, &'a [Value])> {
-    match args.split_first() {
-        Some((s, rest)) if deque_obj(s).is_some() => Ok((s, rest)),
-        Some((s, _)) => Err(vm.type_error(format!(
-            "descriptor '{name}' for '{TP_NAME}' objects doesn't apply to a '{}' object",
-            vm.type_name(s)
-        ))),
-        None => Err(vm.type_error(format!("unbound method deque.{name}() needs an argument"))),
-    }
+    crate::builtins::split_method_self(vm, TP_NAME, name, args, |v| deque_obj(v).is_some())
 }
 
 /// A method taking exactly one argument (CPython's METH_O).
@@ -1020,13 +1013,7 @@ pub fn clear(o: &Object) {
 // ---------------------------------------------------------------------------
 
 fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
-        bound: None,
-        is_method: false,
-        owner: "deque",
-    }))
+    crate::builtins::native_function("deque", name, func)
 }
 
 /// The deque class: subclassable, with a hidden slot that subclass instances keep
@@ -1082,11 +1069,7 @@ fn deque_class(vm: &mut Vm) -> PyResult<TypeRef> {
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
     }
-    let new = Value::obj(
-        vm.types.staticmethod.clone(),
-        ObjKind::StaticMethod(native("__new__", deque_new)),
-    );
-    t.dict.set_str(vm.names.d_new.clone(), new);
+    crate::builtins::set_static_new(vm, &t, "deque", deque_new);
     t.dict.set_str(vm.names.d_hash.clone(), Value::None);
     let maxlen = ObjKind::Property {
         fget: native("maxlen", d_maxlen),

@@ -28,7 +28,7 @@
 
 use crate::builtins::types::{new_instance, type_new};
 use crate::builtins::{add_function, add_method, check_args, no_kwargs};
-use crate::object::function::{Builtin, KwArg};
+use crate::object::function::KwArg;
 use crate::object::types::{Layout, Type};
 use crate::object::{tracking, Dict, Instance, NativeFn, ObjKind, TypeRef, Value};
 use crate::vm::stacks::{StackId, ROOT};
@@ -755,13 +755,7 @@ fn gettrace(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name,
-        func,
-        bound: None,
-        is_method: false,
-        owner: "greenlet",
-    }))
+    crate::builtins::native_function("greenlet", name, func)
 }
 
 /// The greenlet class: an ordinary (subclassable) class whose instances carry the
@@ -800,11 +794,7 @@ fn greenlet_class(vm: &mut Vm) -> TypeRef {
     for (name, f) in methods {
         add_method(vm, &t, name, *f);
     }
-    let new = Value::obj(
-        vm.types.staticmethod.clone(),
-        ObjKind::StaticMethod(native("__new__", greenlet_new)),
-    );
-    t.dict.set_str(vm.names.d_new.clone(), new);
+    crate::builtins::set_static_new(vm, &t, "greenlet", greenlet_new);
     let properties: &[(&'static str, NativeFn, Option<NativeFn>)] = &[
         ("run", get_run, Some(put_run)),
         ("parent", get_parent, Some(put_parent)),

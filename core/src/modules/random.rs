@@ -123,14 +123,9 @@ fn float_or(vm: &mut Vm, v: &Option<Value>, default: f64) -> PyResult<f64> {
 // The generator inside a Random object
 
 fn split_self<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a Value, &'a [Value])> {
-    match args.split_first() {
-        Some((this, rest)) if generator_of(this).is_some() => Ok((this, rest)),
-        Some((this, _)) => Err(vm.type_error(format!(
-            "descriptor '{name}' for '_random.Random' objects doesn't apply to a '{}' object",
-            vm.type_name(this)
-        ))),
-        None => Err(vm.type_error(format!("unbound method Random.{name}() needs an argument"))),
-    }
+    crate::builtins::split_method_self(vm, "_random.Random", name, args, |v| {
+        generator_of(v).is_some()
+    })
 }
 
 fn generator_of(v: &Value) -> Option<&PyCell<Box<dyn crate::object::NativeData>>> {
