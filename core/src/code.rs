@@ -583,11 +583,27 @@ impl Code {
     pub fn nlocalsplus(&self) -> usize {
         self.layout.nlocalsplus as usize
     }
+    /// The value-stack room a frame of this code needs: its slots and its deepest
+    /// operand stack.
+    #[inline]
+    pub fn frame_size(&self) -> usize {
+        self.nlocalsplus() + self.stacksize as usize
+    }
     pub fn is_generator(&self) -> bool {
         self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
     }
     pub fn line_of(&self, pc: usize) -> u32 {
         self.positions.get(pc).map_or(self.firstlineno, |p| p.line)
+    }
+    /// Whether the instruction at `pc` is the jump back to the `Send` of a
+    /// `yield from` / `await` loop, which its generator passes on resumption.
+    pub fn is_delegation_jump(&self, pc: usize) -> bool {
+        match self.instrs.get(pc) {
+            Some(&Instr::Jump(t)) => {
+                (t as usize) < pc && matches!(self.instrs.get(t as usize), Some(Instr::Send(_)))
+            }
+            _ => false,
+        }
     }
     pub fn position_of(&self, pc: usize) -> Position {
         self.positions.get(pc).copied().unwrap_or(Position {

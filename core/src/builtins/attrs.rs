@@ -114,6 +114,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             "__qualname__" => Some(Value::Str(g.code.qualname.clone())),
             "gi_code" | "cr_code" => Some(Value::Code(g.code.clone())),
             "gi_frame" | "cr_frame" => Some(vm.generator_frame(g)),
+            "gi_yieldfrom" | "cr_await" => Some(g.delegated_to().unwrap_or(Value::None)),
             "gi_running" | "cr_running" => Some(Value::Bool(
                 g.status() == crate::vm::generator::Status::Running,
             )),

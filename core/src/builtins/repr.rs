@@ -319,6 +319,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 ))
             }
             ObjKind::Bytes(b) => s(bytes_repr(b)),
+            ObjKind::Frame(d) => s(vm.frame_repr(d, v.ptr().unwrap_or(0))),
             ObjKind::DictView(d, kind) => {
                 let (name, items) = match kind {
                     crate::object::DictViewKind::Keys => ("dict_keys", d.keys()),

@@ -1028,15 +1028,26 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// As CPython lays a `while` loop out: the test before the body, and again after
+    /// it, jumping back to the body while it holds (one jump per round; a traced
+    /// one-line loop reports its line once per round, as CPython's does). A test that
+    /// holds a nested scope or a yield is not compiled twice: the body jumps back to
+    /// the one before it.
     fn while_loop(&mut self, w: &ast::StmtWhile) -> CResult<()> {
         let head = self.new_label();
+        let body = self.new_label();
         let orelse = self.new_label();
         let end = self.new_label();
         self.bind(head);
         self.jump_if(&w.test, false, orelse)?;
+        self.bind(body);
         self.unit().blocks.push(Block::While { head, exit: end });
         self.stmts(&w.body)?;
-        self.emit_jump(Instr::Jump, head);
+        if can_compile_twice(&w.test) {
+            self.jump_if(&w.test, true, body)?;
+        } else {
+            self.emit_jump(Instr::Jump, head);
+        }
         self.unit().blocks.pop();
         self.bind(orelse);
         self.stmts(&w.orelse)?;
@@ -1388,4 +1399,22 @@ pub fn binop(op: ast::Operator) -> BinOp {
         ast::Operator::BitAnd => BinOp::And,
         ast::Operator::FloorDiv => BinOp::FloorDiv,
     }
+}
+
+/// Whether an expression can be compiled at two places: it makes no code object of its
+/// own (lambda, comprehension, generator expression) and does not yield or await.
+fn can_compile_twice(e: &Expr) -> bool {
+    !ast::helpers::any_over_expr(e, |x| {
+        matches!(
+            x,
+            Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+                | Expr::Await(_)
+        )
+    })
 }

@@ -199,7 +199,10 @@ impl Vm {
         }
         self.make_cells(&code, func, base);
         if code.is_generator() {
-            let locals: Vec<Value> = self.stack.drain(base..).collect();
+            // The generator's segment of the value stack, with room for its frame's
+            // operand stack (and the value sent in).
+            let mut locals = Vec::with_capacity(code.frame_size() + 1);
+            locals.extend(self.stack.drain(base..));
             self.stack.truncate(ret_sp);
             let g = Rc::new(super::generator::Generator::new(func, code, locals));
             crate::object::tracking::generator(&g);
@@ -213,6 +216,7 @@ impl Vm {
             ret_sp,
             pc: 0,
             entry,
+            owns_segment: false,
             init_of: None,
             gen: None,
             data: None,
@@ -359,6 +363,7 @@ impl Vm {
             ret_sp,
             pc: 0,
             entry: false,
+            owns_segment: false,
             init_of,
             gen: None,
             data: None,
@@ -1051,6 +1056,7 @@ impl Vm {
             ret_sp: base,
             pc: 0,
             entry: true,
+            owns_segment: false,
             init_of: None,
             gen: None,
             data: None,

@@ -893,6 +893,9 @@ impl Vm {
                             // A plain call returns: the frame is dropped where it lies
                             // rather than moved out first, and only its two references
                             // are released (the out-of-line drop glue tests every field).
+                            // (A generator's frame, the only kind with a segment of its
+                            // own, has a link or is an entry.)
+                            debug_assert!(!f.owns_segment);
                             let ret_sp = f.ret_sp;
                             self.truncate_stack(ret_sp);
                             // SAFETY: frame `fi` is the top frame; the length is cut
@@ -917,6 +920,9 @@ impl Vm {
                             self.frame_finished(&mut frame);
                         }
                         self.truncate_stack(frame.ret_sp);
+                        if frame.owns_segment {
+                            drop(self.leave_segment());
+                        }
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
@@ -930,31 +936,8 @@ impl Vm {
                     }
                     Instr::YieldValue(_) => {
                         let v = self.pop();
-                        let f = &*running_frame!(self, fi);
-                        if f.gen.is_some() && f.data.is_none() && f.locals.is_none() {
-                            // Back to the `for` / `yield from` that resumed it, as a plain
-                            // return leaves: the frame is dropped where it lies, its
-                            // three references read out (the drop glue tests every
-                            // field, and moving the frame out first copies it whole).
-                            let base = f.base;
-                            // SAFETY: frame `fi` is the top frame; the length is cut
-                            // first, so each owning field is read once. `gen` was just
-                            // tested to be Some, `data` and `locals` None, and a
-                            // generator frame has no `init_of`.
-                            let (code, scope, link) = unsafe {
-                                self.frames.set_len(fi);
-                                let f = self.frames.as_mut_ptr().add(fi);
-                                (
-                                    std::ptr::read(&(*f).code),
-                                    std::ptr::read(&(*f).scope),
-                                    std::ptr::read(&(*f).gen),
-                                )
-                            };
-                            drop(code);
-                            drop(scope);
-                            if let Some(link) = link {
-                                super::generator::suspend_inline_at(self, base, pc, link);
-                            }
+                        if super::generator::yields_plainly(running_frame!(self, fi)) {
+                            super::generator::yield_inline(self, pc);
                             self.push(v);
                             continue 'frames;
                         }

@@ -1,8 +1,13 @@
 //! Frames: the activation records on the thread state's frame stack.
 //!
 //! A frame is plain data: its locals, cells and operand stack live in the thread
-//! state's value stack from `base` up, so a frame can be inspected, suspended (a
-//! generator copies its slice out) or rebuilt without touching Rust's call stack.
+//! state's value stack from `base` up, so a frame can be inspected, suspended or
+//! rebuilt without touching Rust's call stack.
+//!
+//! The value stack is a stack of segments. A generator's frame keeps its values in
+//! the generator's own buffer, which becomes the running segment while it runs (the
+//! caller's is parked below it), so resuming and suspending a generator moves three
+//! words rather than its values (`Vm::enter_segment` / `leave_segment`).
 
 use crate::code::Code;
 use crate::object::{Dict, Function, Value};
@@ -22,6 +27,9 @@ pub struct Frame {
     pub pc: usize,
     /// Leaving this frame leaves the evaluation loop (a native boundary).
     pub entry: bool,
+    /// The frame's values are a segment of their own (a generator's buffer, `base`
+    /// 0): leaving the frame hands the running segment back to the one parked below.
+    pub owns_segment: bool,
     /// For an `__init__` run by a class call: the new instance, which is the call's
     /// result (the frame must return None).
     pub init_of: Option<Value>,
@@ -92,7 +100,51 @@ impl Frame {
     }
 }
 
+/// The segment of the value stack that frame `index` of `frames` keeps its values in:
+/// the running segment `stack`, unless generator frames above it started segments of
+/// their own, which parked its segment in `parked`.
+pub fn segment_of<'a>(
+    frames: &[Frame],
+    index: usize,
+    stack: &'a mut Vec<Value>,
+    parked: &'a mut [Vec<Value>],
+) -> Option<&'a mut Vec<Value>> {
+    let above = frames
+        .get(index + 1..)?
+        .iter()
+        .filter(|f| f.owns_segment)
+        .count();
+    if above == 0 {
+        return Some(stack);
+    }
+    let at = parked.len().checked_sub(above)?;
+    parked.get_mut(at)
+}
+
 impl crate::vm::Vm {
+    /// A generator frame starts: its values (`own`) become the running segment, and
+    /// the running one is parked below it.
+    #[inline(always)]
+    pub fn enter_segment(&mut self, own: Vec<Value>) {
+        let below = std::mem::replace(&mut self.stack, own);
+        self.parked.push(below);
+    }
+
+    /// A generator frame (`owns_segment`) has left: the segment parked below it runs
+    /// again. Returns the frame's segment, with whatever values it still holds.
+    #[inline(always)]
+    pub fn leave_segment(&mut self) -> Vec<Value> {
+        let below = self.parked.pop().unwrap_or_default();
+        std::mem::replace(&mut self.stack, below)
+    }
+
+    /// The values of frame `index` of the running stack of execution, from its base.
+    pub fn frame_values(&mut self, index: usize) -> Option<&mut [Value]> {
+        let base = self.frames.get(index)?.base;
+        let segment = segment_of(&self.frames, index, &mut self.stack, &mut self.parked)?;
+        segment.get_mut(base..)
+    }
+
     /// Push the frame that `frame` builds. Room is made first, so the frame is built
     /// straight into its slot rather than assembled in a temporary and copied (the
     /// copy's wide loads of narrow stores stall).

@@ -18,7 +18,7 @@
 //!
 //! Depends on the frame stack, generators, dicts and the error constructors.
 
-use super::frame::Frame;
+use super::frame::{segment_of, Frame};
 use super::generator::Generator;
 use super::stacks::StackId;
 use super::{PyResult, Vm};
@@ -133,7 +133,7 @@ impl Vm {
 
     /// The shared data of the frame at `index` of the frame stack of `stack`.
     fn frame_data_on(&mut self, stack: StackId, index: usize) -> Option<Rc<FrameData>> {
-        let (frames, _) = self.exec_on(stack)?;
+        let frames = self.frames_on_mut(stack)?;
         let f = frames.get_mut(index)?;
         if let Some(d) = &f.data {
             return Some(d.clone());
@@ -192,14 +192,22 @@ impl Vm {
         };
     }
 
-    /// The frame stack and value stack of a stack of execution, running or not.
-    fn exec_on(&mut self, stack: StackId) -> Option<(&mut Vec<Frame>, &mut Vec<Value>)> {
+    fn frames_on_mut(&mut self, stack: StackId) -> Option<&mut Vec<Frame>> {
         if stack == self.stacks.current {
-            return Some((&mut self.frames, &mut self.stack));
+            return Some(&mut self.frames);
         }
-        self.stacks
-            .saved_mut(stack)
-            .map(|e| (&mut e.frames, &mut e.stack))
+        self.stacks.saved_mut(stack).map(|e| &mut e.frames)
+    }
+
+    /// The values of frame `index` of a stack of execution, running or not, from the
+    /// frame's base.
+    fn frame_values_on(&mut self, stack: StackId, index: usize) -> Option<&mut [Value]> {
+        if stack == self.stacks.current {
+            return self.frame_values(index);
+        }
+        let e = self.stacks.saved_mut(stack)?;
+        let base = e.frames.get(index)?.base;
+        segment_of(&e.frames, index, &mut e.stack, &mut e.parked)?.get_mut(base..)
     }
 
     fn frames_on(&self, stack: StackId) -> Option<&Vec<Frame>> {
@@ -251,10 +259,9 @@ impl Vm {
     fn with_slots<R>(&mut self, d: &Rc<FrameData>, f: impl FnOnce(&mut [Value]) -> R) -> Option<R> {
         let n = d.code.nlocalsplus();
         if let Some((s, i)) = self.live_at(d) {
-            let (frames, stack) = self.exec_on(s)?;
-            let base = frames[i].base;
-            let end = (base + n).min(stack.len());
-            return stack.get_mut(base..end).map(f);
+            let values = self.frame_values_on(s, i)?;
+            let end = n.min(values.len());
+            return Some(f(&mut values[..end]));
         }
         let mut place = d.place.borrow_mut();
         match &mut *place {
@@ -293,6 +300,17 @@ impl Vm {
             0 => d.code.firstlineno,
             pc => d.code.line_of(pc - 1),
         }
+    }
+
+    /// A frame's repr: `<frame at 0x..., file '...', line N, code NAME>`.
+    pub fn frame_repr(&self, d: &Rc<FrameData>, address: usize) -> String {
+        format!(
+            "<frame at {:#x}, file '{}', line {}, code {}>",
+            address,
+            d.code.filename.as_str(),
+            self.frame_line(d),
+            d.code.name.as_str()
+        )
     }
 
     /// `sys._getframe(depth)`.
@@ -442,8 +460,10 @@ impl Vm {
         let items = match f.data.clone() {
             Some(data) => self.frame_locals_items(&data),
             None => {
-                let end = (f.base + f.code.nlocalsplus()).min(self.stack.len());
-                bound_variables(&f.code, self.stack.get(f.base..end).unwrap_or(&[]))
+                let code = f.code.clone();
+                let values = self.frame_values(index).unwrap_or_default();
+                let end = code.nlocalsplus().min(values.len());
+                bound_variables(&code, &values[..end])
             }
         };
         let d = Dict::new_rc();

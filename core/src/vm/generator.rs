@@ -1,4 +1,4 @@
-//! Generators and coroutines: a suspended frame (its slice of the value stack, its
+//! Generators and coroutines: a suspended frame (its segment of the value stack, its
 //! instruction pointer) kept in an object, resumed by `send` / `next` / `throw` /
 //! `close`, including delegation through `yield from` and `await`.
 
@@ -19,6 +19,8 @@ pub enum Status {
 }
 
 pub struct GenState {
+    /// The frame's values (locals, cells, operand stack) while it is suspended; empty
+    /// while it runs, when they are the value stack's running segment.
     pub saved: Vec<Value>,
     pub pc: usize,
     pub status: Status,
@@ -69,6 +71,15 @@ impl Generator {
     }
     pub fn status(&self) -> Status {
         self.state.borrow().status
+    }
+    /// The iterator a generator suspended in `yield from` / `await` delegates to
+    /// (`gi_yieldfrom`, `cr_await`): the top of its saved operand stack.
+    pub fn delegated_to(&self) -> Option<Value> {
+        let st = self.state.borrow();
+        let delegating = st.status == Status::Suspended
+            && st.pc >= 2
+            && matches!(self.code.instrs.get(st.pc - 1), Some(Instr::YieldValue(1)));
+        delegating.then(|| st.saved.last().cloned()).flatten()
     }
     pub fn kind_name(&self) -> &'static str {
         if self.is_coroutine() {
@@ -125,31 +136,72 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
 /// `enter_inline` once no hooks are known to be installed.
 #[inline(never)]
 fn resume_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
-    let status = g.status();
-    let fresh = match status {
-        Status::Created if value.is_none() => true,
-        Status::Suspended => false,
-        _ => return false,
-    };
-    if vm.frames.len() >= vm.recursion_limit {
+    let Some(fresh) = inline_start(vm, g, value) else {
         return false;
-    }
+    };
     push_generator_frame(vm, g, (!fresh).then(|| value.dup()), true);
+    pass_down(vm);
     true
 }
 
-/// Whether a generator can resume inline (as in `enter_inline`), and the value to
-/// send into it then.
-fn inline_resumption(vm: &Vm, g: &Generator, value: Value) -> Option<Option<Value>> {
+/// Whether a generator can resume inline (`Some`), and whether it starts fresh then
+/// (nothing is sent into it).
+#[inline(always)]
+fn inline_start(vm: &Vm, g: &Generator, value: &Value) -> Option<bool> {
     let fresh = match g.status() {
         Status::Created if value.is_none() => true,
         Status::Suspended => false,
         _ => return None,
     };
-    if vm.frames.len() >= vm.recursion_limit {
-        return None;
+    (vm.frames.len() < vm.recursion_limit).then_some(fresh)
+}
+
+/// A generator resumed inline while it delegates (`yield from`, `await`) to another
+/// generator passes the value sent in straight down the chain: each level's jump back
+/// to its `Send`, and the `Send`, run here rather than through the loop's dispatch
+/// (a coroutine awaiting one awaiting another ... resumes every level per value).
+/// The switch tick each jump counts is counted here; not while tracing, which
+/// reports every instruction.
+fn pass_down(vm: &mut Vm) {
+    while at_delegating_send(vm) {
+        // SAFETY: the frame waits at its `Send`, which takes the sub-iterator and the
+        // value sent from the top of its stack.
+        let (sub, value) = unsafe { vm.top_two() };
+        let Value::Generator(sub) = sub else {
+            return;
+        };
+        let Some(fresh) = inline_start(vm, sub, value) else {
+            return;
+        };
+        let sub = sub.clone();
+        let value = vm.pop();
+        if let Some(frame) = vm.frames.last_mut() {
+            frame.pc += 1;
+        }
+        push_generator_frame(vm, &sub, (!fresh).then_some(value), true);
     }
-    Some((!fresh).then_some(value))
+}
+
+/// Whether the top frame, just resumed, waits at the backward jump after the yield
+/// of a delegation; if so it is moved on to the `Send` the jump leads to. When a
+/// switch is due, or tracing is on, the jump is left to the loop.
+#[inline(always)]
+fn at_delegating_send(vm: &mut Vm) -> bool {
+    if vm.thread.attention || vm.switch_ticks <= 0 {
+        return false;
+    }
+    let Some(frame) = vm.frames.last_mut() else {
+        return false;
+    };
+    let Some(&Instr::Jump(send)) = frame.code.instrs.get(frame.pc) else {
+        return false;
+    };
+    if !frame.code.is_delegation_jump(frame.pc) {
+        return false;
+    }
+    frame.pc = send as usize;
+    vm.switch_ticks -= 1;
+    true
 }
 
 /// How `enter_hooked` resumed a generator.
@@ -172,21 +224,22 @@ pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
         // Tracing and profiling see the resumption on the general path.
         return Resumed::General;
     }
-    let Some(sent) = inline_resumption(vm, g, value) else {
+    let Some(fresh) = inline_start(vm, g, &value) else {
         return Resumed::General;
     };
-    let base = push_generator_frame(vm, g, sent, true);
+    let sent = (!fresh).then_some(value);
+    push_generator_frame(vm, g, sent, true);
     match vm.enter_hooked_frame() {
         Ok(()) => Resumed::Inline,
-        Err(detour) => hooked_outcome(vm, g, base, detour),
+        Err(detour) => hooked_outcome(vm, g, detour),
     }
 }
 
 /// A hook made the outcome of a generator frame pushed to run inline.
 #[cold]
 #[inline(never)]
-fn hooked_outcome(vm: &mut Vm, g: &Rc<Generator>, base: usize, detour: Detour) -> Resumed {
-    match resumed_outcome(vm, g, base, detour.outcome()) {
+fn hooked_outcome(vm: &mut Vm, g: &Rc<Generator>, detour: Detour) -> Resumed {
+    match resumed_outcome(vm, g, detour.outcome()) {
         Ok(Sent::Yielded(v)) => vm.push(v),
         Ok(Sent::Returned(v)) => vm.generator_returned(v),
         Err(e) => return Resumed::Raised(e),
@@ -194,22 +247,16 @@ fn hooked_outcome(vm: &mut Vm, g: &Rc<Generator>, base: usize, detour: Detour) -
     Resumed::Inline
 }
 
-/// Put a resuming generator's frame back on the frame stack: its saved values (and
-/// the value sent in, if any) onto the value stack, its handled exception current,
-/// its frame data attached. An inline frame (resumed by `for`, `yield from` or
-/// `await` in the loop) hands control back through its link; otherwise it is the
-/// entry frame of a native re-entry. Returns the frame's base.
+/// Put a resuming generator's frame back on the frame stack: its saved values
+/// become the running segment of the value stack (the value sent in, if any, pushed
+/// onto them), its handled exception current, its frame data attached. An inline
+/// frame (resumed by `for`, `yield from` or `await` in the loop) hands control back
+/// through its link; otherwise it is the entry frame of a native re-entry.
 #[inline(always)]
-fn push_generator_frame(
-    vm: &mut Vm,
-    g: &Rc<Generator>,
-    sent: Option<Value>,
-    inline: bool,
-) -> usize {
-    let base = vm.stack.len();
+fn push_generator_frame(vm: &mut Vm, g: &Rc<Generator>, sent: Option<Value>, inline: bool) {
     let (pc, gen_handled) = {
         let mut st = g.state.borrow_mut();
-        move_values(&mut st.saved, 0, &mut vm.stack, 1);
+        vm.enter_segment(std::mem::take(&mut st.saved));
         st.status = Status::Running;
         (st.pc, std::mem::take(&mut st.handled))
     };
@@ -221,10 +268,11 @@ fn push_generator_frame(
         code: g.code.clone(),
         scope: super::frame::Scope::Function(g.func.clone()),
         locals: None,
-        base,
-        ret_sp: base,
+        base: 0,
+        ret_sp: 0,
         pc,
         entry: !inline,
+        owns_segment: true,
         init_of: None,
         gen: inline.then(|| super::frame::GenLink {
             generator: g.clone(),
@@ -232,28 +280,22 @@ fn push_generator_frame(
         data: None,
     });
     attach_frame_data(vm, g);
-    base
 }
 
-/// Move the values of `src` from `from` on to the end of `dst` (leaving room there
-/// for `spare` more), as one block copy: a frame's slice moves between the value
-/// stack and its generator on every resumption and yield. Moving value by value in
-/// 8-byte halves (which keeps wide loads off halves just stored) measured slower on
-/// the generator and coroutine benchmarks, in both directions.
+/// A generator frame leaves the frame stack suspended: its segment goes back into
+/// the generator. A segment that grew for deep calls made from the generator gives
+/// the room back, so that a suspended generator holds about what its frame needs.
 #[inline(always)]
-fn move_values(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>, spare: usize) {
-    let n = src.len().saturating_sub(from);
-    dst.reserve(n + spare);
-    // SAFETY: `from..from + n` are initialised values of `src`, copied bit for bit
-    // into `n` reserved, unused slots of `dst` (a different buffer); `src` is cut to
-    // `from` first, so each value has exactly one owner after the copy.
-    unsafe {
-        src.set_len(from.min(src.len()));
-        let to = dst.len();
-        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(to), n);
-        dst.set_len(to + n);
+fn park_segment(vm: &mut Vm, st: &mut GenState, frame_size: usize) {
+    let mut own = vm.leave_segment();
+    if own.capacity() > SEGMENT_SLACK + frame_size {
+        own.shrink_to(frame_size);
     }
+    st.saved = own;
 }
+
+/// How far past its frame's size a suspended generator's segment may stay allocated.
+const SEGMENT_SLACK: usize = 256;
 
 /// A resumed generator's frame (just pushed) takes its frame data back.
 #[inline(always)]
@@ -290,21 +332,78 @@ fn leave_handled(vm: &mut Vm) -> Value {
     std::mem::replace(&mut vm.handled, outer)
 }
 
+/// Whether a frame yields as `yield_inline` takes it: an inline generator frame with
+/// no frame data and no namespace.
+#[inline(always)]
+pub fn yields_plainly(frame: &Frame) -> bool {
+    frame.gen.is_some() && frame.data.is_none() && frame.locals.is_none()
+}
+
+/// The top frame (one `yields_plainly` accepts) yields, with `pc` its next
+/// instruction: back to the `for` / `yield from` that resumed it. Each frame below
+/// that resumed the one above by delegating (`yield from`, `await`) and is itself
+/// such a frame yields the same value at once, without its `Send` pushing it and its
+/// yield popping it through the loop's dispatch (not while tracing). The caller
+/// pushes the value for the frame left on top.
+pub fn yield_inline(vm: &mut Vm, mut pc: usize) {
+    loop {
+        let fi = vm.frames.len() - 1;
+        debug_assert!(yields_plainly(&vm.frames[fi]));
+        // The frame is dropped where it lies, as a plain return leaves, its three
+        // references read out (the drop glue tests every field, and moving the frame
+        // out first copies it whole).
+        // SAFETY: frame `fi` is the top frame; the length is cut first, so each
+        // owning field is read once. `gen` is Some, `data` and `locals` None (checked
+        // by `yields_plainly`), and a generator frame has no `init_of`.
+        let (code, scope, link) = unsafe {
+            vm.frames.set_len(fi);
+            let f = vm.frames.as_mut_ptr().add(fi);
+            (
+                std::ptr::read(&(*f).code),
+                std::ptr::read(&(*f).scope),
+                std::ptr::read(&(*f).gen),
+            )
+        };
+        drop(code);
+        drop(scope);
+        if let Some(link) = link {
+            suspend_inline_at(vm, pc, link);
+        }
+        match delegating_yield(vm) {
+            Some(next) => pc = next,
+            None => return,
+        }
+    }
+}
+
+/// The next instruction of the top frame past the yield it waits at, if it resumed
+/// the frame above by delegating and yields as `yield_inline` takes it.
+#[inline(always)]
+fn delegating_yield(vm: &Vm) -> Option<usize> {
+    if vm.thread.attention {
+        return None;
+    }
+    let f = vm.frames.last()?;
+    (yields_plainly(f) && matches!(f.code.instrs.get(f.pc), Some(Instr::YieldValue(1))))
+        .then_some(f.pc + 1)
+}
+
 /// An inline generator frame yields: save it into its generator.
 pub fn suspend_inline(vm: &mut Vm, frame: Frame, link: super::frame::GenLink) {
     if let Some(d) = frame.data.as_ref() {
         keep_frame_data(&link.generator, d);
     }
-    suspend_inline_at(vm, frame.base, frame.pc, link);
+    suspend_inline_at(vm, frame.pc, link);
 }
 
 /// `suspend_inline` once the frame is off the frame stack and has no frame data:
-/// its values (from `base` up) and its next instruction go into its generator.
+/// its segment and its next instruction go into its generator.
 #[inline(always)]
-pub fn suspend_inline_at(vm: &mut Vm, base: usize, pc: usize, link: super::frame::GenLink) {
+pub fn suspend_inline_at(vm: &mut Vm, pc: usize, link: super::frame::GenLink) {
     let inner_handled = leave_handled(vm);
-    let mut st = link.generator.state.borrow_mut();
-    move_values(&mut vm.stack, base, &mut st.saved, 0);
+    let g = &link.generator;
+    let mut st = g.state.borrow_mut();
+    park_segment(vm, &mut st, g.code.frame_size());
     st.pc = pc;
     st.status = Status::Suspended;
     st.handled = inner_handled;
@@ -378,12 +477,12 @@ pub fn resume(
         return Err(vm.recursion_error());
     }
     let sent = (status == Status::Suspended && throw.is_none()).then_some(value);
-    let base = push_generator_frame(vm, g, sent, false);
+    push_generator_frame(vm, g, sent, false);
     vm.native_depth += 1;
     let result = match vm.check_native_stack() {
         Err(e) => {
             vm.frames.pop();
-            vm.stack.truncate(base);
+            drop(vm.leave_segment());
             Err(e)
         }
         Ok(()) if vm.thread.frame_entry => match throw {
@@ -400,17 +499,13 @@ pub fn resume(
         Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
-    resumed_outcome(vm, g, base, result)
+    resumed_outcome(vm, g, result)
 }
 
-/// A generator frame pushed at `base` as a native entry has run: save it into the
-/// generator if it yielded (the frame is still on top), or mark the generator done.
-fn resumed_outcome(
-    vm: &mut Vm,
-    g: &Rc<Generator>,
-    base: usize,
-    result: PyResult<Exit>,
-) -> PyResult<Sent> {
+/// A generator frame pushed as a native entry has run: save it into the generator if
+/// it yielded (the frame is still on top), or mark the generator done (its frame and
+/// segment are gone).
+fn resumed_outcome(vm: &mut Vm, g: &Rc<Generator>, result: PyResult<Exit>) -> PyResult<Sent> {
     let inner_handled = leave_handled(vm);
     match result {
         Ok(Exit::Yield(v)) => {
@@ -419,8 +514,7 @@ fn resumed_outcome(
                 keep_frame_data(g, d);
             }
             let mut st = g.state.borrow_mut();
-            // Reuse the saved vector's buffer: no allocation per yield.
-            move_values(&mut vm.stack, base, &mut st.saved, 0);
+            park_segment(vm, &mut st, g.code.frame_size());
             st.pc = frame.map(|f| f.pc).unwrap_or(0);
             st.status = Status::Suspended;
             st.handled = inner_handled;
@@ -452,16 +546,10 @@ enum Delegated {
 }
 
 fn delegate_throw(vm: &mut Vm, g: &Rc<Generator>, e: PyErr) -> PyResult<Delegated> {
-    let (pc, sub) = {
-        let st = g.state.borrow();
-        if st.status != Status::Suspended || st.pc < 2 {
-            return Ok(Delegated::Resume(Some(e)));
-        }
-        if !matches!(g.code.instrs.get(st.pc - 1), Some(Instr::YieldValue(1))) {
-            return Ok(Delegated::Resume(Some(e)));
-        }
-        (st.pc, st.saved.last().cloned().unwrap_or(Value::None))
+    let Some(sub) = g.delegated_to() else {
+        return Ok(Delegated::Resume(Some(e)));
     };
+    let pc = g.state.borrow().pc;
     let is_exit = vm.err_matches(&e, &vm.types.generator_exit.clone());
     if is_exit {
         // Close the sub-iterator, then raise GeneratorExit here.

@@ -480,14 +480,17 @@ impl Vm {
         if self.frames.len() <= frame.index {
             return;
         }
-        let ret_sp = self.frames[frame.index].ret_sp;
         while self.frames.len() > frame.index {
-            if let Some(mut f) = self.frames.pop() {
-                if f.data.is_some() {
-                    self.frame_finished(&mut f);
-                }
+            let Some(mut f) = self.frames.pop() else {
+                break;
+            };
+            if f.data.is_some() {
+                self.frame_finished(&mut f);
+            }
+            self.truncate_stack(f.ret_sp);
+            if f.owns_segment {
+                drop(self.leave_segment());
             }
         }
-        self.stack.truncate(ret_sp);
     }
 }

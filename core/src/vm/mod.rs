@@ -51,8 +51,13 @@ pub struct Vm {
     pub modules: Rc<Dict>,
     pub sys: Rc<Module>,
     pub main_module: Option<Rc<Module>>,
-    /// The value stack of the thread: every frame's locals and operand stack.
+    /// The running segment of the thread's value stack: the locals and operand
+    /// stacks of the frames from the innermost running generator frame up (of every
+    /// frame when no generator runs).
     pub stack: Vec<Value>,
+    /// The segments below `stack`, innermost last: each running generator frame's
+    /// values are a segment of their own (see `Frame::owns_segment`).
+    pub parked: Vec<Vec<Value>>,
     pub frames: Vec<Frame>,
     /// The exception the running frame's code is handling, or None.
     pub handled: Value,
@@ -113,6 +118,7 @@ impl Vm {
             sys,
             main_module: None,
             stack: Vec::with_capacity(1 << 16),
+            parked: Vec::new(),
             frames: Vec::with_capacity(256),
             handled: Value::None,
             outer_handled: Vec::new(),

@@ -40,6 +40,7 @@ const FIBER_BUDGET: usize = FIBER_STACK - (4 << 20);
 /// What a stack of execution owns besides its Rust stack.
 pub struct ExecState {
     pub stack: Vec<Value>,
+    pub parked: Vec<Vec<Value>>,
     pub frames: Vec<Frame>,
     pub handled: Value,
     pub outer_handled: Vec<Value>,
@@ -52,6 +53,7 @@ impl ExecState {
     fn fresh() -> ExecState {
         ExecState {
             stack: Vec::with_capacity(1024),
+            parked: Vec::new(),
             frames: Vec::with_capacity(16),
             handled: Value::None,
             outer_handled: Vec::new(),
@@ -146,6 +148,7 @@ impl Vm {
     /// Exchange the running stack's state with `other`.
     fn swap_exec(&mut self, other: &mut ExecState) {
         std::mem::swap(&mut self.stack, &mut other.stack);
+        std::mem::swap(&mut self.parked, &mut other.parked);
         std::mem::swap(&mut self.frames, &mut other.frames);
         std::mem::swap(&mut self.handled, &mut other.handled);
         std::mem::swap(&mut self.outer_handled, &mut other.outer_handled);

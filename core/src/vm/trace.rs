@@ -141,8 +141,12 @@ impl Vm {
                 if !d.trace.borrow().is_none() {
                     // During the events the frame is at this instruction.
                     self.frames[fi].pc = pc + 1;
-                    let new_line =
-                        prev == usize::MAX || pc <= prev || code.line_of(pc) != code.line_of(prev);
+                    // A new line, or the same line again after a jump back (a loop's
+                    // next round), but not after the jump back to a `yield from`'s
+                    // `Send` (CPython's JUMP_BACKWARD_NO_INTERRUPT reports nothing).
+                    let new_line = prev == usize::MAX
+                        || code.line_of(pc) != code.line_of(prev)
+                        || (pc <= prev && !code.is_delegation_jump(prev));
                     if new_line && d.trace_lines.get() {
                         self.trace_event(fi, "line", Value::None)?;
                     }

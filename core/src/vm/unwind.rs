@@ -55,7 +55,10 @@ impl Vm {
             if frame.data.is_some() {
                 self.frame_finished(&mut frame);
             }
-            self.stack.truncate(frame.ret_sp);
+            self.truncate_stack(frame.ret_sp);
+            if frame.owns_segment {
+                drop(self.leave_segment());
+            }
             if let Some(link) = frame.gen.take() {
                 let g = link.generator.clone();
                 super::generator::finish_inline(self, link);
