@@ -343,6 +343,11 @@ pub enum Instr {
     GetIter,
     /// [iter] -> [iter, next]; on exhaustion pop the iterator and jump.
     ForIter(u32),
+    /// The end of a loop's body: [iter] -> [iter, next] and jump back to the body;
+    /// on exhaustion pop the iterator and go on. The loop's first step is a `ForIter`
+    /// just before the body, whose exit is the instruction after this one (so a
+    /// generator resumed by either finishes the same way).
+    ForIterBack(u32),
     /// [callable, self_or_null, args...] -> [result]
     Call(u32),
     /// [callable, self_or_null, args..., kwnames] -> [result]

@@ -728,6 +728,8 @@ impl Compiler<'_> {
         }
         self.bind(head);
         self.emit_jump(Instr::ForIter, end);
+        let body = self.new_label();
+        self.bind(body);
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, head)?;
@@ -758,7 +760,8 @@ impl Compiler<'_> {
                 }
             }
         }
-        self.emit_jump(Instr::Jump, head);
+        // The next step jumps back to the body (see `for_loop`).
+        self.emit_jump(Instr::ForIterBack, body);
         self.bind(end);
         Ok(())
     }

@@ -976,20 +976,25 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
+    /// A `for` loop steps its iterator before the body and again after it, jumping
+    /// back to the body (`ForIterBack`): one instruction per round fewer than a jump
+    /// back to the first step.
     fn for_loop(&mut self, f: &ast::StmtFor) -> CResult<()> {
         let head = self.new_label();
+        let body = self.new_label();
         let orelse = self.new_label();
         let end = self.new_label();
         self.expr(&f.iter)?;
         self.emit_at(&*f.iter, Instr::GetIter);
         self.bind(head);
         self.at_position(&*f.iter, |c| c.emit_jump(Instr::ForIter, orelse));
+        self.bind(body);
         self.unit().blocks.push(Block::For { head, exit: end });
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
-        self.emit_jump(Instr::Jump, head);
+        self.at_position(&*f.iter, |c| c.emit_jump(Instr::ForIterBack, body));
         self.unit().blocks.pop();
-        // ForIter exits with the iterator popped.
+        // Both steps exit with the iterator popped.
         self.bind(orelse);
         self.stmts(&f.orelse)?;
         self.bind(end);

@@ -527,6 +527,7 @@ fn jump_operand(i: &mut Instr) -> Option<&mut u32> {
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
         | Instr::ForIter(t)
+        | Instr::ForIterBack(t)
         | Instr::Send(t) => Some(t),
         _ => None,
     }
@@ -584,6 +585,13 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
                 -1
             } else {
                 1
+            }
+        }
+        ForIterBack(_) => {
+            if jump {
+                1
+            } else {
+                -1
             }
         }
         Send(_) => {

@@ -7,7 +7,7 @@
 
 use super::attr_cache::{probe_store, Access, Stored, Subject};
 use super::generator::{Resumed, Sent};
-use super::iter::ForStep;
+use super::iter::{ForStep, LoopStep};
 use super::{PyErr, PyResult, Vm};
 use crate::code::{Cache, Instr};
 use crate::object::{CellObj, Dict, Value};
@@ -772,53 +772,67 @@ impl Vm {
                         let it = tri!(self.get_iter(&v));
                         self.push(it);
                     }
-                    Instr::ForIter(t) => {
+                    Instr::ForIter(t) | Instr::ForIterBack(t) => {
+                        // Where the item goes (the body) and where the loop exits: a
+                        // `ForIterBack` ends the body and jumps back to it, counting a
+                        // switch tick as any jump back does.
+                        let back = matches!(instr, Instr::ForIterBack(_));
+                        let (body, exit) = if back {
+                            (t as usize, pc)
+                        } else {
+                            (pc, t as usize)
+                        };
                         // Ranges, lists, tuples and enumerates of them step here
-                        // without a call. An enumerate's pair is unpacked at once when
-                        // the loop has two targets (unless opcodes are traced, which
-                        // must see the `UnpackSequence`).
-                        let unpack_pair = !self.thread.attention
-                            // SAFETY: a `ForIter` is never the last instruction (its
-                            // body and the jump back follow).
-                            && matches!(unsafe { *instrs.add(pc) }, Instr::UnpackSequence(2));
-                        match super::iter::step_for_iter(self.top(), unpack_pair) {
+                        // without a call. The item goes straight into the loop's
+                        // variable when that is a local, and an enumerate's pair is
+                        // unpacked at once when the loop has two targets (unless
+                        // opcodes are traced, which must see the `StoreFast` or
+                        // `UnpackSequence`).
+                        // SAFETY: a loop's body starts with its target's store, and
+                        // the jump target is inside the code.
+                        let first = unsafe { *instrs.add(body) };
+                        let fused = !self.thread.attention;
+                        let unpack_pair = fused && matches!(first, Instr::UnpackSequence(2));
+                        let step = super::iter::step_for_iter(self.top(), unpack_pair);
+                        match step {
                             ForStep::Item(v) => {
-                                self.push(v);
-                                continue;
+                                pc = body;
+                                match first {
+                                    Instr::StoreFast(i) if fused => {
+                                        pc += 1;
+                                        let slot = unsafe { self.local_mut(base + i as usize) };
+                                        Value::replace_split(slot, v).release();
+                                    }
+                                    _ => self.push(v),
+                                }
                             }
                             ForStep::Pair(count, v) => {
                                 self.push(v);
                                 self.push(Value::Int(count));
-                                pc += 1;
-                                continue;
+                                pc = body + 1;
                             }
                             ForStep::Exhausted => {
                                 self.stack.pop();
-                                pc = t as usize;
+                                pc = exit;
                                 continue;
                             }
-                            ForStep::General => {}
-                        }
-                        let it = self.top().dup();
-                        save_pc!(self, fi, pc);
-                        if let Value::Generator(g) = &it {
-                            if super::generator::enter_inline(self, g, &Value::None) {
-                                it.release();
-                                continue 'frames;
-                            }
-                            if self.thread.frame_entry {
-                                match super::generator::enter_hooked(self, g, Value::None) {
-                                    Resumed::Inline => continue 'frames,
-                                    Resumed::General => {}
-                                    Resumed::Raised(e) => break e,
+                            ForStep::General => {
+                                save_pc!(self, fi, body);
+                                match tri!(self.step_loop(body)) {
+                                    LoopStep::Pushed => pc = body,
+                                    LoopStep::Exhausted => {
+                                        pc = exit;
+                                        continue;
+                                    }
+                                    LoopStep::Resumed => continue 'frames,
                                 }
                             }
                         }
-                        match tri!(self.next(&it)) {
-                            Some(v) => self.push(v),
-                            None => {
-                                self.stack.pop();
-                                pc = t as usize;
+                        if back {
+                            self.switch_ticks -= 1;
+                            if self.switch_ticks < 0 {
+                                save_pc!(self, fi, pc);
+                                self.preempt();
                             }
                         }
                     }

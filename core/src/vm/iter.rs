@@ -84,7 +84,49 @@ pub(super) fn step_for_iter(it: &Value, unpack_pair: bool) -> ForStep {
     }
 }
 
+/// How `Vm::step_loop` stepped a loop's iterator.
+pub(super) enum LoopStep {
+    /// The next item is on the stack.
+    Pushed,
+    /// The iterator is exhausted and popped.
+    Exhausted,
+    /// A generator's frame was pushed to run inline: its yield continues the loop at
+    /// the body, its return finishes the loop (`Vm::generator_returned`).
+    Resumed,
+}
+
 impl Vm {
+    /// A loop step (`ForIter`, `ForIterBack`) on an iterator that does not step in
+    /// place (`step_for_iter`): resume a generator inline, or call `next()`. The
+    /// running frame's pc is the loop's body.
+    #[inline(never)]
+    pub(super) fn step_loop(&mut self, body: usize) -> PyResult<LoopStep> {
+        let it = self.top().dup();
+        if let Value::Generator(g) = &it {
+            if super::generator::enter_inline(self, g, &Value::None) {
+                return Ok(LoopStep::Resumed);
+            }
+            if self.thread.frame_entry {
+                match super::generator::enter_hooked(self, g, Value::None) {
+                    super::generator::Resumed::Inline => return Ok(LoopStep::Resumed),
+                    super::generator::Resumed::General => {}
+                    super::generator::Resumed::Raised(e) => return Err(e),
+                }
+            }
+        }
+        debug_assert!(self.frames.last().is_some_and(|f| f.pc == body));
+        Ok(match self.next(&it)? {
+            Some(v) => {
+                self.push(v);
+                LoopStep::Pushed
+            }
+            None => {
+                self.stack.pop();
+                LoopStep::Exhausted
+            }
+        })
+    }
+
     fn new_iter(&self, cls: &crate::object::TypeRef, state: IterState) -> Value {
         Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(state)))
     }

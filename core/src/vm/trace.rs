@@ -141,12 +141,17 @@ impl Vm {
                 if !d.trace.borrow().is_none() {
                     // During the events the frame is at this instruction.
                     self.frames[fi].pc = pc + 1;
-                    // A new line, or the same line again after a jump back (a loop's
-                    // next round), but not after the jump back to a `yield from`'s
+                    // A new line, or the same line again for a loop's next round, as
+                    // CPython reports them after its JUMP_BACKWARD: at a `for` loop's
+                    // next step (whose jump back to the body is then no news), and
+                    // after any other jump back but the one to a `yield from`'s
                     // `Send` (CPython's JUMP_BACKWARD_NO_INTERRUPT reports nothing).
                     let new_line = prev == usize::MAX
                         || code.line_of(pc) != code.line_of(prev)
-                        || (pc <= prev && !code.is_delegation_jump(prev));
+                        || matches!(instr, Some(Instr::ForIterBack(_)))
+                        || (pc <= prev
+                            && !code.is_delegation_jump(prev)
+                            && !matches!(code.instrs.get(prev), Some(Instr::ForIterBack(_))));
                     if new_line && d.trace_lines.get() {
                         self.trace_event(fi, "line", Value::None)?;
                     }
