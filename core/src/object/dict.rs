@@ -477,6 +477,16 @@ impl Dict {
             .collect()
     }
 
+    /// Call `visit` on the key and value of every entry, in place (the cycle
+    /// collector's traversal). `visit` must not touch this dict: the table stays
+    /// borrowed while it runs.
+    pub fn visit_items(&self, mut visit: impl FnMut(&Value, &Value)) {
+        let t = self.table.borrow();
+        for e in t.entries.iter().filter(|e| !e.key.is_null()) {
+            visit(&e.key, &e.value);
+        }
+    }
+
     /// (hash, key, value) of every entry, for copying into another dict.
     pub fn hashed_items(&self) -> Vec<(i64, Value, Value)> {
         let t = self.table.borrow();

@@ -31,12 +31,10 @@ fn strong_count(v: &Value) -> usize {
 /// Call `f` on every value `v` refers to.
 fn traverse(v: &Value, f: &mut dyn FnMut(&Value)) {
     match v {
-        Value::Dict(d) => {
-            for (k, x) in d.items() {
-                f(&k);
-                f(&x);
-            }
-        }
+        Value::Dict(d) => d.visit_items(|k, x| {
+            f(k);
+            f(x);
+        }),
         Value::List(l) => {
             for x in l.items.borrow().iter() {
                 f(x);
