@@ -439,7 +439,9 @@ pub mod flags {
 pub enum Cache {
     #[default]
     Empty,
-    /// A global: valid while both dicts keep these versions.
+    /// A global: valid while both dicts keep these versions. A value found in the
+    /// globals does not depend on the builtins: its `builtins_version` is
+    /// `ANY_BUILTINS`.
     Global {
         globals_version: u64,
         builtins_version: u64,
@@ -475,6 +477,10 @@ pub struct AttrEntry {
     /// name, or Null. `Method`, `Property`, `StoreProperty`: the function. Else Null.
     pub attr: Value,
 }
+
+/// The `builtins_version` of a global cached from the globals (dict versions start
+/// at 1).
+pub const ANY_BUILTINS: u64 = 0;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum AttrKind {

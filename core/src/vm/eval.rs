@@ -9,7 +9,7 @@ use super::attr_cache::{probe_store, Access, Stored, Subject};
 use super::generator::{Resumed, Sent};
 use super::iter::{ForStep, LoopStep};
 use super::{PyErr, PyResult, Vm};
-use crate::code::{Cache, Instr};
+use crate::code::{Cache, Instr, ANY_BUILTINS};
 use crate::object::{CellObj, Dict, Value};
 use std::rc::Rc;
 
@@ -220,7 +220,8 @@ impl Vm {
                                     builtins_version,
                                     value,
                                 } if *globals_version == f.globals().version()
-                                    && *builtins_version == f.builtins().version() =>
+                                    && (*builtins_version == ANY_BUILTINS
+                                        || *builtins_version == f.builtins().version()) =>
                                 {
                                     Some(value.dup())
                                 }
@@ -1234,33 +1235,19 @@ impl Vm {
         at: usize,
         name_index: usize,
     ) -> PyResult<Value> {
-        let (gv, bv) = {
-            let f = &self.frames[fi];
-            (f.globals().version(), f.builtins().version())
-        };
-        if let Cache::Global {
-            globals_version,
-            builtins_version,
-            value,
-        } = &code.caches.borrow()[at]
-        {
-            if *globals_version == gv && *builtins_version == bv {
-                return Ok(value.clone());
-            }
-        }
         let name = &code.names[name_index];
         let f = &self.frames[fi];
-        let v = match f
-            .globals()
-            .get_str(name)
-            .or_else(|| f.builtins().get_str(name))
-        {
-            Some(v) => v,
-            None => return Err(self.name_error(name.as_str())),
+        let globals_version = f.globals().version();
+        let (v, builtins_version) = match f.globals().get_str(name) {
+            Some(v) => (v, ANY_BUILTINS),
+            None => match f.builtins().get_str(name) {
+                Some(v) => (v, f.builtins().version()),
+                None => return Err(self.name_error(name.as_str())),
+            },
         };
         code.caches.borrow_mut()[at] = Cache::Global {
-            globals_version: gv,
-            builtins_version: bv,
+            globals_version,
+            builtins_version,
             value: v.clone(),
         };
         Ok(v)
