@@ -357,6 +357,9 @@ pub enum Instr {
     /// Operand flags: 1 defaults, 2 kwdefaults, 4 annotations, 8 closure.
     MakeFunction(u32),
     Return,
+    /// `LoadConst` fused with the `Return` after it (kept in place): return a
+    /// constant (every function that ends without a `return` does).
+    ReturnConst(u32),
     LoadBuildClass,
     /// [level, fromlist] -> [module]
     ImportName(u32),

@@ -434,8 +434,9 @@ impl Unit {
 
 /// Fuse each `LoadFast` followed on the same line by another `LoadFast`, a
 /// `LoadAttr` or a `LoadMethod` into one instruction (`LoadFastPair`, `LoadFastAttr`,
-/// `LoadFastMethod`), and each `CompareOp` or `IsOp` followed by a conditional jump
-/// into a `CompareJump` or `IsJump`: one dispatch instead of two. The second instruction is kept, for
+/// `LoadFastMethod`), each `CompareOp` or `IsOp` followed by a conditional jump into
+/// a `CompareJump` or `IsJump`, and each `LoadConst` followed by a `Return` into a
+/// `ReturnConst`: one dispatch instead of two. The second instruction is kept, for
 /// jumps that target it and for its cache and position.
 fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr> {
     let mut i = 0;
@@ -470,6 +471,7 @@ fn fuse_local_loads(mut instrs: Vec<Instr>, positions: &[Position]) -> Vec<Instr
                 (Instr::IsOp(invert), Instr::PopJumpIfFalse(t)) => {
                     Branch::new(CmpOp::Eq, invert == Invert::Yes, t).map(Instr::IsJump)
                 }
+                (Instr::LoadConst(c), Instr::Return) => Some(Instr::ReturnConst(c)),
                 _ => None,
             };
             if let Some(fused) = fused {
@@ -552,6 +554,7 @@ pub fn stack_effect(i: Instr, jump: bool) -> i32 {
         | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | Return | ImportName(_)
         | ImportStar | Reraise | PopExcept => -1,
         LoadFastPair(..) => 2,
+        ReturnConst(_) => 0,
         LoadFastAttr(..) => 1,
         CompareJump(..) | IsJump(..) | LoadSuperAttr(_) => -2,
         LoadSuperMethod(_) => -1,

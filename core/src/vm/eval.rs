@@ -888,8 +888,14 @@ impl Vm {
                         );
                         self.push(func);
                     }
-                    Instr::Return => {
-                        let mut v = self.pop();
+                    Instr::Return | Instr::ReturnConst(_) => {
+                        let mut v = match instr {
+                            // SAFETY: the compiler emits constant indices into the table.
+                            Instr::ReturnConst(i) => {
+                                unsafe { code.consts.get_unchecked(i as usize) }.dup()
+                            }
+                            _ => self.pop(),
+                        };
                         if running_frame!(self, fi).init_of.is_some() {
                             if !v.is_none() {
                                 save_pc!(self, fi, pc);

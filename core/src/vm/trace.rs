@@ -134,7 +134,10 @@ impl Vm {
         };
         let code = f.code.clone();
         let instr = code.instrs.get(pc).copied();
-        let leaves = matches!(instr, Some(Instr::Return | Instr::YieldValue(_)));
+        let leaves = matches!(
+            instr,
+            Some(Instr::Return | Instr::ReturnConst(_) | Instr::YieldValue(_))
+        );
         if !self.thread.trace.is_none() {
             if let Some(d) = f.data.clone() {
                 let prev = d.prev_pc.replace(pc);
@@ -159,17 +162,25 @@ impl Vm {
                         self.trace_event(fi, "opcode", Value::None)?;
                     }
                     if leaves {
-                        let v = self.top().clone();
+                        let v = self.leaving_value(&code, instr);
                         self.trace_event(fi, "return", v)?;
                     }
                 }
             }
         }
         if leaves && !self.thread.profile.is_none() {
-            let v = self.top().clone();
+            let v = self.leaving_value(&code, instr);
             self.profile_event(fi, "return", v)?;
         }
         Ok(())
+    }
+
+    /// The value a returning or yielding instruction about to run hands out.
+    fn leaving_value(&self, code: &crate::code::Code, instr: Option<Instr>) -> Value {
+        match instr {
+            Some(Instr::ReturnConst(i)) => code.consts.get(i as usize).cloned().unwrap_or_default(),
+            _ => self.top().clone(),
+        }
     }
 
     /// An exception was raised in (or propagated into) the frame on top.
