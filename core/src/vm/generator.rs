@@ -230,7 +230,12 @@ pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
     let sent = (!fresh).then_some(value);
     push_generator_frame(vm, g, sent, true);
     match vm.enter_hooked_frame() {
-        Ok(()) => Resumed::Inline,
+        Ok(()) => {
+            // Its own `Send`, if it delegates, resumes the next level through the
+            // hooks in turn.
+            at_delegating_send(vm);
+            Resumed::Inline
+        }
         Err(detour) => hooked_outcome(vm, g, detour),
     }
 }
