@@ -390,3 +390,81 @@ out = it.throw(KeyError('k'))
     assert_eq!(global(&mut vm, &g, "out"), "\"caught KeyError('k')\"");
     assert_eq!(*log.borrow(), ["gen", "gen"]);
 }
+
+const AWAIT_CHAIN: &str = "\
+class Aw:
+    def __await__(self):
+        return (yield 'req')
+async def leaf():
+    a = await Aw()
+    b = await Aw()
+    return a + b
+async def mid():
+    try:
+        return await leaf()
+    except ValueError as e:
+        return 'mid caught ' + str(e)
+async def top():
+    return await mid()
+c = top()
+out = [c.send(None), c.send(10)]
+try:
+    c.send(20)
+except StopIteration as s:
+    out.append(s.value)
+";
+
+#[test]
+fn a_hook_sees_every_level_of_every_resumption_of_an_await_chain() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    vm.add_eval_hook(recorder(&log, "h"));
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, AWAIT_CHAIN).expect("runs");
+    assert_eq!(global(&mut vm, &g, "out"), "['req', 'req', 30]");
+    let count = |name: &str| log.borrow().iter().filter(|s| *s == name).count();
+    // Three sends resume each coroutine of the chain three times; each of the two
+    // `__await__` generators starts once and resumes once.
+    assert_eq!((count("h:top"), count("h:mid"), count("h:leaf")), (3, 3, 3));
+    assert_eq!(count("h:__await__"), 4);
+}
+
+#[test]
+fn a_hook_that_refuses_a_level_of_an_await_chain_raises_in_the_level_above() {
+    let mut vm = Vm::new();
+    let entries = Rc::new(std::cell::Cell::new(0));
+    let count = entries.clone();
+    vm.add_eval_hook(move |vm, frame, _throw, _next| {
+        if name_of(vm, frame) == "leaf" {
+            count.set(count.get() + 1);
+            if count.get() == 2 {
+                return Err(vm.value_error("hook refused leaf"));
+            }
+        }
+        Ok(HookAction::Continue)
+    });
+    let g = Dict::new_rc();
+    // The second send resumes top, mid and leaf: the hook refuses leaf.
+    let src = AWAIT_CHAIN.replace(
+        "out = [c.send(None), c.send(10)]\ntry:\n    c.send(20)",
+        "out = [c.send(None)]\ntry:\n    c.send(10)",
+    );
+    exec(&mut vm, &g, &src).expect("runs");
+    assert_eq!(
+        global(&mut vm, &g, "out"),
+        "['req', 'mid caught hook refused leaf']"
+    );
+    assert_eq!(entries.get(), 2);
+}
+
+#[test]
+fn a_hook_can_run_every_level_of_an_await_chain_itself() {
+    let mut vm = Vm::new();
+    let log: Log = Rc::default();
+    vm.add_eval_hook(evaluator(&log));
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, AWAIT_CHAIN).expect("runs");
+    assert_eq!(global(&mut vm, &g, "out"), "['req', 'req', 30]");
+    let count = |name: &str| log.borrow().iter().filter(|s| *s == name).count();
+    assert_eq!((count("top"), count("mid"), count("leaf")), (3, 3, 3));
+}

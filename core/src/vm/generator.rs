@@ -140,7 +140,9 @@ fn resume_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
         return false;
     };
     push_generator_frame(vm, g, (!fresh).then(|| value.dup()), true);
-    pass_down(vm);
+    while let Some((sub, sent)) = next_delegate(vm) {
+        push_generator_frame(vm, &sub, sent, true);
+    }
     true
 }
 
@@ -160,26 +162,27 @@ fn inline_start(vm: &Vm, g: &Generator, value: &Value) -> Option<bool> {
 /// generator passes the value sent in straight down the chain: each level's jump back
 /// to its `Send`, and the `Send`, run here rather than through the loop's dispatch
 /// (a coroutine awaiting one awaiting another ... resumes every level per value).
-/// The switch tick each jump counts is counted here; not while tracing, which
-/// reports every instruction.
-fn pass_down(vm: &mut Vm) {
-    while at_delegating_send(vm) {
-        // SAFETY: the frame waits at its `Send`, which takes the sub-iterator and the
-        // value sent from the top of its stack.
-        let (sub, value) = unsafe { vm.top_two() };
-        let Value::Generator(sub) = sub else {
-            return;
-        };
-        let Some(fresh) = inline_start(vm, sub, value) else {
-            return;
-        };
-        let sub = sub.clone();
-        let value = vm.pop();
-        if let Some(frame) = vm.frames.last_mut() {
-            frame.pc += 1;
-        }
-        push_generator_frame(vm, &sub, (!fresh).then_some(value), true);
+/// This takes one level's `Send`: the generator it resumes and the value to send in
+/// (None when it starts fresh), for the caller to push. None leaves the top frame to
+/// the loop. The switch tick each jump counts is counted here; not while tracing,
+/// which reports every instruction.
+fn next_delegate(vm: &mut Vm) -> Option<(Rc<Generator>, Option<Value>)> {
+    if !at_delegating_send(vm) {
+        return None;
     }
+    // SAFETY: the frame waits at its `Send`, which takes the sub-iterator and the
+    // value sent from the top of its stack.
+    let (sub, value) = unsafe { vm.top_two() };
+    let Value::Generator(sub) = sub else {
+        return None;
+    };
+    let fresh = inline_start(vm, sub, value)?;
+    let sub = sub.clone();
+    let value = vm.pop();
+    if let Some(frame) = vm.frames.last_mut() {
+        frame.pc += 1;
+    }
+    Some((sub, (!fresh).then_some(value)))
 }
 
 /// Whether the top frame, just resumed, waits at the backward jump after the yield
@@ -227,16 +230,19 @@ pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
     let Some(fresh) = inline_start(vm, g, &value) else {
         return Resumed::General;
     };
-    let sent = (!fresh).then_some(value);
-    push_generator_frame(vm, g, sent, true);
-    match vm.enter_hooked_frame() {
-        Ok(()) => {
-            // Its own `Send`, if it delegates, resumes the next level through the
-            // hooks in turn.
-            at_delegating_send(vm);
-            Resumed::Inline
+    let mut g = g.clone();
+    let mut sent = (!fresh).then_some(value);
+    loop {
+        push_generator_frame(vm, &g, sent, true);
+        if let Err(detour) = vm.enter_hooked_frame() {
+            return hooked_outcome(vm, &g, detour);
         }
-        Err(detour) => hooked_outcome(vm, g, detour),
+        // A delegating generator resumes the next level at once, which the hooks
+        // see in turn (see `next_delegate`).
+        match next_delegate(vm) {
+            Some((sub, value)) => (g, sent) = (sub, value),
+            None => return Resumed::Inline,
+        }
     }
 }
 
