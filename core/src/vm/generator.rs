@@ -140,9 +140,7 @@ fn resume_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
         return false;
     };
     push_generator_frame(vm, g, (!fresh).then(|| value.dup()), true);
-    while let Some((sub, sent)) = next_delegate(vm) {
-        push_generator_frame(vm, &sub, sent, true);
-    }
+    while pass_down(vm).is_some() {}
     true
 }
 
@@ -162,11 +160,12 @@ fn inline_start(vm: &Vm, g: &Generator, value: &Value) -> Option<bool> {
 /// generator passes the value sent in straight down the chain: each level's jump back
 /// to its `Send`, and the `Send`, run here rather than through the loop's dispatch
 /// (a coroutine awaiting one awaiting another ... resumes every level per value).
-/// This takes one level's `Send`: the generator it resumes and the value to send in
-/// (None when it starts fresh), for the caller to push. None leaves the top frame to
-/// the loop. The switch tick each jump counts is counted here; not while tracing,
-/// which reports every instruction.
-fn next_delegate(vm: &mut Vm) -> Option<(Rc<Generator>, Option<Value>)> {
+/// This runs one level's `Send`, pushing the frame of the generator it resumes, and
+/// returns that generator; None leaves the top frame to the loop. The switch tick
+/// each jump counts is counted here; not while tracing, which reports every
+/// instruction.
+#[inline(always)]
+fn pass_down(vm: &mut Vm) -> Option<Rc<Generator>> {
     if !at_delegating_send(vm) {
         return None;
     }
@@ -182,7 +181,8 @@ fn next_delegate(vm: &mut Vm) -> Option<(Rc<Generator>, Option<Value>)> {
     if let Some(frame) = vm.frames.last_mut() {
         frame.pc += 1;
     }
-    Some((sub, (!fresh).then_some(value)))
+    push_generator_frame(vm, &sub, (!fresh).then_some(value), true);
+    Some(sub)
 }
 
 /// Whether the top frame, just resumed, waits at the backward jump after the yield
@@ -230,17 +230,16 @@ pub fn enter_hooked(vm: &mut Vm, g: &Rc<Generator>, value: Value) -> Resumed {
     let Some(fresh) = inline_start(vm, g, &value) else {
         return Resumed::General;
     };
+    push_generator_frame(vm, g, (!fresh).then_some(value), true);
     let mut g = g.clone();
-    let mut sent = (!fresh).then_some(value);
     loop {
-        push_generator_frame(vm, &g, sent, true);
         if let Err(detour) = vm.enter_hooked_frame() {
             return hooked_outcome(vm, &g, detour);
         }
         // A delegating generator resumes the next level at once, which the hooks
-        // see in turn (see `next_delegate`).
-        match next_delegate(vm) {
-            Some((sub, value)) => (g, sent) = (sub, value),
+        // see in turn (see `pass_down`).
+        match pass_down(vm) {
+            Some(sub) => g = sub,
             None => return Resumed::Inline,
         }
     }
