@@ -201,7 +201,7 @@ impl Vm {
         if code.is_generator() {
             // The generator's segment of the value stack, with room for its frame's
             // operand stack (and the value sent in).
-            let mut locals = Vec::with_capacity(code.frame_size() + 1);
+            let mut locals = Vec::with_capacity(super::generator::segment_room(&code));
             locals.extend(self.stack.drain(base..));
             self.stack.truncate(ret_sp);
             let g = Rc::new(super::generator::Generator::new(func, code, locals));

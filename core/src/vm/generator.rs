@@ -296,16 +296,21 @@ fn push_generator_frame(vm: &mut Vm, g: &Rc<Generator>, sent: Option<Value>, inl
 /// the generator. A segment that grew for deep calls made from the generator gives
 /// the room back, so that a suspended generator holds about what its frame needs.
 #[inline(always)]
-fn park_segment(vm: &mut Vm, st: &mut GenState, frame_size: usize) {
+fn park_segment(vm: &mut Vm, st: &mut GenState, code: &Code) {
     let mut own = vm.leave_segment();
-    if own.capacity() > SEGMENT_SLACK + frame_size {
-        own.shrink_to(frame_size);
+    if own.capacity() > SEGMENT_SLACK + segment_room(code) {
+        own.shrink_to(segment_room(code));
     }
     st.saved = own;
 }
 
-/// How far past its frame's size a suspended generator's segment may stay allocated.
+/// How far past its frame's room a suspended generator's segment may stay allocated.
 const SEGMENT_SLACK: usize = 256;
+
+/// The room a generator's segment is made with: its frame, and the value sent in.
+pub fn segment_room(code: &Code) -> usize {
+    code.frame_size() + 1
+}
 
 /// A resumed generator's frame (just pushed) takes its frame data back.
 #[inline(always)]
@@ -413,7 +418,7 @@ pub fn suspend_inline_at(vm: &mut Vm, pc: usize, link: super::frame::GenLink) {
     let inner_handled = leave_handled(vm);
     let g = &link.generator;
     let mut st = g.state.borrow_mut();
-    park_segment(vm, &mut st, g.code.frame_size());
+    park_segment(vm, &mut st, &g.code);
     st.pc = pc;
     st.status = Status::Suspended;
     st.handled = inner_handled;
@@ -524,7 +529,7 @@ fn resumed_outcome(vm: &mut Vm, g: &Rc<Generator>, result: PyResult<Exit>) -> Py
                 keep_frame_data(g, d);
             }
             let mut st = g.state.borrow_mut();
-            park_segment(vm, &mut st, g.code.frame_size());
+            park_segment(vm, &mut st, &g.code);
             st.pc = frame.map(|f| f.pc).unwrap_or(0);
             st.status = Status::Suspended;
             st.handled = inner_handled;
