@@ -62,6 +62,24 @@ fn evaluator(
     }
 }
 
+/// A hook that counts the entries of frames named `name` into `entries` and refuses
+/// the second with a ValueError "hook refused NAME".
+fn refuser(
+    name: &'static str,
+    entries: &Rc<std::cell::Cell<usize>>,
+) -> impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static {
+    let count = entries.clone();
+    move |vm, frame, _throw, _next| {
+        if name_of(vm, frame) == name {
+            count.set(count.get() + 1);
+            if count.get() == 2 {
+                return Err(vm.value_error(format!("hook refused {name}")));
+            }
+        }
+        Ok(HookAction::Continue)
+    }
+}
+
 const PROGRAM: &str = "def f(x):\n    return x + 1\nr = f(1)\n";
 
 #[test]
@@ -308,16 +326,7 @@ except KeyError:
 fn a_hook_that_refuses_a_resumption_in_for_raises_there_and_finishes_the_generator() {
     let mut vm = Vm::new();
     let seen = Rc::new(std::cell::Cell::new(0));
-    let count = seen.clone();
-    vm.add_eval_hook(move |vm, frame, _throw, _next| {
-        if name_of(vm, frame) == "gen" {
-            count.set(count.get() + 1);
-            if count.get() == 2 {
-                return Err(vm.value_error("hook refused gen"));
-            }
-        }
-        Ok(HookAction::Continue)
-    });
+    vm.add_eval_hook(refuser("gen", &seen));
     let g = Dict::new_rc();
     let src = "\
 def gen():
@@ -433,16 +442,7 @@ fn a_hook_sees_every_level_of_every_resumption_of_an_await_chain() {
 fn a_hook_that_refuses_a_level_of_an_await_chain_raises_in_the_level_above() {
     let mut vm = Vm::new();
     let entries = Rc::new(std::cell::Cell::new(0));
-    let count = entries.clone();
-    vm.add_eval_hook(move |vm, frame, _throw, _next| {
-        if name_of(vm, frame) == "leaf" {
-            count.set(count.get() + 1);
-            if count.get() == 2 {
-                return Err(vm.value_error("hook refused leaf"));
-            }
-        }
-        Ok(HookAction::Continue)
-    });
+    vm.add_eval_hook(refuser("leaf", &entries));
     let g = Dict::new_rc();
     // The second send resumes top, mid and leaf: the hook refuses leaf.
     let src = AWAIT_CHAIN.replace(
