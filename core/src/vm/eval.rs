@@ -715,11 +715,7 @@ impl Vm {
                     }
                     Instr::Jump(t) => {
                         if (t as usize) < pc {
-                            self.switch_ticks -= 1;
-                            if self.switch_ticks < 0 {
-                                self.frames[fi].pc = t as usize;
-                                self.preempt();
-                            }
+                            self.jumped_back(fi, t as usize);
                         }
                         pc = t as usize;
                     }
@@ -830,11 +826,7 @@ impl Vm {
                             }
                         }
                         if back {
-                            self.switch_ticks -= 1;
-                            if self.switch_ticks < 0 {
-                                save_pc!(self, fi, pc);
-                                self.preempt();
-                            }
+                            self.jumped_back(fi, pc);
                         }
                     }
                     Instr::Call(n) => {

@@ -166,6 +166,19 @@ impl Vm {
         self.switch_ticks = self.switch_ticks.min(ticks);
     }
 
+    /// The running frame `fi` jumped back (a loop's next round), to continue at `pc`:
+    /// one switch tick, and a switch when the interval is used up.
+    #[inline(always)]
+    pub(super) fn jumped_back(&mut self, fi: usize, pc: usize) {
+        self.switch_ticks -= 1;
+        if self.switch_ticks < 0 {
+            if let Some(frame) = self.frames.get_mut(fi) {
+                frame.pc = pc;
+            }
+            self.preempt();
+        }
+    }
+
     /// The evaluation loop used up the switch interval.
     #[cold]
     #[inline(never)]
