@@ -4,6 +4,9 @@
 //! with a large native stack, so deep native recursion (a recursive `__repr__`, a
 //! deeply nested literal) ends in RecursionError rather than a stack overflow.
 
+pub mod fuzz;
+pub mod reference;
+
 pub use tripwire_core as core;
 pub use tripwire_core::watch::{CodeEventKind, DictEventKind, FuncEventKind};
 pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError};

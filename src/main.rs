@@ -1,5 +1,7 @@
 //! The `tripwire` command.
 
+mod fuzz_command;
+
 use std::process::ExitCode;
 use tripwire::{RunOptions, TraceFormat};
 
@@ -34,6 +36,7 @@ tripwire - a Python 3.13 runtime whose extension hooks are first-class
 
 Usage:
   tripwire run [OPTIONS] FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])
+  tripwire fuzz [OPTIONS]                 run the mutation fuzzer (tripwire fuzz --help)
   tripwire --version                      print the version
   tripwire --help                         print this help
 
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
             }
         }
         Some("run") => run(&args[1..]),
+        Some("fuzz") => fuzz_command::main(&args[1..]),
         Some(other) => {
             eprintln!("tripwire: unknown command '{other}'\n\n{HELP}");
             ExitCode::from(2)

@@ -175,39 +175,9 @@ fn corpus_matches_cpython_output() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// CPython 3.13, if this machine has one that really runs.
-fn reference_python() -> Option<String> {
-    let mut candidates = Vec::new();
-    if let Ok(p) = std::env::var("TRIPWIRE_REFERENCE_PYTHON") {
-        candidates.push(p);
-    }
-    candidates.push("python3.13".to_string());
-    if let Ok(out) = Command::new("pyenv").arg("root").output() {
-        let root = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if let Ok(entries) = std::fs::read_dir(Path::new(&root).join("versions")) {
-            let mut found: Vec<String> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with("3.13"))
-                .collect();
-            found.sort();
-            for v in found {
-                candidates.push(format!("{root}/versions/{v}/bin/python3"));
-            }
-        }
-    }
-    candidates.into_iter().find(|c| {
-        Command::new(c)
-            .args(["-c", "import sys; print(sys.version_info[:2] == (3, 13))"])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "True")
-            .unwrap_or(false)
-    })
-}
-
 #[test]
 fn stored_expectations_are_cpython_313() {
-    let Some(python) = reference_python() else {
+    let Some(python) = tripwire::reference::cpython_313() else {
         eprintln!("no CPython 3.13 found: expectations not re-checked");
         return;
     };

@@ -1,0 +1,235 @@
+//! Running one program in a child process under a time and address-space limit, and
+//! what became of it: an exit (with the exception type it ended in), a crash (a
+//! signal, a Rust panic, an abort) or a hang. Depends on nothing else in the crate.
+
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The process exited on its own: its status, and the exception type named by
+    /// the last line of stderr when the status is not 0 (`""` when none is).
+    Exited { status: i32, exception: String },
+    /// Killed by a signal it did not ask for, or it reported a Rust panic or an
+    /// internal error: the signal or the line that says so.
+    Crashed(String),
+    /// Still running at the time limit (then killed).
+    TimedOut,
+}
+
+impl Outcome {
+    pub fn is_crash(&self) -> bool {
+        matches!(self, Outcome::Crashed(_))
+    }
+
+    /// A short form for reports: `ok`, `exit 1 TypeError`, `crash: ...`, `timeout`.
+    pub fn summary(&self) -> String {
+        match self {
+            Outcome::Exited { status: 0, .. } => "ok".to_string(),
+            Outcome::Exited { status, exception } if exception.is_empty() => {
+                format!("exit {status}")
+            }
+            Outcome::Exited { status, exception } => format!("exit {status} {exception}"),
+            Outcome::Crashed(why) => format!("crash: {why}"),
+            Outcome::TimedOut => "timeout".to_string(),
+        }
+    }
+}
+
+/// Limits for one run.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub time: Duration,
+    /// Address-space limit in bytes (`ulimit -v`); 0 for none.
+    pub memory: u64,
+}
+
+/// The most of stderr kept: a panic message is searched for in all of it, but only
+/// its start and end are kept.
+const STDERR_KEEP: usize = 64 * 1024;
+
+/// Lines by which tripwire (or the Rust runtime under it) says it failed inside.
+const CRASH_MARKERS: &[&str] = &[
+    "panicked at",
+    "fatal runtime error",
+    "memory allocation of",
+    "tripwire: internal error",
+    "has overflowed its stack",
+];
+
+/// Run `program` with `cmd` (the interpreter and its leading arguments) in `dir`,
+/// stdin empty, stdout discarded.
+pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::io::Result<Outcome> {
+    let mut command = Command::new(&cmd[0]);
+    command
+        .args(&cmd[1..])
+        .arg(program)
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let memory = limits.memory;
+    // SAFETY: only async-signal-safe calls (setrlimit) between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let none = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &none);
+            if memory > 0 {
+                let cap = libc::rlimit {
+                    rlim_cur: memory,
+                    rlim_max: memory,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &cap);
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn()?;
+    let mut stderr_pipe = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut crash_line = None;
+        let mut buf = [0u8; 8192];
+        let mut carry = String::new();
+        while let Some(pipe) = stderr_pipe.as_mut() {
+            let n = match pipe.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            carry.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if crash_line.is_none() {
+                crash_line = carry
+                    .lines()
+                    .find(|l| CRASH_MARKERS.iter().any(|m| l.contains(m)))
+                    .map(str::to_string);
+            }
+            // Keep a line's worth of text across reads so a marker split by a read
+            // boundary is still found.
+            if let Some(cut) = carry.rfind('\n') {
+                carry.drain(..cut);
+            }
+            kept.extend_from_slice(&buf[..n]);
+            if kept.len() > 2 * STDERR_KEEP {
+                kept.drain(STDERR_KEEP..kept.len() - STDERR_KEEP);
+            }
+        }
+        (kept, crash_line)
+    });
+    let deadline = Instant::now() + limits.time;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let (stderr, crash_line) = reader.join().unwrap_or_default();
+    let Some(status) = status else {
+        return Ok(Outcome::TimedOut);
+    };
+    if let Some(signal) = status.signal() {
+        return Ok(Outcome::Crashed(format!("signal {signal}")));
+    }
+    if let Some(line) = crash_line {
+        return Ok(Outcome::Crashed(line.trim().to_string()));
+    }
+    let code = status.code().unwrap_or(-1);
+    let exception = if code == 0 {
+        String::new()
+    } else {
+        exception_type(&stderr)
+    };
+    Ok(Outcome::Exited {
+        status: code,
+        exception,
+    })
+}
+
+/// The exception type a traceback ends with: the text before the first `:` of the
+/// last line, when it looks like a (dotted) name.
+fn exception_type(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let name = last.split(':').next().unwrap_or("").trim();
+    let is_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    if is_name {
+        name.rsplit('.').next().unwrap_or(name).to_string()
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exception_type_is_the_last_lines_name() {
+        assert_eq!(
+            exception_type(b"Traceback...\n  x\nTypeError: bad\n"),
+            "TypeError"
+        );
+        assert_eq!(exception_type(b"mod.sub.MyError: x\n\n"), "MyError");
+        assert_eq!(
+            exception_type(b"    ^^^\nSyntaxError: invalid syntax\n"),
+            "SyntaxError"
+        );
+        assert_eq!(exception_type(b"some words: here\n"), "");
+    }
+
+    #[test]
+    fn a_signal_is_a_crash_and_a_sleeper_times_out() {
+        let dir = std::env::temp_dir();
+        let limits = Limits {
+            time: Duration::from_millis(300),
+            memory: 0,
+        };
+        let sh = |script: &str| vec!["sh".to_string(), "-c".to_string(), script.to_string()];
+        let killed = run(&sh("kill -SEGV $$"), Path::new("x"), &dir, limits).unwrap();
+        assert_eq!(killed, Outcome::Crashed("signal 11".into()));
+        let slept = run(&sh("sleep 5"), Path::new("x"), &dir, limits).unwrap();
+        assert_eq!(slept, Outcome::TimedOut);
+        let panicked = run(
+            &sh("echo \"thread 'main' panicked at x.rs\" >&2; exit 101"),
+            Path::new("x"),
+            &dir,
+            limits,
+        )
+        .unwrap();
+        assert!(panicked.is_crash());
+        let failed = run(
+            &sh("echo 'ValueError: no' >&2; exit 1"),
+            Path::new("x"),
+            &dir,
+            limits,
+        )
+        .unwrap();
+        assert_eq!(
+            failed,
+            Outcome::Exited {
+                status: 1,
+                exception: "ValueError".into()
+            }
+        );
+    }
+}
