@@ -1,0 +1,17 @@
+//! tripwire-optimizer: the invalidation-driven optimizer, an extension of
+//! tripwire-core like any other.
+//!
+//! What is here so far, each piece independent of how compiled code runs:
+//! - `deps`: the dependency index, from a watched (object, key) to the guard sites
+//!   and compiled units that assume it, in two strategies (`exact`, `bloom`);
+//! - `thrash`: what the optimizer does when the same assumption keeps breaking
+//!   (cutoff, back-off, a one-way lattice, never recompile);
+//! - `options`: the strategy switches of `tripwire run` (`--dep-index=...`).
+//!
+//! The path of one event (../DESIGN.md, "The optimizer's shape"): watcher ->
+//! `deps` -> strategy (ignore, re-check, patch a site, invalidate a unit, deopt
+//! frames) -> `thrash` -> trace record and statistics.
+
+pub mod deps;
+pub mod options;
+pub mod thrash;
