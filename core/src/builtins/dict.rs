@@ -130,14 +130,16 @@ fn copy(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn fromkeys(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "fromkeys", args, 1, 2)?;
-    let keys = vm.collect_iterable(&args[1])?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
     let cls = args[0].clone();
     let d = match &cls {
         Value::Type(t) if Rc::ptr_eq(t, &vm.types.dict) => Value::Dict(Dict::new_rc()),
         other => vm.call(other, &[], &[])?,
     };
-    for k in keys {
+    // Keys are taken one at a time, as CPython does: hashing one may run code that
+    // changes the iterable.
+    let it = vm.get_iter(&args[1])?;
+    while let Some(k) = vm.next(&it)? {
         vm.setitem(&d, k, value.clone())?;
     }
     Ok(d)

@@ -1,8 +1,11 @@
 //! The methods of `list` and `tuple`, and slice assignment.
 
 use super::{add_method, arg_int, check_method_args, kwarg, only_kwargs};
+use crate::code::CmpOp;
 use crate::object::function::KwArg;
 use crate::object::{List, Value};
+use crate::vm::ops::cmp_ord;
+use crate::vm::subscript::wrap_index;
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -34,9 +37,24 @@ fn append(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn extend(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "extend", args, 1, 1)?;
     let l = this(vm, args, "extend")?;
-    let items = vm.collect_iterable(&args[1])?;
-    l.items.borrow_mut().extend(items);
+    extend_from(vm, &l, &args[1])?;
     Ok(Value::None)
+}
+
+/// Append the items of an iterable. A list or tuple is copied at once; other
+/// iterables are appended item by item, so code they run (a generator's body) sees
+/// the items appended so far, as in CPython.
+fn extend_from(vm: &mut Vm, l: &List, iterable: &Value) -> PyResult<()> {
+    if matches!(iterable, Value::List(_) | Value::Tuple(_)) {
+        let items = vm.collect_iterable(iterable)?;
+        l.items.borrow_mut().extend(items);
+        return Ok(());
+    }
+    let it = vm.get_iter(iterable)?;
+    while let Some(v) = vm.next(&it)? {
+        l.push(v);
+    }
+    Ok(())
 }
 
 fn insert(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -52,20 +70,19 @@ fn insert(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn pop(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "pop", args, 0, 1)?;
     let l = this(vm, args, "pop")?;
-    let len = l.len();
-    if len == 0 {
-        return Err(vm.index_error("pop from empty list"));
-    }
+    // The index first: `__index__` may resize the list.
     let i = match args.get(1) {
         Some(v) => arg_int(vm, v)?,
         None => -1,
     };
-    let j = if i < 0 { i + len as i64 } else { i };
-    if j < 0 || j >= len as i64 {
-        return Err(vm.index_error("pop index out of range"));
+    let len = l.len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty list"));
     }
-    let v = l.items.borrow_mut().remove(j as usize);
-    Ok(v)
+    match wrap_index(i, len) {
+        Some(j) => Ok(l.items.borrow_mut().remove(j)),
+        None => Err(vm.index_error("pop index out of range")),
+    }
 }
 
 fn find_index(
@@ -91,7 +108,11 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let l = this(vm, args, "remove")?;
     match find_index(vm, &l, &args[1], 0, usize::MAX)? {
         Some(i) => {
-            let old = l.items.borrow_mut().remove(i);
+            // `__eq__` may have shrunk the list; CPython then removes nothing.
+            let old = {
+                let mut items = l.items.borrow_mut();
+                (i < items.len()).then(|| items.remove(i))
+            };
             drop(old);
             Ok(Value::None)
         }
@@ -99,30 +120,39 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     }
 }
 
+/// The `start` / `stop` arguments of `index`, resolved against the length `len`
+/// gives once their `__index__` methods have run (which may resize a list).
 fn seq_bounds(
     vm: &mut Vm,
-    len: usize,
     start: Option<&Value>,
     stop: Option<&Value>,
+    len: impl FnOnce() -> usize,
 ) -> PyResult<(usize, usize)> {
-    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<usize> {
-        let i = match v {
-            Some(x) => arg_int(vm, x)?,
-            None => d,
-        };
-        Ok(if i < 0 {
-            (i + len as i64).max(0) as usize
-        } else {
-            (i as usize).min(len)
-        })
+    let mut bound = |v: Option<&Value>| -> PyResult<Option<i64>> {
+        match v {
+            Some(x) if !x.is_none() => vm.slice_bound(x).map(Some),
+            Some(_) => {
+                Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+            }
+            None => Ok(None),
+        }
     };
-    Ok((norm(vm, start, 0)?, norm(vm, stop, len as i64)?))
+    let (a, b) = (bound(start)?, bound(stop)?);
+    let len = len() as i64;
+    let norm = |i: i64| -> usize {
+        if i < 0 {
+            i.saturating_add(len).max(0) as usize
+        } else {
+            i.min(len) as usize
+        }
+    };
+    Ok((a.map_or(0, norm), b.map_or(len as usize, norm)))
 }
 
 fn index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "index", args, 1, 3)?;
     let l = this(vm, args, "index")?;
-    let (a, b) = seq_bounds(vm, l.len(), args.get(2), args.get(3))?;
+    let (a, b) = seq_bounds(vm, args.get(2), args.get(3), || l.len())?;
     match find_index(vm, &l, &args[1], a, b)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
@@ -135,12 +165,14 @@ fn index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "count", args, 1, 1)?;
     let l = this(vm, args, "count")?;
-    let items = l.snapshot();
     let mut n = 0;
-    for it in &items {
-        if vm.eq(it, &args[1])? {
+    // The length is re-read each step: `__eq__` may resize the list.
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if vm.eq(&item, &args[1])? {
             n += 1;
         }
+        i += 1;
     }
     Ok(Value::Int(n))
 }
@@ -192,15 +224,15 @@ fn sort(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 fn list_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let l = this(vm, args, "__init__")?;
     check_method_args(vm, "list", args, 0, 1)?;
-    let items = match args.get(1) {
-        Some(v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
-    };
-    *l.items.borrow_mut() = items;
+    drop(std::mem::take(&mut *l.items.borrow_mut()));
+    if let Some(v) = args.get(1) {
+        extend_from(vm, &l, v)?;
+    }
     Ok(Value::None)
 }
 
-/// `l[a:b:c] = value`.
+/// `l[a:b:c] = value`. As in CPython, the bounds are resolved against the length
+/// the list has after `value` is consumed (a generator may resize the list).
 pub fn list_set_slice(
     vm: &mut Vm,
     l: &List,
@@ -209,34 +241,37 @@ pub fn list_set_slice(
     step: &Value,
     value: &Value,
 ) -> PyResult<()> {
-    let si = vm.slice_indices(start, stop, step, l.len())?;
-    let items = match vm.collect_iterable(value) {
+    let bounds = vm.unpack_slice(start, stop, step)?;
+    let new = match vm.collect_iterable(value) {
         Ok(items) => items,
         Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
             return Err(vm.type_error("must assign iterable to extended slice"))
         }
         Err(e) => return Err(e),
     };
-    if si.step == 1 {
-        let a = si.start as usize;
-        let b = (si.start as usize + si.len).max(a);
-        let old: Vec<Value> = l.items.borrow_mut().splice(a..b, items).collect();
-        drop(old);
-        return Ok(());
-    }
-    if items.len() != si.len {
+    let si = bounds.adjust(l.len());
+    if si.step != 1 && new.len() != si.len {
         return Err(vm.value_error(format!(
             "attempt to assign sequence of size {} to extended slice of size {}",
-            items.len(),
+            new.len(),
             si.len
         )));
     }
-    let mut i = si.start;
-    for v in items {
-        let old = std::mem::replace(&mut l.items.borrow_mut()[i as usize], v);
-        drop(old);
-        i += si.step;
-    }
+    // Old items are released after the list is whole again: a `__del__` may run.
+    let old: Vec<Value> = {
+        let mut items = l.items.borrow_mut();
+        if si.step == 1 {
+            let a = si.start as usize;
+            items.splice(a..a + si.len, new).collect()
+        } else {
+            let positions = (0..).map(|k| (si.start + k * si.step) as usize);
+            positions
+                .zip(new)
+                .map(|(i, v)| std::mem::replace(&mut items[i], v))
+                .collect()
+        }
+    };
+    drop(old);
     Ok(())
 }
 
@@ -248,25 +283,49 @@ pub fn list_del_slice(
     stop: &Value,
     step: &Value,
 ) -> PyResult<()> {
-    let si = vm.slice_indices(start, stop, step, l.len())?;
-    if si.step == 1 {
-        let a = si.start as usize;
-        let removed: Vec<Value> = l.items.borrow_mut().drain(a..a + si.len).collect();
-        drop(removed);
-        return Ok(());
-    }
-    let mut doomed: Vec<usize> = (0..si.len)
-        .map(|k| (si.start + k as i64 * si.step) as usize)
-        .collect();
-    doomed.sort_unstable();
-    let mut removed = Vec::with_capacity(doomed.len());
-    let mut items = l.items.borrow_mut();
-    for &i in doomed.iter().rev() {
-        removed.push(items.remove(i));
-    }
-    drop(items);
+    let bounds = vm.unpack_slice(start, stop, step)?;
+    let si = bounds.adjust(l.len());
+    let removed: Vec<Value> = {
+        let mut items = l.items.borrow_mut();
+        if si.step == 1 {
+            let a = si.start as usize;
+            items.drain(a..a + si.len).collect()
+        } else {
+            let mut doomed: Vec<usize> = (0..si.len)
+                .map(|k| (si.start + k as i64 * si.step) as usize)
+                .collect();
+            doomed.sort_unstable();
+            doomed.iter().rev().map(|&i| items.remove(i)).collect()
+        }
+    };
     drop(removed);
     Ok(())
+}
+
+/// Two lists compared item by item, re-reading both after every comparison: an
+/// `__eq__` may resize either (CPython's list_richcompare).
+pub fn compare_lists(vm: &mut Vm, op: CmpOp, x: &List, y: &List) -> PyResult<bool> {
+    if x.len() != y.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(op == CmpOp::Ne);
+    }
+    let mut i = 0;
+    while let (Some(a), Some(b)) = (x.get(i), y.get(i)) {
+        if !vm.eq(&a, &b)? {
+            break;
+        }
+        i += 1;
+    }
+    let (Some(a), Some(b)) = (x.get(i), y.get(i)) else {
+        return Ok(cmp_ord(op, x.len().cmp(&y.len())));
+    };
+    match op {
+        CmpOp::Eq => Ok(false),
+        CmpOp::Ne => Ok(true),
+        _ => {
+            let r = vm.compare(op, &a, &b)?;
+            vm.truthy(&r)
+        }
+    }
 }
 
 fn tuple_this(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
@@ -283,7 +342,7 @@ fn tuple_this(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
 fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "index", args, 1, 3)?;
     let items = tuple_this(vm, args)?;
-    let (a, b) = seq_bounds(vm, items.len(), args.get(2), args.get(3))?;
+    let (a, b) = seq_bounds(vm, args.get(2), args.get(3), || items.len())?;
     for (i, it) in items.iter().enumerate().take(b).skip(a) {
         if vm.eq(it, &args[1])? {
             return Ok(Value::Int(i as i64));

@@ -15,6 +15,7 @@ use crate::builtins::{add_method, check_args, no_kwargs};
 use crate::code::CmpOp;
 use crate::object::function::KwArg;
 use crate::object::{Dict, NativeData, ObjKind, PyCell, TypeRef, Value};
+use crate::vm::subscript::{wrap_index, SliceBounds};
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -743,55 +744,24 @@ fn a_len(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Int(len_of(s) as i64))
 }
 
-/// The bounds of a slice key as ints (or None), with `__index__` already called and
-/// out-of-range big ints clamped; so the array's length can be read afterwards, as
-/// CPython does, and resolving them against it runs no Python code. Values that are
-/// not integers are passed through for `slice_indices` to reject.
-fn slice_parts(vm: &mut Vm, key: &Value) -> PyResult<Option<(Value, Value, Value)>> {
-    let (start, stop, step) = match key {
+/// The bounds of a slice key with `__index__` already called, so the array's
+/// length can be read afterwards, as CPython does; None if `key` is not a slice.
+fn slice_bounds(vm: &mut Vm, key: &Value) -> PyResult<Option<SliceBounds>> {
+    match key {
         Value::Obj(o) => match &o.kind {
-            ObjKind::Slice { start, stop, step } => (start.clone(), stop.clone(), step.clone()),
-            _ => return Ok(None),
+            ObjKind::Slice { start, stop, step } => vm.unpack_slice(start, stop, step).map(Some),
+            _ => Ok(None),
         },
-        _ => return Ok(None),
-    };
-    let mut conv = |v: Value| -> PyResult<Value> {
-        let has_index = match &v {
-            Value::None | Value::Int(_) => return Ok(v),
-            Value::Bool(_) | Value::BigInt(_) => true,
-            Value::Instance(_) | Value::Obj(_) => {
-                let name = vm.names.d_index.clone();
-                vm.type_of(&v).lookup(&name).is_some()
-                    || matches!(
-                        vm.builtin_base(&v),
-                        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
-                    )
-            }
-            _ => false,
-        };
-        if !has_index {
-            return Ok(v);
-        }
-        let n = index_big(vm, &v)?;
-        Ok(Value::Int(n.to_i64().unwrap_or(if n.is_negative() {
-            -i64::MAX
-        } else {
-            i64::MAX
-        })))
-    };
-    let start = conv(start)?;
-    let stop = conv(stop)?;
-    let step = conv(step)?;
-    Ok(Some((start, stop, step)))
+        _ => Ok(None),
+    }
 }
 
 /// The positions a slice selects.
 fn slice_positions(vm: &mut Vm, arr: &Value, key: &Value) -> PyResult<Option<Vec<usize>>> {
-    let Some((start, stop, step)) = slice_parts(vm, key)? else {
+    let Some(bounds) = slice_bounds(vm, key)? else {
         return Ok(None);
     };
-    let len = len_of(arr);
-    let si = vm.slice_indices(&start, &stop, &step, len)?;
+    let si = bounds.adjust(len_of(arr));
     let mut out = Vec::with_capacity(si.len);
     let mut i = si.start;
     for _ in 0..si.len {
@@ -802,8 +772,9 @@ fn slice_positions(vm: &mut Vm, arr: &Value, key: &Value) -> PyResult<Option<Vec
 }
 
 /// An item index: ints and `__index__` objects, anything else is CPython's
-/// "array indices must be integers".
-fn item_index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<Option<usize>> {
+/// "array indices must be integers". It is resolved against the array's length
+/// after `__index__` has run (which may resize the array).
+fn item_index(vm: &mut Vm, key: &Value, arr: &Value) -> PyResult<Option<usize>> {
     let i = match key {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
@@ -816,12 +787,7 @@ fn item_index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<Option<usize>> {
             Err(e) => return Err(e),
         },
     };
-    let j = if i < 0 { i + len as i64 } else { i };
-    Ok(if j < 0 || j >= len as i64 {
-        None
-    } else {
-        Some(j as usize)
-    })
+    Ok(wrap_index(i, len_of(arr)))
 }
 
 fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -836,8 +802,8 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         let d = d.ok_or_else(|| vm.type_error("not an array"))?;
         return Ok(new_array(vm.type_of(s), d));
     }
-    match item_index(vm, key, len_of(s))? {
-        Some(i) => Ok(get_value(s, i).unwrap_or(Value::None)),
+    match item_index(vm, key, s)?.and_then(|i| get_value(s, i)) {
+        Some(v) => Ok(v),
         None => Err(vm.index_error("array index out of range")),
     }
 }
@@ -846,7 +812,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (s, rest) = this(vm, "__setitem__", args)?;
     check_args(vm, "__setitem__", rest, 2, 2)?;
     let (key, value) = (&rest[0], &rest[1]);
-    if let Some((start, stop, step)) = slice_parts(vm, key)? {
+    if let Some(bounds) = slice_bounds(vm, key)? {
         let Some(other) = snapshot(value) else {
             return Err(vm.type_error(format!(
                 "can only assign array (not \"{}\") to array slice",
@@ -856,7 +822,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         if other.code != typecode_of(s) {
             return Err(vm.type_error("bad argument type for built-in operation"));
         }
-        let si = vm.slice_indices(&start, &stop, &step, len_of(s))?;
+        let si = bounds.adjust(len_of(s));
         if si.step == 1 {
             let start = si.start as usize;
             let stop = (si.stop.max(si.start)) as usize;
@@ -881,7 +847,7 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         });
         return Ok(Value::None);
     }
-    let Some(i) = item_index(vm, key, len_of(s))? else {
+    let Some(i) = item_index(vm, key, s)? else {
         return Err(vm.index_error("array assignment index out of range"));
     };
     let item = convert(vm, typecode_of(s), value)?;
@@ -906,7 +872,7 @@ fn a_delitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         });
         return Ok(Value::None);
     }
-    match item_index(vm, &rest[0], len_of(s))? {
+    match item_index(vm, &rest[0], s)? {
         Some(i) => {
             write(s, |d| d.items.remove(i));
             Ok(Value::None)

@@ -17,6 +17,7 @@
 use super::math::index_big;
 use crate::builtins::types::new_instance;
 use crate::builtins::{add_method, check_args, no_kwargs};
+use crate::code::CmpOp;
 use crate::object::function::KwArg;
 use crate::object::types::{Layout, Type};
 use crate::object::{
@@ -417,14 +418,15 @@ fn d_insert(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 }
 
 /// The first position in `start..stop` holding an item equal to `x`; a change of the
-/// deque during a comparison is an error (`mutated`).
+/// deque during a comparison is an error (`mutated`), except that `index` and `in`
+/// (`found_first`) answer with an item found equal before they look for one.
 fn find(
     vm: &mut Vm,
     s: &Value,
     x: &Value,
-    start: usize,
-    stop: usize,
+    (start, stop): (usize, usize),
     mutated: fn(&Vm) -> PyErr,
+    found_first: bool,
 ) -> PyResult<Option<usize>> {
     let Some(state) = with(s, |q| q.state) else {
         return Ok(None);
@@ -434,6 +436,9 @@ fn find(
             break;
         };
         let same = vm.eq(&item, x)?;
+        if same && found_first {
+            return Ok(Some(i));
+        }
         if with(s, |q| q.state) != Some(state) {
             return Err(mutated(vm));
         }
@@ -454,9 +459,14 @@ fn not_in_deque(vm: &mut Vm, x: &Value) -> PyErr {
 fn d_remove(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let (s, x) = one_arg(vm, "remove", args, kw)?;
     let n = len_of(s);
-    let found = find(vm, s, x, 0, n, |vm| {
-        vm.index_error("deque mutated during iteration")
-    })?;
+    let found = find(
+        vm,
+        s,
+        x,
+        (0, n),
+        |vm| vm.index_error("deque mutated during iteration"),
+        false,
+    )?;
     let Some(i) = found else {
         return Err(not_in_deque(vm, x));
     };
@@ -473,7 +483,7 @@ fn d_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let n = len_of(s);
     let mut count = 0;
     let mut start = 0;
-    while let Some(i) = find(vm, s, x, start, n, mutated)? {
+    while let Some(i) = find(vm, s, x, (start, n), mutated, false)? {
         count += 1;
         start = i + 1;
     }
@@ -531,7 +541,7 @@ fn d_index(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     }
     stop = stop.min(n);
     start = start.min(stop);
-    match find(vm, s, x, start as usize, stop as usize, mutated)? {
+    match find(vm, s, x, (start as usize, stop as usize), mutated, true)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => Err(not_in_deque(vm, x)),
     }
@@ -630,7 +640,9 @@ fn d_contains(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (s, rest) = this(vm, "__contains__", args)?;
     check_args(vm, "__contains__", rest, 1, 1)?;
     let n = len_of(s);
-    Ok(Value::Bool(find(vm, s, &rest[0], 0, n, mutated)?.is_some()))
+    Ok(Value::Bool(
+        find(vm, s, &rest[0], (0, n), mutated, true)?.is_some(),
+    ))
 }
 
 /// The position `key` names in a deque, with CPython's errors: reading goes through
@@ -753,9 +765,33 @@ fn op_richcmp(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         return Ok(crate::builtins::types::not_implemented(vm));
     }
     let op = super::richcmp_op(&args[2]);
-    // Deques compare as lists of their items do.
-    let (xs, ys) = (Value::list(items_of(a)), Value::list(items_of(b)));
-    vm.compare(op, &xs, &ys)
+    let (na, nb) = (len_of(a), len_of(b));
+    if na != nb && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Value::Bool(op == CmpOp::Ne));
+    }
+    // Item by item, as two deque iterators would walk them: an `__eq__` that
+    // changes either deque ends the walk with "deque mutated during iteration".
+    let states = (state_of(a), state_of(b));
+    for i in 0.. {
+        if (state_of(a), state_of(b)) != states {
+            return Err(mutated(vm));
+        }
+        let (Some(x), Some(y)) = (item_at(a, i), item_at(b, i)) else {
+            break;
+        };
+        if !vm.eq(&x, &y)? {
+            return vm.compare(op, &x, &y);
+        }
+    }
+    vm.compare(op, &Value::Int(na as i64), &Value::Int(nb as i64))
+}
+
+fn state_of(v: &Value) -> Option<u64> {
+    with(v, |q| q.state)
+}
+
+fn item_at(v: &Value, i: usize) -> Option<Value> {
+    with(v, |q| q.items.get(i).cloned()).flatten()
 }
 
 fn op_concat(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

@@ -831,8 +831,7 @@ impl Vm {
                 }
             }
             (Value::List(x), Value::List(y)) => {
-                let (xs, ys) = (x.snapshot(), y.snapshot());
-                return self.compare_sequences(op, &xs, &ys).map(Some);
+                return crate::builtins::list::compare_lists(self, op, x, y).map(Some)
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
                 let (xs, ys) = (x.items.to_vec(), y.items.to_vec());
@@ -1090,11 +1089,13 @@ impl Vm {
             Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
             Value::Set(s) => self.set_contains(s, item),
             Value::List(l) => {
-                let items = l.snapshot();
-                for x in &items {
-                    if self.eq(x, item)? {
+                // The length is re-read each step: `__eq__` may resize the list.
+                let mut i = 0;
+                while let Some(x) = l.get(i) {
+                    if self.eq(&x, item)? {
                         return Ok(true);
                     }
+                    i += 1;
                 }
                 Ok(false)
             }

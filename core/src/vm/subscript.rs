@@ -14,97 +14,28 @@ pub struct SliceIndices {
     pub len: usize,
 }
 
-impl Vm {
-    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
-        Value::obj(
-            self.types.slice.clone(),
-            ObjKind::Slice { start, stop, step },
-        )
-    }
+/// A slice's bounds with every `__index__` already called (`Vm::unpack_slice`);
+/// a missing bound is the extreme value for its direction.
+pub struct SliceBounds {
+    start: i64,
+    stop: i64,
+    step: i64,
+}
 
-    /// An index operand as i64 (ints, bools, `__index__`).
-    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
-        match v {
-            Value::Int(i) => Ok(Some(*i)),
-            Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::BigInt(_) => {
-                Err(self.index_error("cannot fit 'int' into an index-sized integer"))
-            }
-            Value::Instance(_) => {
-                let name = self.names.d_index.clone();
-                match self.type_of(v).lookup(&name) {
-                    Some(m) => {
-                        let r = self.call_method_value(m, v, &[])?;
-                        self.index_value(&r)
-                    }
-                    None => match self.builtin_base(v) {
-                        Some(b) => self.index_value(&b),
-                        None => Ok(None),
-                    },
-                }
-            }
-            _ => Ok(None),
-        }
-    }
-
-    /// Resolve slice bounds against a sequence length (PySlice_AdjustIndices).
-    pub fn slice_indices(
-        &mut self,
-        start: &Value,
-        stop: &Value,
-        step: &Value,
-        len: usize,
-    ) -> PyResult<SliceIndices> {
+impl SliceBounds {
+    /// Resolve against a sequence length (PySlice_AdjustIndices).
+    pub fn adjust(&self, len: usize) -> SliceIndices {
         let len = len as i64;
-        let step = if step.is_none() {
-            1
-        } else {
-            match self.index_value(step)? {
-                Some(0) => return Err(self.value_error("slice step cannot be zero")),
-                Some(s) => s,
-                None => {
-                    return Err(self.type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    ))
-                }
-            }
-        };
-        let bound = |vm: &mut Vm, v: &Value, default: i64| -> PyResult<i64> {
-            if v.is_none() {
-                return Ok(default);
-            }
-            // Bounds beyond a machine word are clamped, as CPython's _PyEval_SliceIndex.
-            if let Value::BigInt(b) = v {
-                return Ok(if b.sign() == num_bigint::Sign::Minus {
-                    if step < 0 {
-                        -1
-                    } else {
-                        0
-                    }
-                } else if step < 0 {
-                    len - 1
-                } else {
-                    len
-                });
-            }
-            let i = match vm.index_value(v)? {
-                Some(i) => i,
-                None => {
-                    return Err(vm.type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    ))
-                }
-            };
-            Ok(if i < 0 {
-                let j = i + len;
-                if j < 0 {
-                    if step < 0 {
-                        -1
-                    } else {
-                        0
-                    }
-                } else {
+        let step = self.step;
+        let clamp = |i: i64| -> i64 {
+            if i < 0 {
+                let j = i.saturating_add(len);
+                if j >= 0 {
                     j
+                } else if step < 0 {
+                    -1
+                } else {
+                    0
                 }
             } else if i >= len {
                 if step < 0 {
@@ -114,11 +45,9 @@ impl Vm {
                 }
             } else {
                 i
-            })
+            }
         };
-        let (dstart, dstop) = if step < 0 { (len - 1, -1) } else { (0, len) };
-        let start = bound(self, start, dstart)?;
-        let stop = bound(self, stop, dstop)?;
+        let (start, stop) = (clamp(self.start), clamp(self.stop));
         let count = if step > 0 {
             if stop > start {
                 (stop - start - 1) / step + 1
@@ -130,29 +59,149 @@ impl Vm {
         } else {
             0
         };
-        Ok(SliceIndices {
+        SliceIndices {
             start,
             stop,
             step,
             len: count as usize,
-        })
+        }
+    }
+}
+
+/// A sequence index resolved against a length (negative counts from the end);
+/// None if out of range.
+pub fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    if j < 0 || j >= len as i64 {
+        None
+    } else {
+        Some(j as usize)
+    }
+}
+
+impl Vm {
+    pub fn new_slice(&self, start: Value, stop: Value, step: Value) -> Value {
+        Value::obj(
+            self.types.slice.clone(),
+            ObjKind::Slice { start, stop, step },
+        )
+    }
+
+    /// An index operand as i64 (ints, bools, `__index__`).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match self.index_int(v)? {
+            Some(Value::Int(i)) => Ok(Some(i)),
+            Some(_) => Err(self.index_error("cannot fit 'int' into an index-sized integer")),
+            None => Ok(None),
+        }
+    }
+
+    /// An index operand as an int (a `Value::Int` or `Value::BigInt`), not yet
+    /// narrowed to a machine word.
+    fn index_int(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) => Ok(Some(v.clone())),
+            Value::Bool(b) => Ok(Some(Value::Int(*b as i64))),
+            Value::Instance(_) => {
+                let name = self.names.d_index.clone();
+                match self.type_of(v).lookup(&name) {
+                    Some(m) => {
+                        let r = self.call_method_value(m, v, &[])?;
+                        self.index_int(&r)
+                    }
+                    None => match self.builtin_base(v) {
+                        Some(b) => self.index_int(&b),
+                        None => Ok(None),
+                    },
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// A slice's start, stop and step as machine words (PySlice_Unpack): every
+    /// `__index__` is called here, so a mutable sequence reads its length after the
+    /// calls that may change it, and resolving the bounds against it
+    /// (`SliceBounds::adjust`) runs no Python code.
+    pub fn unpack_slice(
+        &mut self,
+        start: &Value,
+        stop: &Value,
+        step: &Value,
+    ) -> PyResult<SliceBounds> {
+        let step = if step.is_none() {
+            1
+        } else {
+            match self.slice_bound(step)? {
+                0 => return Err(self.value_error("slice step cannot be zero")),
+                // Clamped so that `-step` cannot overflow.
+                s => s.max(-i64::MAX),
+            }
+        };
+        let start = if start.is_none() {
+            if step < 0 {
+                i64::MAX
+            } else {
+                0
+            }
+        } else {
+            self.slice_bound(start)?
+        };
+        let stop = if stop.is_none() {
+            if step < 0 {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        } else {
+            self.slice_bound(stop)?
+        };
+        Ok(SliceBounds { start, stop, step })
+    }
+
+    /// One slice bound; ints beyond a machine word are clamped, as CPython's
+    /// _PyEval_SliceIndex.
+    pub fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
+        match self.index_int(v)? {
+            Some(Value::Int(i)) => Ok(i),
+            Some(Value::BigInt(b)) => Ok(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    /// Resolve slice bounds against a sequence length (unpack, then adjust).
+    pub fn slice_indices(
+        &mut self,
+        start: &Value,
+        stop: &Value,
+        step: &Value,
+        len: usize,
+    ) -> PyResult<SliceIndices> {
+        Ok(self.unpack_slice(start, stop, step)?.adjust(len))
+    }
+
+    /// A sequence index as i64 (`__index__` called), not yet resolved against a
+    /// length.
+    pub fn seq_position(&mut self, key: &Value, what: &str) -> PyResult<i64> {
+        match self.index_value(key)? {
+            Some(i) => Ok(i),
+            None => Err(self.type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                self.type_name(key)
+            ))),
+        }
     }
 
     /// Normalise a sequence index; None if out of range.
     pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
-        let Some(i) = self.index_value(key)? else {
-            return Err(self.type_error(format!(
-                "{} indices must be integers or slices, not {}",
-                what,
-                self.type_name(key)
-            )));
-        };
-        let j = if i < 0 { i + len as i64 } else { i };
-        Ok(if j < 0 || j >= len as i64 {
-            None
-        } else {
-            Some(j as usize)
-        })
+        let i = self.seq_position(key, what)?;
+        Ok(wrap_index(i, len))
     }
 
     fn slice_of(&mut self, items: &[Value], key: &Value) -> PyResult<Option<Vec<Value>>> {
@@ -186,8 +235,8 @@ impl Vm {
                 }
                 if let Value::Obj(o) = key {
                     if let ObjKind::Slice { start, stop, step } = &o.kind {
-                        // Resolve the bounds first: it may run Python code (__index__).
-                        let si = self.slice_indices(start, stop, step, l.len())?;
+                        // The bounds first: `__index__` may resize the list.
+                        let si = self.unpack_slice(start, stop, step)?.adjust(l.len());
                         let items = l.items.borrow();
                         let out: Vec<Value> = if si.step == 1 {
                             let a = (si.start as usize).min(items.len());
@@ -203,11 +252,9 @@ impl Vm {
                         return Ok(Value::list(out));
                     }
                 }
-                match self.seq_index(key, l.len(), "list")? {
-                    Some(i) => match l.get(i) {
-                        Some(v) => Ok(v),
-                        None => Err(self.index_error("list index out of range")),
-                    },
+                let i = self.seq_position(key, "list")?;
+                match wrap_index(i, l.len()).and_then(|i| l.get(i)) {
+                    Some(v) => Ok(v),
                     None => Err(self.index_error("list index out of range")),
                 }
             }
@@ -318,10 +365,14 @@ impl Vm {
                         );
                     }
                 }
-                let len = l.len();
-                match self.seq_index(&key, len, "list")? {
-                    Some(i) => {
-                        let old = std::mem::replace(&mut l.items.borrow_mut()[i], value);
+                // The index first: `__index__` may resize the list.
+                let i = self.seq_position(&key, "list")?;
+                let old = {
+                    let mut items = l.items.borrow_mut();
+                    wrap_index(i, items.len()).map(|i| std::mem::replace(&mut items[i], value))
+                };
+                match old {
+                    Some(old) => {
                         drop(old);
                         Ok(())
                     }
@@ -358,10 +409,13 @@ impl Vm {
                         return crate::builtins::list::list_del_slice(self, l, start, stop, step);
                     }
                 }
-                let len = l.len();
-                match self.seq_index(key, len, "list")? {
-                    Some(i) => {
-                        let old = l.items.borrow_mut().remove(i);
+                let i = self.seq_position(key, "list")?;
+                let old = {
+                    let mut items = l.items.borrow_mut();
+                    wrap_index(i, items.len()).map(|i| items.remove(i))
+                };
+                match old {
+                    Some(old) => {
                         drop(old);
                         Ok(())
                     }

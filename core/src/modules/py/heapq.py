@@ -83,12 +83,21 @@ def _heapify_max(x):
         _siftup_max(x, i)
 
 
+def _check_size(heap, size):
+    # A comparison may have run code that resized the heap.
+    if len(heap) != size:
+        raise RuntimeError("list changed size during iteration")
+
+
 def _siftdown(heap, startpos, pos):
+    size = len(heap)
     newitem = heap[pos]
     while pos > startpos:
         parentpos = (pos - 1) >> 1
         parent = heap[parentpos]
-        if newitem < parent:
+        less = newitem < parent
+        _check_size(heap, size)
+        if less:
             heap[pos] = parent
             pos = parentpos
             continue
@@ -103,8 +112,11 @@ def _siftup(heap, pos):
     childpos = 2 * pos + 1
     while childpos < endpos:
         rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
+        if rightpos < endpos:
+            less = heap[childpos] < heap[rightpos]
+            _check_size(heap, endpos)
+            if not less:
+                childpos = rightpos
         heap[pos] = heap[childpos]
         pos = childpos
         childpos = 2 * pos + 1
@@ -113,11 +125,14 @@ def _siftup(heap, pos):
 
 
 def _siftdown_max(heap, startpos, pos):
+    size = len(heap)
     newitem = heap[pos]
     while pos > startpos:
         parentpos = (pos - 1) >> 1
         parent = heap[parentpos]
-        if parent < newitem:
+        less = parent < newitem
+        _check_size(heap, size)
+        if less:
             heap[pos] = parent
             pos = parentpos
             continue
@@ -132,8 +147,11 @@ def _siftup_max(heap, pos):
     childpos = 2 * pos + 1
     while childpos < endpos:
         rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
+        if rightpos < endpos:
+            less = heap[rightpos] < heap[childpos]
+            _check_size(heap, endpos)
+            if not less:
+                childpos = rightpos
         heap[pos] = heap[childpos]
         pos = childpos
         childpos = 2 * pos + 1
