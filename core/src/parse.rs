@@ -14,8 +14,20 @@ pub struct SyntaxErr {
     /// One past the last column marked, on the same line; 0 marks `col` alone.
     pub end_col: u32,
     pub text: String,
-    /// Raised as IndentationError rather than SyntaxError.
-    pub indentation: bool,
+    pub kind: ErrorKind,
+}
+
+/// The exception class a refused source raises.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    #[default]
+    Syntax,
+    Indentation,
+    Tab,
+    /// CPython's parser ran out of its stack: MemoryError, without a location.
+    ParserStack,
+    /// The compiler's recursion limit: RecursionError, without a location.
+    Recursion,
 }
 
 /// CPython's tokenizer refuses more than this many open brackets.
@@ -59,15 +71,45 @@ fn error_at(src: &str, offset: usize, msg: String) -> SyntaxErr {
     }
 }
 
-/// Byte offsets of the brackets still open at the end of `src`, innermost last
-/// (strings and comments skipped). Stops early past CPython's nesting limit.
-fn open_brackets(src: &str) -> Vec<usize> {
+/// CPython's tokenizer refuses more than this many indentation levels.
+const MAX_INDENT_DEPTH: usize = 100;
+
+/// What a pass of the tokenizer's bracket and indentation rules finds.
+#[derive(Default)]
+struct Scan {
+    /// Byte offsets of the brackets still open at the end, innermost last.
+    open: Vec<usize>,
+    /// The first indentation error, as CPython's tokenizer reports it.
+    indent_error: Option<SyntaxErr>,
+}
+
+/// One indentation level: its width with tabs to multiples of 8, and with tabs
+/// counting 1 — the two must order lines alike, or the indentation is ambiguous.
+#[derive(Clone, Copy, PartialEq)]
+struct Indent {
+    col: usize,
+    alt: usize,
+}
+
+/// Scan `src` as CPython's tokenizer would for brackets (strings and comments
+/// skipped) and for indentation of logical lines. Stops early past CPython's
+/// bracket nesting limit or at the first indentation error.
+fn scan(src: &str) -> Scan {
     let bytes = src.as_bytes();
-    let mut open = Vec::new();
+    let mut out = Scan::default();
+    let mut indents = vec![Indent { col: 0, alt: 0 }];
     let mut i = 0;
     // The quote byte and whether the string is triple-quoted.
     let mut quote: Option<(u8, bool)> = None;
+    let mut line_start = true;
     while i < bytes.len() {
+        if line_start {
+            line_start = false;
+            if let Some(err) = indentation(src, i, &mut indents) {
+                out.indent_error = Some(err);
+                break;
+            }
+        }
         let b = bytes[i];
         match quote {
             Some((q, triple)) => {
@@ -82,10 +124,12 @@ fn open_brackets(src: &str) -> Vec<usize> {
             }
             None => match b {
                 b'#' => {
-                    while i < bytes.len() && bytes[i] != b'\n' {
+                    while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
                         i += 1;
                     }
                 }
+                b'\\' => i += 1,
+                b'\n' => line_start = out.open.is_empty(),
                 b'\'' | b'"' => {
                     let triple = bytes[i..].starts_with(&[b, b, b]);
                     quote = Some((b, triple));
@@ -94,26 +138,95 @@ fn open_brackets(src: &str) -> Vec<usize> {
                     }
                 }
                 b'(' | b'[' | b'{' => {
-                    open.push(i);
-                    if open.len() > MAX_BRACKET_DEPTH {
+                    out.open.push(i);
+                    if out.open.len() > MAX_BRACKET_DEPTH {
                         break;
                     }
                 }
                 b')' | b']' | b'}' => {
-                    open.pop();
+                    out.open.pop();
                 }
                 _ => {}
             },
         }
         i += 1;
     }
-    open
+    out
 }
 
-/// Reject nesting deeper than CPython accepts before the recursive parser sees it.
+/// Check the indentation of the line starting at `start` against the levels open
+/// before it; blank and comment-only lines do not count.
+fn indentation(src: &str, start: usize, indents: &mut Vec<Indent>) -> Option<SyntaxErr> {
+    let mut here = Indent { col: 0, alt: 0 };
+    let mut end = start;
+    for &b in &src.as_bytes()[start..] {
+        match b {
+            b' ' => {
+                here.col += 1;
+                here.alt += 1;
+            }
+            b'\t' => {
+                here.col = (here.col / 8 + 1) * 8;
+                here.alt += 1;
+            }
+            b'\x0c' => {
+                here.col = 0;
+                here.alt = 0;
+            }
+            _ => break,
+        }
+        end += 1;
+    }
+    if matches!(src.as_bytes().get(end), None | Some(b'#' | b'\n' | b'\r')) {
+        return None;
+    }
+    let error = |kind: ErrorKind, msg: &str| {
+        let mut err = error_at(src, start, msg.into());
+        err.kind = kind;
+        Some(err)
+    };
+    let tab_error = || {
+        error(
+            ErrorKind::Tab,
+            "inconsistent use of tabs and spaces in indentation",
+        )
+    };
+    let top = *indents.last()?;
+    if here.col > top.col {
+        if here.alt <= top.alt {
+            return tab_error();
+        }
+        if indents.len() >= MAX_INDENT_DEPTH {
+            return error(ErrorKind::Indentation, "too many levels of indentation");
+        }
+        indents.push(here);
+    } else {
+        while indents.len() > 1 && indents.last().is_some_and(|t| here.col < t.col) {
+            indents.pop();
+        }
+        // A dedent to no open level is the parser's to report.
+        let top = *indents.last()?;
+        if here.col == top.col && here.alt != top.alt {
+            return tab_error();
+        }
+    }
+    None
+}
+
+/// Byte offsets of the brackets still open at the end of `src`, innermost last.
+fn open_brackets(src: &str) -> Vec<usize> {
+    scan(src).open
+}
+
+/// Reject what CPython's tokenizer refuses before the recursive parser sees it:
+/// nesting deeper than its limits, ambiguous indentation.
 fn check_nesting(src: &str) -> Result<(), SyntaxErr> {
-    match open_brackets(src).get(MAX_BRACKET_DEPTH) {
-        Some(&at) => Err(error_at(src, at, "too many nested parentheses".into())),
+    let scan = scan(src);
+    if let Some(&at) = scan.open.get(MAX_BRACKET_DEPTH) {
+        return Err(error_at(src, at, "too many nested parentheses".into()));
+    }
+    match scan.indent_error {
+        Some(err) => Err(err),
         None => Ok(()),
     }
 }
@@ -148,7 +261,7 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     if ruff_msg.contains("unindent does not match") {
         err.msg = "unindent does not match any outer indentation level".into();
         err.col = line_text.chars().count() as u32 + 1;
-        err.indentation = true;
+        err.kind = ErrorKind::Indentation;
         return err;
     }
     if ruff_msg.starts_with("Expected an indented block") {
@@ -157,12 +270,12 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
             None => "expected an indented block".into(),
         };
         err.end_col = token_end.unwrap_or(0);
-        err.indentation = true;
+        err.kind = ErrorKind::Indentation;
         return err;
     }
     if ruff_msg.starts_with("Unexpected indentation") {
         err.msg = "unexpected indent".into();
-        err.indentation = true;
+        err.kind = ErrorKind::Indentation;
         return err;
     }
     if ruff_msg.contains("missing closing quote") {

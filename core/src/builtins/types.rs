@@ -1279,6 +1279,7 @@ pub fn install(vm: &mut Vm) {
         ("EOFError", &t.eof_error),
         ("SyntaxError", &t.syntax_error),
         ("IndentationError", &t.indentation_error),
+        ("TabError", &t.tab_error),
         ("MemoryError", &t.memory_error),
         ("BufferError", &t.buffer_error),
         ("Warning", &t.warning),

@@ -7,6 +7,7 @@
 //! CPython does.
 
 mod expr;
+mod nesting;
 mod pattern;
 pub use expr::CALL_ARGS;
 pub mod symtable;
@@ -42,12 +43,30 @@ pub struct Compiler<'s> {
 
 type CResult<T> = Result<T, SyntaxErr>;
 
+/// Source up to this size cannot nest deeply enough to need more stack than any
+/// stack of execution has.
+const SHALLOW_SOURCE: usize = 4096;
+
 /// Compile source text into a module-level code object.
+///
+/// Longer source is compiled on a stack of its own, sized by the source: the parser,
+/// the nesting check and the compiler recurse as deep as the AST nests (bounded by
+/// `nesting`), and dropping an AST that failed the check recurses as deep as the
+/// source allows.
 pub fn compile(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
+    if src.len() <= SHALLOW_SOURCE {
+        return compile_here(src, filename, mode);
+    }
+    let stack = (64 << 20) + src.len().saturating_mul(32);
+    stacker::grow(stack, || compile_here(src, filename, mode))
+}
+
+fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
     let lines = Lines::new(src);
     match mode {
         Mode::Exec => {
             let module = parse::parse_module(src)?;
+            nesting::check(&module.body)?;
             let future_annotations = has_future_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
@@ -60,6 +79,7 @@ pub fn compile(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
         }
         Mode::Eval => {
             let e = parse::parse_expression(src)?;
+            nesting::check_expr(&e.body)?;
             let module = ast::ModModule {
                 node_index: Default::default(),
                 range: e.range,

@@ -37,7 +37,7 @@ builtin_types! {
     keyboard_interrupt, type_error, value_error, unicode_error, unicode_decode_error,
     unicode_encode_error, import_error, module_not_found_error, os_error,
     file_not_found_error, file_exists_error, permission_error, is_a_directory_error, not_a_directory_error, interrupted_error, blocking_io_error, child_process_error, process_lookup_error, timeout_error, connection_error, broken_pipe_error, connection_aborted_error, connection_refused_error, connection_reset_error,
-    eof_error, syntax_error, indentation_error, memory_error,
+    eof_error, syntax_error, indentation_error, tab_error, memory_error,
     buffer_error, warning, user_warning, deprecation_warning, runtime_warning,
     floating_point_error, system_error,
 }
@@ -103,6 +103,7 @@ pub fn install() -> &'static BuiltinTypes {
     let os_error = exc("OSError", &exception);
     let connection_error = exc("ConnectionError", &os_error);
     let syntax_error = exc("SyntaxError", &exception);
+    let indentation_error = exc("IndentationError", &syntax_error);
     let value_error = exc("ValueError", &exception);
     let unicode_error = exc("UnicodeError", &value_error);
     let warning = exc("Warning", &exception);
@@ -210,7 +211,8 @@ pub fn install() -> &'static BuiltinTypes {
         connection_reset_error: exc("ConnectionResetError", &connection_error),
         connection_error,
         eof_error: exc("EOFError", &exception),
-        indentation_error: exc("IndentationError", &syntax_error),
+        tab_error: exc("TabError", &indentation_error),
+        indentation_error,
         memory_error: exc("MemoryError", &exception),
         buffer_error: exc("BufferError", &exception),
         user_warning: exc("UserWarning", &warning),

@@ -263,17 +263,25 @@ impl Vm {
             out.push_str(&format!("  File \"{}\", line {}\n", file.as_str(), line));
             if let Some(Value::Str(text)) = field(self, "text") {
                 let raw = text.as_str().trim_end_matches(['\n', '\r']);
-                let stripped = raw.trim_start();
+                // CPython strips spaces (not tabs) and marks nothing when the
+                // offset falls inside what it stripped.
+                let stripped = raw.trim_start_matches([' ', '\x0c']);
                 if !stripped.is_empty() {
                     out.push_str(&format!("    {stripped}\n"));
+                    let indent = raw.chars().count() - stripped.chars().count();
                     if let Some(Value::Int(col)) = field(self, "offset") {
-                        let indent = raw.chars().count() - stripped.chars().count();
-                        let pos = (col as usize).saturating_sub(1).saturating_sub(indent);
-                        let width = match field(self, "end_offset") {
-                            Some(Value::Int(end)) if end > col => (end - col) as usize,
-                            _ => 1,
-                        };
-                        out.push_str(&format!("    {}{}\n", " ".repeat(pos), "^".repeat(width)));
+                        if let Some(pos) = (col as usize).checked_sub(1 + indent) {
+                            let width = match field(self, "end_offset") {
+                                Some(Value::Int(end)) if end > col => (end - col) as usize,
+                                _ => 1,
+                            };
+                            let space: String = stripped
+                                .chars()
+                                .take(pos)
+                                .map(|c| if c.is_whitespace() { c } else { ' ' })
+                                .collect();
+                            out.push_str(&format!("    {space}{}\n", "^".repeat(width)));
+                        }
                     }
                 }
             }

@@ -167,10 +167,17 @@ impl Vm {
             Value::Int(e.col as i64),
             Value::str(&e.text),
         ]);
-        let cls = if e.indentation {
-            self.types.indentation_error.clone()
-        } else {
-            self.types.syntax_error.clone()
+        use crate::parse::ErrorKind;
+        let cls = match e.kind {
+            ErrorKind::Syntax => self.types.syntax_error.clone(),
+            ErrorKind::Indentation => self.types.indentation_error.clone(),
+            ErrorKind::Tab => self.types.tab_error.clone(),
+            ErrorKind::ParserStack => {
+                return self.new_error(&self.types.memory_error.clone(), &e.msg)
+            }
+            ErrorKind::Recursion => {
+                return self.new_error(&self.types.recursion_error.clone(), &e.msg)
+            }
         };
         let exc = self.new_exception(&cls, vec![Value::str(&e.msg), details]);
         if let Value::Instance(i) = &exc {
