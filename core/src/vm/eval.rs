@@ -729,6 +729,10 @@ impl Vm {
                             }
                         };
                         if !b {
+                            // A `while` loop's test jumps back to its body.
+                            if (t as usize) < pc {
+                                self.jumped_back(fi, t as usize);
+                            }
                             pc = t as usize;
                         }
                     }
@@ -742,6 +746,10 @@ impl Vm {
                             }
                         };
                         if b {
+                            // A `while` loop's test jumps back to its body.
+                            if (t as usize) < pc {
+                                self.jumped_back(fi, t as usize);
+                            }
                             pc = t as usize;
                         }
                     }
