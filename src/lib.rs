@@ -13,6 +13,7 @@ pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError}
 pub use tripwire_core::{
     CodeEvent, DictEvent, FuncEvent, PyErr, PyResult, TypeEvent, Value, Vm, Watchers,
 };
+pub use tripwire_stdlib as stdlib;
 
 /// Native stack for the interpreter thread.
 const STACK_SIZE: usize = 1 << 30;
@@ -43,6 +44,10 @@ pub fn run_file_with(path: &str, argv: &[String], options: RunOptions) -> i32 {
         .spawn(move || {
             let mut vm = Vm::new();
             vm.stack_budget = STACK_SIZE - (64 << 20);
+            let library = tripwire_stdlib::locate::find();
+            if let Err(e) = tripwire_stdlib::install(&mut vm, library.as_ref()) {
+                return vm.exit_status(e);
+            }
             if let Some(format) = options.trace {
                 if let Err(e) = vm.enable_event_trace(format) {
                     eprintln!("tripwire: cannot trace events: {e}");

@@ -36,6 +36,40 @@ pub fn find(name: &str) -> Option<ModuleDef> {
     BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
 }
 
+/// Modules an extension (such as tripwire-stdlib) adds to a Vm: looked up after the
+/// bundled ones and before `sys.path`, as CPython's built-in modules are.
+#[derive(Default)]
+pub struct Extensions {
+    modules: HashMap<String, ModuleDef>,
+}
+
+impl Extensions {
+    /// Make `import name` build the module from `def` (replacing an earlier one).
+    pub fn register(&mut self, name: &str, def: ModuleDef) {
+        self.modules.insert(name.to_string(), def);
+    }
+
+    pub fn find(&self, name: &str) -> Option<ModuleDef> {
+        self.modules.get(name).copied()
+    }
+
+    /// The names of the registered modules, sorted.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.modules.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+}
+
+/// The names of the bundled modules written in Rust (`sys.builtin_module_names`
+/// lists them with the extensions' ones).
+pub fn native_names() -> impl Iterator<Item = &'static str> {
+    BUNDLED
+        .iter()
+        .filter(|(_, d)| matches!(d, ModuleDef::Native(_)))
+        .map(|(n, _)| *n)
+}
+
 /// Every bundled module. Modules written in Python live in `py/`.
 const BUNDLED: &[(&str, ModuleDef)] = &[
     (

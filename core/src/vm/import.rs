@@ -45,6 +45,20 @@ impl Vm {
                     "attempted relative import with no known parent package",
                 ));
             }
+            // Each level past the first climbs one package up.
+            let mut package = package.as_str();
+            for _ in 1..level {
+                match package.rsplit_once('.') {
+                    Some((parent, _)) => package = parent,
+                    None => {
+                        return Err(self.new_error(
+                            &self.types.import_error.clone(),
+                            "attempted relative import beyond top-level package",
+                        ))
+                    }
+                }
+            }
+            let package = package.to_string();
             full = if full.is_empty() {
                 package
             } else {
@@ -85,7 +99,7 @@ impl Vm {
         if let Some(m) = self.modules.get_str(&PyStr::new(name)) {
             return Ok(m);
         }
-        if let Some(def) = crate::modules::find(name) {
+        if let Some(def) = crate::modules::find(name).or_else(|| self.extensions.find(name)) {
             return crate::modules::load(self, name, def);
         }
         let path = self.find_source(name);
@@ -104,7 +118,16 @@ impl Vm {
         let m = self.new_module(name);
         self.trace_namespace(&m.dict);
         m.dict.set_str(self.names.d_file.clone(), Value::str(&path));
-        let package = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+        // A package (its __init__.py) is its own __package__, and its submodules are
+        // looked for in its folder (__path__).
+        let package = match path.strip_suffix("/__init__.py") {
+            Some(folder) => {
+                let key = self.intern("__path__");
+                m.dict.set_str(key, Value::list(vec![Value::str(folder)]));
+                name
+            }
+            None => name.rsplit_once('.').map(|(p, _)| p).unwrap_or(""),
+        };
         m.dict
             .set_str(self.names.d_package.clone(), Value::str(package));
         if let Err(e) = self.exec_source(&src, &path, m.dict.clone()) {

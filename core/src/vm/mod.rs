@@ -88,6 +88,8 @@ pub struct Vm {
     pub stacks: stacks::Stacks,
     /// The greenlet module's types and the switch in flight.
     pub greenlet: crate::modules::greenlet::Greenlets,
+    /// Modules added by extensions (see `modules::Extensions`).
+    pub extensions: crate::modules::Extensions,
 }
 
 impl Vm {
@@ -135,6 +137,7 @@ impl Vm {
             threads: Default::default(),
             stacks: Default::default(),
             greenlet: Default::default(),
+            extensions: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

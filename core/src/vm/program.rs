@@ -40,9 +40,14 @@ impl Vm {
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
         let dir = if dir.is_empty() { ".".to_string() } else { dir };
-        self.sys
-            .dict
-            .set_str(self.intern("path"), Value::list(vec![Value::str(&dir)]));
+        // The script's folder goes first, before what the embedder put on sys.path
+        // (CPython's library, found by tripwire-stdlib).
+        let key = self.intern("path");
+        let mut search = vec![Value::str(&dir)];
+        if let Some(Value::List(rest)) = self.sys.dict.get_str(&key) {
+            search.extend(rest.snapshot().iter().cloned());
+        }
+        self.sys.dict.set_str(key, Value::list(search));
         let main = self.new_module("__main__");
         self.trace_namespace(&main.dict);
         main.dict

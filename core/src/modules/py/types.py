@@ -1,5 +1,7 @@
-"""The types of built-in objects that have no name of their own in builtins, and
-SimpleNamespace, as in CPython's `types` module."""
+"""The types of built-in objects that have no name of their own in builtins,
+SimpleNamespace, DynamicClassAttribute and the dynamic class creation helpers
+(new_class, resolve_bases, prepare_class, get_original_bases), as in CPython's `types`
+module."""
 
 import sys
 
@@ -40,6 +42,143 @@ try:
     raise TypeError
 except TypeError as _error:
     TracebackType = type(_error.__traceback__)
+MappingProxyType = type(type.__dict__)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
+GetSetDescriptorType = type(_Class.__dict__["__dict__"]) if "__dict__" in _Class.__dict__ else property
+MemberDescriptorType = GetSetDescriptorType
+GenericAlias = type(list[int])
+UnionType = type(int | str)
+
+
+def _cell(x):
+    return lambda: x
+
+
+CellType = type(_cell(0).__closure__[0])
+
+
+async def _async_generator():
+    yield 1
+
+
+AsyncGeneratorType = type(_async_generator())
+
+
+def resolve_bases(bases):
+    """The bases with every non-class replaced by what its __mro_entries__ gives."""
+    resolved = []
+    changed = False
+    for i, base in enumerate(bases):
+        if isinstance(base, type):
+            resolved.append(base)
+            continue
+        entries = getattr(base, "__mro_entries__", None)
+        if entries is None:
+            resolved.append(base)
+            continue
+        new = entries(bases)
+        changed = True
+        if not isinstance(new, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        resolved.extend(new)
+    return tuple(resolved) if changed else bases
+
+
+def _calculate_meta(meta, bases):
+    winner = meta
+    for base in bases:
+        base_meta = type(base)
+        if issubclass(winner, base_meta):
+            continue
+        if issubclass(base_meta, winner):
+            winner = base_meta
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be "
+                        "a (non-strict) subclass of the metaclasses of all its bases")
+    return winner
+
+
+def prepare_class(name, bases=(), kwds=None):
+    """(metaclass, namespace, remaining keywords) for a class statement."""
+    kwds = {} if kwds is None else dict(kwds)
+    if "metaclass" in kwds:
+        meta = kwds.pop("metaclass")
+    else:
+        meta = type(bases[0]) if bases else type
+    if isinstance(meta, type):
+        meta = _calculate_meta(meta, bases)
+    prepare = getattr(meta, "__prepare__", None)
+    ns = prepare(name, bases, **kwds) if prepare is not None else {}
+    return meta, ns, kwds
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    """Create a class as a class statement would."""
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
+    if exec_body is not None:
+        exec_body(ns)
+    if resolved is not bases:
+        ns["__orig_bases__"] = bases
+    return meta(name, resolved, ns, **kwds)
+
+
+def get_original_bases(cls, /):
+    """The bases of `cls` as its class statement wrote them."""
+    try:
+        return cls.__dict__.get("__orig_bases__", cls.__bases__)
+    except AttributeError:
+        raise TypeError(f"Expected an instance of type, not {type(cls).__name__!r}") from None
+
+
+class DynamicClassAttribute:
+    """An attribute looked up on instances; on the class, __getattr__ is asked instead."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc or getattr(fget, "__doc__", None)
+        self.overwrite_doc = doc is None
+        self.__isabstractmethod__ = bool(getattr(fget, "__isabstractmethod__", False))
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            if self.__isabstractmethod__:
+                return self
+            raise AttributeError()
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def getter(self, fget):
+        doc = fget.__doc__ if self.overwrite_doc else None
+        result = type(self)(fget, self.fset, self.fdel, doc or self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def setter(self, fset):
+        result = type(self)(self.fget, fset, self.fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def deleter(self, fdel):
+        result = type(self)(self.fget, self.fset, fdel, self.__doc__)
+        result.overwrite_doc = self.overwrite_doc
+        return result
 
 
 class SimpleNamespace:
@@ -74,4 +213,4 @@ class SimpleNamespace:
 
 _repr_running = set()
 
-del sys, _function, _generator, _coroutine, _coroutine_object, _Class
+del sys, _function, _generator, _coroutine, _coroutine_object, _Class, _cell, _async_generator

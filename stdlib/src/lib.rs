@@ -1,0 +1,18 @@
+//! tripwire-stdlib: the native modules CPython writes in C, on which CPython's own
+//! pure-Python library runs under tripwire, and the finding of that library.
+//!
+//! Built only on tripwire-core's public API, as any extension is: `install` registers
+//! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
+
+pub mod locate;
+mod sys_setup;
+
+pub use locate::Install;
+use tripwire_core::{PyResult, Vm};
+
+/// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
+/// `locate::find`; None leaves tripwire's bundled modules alone) and the native
+/// modules of this crate can be imported.
+pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
+    sys_setup::configure(vm, install)
+}

@@ -1,0 +1,52 @@
+# The structured sequences and the namespace of `sys` (version_info, flags,
+# implementation), set up by tripwire-stdlib at start-up.
+
+
+def _structseq(qualname, names):
+    """A tuple type whose items are also attributes, printed as CPython's structseq."""
+
+    def __repr__(self):
+        fields = ", ".join(f"{n}={v!r}" for n, v in zip(names, self))
+        return f"{qualname}({fields})"
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+    ns = {"__repr__": __repr__, "__reduce__": __reduce__, "__slots__": (),
+          "n_fields": len(names), "n_sequence_fields": len(names),
+          "n_unnamed_fields": 0, "__match_args__": tuple(names)}
+    for i, n in enumerate(names):
+        ns[n] = property(lambda self, i=i: tuple.__getitem__(self, i))
+    module, _, name = qualname.rpartition(".")
+    ns["__module__"] = module or "builtins"
+    return type(name, (tuple,), ns)
+
+
+class _Namespace:
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"namespace({items})"
+
+    def __eq__(self, other):
+        if isinstance(other, _Namespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+
+_VersionInfo = _structseq(
+    "sys.version_info", ("major", "minor", "micro", "releaselevel", "serial"))
+version_info = _VersionInfo((3, 13, 0, "final", 0))
+
+_Flags = _structseq("sys.flags", (
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+    "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+    "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+    "warn_default_encoding", "safe_path", "int_max_str_digits"))
+flags = _Flags((0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300))
+
+implementation = _Namespace(
+    name="tripwire", cache_tag=None, version=version_info,
+    hexversion=0x030D00F0)

@@ -1,0 +1,92 @@
+//! The parts of `sys` that describe the installation: `sys.path` (CPython's order),
+//! `sys.executable`, the prefixes, `sys.builtin_module_names`, `sys.flags`,
+//! `sys.version_info` and `sys.implementation`. Depends on `locate` and core's API.
+
+use crate::locate::Install;
+use std::path::PathBuf;
+use tripwire_core::object::Dict;
+use tripwire_core::{PyResult, Value, Vm};
+
+fn set(vm: &mut Vm, name: &str, v: Value) {
+    let key = vm.intern(name);
+    vm.sys.dict.set_str(key, v);
+}
+
+fn path_str(p: &std::path::Path) -> Value {
+    Value::str(&p.to_string_lossy())
+}
+
+/// `sys.path` after the script's folder: `PYTHONPATH`, then the library of `install`
+/// and its site-packages (the user's first, as CPython's `site` adds them).
+fn search_path(install: Option<&Install>) -> Vec<PathBuf> {
+    let mut path: Vec<PathBuf> = std::env::var_os("PYTHONPATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .filter(|d| !d.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(install) = install {
+        let mut entries = install.path_entries();
+        let site = entries.pop();
+        path.extend(entries);
+        if let Some(home) = std::env::var_os("HOME") {
+            let user_site = PathBuf::from(home).join(".local/lib/python3.13/site-packages");
+            if user_site.is_dir() {
+                path.push(user_site);
+            }
+        }
+        path.extend(site.filter(|s| s.is_dir()));
+    }
+    path
+}
+
+/// Describe the installation in `sys`.
+pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
+    let path = search_path(install);
+    set(
+        vm,
+        "path",
+        Value::list(path.iter().map(|p| path_str(p)).collect()),
+    );
+    let exe = std::env::current_exe()
+        .map(|p| path_str(&p))
+        .unwrap_or_else(|_| Value::str(""));
+    set(vm, "executable", exe.clone());
+    set(vm, "_base_executable", exe);
+    let prefix = install.map_or_else(|| Value::str(""), |i| path_str(&i.prefix));
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        set(vm, name, prefix.clone());
+    }
+    let stdlib_dir = install.map_or(Value::None, |i| path_str(&i.lib));
+    set(vm, "_stdlib_dir", stdlib_dir);
+    set(vm, "platlibdir", Value::str("lib"));
+    set(vm, "hexversion", Value::Int(0x030D00F0));
+    set(vm, "api_version", Value::Int(1013));
+    set(vm, "abiflags", Value::str(""));
+    set(vm, "dont_write_bytecode", Value::Bool(true));
+    set(vm, "pycache_prefix", Value::None);
+    set(vm, "copyright", Value::str(""));
+    let mut names: Vec<String> = tripwire_core::modules::native_names()
+        .chain(["builtins", "sys"])
+        .map(String::from)
+        .collect();
+    names.extend(vm.extensions.names().into_iter().map(String::from));
+    names.sort_unstable();
+    names.dedup();
+    let names = Value::tuple(names.iter().map(|n| Value::str(n)).collect());
+    set(vm, "builtin_module_names", names);
+    let ns = Dict::new_rc();
+    vm.exec_source(
+        include_str!("py/sys_structs.py"),
+        "<frozen sys>",
+        ns.clone(),
+    )?;
+    for name in ["version_info", "flags", "implementation"] {
+        let key = vm.intern(name);
+        if let Some(v) = ns.get_str(&key) {
+            vm.sys.dict.set_str(key, v);
+        }
+    }
+    Ok(())
+}
