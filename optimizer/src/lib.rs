@@ -6,7 +6,8 @@
 //!   and compiled units that assume it, in two strategies (`exact`, `bloom`);
 //! - `thrash`: what the optimizer does when the same assumption keeps breaking
 //!   (cutoff, back-off, a one-way lattice, never recompile);
-//! - `options`: the strategy switches of `tripwire run` (`--dep-index=...`).
+//! - `options`: the strategy switches of `tripwire run` (`--dep-index=...`);
+//! - `trace`: the invalidation trace's records, as text and JSON lines.
 //!
 //! The path of one event (../DESIGN.md, "The optimizer's shape"): watcher ->
 //! `deps` -> strategy (ignore, re-check, patch a site, invalidate a unit, deopt
@@ -15,3 +16,4 @@
 pub mod deps;
 pub mod options;
 pub mod thrash;
+pub mod trace;
