@@ -7,7 +7,8 @@
 //! - `thrash`: what the optimizer does when the same assumption keeps breaking
 //!   (cutoff, back-off, a one-way lattice, never recompile);
 //! - `options`: the strategy switches of `tripwire run` (`--dep-index=...`);
-//! - `trace`: the invalidation trace's records, as text and JSON lines.
+//! - `trace`: the invalidation trace's records, as text and JSON lines;
+//! - `stats`: the counts each strategy is judged by (`--stats`).
 //!
 //! The path of one event (../DESIGN.md, "The optimizer's shape"): watcher ->
 //! `deps` -> strategy (ignore, re-check, patch a site, invalidate a unit, deopt
@@ -15,5 +16,6 @@
 
 pub mod deps;
 pub mod options;
+pub mod stats;
 pub mod thrash;
 pub mod trace;
