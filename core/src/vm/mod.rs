@@ -14,6 +14,7 @@ pub mod carets;
 pub mod code_extra;
 pub mod errors;
 pub mod eval;
+pub mod extension_state;
 pub mod finalize;
 pub mod frame;
 pub mod frame_object;
@@ -90,6 +91,8 @@ pub struct Vm {
     pub greenlet: crate::modules::greenlet::Greenlets,
     /// Modules added by extensions (see `modules::Extensions`).
     pub extensions: crate::modules::Extensions,
+    /// Extensions' own per-interpreter state (see `extension_state`).
+    pub extension_states: extension_state::ExtensionStates,
 }
 
 impl Vm {
@@ -138,6 +141,7 @@ impl Vm {
             stacks: Default::default(),
             greenlet: Default::default(),
             extensions: Default::default(),
+            extension_states: Default::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);
