@@ -35,6 +35,9 @@ pub struct Generator {
     /// The data of the generator's frame once it has a frame object or a local trace
     /// function; it goes with the frame each time the generator runs.
     pub frame_data: PyCell<Option<Rc<super::frame_object::FrameData>>>,
+    /// Revived once to be closed by the finalizer: a generator is finalized at most
+    /// once, so one that ignores GeneratorExit is reported once, as in CPython.
+    finalized: bool,
 }
 
 pub enum Sent {
@@ -64,6 +67,7 @@ impl Generator {
                 handled: Value::None,
             }),
             frame_data: PyCell::new(None),
+            finalized: false,
         }
     }
     pub fn is_coroutine(&self) -> bool {
@@ -103,7 +107,10 @@ fn closes_without_running(code: &Code, pc: usize) -> bool {
 impl Drop for Generator {
     fn drop(&mut self) {
         let st = self.state.get_mut();
-        if st.status == Status::Suspended && !closes_without_running(&self.code, st.pc) {
+        if !self.finalized
+            && st.status == Status::Suspended
+            && !closes_without_running(&self.code, st.pc)
+        {
             let state = std::mem::replace(
                 st,
                 GenState {
@@ -118,6 +125,7 @@ impl Drop for Generator {
                 code: self.code.clone(),
                 state: PyCell::new(state),
                 frame_data: PyCell::new(self.frame_data.get_mut().take()),
+                finalized: true,
             };
             super::finalize::enqueue(super::finalize::Pending::CloseGenerator(Rc::new(revived)));
         }
