@@ -531,29 +531,11 @@ fn split_scientific(s: &str) -> (String, i64) {
     (mantissa.chars().filter(|&c| c != '.').collect(), exp + 1)
 }
 
-/// dtoa mode 0: the fewest digits that read back as `a`, and among those the
-/// nearest to `a`, ties going to an even last digit.
-///
-/// Rust's `{:e}` finds the same length but breaks exact ties upwards
-/// (857565574354302.25 prints as ...302.3; CPython says ...302.2). The
-/// correctly rounded string of that length settles it whenever it also round
-/// trips; it may not next to a power of two, where the round-trip interval
-/// is lopsided, and then Rust's answer is the only candidate.
+/// dtoa mode 0 (see `float::shortest_digits`) in dtoa's view: the value is
+/// `0.DIGITS × 10^decpt`.
 fn shortest_digits(a: f64) -> (String, i64) {
-    let (digits, decpt) = split_scientific(&format!("{a:e}"));
-    // A tie needs the gap between doubles to reach a unit in the last
-    // digit, which takes at least 16 significant digits.
-    if digits.len() < 16 {
-        return (digits, decpt);
-    }
-    let nearest = format!("{:.*e}", digits.len() - 1, a);
-    if nearest.parse::<f64>() == Ok(a) {
-        let (mut near_digits, near_decpt) = split_scientific(&nearest);
-        let kept = near_digits.trim_end_matches('0').len().max(1);
-        near_digits.truncate(kept);
-        return (near_digits, near_decpt);
-    }
-    (digits, decpt)
+    let (_, digits, exp) = crate::object::float::shortest_digits(a);
+    (digits, exp as i64 + 1)
 }
 
 fn push_exponent(out: &mut String, upper: bool, exp: i64) {

@@ -734,7 +734,8 @@ fn round(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
                         IntRef::Small(0),
                     ));
                 }
-                let p = bigint::pow(IntRef::Small(10), IntRef::Small(-n));
+                let p = bigint::pow(IntRef::Small(10), IntRef::Small(n.saturating_neg()))
+                    .map_err(|e| vm.int_error(e))?;
                 let x = as_int(v).unwrap_or(IntRef::Small(0)).to_big();
                 let pb = as_int(&p).unwrap_or(IntRef::Small(1)).to_big();
                 use num_integer::Integer;
@@ -791,61 +792,21 @@ fn pow(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     match args.get(2).filter(|m| !m.is_none()) {
         None => vm.binary_op(crate::code::BinOp::Pow, &args[0], &args[1]),
         Some(m) => match (as_int(&args[0]), as_int(&args[1]), as_int(m)) {
-            (Some(a), Some(b), Some(mm)) => {
-                if mm.is_zero() {
-                    return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            (Some(a), Some(b), Some(mm)) => match bigint::pow_mod(a, b, mm) {
+                Ok(r) => Ok(r),
+                Err(bigint::PowModError::ZeroModulus) => {
+                    Err(vm.value_error("pow() 3rd argument cannot be 0"))
                 }
-                if b.is_negative() {
-                    let m = mm.to_big();
-                    let inv = mod_inverse(&a.to_big(), &m).ok_or_else(|| {
-                        vm.value_error("base is not invertible for the given modulus")
-                    })?;
-                    let e = -b.to_big();
-                    let r = inv.modpow(&e, &m);
-                    return Ok(bigint::normalize(
-                        if r.sign() == num_bigint::Sign::Minus
-                            || (m.sign() == num_bigint::Sign::Minus
-                                && r.sign() == num_bigint::Sign::Plus)
-                        {
-                            r + &m
-                        } else {
-                            r
-                        },
-                    ));
+                Err(bigint::PowModError::NotInvertible) => {
+                    Err(vm.value_error("base is not invertible for the given modulus"))
                 }
-                bigint::pow_mod(a, b, mm)
-                    .ok_or_else(|| vm.value_error("pow() 3rd argument cannot be 0"))
-            }
+            },
             _ => {
                 Err(vm
                     .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
             }
         },
     }
-}
-
-/// The inverse of `a` modulo `m`, if it exists (extended Euclid).
-fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
-    use num_integer::Integer;
-    use num_traits::{One, Zero};
-    let m_abs = if m.sign() == num_bigint::Sign::Minus {
-        -m
-    } else {
-        m.clone()
-    };
-    let (mut old_r, mut r) = (a.mod_floor(&m_abs), m_abs.clone());
-    let (mut old_s, mut s) = (num_bigint::BigInt::one(), num_bigint::BigInt::zero());
-    while !r.is_zero() {
-        let q = old_r.div_floor(&r);
-        let nr = &old_r - &q * &r;
-        old_r = std::mem::replace(&mut r, nr);
-        let ns = &old_s - &q * &s;
-        old_s = std::mem::replace(&mut s, ns);
-    }
-    if !old_r.is_one() {
-        return None;
-    }
-    Some(old_s.mod_floor(&m_abs))
 }
 
 fn globals(vm: &mut Vm, _args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {

@@ -5,7 +5,7 @@
 use super::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::rc::Rc;
 
 pub fn normalize(b: BigInt) -> Value {
@@ -111,42 +111,101 @@ pub fn modulo(a: IntRef, b: IntRef) -> Option<Value> {
     Some(normalize(a.to_big().mod_floor(&b.to_big())))
 }
 
+/// Why an integer result cannot be built, as CPython reports it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum IntError {
+    /// OverflowError "too many digits in integer": past CPython's largest int.
+    TooManyDigits,
+    /// MemoryError: the result cannot be allocated.
+    NoMemory,
+}
+
+/// The largest result, in bits, that is attempted at all: anything larger
+/// could not be allocated on any machine this runs on.
+const MAX_RESULT_BITS: u64 = 1 << 40;
+
+/// Fails with `NoMemory` unless a result of `bits` bits can be allocated, so
+/// a huge count raises MemoryError at once instead of aborting in the
+/// allocator or computing for minutes.
+fn ensure_room(bits: u64) -> Result<(), IntError> {
+    if bits > MAX_RESULT_BITS {
+        return Err(IntError::NoMemory);
+    }
+    let words = (bits / 64 + 1) as usize;
+    let mut probe: Vec<u64> = Vec::new();
+    probe
+        .try_reserve_exact(words)
+        .map_err(|_| IntError::NoMemory)
+}
+
 /// `a ** b` for a non-negative exponent.
-pub fn pow(a: IntRef, b: IntRef) -> Value {
+pub fn pow(a: IntRef, b: IntRef) -> Result<Value, IntError> {
+    if let IntRef::Small(base) = a {
+        if base == 0 || base == 1 {
+            return Ok(Value::Int(if b.is_zero() { 1 } else { base }));
+        }
+        if base == -1 {
+            let odd = match b {
+                IntRef::Small(e) => e & 1 == 1,
+                IntRef::Big(e) => e.is_odd(),
+            };
+            return Ok(Value::Int(if odd { -1 } else { 1 }));
+        }
+    }
     let exp = match b {
         IntRef::Small(e) => e as u64,
-        IntRef::Big(_) => u64::MAX,
+        IntRef::Big(_) => return Err(IntError::NoMemory),
     };
     if let IntRef::Small(base) = a {
         if exp <= u32::MAX as u64 {
             if let Some(r) = base.checked_pow(exp as u32) {
-                return Value::Int(r);
+                return Ok(Value::Int(r));
             }
         }
-        if base == 0 || base == 1 {
-            return Value::Int(base);
-        }
-        if base == -1 {
-            return Value::Int(if exp % 2 == 0 { 1 } else { -1 });
-        }
     }
-    normalize(num_traits::pow::Pow::pow(a.to_big(), exp))
+    let result_bits = (bit_length(&a) as u128).saturating_mul(exp as u128);
+    ensure_room(u64::try_from(result_bits).unwrap_or(u64::MAX))?;
+    Ok(normalize(num_traits::pow::Pow::pow(a.to_big(), exp)))
 }
 
-/// `pow(a, b, m)`; `None` when m is zero.
-pub fn pow_mod(a: IntRef, b: IntRef, m: IntRef) -> Option<Value> {
+/// Why `pow(a, b, m)` has no value.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PowModError {
+    ZeroModulus,
+    NotInvertible,
+}
+
+/// `pow(a, b, m)` as CPython computes it: a negative exponent uses the
+/// inverse of a modulo m, and the result has the sign of m.
+pub fn pow_mod(a: IntRef, b: IntRef, m: IntRef) -> Result<Value, PowModError> {
     if m.is_zero() {
-        return None;
+        return Err(PowModError::ZeroModulus);
     }
-    let m = m.to_big();
-    let r = a.to_big().modpow(&b.to_big(), &m);
-    // modpow returns a result with the sign of the base; Python's has the sign of m.
-    let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
-        r + &m
+    let m_neg = m.is_negative();
+    let modulus = m.to_big().abs();
+    let mut base = a.to_big().mod_floor(&modulus);
+    if b.is_negative() {
+        base = mod_inverse(&base, &modulus).ok_or(PowModError::NotInvertible)?;
+    }
+    let r = base.modpow(&b.to_big().abs(), &modulus);
+    Ok(normalize(if m_neg && !r.is_zero() {
+        r - modulus
     } else {
         r
-    };
-    Some(normalize(r))
+    }))
+}
+
+/// The inverse of `a` modulo `m` (both non-negative, m > 0), if it exists.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let e = a.extended_gcd(m);
+    if !e.gcd.is_one() {
+        return if m.is_one() {
+            Some(BigInt::zero())
+        } else {
+            None
+        };
+    }
+    Some(e.x.mod_floor(m))
 }
 
 pub fn neg(a: IntRef) -> Value {
@@ -187,44 +246,50 @@ pub fn invert(a: IntRef) -> Value {
     }
 }
 
-/// `a << n` for n >= 0.
-pub fn shl(a: IntRef, n: u64) -> Value {
+/// CPython's largest int, in its 30-bit digits.
+const CPYTHON_MAX_DIGITS: u128 = ((i64::MAX as u128) - 24) / 4;
+
+/// `a << n` for n >= 0 (`n` is None past u128).
+pub fn shl(a: IntRef, n: Option<u128>) -> Result<Value, IntError> {
+    if a.is_zero() {
+        return Ok(Value::Int(0));
+    }
+    let Some(n) = n else {
+        return Err(IntError::TooManyDigits);
+    };
     if let IntRef::Small(x) = a {
-        if x == 0 {
-            return Value::Int(0);
-        }
         if n < 63 {
             let r = x.checked_shl(n as u32).filter(|r| r >> n == x);
             if let Some(r) = r {
-                return Value::Int(r);
+                return Ok(Value::Int(r));
             }
         }
     }
-    normalize(a.to_big() << n as usize)
+    let bits = bit_length(&a);
+    // CPython sizes the result in 30-bit digits before allocating it.
+    let digits = (bits.div_ceil(30) as u128)
+        .saturating_add(n / 30)
+        .saturating_add(u128::from(n % 30 != 0));
+    if digits > CPYTHON_MAX_DIGITS {
+        return Err(IntError::TooManyDigits);
+    }
+    let n = u64::try_from(n).map_err(|_| IntError::NoMemory)?;
+    ensure_room(bits.saturating_add(n))?;
+    Ok(normalize(a.to_big() << n as usize))
 }
 
-/// `a >> n` for n >= 0 (arithmetic, rounding toward negative infinity).
-pub fn shr(a: IntRef, n: u64) -> Value {
+/// `a >> n` for n >= 0 (`n` is None past u64): arithmetic, rounding toward
+/// negative infinity.
+pub fn shr(a: IntRef, n: Option<u64>) -> Value {
+    let n = n.unwrap_or(u64::MAX);
+    if n >= bit_length(&a) {
+        return Value::Int(if a.is_negative() { -1 } else { 0 });
+    }
     match a {
-        IntRef::Small(x) => Value::Int(if n >= 64 {
-            if x < 0 {
-                -1
-            } else {
-                0
-            }
-        } else {
-            x >> n
-        }),
-        IntRef::Big(b) => {
-            let shifted = if b.is_negative() {
-                // Floor semantics for negatives.
-                let d = BigInt::from(1) << n as usize;
-                b.div_floor(&d)
-            } else {
-                b >> n as usize
-            };
-            normalize(shifted)
-        }
+        IntRef::Small(x) => Value::Int(x >> n),
+        // num-bigint's shift of a negative value already rounds toward
+        // negative infinity.
+        IntRef::Big(b) => normalize(b >> n as usize),
     }
 }
 
@@ -235,36 +300,77 @@ pub fn cmp(a: &IntRef, b: &IntRef) -> std::cmp::Ordering {
     }
 }
 
-/// True division of two ints, correctly rounded like CPython.
-pub fn truediv(a: IntRef, b: IntRef) -> Option<f64> {
+/// Why an int / int true division has no float value.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TrueDivError {
+    ZeroDivision,
+    /// The quotient is too large for a float.
+    Overflow,
+}
+
+/// True division of two ints, correctly rounded (half to even) from the
+/// exact quotient, subnormal results included.
+pub fn truediv(a: IntRef, b: IntRef) -> Result<f64, TrueDivError> {
     if b.is_zero() {
-        return None;
+        return Err(TrueDivError::ZeroDivision);
     }
     if let (IntRef::Small(x), IntRef::Small(y)) = (&a, &b) {
-        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-            return Some(*x as f64 / *y as f64);
+        // Both exact as floats: IEEE division rounds correctly.
+        if x.unsigned_abs() <= (1 << 53) && y.unsigned_abs() <= (1 << 53) {
+            return Ok(*x as f64 / *y as f64);
         }
     }
-    let (x, y) = (a.to_big(), b.to_big());
-    match (x.to_f64(), y.to_f64()) {
-        (Some(fx), Some(fy)) if fx.is_finite() && fy.is_finite() && fx.abs() < 1e300 => {
-            // Scale to keep precision: compute the quotient with extra bits.
-            let q = &x / &y;
-            let r = &x % &y;
-            let qf = q.to_f64().unwrap_or(f64::INFINITY);
-            if q.abs() > BigInt::from(1u64 << 53) {
-                Some(qf + r.to_f64().unwrap_or(0.0) / fy)
-            } else {
-                Some(fx / fy)
-            }
-        }
-        _ => {
-            let shift = 64usize;
-            let q = (&x << shift) / &y;
-            Some(q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32))
-                .filter(|f| f.is_finite())
-                .or(Some(f64::INFINITY))
-        }
+    let negative = a.is_negative() != b.is_negative();
+    let signed = |f: f64| if negative { -f } else { f };
+    if a.is_zero() {
+        return Ok(signed(0.0));
+    }
+    let (x, y) = (a.to_big().into_parts().1, b.to_big().into_parts().1);
+    // The quotient lies in [2**(diff-1), 2**(diff+1)).
+    let diff = x.bits() as i64 - y.bits() as i64;
+    if diff > 1025 {
+        return Err(TrueDivError::Overflow);
+    }
+    if diff < -1077 {
+        return Ok(signed(0.0));
+    }
+    // Scale so the integer quotient has 56 or 57 bits: enough for 53 bits,
+    // a rounding bit and a guard bit; a non-zero remainder is a sticky bit.
+    let scale = 56 - diff;
+    let (q, r) = if scale >= 0 {
+        (x << scale as usize).div_rem(&y)
+    } else {
+        x.div_rem(&(y << (-scale) as usize))
+    };
+    let q = q.to_u64().unwrap_or(u64::MAX);
+    let q_bits = 64 - q.leading_zeros() as i64;
+    // The exponent of the leading bit decides how many bits a double keeps:
+    // 53 when normal, fewer when subnormal (down to 2**-1074).
+    let top = q_bits - 1 - scale;
+    let keep = if top >= -1022 { 53 } else { top + 1075 };
+    let drop = (q_bits - keep) as u32;
+    let mut mantissa = q >> drop;
+    let rest = q & ((1u64 << drop) - 1);
+    let half = 1u64 << (drop - 1);
+    if rest > half || (rest == half && (!r.is_zero() || mantissa & 1 == 1)) {
+        mantissa += 1;
+    }
+    let f = scale_by_power_of_two(mantissa as f64, drop as i64 - scale);
+    if f.is_infinite() {
+        return Err(TrueDivError::Overflow);
+    }
+    Ok(signed(f))
+}
+
+/// `x * 2**n` for a result that is exactly representable (or overflows).
+fn scale_by_power_of_two(x: f64, n: i64) -> f64 {
+    let pow2 = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
+    if n < -1022 {
+        x * pow2(-1022) * pow2(n + 1022)
+    } else if n > 1023 {
+        x * pow2(1023) * pow2((n - 1023).min(1023))
+    } else {
+        x * pow2(n)
     }
 }
 
@@ -326,5 +432,27 @@ pub fn bit_length(a: &IntRef) -> u64 {
     match a {
         IntRef::Small(x) => 64 - x.unsigned_abs().leading_zeros() as u64,
         IntRef::Big(b) => b.bits(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_powers_fail_at_once() {
+        // CPython squares toward these until memory runs out; the answer is
+        // MemoryError either way, so it is given without trying.
+        let huge = BigInt::from(1u8) << 100usize;
+        assert_eq!(
+            pow(IntRef::Small(2), IntRef::Big(&huge)).err(),
+            Some(IntError::NoMemory)
+        );
+        let exp = IntRef::Small(1 << 45);
+        assert_eq!(pow(IntRef::Small(3), exp).err(), Some(IntError::NoMemory));
+        assert!(matches!(
+            pow(IntRef::Small(-1), IntRef::Big(&huge)),
+            Ok(Value::Int(1))
+        ));
     }
 }

@@ -23,15 +23,37 @@ pub fn repr(f: f64) -> String {
 }
 
 /// The shortest round-trip decimal digits of `f` and the decimal exponent of the first
-/// digit (`1.5e3` -> ("15", 3)).
+/// digit (`1.5e3` -> ("15", 3)): dtoa's mode 0, the fewest digits that read
+/// back as `f` and among those the nearest to `f`, ties to an even digit.
+///
+/// Rust's `{:e}` finds the same length but breaks exact ties upwards
+/// (857565574354302.25 prints as ...302.3; CPython says ...302.2). The
+/// correctly rounded string of that length settles it whenever it also round
+/// trips; it may not next to a power of two, where the round-trip interval
+/// is lopsided, and then Rust's answer is the only candidate.
 pub fn shortest_digits(f: f64) -> (bool, String, i32) {
-    let s = format!("{:e}", f);
-    let neg = s.starts_with('-');
-    let s = s.trim_start_matches('-');
-    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    (neg, digits, exp)
+    let split = |s: &str| {
+        let neg = s.starts_with('-');
+        let s = s.trim_start_matches('-');
+        let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let digits: String = mant.chars().filter(|c| *c != '.').collect();
+        (neg, digits, exp)
+    };
+    let shortest = split(&format!("{f:e}"));
+    // A tie needs the gap between doubles to reach a unit in the last
+    // digit, which takes at least 16 significant digits.
+    if shortest.1.len() < 16 {
+        return shortest;
+    }
+    let nearest = format!("{:.*e}", shortest.1.len() - 1, f);
+    if nearest.parse::<f64>() == Ok(f) {
+        let (neg, mut digits, exp) = split(&nearest);
+        let kept = digits.trim_end_matches('0').len().max(1);
+        digits.truncate(kept);
+        return (neg, digits, exp);
+    }
+    shortest
 }
 
 /// Fixed notation from digits d1d2d3... with value 0.d1d2d3 * 10^(exp+1).

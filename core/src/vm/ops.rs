@@ -173,25 +173,24 @@ impl Vm {
             BinOp::Mod => {
                 bigint::modulo(x, y).ok_or_else(|| self.zero_division("integer modulo by zero"))?
             }
-            BinOp::TrueDiv => {
-                let q =
-                    bigint::truediv(x, y).ok_or_else(|| self.zero_division("division by zero"))?;
-                if q.is_infinite() {
-                    return Err(
-                        self.overflow_error("integer division result too large for a float")
-                    );
+            BinOp::TrueDiv => match bigint::truediv(x, y) {
+                Ok(q) => Value::Float(q),
+                Err(bigint::TrueDivError::ZeroDivision) => {
+                    return Err(self.zero_division("division by zero"))
                 }
-                Value::Float(q)
-            }
+                Err(bigint::TrueDivError::Overflow) => {
+                    return Err(self.overflow_error("integer division result too large for a float"))
+                }
+            },
             BinOp::Pow => {
                 if y.is_negative() {
-                    let (fx, fy) = (
-                        x.to_f64().unwrap_or(f64::INFINITY),
-                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
-                    );
+                    // CPython converts both operands to floats first.
+                    let (Some(fx), Some(fy)) = (x.to_f64(), y.to_f64()) else {
+                        return Err(self.overflow_error("int too large to convert to float"));
+                    };
                     return self.float_op(BinOp::Pow, fx, fy);
                 }
-                bigint::pow(x, y)
+                bigint::pow(x, y).map_err(|e| self.int_error(e))?
             }
             BinOp::And => bigint::bitand(x, y),
             BinOp::Or => bigint::bitor(x, y),
@@ -201,26 +200,25 @@ impl Vm {
                     return Err(self.value_error("negative shift count"));
                 }
                 let n = match y {
-                    IntRef::Small(n) => n as u64,
-                    IntRef::Big(_) => {
-                        if op == BinOp::RShift {
-                            u64::MAX
-                        } else {
-                            return Err(self.overflow_error("too many digits in integer"));
-                        }
-                    }
+                    IntRef::Small(n) => Some(n as u128),
+                    IntRef::Big(n) => num_traits::ToPrimitive::to_u128(n),
                 };
                 if op == BinOp::LShift {
-                    if n > (1 << 32) && !x.is_zero() {
-                        return Err(self.overflow_error("too many digits in integer"));
-                    }
-                    bigint::shl(x, n)
+                    bigint::shl(x, n).map_err(|e| self.int_error(e))?
                 } else {
-                    bigint::shr(x, n)
+                    bigint::shr(x, n.and_then(|n| u64::try_from(n).ok()))
                 }
             }
             BinOp::MatMul => return Err(self.unsupported(op, &Value::Int(0), &Value::Int(0))),
         })
+    }
+
+    /// The exception for an int result that cannot be built.
+    pub fn int_error(&self, e: bigint::IntError) -> PyErr {
+        match e {
+            bigint::IntError::TooManyDigits => self.overflow_error("too many digits in integer"),
+            bigint::IntError::NoMemory => self.new_error(&self.types.memory_error, ""),
+        }
     }
 
     pub fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Value> {
