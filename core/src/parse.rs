@@ -357,3 +357,13 @@ fn block_opener(src: &str, line_start: usize) -> Option<(String, usize)> {
 pub fn syntax_error_at(src: &str, offset: usize, msg: &str) -> SyntaxErr {
     error_at(src, offset, msg.to_string())
 }
+
+/// An error marking `start..end` (as far as the end of its first line), as CPython
+/// marks the node its compiler refuses.
+pub fn syntax_error_in(src: &str, start: usize, end: usize, msg: &str) -> SyntaxErr {
+    let mut err = error_at(src, start, msg.to_string());
+    let marked = src.get(start..end.max(start)).unwrap_or("");
+    let marked = marked.split('\n').next().unwrap_or("");
+    err.end_col = err.col + marked.chars().count() as u32;
+    err
+}

@@ -160,6 +160,12 @@ impl Compiler<'_> {
                 if !self.in_function() {
                     return Err(self.error(a, "'await' outside function"));
                 }
+                // In a comprehension, the comprehension itself is refused (or becomes
+                // an asynchronous generator expression).
+                let scope = self.scope();
+                if scope.kind == ScopeKind::Function && !scope.async_def {
+                    return Err(self.error(a, "'await' outside async function"));
+                }
                 self.expr(&a.value)?;
                 self.emit(Instr::GetAwaitable);
                 self.load_const(Value::None);
@@ -280,6 +286,16 @@ impl Compiler<'_> {
             Expr::IpyEscapeCommand(e) => return Err(self.error(e, "invalid syntax")),
         }
         Ok(())
+    }
+
+    /// Whether the innermost enclosing function (comprehensions aside) is `async`.
+    fn in_async_function(&self) -> bool {
+        self.units
+            .iter()
+            .rev()
+            .map(|u| &self.table.scopes[u.scope])
+            .find(|s| s.kind != ScopeKind::Comprehension)
+            .is_some_and(|s| s.async_def)
     }
 
     fn in_function(&self) -> bool {
@@ -621,6 +637,15 @@ impl Compiler<'_> {
         let Some(first) = generators.first() else {
             return Err(self.error(node, "comprehension without a for clause"));
         };
+        if self.table.scopes[scope].is_coroutine
+            && !matches!(kind, CompKind::Gen(_))
+            && !self.in_async_function()
+        {
+            return Err(self.error(
+                node,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
+        }
         if self.table.scopes[scope].inlined && !matches!(kind, CompKind::Gen(_)) {
             return self.inline_comprehension(scope, generators, kind);
         }

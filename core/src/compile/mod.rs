@@ -67,6 +67,7 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
         Mode::Exec => {
             let module = parse::parse_module(src)?;
             nesting::check(&module.body)?;
+            check_future_imports(src, &module.body)?;
             let future_annotations = has_future_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
@@ -103,6 +104,7 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
                 table
             };
             let mut c = Compiler::new(src, lines, filename, table, false);
+            c.check_scope_errors()?;
             c.units
                 .push(Unit::new(0, "<module>", "<module>", 1, flags::NAMESPACE));
             let body = match &wrapper.body[0] {
@@ -118,6 +120,55 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
 
 fn expr_has_scopes(_e: &Expr) -> bool {
     true
+}
+
+/// The features `from __future__ import` accepts in 3.13.
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// `from __future__` imports: only known features, only at the top of the module
+/// (after its docstring and other future imports).
+fn check_future_imports(src: &str, body: &[Stmt]) -> CResult<()> {
+    let mut at_top = true;
+    for (i, s) in body.iter().enumerate() {
+        let Stmt::ImportFrom(imp) = s else {
+            let docstring =
+                i == 0 && matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)));
+            at_top &= docstring;
+            continue;
+        };
+        if imp.module.as_ref().map(|m| m.id.as_str()) != Some("__future__") || imp.level != 0 {
+            at_top = false;
+            continue;
+        }
+        if !at_top {
+            return Err(parse::syntax_error_at(
+                src,
+                imp.start().to_usize(),
+                "from __future__ imports must occur at the beginning of the file",
+            ));
+        }
+        for alias in &imp.names {
+            let name = alias.name.id.as_str();
+            let msg = match name {
+                "braces" => "not a chance".to_string(),
+                _ if FUTURE_FEATURES.contains(&name) => continue,
+                _ => format!("future feature {name} is not defined"),
+            };
+            return Err(parse::syntax_error_at(src, imp.start().to_usize(), &msg));
+        }
+    }
+    Ok(())
 }
 
 fn has_future_annotations(body: &[Stmt]) -> bool {
@@ -157,17 +208,15 @@ impl<'s> Compiler<'s> {
     }
 
     fn check_scope_errors(&self) -> CResult<()> {
-        for s in &self.table.scopes {
-            if let Some((msg, _)) = &s.error {
-                return Err(SyntaxErr {
-                    msg: msg.clone(),
-                    line: 1,
-                    col: 1,
-                    ..SyntaxErr::default()
-                });
-            }
+        match &self.table.error {
+            Some((msg, at)) => Err(parse::syntax_error_in(
+                self.src,
+                at.start().to_usize(),
+                at.end().to_usize(),
+                msg,
+            )),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn unit(&mut self) -> &mut Unit {
@@ -244,7 +293,8 @@ impl<'s> Compiler<'s> {
     }
 
     fn error<T: Ranged>(&self, node: &T, msg: &str) -> SyntaxErr {
-        parse::syntax_error_at(self.src, node.start().to_usize(), msg)
+        let (start, end) = (node.start().to_usize(), node.end().to_usize());
+        parse::syntax_error_in(self.src, start, end, msg)
     }
 
     fn const_index(&mut self, v: Value) -> u32 {
@@ -430,6 +480,10 @@ impl<'s> Compiler<'s> {
                 if kind == ScopeKind::Module || kind == ScopeKind::Class {
                     return Err(self.error(r, "'return' outside function"));
                 }
+                let scope = self.scope();
+                if r.value.is_some() && scope.async_def && scope.is_generator {
+                    return Err(self.error(r, "'return' with value in async generator"));
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -460,7 +514,7 @@ impl<'s> Compiler<'s> {
             Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => {
                 if f.is_async {
-                    if self.scope().kind != ScopeKind::Function {
+                    if !self.scope().async_def {
                         return Err(self.error(f, "'async for' outside async function"));
                     }
                     return self.async_for_loop(f);
@@ -488,7 +542,7 @@ impl<'s> Compiler<'s> {
                 Ok(())
             }
             Stmt::With(w) => {
-                if w.is_async && self.scope().kind != ScopeKind::Function {
+                if w.is_async && !self.scope().async_def {
                     return Err(self.error(w, "'async with' outside async function"));
                 }
                 self.with_items(&w.items, &w.body, w.is_async)

@@ -7,6 +7,7 @@
 //! implicit `__class__` cell that `super()` needs).
 
 use crate::parse::ast::{self, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -34,6 +35,8 @@ const GLOBAL: u8 = 4;
 const NONLOCAL: u8 = 8;
 const USED: u8 = 16;
 const ANNOTATED: u8 = 32;
+/// The target of a comprehension's `for`.
+const ITERATION: u8 = 64;
 
 pub struct Scope {
     pub kind: ScopeKind,
@@ -49,11 +52,14 @@ pub struct Scope {
     pub needs_class_cell: bool,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// An `async def` (where `await` and `async for` / `async with` are allowed).
+    pub async_def: bool,
     /// A list / set / dict comprehension compiled into its enclosing code (PEP 709)
     /// rather than as a function of its own.
     pub inlined: bool,
-    /// The line of the first `nonlocal`/`global` error, if any.
-    pub error: Option<(String, u32)>,
+    /// Where each name was first declared `global` or `nonlocal`, for the errors
+    /// found after the declaration.
+    declared_at: HashMap<String, TextRange>,
 }
 
 impl Scope {
@@ -71,8 +77,9 @@ impl Scope {
             needs_class_cell: false,
             is_generator: false,
             is_coroutine: false,
+            async_def: false,
             inlined: false,
-            error: None,
+            declared_at: HashMap::new(),
         }
     }
 
@@ -117,6 +124,8 @@ impl Scope {
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, usize>,
+    /// The first error CPython's symbol table pass reports, and where.
+    pub error: Option<(String, TextRange)>,
 }
 
 impl SymbolTable {
@@ -131,16 +140,18 @@ pub fn build(module: &ast::ModModule, future_annotations: bool) -> SymbolTable {
         by_node: HashMap::new(),
         stack: vec![0],
         future_annotations,
+        error: None,
     };
     for s in &module.body {
         b.stmt(s);
     }
-    let mut table = SymbolTable {
+    let mut error = b.error;
+    analyze(&mut b.scopes, 0, &[], &mut error);
+    SymbolTable {
         scopes: b.scopes,
         by_node: b.by_node,
-    };
-    analyze(&mut table.scopes, 0, &[]);
-    table
+        error,
+    }
 }
 
 struct Builder {
@@ -148,9 +159,29 @@ struct Builder {
     by_node: HashMap<usize, usize>,
     stack: Vec<usize>,
     future_annotations: bool,
+    error: Option<(String, TextRange)>,
 }
 
 impl Builder {
+    /// Record an error; the first one found is the one reported.
+    fn fail(&mut self, msg: String, at: TextRange) {
+        if self.error.is_none() {
+            self.error = Some((msg, at));
+        }
+    }
+
+    /// The innermost scope that is not a comprehension.
+    fn enclosing_non_comprehension(&self) -> &Scope {
+        let id = self
+            .stack
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.scopes[i].kind != ScopeKind::Comprehension)
+            .unwrap_or(0);
+        &self.scopes[id]
+    }
+
     fn cur(&mut self) -> &mut Scope {
         let i = *self.stack.last().unwrap_or(&0);
         &mut self.scopes[i]
@@ -222,22 +253,40 @@ impl Builder {
     }
 
     fn declare_params(&mut self, p: &ast::Parameters) {
-        let mut names = Vec::new();
+        let mut declared: Vec<&ast::Parameter> = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            names.push(a.parameter.name.id.to_string());
-        }
-        for a in p.kwonlyargs.iter() {
-            names.push(a.parameter.name.id.to_string());
+            declared.push(&a.parameter);
         }
         if let Some(v) = &p.vararg {
-            names.push(v.name.id.to_string());
+            declared.push(v);
+        }
+        for a in p.kwonlyargs.iter() {
+            declared.push(&a.parameter);
         }
         if let Some(k) = &p.kwarg {
-            names.push(k.name.id.to_string());
+            declared.push(k);
         }
-        for n in &names {
-            self.cur().add(n, PARAM | BOUND);
+        let mut names: Vec<String> = Vec::new();
+        for param in declared {
+            let name = param.name.id.as_str();
+            if names.iter().any(|n| n == name) {
+                self.fail(
+                    format!("duplicate argument '{name}' in function definition"),
+                    param.name.range(),
+                );
+                continue;
+            }
+            self.cur().add(name, PARAM | BOUND);
+            names.push(name.to_string());
         }
+        // Slot order: positional, keyword-only, then *args and **kwargs.
+        let star: Vec<String> = [&p.vararg, &p.kwarg]
+            .into_iter()
+            .flatten()
+            .map(|v| v.name.id.to_string())
+            .collect();
+        names.retain(|n| !star.contains(n));
+        names.extend(star);
         self.cur().params = names;
     }
 
@@ -256,6 +305,7 @@ impl Builder {
                 self.push_scope(f, ScopeKind::Function, f.name.id.as_str());
                 if f.is_async {
                     self.cur().is_coroutine = true;
+                    self.cur().async_def = true;
                 }
                 self.declare_params(&f.parameters);
                 self.stmts(&f.body);
@@ -296,9 +346,6 @@ impl Builder {
             }
             Stmt::AugAssign(a) => {
                 self.expr(&a.value);
-                if let Expr::Name(n) = &*a.target {
-                    self.use_name(n.id.as_str());
-                }
                 self.target(&a.target);
             }
             Stmt::AnnAssign(a) => {
@@ -310,6 +357,18 @@ impl Builder {
                     self.annotation(&a.annotation);
                 }
                 if let Expr::Name(n) = &*a.target {
+                    let prior = self.cur().flags.get(n.id.as_str()).copied().unwrap_or(0);
+                    if a.simple && prior & (GLOBAL | NONLOCAL) != 0 {
+                        let what = if prior & GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        self.fail(
+                            format!("annotated name '{}' can't be {what}", n.id),
+                            a.range(),
+                        );
+                    }
                     self.cur().add(n.id.as_str(), ANNOTATED);
                     if a.value.is_some() || in_function {
                         self.bind(n.id.as_str());
@@ -396,6 +455,9 @@ impl Builder {
             Stmt::ImportFrom(i) => {
                 for a in &i.names {
                     if a.name.id.as_str() == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            self.fail("import * only allowed at module level".into(), a.range());
+                        }
                         continue;
                     }
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
@@ -404,18 +466,32 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    self.cur().add(n.id.as_str(), GLOBAL);
+                    self.declare(n.id.as_str(), GLOBAL, g.range());
+                    let at = g.range();
+                    self.cur().declared_at.entry(n.id.to_string()).or_insert(at);
                 }
             }
             Stmt::Nonlocal(g) => {
+                if self.cur().kind == ScopeKind::Module {
+                    self.fail(
+                        "nonlocal declaration not allowed at module level".into(),
+                        g.range(),
+                    );
+                }
                 for n in &g.names {
-                    self.cur().add(n.id.as_str(), NONLOCAL);
+                    self.declare(n.id.as_str(), NONLOCAL, g.range());
+                    let at = g.range();
+                    self.cur().declared_at.entry(n.id.to_string()).or_insert(at);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value),
             Stmt::Match(m) => {
                 self.expr(&m.subject);
-                for c in &m.cases {
+                for (i, c) in m.cases.iter().enumerate() {
+                    self.unreachable_alternatives(&c.pattern);
+                    if i + 1 < m.cases.len() && c.guard.is_none() {
+                        self.refuse_irrefutable(&c.pattern);
+                    }
                     if let Some(g) = &c.guard {
                         self.expr(g);
                     }
@@ -428,6 +504,96 @@ impl Builder {
             | Stmt::Continue(_)
             | Stmt::IpyEscapeCommand(_) => {}
         }
+    }
+
+    /// An irrefutable pattern that is not last makes the rest unreachable.
+    fn refuse_irrefutable(&mut self, p: &ast::Pattern) {
+        match p {
+            ast::Pattern::MatchAs(a) if a.pattern.is_none() => {
+                let msg = match &a.name {
+                    Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                    None => "wildcard makes remaining patterns unreachable".to_string(),
+                };
+                self.fail(msg, a.range());
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    self.refuse_irrefutable(inner);
+                }
+            }
+            ast::Pattern::MatchOr(o) => {
+                if let Some(last) = o.patterns.last() {
+                    self.refuse_irrefutable(last);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The alternatives of every or-pattern in `p`: all but the last must be refutable.
+    fn unreachable_alternatives(&mut self, p: &ast::Pattern) {
+        match p {
+            ast::Pattern::MatchOr(o) => {
+                let n = o.patterns.len();
+                for (i, alt) in o.patterns.iter().enumerate() {
+                    if i + 1 < n {
+                        self.refuse_irrefutable(alt);
+                    }
+                    self.unreachable_alternatives(alt);
+                }
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    self.unreachable_alternatives(inner);
+                }
+            }
+            ast::Pattern::MatchSequence(s) => s
+                .patterns
+                .iter()
+                .for_each(|x| self.unreachable_alternatives(x)),
+            ast::Pattern::MatchMapping(m) => m
+                .patterns
+                .iter()
+                .for_each(|x| self.unreachable_alternatives(x)),
+            ast::Pattern::MatchClass(c) => {
+                for x in c.arguments.patterns.iter() {
+                    self.unreachable_alternatives(x);
+                }
+                for k in c.arguments.keywords.iter() {
+                    self.unreachable_alternatives(&k.pattern);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A `global` or `nonlocal` declaration, refused as CPython refuses it when the
+    /// scope already uses or binds the name.
+    fn declare(&mut self, name: &str, flag: u8, at: TextRange) {
+        let what = if flag == GLOBAL { "global" } else { "nonlocal" };
+        let prior = self.cur().flags.get(name).copied().unwrap_or(0);
+        let other = if flag == GLOBAL { NONLOCAL } else { GLOBAL };
+        let msg = if prior & PARAM != 0 {
+            Some(format!("name '{name}' is parameter and {what}"))
+        } else if prior & other != 0 {
+            let first = self.cur().declared_at.get(name).copied().unwrap_or(at);
+            self.fail(format!("name '{name}' is nonlocal and global"), first);
+            None
+        } else if prior & USED != 0 {
+            Some(format!("name '{name}' is used prior to {what} declaration"))
+        } else if prior & ANNOTATED != 0 {
+            Some(format!("annotated name '{name}' can't be {what}"))
+        } else if prior & BOUND != 0 {
+            Some(format!(
+                "name '{name}' is assigned to before {what} declaration"
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = msg {
+            self.fail(msg, at);
+        }
+        self.cur().add(name, flag);
     }
 
     /// An assignment / deletion target.
@@ -475,6 +641,7 @@ impl Builder {
                 self.expr(&g.iter);
             }
             self.target(&g.target);
+            self.mark_iteration(&g.target);
             for cond in &g.ifs {
                 self.expr(cond);
             }
@@ -483,6 +650,31 @@ impl Builder {
             self.expr(e);
         }
         self.pop_scope();
+    }
+
+    fn mark_iteration(&mut self, target: &Expr) {
+        match target {
+            Expr::Name(n) => self.cur().add(n.id.as_str(), ITERATION),
+            Expr::Tuple(t) => t.elts.iter().for_each(|x| self.mark_iteration(x)),
+            Expr::List(t) => t.elts.iter().for_each(|x| self.mark_iteration(x)),
+            Expr::Starred(s) => self.mark_iteration(&s.value),
+            _ => {}
+        }
+    }
+
+    /// A `yield` in a comprehension is refused; elsewhere it makes a generator.
+    fn yield_here(&mut self, at: TextRange) {
+        let scope = self.cur();
+        if scope.kind == ScopeKind::Comprehension {
+            let what = match scope.name.as_str() {
+                "<listcomp>" => "list comprehension",
+                "<setcomp>" => "set comprehension",
+                "<dictcomp>" => "dict comprehension",
+                _ => "generator expression",
+            };
+            self.fail(format!("'yield' inside {what}"), at);
+        }
+        self.cur().is_generator = true;
     }
 
     fn expr(&mut self, e: &Expr) {
@@ -495,6 +687,32 @@ impl Builder {
             Expr::Named(n) => {
                 self.expr(&n.value);
                 if let Expr::Name(name) = &*n.target {
+                    let rebinds = self.stack.iter().any(|&s| {
+                        self.scopes[s].kind == ScopeKind::Comprehension
+                            && self.scopes[s]
+                                .flags
+                                .get(name.id.as_str())
+                                .is_some_and(|f| f & ITERATION != 0)
+                    });
+                    if rebinds {
+                        self.fail(
+                            format!(
+                                "assignment expression cannot rebind comprehension iteration variable '{}'",
+                                name.id
+                            ),
+                            name.range(),
+                        );
+                    }
+                    let in_comprehension = self.cur().kind == ScopeKind::Comprehension;
+                    if in_comprehension
+                        && self.enclosing_non_comprehension().kind == ScopeKind::Class
+                    {
+                        self.fail(
+                            "assignment expression within a comprehension cannot be used in a class body"
+                                .into(),
+                            n.range(),
+                        );
+                    }
                     // The target binds in the nearest enclosing non-comprehension scope.
                     let mut target_idx = self.stack.len() - 1;
                     while target_idx > 0
@@ -569,13 +787,13 @@ impl Builder {
                 self.expr(&a.value);
             }
             Expr::Yield(y) => {
-                self.cur().is_generator = true;
+                self.yield_here(y.range());
                 if let Some(v) = &y.value {
                     self.expr(v);
                 }
             }
             Expr::YieldFrom(y) => {
-                self.cur().is_generator = true;
+                self.yield_here(y.range());
                 self.expr(&y.value);
             }
             Expr::Compare(c) => {
@@ -658,7 +876,12 @@ impl Builder {
 
 /// Resolve names top-down. `enclosing` lists names bound in enclosing function
 /// scopes (visible as free variables). Returns the free variables of `id`.
-fn analyze(scopes: &mut [Scope], id: usize, enclosing: &[String]) -> Vec<String> {
+fn analyze(
+    scopes: &mut [Scope],
+    id: usize,
+    enclosing: &[String],
+    error: &mut Option<(String, TextRange)>,
+) -> Vec<String> {
     let kind = scopes[id].kind;
     let names = scopes[id].names.clone();
     let mut resolved = HashMap::new();
@@ -668,8 +891,9 @@ fn analyze(scopes: &mut [Scope], id: usize, enclosing: &[String]) -> Vec<String>
         let r = if f & GLOBAL != 0 {
             Resolution::GlobalExplicit
         } else if f & NONLOCAL != 0 {
-            if !enclosing.contains(n) && scopes[id].error.is_none() {
-                scopes[id].error = Some((format!("no binding for nonlocal '{n}' found"), 0));
+            if !enclosing.contains(n) && error.is_none() {
+                let at = scopes[id].declared_at.get(n).copied().unwrap_or_default();
+                *error = Some((format!("no binding for nonlocal '{n}' found"), at));
             }
             Resolution::Free
         } else if f & (BOUND | PARAM) != 0 {
@@ -707,7 +931,7 @@ fn analyze(scopes: &mut [Scope], id: usize, enclosing: &[String]) -> Vec<String>
     let children = scopes[id].children.clone();
     let mut cells: Vec<String> = Vec::new();
     for c in children {
-        let child_free = analyze(scopes, c, &child_env);
+        let child_free = analyze(scopes, c, &child_env, error);
         // Without child scopes of its own, nothing needs the comprehension's
         // variables as cells, so it can run in the enclosing frame.
         let inlined = {

@@ -1,0 +1,2 @@
+def area(width, height, width):
+    return width * height
