@@ -7,6 +7,8 @@
 pub mod fuzz;
 pub mod reference;
 
+use std::ffi::{OsStr, OsString};
+
 pub use tripwire_core as core;
 pub use tripwire_core::watch::{CodeEventKind, DictEventKind, FuncEventKind};
 pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError};
@@ -29,15 +31,19 @@ pub struct RunOptions {
 }
 
 /// Run a Python file as `__main__` with `argv` (argv[0] is the file); returns the
-/// exit status.
-pub fn run_file(path: &str, argv: &[String]) -> i32 {
+/// exit status. Paths and arguments are the operating system's strings.
+pub fn run_file(path: impl AsRef<OsStr>, argv: &[impl AsRef<OsStr>]) -> i32 {
     run_file_with(path, argv, RunOptions::default())
 }
 
 /// `run_file` with options.
-pub fn run_file_with(path: &str, argv: &[String], options: RunOptions) -> i32 {
-    let path = path.to_string();
-    let argv = argv.to_vec();
+pub fn run_file_with(
+    path: impl AsRef<OsStr>,
+    argv: &[impl AsRef<OsStr>],
+    options: RunOptions,
+) -> i32 {
+    let path: OsString = path.as_ref().to_owned();
+    let argv: Vec<OsString> = argv.iter().map(|a| a.as_ref().to_owned()).collect();
     let handle = std::thread::Builder::new()
         .name("tripwire-main".into())
         .stack_size(STACK_SIZE)

@@ -2,6 +2,7 @@
 
 mod fuzz_command;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 use tripwire::{RunOptions, TraceFormat};
 
@@ -57,19 +58,23 @@ fn usage_error(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// `tripwire run ...`: options, then the file and its arguments.
-fn run(args: &[String]) -> ExitCode {
+/// `tripwire run ...`: options, then the file and its arguments (the operating
+/// system's strings, which need not be UTF-8).
+fn run(args: &[OsString]) -> ExitCode {
     let mut trace = false;
     let mut format = TraceFormat::Text;
     let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
     let mut i = 0;
-    while let Some(a) = args.get(i).filter(|a| a.starts_with("--")) {
-        match a.as_str() {
-            "--trace=events" => trace = true,
-            "--trace-format=text" => format = TraceFormat::Text,
-            "--trace-format=json" => format = TraceFormat::Json,
-            "--eval-hook=passthrough" => passthrough = true,
-            other => return usage_error(&format!("unknown option '{other}'")),
+    while let Some(a) = args
+        .get(i)
+        .filter(|a| a.as_encoded_bytes().starts_with(b"--"))
+    {
+        match a.to_str() {
+            Some("--trace=events") => trace = true,
+            Some("--trace-format=text") => format = TraceFormat::Text,
+            Some("--trace-format=json") => format = TraceFormat::Json,
+            Some("--eval-hook=passthrough") => passthrough = true,
+            _ => return usage_error(&format!("unknown option '{}'", a.to_string_lossy())),
         }
         i += 1;
     }
@@ -81,13 +86,17 @@ fn run(args: &[String]) -> ExitCode {
         passthrough_eval_hook: passthrough,
     };
     let status = tripwire::run_file_with(file, &args[i..], options);
-    ExitCode::from(status.clamp(0, 255) as u8)
+    if tripwire::core::vm::signals::died_of_interrupt() {
+        tripwire::core::vm::signals::exit_by_sigint();
+    }
+    // The system keeps the low 8 bits of the status, as of C's exit().
+    ExitCode::from(status as u8)
 }
 
 fn main() -> ExitCode {
     tune_allocator();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    match args.first().and_then(|a| a.to_str()) {
         Some("--version") | Some("-V") => {
             println!(
                 "tripwire {} (Python 3.13 compatible)",
@@ -95,17 +104,27 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Some("--help") | Some("-h") | None => {
+        Some("--help") | Some("-h") => {
             print!("{HELP}");
-            if args.is_empty() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
+            ExitCode::SUCCESS
+        }
+        None if args.is_empty() => {
+            print!("{HELP}");
+            ExitCode::from(2)
         }
         Some("run") => run(&args[1..]),
-        Some("fuzz") => fuzz_command::main(&args[1..]),
-        Some(other) => {
+        Some("fuzz") => {
+            let options: Vec<String> = args[1..]
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            fuzz_command::main(&options)
+        }
+        _ => {
+            let other = args
+                .first()
+                .map(|a| a.to_string_lossy())
+                .unwrap_or_default();
             eprintln!("tripwire: unknown command '{other}'\n\n{HELP}");
             ExitCode::from(2)
         }

@@ -42,18 +42,18 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             out.push_str(vm.to_str(a)?.as_str());
         }
         out.push_str(&end);
-        vm.write_stdout(&out);
-        return Ok(Value::None);
-    }
-    // Any other file gets one write() per piece, as CPython's print does.
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            vm.call_method(&file, "write", &[Value::str(&sep)])?;
+        vm.write_stdout(&out)?;
+    } else {
+        // Any other file gets one write() per piece, as CPython's print does.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call_method(&file, "write", &[Value::str(&sep)])?;
+            }
+            let s = vm.to_str(a)?;
+            vm.call_method(&file, "write", &[Value::Str(s)])?;
         }
-        let s = vm.to_str(a)?;
-        vm.call_method(&file, "write", &[Value::Str(s)])?;
+        vm.call_method(&file, "write", &[Value::str(&end)])?;
     }
-    vm.call_method(&file, "write", &[Value::str(&end)])?;
     if let Some(flush) = kwarg(kwargs, "flush") {
         if vm.truthy(flush)? {
             vm.call_method(&file, "flush", &[])?;
@@ -1009,9 +1009,9 @@ fn input(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
-        vm.write_stdout(s.as_str());
+        vm.write_stdout(s.as_str())?;
     }
-    vm.flush_stdout();
+    vm.flush_stdout()?;
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) => Err(vm.new_error(&vm.types.eof_error.clone(), "EOF when reading a line")),

@@ -38,14 +38,14 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         )));
     };
     match stream_of(&args[0]) {
-        Some(Stream::Stdout) => vm.write_stdout(s.as_str()),
+        Some(Stream::Stdout) => vm.write_stdout(s.as_str())?,
         _ => vm.write_stderr(s.as_str()),
     }
     Ok(Value::Int(s.char_len() as i64))
 }
 
 fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    vm.flush_stdout();
+    vm.flush_stdout()?;
     Ok(Value::None)
 }
 

@@ -131,8 +131,8 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if vm.sleep_thread(d)? {
         return Ok(Value::None);
     }
-    vm.flush_stdout();
-    std::thread::sleep(d);
+    vm.flush_stdout_quietly();
+    vm.sleep_for(d)?;
     Ok(Value::None)
 }
 

@@ -74,6 +74,7 @@ impl Vm {
                 if super::finalize::pending() {
                     save_pc!(self, fi, pc);
                     self.run_finalizers();
+                    tri!(self.check_signals_before(fi, pc));
                     if self.thread.attention {
                         tri!(self.trace_instruction(fi, pc));
                     }

@@ -50,6 +50,12 @@ pub fn pending() -> bool {
     PENDING.load(Ordering::Relaxed) != 0
 }
 
+/// Make the next instruction reach the loop's slow path (a signal arrived); safe in
+/// a signal handler.
+pub fn wake_loop() {
+    PENDING.fetch_or(QUEUED, Ordering::Relaxed);
+}
+
 /// Make every instruction reach the loop's slow path until released.
 pub fn hold_attention() {
     PENDING.fetch_add(HOLDER, Ordering::Relaxed);

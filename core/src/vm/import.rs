@@ -111,8 +111,10 @@ impl Vm {
                 Value::None,
             ));
         };
-        let src = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
+        let src = match std::fs::read(&path) {
+            Ok(bytes) => {
+                super::source_file::decode(&bytes, &path).map_err(|m| self.source_error(&m))?
+            }
             Err(e) => return Err(self.new_error(&self.types.import_error.clone(), &e.to_string())),
         };
         let m = self.new_module(name);

@@ -26,7 +26,10 @@ pub mod iter;
 pub mod matching;
 pub mod names;
 pub mod ops;
+pub mod output;
 pub mod program;
+pub mod signals;
+pub mod source_file;
 pub mod stacks;
 pub mod subscript;
 pub mod threads;
@@ -166,31 +169,6 @@ impl Vm {
 
     pub fn type_name(&self, v: &Value) -> String {
         self.type_of(v).name().as_str().to_string()
-    }
-
-    pub fn flush_stdout(&mut self) {
-        use std::io::Write;
-        if !self.stdout_buf.is_empty() {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&self.stdout_buf);
-            let _ = out.flush();
-            self.stdout_buf.clear();
-        }
-    }
-
-    pub fn write_stdout(&mut self, s: &str) {
-        self.stdout_buf.extend_from_slice(s.as_bytes());
-        if self.stdout_buf.len() > 1 << 16 {
-            self.flush_stdout();
-        }
-    }
-
-    pub fn write_stderr(&mut self, s: &str) {
-        use std::io::Write;
-        self.flush_stdout();
-        let mut err = std::io::stderr().lock();
-        let _ = err.write_all(s.as_bytes());
-        let _ = err.flush();
     }
 
     /// Whether the Rust stack still has room for another native re-entry.

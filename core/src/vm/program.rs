@@ -3,41 +3,76 @@
 
 use super::Vm;
 use crate::object::{PyStr, Value};
+use std::ffi::OsStr;
+use std::path::Path;
 use std::rc::Rc;
+
+/// An operating-system string as CPython decodes it (UTF-8 with surrogateescape).
+/// Our strings cannot hold the lone surrogates that would keep each undecodable
+/// byte, so each becomes U+FFFD: the length and the decodable text are CPython's.
+pub fn os_text(s: &OsStr) -> String {
+    decode_os(s, |_, text| text.push(char::REPLACEMENT_CHARACTER))
+}
+
+/// `os_text` as CPython prints such a string in a message (`\udcff`).
+fn os_text_escaped(s: &OsStr) -> String {
+    decode_os(s, |b, text| text.push_str(&format!("\\udc{b:02x}")))
+}
+
+fn decode_os(s: &OsStr, undecodable: impl Fn(u8, &mut String)) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut text = String::with_capacity(s.len());
+    for chunk in s.as_bytes().utf8_chunks() {
+        text.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            undecodable(b, &mut text);
+        }
+    }
+    text
+}
 
 impl Vm {
     /// Run `path` as the main module with `argv` (argv[0] is the script path).
-    /// Returns the process exit status.
-    pub fn run_main(&mut self, path: &str, argv: &[String]) -> i32 {
+    /// Returns the process exit status. Paths and arguments are the operating
+    /// system's strings: `sys.argv` and `__file__` decode them as CPython does.
+    pub fn run_main(&mut self, path: impl AsRef<OsStr>, argv: &[impl AsRef<OsStr>]) -> i32 {
+        let argv: Vec<&OsStr> = argv.iter().map(AsRef::as_ref).collect();
+        self.run_main_os(Path::new(path.as_ref()), &argv)
+    }
+
+    fn run_main_os(&mut self, path: &Path, argv: &[&OsStr]) -> i32 {
+        super::signals::install_sigint_handler();
         // As in CPython, the script is named by its absolute path (joined to the
         // working directory as given, not normalised).
         let path = match std::env::current_dir() {
-            Ok(cwd) if !std::path::Path::new(path).is_absolute() => {
-                cwd.join(path).to_string_lossy().into_owned()
-            }
-            _ => path.to_string(),
+            Ok(cwd) if !path.is_absolute() => cwd.join(path),
+            _ => path.to_path_buf(),
         };
-        let path = path.as_str();
-        let src = match std::fs::read_to_string(path) {
-            Ok(s) => s,
+        let name = os_text(path.as_os_str());
+        let src = match std::fs::read(&path) {
+            Ok(bytes) => super::source_file::decode(&bytes, &name),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let description = e.to_string();
                 let suffix = format!(" (os error {errno})");
                 self.write_stderr(&format!(
                     "tripwire: can't open file '{}': [Errno {}] {}\n",
-                    path,
+                    os_text_escaped(path.as_os_str()),
                     errno,
                     description.strip_suffix(&suffix).unwrap_or(&description)
                 ));
                 return 2;
             }
         };
-        let argv_list = Value::list(argv.iter().map(|a| Value::str(a)).collect());
+        let argv_list = Value::list(
+            argv.iter()
+                .map(|a| Value::from_string(os_text(a)))
+                .collect(),
+        );
         self.sys.dict.set_str(self.intern("argv"), argv_list);
-        let dir = std::path::Path::new(path)
+        let dir = path
             .parent()
-            .map(|p| p.to_string_lossy().into_owned())
+            .map(|p| os_text(p.as_os_str()))
             .unwrap_or_default();
         let dir = if dir.is_empty() { ".".to_string() } else { dir };
         // The script's folder goes first, before what the embedder put on sys.path
@@ -51,9 +86,12 @@ impl Vm {
         let main = self.new_module("__main__");
         self.trace_namespace(&main.dict);
         main.dict
-            .set_str(self.names.d_file.clone(), Value::str(path));
+            .set_str(self.names.d_file.clone(), Value::str(&name));
         self.main_module = Some(main.clone());
-        let result = self.exec_source(&src, path, main.dict.clone());
+        let result = match src {
+            Ok(src) => self.exec_source(&src, &name, main.dict.clone()),
+            Err(msg) => Err(self.source_error(&msg)),
+        };
         self.run_finalizers();
         let mut status = match result {
             Ok(_) => 0,
@@ -67,8 +105,19 @@ impl Vm {
             drop(m.dict.clear());
         }
         self.run_finalizers();
-        self.flush_stdout();
-        status
+        self.flush_stdout_at_exit(status)
+    }
+
+    /// The SyntaxError of a source file that cannot be decoded: a message, no
+    /// location.
+    pub fn source_error(&mut self, msg: &str) -> super::PyErr {
+        let exc = self.new_exception(&self.types.syntax_error.clone(), vec![Value::str(msg)]);
+        if let Value::Instance(i) = &exc {
+            if let Some(d) = &i.dict {
+                d.set_str(self.intern("msg"), Value::str(msg));
+            }
+        }
+        super::PyErr::from_value(exc)
     }
 
     /// As CPython at exit: wait for the threads `threading` started that are not
@@ -93,9 +142,12 @@ impl Vm {
                 .ok()
                 .flatten()
                 .unwrap_or(Value::None);
+            // As C's exit() takes it: the int truncated to 32 bits, of which the
+            // system keeps the low 8; an int too large for a C long is -1.
             return match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,
+                Value::BigInt(_) => -1,
                 Value::Bool(b) => b as i32,
                 other => {
                     let text = self
@@ -107,6 +159,7 @@ impl Vm {
                 }
             };
         }
+        self.note_uncaught(&exc);
         let text = self.format_exception(&exc);
         self.write_stderr(&text);
         1

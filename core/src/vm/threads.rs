@@ -27,6 +27,7 @@
 //! runs on the stack of its current greenlet.
 
 use super::hooks::ThreadHooks;
+use super::signals;
 use super::stacks::{StackId, ROOT};
 use super::{PyResult, Vm};
 use crate::modules::greenlet::ThreadGreenlets;
@@ -140,12 +141,18 @@ impl Threads {
         &mut self.list[self.current].greenlets
     }
 
-    /// The first runnable thread at or after `start`, round robin.
+    /// Whether the main thread runs (it is the one to raise KeyboardInterrupt).
+    pub fn main_runs(&self) -> bool {
+        self.current == 0
+    }
+
+    /// The first runnable thread at or after `start`, round robin. A Ctrl-C makes
+    /// the main thread runnable, to raise KeyboardInterrupt.
     fn pick_from(&self, start: usize, now: Instant) -> Option<usize> {
         let n = self.list.len();
         (0..n)
             .map(|k| (start + k) % n)
-            .find(|&i| self.list[i].runnable(now))
+            .find(|&i| self.list[i].runnable(now) || (i == 0 && signals::interrupt_pending()))
     }
 
     fn earliest_deadline(&self) -> Option<Instant> {
@@ -213,6 +220,9 @@ impl Vm {
     /// the stack to switch to.
     fn make_current(&mut self, i: usize) -> StackId {
         self.threads.current = i;
+        if i == 0 && signals::interrupt_pending() {
+            super::finalize::wake_loop();
+        }
         self.thread = self.threads.list[i].hooks.take().unwrap_or_default();
         self.hooks_changed();
         self.switch_ticks = self.threads.interval;
@@ -224,12 +234,16 @@ impl Vm {
     fn block(&mut self, wait: Wait) -> PyResult<()> {
         let cur = self.threads.current;
         self.threads.list[cur].wait = wait;
-        self.flush_stdout();
+        self.flush_stdout_quietly();
         let mut resumed = false;
         loop {
             let now = Instant::now();
             let cur = self.threads.current;
             let rec = &mut self.threads.list[cur];
+            if cur == 0 && signals::interrupt_pending() {
+                rec.wait = Wait::Ready;
+                return self.check_signals();
+            }
             if rec.deadlocked {
                 rec.deadlocked = false;
                 rec.wait = Wait::Ready;
@@ -251,7 +265,7 @@ impl Vm {
                     resumed = true;
                 }
                 None => match self.threads.earliest_deadline() {
-                    Some(t) => std::thread::sleep(t.saturating_duration_since(now)),
+                    Some(t) => signals::nap(t),
                     None => {
                         self.threads.list[cur].wait = Wait::Ready;
                         return Err(self.deadlock_error());
@@ -351,7 +365,7 @@ impl Vm {
         let cur = self.threads.current;
         drop(self.save_thread_hooks());
         self.threads.list.remove(cur);
-        self.flush_stdout();
+        self.flush_stdout_quietly();
         loop {
             let now = Instant::now();
             let start = cur % self.threads.list.len();
@@ -359,7 +373,7 @@ impl Vm {
                 return self.make_current(i);
             }
             match self.threads.earliest_deadline() {
-                Some(t) => std::thread::sleep(t.saturating_duration_since(now)),
+                Some(t) => signals::nap(t),
                 None => {
                     // Everyone left waits for ever: the main thread (or else the
                     // oldest) is told.
