@@ -26,6 +26,7 @@ pub mod matching;
 pub mod names;
 pub mod ops;
 pub mod program;
+pub mod recursion;
 pub mod stacks;
 pub mod subscript;
 pub mod threads;
@@ -67,6 +68,10 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Native re-entries into the evaluation loop currently on the Rust stack.
     pub native_depth: usize,
+    /// Levels of native recursion entered (see `recursion`).
+    pub native_nesting: usize,
+    /// The containers whose repr is being made, to print `[...]` for a cycle.
+    pub repr_active: hashbrown::HashSet<usize>,
     /// Program output is buffered and flushed at exit and before stderr writes.
     pub stdout_buf: Vec<u8>,
     /// The address of the Rust stack at start-up, to bound native recursion.
@@ -124,6 +129,8 @@ impl Vm {
             outer_handled: Vec::new(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             native_depth: 0,
+            native_nesting: 0,
+            repr_active: Default::default(),
             stdout_buf: Vec::with_capacity(1 << 14),
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
@@ -184,20 +191,6 @@ impl Vm {
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(s.as_bytes());
         let _ = err.flush();
-    }
-
-    /// Whether the Rust stack still has room for another native re-entry.
-    pub fn check_native_stack(&self) -> PyResult<()> {
-        let marker = 0u8;
-        let here = &marker as *const u8 as usize;
-        let used = self.stack_origin.abs_diff(here);
-        if used > self.stack_budget {
-            return Err(self.new_error(
-                &self.types.recursion_error.clone(),
-                "maximum recursion depth exceeded",
-            ));
-        }
-        Ok(())
     }
 }
 
