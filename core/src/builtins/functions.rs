@@ -441,7 +441,14 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
             }
             Ok(cls.is_subtype(t) || instance && claims_class(vm, obj, &cls, t)?)
         }
-        Value::Tuple(t) => any_class_check(vm, obj, &t.items, instance),
+        Value::Tuple(t) => {
+            let context = if instance {
+                " in __instancecheck__"
+            } else {
+                " in __subclasscheck__"
+            };
+            vm.nested(context, |vm| any_class_check(vm, obj, &t.items, instance))
+        }
         Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => match &o.kind {
             ObjKind::UnionType(members) => any_class_check(vm, obj, members, instance),
             _ => Ok(false),

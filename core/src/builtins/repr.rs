@@ -104,32 +104,15 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-thread_local! {
-    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+/// Start the repr of a container; false when its repr is already being made
+/// further out (a cycle, printed as `[...]`).
+fn enter(vm: &mut Vm, v: &Value) -> bool {
+    v.ptr().is_none_or(|p| vm.repr_active.insert(p))
 }
 
-/// Guard against infinite recursion through self-containing containers.
-fn enter(v: &Value) -> bool {
-    let Some(p) = v.ptr() else { return true };
-    REPR_STACK.with(|st| {
-        let mut st = st.borrow_mut();
-        if st.contains(&p) {
-            false
-        } else {
-            st.push(p);
-            true
-        }
-    })
-}
-
-fn leave(v: &Value) {
+fn leave(vm: &mut Vm, v: &Value) {
     if let Some(p) = v.ptr() {
-        REPR_STACK.with(|st| {
-            let mut st = st.borrow_mut();
-            if let Some(i) = st.iter().rposition(|&x| x == p) {
-                st.remove(i);
-            }
-        });
+        vm.repr_active.remove(&p);
     }
 }
 
@@ -152,11 +135,11 @@ fn container_repr(
     close: &str,
     recursive: &str,
 ) -> PyResult<Rc<PyStr>> {
-    if !enter(v) {
+    if !enter(vm, v) {
         return s(recursive.to_string());
     }
     let r = join_reprs(vm, items);
-    leave(v);
+    leave(vm, v);
     s(format!("{open}{}{close}", r?))
 }
 
@@ -169,7 +152,12 @@ pub fn int_text(v: &Value) -> Option<String> {
     }
 }
 
+/// `repr(v)`: one level of native recursion.
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    vm.nested(" while getting the repr of an object", |vm| repr_of(vm, v))
+}
+
+fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::None | Value::Null => s("None".into()),
         Value::Bool(b) => s(if *b { "True" } else { "False" }.into()),
@@ -196,7 +184,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             container_repr(vm, v, "(", &items, ")", "(...)")
         }
         Value::Dict(d) => {
-            if !enter(v) {
+            if !enter(vm, v) {
                 return s("{...}".into());
             }
             let mut out = String::from("{");
@@ -217,7 +205,7 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                     }
                 }
             }
-            leave(v);
+            leave(vm, v);
             res?;
             out.push('}');
             s(out)
@@ -429,7 +417,12 @@ pub fn object_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     s(format!("<{} object at {:#x}>", name, v.ptr().unwrap_or(0)))
 }
 
+/// `str(v)`: one level of native recursion.
 pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
+    vm.nested(" while getting the str of an object", |vm| str_of(vm, v))
+}
+
+fn str_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(x) => Ok(x.clone()),
         Value::Instance(_) | Value::Obj(_) => {
@@ -444,7 +437,7 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             }
             // A str subclass is its own text; other objects print as their repr.
             if let Some(b @ Value::Str(_)) = vm.builtin_base(v) {
-                return to_str(vm, &b);
+                return str_of(vm, &b);
             }
             repr(vm, v)
         }

@@ -144,6 +144,14 @@ pub enum Probe {
 /// Equality that needs no Python code: `Some(answer)`, or `None` when `__eq__` must
 /// decide.
 pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+    simple_eq_within(a, b, SIMPLE_EQ_NESTING)
+}
+
+/// How deep `simple_eq` follows nested tuples; deeper ones are left to the comparison
+/// that guards native recursion.
+const SIMPLE_EQ_NESTING: usize = 16;
+
+fn simple_eq_within(a: &Value, b: &Value, nesting: usize) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
@@ -163,8 +171,9 @@ pub fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.items.len() != y.items.len() {
                 return Some(false);
             }
+            let nesting = nesting.checked_sub(1)?;
             for (p, q) in x.items.iter().zip(y.items.iter()) {
-                if !simple_eq(p, q)? {
+                if !simple_eq_within(p, q, nesting)? {
                     return Some(false);
                 }
             }

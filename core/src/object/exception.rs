@@ -7,7 +7,8 @@ use crate::vm::errors::TraceEntry;
 pub struct ExcData {
     /// Always a tuple.
     pub args: Value,
-    pub traceback: Vec<TraceEntry>,
+    /// Outermost frame first; unwinding adds each caller at the front.
+    pub traceback: std::collections::VecDeque<TraceEntry>,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,

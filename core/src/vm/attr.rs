@@ -640,7 +640,9 @@ fn set_exception_field(
         "__traceback__" => match &v {
             Value::None => exc.borrow_mut().traceback.clear(),
             Value::Obj(o) => match &o.kind {
-                ObjKind::Traceback(entries) => exc.borrow_mut().traceback = entries.clone(),
+                ObjKind::Traceback(entries) => {
+                    exc.borrow_mut().traceback = entries.iter().cloned().collect()
+                }
                 _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
             },
             _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),

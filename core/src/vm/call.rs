@@ -102,6 +102,8 @@ impl Vm {
         args: &[Value],
         kwargs: &[KwArg],
     ) -> PyResult<Value> {
+        // Checked before the frame is pushed, so a refusal leaves no frame behind.
+        self.check_native_stack()?;
         let ret_sp = self.stack.len();
         let base = ret_sp;
         self.stack.extend(args.iter().cloned());
@@ -109,7 +111,7 @@ impl Vm {
             Some(generator) => Ok(generator),
             None => {
                 self.native_depth += 1;
-                let r = self.check_native_stack().and_then(|_| self.run());
+                let r = self.run();
                 self.native_depth -= 1;
                 match r? {
                     Exit::Return(v) => Ok(v),
@@ -1040,6 +1042,7 @@ impl Vm {
         builtins: Rc<Dict>,
         locals: Option<Rc<Dict>>,
     ) -> PyResult<Value> {
+        self.check_native_stack()?;
         let base = self.stack.len();
         self.stack.resize(base + code.nlocalsplus(), Value::Null);
         if !code.cellvars.is_empty() {
@@ -1069,7 +1072,7 @@ impl Vm {
             }
         }
         self.native_depth += 1;
-        let r = self.check_native_stack().and_then(|_| self.run());
+        let r = self.run();
         self.native_depth -= 1;
         match r? {
             Exit::Return(v) | Exit::Yield(v) => Ok(v),

@@ -231,7 +231,7 @@ impl Vm {
             }
         }
         let entries = exc_data(exc)
-            .map(|d| d.borrow().traceback.clone())
+            .map(|d| d.borrow().traceback.iter().cloned().collect::<Vec<_>>())
             .unwrap_or_default();
         if !entries.is_empty() {
             out.push_str("Traceback (most recent call last):\n");

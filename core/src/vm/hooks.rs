@@ -462,15 +462,15 @@ impl Vm {
         // from the hook's answer).
         f.entry = true;
         f.gen = None;
-        if let Err(e) = self.frame_started() {
+        if let Err(e) = self.check_native_stack().and_then(|_| self.frame_started()) {
             self.drop_frame(frame);
             return Err(e);
         }
         self.native_depth += 1;
-        let r = self.check_native_stack().and_then(|_| match throw {
+        let r = match throw {
             Some(e) => self.raise_in_top_frame(e).and_then(|_| self.run()),
             None => self.run(),
-        });
+        };
         self.native_depth -= 1;
         r
     }

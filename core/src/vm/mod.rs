@@ -30,6 +30,7 @@ pub mod output;
 pub mod program;
 pub mod signals;
 pub mod source_file;
+pub mod recursion;
 pub mod stacks;
 pub mod subscript;
 pub mod threads;
@@ -71,6 +72,10 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Native re-entries into the evaluation loop currently on the Rust stack.
     pub native_depth: usize,
+    /// Levels of native recursion entered (see `recursion`).
+    pub native_nesting: usize,
+    /// The containers whose repr is being made, to print `[...]` for a cycle.
+    pub repr_active: hashbrown::HashSet<usize>,
     /// Program output is buffered and flushed at exit and before stderr writes.
     pub stdout_buf: Vec<u8>,
     /// The address of the Rust stack at start-up, to bound native recursion.
@@ -132,6 +137,8 @@ impl Vm {
             outer_handled: Vec::new(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             native_depth: 0,
+            native_nesting: 0,
+            repr_active: Default::default(),
             stdout_buf: Vec::with_capacity(1 << 14),
             stack_origin: &marker as *const u8 as usize,
             stack_budget: 200 << 20,
@@ -169,20 +176,6 @@ impl Vm {
 
     pub fn type_name(&self, v: &Value) -> String {
         self.type_of(v).name().as_str().to_string()
-    }
-
-    /// Whether the Rust stack still has room for another native re-entry.
-    pub fn check_native_stack(&self) -> PyResult<()> {
-        let marker = 0u8;
-        let here = &marker as *const u8 as usize;
-        let used = self.stack_origin.abs_diff(here);
-        if used > self.stack_budget {
-            return Err(self.new_error(
-                &self.types.recursion_error.clone(),
-                "maximum recursion depth exceeded",
-            ));
-        }
-        Ok(())
     }
 }
 

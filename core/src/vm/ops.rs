@@ -12,6 +12,9 @@ use crate::object::{float, ObjKind, PyStr, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+/// How CPython's RecursionError names a comparison too deep.
+const IN_COMPARISON: &str = " in comparison";
+
 /// Int or float arithmetic that needs no error handling, or None to take the general
 /// path (the evaluation loop's fast path for both plain and augmented operators).
 #[inline(always)]
@@ -836,11 +839,15 @@ impl Vm {
                 return self.compare_sequences(op, &xs, &ys).map(Some);
             }
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let eq = self.dict_eq(x, y)?;
+                let eq = self.nested(IN_COMPARISON, |vm| vm.dict_eq(x, y))?;
                 return Ok(Some(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(x), Value::Set(y)) => {
-                return crate::builtins::set::set_compare(self, op, x, y).map(Some)
+                return self
+                    .nested(IN_COMPARISON, |vm| {
+                        crate::builtins::set::set_compare(vm, op, x, y)
+                    })
+                    .map(Some)
             }
             (x, y)
                 if (is_set_view(x) && (matches!(y, Value::Set(_)) || is_set_view(y)))
@@ -910,7 +917,13 @@ impl Vm {
         Ok(None)
     }
 
+    /// Lexicographic comparison of two lists' or tuples' items: one level of native
+    /// recursion.
     fn compare_sequences(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
+        self.nested(IN_COMPARISON, |vm| vm.compare_items(op, xs, ys))
+    }
+
+    fn compare_items(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<bool> {
         let n = xs.len().min(ys.len());
         for i in 0..n {
             if !self.eq(&xs[i], &ys[i])? {
@@ -961,6 +974,9 @@ impl Vm {
             // The items are hashed in place: `v` keeps the tuple, and its items,
             // alive while an item's `__hash__` runs.
             Value::Tuple(t) => {
+                // CPython sets no limit on nested tuples' hashing: only the room on
+                // the Rust stack bounds it.
+                self.check_native_stack()?;
                 let mut acc = TUPLE_HASH_START;
                 for it in t.items.iter() {
                     acc = tuple_hash_add(acc, self.hash(it)?);

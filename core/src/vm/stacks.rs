@@ -45,6 +45,8 @@ pub struct ExecState {
     pub handled: Value,
     pub outer_handled: Vec<Value>,
     pub native_depth: usize,
+    pub native_nesting: usize,
+    pub repr_active: hashbrown::HashSet<usize>,
     pub stack_origin: usize,
     pub stack_budget: usize,
 }
@@ -58,6 +60,8 @@ impl ExecState {
             handled: Value::None,
             outer_handled: Vec::new(),
             native_depth: 0,
+            native_nesting: 0,
+            repr_active: Default::default(),
             stack_origin: 0,
             stack_budget: FIBER_BUDGET,
         }
@@ -153,6 +157,8 @@ impl Vm {
         std::mem::swap(&mut self.handled, &mut other.handled);
         std::mem::swap(&mut self.outer_handled, &mut other.outer_handled);
         std::mem::swap(&mut self.native_depth, &mut other.native_depth);
+        std::mem::swap(&mut self.native_nesting, &mut other.native_nesting);
+        std::mem::swap(&mut self.repr_active, &mut other.repr_active);
         std::mem::swap(&mut self.stack_origin, &mut other.stack_origin);
         std::mem::swap(&mut self.stack_budget, &mut other.stack_budget);
     }

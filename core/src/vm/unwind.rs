@@ -23,13 +23,10 @@ impl Vm {
             let raised_here = !err.is_reraise();
             if raised_here {
                 if let Some(d) = exc_data(err.value()) {
-                    d.borrow_mut().traceback.insert(
-                        0,
-                        TraceEntry {
-                            code: frame.code.clone(),
-                            position: frame.code.position_of(lasti),
-                        },
-                    );
+                    d.borrow_mut().traceback.push_front(TraceEntry {
+                        code: frame.code.clone(),
+                        position: frame.code.position_of(lasti),
+                    });
                 }
             }
             err.clear_reraise();
@@ -199,7 +196,7 @@ impl Vm {
     pub fn traceback_of(&mut self, exc: &Value) -> Value {
         match exc_data(exc) {
             Some(d) if !d.borrow().traceback.is_empty() => {
-                let entries = d.borrow().traceback.clone();
+                let entries = d.borrow().traceback.iter().cloned().collect();
                 Value::obj(
                     self.types.traceback.clone(),
                     crate::object::ObjKind::Traceback(entries),
