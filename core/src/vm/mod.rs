@@ -24,6 +24,7 @@ pub mod import;
 pub mod iter;
 pub mod matching;
 pub mod names;
+pub mod namespace;
 pub mod ops;
 pub mod program;
 pub mod stacks;
@@ -90,6 +91,9 @@ pub struct Vm {
     pub greenlet: crate::modules::greenlet::Greenlets,
     /// Modules added by extensions (see `modules::Extensions`).
     pub extensions: crate::modules::Extensions,
+    /// The class bodies running in a mapping namespace: (stand-in locals, mapping),
+    /// innermost last (see `namespace`).
+    pub mapping_namespaces: Vec<(Rc<Dict>, Value)>,
 }
 
 impl Vm {
@@ -138,6 +142,7 @@ impl Vm {
             stacks: Default::default(),
             greenlet: Default::default(),
             extensions: Default::default(),
+            mapping_namespaces: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);
