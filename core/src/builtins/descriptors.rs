@@ -98,7 +98,7 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
             vm.type_name(instance)
         )));
     }
-    vm.call(&fget, &[instance.clone()], &[])
+    vm.call(&fget, std::slice::from_ref(instance), &[])
 }
 
 fn property_set(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

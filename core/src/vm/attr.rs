@@ -267,7 +267,7 @@ impl Vm {
                         )));
                     }
                     let fget = fget.clone();
-                    return self.call(&fget, &[obj.clone()], &[]);
+                    return self.call(&fget, std::slice::from_ref(obj), &[]);
                 }
             }
             return self.bind_descriptor(v, obj);
