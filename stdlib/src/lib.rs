@@ -4,15 +4,28 @@
 //! Built only on tripwire-core's public API, as any extension is: `install` registers
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
+mod builtin_support;
 pub mod locate;
+mod sre;
 mod sys_setup;
 
 pub use locate::Install;
+use tripwire_core::modules::ModuleDef;
 use tripwire_core::{PyResult, Vm};
+
+/// The modules of this crate: native ones, and Python ones over a native half.
+const MODULES: &[(&str, ModuleDef)] = &[
+    ("_sre_engine", ModuleDef::Native(sre::init)),
+    ("_sre", ModuleDef::Source(include_str!("py/_sre.py"))),
+];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
 /// `locate::find`; None leaves tripwire's bundled modules alone) and the native
 /// modules of this crate can be imported.
 pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
+    for (name, def) in MODULES {
+        vm.extensions.register(name, *def);
+    }
+    builtin_support::install(vm)?;
     sys_setup::configure(vm, install)
 }

@@ -6,6 +6,7 @@
 
 pub mod attrs;
 pub mod bytes;
+pub mod descriptors;
 pub mod dict;
 pub mod dunders;
 pub mod format;
@@ -308,4 +309,5 @@ pub fn install(vm: &mut Vm) {
     iterators::install(vm);
     dunders::install(vm);
     function::install(vm);
+    descriptors::install(vm);
 }

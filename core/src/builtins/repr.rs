@@ -245,6 +245,11 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             s(format!("<bound method {} of {}>", fname, recv.as_str()))
         }
         Value::Type(t) => {
+            let name = vm.names.d_repr.clone();
+            if let Some(m) = vm.metaclass_method(v, &name) {
+                let text = vm.call_method_value(m, v, &[])?;
+                return text_result(vm, &name, text);
+            }
             let module = t
                 .dict
                 .get_str(&vm.names.d_module.clone())
@@ -355,11 +360,29 @@ fn call_text_method(
     let Some(m) = cls.lookup(name) else {
         return Ok(None);
     };
-    if matches!(m, Value::Builtin(ref b) if b.owner == "object" || b.owner == super::DUNDER_OWNER) {
+    // The built-in behaviour, unless a Python class put a built-in type's method in
+    // its own namespace (enum's `IntFlag.__str__ = int.__repr__`).
+    let inherited_builtin = |b: &crate::object::Builtin| {
+        b.owner == "object"
+            || (b.owner == super::DUNDER_OWNER
+                && cls
+                    .mro
+                    .borrow()
+                    .iter()
+                    .find(|t| t.dict.get_str(name).is_some())
+                    .is_none_or(|t| t.builtin))
+    };
+    if matches!(m, Value::Builtin(ref b) if inherited_builtin(b)) {
         return Ok(None);
     }
-    match vm.call_method_value(m, v, &[])? {
-        Value::Str(x) => Ok(Some(x)),
+    let text = vm.call_method_value(m, v, &[])?;
+    text_result(vm, name, text).map(Some)
+}
+
+/// What a `__repr__` or `__str__` returned, which must be a str.
+fn text_result(vm: &Vm, name: &PyStr, text: Value) -> PyResult<Rc<PyStr>> {
+    match text {
+        Value::Str(x) => Ok(x),
         other => Err(vm.type_error(format!(
             "{} returned non-string (type {})",
             name.as_str(),
@@ -425,6 +448,16 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
 fn str_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(x) => Ok(x.clone()),
+        Value::Type(_) => {
+            let name = vm.names.d_str.clone();
+            match vm.metaclass_method(v, &name) {
+                Some(m) => {
+                    let text = vm.call_method_value(m, v, &[])?;
+                    text_result(vm, &name, text)
+                }
+                None => repr(vm, v),
+            }
+        }
         Value::Instance(_) | Value::Obj(_) => {
             let cls = vm.type_of(v);
             let name = vm.names.d_str.clone();

@@ -17,6 +17,14 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
             return Ok(Value::Type(vm.type_of(&args[0])));
         }
         if args.len() == 3 {
+            // The bases' most derived metaclass makes the class, as CPython's
+            // type_new hands over to it.
+            if let Value::Tuple(bases) = &args[1] {
+                let winner = calculate_meta(vm, t, &bases.items)?;
+                if !Rc::ptr_eq(&winner, t) {
+                    return vm.call(&Value::Type(winner), args, kwargs);
+                }
+            }
             return type_new(vm, t, &args[0], &args[1], &args[2]);
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
@@ -240,9 +248,15 @@ pub fn type_new(
         }
         _ => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
     };
-    let Value::Dict(ns) = ns else {
-        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    // A dict subclass (a __prepare__'d namespace) gives its dict part.
+    let ns = match ns {
+        Value::Dict(d) => d.clone(),
+        other => match vm.builtin_base(other) {
+            Some(Value::Dict(d)) => d,
+            _ => return Err(vm.type_error("type.__new__() argument 3 must be dict")),
+        },
     };
+    let ns = &ns;
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
             return Err(vm.type_error(format!("duplicate base class {}", b.name().as_str())));
@@ -438,17 +452,55 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         Some(m) => m,
         None => Value::Type(calculate_meta(vm, &vm.types.type_.clone(), &bases)?),
     };
-    let ns = Dict::new_rc();
-    let body = body.clone();
-    vm.run_class_body(&body, ns.clone())?;
-    let cell_key = vm.names.classcell.clone();
-    let cell = ns.del_str(&cell_key);
     let bases_t = Value::tuple(bases);
-    let cls = match &meta {
-        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => {
-            type_new(vm, m, name, &bases_t, &Value::Dict(ns))?
+    let body = body.clone();
+    let cell_key = vm.names.classcell.clone();
+    // The namespace is what the metaclass's __prepare__ makes, where it has one.
+    let prepare = match &meta {
+        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => None,
+        m => {
+            let key = vm.intern("__prepare__");
+            vm.get_attr_opt(m, &key)?
         }
-        other => vm.call(other, &[name.clone(), bases_t, Value::Dict(ns)], &extra)?,
+    };
+    let prepared = match prepare {
+        Some(p) => Some(vm.call(&p, &[name.clone(), bases_t.clone()], &extra)?),
+        None => None,
+    };
+    let (ns, cell) = match prepared {
+        None | Some(Value::Dict(_)) => {
+            let ns = match prepared {
+                Some(Value::Dict(d)) => d,
+                _ => Dict::new_rc(),
+            };
+            vm.run_class_body(&body, ns.clone())?;
+            let cell = ns.del_str(&cell_key);
+            (Value::Dict(ns), cell)
+        }
+        Some(mapping) => {
+            if vm.type_of(&mapping).lookup(&vm.names.getitem).is_none() {
+                let meta_name = match &meta {
+                    Value::Type(t) => t.name().as_str().to_string(),
+                    _ => "<metaclass>".to_string(),
+                };
+                return Err(vm.type_error(format!(
+                    "{meta_name}.__prepare__() must return a mapping, not {}",
+                    vm.type_name(&mapping)
+                )));
+            }
+            vm.run_class_body_in(&body, mapping.clone())?;
+            // type.__new__ takes the cell out of the dict part, past the mapping's
+            // own methods.
+            let cell = match vm.builtin_base(&mapping) {
+                Some(Value::Dict(d)) => d.del_str(&cell_key),
+                _ => None,
+            };
+            (mapping, cell)
+        }
+    };
+    let cls = match &meta {
+        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => type_new(vm, m, name, &bases_t, &ns)?,
+        other => vm.call(other, &[name.clone(), bases_t, ns], &extra)?,
     };
     if let Some(Value::Cell(c)) = cell {
         c.set(cls.clone());

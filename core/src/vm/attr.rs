@@ -256,6 +256,20 @@ impl Vm {
         }
         let meta = self.type_of(obj);
         if let Some(v) = meta.lookup(name) {
+            // A property of the metaclass reads the class (enum's `__members__`).
+            if let Value::Obj(o) = &v {
+                if let ObjKind::Property { fget, .. } = &o.kind {
+                    if fget.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no getter",
+                            name.as_str(),
+                            meta.name().as_str()
+                        )));
+                    }
+                    let fget = fget.clone();
+                    return self.call(&fget, std::slice::from_ref(obj), &[]);
+                }
+            }
             return self.bind_descriptor(v, obj);
         }
         let getattr = self.names.getattr.clone();
@@ -315,7 +329,25 @@ impl Vm {
     }
 
     /// `obj.name = value`.
+    /// The special method `name` that the metaclass of class `obj` defines in Python
+    /// (its `__repr__`, `__getitem__`, `__setattr__`...); None for other objects.
+    pub fn metaclass_method(&self, obj: &Value, name: &PyStr) -> Option<Value> {
+        let Value::Type(_) = obj else {
+            return None;
+        };
+        let meta = self.type_of(obj);
+        if Rc::ptr_eq(&meta, &self.types.type_) {
+            return None;
+        }
+        meta.lookup(name)
+            .filter(|m| matches!(m, Value::Function(_)))
+    }
+
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+        if let Some(f) = self.metaclass_method(obj, &self.names.setattr.clone()) {
+            self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
+            return Ok(());
+        }
         if let Value::Instance(inst) = obj {
             let setattr = self.names.setattr.clone();
             if let Some(f @ Value::Function(_)) = inst.cls().lookup(&setattr) {

@@ -253,36 +253,53 @@ impl Vm {
                     }
                     Instr::LoadName(i) => {
                         let name = &code.names[i as usize];
-                        let f = &self.frames[fi];
-                        let v = f
-                            .locals
-                            .as_ref()
-                            .and_then(|l| l.get_str(name))
-                            .or_else(|| f.globals().get_str(name))
-                            .or_else(|| f.builtins().get_str(name));
-                        match v {
-                            Some(v) => self.push(v),
-                            None => break self.name_error(name.as_str()),
+                        if let Some(mapping) = self.namespace_mapping(fi) {
+                            save_pc!(self, fi, pc);
+                            let v = tri!(self.mapping_load_name(fi, &mapping, name));
+                            self.push(v);
+                        } else {
+                            let f = &self.frames[fi];
+                            let v = f
+                                .locals
+                                .as_ref()
+                                .and_then(|l| l.get_str(name))
+                                .or_else(|| f.globals().get_str(name))
+                                .or_else(|| f.builtins().get_str(name));
+                            match v {
+                                Some(v) => self.push(v),
+                                None => break self.name_error(name.as_str()),
+                            }
                         }
                     }
                     Instr::StoreName(i) => {
                         let v = self.pop();
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals().clone());
-                        self.dict_will_set_str(&ns, &code.names[i as usize], &v);
-                        let old = ns.set_str(code.names[i as usize].clone(), v);
-                        drop(old);
+                        if let Some(mapping) = self.namespace_mapping(fi) {
+                            save_pc!(self, fi, pc);
+                            let name = Value::Str(code.names[i as usize].clone());
+                            tri!(self.setitem(&mapping, name, v));
+                        } else {
+                            let ns = self.frames[fi]
+                                .locals
+                                .clone()
+                                .unwrap_or_else(|| self.frames[fi].globals().clone());
+                            self.dict_will_set_str(&ns, &code.names[i as usize], &v);
+                            let old = ns.set_str(code.names[i as usize].clone(), v);
+                            drop(old);
+                        }
                     }
                     Instr::DeleteName(i) => {
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals().clone());
-                        self.dict_will_del_str(&ns, &code.names[i as usize]);
-                        if ns.del_str(&code.names[i as usize]).is_none() {
-                            break self.name_error(code.names[i as usize].as_str());
+                        if let Some(mapping) = self.namespace_mapping(fi) {
+                            save_pc!(self, fi, pc);
+                            tri!(self.mapping_delete_name(&mapping, &code.names[i as usize]));
+                        } else {
+                            let ns = self.frames[fi]
+                                .locals
+                                .clone()
+                                .unwrap_or_else(|| self.frames[fi].globals().clone());
+                            self.dict_will_del_str(&ns, &code.names[i as usize]);
+                            if ns.del_str(&code.names[i as usize]).is_none() {
+                                break self.name_error(code.names[i as usize].as_str());
+                            }
                         }
                     }
                     Instr::LoadAttr(i) => {

@@ -25,6 +25,7 @@ pub mod import;
 pub mod iter;
 pub mod matching;
 pub mod names;
+pub mod namespace;
 pub mod ops;
 pub mod output;
 pub mod program;
@@ -101,6 +102,9 @@ pub struct Vm {
     pub extensions: crate::modules::Extensions,
     /// Extensions' own per-interpreter state (see `extension_state`).
     pub extension_states: extension_state::ExtensionStates,
+    /// The class bodies running in a mapping namespace: (stand-in locals, mapping),
+    /// innermost last (see `namespace`).
+    pub mapping_namespaces: Vec<(Rc<Dict>, Value)>,
 }
 
 impl Vm {
@@ -152,6 +156,7 @@ impl Vm {
             greenlet: Default::default(),
             extensions: Default::default(),
             extension_states: Default::default(),
+            mapping_namespaces: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);

@@ -299,6 +299,13 @@ impl Vm {
                 }
                 _ => self.getitem_dunder(obj, key),
             },
+            Value::Type(_)
+                if self
+                    .metaclass_method(obj, &self.names.getitem.clone())
+                    .is_some() =>
+            {
+                self.getitem_dunder(obj, key)
+            }
             Value::Type(t) => {
                 let name = self.names.class_getitem.clone();
                 match t.lookup(&name) {
