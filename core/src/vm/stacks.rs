@@ -16,13 +16,26 @@
 //! refused to finish) is reset without unwinding: whatever its Rust frames owned is
 //! leaked, never touched again.
 //!
+//! # Shared Rust stacks
+//!
+//! Python frames do not live on the Rust stack, so a suspended fiber holds only a
+//! few kilobytes of it (more only while a native re-entry is in progress). Fibers
+//! therefore share a few large stack regions, as the greenlet package shares the C
+//! stack: each fiber is bound to one region for life (by its id, round robin), and
+//! when the root is to resume a fiber whose region another fiber occupies, it copies
+//! the occupant's used part out to the heap and the fiber's back in, at the same
+//! addresses (`Stacks::occupy`). A program with a few greenlets or threads never
+//! copies (they sit in different regions); one with 100,000 holds 100,000 small
+//! copies instead of 100,000 reserved stacks. Only the root copies, while no fiber
+//! runs, and a fiber's coroutine is only made on its region when it first runs.
+//!
 //! Depends on the frame stack (`Frame`) and `Value`; the schedulers (`threads`, the
 //! greenlet module) decide which stack runs.
 
 use super::frame::Frame;
 use super::Vm;
 use crate::object::Value;
-use corosensei::stack::DefaultStack;
+use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 use hashbrown::HashMap;
 
@@ -32,8 +45,14 @@ pub type StackId = u64;
 /// The OS thread's own stack, on which the program starts.
 pub const ROOT: StackId = 0;
 
-/// The size of a fiber's Rust stack (reserved address space, committed on use).
+/// The size of a region of fiber stacks (reserved address space, committed on use).
 const FIBER_STACK: usize = 64 << 20;
+/// How many regions the fibers share.
+const REGIONS: usize = 8;
+/// Below the deepest frame a suspended fiber records, the switch itself still uses
+/// some stack (the suspend call and its saved registers): the copy of a suspended
+/// fiber reaches this much further down.
+const SUSPEND_MARGIN: usize = 4096;
 /// How much of it native re-entries may use before RecursionError.
 const FIBER_BUDGET: usize = FIBER_STACK - (4 << 20);
 
@@ -68,14 +87,45 @@ impl ExecState {
     }
 }
 
-type Fiber = Coroutine<*mut Vm, (), (), DefaultStack>;
+type Fiber = Coroutine<*mut Vm, (), (), RegionStack>;
+
+/// A fiber's view of its region, for `corosensei`.
+struct RegionStack {
+    base: usize,
+    limit: usize,
+}
+
+// SAFETY: the bounds are those of a live `DefaultStack` of `Stacks::regions`, which
+// outlives every fiber (the regions are dropped after the slots); sharing a region is
+// made safe by `Stacks::occupy`.
+unsafe impl Stack for RegionStack {
+    fn base(&self) -> corosensei::stack::StackPointer {
+        corosensei::stack::StackPointer::new(self.base).expect("a mapped stack")
+    }
+    fn limit(&self) -> corosensei::stack::StackPointer {
+        corosensei::stack::StackPointer::new(self.limit).expect("a mapped stack")
+    }
+}
+
+/// A stack region and the fiber whose Rust stack is in it.
+struct Region {
+    stack: DefaultStack,
+    occupant: Option<StackId>,
+}
 
 /// What a fiber runs: it returns the stack to hand control to when it ends.
 pub type FiberEntry = Box<dyn FnOnce(&mut Vm) -> StackId>;
 
 struct Slot {
-    /// None for the root, and for a fiber while it runs (the root loop holds it).
+    /// None for the root, for a fiber not yet started, and for a fiber while it runs
+    /// (the root loop holds it).
     fiber: Option<Box<Fiber>>,
+    /// What a fiber not yet started will run.
+    entry: Option<FiberEntry>,
+    /// The lowest address of its region a suspended fiber uses.
+    low: usize,
+    /// Its part of the region while another fiber occupies it.
+    evicted: Vec<u8>,
     /// None while this stack runs (its state is in the `Vm`).
     saved: Option<ExecState>,
     yielder: *const Yielder<*mut Vm, ()>,
@@ -96,7 +146,9 @@ impl Drop for Slot {
 
 /// Every stack of the interpreter's OS thread.
 pub struct Stacks {
+    // Declared (so dropped) before the regions their fibers' stacks are in.
     slots: HashMap<StackId, Slot>,
+    regions: Vec<Region>,
     pub current: StackId,
     next_id: StackId,
 }
@@ -108,12 +160,16 @@ impl Default for Stacks {
             ROOT,
             Slot {
                 fiber: None,
+                entry: None,
+                low: 0,
+                evicted: Vec::new(),
                 saved: None,
                 yielder: std::ptr::null(),
             },
         );
         Stacks {
             slots,
+            regions: Vec::new(),
             current: ROOT,
             next_id: ROOT + 1,
         }
@@ -137,6 +193,58 @@ impl Stacks {
 
     fn take_saved(&mut self, id: StackId) -> Option<ExecState> {
         self.slots.get_mut(&id).and_then(|s| s.saved.take())
+    }
+
+    fn region_of(id: StackId) -> usize {
+        (id as usize).wrapping_sub(1) % REGIONS
+    }
+
+    /// Make sure the region of fiber `id` exists.
+    fn reserve_region(&mut self, id: StackId) -> std::io::Result<()> {
+        while self.regions.len() <= Self::region_of(id) {
+            self.regions.push(Region {
+                stack: DefaultStack::new(FIBER_STACK)?,
+                occupant: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// On the root, before fiber `id` runs: its region holds its Rust stack. The
+    /// suspended occupant's used part is copied out, `id`'s copied back in.
+    fn occupy(&mut self, id: StackId) {
+        let Some(region) = self.regions.get_mut(Self::region_of(id)) else {
+            return;
+        };
+        if region.occupant == Some(id) {
+            return;
+        }
+        let base = region.stack.base().get();
+        if let Some(slot) = region.occupant.and_then(|o| self.slots.get_mut(&o)) {
+            if slot.fiber.is_some() {
+                // SAFETY: `[low, base)` is inside the region (`low` was recorded on
+                // the region's stack), and no fiber runs while the root copies.
+                let used =
+                    unsafe { std::slice::from_raw_parts(slot.low as *const u8, base - slot.low) };
+                slot.evicted.clear();
+                slot.evicted.extend_from_slice(used);
+            }
+        }
+        region.occupant = Some(id);
+        if let Some(slot) = self.slots.get_mut(&id) {
+            if !slot.evicted.is_empty() {
+                // SAFETY: the bytes were copied from `[low, base)` of this region,
+                // where they go back; nothing else uses the region now.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        slot.evicted.as_ptr(),
+                        slot.low as *mut u8,
+                        slot.evicted.len(),
+                    )
+                };
+                slot.evicted = Vec::new();
+            }
+        }
     }
 
     /// Drop a suspended stack that will never run again.
@@ -166,8 +274,30 @@ impl Vm {
     /// Make a new, not yet started stack that will run `entry`.
     pub fn new_stack(&mut self, entry: FiberEntry) -> std::io::Result<StackId> {
         let id = self.stacks.next_id;
+        self.stacks.reserve_region(id)?;
         self.stacks.next_id += 1;
-        let stack = DefaultStack::new(FIBER_STACK)?;
+        self.stacks.slots.insert(
+            id,
+            Slot {
+                fiber: None,
+                entry: Some(entry),
+                low: 0,
+                evicted: Vec::new(),
+                saved: Some(ExecState::fresh()),
+                yielder: std::ptr::null(),
+            },
+        );
+        Ok(id)
+    }
+
+    /// The coroutine of fiber `id`, made on its region (which it occupies) when it
+    /// first runs.
+    fn start_fiber(&mut self, id: StackId, entry: FiberEntry) -> Option<Box<Fiber>> {
+        let region = self.stacks.regions.get(Stacks::region_of(id))?;
+        let stack = RegionStack {
+            base: region.stack.base().get(),
+            limit: region.stack.limit().get(),
+        };
         let fiber = Fiber::with_stack(stack, move |yielder, vm: *mut Vm| {
             // SAFETY: the root loop resumes fibers with the interpreter it runs on,
             // which outlives every fiber and is used by one stack at a time.
@@ -180,15 +310,7 @@ impl Vm {
             let next = entry(vm);
             vm.finish_stack(id, next);
         });
-        self.stacks.slots.insert(
-            id,
-            Slot {
-                fiber: Some(Box::new(fiber)),
-                saved: Some(ExecState::fresh()),
-                yielder: std::ptr::null(),
-            },
-        );
-        Ok(id)
+        Some(Box::new(fiber))
     }
 
     /// Suspend the running stack and run `target` (alive, not running) until some
@@ -214,6 +336,10 @@ impl Vm {
                 .slots
                 .get(&from)
                 .map_or(std::ptr::null(), |s| s.yielder);
+            let marker = 0u8;
+            if let Some(slot) = self.stacks.slots.get_mut(&from) {
+                slot.low = (&marker as *const u8 as usize - SUSPEND_MARGIN) & !15;
+            }
             // SAFETY: a running fiber's yielder was recorded when it started and lives
             // on its own stack until the fiber returns.
             let _ = unsafe { (*yielder).suspend(()) };
@@ -243,8 +369,17 @@ impl Vm {
     fn run_fibers(&mut self) {
         while self.stacks.current != ROOT {
             let id = self.stacks.current;
-            let Some(mut fiber) = self.stacks.slots.get_mut(&id).and_then(|s| s.fiber.take())
-            else {
+            self.stacks.occupy(id);
+            let Some(slot) = self.stacks.slots.get_mut(&id) else {
+                self.stacks.current = ROOT;
+                break;
+            };
+            let fiber = match (slot.fiber.take(), slot.entry.take()) {
+                (Some(fiber), _) => Some(fiber),
+                (None, Some(entry)) => self.start_fiber(id, entry),
+                (None, None) => None,
+            };
+            let Some(mut fiber) = fiber else {
                 self.stacks.current = ROOT;
                 break;
             };
