@@ -832,7 +832,11 @@ impl Vm {
                 }
             }
             (Value::List(x), Value::List(y)) => {
-                return crate::builtins::list::compare_lists(self, op, x, y).map(Some)
+                return self
+                    .nested(IN_COMPARISON, |vm| {
+                        crate::builtins::list::compare_lists(vm, op, x, y)
+                    })
+                    .map(Some)
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
                 let (xs, ys) = (x.items.to_vec(), y.items.to_vec());
