@@ -1231,6 +1231,9 @@ impl Vm {
         key: Value,
         value: Value,
     ) -> PyResult<()> {
+        if !d.reserve_one() {
+            return Err(self.memory_error());
+        }
         self.dict_will_store(d, &key, &value);
         if let Value::Str(s) = &key {
             let old = d.set_str(s.clone(), value);

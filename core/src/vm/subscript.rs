@@ -463,7 +463,7 @@ impl Vm {
 
     pub fn set_add_hashed(&mut self, s: &Set, h: i64, key: Value) -> PyResult<()> {
         if self.set_find(s, h, &key)?.is_none() {
-            s.insert_absent(h, key);
+            s.insert_absent(h, key).map_err(|_| self.memory_error())?;
         }
         Ok(())
     }
