@@ -384,7 +384,18 @@ impl Dict {
     /// Whether one more entry fits or could be made room for: false when memory is
     /// out (a MemoryError). Called before a store, whose growth would otherwise end
     /// the process.
+    #[inline]
     pub fn reserve_one(&self) -> bool {
+        let has_room = {
+            let t = self.table.borrow();
+            t.entries.len() < t.entries.capacity()
+                && (!t.indexed || t.indices.len() < t.indices.capacity())
+        };
+        has_room || self.make_room_for_one()
+    }
+
+    #[inline(never)]
+    fn make_room_for_one(&self) -> bool {
         let mut t = self.table.borrow_mut();
         let t = &mut *t;
         // A full table with many removed entries is compacted by the insert instead.

@@ -1231,21 +1231,23 @@ impl Vm {
         key: Value,
         value: Value,
     ) -> PyResult<()> {
-        if !d.reserve_one() {
-            return Err(self.memory_error());
-        }
-        self.dict_will_store(d, &key, &value);
         if let Value::Str(s) = &key {
+            if !d.reserve_one() {
+                return Err(self.memory_error());
+            }
+            self.dict_will_store(d, &key, &value);
             let old = d.set_str(s.clone(), value);
             drop(old);
             return Ok(());
         }
+        self.dict_will_store(d, &key, &value);
         let h = self.hash(&key)?;
         match self.dict_find(d, h, &key)? {
             Some(i) => {
                 let old = d.replace_at(i, value);
                 drop(old);
             }
+            None if !d.reserve_one() => return Err(self.memory_error()),
             None => d.insert_new(h, key, value),
         }
         Ok(())
