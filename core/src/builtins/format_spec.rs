@@ -344,8 +344,13 @@ pub fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> Result<S
         _ => (padding, 0),
     };
     let right = padding - left - mid;
+    // The whole result at once: growing by doubling would need twice its size.
+    let total = padding
+        .checked_mul(spec.fill.len_utf8())
+        .and_then(|n| n.checked_add(head.len() + body.len()))
+        .ok_or(SpecError::NoMemory)?;
     let mut out = String::new();
-    out.try_reserve(head.len() + body.len())
+    out.try_reserve_exact(total)
         .map_err(|_| SpecError::NoMemory)?;
     push_repeat(&mut out, spec.fill, left)?;
     out.push_str(head);

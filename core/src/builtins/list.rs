@@ -30,8 +30,13 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Rc<List>> {
 fn append(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "append", args, 1, 1)?;
     let l = this(vm, args, "append")?;
-    l.push(args[1].clone());
+    push(vm, &l, args[1].clone())?;
     Ok(Value::None)
+}
+
+/// Append one item, or MemoryError when the list cannot grow.
+fn push(vm: &Vm, l: &List, v: Value) -> PyResult<()> {
+    l.try_push(v).map_err(|_| vm.memory_error())
 }
 
 fn extend(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -47,12 +52,14 @@ fn extend(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn extend_from(vm: &mut Vm, l: &List, iterable: &Value) -> PyResult<()> {
     if matches!(iterable, Value::List(_) | Value::Tuple(_)) {
         let items = vm.collect_iterable(iterable)?;
-        l.items.borrow_mut().extend(items);
+        let mut dst = l.items.borrow_mut();
+        vm.reserve(&mut dst, items.len())?;
+        dst.extend(items);
         return Ok(());
     }
     let it = vm.get_iter(iterable)?;
     while let Some(v) = vm.next(&it)? {
-        l.push(v);
+        push(vm, l, v)?;
     }
     Ok(())
 }

@@ -164,15 +164,12 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "join", args, 1, 1)?;
     let sep = text(vm, args, "join")?;
     let items = vm.collect_iterable(&args[1])?;
-    let mut out = String::new();
+    let mut parts = vm.vec_with_capacity(items.len())?;
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
-        match it {
-            Value::Str(s) => out.push_str(s.as_str()),
+        let part = match it {
+            Value::Str(s) => s.clone(),
             other => match vm.builtin_base(other) {
-                Some(Value::Str(s)) => out.push_str(s.as_str()),
+                Some(Value::Str(s)) => s,
                 _ => {
                     return Err(vm.type_error(format!(
                         "sequence item {}: expected str instance, {} found",
@@ -181,9 +178,48 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                     )))
                 }
             },
+        };
+        parts.push(part);
+    }
+    // The whole length first: the result is allocated once, or is a MemoryError.
+    let seps = sep
+        .as_str()
+        .len()
+        .checked_mul(parts.len().saturating_sub(1));
+    let total = parts
+        .iter()
+        .try_fold(seps.unwrap_or(usize::MAX), |n, p| {
+            n.checked_add(p.as_str().len())
+        })
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| vm.overflow_error("join() result is too long for a Python string"))?;
+    let mut out = vm.string_with_capacity(total)?;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
         }
+        out.push_str(part.as_str());
     }
     new(out)
+}
+
+impl Vm {
+    /// `text * count`: OverflowError past the largest string, MemoryError when
+    /// it cannot be held.
+    pub fn repeat_str(&self, text: &str, count: usize) -> PyResult<Value> {
+        let total = text
+            .len()
+            .checked_mul(count)
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| self.overflow_error("repeated string is too long"))?;
+        let mut out = self.string_with_capacity(total)?;
+        if !text.is_empty() {
+            for _ in 0..count {
+                out.push_str(text);
+            }
+        }
+        Ok(Value::from_string(out))
+    }
 }
 
 fn split_impl(

@@ -849,17 +849,15 @@ fn repeat_in_place(vm: &Vm, s: &Value, k: i64) -> PyResult<()> {
             Some(m) => total.min(m as u128),
             None => total,
         };
-        if keep > (isize::MAX as u128) / 16 {
-            return Err(());
-        }
+        let mut items = VecDeque::new();
+        let keep_len = usize::try_from(keep).map_err(|_| ())?;
+        items.try_reserve_exact(keep_len).map_err(|_| ())?;
         let first = total - keep;
-        let items: VecDeque<Value> = (0..keep)
-            .map(|j| q.items[((first + j) % size as u128) as usize].clone())
-            .collect();
+        items.extend((0..keep).map(|j| q.items[((first + j) % size as u128) as usize].clone()));
         Ok(std::mem::replace(&mut q.items, items))
     });
     match result {
-        Some(Err(())) => Err(vm.new_error(&vm.types.memory_error.clone(), "")),
+        Some(Err(())) => Err(vm.memory_error()),
         Some(Ok(old)) => {
             drop(old);
             Ok(())

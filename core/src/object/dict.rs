@@ -390,6 +390,38 @@ impl Dict {
             .is_some_and(|e| e.key.is(key))
     }
 
+    /// Whether one more entry fits or could be made room for: false when memory is
+    /// out (a MemoryError). Called before a store, whose growth would otherwise end
+    /// the process.
+    #[inline]
+    pub fn reserve_one(&self) -> bool {
+        let has_room = {
+            let t = self.table.borrow();
+            t.entries.len() < t.entries.capacity()
+                && (!t.indexed || t.indices.len() < t.indices.capacity())
+        };
+        has_room || self.make_room_for_one()
+    }
+
+    #[inline(never)]
+    fn make_room_for_one(&self) -> bool {
+        let mut t = self.table.borrow_mut();
+        let t = &mut *t;
+        // A full table with many removed entries is compacted by the insert instead.
+        if t.entries.len() == t.entries.capacity()
+            && t.used * 2 >= t.entries.len()
+            && t.entries.try_reserve(1).is_err()
+        {
+            return false;
+        }
+        if t.indexed && t.indices.len() == t.indices.capacity() {
+            let entries = &t.entries;
+            let rehash = |&i: &u32| entries[i as usize].hash as u64;
+            return t.indices.try_reserve(1, rehash).is_ok();
+        }
+        true
+    }
+
     /// Append a key known to be absent.
     pub fn insert_new(&self, hash: i64, key: Value, value: Value) {
         self.bump();

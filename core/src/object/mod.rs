@@ -343,6 +343,16 @@ impl List {
     pub fn push(&self, v: Value) {
         self.items.borrow_mut().push(v)
     }
+    /// Append, or give the item back when the list cannot grow (a MemoryError).
+    #[inline]
+    pub fn try_push(&self, v: Value) -> Result<(), Value> {
+        let mut items = self.items.borrow_mut();
+        if items.len() == items.capacity() && items.try_reserve(1).is_err() {
+            return Err(v);
+        }
+        items.push(v);
+        Ok(())
+    }
     pub fn snapshot(&self) -> Vec<Value> {
         self.items.borrow().clone()
     }

@@ -8,6 +8,7 @@
 use super::dict::{simple_eq, Probe};
 use super::{PyCell, Value};
 use std::cell::Cell;
+use std::collections::TryReserveError;
 
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -94,7 +95,14 @@ impl Table {
     }
 
     /// Insert a key known to be absent, at the slot CPython's `set_add_entry` picks.
-    fn insert_absent(&mut self, hash: i64, key: Value) {
+    /// The key is in even when the table could not grow afterwards (Err), as in
+    /// CPython, whose MemoryError then leaves it there.
+    fn insert_absent(&mut self, hash: i64, key: Value) -> Result<(), TryReserveError> {
+        if self.fill >= self.mask() {
+            // Failed growths (MemoryErrors caught) filled the table: the probe below
+            // needs an empty slot to end.
+            self.resize(self.used * 2)?;
+        }
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -128,7 +136,7 @@ impl Table {
         if let Some(free) = freeslot {
             self.slots[free] = Slot::Full(hash, key);
             self.used += 1;
-            return;
+            return Ok(());
         }
         self.slots[target] = Slot::Full(hash, key);
         self.fill += 1;
@@ -139,22 +147,28 @@ impl Table {
             } else {
                 self.used * 4
             };
-            self.resize(minused);
+            return self.resize(minused);
         }
+        Ok(())
     }
 
-    fn resize(&mut self, minused: usize) {
+    /// A new table for `minused` keys; on Err (out of memory) the old one stays.
+    fn resize(&mut self, minused: usize) -> Result<(), TryReserveError> {
         let mut newsize = MINSIZE;
         while newsize <= minused {
             newsize <<= 1;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; newsize]);
+        let mut slots = Vec::new();
+        slots.try_reserve_exact(newsize)?;
+        slots.resize(newsize, Slot::Empty);
+        let old = std::mem::replace(&mut self.slots, slots);
         self.fill = self.used;
         for slot in old {
             if let Slot::Full(h, k) = slot {
                 self.insert_clean(h, k);
             }
         }
+        Ok(())
     }
 
     fn insert_clean(&mut self, hash: i64, key: Value) {
@@ -215,7 +229,7 @@ impl Set {
         matches!(self.table.borrow().slots.get(slot), Some(Slot::Full(_, k)) if k.is(key))
     }
 
-    pub fn insert_absent(&self, hash: i64, key: Value) {
+    pub fn insert_absent(&self, hash: i64, key: Value) -> Result<(), TryReserveError> {
         self.table.borrow_mut().insert_absent(hash, key)
     }
 
@@ -239,7 +253,8 @@ impl Set {
         let mut t = self.table.borrow_mut();
         if (t.fill + n) * 5 >= t.mask() * 3 {
             let minused = (t.used + n) * 2;
-            t.resize(minused);
+            // Only a presize: the inserts that follow grow the table (or fail) anyway.
+            let _ = t.resize(minused);
         }
     }
 
@@ -254,7 +269,8 @@ impl Set {
         } else {
             t.used * 4
         };
-        t.resize(minused);
+        // Shrinking is an economy: without the memory for it the table stays valid.
+        let _ = t.resize(minused);
     }
 
     /// Copy another set's contents into this empty set, reproducing CPython's
@@ -267,7 +283,10 @@ impl Set {
         }
         if (t.fill + o.used) * 5 >= t.mask() * 3 {
             let minused = (t.used + o.used) * 2;
-            t.resize(minused);
+            if t.resize(minused).is_err() {
+                // The caller adds the keys one by one, each growth checked.
+                return false;
+            }
         }
         if t.fill == 0 && t.mask() == o.mask() && o.fill == o.used {
             t.slots = o.slots.clone();

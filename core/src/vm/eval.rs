@@ -607,7 +607,10 @@ impl Vm {
                     Instr::ListAppend(d) => {
                         let v = self.pop();
                         if let Value::List(l) = self.peek(d as usize) {
-                            l.push(v);
+                            if l.try_push(v).is_err() {
+                                save_pc!(self, fi, pc);
+                                break self.memory_error();
+                            }
                         }
                     }
                     Instr::SetAdd(d) => {

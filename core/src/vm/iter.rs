@@ -445,12 +445,22 @@ impl Vm {
     /// All items of an iterable.
     pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.snapshot()),
-            Value::Tuple(t) => return Ok(t.items.to_vec()),
+            Value::List(l) => return self.copy_items(&l.items.borrow()),
+            Value::Tuple(t) => return self.copy_items(&t.items),
             _ => {}
         }
+        let mut out = match v {
+            // A range too long to count is CPython's OverflowError (from its length).
+            Value::Obj(o) => match &o.kind {
+                ObjKind::BigRange(r) => {
+                    let n = crate::builtins::range::big_range_len(self, r)?;
+                    self.vec_with_capacity(n)?
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
         let it = self.get_iter(v)?;
-        let mut out = Vec::new();
         if let Value::Obj(o) = &it {
             if let ObjKind::Iter(state) = &o.kind {
                 let mut st = state.borrow_mut();
@@ -476,8 +486,7 @@ impl Vm {
                     IterState::Range { next, stop, step } => {
                         let (start, step) = (*next, *step);
                         let n = crate::builtins::range::range_len(start, *stop, step);
-                        // Only a hint: a range too long to hold fails as it fills.
-                        let _ = out.try_reserve(n as usize);
+                        self.reserve(&mut out, n as usize)?;
                         // Each value lies between the bounds, so the wrapping sum
                         // is exact.
                         out.extend(
@@ -491,6 +500,7 @@ impl Vm {
             }
         }
         while let Some(x) = self.next(&it)? {
+            self.reserve_one(&mut out)?;
             out.push(x);
         }
         Ok(out)

@@ -6,6 +6,7 @@
 //! native function; Python-to-Python calls run in the same loop without recursing in
 //! Rust.
 
+pub mod alloc;
 pub mod attr;
 pub mod attr_cache;
 pub mod builtin_types;

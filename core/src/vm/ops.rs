@@ -321,32 +321,19 @@ impl Vm {
                     }
                 };
                 match seq {
-                    Value::Str(s) => {
-                        if s.as_str().len().saturating_mul(count) > 1 << 34 {
-                            return Err(self.new_error(&self.types.memory_error.clone(), ""));
-                        }
-                        Value::from_string(s.as_str().repeat(count))
-                    }
-                    Value::List(l) => {
-                        let items = l.snapshot();
-                        if items.len().saturating_mul(count) > 1 << 32 {
-                            return Err(self.new_error(&self.types.memory_error.clone(), ""));
-                        }
-                        let mut v = Vec::with_capacity(items.len() * count);
-                        for _ in 0..count {
-                            v.extend(items.iter().cloned());
-                        }
-                        Value::list(v)
-                    }
-                    Value::Tuple(t) => {
-                        let mut v = Vec::with_capacity(t.items.len() * count);
-                        for _ in 0..count {
-                            v.extend(t.items.iter().cloned());
-                        }
-                        Value::tuple(v)
-                    }
+                    Value::Str(s) => self.repeat_str(s.as_str(), count)?,
+                    Value::List(l) => Value::list(self.repeat_items(&l.snapshot(), count)?),
+                    Value::Tuple(t) => Value::tuple(self.repeat_items(&t.items, count)?),
                     Value::Obj(o) => match &o.kind {
-                        ObjKind::Bytes(b) => crate::builtins::bytes::new_bytes(b.repeat(count)),
+                        ObjKind::Bytes(b) => {
+                            if b.len()
+                                .checked_mul(count)
+                                .is_none_or(|n| n > isize::MAX as usize)
+                            {
+                                return Err(self.overflow_error("repeated bytes are too long"));
+                            }
+                            crate::builtins::bytes::new_bytes(self.repeat_items(b, count)?)
+                        }
                         _ => return Ok(None),
                     },
                     _ => return Ok(None),
@@ -1262,18 +1249,23 @@ impl Vm {
         key: Value,
         value: Value,
     ) -> PyResult<()> {
-        self.dict_will_store(d, &key, &value);
         if let Value::Str(s) = &key {
+            if !d.reserve_one() {
+                return Err(self.memory_error());
+            }
+            self.dict_will_store(d, &key, &value);
             let old = d.set_str(s.clone(), value);
             drop(old);
             return Ok(());
         }
+        self.dict_will_store(d, &key, &value);
         let h = self.hash(&key)?;
         match self.dict_find(d, h, &key)? {
             Some(i) => {
                 let old = d.replace_at(i, value);
                 drop(old);
             }
+            None if !d.reserve_one() => return Err(self.memory_error()),
             None => d.insert_new(h, key, value),
         }
         Ok(())

@@ -225,13 +225,10 @@ impl Vm {
         match obj {
             Value::List(l) => {
                 if let Value::Int(i) = key {
-                    let items = l.items.borrow();
-                    let j = if *i < 0 { *i + items.len() as i64 } else { *i };
-                    if j >= 0 && (j as usize) < items.len() {
-                        return Ok(items[j as usize].clone());
-                    }
-                    drop(items);
-                    return Err(self.index_error("list index out of range"));
+                    return match wrap_index(*i, l.len()).and_then(|i| l.get(i)) {
+                        Some(v) => Ok(v),
+                        None => Err(self.index_error("list index out of range")),
+                    };
                 }
                 if let Value::Obj(o) = key {
                     if let ObjKind::Slice { start, stop, step } = &o.kind {
@@ -473,7 +470,7 @@ impl Vm {
 
     pub fn set_add_hashed(&mut self, s: &Set, h: i64, key: Value) -> PyResult<()> {
         if self.set_find(s, h, &key)?.is_none() {
-            s.insert_absent(h, key);
+            s.insert_absent(h, key).map_err(|_| self.memory_error())?;
         }
         Ok(())
     }
