@@ -4,7 +4,7 @@
 use super::{add_function, add_method, check_args};
 use crate::object::function::KwArg;
 use crate::object::types::{c3_mro, Layout, Type, TypeRef};
-use crate::object::{bigint, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
+use crate::object::{bigint, bigint_text, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
@@ -501,10 +501,10 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 pub fn parse_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyResult<Value> {
     let err = |vm: &mut Vm| -> PyResult<Value> {
         let r = vm.repr(original)?;
+        // CPython quotes at most 200 characters of the text (`%.200R`).
+        let quoted: String = r.as_str().chars().take(200).collect();
         Err(vm.value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            r.as_str()
+            "invalid literal for int() with base {base}: {quoted}"
         )))
     };
     let s = text.trim();
@@ -539,10 +539,23 @@ pub fn parse_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyResu
         return err(vm);
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    match BigInt::parse_bytes(clean.as_bytes(), base) {
-        Some(b) => Ok(bigint::normalize(if neg { -b } else { b })),
-        None => err(vm),
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return err(vm);
     }
+    if !base.is_power_of_two() {
+        if let Err(limit) = bigint_text::check_text_digits(clean.len()) {
+            return Err(vm.value_error(bigint_text::from_text_limit_message(limit, clean.len())));
+        }
+    }
+    let magnitude = if base == 10 {
+        BigInt::from(bigint_text::from_decimal(clean.as_bytes()))
+    } else {
+        match BigInt::parse_bytes(clean.as_bytes(), base) {
+            Some(b) => b,
+            None => return err(vm),
+        }
+    };
+    Ok(bigint::normalize(if neg { -magnitude } else { magnitude }))
 }
 
 /// `float(x)`.
