@@ -250,31 +250,51 @@ pub fn format_repr_like(v: f64) -> String {
     repr(v)
 }
 
-/// Round `v` to `ndigits` decimal places with round-half-even on the exact decimal
-/// value, as CPython's `round(float, n)` does.
-pub fn round_digits(v: f64, ndigits: i64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
-        return v;
-    }
-    if ndigits > 308 {
-        return v;
-    }
-    if ndigits < -308 {
-        return 0.0 * v;
+/// `round(v, ndigits)`: `v` rounded half to even at the decimal digit
+/// `10**-ndigits` from its exact binary value, as CPython's dtoa does; None
+/// when the result overflows.
+pub fn round_digits(v: f64, ndigits: i64) -> Option<f64> {
+    if !v.is_finite() || v == 0.0 || ndigits > 323 {
+        return Some(v);
     }
     if ndigits >= 0 {
         let s = format!("{:.*}", ndigits as usize, v);
-        s.parse().unwrap_or(v)
+        return Some(s.parse().unwrap_or(v));
+    }
+    let k = ndigits.unsigned_abs();
+    // Digits before the point of |v| (exact: an integer prints exactly).
+    let int_digits = format!("{:.0}", v.abs().trunc())
+        .trim_start_matches('0')
+        .len() as u64;
+    let rounded = if int_digits > k {
+        let significant = (int_digits - k) as usize;
+        format!("{:.*e}", significant - 1, v).parse().unwrap_or(v)
+    } else if int_digits == k && above_half_power(v.abs(), k) {
+        // In [10**(k-1), 10**k): rounds up to 10**k past the midpoint.
+        format!("1e{k}").parse::<f64>().unwrap_or(f64::INFINITY)
     } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = v / p;
-        let r = y.round();
-        let r = if (y - y.trunc()).abs() == 0.5 {
-            2.0 * (y / 2.0).round()
-        } else {
-            r
-        };
-        r * p
+        0.0
+    };
+    let rounded = rounded.copysign(v);
+    rounded.is_finite().then_some(rounded)
+}
+
+/// Whether `x` exceeds 5 * 10**(k-1), exactly.
+fn above_half_power(x: f64, k: u64) -> bool {
+    use num_bigint::BigUint;
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let half = BigUint::from(5u8) * BigUint::from(10u8).pow((k - 1) as u32);
+    if e >= 0 {
+        (BigUint::from(m) << e as usize) > half
+    } else {
+        BigUint::from(m) > (half << (-e) as usize)
     }
 }
 
