@@ -463,6 +463,7 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(vm, *f),
         Value::Str(s) => parse_int(vm, s.as_str(), 10, v),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_)) => parse_int_bytes(vm, v, 10),
         _ => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 let n = vm.intern(name);
@@ -495,6 +496,22 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
         return Ok(Value::Int(t as i64));
     }
     Ok(bigint::normalize(BigInt::from_f64(t).unwrap_or_default()))
+}
+
+/// `int(b, base)` for a bytes object: its ASCII text parsed as `int(text, base)`.
+fn parse_int_bytes(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Value> {
+    let Value::Obj(o) = v else {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    };
+    let ObjKind::Bytes(b) = &o.kind else {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    };
+    // Non-ASCII bytes are never digits: map them to a character that fails.
+    let text: String = b
+        .iter()
+        .map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' })
+        .collect();
+    parse_int(vm, &text, base, v)
 }
 
 /// Parse an int literal as `int(text, base)` does.
@@ -664,12 +681,18 @@ fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let v = match (args.first(), args.get(1).cloned().or(base_kw)) {
         (None, _) => Value::Int(0),
         (Some(x), None) => to_int(vm, x)?,
-        (Some(Value::Str(s)), Some(b)) => {
+        (Some(x @ (Value::Str(_) | Value::Obj(_))), Some(b))
+            if matches!(x, Value::Str(_))
+                || matches!(x, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_))) =>
+        {
             let b = super::arg_int(vm, &b)?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            parse_int(vm, s.as_str(), b as u32, &Value::Str(s.clone()))?
+            match x {
+                Value::Str(s) => parse_int(vm, s.as_str(), b as u32, x)?,
+                _ => parse_int_bytes(vm, x, b as u32)?,
+            }
         }
         (Some(_), Some(_)) => {
             return Err(vm.type_error("int() can't convert non-string with explicit base"))
