@@ -325,13 +325,6 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResul
     ]))
 }
 
-fn float_hex(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let Value::Float(f) = base(vm, &args[0]) else {
-        return Err(vm.type_error("descriptor 'hex' requires a 'float' object"));
-    };
-    Ok(Value::from_string(format!("{f:?}")))
-}
-
 /// `T.__new__` for a built-in type: its constructor, as a static method.
 fn new_wrapper(t: &TypeRef) -> Option<Value> {
     let f = t.native_new?;
@@ -406,7 +399,6 @@ pub fn install(vm: &mut Vm) {
     }
     add_method(vm, &t.float, "is_integer", float_is_integer);
     add_method(vm, &t.float, "as_integer_ratio", float_as_integer_ratio);
-    add_method(vm, &t.float, "hex", float_hex);
     for ty in sequences {
         for (name, rname, f, rf) in &BINOPS[..3] {
             add_dunder(vm, ty, name, *f);

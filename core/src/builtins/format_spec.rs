@@ -18,6 +18,7 @@
 
 use std::fmt::Write as _;
 
+use crate::object::bigint_text;
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
@@ -116,6 +117,8 @@ pub enum SpecError {
     StrAlternate,
     StrEqualsAlign,
     NoMemory,
+    /// Past `sys.get_int_max_str_digits()` (carried).
+    IntMaxStrDigits(usize),
 }
 
 impl SpecError {
@@ -148,6 +151,7 @@ impl SpecError {
             ),
             SpecError::PrecisionTooBig => "precision too big".into(),
             SpecError::IntPrecision => "Precision not allowed in integer format specifier".into(),
+            SpecError::IntMaxStrDigits(limit) => bigint_text::to_text_limit_message(*limit),
             SpecError::IntNoNegZero => {
                 "Negative zero coercion (z) not allowed in integer format specifier".into()
             }
@@ -494,7 +498,11 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> Result<String, SpecError> {
         let c = char::from_u32(cp).ok_or(SpecError::CharSurrogate(cp))?;
         return render_number(false, "", "", false, c.encode_utf8(&mut [0; 4]), spec, None);
     }
-    let mut digits = v.magnitude().to_str_radix(base);
+    let mut digits = if base == 10 {
+        bigint_text::limited_decimal(v.magnitude()).map_err(SpecError::IntMaxStrDigits)?
+    } else {
+        v.magnitude().to_str_radix(base)
+    };
     let prefix = match (spec.alternate, ty) {
         (true, 'b') => "0b",
         (true, 'o') => "0o",

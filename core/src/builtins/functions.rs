@@ -725,7 +725,9 @@ fn round(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             }
             Some(n) => {
                 let n = arg_int(vm, &n)?;
-                Ok(Value::Float(crate::object::float::round_digits(*f, n)))
+                crate::object::float::round_digits(*f, n)
+                    .map(Value::Float)
+                    .ok_or_else(|| vm.overflow_error("rounded value too large to represent"))
             }
         },
         v if as_int(v).is_some() => match nd {

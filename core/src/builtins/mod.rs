@@ -15,6 +15,7 @@ pub mod function;
 pub mod functions;
 pub mod iterators;
 pub mod list;
+pub mod number_codecs;
 pub mod range;
 pub mod repr;
 pub mod set;
@@ -23,7 +24,7 @@ pub mod types;
 mod unicode_printable;
 
 use crate::object::function::{KwArg, NativeFn};
-use crate::object::{Builtin, Dict, TypeRef, Value};
+use crate::object::{Builtin, Dict, ObjKind, TypeRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -116,6 +117,21 @@ pub fn split_method_self<'a>(
             )))
         }
     }
+}
+
+/// Register a classmethod on a built-in type.
+pub fn add_classmethod(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
+    let key = vm.intern(name);
+    let owner: &'static str = Box::leak(t.name().as_str().to_string().into_boxed_str());
+    let f = Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        bound: None,
+        is_method: false,
+        owner,
+    }));
+    let method = Value::obj(vm.types.classmethod.clone(), ObjKind::ClassMethod(f));
+    t.dict.set_str(key, method);
 }
 
 /// Register a method on a built-in type.
@@ -308,6 +324,7 @@ pub fn install(vm: &mut Vm) {
     bytes::install(vm);
     iterators::install(vm);
     dunders::install(vm);
+    number_codecs::install(vm);
     function::install(vm);
     descriptors::install(vm);
 }

@@ -1,7 +1,7 @@
 //! `repr()` and `str()` of every kind of value, with CPython's text (including the
 //! `[...]` of recursive containers).
 
-use crate::object::{float, ObjKind, PyStr, Value};
+use crate::object::{bigint_text, float, ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -162,13 +162,10 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
         Value::None | Value::Null => s("None".into()),
         Value::Bool(b) => s(if *b { "True" } else { "False" }.into()),
         Value::Int(i) => s(i.to_string()),
-        Value::BigInt(b) => {
-            let text = b.to_string();
-            if text.len() > 4300 {
-                return Err(vm.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
-            }
-            s(text)
-        }
+        Value::BigInt(b) => match bigint_text::signed_decimal(b) {
+            Ok(text) => s(text),
+            Err(limit) => Err(vm.value_error(bigint_text::to_text_limit_message(limit))),
+        },
         Value::Float(f) => s(float::repr(*f)),
         Value::Str(x) => s(str_repr(x.as_str())),
         Value::List(l) => {

@@ -4,7 +4,7 @@
 use super::{add_function, add_method, check_args};
 use crate::object::function::KwArg;
 use crate::object::types::{c3_mro, Layout, Type, TypeRef};
-use crate::object::{bigint, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
+use crate::object::{bigint, bigint_text, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
@@ -515,6 +515,7 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(vm, *f),
         Value::Str(s) => parse_int(vm, s.as_str(), 10, v),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_)) => parse_int_bytes(vm, v, 10),
         _ => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 let n = vm.intern(name);
@@ -549,14 +550,30 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
     Ok(bigint::normalize(BigInt::from_f64(t).unwrap_or_default()))
 }
 
+/// `int(b, base)` for a bytes object: its ASCII text parsed as `int(text, base)`.
+fn parse_int_bytes(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Value> {
+    let Value::Obj(o) = v else {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    };
+    let ObjKind::Bytes(b) = &o.kind else {
+        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+    };
+    // Non-ASCII bytes are never digits: map them to a character that fails.
+    let text: String = b
+        .iter()
+        .map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' })
+        .collect();
+    parse_int(vm, &text, base, v)
+}
+
 /// Parse an int literal as `int(text, base)` does.
 pub fn parse_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyResult<Value> {
     let err = |vm: &mut Vm| -> PyResult<Value> {
         let r = vm.repr(original)?;
+        // CPython quotes at most 200 characters of the text (`%.200R`).
+        let quoted: String = r.as_str().chars().take(200).collect();
         Err(vm.value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            r.as_str()
+            "invalid literal for int() with base {base}: {quoted}"
         )))
     };
     let s = text.trim();
@@ -591,10 +608,23 @@ pub fn parse_int(vm: &mut Vm, text: &str, base: u32, original: &Value) -> PyResu
         return err(vm);
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    match BigInt::parse_bytes(clean.as_bytes(), base) {
-        Some(b) => Ok(bigint::normalize(if neg { -b } else { b })),
-        None => err(vm),
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return err(vm);
     }
+    if !base.is_power_of_two() {
+        if let Err(limit) = bigint_text::check_text_digits(clean.len()) {
+            return Err(vm.value_error(bigint_text::from_text_limit_message(limit, clean.len())));
+        }
+    }
+    let magnitude = if base == 10 {
+        BigInt::from(bigint_text::from_decimal(clean.as_bytes()))
+    } else {
+        match BigInt::parse_bytes(clean.as_bytes(), base) {
+            Some(b) => b,
+            None => return err(vm),
+        }
+    };
+    Ok(bigint::normalize(if neg { -magnitude } else { magnitude }))
 }
 
 /// `float(x)`.
@@ -703,12 +733,18 @@ fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let v = match (args.first(), args.get(1).cloned().or(base_kw)) {
         (None, _) => Value::Int(0),
         (Some(x), None) => to_int(vm, x)?,
-        (Some(Value::Str(s)), Some(b)) => {
+        (Some(x @ (Value::Str(_) | Value::Obj(_))), Some(b))
+            if matches!(x, Value::Str(_))
+                || matches!(x, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_))) =>
+        {
             let b = super::arg_int(vm, &b)?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            parse_int(vm, s.as_str(), b as u32, &Value::Str(s.clone()))?
+            match x {
+                Value::Str(s) => parse_int(vm, s.as_str(), b as u32, x)?,
+                _ => parse_int_bytes(vm, x, b as u32)?,
+            }
         }
         (Some(_), Some(_)) => {
             return Err(vm.type_error("int() can't convert non-string with explicit base"))

@@ -9,7 +9,7 @@
 
 use crate::builtins::{add_function, check_args, kwarg, no_kwargs};
 use crate::object::function::KwArg;
-use crate::object::{Dict, Value};
+use crate::object::{bigint_products, Dict, Value};
 use crate::vm::{PyResult, Vm};
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
@@ -1462,23 +1462,6 @@ fn m_lcm(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::from_bigint(acc.abs()))
 }
 
-/// The product lo * (lo+1) * ... * (hi-1), split in halves so the big
-/// multiplications stay balanced.
-fn range_product(lo: u64, hi: u64) -> BigInt {
-    if hi <= lo {
-        return BigInt::one();
-    }
-    if hi - lo <= 16 {
-        let mut acc = BigInt::from(lo);
-        for k in lo + 1..hi {
-            acc *= k;
-        }
-        return acc;
-    }
-    let mid = lo + (hi - lo) / 2;
-    range_product(lo, mid) * range_product(mid, hi)
-}
-
 fn m_factorial(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let v = one_arg(vm, "factorial", args, kw)?;
     let n = index_big(vm, v)?;
@@ -1491,7 +1474,7 @@ fn m_factorial(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
             i64::MAX
         )));
     };
-    Ok(Value::from_bigint(range_product(1, n + 1)))
+    Ok(Value::from_bigint(bigint_products::factorial(n)))
 }
 
 fn comb_perm_args(vm: &mut Vm, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
@@ -1517,11 +1500,7 @@ fn m_comb(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     };
-    let mut acc = BigInt::one();
-    for i in 0..k {
-        acc = acc * (&n - i) / (i + 1);
-    }
-    Ok(Value::from_bigint(acc))
+    Ok(Value::from_bigint(bigint_products::comb(&n, k)))
 }
 
 fn m_perm(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -1538,11 +1517,7 @@ fn m_perm(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|k| *k <= i64::MAX as u64) else {
         return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
     };
-    let mut acc = BigInt::one();
-    for i in 0..k {
-        acc *= &n - i;
-    }
-    Ok(Value::from_bigint(acc))
+    Ok(Value::from_bigint(bigint_products::perm(&n, k)))
 }
 
 fn m_isqrt(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {

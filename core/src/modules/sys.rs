@@ -4,8 +4,9 @@
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::types::Layout;
-use crate::object::{Base, Dict, Instance, ObjKind, PyCell, Type, TypeRef, Value};
+use crate::object::{bigint_text, Base, Dict, Instance, ObjKind, PyCell, Type, TypeRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
+use num_traits::ToPrimitive;
 use std::rc::Rc;
 
 /// The console streams: which one a stream object writes to.
@@ -66,6 +67,42 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Val
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
     vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::no_kwargs(vm, "get_int_max_str_digits", kw)?;
+    check_args(vm, "get_int_max_str_digits", args, 0, 0)?;
+    Ok(Value::Int(bigint_text::max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::only_kwargs(vm, "set_int_max_str_digits", kw, &["maxdigits"])?;
+    let arg = match (args, crate::builtins::kwarg(kw, "maxdigits")) {
+        ([v], None) | ([], Some(v)) => v.clone(),
+        ([], None) => {
+            return Err(vm.type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "set_int_max_str_digits() takes at most 1 argument ({} given)",
+                args.len() + kw.len()
+            )))
+        }
+    };
+    let n = super::math::index_big(vm, &arg)?;
+    let n = n
+        .to_i32()
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
+    if n != 0 && n < bigint_text::MIN_MAX_STR_DIGITS as i32 {
+        return Err(vm.value_error(format!(
+            "maxdigits must be 0 or larger than {}",
+            bigint_text::MIN_MAX_STR_DIGITS
+        )));
+    }
+    bigint_text::set_max_str_digits(n as usize);
     Ok(Value::None)
 }
 
@@ -232,6 +269,8 @@ pub fn install(vm: &mut Vm) {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("setswitchinterval", setswitchinterval),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
         ("getswitchinterval", getswitchinterval),
         ("_getframe", getframe),
         ("settrace", settrace),

@@ -3,7 +3,7 @@
 //! Results are always normalised: a value that fits an `i64` is a `Value::Int`.
 
 use super::Value;
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::rc::Rc;
@@ -342,36 +342,13 @@ pub fn truediv(a: IntRef, b: IntRef) -> Result<f64, TrueDivError> {
     } else {
         x.div_rem(&(y << (-scale) as usize))
     };
-    let q = q.to_u64().unwrap_or(u64::MAX);
-    let q_bits = 64 - q.leading_zeros() as i64;
-    // The exponent of the leading bit decides how many bits a double keeps:
-    // 53 when normal, fewer when subnormal (down to 2**-1074).
-    let top = q_bits - 1 - scale;
-    let keep = if top >= -1022 { 53 } else { top + 1075 };
-    let drop = (q_bits - keep) as u32;
-    let mut mantissa = q >> drop;
-    let rest = q & ((1u64 << drop) - 1);
-    let half = 1u64 << (drop - 1);
-    if rest > half || (rest == half && (!r.is_zero() || mantissa & 1 == 1)) {
-        mantissa += 1;
-    }
-    let f = scale_by_power_of_two(mantissa as f64, drop as i64 - scale);
+    // The remainder becomes a sticky bit below the quotient's last bit.
+    let q = (q << 1usize) | BigUint::from(!r.is_zero() as u8);
+    let f = super::float::from_scaled_int(&q, -scale - 1);
     if f.is_infinite() {
         return Err(TrueDivError::Overflow);
     }
     Ok(signed(f))
-}
-
-/// `x * 2**n` for a result that is exactly representable (or overflows).
-fn scale_by_power_of_two(x: f64, n: i64) -> f64 {
-    let pow2 = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
-    if n < -1022 {
-        x * pow2(-1022) * pow2(n + 1022)
-    } else if n > 1023 {
-        x * pow2(1023) * pow2((n - 1023).min(1023))
-    } else {
-        x * pow2(n)
-    }
 }
 
 /// CPython's hash of an int: the value modulo the Mersenne prime 2**61 - 1.

@@ -250,30 +250,168 @@ pub fn format_repr_like(v: f64) -> String {
     repr(v)
 }
 
-/// Round `v` to `ndigits` decimal places with round-half-even on the exact decimal
-/// value, as CPython's `round(float, n)` does.
-pub fn round_digits(v: f64, ndigits: i64) -> f64 {
-    if !v.is_finite() || v == 0.0 {
-        return v;
-    }
-    if ndigits > 308 {
-        return v;
-    }
-    if ndigits < -308 {
-        return 0.0 * v;
+/// `round(v, ndigits)`: `v` rounded half to even at the decimal digit
+/// `10**-ndigits` from its exact binary value, as CPython's dtoa does; None
+/// when the result overflows.
+pub fn round_digits(v: f64, ndigits: i64) -> Option<f64> {
+    if !v.is_finite() || v == 0.0 || ndigits > 323 {
+        return Some(v);
     }
     if ndigits >= 0 {
         let s = format!("{:.*}", ndigits as usize, v);
-        s.parse().unwrap_or(v)
-    } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = v / p;
-        let r = y.round();
-        let r = if (y - y.trunc()).abs() == 0.5 {
-            2.0 * (y / 2.0).round()
-        } else {
-            r
-        };
-        r * p
+        return Some(s.parse().unwrap_or(v));
     }
+    let k = ndigits.unsigned_abs();
+    // Digits before the point of |v| (exact: an integer prints exactly).
+    let int_digits = format!("{:.0}", v.abs().trunc())
+        .trim_start_matches('0')
+        .len() as u64;
+    let rounded = if int_digits > k {
+        let significant = (int_digits - k) as usize;
+        format!("{:.*e}", significant - 1, v).parse().unwrap_or(v)
+    } else if int_digits == k && above_half_power(v.abs(), k) {
+        // In [10**(k-1), 10**k): rounds up to 10**k past the midpoint.
+        format!("1e{k}").parse::<f64>().unwrap_or(f64::INFINITY)
+    } else {
+        0.0
+    };
+    let rounded = rounded.copysign(v);
+    rounded.is_finite().then_some(rounded)
+}
+
+/// Whether `x` exceeds 5 * 10**(k-1), exactly.
+fn above_half_power(x: f64, k: u64) -> bool {
+    use num_bigint::BigUint;
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    let half = BigUint::from(5u8) * BigUint::from(10u8).pow((k - 1) as u32);
+    if e >= 0 {
+        (BigUint::from(m) << e as usize) > half
+    } else {
+        BigUint::from(m) > (half << (-e) as usize)
+    }
+}
+
+/// `m * 2**exp` correctly rounded (half to even) to a float, subnormals
+/// included; infinity when it overflows.
+pub fn from_scaled_int(m: &num_bigint::BigUint, exp: i64) -> f64 {
+    use num_traits::ToPrimitive;
+    let bits = m.bits() as i64;
+    if bits == 0 {
+        return 0.0;
+    }
+    let top = bits - 1 + exp;
+    if top > 1023 {
+        return f64::INFINITY;
+    }
+    // A double keeps 53 bits when normal, fewer below 2**-1022.
+    let keep = if top >= -1022 { 53 } else { top + 1075 };
+    let drop = bits - keep;
+    if drop <= 0 {
+        return scale_by_power_of_two(m.to_u64().unwrap_or(0) as f64, exp);
+    }
+    if drop > bits {
+        // Below half of the smallest subnormal.
+        return 0.0;
+    }
+    let mut mantissa = (m >> drop as usize).to_u64().unwrap_or(0);
+    let half_bit = (drop - 1) as u64;
+    let above_half = m.bit(half_bit);
+    let below_half = m.trailing_zeros().is_some_and(|tz| tz < half_bit);
+    if above_half && (below_half || mantissa & 1 == 1) {
+        mantissa += 1;
+    }
+    scale_by_power_of_two(mantissa as f64, exp + drop)
+}
+
+/// `x * 2**n` for a result that is exactly representable (or overflows).
+fn scale_by_power_of_two(x: f64, n: i64) -> f64 {
+    let pow2 = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
+    if n < -1022 {
+        x * pow2(-1022) * pow2((n + 1022).max(-1022))
+    } else if n > 1023 {
+        x * pow2(1023) * pow2((n - 1023).min(1023))
+    } else {
+        x * pow2(n)
+    }
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>`, `0x0.<...>p-1022` when
+/// subnormal.
+pub fn to_hex(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let fraction = bits & ((1 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let (lead, exp) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    format!("{sign}0x{lead}.{fraction:013x}p{exp:+}")
+}
+
+/// `float.fromhex(text)`; None when the text is not a hexadecimal float
+/// (an overflow gives infinity).
+pub fn from_hex(text: &str) -> Option<f64> {
+    let s = text.trim();
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let signed = |f: f64| if negative { -f } else { f };
+    let lower = s.to_ascii_lowercase();
+    match lower.as_str() {
+        "inf" | "infinity" => return Some(signed(f64::INFINITY)),
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa, exponent) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let digits: String = whole.chars().chain(fraction.chars()).collect();
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let exp = match exponent {
+        None => 0,
+        Some(e) => {
+            let unsigned = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            // Clamped far past any float: only the direction matters there.
+            let magnitude = unsigned.parse::<i64>().unwrap_or(i64::MAX).min(1 << 40);
+            if e.starts_with('-') {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    let m = num_bigint::BigUint::parse_bytes(digits.as_bytes(), 16)?;
+    let f = from_scaled_int(&m, exp - 4 * fraction.len() as i64);
+    Some(signed(f))
 }

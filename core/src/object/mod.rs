@@ -10,6 +10,8 @@
 //! (calling `__eq__`, raising) lives there.
 
 pub mod bigint;
+pub mod bigint_products;
+pub mod bigint_text;
 pub mod cell;
 pub mod dict;
 pub mod exception;
