@@ -11,6 +11,7 @@ mod nesting;
 mod pattern;
 pub use expr::CALL_ARGS;
 pub mod symtable;
+mod type_params;
 mod unit;
 
 use crate::code::{flags, BinOp, Code, Instr, Position};
@@ -65,9 +66,10 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
     let lines = Lines::new(src);
     match mode {
         Mode::Exec => {
-            let module = parse::parse_module(src)?;
+            let mut module = parse::parse_module(src)?;
             nesting::check(&module.body)?;
             check_future_imports(src, &module.body)?;
+            type_params::rewrite(src, &mut module.body)?;
             let future_annotations = has_future_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
@@ -398,6 +400,13 @@ impl<'s> Compiler<'s> {
         let parent = self.unit_ref();
         let parent_scope = &self.table.scopes[parent.scope];
         let qualname = match parent_scope.kind {
+            // An annotation scope is not part of the names of what it defines.
+            _ if parent_scope.name.starts_with(type_params::SCOPE_PREFIX) => {
+                match parent.qualname.rsplit_once('.') {
+                    Some((outer, _)) => format!("{outer}.{name}"),
+                    None => name.to_string(),
+                }
+            }
             ScopeKind::Module => name.to_string(),
             ScopeKind::Class => format!("{}.{}", parent.qualname, name),
             _ => format!("{}.<locals>.{}", parent.qualname, name),

@@ -72,6 +72,10 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/contextlib.py")),
     ),
     ("typing", ModuleDef::Source(include_str!("py/typing.py"))),
+    (
+        "_typeparams",
+        ModuleDef::Source(include_str!("py/_typeparams.py")),
+    ),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
