@@ -6,6 +6,7 @@
 //! `finally`, `with` and `except` blocks) unwinds the block stack at compile time, as
 //! CPython does.
 
+mod except_star;
 mod expr;
 mod nesting;
 mod pattern;
@@ -571,9 +572,6 @@ impl<'s> Compiler<'s> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.error(t, "'except*' is not supported yet"));
-                }
                 // The `try:` line has an instruction of its own, as in CPython (a
                 // line event for it under tracing).
                 self.emit(Instr::Nop);

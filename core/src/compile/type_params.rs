@@ -16,11 +16,19 @@ use thin_vec::ThinVec;
 /// of the qualified names of what they define.
 pub const SCOPE_PREFIX: &str = "<generic parameters of ";
 
-/// Rewrite every generic definition and `type` statement in `body`, at any depth.
+/// Rewrite every generic definition and `type` statement in `body`, at any depth
+/// (and every `try` with `except*` clauses, see `except_star`).
 pub fn rewrite(src: &str, body: &mut ThinVec<Stmt>) -> Result<(), SyntaxErr> {
     let mut out = ThinVec::with_capacity(body.len());
     for mut stmt in std::mem::take(body) {
         nested_bodies(src, &mut stmt)?;
+        if let Stmt::Try(t) = stmt {
+            stmt = if t.is_star {
+                super::except_star::lower(src, t)?
+            } else {
+                Stmt::Try(t)
+            };
+        }
         match generic(src, stmt)? {
             Ok(stmts) => out.extend(stmts),
             Err(stmt) => out.push(stmt),
@@ -223,8 +231,8 @@ fn type_param_names(params: &Option<Box<ast::TypeParams>>) -> Vec<Expr> {
 }
 
 /// Makes synthesized nodes, all located at the statement they stand for.
-struct Builder {
-    at: TextRange,
+pub(super) struct Builder {
+    pub at: TextRange,
 }
 
 impl Builder {
@@ -236,10 +244,10 @@ impl Builder {
             ctx,
         })
     }
-    fn name(&self, id: &str) -> Expr {
+    pub(super) fn name(&self, id: &str) -> Expr {
         self.named(id, ast::ExprContext::Load)
     }
-    fn store(&self, id: &str) -> Expr {
+    pub(super) fn store(&self, id: &str) -> Expr {
         self.named(id, ast::ExprContext::Store)
     }
     fn none(&self) -> Expr {
@@ -248,7 +256,7 @@ impl Builder {
             range: self.at,
         })
     }
-    fn string(&self, s: &str) -> Expr {
+    pub(super) fn string(&self, s: &str) -> Expr {
         Expr::StringLiteral(ast::ExprStringLiteral {
             node_index: Default::default(),
             range: self.at,
@@ -269,13 +277,13 @@ impl Builder {
             ctx,
         })
     }
-    fn attr(&self, value: Expr, attr: &str) -> Expr {
+    pub(super) fn attr(&self, value: Expr, attr: &str) -> Expr {
         self.attr_ctx(value, attr, ast::ExprContext::Load)
     }
     fn attr_store(&self, value: Expr, attr: &str) -> Expr {
         self.attr_ctx(value, attr, ast::ExprContext::Store)
     }
-    fn call(&self, func: Expr, args: Vec<Expr>) -> Expr {
+    pub(super) fn call(&self, func: Expr, args: Vec<Expr>) -> Expr {
         Expr::Call(ast::ExprCall {
             node_index: Default::default(),
             range_start: self.at.start(),
@@ -310,7 +318,7 @@ impl Builder {
             body: Box::new(value),
         })
     }
-    fn assign(&self, target: Expr, value: Expr) -> Stmt {
+    pub(super) fn assign(&self, target: Expr, value: Expr) -> Stmt {
         Stmt::Assign(ast::StmtAssign {
             node_index: Default::default(),
             range: self.at,

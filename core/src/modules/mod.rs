@@ -76,6 +76,10 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         "_typeparams",
         ModuleDef::Source(include_str!("py/_typeparams.py")),
     ),
+    (
+        "_exceptiongroup",
+        ModuleDef::Source(include_str!("py/_exceptiongroup.py")),
+    ),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
