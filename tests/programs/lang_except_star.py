@@ -1,7 +1,6 @@
 # except* (PEP 654) on naked exceptions and groups, and ExceptionGroup's split,
 # subgroup, derive, str, repr and argument checks.
-# ExceptionGroup is not a builtin of tripwire yet: take it from where it lives.
-EG = ExceptionGroup if "ExceptionGroup" in dir(__builtins__) else __import__("_exceptiongroup").ExceptionGroup
+EG = ExceptionGroup
 def show(f):
     try:
         f()

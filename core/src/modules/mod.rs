@@ -232,3 +232,17 @@ pub fn source_line(filename: &str, line: u32) -> Option<String> {
 pub fn install_sys(vm: &mut Vm) {
     sys::install(vm);
 }
+
+/// BaseExceptionGroup and ExceptionGroup are written in Python (`_exceptiongroup`);
+/// make them builtins as in CPython.
+pub fn install_exception_groups(vm: &mut Vm) {
+    let Ok(module) = vm.import_one("_exceptiongroup") else {
+        return;
+    };
+    for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+        let key = vm.intern(name);
+        if let Ok(Some(class)) = vm.get_attr_opt(&module, &key) {
+            vm.builtins.set_str(key, class);
+        }
+    }
+}

@@ -101,6 +101,9 @@ class ExceptionGroup(BaseExceptionGroup, Exception):
     pass
 
 
+BaseExceptionGroup.__module__ = ExceptionGroup.__module__ = 'builtins'
+
+
 class Handling:
     """What `except*` clauses have left of one exception, and what they raised."""
 
