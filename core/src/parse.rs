@@ -1,6 +1,7 @@
 //! The front end: the only module that touches ruff's parser crates, so an upgrade of
 //! them stays local. It turns source text into an AST or a `SyntaxError` description.
 
+use ast::Expr;
 pub use ruff_python_ast as ast;
 use ruff_source_file::LineIndex;
 use ruff_text_size::TextSize;
@@ -464,6 +465,9 @@ fn reworded(
         }
         return Some(msg.to_string());
     }
+    if let Some(msg) = invalid_target(src, start, err.end_col, ruff_msg) {
+        return Some(msg);
+    }
     let before = previous_token(src, start);
     let found = ruff_msg
         .strip_prefix("Expected `,`, found ")
@@ -523,6 +527,98 @@ fn mark_from(src: &str, start: usize, err: &mut SyntaxErr) {
         0
     };
     *err = SyntaxErr { end_col, ..moved };
+}
+
+/// CPython's message for an expression that cannot be assigned to, deleted or
+/// augmented (ruff marks the expression).
+fn invalid_target(src: &str, start: usize, end_col: u32, ruff_msg: &str) -> Option<String> {
+    let action = match ruff_msg {
+        "Invalid assignment target" => "assign to",
+        "Invalid delete target" => "delete",
+        "Invalid augmented assignment target" => "augment",
+        _ => return None,
+    };
+    let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+    let width = end_col.saturating_sub(error_at(src, start, String::new()).col) as usize;
+    let end = src[start..line_end]
+        .char_indices()
+        .nth(width)
+        .map_or(line_end, |(i, _)| start + i);
+    let text = &src[start..end];
+    // A yield parses as an expression only in parentheses.
+    let parsed = ruff_python_parser::parse_expression(text)
+        .or_else(|_| ruff_python_parser::parse_expression(&format!("({text})")))
+        .ok()?
+        .into_syntax();
+    let target = &*parsed.body;
+    let what = target_name(target);
+    if action == "augment" {
+        return Some(format!(
+            "'{what}' is an illegal expression for augmented assignment"
+        ));
+    }
+    if action == "delete" {
+        return Some(format!("cannot delete {what}"));
+    }
+    let before = src[..start].trim_end_matches([' ', '(']);
+    let after = src[end..].trim_start_matches([' ', ')']);
+    let followed_by_assign = after.starts_with('=') && !after.starts_with("==");
+    let chained = before.ends_with('=') && !before.ends_with("==");
+    if chained && matches!(target, Expr::Yield(_) | Expr::YieldFrom(_)) {
+        return Some("assignment to yield expression not possible".into());
+    }
+    let simple = !matches!(
+        target,
+        Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::Lambda(_)
+            | Expr::If(_)
+            | Expr::Named(_)
+            | Expr::Tuple(_)
+            | Expr::List(_)
+            | Expr::Generator(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::Starred(_)
+    ) && !matches!(target, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not);
+    if followed_by_assign && simple && !chained {
+        return Some(format!(
+            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
+        ));
+    }
+    Some(format!("cannot assign to {what}"))
+}
+
+/// How CPython names a kind of expression in its errors.
+fn target_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) if b.value => "True",
+        Expr::BooleanLiteral(_) => "False",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "literal",
+    }
 }
 
 /// Where the token before `offset` starts (a name or number; else `offset`).
