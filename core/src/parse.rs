@@ -509,12 +509,52 @@ fn reworded(
         err.end_col = 0;
         return Some("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into());
     }
-    let after_number = src[..start].ends_with(|c: char| c.is_ascii_digit() || c == '_' || c == '.')
-        && src[start..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
-    if ruff_msg.starts_with("Simple statements must be separated") && after_number {
+    if glued_to_number(src, start) {
         return Some("invalid decimal literal".into());
     }
+    let header = src[..start].rsplit('\n').next().unwrap_or("").trim_start();
+    let header = header.strip_prefix("async ").unwrap_or(header);
+    let keyword = header
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if ruff_msg.starts_with("Expected `(`, found") && keyword == "def" {
+        err.end_col = 0;
+        return Some("expected '('".into());
+    }
+    // The statements whose ':' CPython's grammar requires outright.
+    if ruff_msg.starts_with("Expected `:`, found")
+        && matches!(keyword, "try" | "finally" | "else" | "def")
+    {
+        err.end_col = 0;
+        return Some("expected ':'".into());
+    }
+    if ruff_msg.starts_with("Expected an identifier, but found a keyword `in`") {
+        return Some("'in' expected after for-loop variables".into());
+    }
     None
+}
+
+/// Whether a name starts at `offset` right after the digits of a number (`1st`,
+/// `0.real`): CPython's tokenizer refuses that, except before a keyword.
+fn glued_to_number(src: &str, offset: usize) -> bool {
+    let head = &src[..offset.min(src.len())];
+    let word_start = head
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        .len();
+    let number = &head[word_start..];
+    let rest = &src[offset.min(src.len())..];
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    const KEYWORDS: &[&str] = &["and", "or", "in", "is", "not", "if", "else", "for"];
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && !number.starts_with("0x")
+        && !number.starts_with("0X")
+        && head.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == '_')
+        && !next.is_empty()
+        && !KEYWORDS.contains(&next.as_str())
 }
 
 /// Move the start of `err`'s marked range to `start` (keeping its end if that
