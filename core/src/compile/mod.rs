@@ -8,6 +8,7 @@
 
 mod except_star;
 mod expr;
+mod future;
 mod nesting;
 mod pattern;
 pub use expr::CALL_ARGS;
@@ -69,9 +70,9 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
         Mode::Exec => {
             let mut module = parse::parse_module(src)?;
             nesting::check(&module.body)?;
-            check_future_imports(src, &module.body)?;
+            future::check_imports(src, &module.body)?;
             type_params::rewrite(src, &mut module.body)?;
-            let future_annotations = has_future_annotations(&module.body);
+            let future_annotations = future::has_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
             c.check_scope_errors()?;
@@ -123,72 +124,6 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
 
 fn expr_has_scopes(_e: &Expr) -> bool {
     true
-}
-
-/// The features `from __future__ import` accepts in 3.13.
-const FUTURE_FEATURES: &[&str] = &[
-    "nested_scopes",
-    "generators",
-    "division",
-    "absolute_import",
-    "with_statement",
-    "print_function",
-    "unicode_literals",
-    "barry_as_FLUFL",
-    "generator_stop",
-    "annotations",
-];
-
-/// `from __future__` imports: only known features, only at the top of the module
-/// (after its docstring and other future imports).
-fn check_future_imports(src: &str, body: &[Stmt]) -> CResult<()> {
-    let mut at_top = true;
-    for (i, s) in body.iter().enumerate() {
-        let Stmt::ImportFrom(imp) = s else {
-            let docstring =
-                i == 0 && matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)));
-            at_top &= docstring;
-            continue;
-        };
-        if imp.module.as_ref().map(|m| m.id.as_str()) != Some("__future__") || imp.level != 0 {
-            at_top = false;
-            continue;
-        }
-        if !at_top {
-            return Err(parse::syntax_error_at(
-                src,
-                imp.start().to_usize(),
-                "from __future__ imports must occur at the beginning of the file",
-            ));
-        }
-        for alias in &imp.names {
-            let name = alias.name.id.as_str();
-            let msg = match name {
-                "braces" => "not a chance".to_string(),
-                _ if FUTURE_FEATURES.contains(&name) => continue,
-                _ => format!("future feature {name} is not defined"),
-            };
-            return Err(parse::syntax_error_at(src, imp.start().to_usize(), &msg));
-        }
-    }
-    Ok(())
-}
-
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    for s in body {
-        match s {
-            Stmt::ImportFrom(i)
-                if i.module.as_ref().map(|m| m.id.as_str()) == Some("__future__") =>
-            {
-                if i.names.iter().any(|a| a.name.id.as_str() == "annotations") {
-                    return true;
-                }
-            }
-            Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
-            _ => return false,
-        }
-    }
-    false
 }
 
 impl<'s> Compiler<'s> {
