@@ -1,6 +1,7 @@
 //! The front end: the only module that touches ruff's parser crates, so an upgrade of
 //! them stays local. It turns source text into an AST or a `SyntaxError` description.
 
+use ast::Expr;
 pub use ruff_python_ast as ast;
 use ruff_source_file::LineIndex;
 use ruff_text_size::TextSize;
@@ -81,6 +82,9 @@ struct Scan {
     open: Vec<usize>,
     /// The first indentation error, as CPython's tokenizer reports it.
     indent_error: Option<SyntaxErr>,
+    /// The first error CPython's tokenizer finds past the indentation: a closing
+    /// bracket that closes nothing or the wrong bracket, a string not closed.
+    token_error: Option<SyntaxErr>,
 }
 
 /// One indentation level: its width with tabs to multiples of 8, and with tabs
@@ -101,6 +105,7 @@ fn scan(src: &str) -> Scan {
     let mut i = 0;
     // The quote byte and whether the string is triple-quoted.
     let mut quote: Option<(u8, bool)> = None;
+    let mut quote_start = 0;
     let mut line_start = true;
     while i < bytes.len() {
         if line_start {
@@ -118,7 +123,12 @@ fn scan(src: &str) -> Scan {
                 } else if triple && bytes[i..].starts_with(&[q, q, q]) {
                     quote = None;
                     i += 2;
-                } else if !triple && (b == q || b == b'\n') {
+                } else if !triple && b == b'\n' {
+                    quote = None;
+                    if out.token_error.is_none() {
+                        out.token_error = Some(unterminated(src, quote_start, false));
+                    }
+                } else if !triple && b == q {
                     quote = None;
                 }
             }
@@ -133,6 +143,7 @@ fn scan(src: &str) -> Scan {
                 b'\'' | b'"' => {
                     let triple = bytes[i..].starts_with(&[b, b, b]);
                     quote = Some((b, triple));
+                    quote_start = i;
                     if triple {
                         i += 2;
                     }
@@ -144,14 +155,66 @@ fn scan(src: &str) -> Scan {
                     }
                 }
                 b')' | b']' | b'}' => {
-                    out.open.pop();
+                    let opener = out.open.pop();
+                    if out.token_error.is_none() {
+                        out.token_error = closer_error(src, opener, i);
+                    }
                 }
                 _ => {}
             },
         }
         i += 1;
     }
+    if let Some((_, triple)) = quote {
+        if out.token_error.is_none() && i >= bytes.len() {
+            out.token_error = Some(unterminated(src, quote_start, triple));
+        }
+    }
     out
+}
+
+/// The tokenizer's error for the string whose quote is at `quote`.
+fn unterminated(src: &str, quote: usize, triple: bool) -> SyntaxErr {
+    let head = &src[..quote];
+    let prefix = head.trim_end_matches(|c: char| "rRbBuUfF".contains(c));
+    let start = if prefix.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+        quote
+    } else {
+        prefix.len()
+    };
+    let line = src[..start].matches('\n').count() + 1;
+    let (kind, detected) = if triple {
+        ("triple-quoted string literal", src.lines().count().max(1))
+    } else {
+        ("string literal", line)
+    };
+    error_at(
+        src,
+        start,
+        format!("unterminated {kind} (detected at line {detected})"),
+    )
+}
+
+/// The tokenizer's error for the closing bracket at `at`, whose opener (if any) is
+/// at `opener`.
+fn closer_error(src: &str, opener: Option<usize>, at: usize) -> Option<SyntaxErr> {
+    let bytes = src.as_bytes();
+    let closer = bytes[at] as char;
+    let Some(opener) = opener else {
+        return Some(error_at(src, at, format!("unmatched '{closer}'")));
+    };
+    let open = bytes[opener] as char;
+    if matches!((open, closer), ('(', ')') | ('[', ']') | ('{', '}')) {
+        return None;
+    }
+    let mut msg =
+        format!("closing parenthesis '{closer}' does not match opening parenthesis '{open}'");
+    let open_line = src[..opener].matches('\n').count() + 1;
+    let close_line = src[..at].matches('\n').count() + 1;
+    if open_line != close_line {
+        msg.push_str(&format!(" on line {open_line}"));
+    }
+    Some(error_at(src, at, msg))
 }
 
 /// Check the indentation of the line starting at `start` against the levels open
@@ -211,11 +274,6 @@ fn indentation(src: &str, start: usize, indents: &mut Vec<Indent>) -> Option<Syn
         }
     }
     None
-}
-
-/// Byte offsets of the brackets still open at the end of `src`, innermost last.
-fn open_brackets(src: &str) -> Vec<usize> {
-    scan(src).open
 }
 
 /// Reject what CPython's tokenizer refuses before the recursive parser sees it:
@@ -278,31 +336,28 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
         err.kind = ErrorKind::Indentation;
         return err;
     }
-    if ruff_msg.contains("missing closing quote") {
-        // A triple-quoted string runs to the end of the source before the
-        // tokenizer gives up; a one-line string to the end of its line.
-        let body = src[start..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
-        let (kind, detected) = if body.starts_with("\"\"\"") || body.starts_with("'''") {
-            (
-                "triple-quoted string literal",
-                src.lines().count().max(1) as u32,
-            )
-        } else {
-            ("string literal", err.line)
-        };
-        err.msg = format!("unterminated {kind} (detected at line {detected})");
-        return err;
+    // CPython tokenizes the whole source after a parser error: a tokenizer error
+    // anywhere replaces the parser's.
+    let whole = scan(src);
+    if let Some(token_error) = whole.token_error {
+        return token_error;
     }
-    // CPython names an unclosed bracket when its parser ran into the end of the
-    // source; ruff stops earlier, so an error on the last line stands for that.
+    // A bracket open at the end of the source is named when the parser failed on a
+    // line after the bracket's (ruff stops earlier at the end: that counts too).
     let last_line = src.trim_end().lines().count() as u32;
-    let bracket = open_brackets(src).last().copied();
-    if let Some(bracket) = bracket.filter(|_| err.line >= last_line) {
+    let bracket = whole.open.last().copied();
+    let bracket_line = bracket.map_or(0, |b| src[..b].matches('\n').count() as u32 + 1);
+    if let Some(bracket) = bracket.filter(|_| err.line > bracket_line || err.line >= last_line) {
         let closer = src.as_bytes()[bracket] as char;
         return error_at(src, bracket, format!("'{closer}' was never closed"));
     }
     err.end_col = token_end.unwrap_or(0);
-    err.msg = if ruff_msg.starts_with("Expected `:`") {
+    let in_brackets = !scan(&src[..start]).open.is_empty();
+    if let Some(msg) = reworded(src, start, &ruff_msg, &mut err, in_brackets) {
+        err.msg = msg;
+        return err;
+    }
+    err.msg = if ruff_msg.starts_with("Expected `:`, found newline") {
         err.end_col = 0;
         "expected ':'".into()
     } else if ruff_msg.starts_with("Unparenthesized generator expression") {
@@ -316,6 +371,305 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
         "invalid syntax".into()
     };
     err
+}
+
+/// CPython's wording of the ruff errors that have a counterpart, adjusting the
+/// marked range where CPython marks another; `in_brackets` when a bracket is open
+/// at the error.
+fn reworded(
+    src: &str,
+    start: usize,
+    ruff_msg: &str,
+    err: &mut SyntaxErr,
+    in_brackets: bool,
+) -> Option<String> {
+    const SAME_TEXT: &[(&str, &str)] = &[
+        (
+            "Expected `except` or `finally` after `try` block",
+            "expected 'except' or 'finally' block",
+        ),
+        (
+            "Expected one or more symbol names after import",
+            "Expected one or more names after 'import'",
+        ),
+        (
+            "Expected a newline after line continuation character",
+            "unexpected character after line continuation character",
+        ),
+        (
+            "Positional argument cannot follow keyword argument",
+            "positional argument follows keyword argument",
+        ),
+        (
+            "Iterable argument unpacking cannot follow keyword argument unpacking",
+            "iterable argument unpacking follows keyword argument unpacking",
+        ),
+        (
+            "Parameter without a default cannot follow a parameter with a default",
+            "parameter without a default follows parameter with a default",
+        ),
+        (
+            "Parameter cannot follow var-keyword parameter",
+            "arguments cannot follow var-keyword argument",
+        ),
+        (
+            "Expected one or more keyword parameter after `*` separator",
+            "named arguments must follow bare *",
+        ),
+        (
+            "Only one '*' parameter allowed",
+            "* argument may appear only once",
+        ),
+        (
+            "Cannot have both 'except' and 'except*' on the same 'try'",
+            "cannot have both 'except' and 'except*' on the same 'try'",
+        ),
+        (
+            "Expected one or more exception types",
+            "expected one or more exception types",
+        ),
+        (
+            "Positional patterns cannot follow keyword patterns",
+            "positional patterns follow keyword patterns",
+        ),
+        (
+            "Expected an imaginary number in complex literal pattern",
+            "imaginary number required in complex literal",
+        ),
+        (
+            "Bytes literal cannot be mixed with non-bytes literals",
+            "cannot mix bytes and nonbytes literals",
+        ),
+        (
+            "f-string: single `}` is not allowed",
+            "f-string: single '}' is not allowed",
+        ),
+        (
+            "bytes can only contain ASCII literal characters",
+            "bytes can only contain ASCII literal characters",
+        ),
+        ("cannot use '_' as a target", "cannot use '_' as a target"),
+        (
+            "Expected `else`, found",
+            "expected 'else' after 'if' expression",
+        ),
+    ];
+    if let Some((_, msg)) = SAME_TEXT
+        .iter()
+        .find(|(ruff, _)| ruff_msg.starts_with(ruff))
+    {
+        if msg.starts_with("expected 'except'") && start >= src.len() {
+            // At the end of the source CPython marks the end of the last line.
+            let last = src.trim_end_matches(['\n', '\r']).len();
+            *err = error_at(src, last, String::new());
+        }
+        return Some(msg.to_string());
+    }
+    if let Some(msg) = invalid_target(src, start, err.end_col, ruff_msg) {
+        return Some(msg);
+    }
+    let before = previous_token(src, start);
+    let found = ruff_msg
+        .strip_prefix("Expected `,`, found ")
+        .or_else(|| ruff_msg.strip_prefix("Expected `)`, found "));
+    if let Some(found) = found {
+        // Two expressions side by side in brackets; CPython lets a name before a
+        // string pass as a (refused) string prefix.
+        let starts_expression = matches!(
+            found,
+            "name"
+                | "int"
+                | "float"
+                | "complex"
+                | "string"
+                | "f-string"
+                | "bytes"
+                | "`(`"
+                | "`[`"
+                | "`{`"
+                | "`lambda`"
+                | "`not`"
+                | "`-`"
+                | "`+`"
+                | "`~`"
+                | "`await`"
+                | "`None`"
+                | "`True`"
+                | "`False`"
+                | "`...`"
+        );
+        let name_then_string = found == "string" && before < start;
+        if in_brackets && starts_expression && !name_then_string {
+            mark_from(src, before, err);
+            return Some("invalid syntax. Perhaps you forgot a comma?".into());
+        }
+    }
+    if ruff_msg == "Expected `:`, found `=`" {
+        mark_from(src, before, err);
+        err.end_col = 0;
+        return Some("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into());
+    }
+    if glued_to_number(src, start) {
+        return Some("invalid decimal literal".into());
+    }
+    let header = src[..start].rsplit('\n').next().unwrap_or("").trim_start();
+    let header = header.strip_prefix("async ").unwrap_or(header);
+    let keyword = header
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if ruff_msg.starts_with("Expected `(`, found") && keyword == "def" {
+        err.end_col = 0;
+        return Some("expected '('".into());
+    }
+    // The statements whose ':' CPython's grammar requires outright.
+    if ruff_msg.starts_with("Expected `:`, found")
+        && matches!(keyword, "try" | "finally" | "else" | "def")
+    {
+        err.end_col = 0;
+        return Some("expected ':'".into());
+    }
+    if ruff_msg.starts_with("Expected an identifier, but found a keyword `in`") {
+        return Some("'in' expected after for-loop variables".into());
+    }
+    None
+}
+
+/// Whether a name starts at `offset` right after the digits of a number (`1st`,
+/// `0.real`): CPython's tokenizer refuses that, except before a keyword.
+fn glued_to_number(src: &str, offset: usize) -> bool {
+    let head = &src[..offset.min(src.len())];
+    let word_start = head
+        .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        .len();
+    let number = &head[word_start..];
+    let rest = &src[offset.min(src.len())..];
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    const KEYWORDS: &[&str] = &["and", "or", "in", "is", "not", "if", "else", "for"];
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && !number.starts_with("0x")
+        && !number.starts_with("0X")
+        && head.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == '_')
+        && !next.is_empty()
+        && !KEYWORDS.contains(&next.as_str())
+}
+
+/// Move the start of `err`'s marked range to `start` (keeping its end if that
+/// stays on one line).
+fn mark_from(src: &str, start: usize, err: &mut SyntaxErr) {
+    let moved = error_at(src, start, String::new());
+    let end_col = if moved.line == err.line {
+        err.end_col
+    } else {
+        0
+    };
+    *err = SyntaxErr { end_col, ..moved };
+}
+
+/// CPython's message for an expression that cannot be assigned to, deleted or
+/// augmented (ruff marks the expression).
+fn invalid_target(src: &str, start: usize, end_col: u32, ruff_msg: &str) -> Option<String> {
+    let action = match ruff_msg {
+        "Invalid assignment target" => "assign to",
+        "Invalid delete target" => "delete",
+        "Invalid augmented assignment target" => "augment",
+        _ => return None,
+    };
+    let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+    let width = end_col.saturating_sub(error_at(src, start, String::new()).col) as usize;
+    let end = src[start..line_end]
+        .char_indices()
+        .nth(width)
+        .map_or(line_end, |(i, _)| start + i);
+    let text = &src[start..end];
+    // A yield parses as an expression only in parentheses.
+    let parsed = ruff_python_parser::parse_expression(text)
+        .or_else(|_| ruff_python_parser::parse_expression(&format!("({text})")))
+        .ok()?
+        .into_syntax();
+    let target = &*parsed.body;
+    let what = target_name(target);
+    if action == "augment" {
+        return Some(format!(
+            "'{what}' is an illegal expression for augmented assignment"
+        ));
+    }
+    if action == "delete" {
+        return Some(format!("cannot delete {what}"));
+    }
+    let before = src[..start].trim_end_matches([' ', '(']);
+    let after = src[end..].trim_start_matches([' ', ')']);
+    let followed_by_assign = after.starts_with('=') && !after.starts_with("==");
+    let chained = before.ends_with('=') && !before.ends_with("==");
+    if chained && matches!(target, Expr::Yield(_) | Expr::YieldFrom(_)) {
+        return Some("assignment to yield expression not possible".into());
+    }
+    let simple = !matches!(
+        target,
+        Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::Lambda(_)
+            | Expr::If(_)
+            | Expr::Named(_)
+            | Expr::Tuple(_)
+            | Expr::List(_)
+            | Expr::Generator(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::Starred(_)
+    ) && !matches!(target, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not);
+    if followed_by_assign && simple && !chained {
+        return Some(format!(
+            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
+        ));
+    }
+    Some(format!("cannot assign to {what}"))
+}
+
+/// How CPython names a kind of expression in its errors.
+fn target_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) if b.value => "True",
+        Expr::BooleanLiteral(_) => "False",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "literal",
+    }
+}
+
+/// Where the token before `offset` starts (a name or number; else `offset`).
+fn previous_token(src: &str, offset: usize) -> usize {
+    let head = src[..offset.min(src.len())].trim_end_matches([' ', '\t', '\n', '\r']);
+    let word = head.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '.');
+    if word.len() < head.len() {
+        word.len()
+    } else {
+        offset
+    }
 }
 
 /// `print x` / `exec x`: the Python 2 statements CPython recognises.

@@ -6,11 +6,14 @@
 //! `finally`, `with` and `except` blocks) unwinds the block stack at compile time, as
 //! CPython does.
 
+mod except_star;
 mod expr;
+mod future;
 mod nesting;
 mod pattern;
 pub use expr::CALL_ARGS;
 pub mod symtable;
+mod type_params;
 mod unit;
 
 use crate::code::{flags, BinOp, Code, Instr, Position};
@@ -65,10 +68,11 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
     let lines = Lines::new(src);
     match mode {
         Mode::Exec => {
-            let module = parse::parse_module(src)?;
+            let mut module = parse::parse_module(src)?;
             nesting::check(&module.body)?;
-            check_future_imports(src, &module.body)?;
-            let future_annotations = has_future_annotations(&module.body);
+            future::check_imports(src, &module.body)?;
+            type_params::rewrite(src, &mut module.body)?;
+            let future_annotations = future::has_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
             c.check_scope_errors()?;
@@ -120,72 +124,6 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
 
 fn expr_has_scopes(_e: &Expr) -> bool {
     true
-}
-
-/// The features `from __future__ import` accepts in 3.13.
-const FUTURE_FEATURES: &[&str] = &[
-    "nested_scopes",
-    "generators",
-    "division",
-    "absolute_import",
-    "with_statement",
-    "print_function",
-    "unicode_literals",
-    "barry_as_FLUFL",
-    "generator_stop",
-    "annotations",
-];
-
-/// `from __future__` imports: only known features, only at the top of the module
-/// (after its docstring and other future imports).
-fn check_future_imports(src: &str, body: &[Stmt]) -> CResult<()> {
-    let mut at_top = true;
-    for (i, s) in body.iter().enumerate() {
-        let Stmt::ImportFrom(imp) = s else {
-            let docstring =
-                i == 0 && matches!(s, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)));
-            at_top &= docstring;
-            continue;
-        };
-        if imp.module.as_ref().map(|m| m.id.as_str()) != Some("__future__") || imp.level != 0 {
-            at_top = false;
-            continue;
-        }
-        if !at_top {
-            return Err(parse::syntax_error_at(
-                src,
-                imp.start().to_usize(),
-                "from __future__ imports must occur at the beginning of the file",
-            ));
-        }
-        for alias in &imp.names {
-            let name = alias.name.id.as_str();
-            let msg = match name {
-                "braces" => "not a chance".to_string(),
-                _ if FUTURE_FEATURES.contains(&name) => continue,
-                _ => format!("future feature {name} is not defined"),
-            };
-            return Err(parse::syntax_error_at(src, imp.start().to_usize(), &msg));
-        }
-    }
-    Ok(())
-}
-
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    for s in body {
-        match s {
-            Stmt::ImportFrom(i)
-                if i.module.as_ref().map(|m| m.id.as_str()) == Some("__future__") =>
-            {
-                if i.names.iter().any(|a| a.name.id.as_str() == "annotations") {
-                    return true;
-                }
-            }
-            Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)) => {}
-            _ => return false,
-        }
-    }
-    false
 }
 
 impl<'s> Compiler<'s> {
@@ -398,6 +336,13 @@ impl<'s> Compiler<'s> {
         let parent = self.unit_ref();
         let parent_scope = &self.table.scopes[parent.scope];
         let qualname = match parent_scope.kind {
+            // An annotation scope is not part of the names of what it defines.
+            _ if parent_scope.name.starts_with(type_params::SCOPE_PREFIX) => {
+                match parent.qualname.rsplit_once('.') {
+                    Some((outer, _)) => format!("{outer}.{name}"),
+                    None => name.to_string(),
+                }
+            }
             ScopeKind::Module => name.to_string(),
             ScopeKind::Class => format!("{}.{}", parent.qualname, name),
             _ => format!("{}.<locals>.{}", parent.qualname, name),
@@ -562,9 +507,6 @@ impl<'s> Compiler<'s> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.error(t, "'except*' is not supported yet"));
-                }
                 // The `try:` line has an instruction of its own, as in CPython (a
                 // line event for it under tracing).
                 self.emit(Instr::Nop);

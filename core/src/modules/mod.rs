@@ -106,6 +106,14 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/contextlib.py")),
     ),
     ("typing", ModuleDef::Source(include_str!("py/typing.py"))),
+    (
+        "_typeparams",
+        ModuleDef::Source(include_str!("py/_typeparams.py")),
+    ),
+    (
+        "_exceptiongroup",
+        ModuleDef::Source(include_str!("py/_exceptiongroup.py")),
+    ),
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
@@ -257,4 +265,18 @@ pub fn source_line(filename: &str, line: u32) -> Option<String> {
 
 pub fn install_sys(vm: &mut Vm) {
     sys::install(vm);
+}
+
+/// BaseExceptionGroup and ExceptionGroup are written in Python (`_exceptiongroup`);
+/// make them builtins as in CPython.
+pub fn install_exception_groups(vm: &mut Vm) {
+    let Ok(module) = vm.import_one("_exceptiongroup") else {
+        return;
+    };
+    for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+        let key = vm.intern(name);
+        if let Ok(Some(class)) = vm.get_attr_opt(&module, &key) {
+            vm.builtins.set_str(key, class);
+        }
+    }
 }

@@ -161,6 +161,7 @@ impl Vm {
         };
         crate::builtins::install(&mut vm);
         crate::modules::install_sys(&mut vm);
+        crate::modules::install_exception_groups(&mut vm);
         vm
     }
 
