@@ -47,6 +47,13 @@ impl Vm {
         self.trace_namespace(&main.dict);
         main.dict
             .set_str(self.names.d_file.clone(), Value::str(path));
+        // As in CPython, `__main__.__builtins__` is the module (other modules get
+        // its dict).
+        if let Some(builtins) = self.modules.get_str(&self.intern("builtins")) {
+            let key = self.names.builtins.clone();
+            self.dict_will_set_str(&main.dict, &key, &builtins);
+            main.dict.set_str(key, builtins);
+        }
         self.main_module = Some(main.clone());
         let result = self.exec_source(&src, path, main.dict.clone());
         self.run_finalizers();
