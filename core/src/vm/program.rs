@@ -2,7 +2,7 @@
 //! exception report, SystemExit and the exit status.
 
 use super::Vm;
-use crate::object::{PyStr, Value};
+use crate::object::{Dict, PyStr, Value};
 use std::rc::Rc;
 
 impl Vm {
@@ -64,13 +64,48 @@ impl Vm {
         if let Err(e) = self.join_threads() {
             status = self.exit_status(e);
         }
-        // Module globals die at exit, as CPython clears them.
         if let Some(m) = self.main_module.take() {
-            drop(m.dict.clear());
+            self.clear_module_at_exit(&m.dict);
         }
         self.run_finalizers();
         self.flush_stdout();
         status
+    }
+
+    /// Module globals die at exit. As with CPython in the common cases, instances die
+    /// first, in order, then containers, while the functions, classes, modules and
+    /// constants their `__del__` may use are still there; then each remaining name
+    /// is set to None (those with one leading underscore first), as CPython clears a
+    /// module.
+    fn clear_module_at_exit(&mut self, globals: &Rc<Dict>) {
+        let passes = [
+            ExitPass::Instances,
+            ExitPass::Containers,
+            ExitPass::Private,
+            ExitPass::Rest,
+        ];
+        for pass in passes {
+            for key in globals.keys() {
+                let Value::Str(name) = key else { continue };
+                let text = name.as_str();
+                let chosen = match pass {
+                    ExitPass::Instances => {
+                        matches!(globals.get_str(&name), Some(Value::Instance(_)))
+                    }
+                    ExitPass::Containers => matches!(
+                        globals.get_str(&name),
+                        Some(Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_))
+                    ),
+                    ExitPass::Private => text.starts_with('_') && !text.starts_with("__"),
+                    ExitPass::Rest => true,
+                };
+                if text != "__builtins__" && chosen {
+                    drop(globals.set_str(name, Value::None));
+                    self.run_finalizers();
+                }
+            }
+        }
+        drop(globals.clear());
     }
 
     /// As CPython at exit: wait for the threads `threading` started that are not
@@ -113,4 +148,13 @@ impl Vm {
         self.write_stderr(&text);
         1
     }
+}
+
+/// The passes over a module's names at exit (see `Vm::clear_module_at_exit`).
+#[derive(Clone, Copy)]
+enum ExitPass {
+    Instances,
+    Containers,
+    Private,
+    Rest,
 }
