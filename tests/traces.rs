@@ -81,3 +81,8 @@ fn resurrection() {
 fn raising_watcher() {
     check("raising_watcher");
 }
+
+#[test]
+fn odd_names() {
+    check("odd_names");
+}

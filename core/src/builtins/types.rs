@@ -267,11 +267,9 @@ pub fn type_new(
     } else {
         bases
     };
-    let layout = bases
-        .iter()
-        .map(|b| b.layout)
-        .find(|l| *l != Layout::Object)
-        .unwrap_or(Layout::Object);
+    let Some(layout) = Layout::of_bases(&bases) else {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    };
     let dict = Dict::new_rc();
     for (k, v) in ns.items() {
         vm.dict_set(&dict, k, v)?;

@@ -4,7 +4,9 @@
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::types::Layout;
-use crate::object::{bigint_text, Base, Dict, Instance, ObjKind, PyCell, Type, TypeRef, Value};
+use crate::object::{
+    bigint_text, Base, Dict, Instance, Module, ObjKind, PyCell, Type, TypeRef, Value,
+};
 use crate::vm::{PyErr, PyResult, Vm};
 use num_traits::ToPrimitive;
 use std::rc::Rc;
@@ -326,17 +328,19 @@ pub fn install(vm: &mut Vm) {
             Value::Int(0),
         ]),
     );
-    set(vm, "builtins", Value::Dict(vm.builtins.clone()));
     if let Some(hook) = d.get_str(&vm.intern("unraisablehook")) {
         set(vm, "__unraisablehook__", hook);
     }
     let sysm = Value::Module(vm.sys.clone());
     let k = vm.intern("sys");
     vm.modules.set_str(k, sysm);
-    let bm = vm.new_module("builtins");
-    for (k, v) in vm.builtins.items() {
-        if let Value::Str(s) = k {
-            bm.dict.set_str(s, v);
-        }
-    }
+    // The module's namespace is the interpreter's builtins dict itself, so that
+    // `builtins.len = f` is what every lookup of `len` sees.
+    let builtins = Rc::new(Module {
+        name: vm.intern("builtins"),
+        dict: vm.builtins.clone(),
+    });
+    vm.builtins.set_str(vm.names.d_doc.clone(), Value::None);
+    let k = vm.intern("builtins");
+    vm.modules.set_str(k, Value::Module(builtins));
 }

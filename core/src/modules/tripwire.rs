@@ -66,9 +66,23 @@ fn add(vm: &mut Vm, name: &str, kind: Kind, args: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(id as i64))
 }
 
+/// A watcher id argument. An int past the i64 range is an invalid id (ValueError)
+/// like any other outside 0..8.
+fn watcher_id(vm: &mut Vm, kind: Kind, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::BigInt(big) => {
+            let text = WatchError::InvalidId(kind, 0).to_string();
+            let prefix = text.strip_suffix('0').unwrap_or(&text);
+            Err(vm.value_error(format!("{prefix}{big}")))
+        }
+        other => arg_int(vm, other),
+    }
+}
+
 fn clear(vm: &mut Vm, name: &str, kind: Kind, args: &[Value]) -> PyResult<Value> {
     check_args(vm, name, args, 1, 1)?;
-    let id = arg_int(vm, &args[0])?;
+    let id = watcher_id(vm, kind, &args[0])?;
     let reg = vm.watchers();
     let r = match kind {
         Kind::Dict => reg.dict.clear(id),
@@ -85,14 +99,12 @@ fn clear(vm: &mut Vm, name: &str, kind: Kind, args: &[Value]) -> PyResult<Value>
 fn watch_op(
     vm: &mut Vm,
     name: &str,
+    kind: Kind,
     args: &[Value],
     op: fn(&Vm, i64, &Value) -> Result<(), WatchError>,
 ) -> PyResult<Value> {
     check_args(vm, name, args, 2, 2)?;
-    let id = match &args[0] {
-        Value::Int(i) => *i,
-        other => arg_int(vm, &other.clone())?,
-    };
+    let id = watcher_id(vm, kind, &args[0])?;
     op(vm, id, &args[1]).map_err(|e| vm.watch_error(e))?;
     Ok(Value::None)
 }
@@ -104,10 +116,10 @@ fn clear_dict_watcher(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Va
     clear(vm, "clear_dict_watcher", Kind::Dict, args)
 }
 fn watch_dict(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    watch_op(vm, "watch_dict", args, Vm::watch_dict)
+    watch_op(vm, "watch_dict", Kind::Dict, args, Vm::watch_dict)
 }
 fn unwatch_dict(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    watch_op(vm, "unwatch_dict", args, Vm::unwatch_dict)
+    watch_op(vm, "unwatch_dict", Kind::Dict, args, Vm::unwatch_dict)
 }
 fn add_type_watcher(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     add(vm, "add_type_watcher", Kind::Type, args)
@@ -116,10 +128,10 @@ fn clear_type_watcher(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Va
     clear(vm, "clear_type_watcher", Kind::Type, args)
 }
 fn watch_type(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    watch_op(vm, "watch_type", args, Vm::watch_type)
+    watch_op(vm, "watch_type", Kind::Type, args, Vm::watch_type)
 }
 fn unwatch_type(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    watch_op(vm, "unwatch_type", args, Vm::unwatch_type)
+    watch_op(vm, "unwatch_type", Kind::Type, args, Vm::unwatch_type)
 }
 fn add_func_watcher(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     add(vm, "add_func_watcher", Kind::Func, args)

@@ -32,6 +32,24 @@ pub enum Layout {
     Fixed,
 }
 
+impl Layout {
+    /// The layout of a class with these bases: the one built-in layout among them,
+    /// or None when two differ (CPython's "instance lay-out conflict").
+    pub fn of_bases(bases: &[TypeRef]) -> Option<Layout> {
+        let mut found = Layout::Object;
+        for layout in bases.iter().map(|b| b.layout) {
+            if layout == Layout::Object || layout == found {
+                continue;
+            }
+            if found != Layout::Object {
+                return None;
+            }
+            found = layout;
+        }
+        Some(found)
+    }
+}
+
 pub struct Type {
     pub name: PyCell<Rc<PyStr>>,
     pub qualname: PyCell<Rc<PyStr>>,

@@ -997,8 +997,19 @@ impl Vm {
         globals: Rc<Dict>,
         locals: Option<Rc<Dict>>,
     ) -> PyResult<Value> {
-        let builtins = self.builtins.clone();
+        let builtins = self.builtins_for(&globals);
         self.run_namespace_frame(code, None, globals, builtins, locals)
+    }
+
+    /// The builtins a frame running in `globals` reads, as CPython takes them: the
+    /// dict (or the module's dict) in `globals['__builtins__']`, else the
+    /// interpreter's.
+    pub fn builtins_for(&self, globals: &Dict) -> Rc<Dict> {
+        match globals.get_str(&self.names.builtins) {
+            Some(Value::Dict(d)) => d,
+            Some(Value::Module(m)) => m.dict.clone(),
+            _ => self.builtins.clone(),
+        }
     }
 
     /// Run a class body function with `ns` as its namespace.

@@ -1000,18 +1000,23 @@ impl Vm {
                         return Ok(Exit::Yield(v));
                     }
                     Instr::LoadBuildClass => {
-                        let v = self
-                            .builtins
-                            .get_str(&self.names.build_class.clone())
-                            .unwrap_or(Value::None);
+                        let Some(v) = self.frames[fi].builtins().get_str(&self.names.build_class)
+                        else {
+                            break self
+                                .new_error(&self.types.name_error, "__build_class__ not found");
+                        };
                         self.push(v);
                     }
                     Instr::ImportName(i) => {
                         let fromlist = self.pop();
                         let level = self.pop();
                         save_pc!(self, fi, pc);
-                        let m =
-                            tri!(self.import_name(&code.names[i as usize], &fromlist, &level, fi));
+                        let m = tri!(self.import_statement(
+                            &code.names[i as usize],
+                            &fromlist,
+                            &level,
+                            fi
+                        ));
                         self.push(m);
                     }
                     Instr::ImportFrom(i) => {

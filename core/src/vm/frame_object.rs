@@ -313,10 +313,11 @@ impl Vm {
         )
     }
 
-    /// `sys._getframe(depth)`.
+    /// `sys._getframe(depth)`; a negative depth is the current frame, as in CPython.
     pub fn getframe(&mut self, depth: i64) -> PyResult<Value> {
         let n = self.frames.len() as i64;
-        if depth < 0 || depth >= n {
+        let depth = depth.max(0);
+        if depth >= n {
             return Err(self.value_error("call stack is not deep enough"));
         }
         Ok(self.frame_object_at((n - 1 - depth) as usize))

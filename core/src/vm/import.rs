@@ -20,6 +20,36 @@ impl Vm {
         m
     }
 
+    /// The `import` statement: through `__import__` of the frame's builtins, which a
+    /// program may replace (the built-in one is taken directly).
+    pub fn import_statement(
+        &mut self,
+        name: &Rc<PyStr>,
+        fromlist: &Value,
+        level: &Value,
+        fi: usize,
+    ) -> PyResult<Value> {
+        match self.frames[fi].builtins().get_str(&self.names.d_import) {
+            Some(Value::Builtin(b)) if b.name == "__import__" && b.owner == "builtins" => {
+                self.import_name(name, fromlist, level, fi)
+            }
+            Some(hook) => {
+                let frame = &self.frames[fi];
+                let globals = Value::Dict(frame.globals().clone());
+                let locals = frame.locals.clone().map_or(Value::None, Value::Dict);
+                let args = [
+                    Value::Str(name.clone()),
+                    globals,
+                    locals,
+                    fromlist.clone(),
+                    level.clone(),
+                ];
+                self.call(&hook, &args, &[])
+            }
+            None => Err(self.new_error(&self.types.import_error, "__import__ not found")),
+        }
+    }
+
     /// `import name` (returns the top package unless a fromlist is given).
     pub fn import_name(
         &mut self,

@@ -2,7 +2,7 @@
 //! exception report, SystemExit and the exit status.
 
 use super::Vm;
-use crate::object::{PyStr, Value};
+use crate::object::{Dict, PyStr, Value};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::rc::Rc;
@@ -87,6 +87,13 @@ impl Vm {
         self.trace_namespace(&main.dict);
         main.dict
             .set_str(self.names.d_file.clone(), Value::str(&name));
+        // As in CPython, `__main__.__builtins__` is the module (other modules get
+        // its dict).
+        if let Some(builtins) = self.modules.get_str(&self.intern("builtins")) {
+            let key = self.names.builtins.clone();
+            self.dict_will_set_str(&main.dict, &key, &builtins);
+            main.dict.set_str(key, builtins);
+        }
         self.main_module = Some(main.clone());
         let result = match src {
             Ok(src) => self.exec_source(&src, &name, main.dict.clone()),
@@ -100,9 +107,8 @@ impl Vm {
         if let Err(e) = self.join_threads() {
             status = self.exit_status(e);
         }
-        // Module globals die at exit, as CPython clears them.
         if let Some(m) = self.main_module.take() {
-            drop(m.dict.clear());
+            self.clear_module_at_exit(&m.dict);
         }
         self.run_finalizers();
         self.flush_stdout_at_exit(status)
@@ -118,6 +124,42 @@ impl Vm {
             }
         }
         super::PyErr::from_value(exc)
+    }
+
+    /// Module globals die at exit. As with CPython in the common cases, instances die
+    /// first, in order, then containers, while the functions, classes, modules and
+    /// constants their `__del__` may use are still there; then each remaining name
+    /// is set to None (those with one leading underscore first), as CPython clears a
+    /// module.
+    fn clear_module_at_exit(&mut self, globals: &Rc<Dict>) {
+        let passes = [
+            ExitPass::Instances,
+            ExitPass::Containers,
+            ExitPass::Private,
+            ExitPass::Rest,
+        ];
+        for pass in passes {
+            for key in globals.keys() {
+                let Value::Str(name) = key else { continue };
+                let text = name.as_str();
+                let chosen = match pass {
+                    ExitPass::Instances => {
+                        matches!(globals.get_str(&name), Some(Value::Instance(_)))
+                    }
+                    ExitPass::Containers => matches!(
+                        globals.get_str(&name),
+                        Some(Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_))
+                    ),
+                    ExitPass::Private => text.starts_with('_') && !text.starts_with("__"),
+                    ExitPass::Rest => true,
+                };
+                if text != "__builtins__" && chosen {
+                    drop(globals.set_str(name, Value::None));
+                    self.run_finalizers();
+                }
+            }
+        }
+        drop(globals.clear());
     }
 
     /// As CPython at exit: wait for the threads `threading` started that are not
@@ -164,4 +206,13 @@ impl Vm {
         self.write_stderr(&text);
         1
     }
+}
+
+/// The passes over a module's names at exit (see `Vm::clear_module_at_exit`).
+#[derive(Clone, Copy)]
+enum ExitPass {
+    Instances,
+    Containers,
+    Private,
+    Rest,
 }

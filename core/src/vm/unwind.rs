@@ -134,11 +134,14 @@ impl Vm {
             let cause = if cause.is_none() {
                 Value::None
             } else {
+                let is_class =
+                    matches!(&cause, Value::Type(t) if t.is_subtype(&self.types.base_exception));
+                if !is_class && exc_data(&cause).is_none() {
+                    return self.type_error("exception causes must derive from BaseException");
+                }
                 match self.to_exception(cause) {
                     Ok(c) => c,
-                    Err(_) => {
-                        return self.type_error("exception causes must derive from BaseException")
-                    }
+                    Err(e) => return e,
                 }
             };
             if let Some(d) = exc_data(&exc) {
@@ -153,7 +156,19 @@ impl Vm {
     /// An exception instance from `raise X` where X is a class or an instance.
     pub fn to_exception(&mut self, v: Value) -> PyResult<Value> {
         match &v {
-            Value::Type(t) if t.is_subtype(&self.types.base_exception) => self.call(&v, &[], &[]),
+            Value::Type(t) if t.is_subtype(&self.types.base_exception) => {
+                let made = self.call(&v, &[], &[])?;
+                if exc_data(&made).is_some() {
+                    return Ok(made);
+                }
+                let class = self.repr(&v)?;
+                let made_class = self.repr(&Value::Type(self.type_of(&made)))?;
+                Err(self.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    class.as_str(),
+                    made_class.as_str()
+                )))
+            }
             _ if exc_data(&v).is_some() => Ok(v),
             _ => Err(self.type_error("exceptions must derive from BaseException")),
         }

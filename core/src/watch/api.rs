@@ -44,19 +44,26 @@ impl Vm {
 
     /// Watcher `id` watches the dict `d` (idempotent).
     pub fn watch_dict(&self, id: i64, d: &Value) -> Result<(), WatchError> {
-        let Value::Dict(d) = d else {
-            return Err(WatchError::NotWatchable(Kind::Dict));
-        };
+        let d = self.watchable_dict(d)?;
         d.watch_mask.watch(self.watch.registries.dict.check(id)?);
         Ok(())
     }
 
     pub fn unwatch_dict(&self, id: i64, d: &Value) -> Result<(), WatchError> {
-        let Value::Dict(d) = d else {
-            return Err(WatchError::NotWatchable(Kind::Dict));
-        };
+        let d = self.watchable_dict(d)?;
         d.watch_mask.unwatch(self.watch.registries.dict.check(id)?);
         Ok(())
+    }
+
+    /// The dict table of a dict or of an instance of a dict subclass.
+    fn watchable_dict(&self, d: &Value) -> Result<Rc<Dict>, WatchError> {
+        match d {
+            Value::Dict(d) => Ok(d.clone()),
+            other => match self.builtin_base(other) {
+                Some(Value::Dict(d)) => Ok(d),
+                _ => Err(WatchError::NotWatchable(Kind::Dict)),
+            },
+        }
     }
 
     pub fn add_type_watcher(

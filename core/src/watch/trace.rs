@@ -35,9 +35,34 @@ impl Tracer {
 fn subject(kind: &'static str, name: &str, identity: usize) -> Subject {
     Subject {
         kind,
-        name: name.to_string(),
+        name: one_line(name),
         identity,
     }
+}
+
+/// A name as it appears in the trace: a `__qualname__` may hold any text, but one
+/// event stays one line, so line breaks, other controls and backslashes are escaped
+/// as Python's repr escapes them.
+fn one_line(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else {
+                    out.push_str(&format!("\\u{n:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// How a value appears in the trace: watched kinds by name, the rest by a repr that
@@ -70,9 +95,9 @@ fn render(v: &Value) -> Arg {
                 None => format!("<tuple of {}>", t.items.len()),
             }
         }
-        Value::Module(m) => format!("<module {}>", m.name.as_str()),
+        Value::Module(m) => format!("<module {}>", one_line(m.name.as_str())),
         Value::List(l) => format!("<list of {}>", l.len()),
-        Value::Instance(i) => format!("<{} object>", i.cls().qualname.borrow().as_str()),
+        Value::Instance(i) => format!("<{} object>", one_line(i.cls().qualname.borrow().as_str())),
         _ => plain_repr(v).unwrap_or_else(|| "<object>".to_string()),
     };
     Arg::Text(shorten(text))
