@@ -313,6 +313,18 @@ pub fn arg_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// An argument CPython converts to a C ssize_t (a width, a count): an int past
+/// 64 bits is OverflowError, not arg_int's IndexError.
+pub fn arg_ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    use num_traits::ToPrimitive;
+    match v {
+        Value::Int(i) => Ok(*i),
+        _ => crate::modules::math::index_big(vm, v)?
+            .to_i64()
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     types::install(vm);

@@ -418,12 +418,32 @@ fn replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         Some(v) => arg_int(vm, v)?,
         None => -1,
     };
-    if count < 0 {
-        return new(s.as_str().replace(old.as_str(), newv.as_str()));
+    let (t, old, newv) = (s.as_str(), old.as_str(), newv.as_str());
+    let found = if old.is_empty() {
+        s.char_len() + 1
+    } else {
+        t.matches(old).count()
+    };
+    let n = if count < 0 {
+        found
+    } else {
+        found.min(count as usize)
+    };
+    // The result's size first: a replacement a program makes huge is a clean
+    // OverflowError or MemoryError, not an abort.
+    let size = (newv.len() as u128 * n as u128 + t.len() as u128)
+        .checked_sub(old.len() as u128 * n as u128)
+        .filter(|&size| size <= isize::MAX as u128)
+        .ok_or_else(|| vm.overflow_error("replace string is too long"))?;
+    let mut out = vm.string_with_capacity(size as usize)?;
+    let mut last = 0;
+    for (pos, m) in t.match_indices(old).take(n) {
+        out.push_str(&t[last..pos]);
+        out.push_str(newv);
+        last = pos + m.len();
     }
-    new(s
-        .as_str()
-        .replacen(old.as_str(), newv.as_str(), count as usize))
+    out.push_str(&t[last..]);
+    new(out)
 }
 
 fn affix(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<Value> {
@@ -641,7 +661,7 @@ fn istitle(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, align: char) -> PyResult<Value> {
     check_method_args(vm, name, args, 1, 2)?;
     let s = text(vm, args, name)?;
-    let width = arg_int(vm, &args[1])?.max(0) as usize;
+    let width = super::arg_ssize(vm, &args[1])?.max(0) as usize;
     let fill = match args.get(2) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
@@ -663,7 +683,11 @@ fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, align: char) -> PyResult<Va
             (left, total - left)
         }
     };
-    let mut out = String::new();
+    let bytes = total
+        .checked_mul(fill.len_utf8())
+        .and_then(|b| b.checked_add(s.as_str().len()))
+        .ok_or_else(|| vm.memory_error())?;
+    let mut out = vm.string_with_capacity(bytes)?;
     out.extend(std::iter::repeat_n(fill, l));
     out.push_str(s.as_str());
     out.extend(std::iter::repeat_n(fill, r));
@@ -683,7 +707,7 @@ fn center(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn zfill(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "zfill", args, 1, 1)?;
     let s = text(vm, args, "zfill")?;
-    let width = arg_int(vm, &args[1])?.max(0) as usize;
+    let width = super::arg_ssize(vm, &args[1])?.max(0) as usize;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
@@ -693,7 +717,11 @@ fn zfill(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
         _ => (String::new(), t),
     };
-    new(format!("{}{}{}", sign, "0".repeat(width - len), rest))
+    let mut out = vm.string_with_capacity(width - len + t.len())?;
+    out.push_str(&sign);
+    out.extend(std::iter::repeat_n('0', width - len));
+    out.push_str(rest);
+    new(out)
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
@@ -796,6 +824,9 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
         Some(v) => arg_int(vm, v)?,
         None => 8,
     };
+    if i32::try_from(size).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.as_str().chars() {
@@ -803,6 +834,8 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    out.try_reserve(n as usize)
+                        .map_err(|_| vm.memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

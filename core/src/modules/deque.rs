@@ -16,7 +16,7 @@
 
 use super::math::index_big;
 use crate::builtins::types::new_instance;
-use crate::builtins::{add_method, check_args, no_kwargs};
+use crate::builtins::{add_method, arg_ssize, check_args, no_kwargs};
 use crate::code::CmpOp;
 use crate::object::function::KwArg;
 use crate::object::types::{Layout, Type};
@@ -155,16 +155,6 @@ fn new_deque_obj(cls: TypeRef, items: VecDeque<Value>, maxlen: Option<usize>) ->
     v
 }
 
-/// A Py_ssize_t argument, with CPython's conversion errors.
-fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        _ => index_big(vm, v)?
-            .to_i64()
-            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
-    }
-}
-
 fn len_of(v: &Value) -> usize {
     with(v, |d| d.items.len()).unwrap_or(0)
 }
@@ -256,7 +246,7 @@ fn init_deque(vm: &mut Vm, d: &Value, args: &[Value], kw: &[KwArg]) -> PyResult<
             if !is_int {
                 return Err(vm.type_error("an integer is required"));
             }
-            let n = ssize(vm, &m)?;
+            let n = arg_ssize(vm, &m)?;
             if n < 0 {
                 return Err(vm.value_error("maxlen must be non-negative"));
             }
@@ -400,7 +390,7 @@ fn d_insert(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let [index, x] = rest else {
         return Err(vm.type_error(format!("insert expected 2 arguments, got {}", rest.len())));
     };
-    let i = ssize(vm, index)?;
+    let i = arg_ssize(vm, index)?;
     let full = with(s, |q| {
         if q.maxlen == Some(q.items.len()) {
             return true;
@@ -557,7 +547,7 @@ fn d_rotate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         )));
     }
     let n = match rest.first() {
-        Some(v) => ssize(vm, v)?,
+        Some(v) => arg_ssize(vm, v)?,
         None => 1,
     };
     with(s, |q| {
