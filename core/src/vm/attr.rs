@@ -344,9 +344,11 @@ impl Vm {
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
-        if let Some(f) = self.metaclass_method(obj, &self.names.setattr.clone()) {
-            self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
-            return Ok(());
+        if let Value::Type(_) = obj {
+            if let Some(f) = self.metaclass_method(obj, &self.names.setattr) {
+                self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
+                return Ok(());
+            }
         }
         if let Value::Instance(inst) = obj {
             let setattr = self.names.setattr.clone();

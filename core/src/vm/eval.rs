@@ -255,8 +255,9 @@ impl Vm {
                         let name = &code.names[i as usize];
                         if let Some(mapping) = self.namespace_mapping(fi) {
                             save_pc!(self, fi, pc);
-                            let v = tri!(self.mapping_load_name(fi, &mapping, name));
-                            self.push(v);
+                            let op = super::namespace::NameOp::Load;
+                            let v = tri!(self.mapping_name_op(fi, &mapping, name, op));
+                            self.push(v.unwrap_or(Value::None));
                         } else {
                             let f = &self.frames[fi];
                             let v = f
@@ -275,8 +276,8 @@ impl Vm {
                         let v = self.pop();
                         if let Some(mapping) = self.namespace_mapping(fi) {
                             save_pc!(self, fi, pc);
-                            let name = Value::Str(code.names[i as usize].clone());
-                            tri!(self.setitem(&mapping, name, v));
+                            let op = super::namespace::NameOp::Store(v);
+                            tri!(self.mapping_name_op(fi, &mapping, &code.names[i as usize], op));
                         } else {
                             let ns = self.frames[fi]
                                 .locals
@@ -290,7 +291,8 @@ impl Vm {
                     Instr::DeleteName(i) => {
                         if let Some(mapping) = self.namespace_mapping(fi) {
                             save_pc!(self, fi, pc);
-                            tri!(self.mapping_delete_name(&mapping, &code.names[i as usize]));
+                            let op = super::namespace::NameOp::Delete;
+                            tri!(self.mapping_name_op(fi, &mapping, &code.names[i as usize], op));
                         } else {
                             let ns = self.frames[fi]
                                 .locals

@@ -9,7 +9,34 @@ use super::{PyResult, Vm};
 use crate::object::{Dict, PyStr, Value};
 use std::rc::Rc;
 
+/// What a name instruction does in a mapping namespace.
+pub enum NameOp {
+    Load,
+    Store(Value),
+    Delete,
+}
+
 impl Vm {
+    /// Run a name instruction of frame `fi` on `mapping`, the namespace behind its
+    /// locals: the loaded value (None for stores and deletes). Kept out of the
+    /// evaluation loop's body: only class bodies of `__prepare__` metaclasses get here.
+    #[inline(never)]
+    pub fn mapping_name_op(
+        &mut self,
+        fi: usize,
+        mapping: &Value,
+        name: &Rc<PyStr>,
+        op: NameOp,
+    ) -> PyResult<Option<Value>> {
+        match op {
+            NameOp::Load => self.mapping_load_name(fi, mapping, name).map(Some),
+            NameOp::Store(v) => self
+                .setitem(mapping, Value::Str(name.clone()), v)
+                .map(|_| None),
+            NameOp::Delete => self.mapping_delete_name(mapping, name).map(|_| None),
+        }
+    }
+
     /// The mapping that stands behind frame `fi`'s locals, if any.
     #[inline]
     pub fn namespace_mapping(&self, fi: usize) -> Option<Value> {
@@ -30,7 +57,7 @@ impl Vm {
     }
 
     /// `LoadName` in a mapping namespace: the mapping, then globals and builtins.
-    pub fn mapping_load_name(
+    fn mapping_load_name(
         &mut self,
         fi: usize,
         mapping: &Value,
@@ -49,7 +76,7 @@ impl Vm {
     }
 
     /// `DeleteName` in a mapping namespace (a missing name is a NameError).
-    pub fn mapping_delete_name(&mut self, mapping: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+    fn mapping_delete_name(&mut self, mapping: &Value, name: &Rc<PyStr>) -> PyResult<()> {
         match self.delitem(mapping, &Value::Str(name.clone())) {
             Err(e) if self.err_matches(&e, &self.types.key_error.clone()) => {
                 Err(self.name_error(name.as_str()))

@@ -296,11 +296,7 @@ impl Vm {
                 }
                 _ => self.getitem_dunder(obj, key),
             },
-            Value::Type(_)
-                if self
-                    .metaclass_method(obj, &self.names.getitem.clone())
-                    .is_some() =>
-            {
+            Value::Type(_) if self.metaclass_method(obj, &self.names.getitem).is_some() => {
                 self.getitem_dunder(obj, key)
             }
             Value::Type(t) => {
