@@ -834,8 +834,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> 
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
-                    out.try_reserve(n as usize)
-                        .map_err(|_| vm.memory_error())?;
+                    out.try_reserve(n as usize).map_err(|_| vm.memory_error())?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
