@@ -279,10 +279,7 @@ impl Vm {
                             let op = super::namespace::NameOp::Store(v);
                             tri!(self.mapping_name_op(fi, &mapping, &code.names[i as usize], op));
                         } else {
-                            let ns = self.frames[fi]
-                                .locals
-                                .clone()
-                                .unwrap_or_else(|| self.frames[fi].globals().clone());
+                            let ns = self.frames[fi].namespace();
                             self.dict_will_set_str(&ns, &code.names[i as usize], &v);
                             let old = ns.set_str(code.names[i as usize].clone(), v);
                             drop(old);
@@ -294,10 +291,7 @@ impl Vm {
                             let op = super::namespace::NameOp::Delete;
                             tri!(self.mapping_name_op(fi, &mapping, &code.names[i as usize], op));
                         } else {
-                            let ns = self.frames[fi]
-                                .locals
-                                .clone()
-                                .unwrap_or_else(|| self.frames[fi].globals().clone());
+                            let ns = self.frames[fi].namespace();
                             self.dict_will_del_str(&ns, &code.names[i as usize]);
                             if ns.del_str(&code.names[i as usize]).is_none() {
                                 break self.name_error(code.names[i as usize].as_str());
@@ -1030,10 +1024,7 @@ impl Vm {
                     Instr::ImportStar => {
                         let m = self.pop();
                         save_pc!(self, fi, pc);
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals().clone());
+                        let ns = self.frames[fi].namespace();
                         tri!(self.import_star(&m, &ns));
                     }
                     Instr::Raise(n) => {
@@ -1219,10 +1210,7 @@ impl Vm {
                         self.push(Value::Bool(hit));
                     }
                     Instr::SetupAnnotations => {
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals().clone());
+                        let ns = self.frames[fi].namespace();
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
                             let d = Value::Dict(Dict::new_rc());

@@ -73,6 +73,15 @@ pub struct GenLink {
 }
 
 impl Frame {
+    /// Where the frame's name stores go: its namespace in module, class and exec
+    /// bodies, else its globals.
+    #[inline]
+    pub fn namespace(&self) -> Rc<Dict> {
+        self.locals
+            .clone()
+            .unwrap_or_else(|| self.globals().clone())
+    }
+
     #[inline(always)]
     pub fn globals(&self) -> &Rc<Dict> {
         match &self.scope {
