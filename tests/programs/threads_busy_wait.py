@@ -37,3 +37,40 @@ while not flag[0]:
     n += 1
 t.join()
 print("while with a body: ended")
+
+# A compared test (`while x < n`) and an identity test (`while x is None`) at the
+# loop's end are fused with their jump back; the jump must still give the turn.
+count = 0
+
+
+def counter():
+    global count
+    for i in range(100000):
+        pass
+    count = 5
+
+
+t = threading.Thread(target=counter)
+t.start()
+spins = 0
+while count < 5:
+    spins += 1
+t.join()
+print("while count < 5: ended")
+
+box = None
+
+
+def filler():
+    global box
+    for i in range(100000):
+        pass
+    box = "filled"
+
+
+t = threading.Thread(target=filler)
+t.start()
+while box is None:
+    spins += 1
+t.join()
+print("while box is None:", box)

@@ -47,6 +47,25 @@ macro_rules! running_frame {
     }};
 }
 
+/// A jump back of the running frame to `$target`: one tick (see `threads`). When the
+/// tick counter runs out, the loop hooks and the scheduler run out of line and the
+/// loop resumes the top frame at its `pc`.
+macro_rules! jumped_back {
+    ($vm:ident, $fi:ident, $target:expr, $pc:ident, $frames:lifetime) => {{
+        $vm.switch_ticks -= 1;
+        if $vm.switch_ticks < 0 {
+            match $vm.ticks_used_up($fi, $target) {
+                Ok(()) => continue $frames,
+                Err(e) => {
+                    // Raised where a loop hook left the frame, not after the jump.
+                    $pc = 0;
+                    break e;
+                }
+            }
+        }
+    }};
+}
+
 /// Record the running frame's next instruction, before anything that can raise, call
 /// or inspect frames.
 macro_rules! save_pc {
@@ -519,11 +538,16 @@ impl Vm {
                                 }
                             }
                         };
-                        pc = if r == branch.jump_if() {
-                            branch.target() as usize
+                        if r == branch.jump_if() {
+                            let target = branch.target() as usize;
+                            // A `while` loop's test jumps back to its body.
+                            if target < pc {
+                                jumped_back!(self, fi, target, pc, 'frames);
+                            }
+                            pc = target;
                         } else {
-                            pc + 1
-                        };
+                            pc += 1;
+                        }
                     }
                     Instr::IsOp(invert) => {
                         let b = self.pop();
@@ -536,11 +560,15 @@ impl Vm {
                         let same = a.is(&b);
                         a.release();
                         b.release();
-                        pc = if same == branch.jump_if() {
-                            branch.target() as usize
+                        if same == branch.jump_if() {
+                            let target = branch.target() as usize;
+                            if target < pc {
+                                jumped_back!(self, fi, target, pc, 'frames);
+                            }
+                            pc = target;
                         } else {
-                            pc + 1
-                        };
+                            pc += 1;
+                        }
                     }
                     Instr::ContainsOp(invert) => {
                         let container = self.pop();
@@ -732,7 +760,7 @@ impl Vm {
                     }
                     Instr::Jump(t) => {
                         if (t as usize) < pc {
-                            self.jumped_back(fi, t as usize);
+                            jumped_back!(self, fi, t as usize, pc, 'frames);
                         }
                         pc = t as usize;
                     }
@@ -748,7 +776,7 @@ impl Vm {
                         if !b {
                             // A `while` loop's test jumps back to its body.
                             if (t as usize) < pc {
-                                self.jumped_back(fi, t as usize);
+                                jumped_back!(self, fi, t as usize, pc, 'frames);
                             }
                             pc = t as usize;
                         }
@@ -765,7 +793,7 @@ impl Vm {
                         if b {
                             // A `while` loop's test jumps back to its body.
                             if (t as usize) < pc {
-                                self.jumped_back(fi, t as usize);
+                                jumped_back!(self, fi, t as usize, pc, 'frames);
                             }
                             pc = t as usize;
                         }
@@ -851,7 +879,7 @@ impl Vm {
                             }
                         }
                         if back {
-                            self.jumped_back(fi, pc);
+                            jumped_back!(self, fi, pc, pc, 'frames);
                         }
                     }
                     Instr::Call(n) => {

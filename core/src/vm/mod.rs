@@ -24,6 +24,7 @@ pub mod generator;
 pub mod hooks;
 pub mod import;
 pub mod iter;
+pub mod loop_hook;
 pub mod matching;
 pub mod names;
 pub mod namespace;
@@ -89,6 +90,8 @@ pub struct Vm {
     pub code_extra: code_extra::CodeExtraRegistry,
     /// The interpreter's frame-evaluation hooks.
     pub eval_hooks: hooks::EvalHooks,
+    /// Hot-loop hooks and their share of the tick counter.
+    pub loop_hooks: loop_hook::LoopHooks,
     /// The thread state's hook fields: its view of the hook chain, trace and profile
     /// functions.
     pub thread: hooks::ThreadHooks,
@@ -150,6 +153,7 @@ impl Vm {
             watch: crate::watch::WatchState::new(),
             code_extra: Default::default(),
             eval_hooks: Default::default(),
+            loop_hooks: Default::default(),
             thread: Default::default(),
             switch_ticks: i32::MAX,
             threads: Default::default(),

@@ -170,20 +170,8 @@ impl Vm {
     pub fn set_switch_interval(&mut self, seconds: f64) {
         let ticks = (seconds * TICKS_PER_SECOND).clamp(1.0, i32::MAX as f64) as i32;
         self.threads.interval = ticks;
-        self.switch_ticks = self.switch_ticks.min(ticks);
-    }
-
-    /// The running frame `fi` jumped back (a loop's next round), to continue at `pc`:
-    /// one switch tick, and a switch when the interval is used up.
-    #[inline(always)]
-    pub(super) fn jumped_back(&mut self, fi: usize, pc: usize) {
-        self.switch_ticks -= 1;
-        if self.switch_ticks < 0 {
-            if let Some(frame) = self.frames.get_mut(fi) {
-                frame.pc = pc;
-            }
-            self.preempt();
-        }
+        let left = self.thread_ticks_left().min(ticks);
+        self.set_ticks(left);
     }
 
     /// The evaluation loop used up the switch interval.
@@ -191,10 +179,10 @@ impl Vm {
     #[inline(never)]
     pub fn preempt(&mut self) {
         if self.threads.list.len() < 2 {
-            self.switch_ticks = i32::MAX;
+            self.set_ticks(i32::MAX);
             return;
         }
-        self.switch_ticks = self.threads.interval;
+        self.set_ticks(self.threads.interval);
         let start = self.threads.current + 1;
         match self.threads.pick_from(start, Instant::now()) {
             Some(i) if i != self.threads.current => self.switch_thread(i),
@@ -225,7 +213,7 @@ impl Vm {
         }
         self.thread = self.threads.list[i].hooks.take().unwrap_or_default();
         self.hooks_changed();
-        self.switch_ticks = self.threads.interval;
+        self.set_ticks(self.threads.interval);
         self.threads.list[i].stack
     }
 
@@ -337,7 +325,8 @@ impl Vm {
             deadlocked: false,
             greenlets: ThreadGreenlets::default(),
         });
-        self.switch_ticks = self.switch_ticks.min(self.threads.interval);
+        let left = self.thread_ticks_left().min(self.threads.interval);
+        self.set_ticks(left);
         Ok(ident)
     }
 
