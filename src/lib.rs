@@ -15,6 +15,7 @@ pub use tripwire_core::watchers::{self, Format as TraceFormat, Kind, WatchError}
 pub use tripwire_core::{
     CodeEvent, DictEvent, FuncEvent, PyErr, PyResult, TypeEvent, Value, Vm, Watchers,
 };
+pub use tripwire_optimizer as optimizer;
 pub use tripwire_stdlib as stdlib;
 
 /// Native stack for the interpreter thread.
@@ -28,6 +29,13 @@ pub struct RunOptions {
     /// Install a frame-evaluation hook that only continues (to measure what a hook's
     /// presence costs; `--eval-hook=passthrough` or `TRIPWIRE_EVAL_HOOK=passthrough`).
     pub passthrough_eval_hook: bool,
+    /// Run with the optimizer and these strategies (`--opt`, or any strategy option).
+    pub optimizer: Option<tripwire_optimizer::options::Options>,
+    /// Print the optimizer's invalidation trace to stderr in this form
+    /// (`--trace=invalidations`).
+    pub trace_invalidations: Option<TraceFormat>,
+    /// Print the optimizer's statistics to stderr at exit (`--stats`).
+    pub stats: bool,
 }
 
 /// Run a Python file as `__main__` with `argv` (argv[0] is the file); returns the
@@ -63,7 +71,29 @@ pub fn run_file_with(
             if options.passthrough_eval_hook {
                 vm.add_eval_hook(|_, _, _, _| Ok(tripwire_core::vm::hooks::HookAction::Continue));
             }
-            vm.run_main(&path, &argv)
+            if let Some(strategies) = options.optimizer {
+                use tripwire_optimizer::runtime::Optimizer;
+                if let Err(e) = Optimizer::install(&mut vm, strategies) {
+                    eprintln!("tripwire: cannot install the optimizer: {e}");
+                    return 2;
+                }
+                if let Some(format) = options.trace_invalidations {
+                    let json = format == TraceFormat::Json;
+                    Optimizer::set_trace_sink(
+                        &mut vm,
+                        Box::new(move |r| {
+                            eprintln!("{}", if json { r.json() } else { r.text() });
+                        }),
+                    );
+                }
+            }
+            let status = vm.run_main(&path, &argv);
+            if options.stats {
+                if let Some(stats) = tripwire_optimizer::runtime::Optimizer::stats(&mut vm) {
+                    eprint!("{}", stats.report(true));
+                }
+            }
+            status
         });
     match handle.map(|h| h.join()) {
         Ok(Ok(status)) => status,

@@ -48,13 +48,26 @@ Options of run:
   --eval-hook=passthrough
                          install a frame-evaluation hook that only continues (to
                          measure a hook's cost; also TRIPWIRE_EVAL_HOOK=passthrough)
+  --opt                  run with the optimizer (hot loops compiled to specialised
+                         units kept true by watchers); --no-opt: without (default)
+  --trace=invalidations  print every event that reaches the optimizer and what it
+                         did (text, or JSON lines with --trace-format=json)
+  --stats                print the optimizer's statistics to stderr at exit
 
 An uncaught exception prints a CPython-style traceback to stderr and exits with
 status 1; sys.exit(n) exits with status n.
 ";
 
+/// The help text, with the optimizer's strategy options.
+fn help() -> String {
+    format!(
+        "{HELP}\nOptimizer strategies of run (each implies --opt):\n{}",
+        tripwire::optimizer::options::HELP
+    )
+}
+
 fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("tripwire run: {msg}\n\n{HELP}");
+    eprintln!("tripwire run: {msg}\n\n{}", help());
     ExitCode::from(2)
 }
 
@@ -64,6 +77,8 @@ fn run(args: &[OsString]) -> ExitCode {
     let mut trace = false;
     let mut format = TraceFormat::Text;
     let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
+    let mut strategies = tripwire::optimizer::options::Options::default();
+    let (mut opt, mut trace_invalidations, mut stats) = (false, false, false);
     let mut i = 0;
     while let Some(a) = args
         .get(i)
@@ -74,7 +89,16 @@ fn run(args: &[OsString]) -> ExitCode {
             Some("--trace-format=text") => format = TraceFormat::Text,
             Some("--trace-format=json") => format = TraceFormat::Json,
             Some("--eval-hook=passthrough") => passthrough = true,
-            _ => return usage_error(&format!("unknown option '{}'", a.to_string_lossy())),
+            Some("--opt") => opt = true,
+            Some("--no-opt") => opt = false,
+            Some("--trace=invalidations") => trace_invalidations = true,
+            Some("--stats") => stats = true,
+            Some(other) => match strategies.apply(other) {
+                Ok(true) => opt = true,
+                Ok(false) => return usage_error(&format!("unknown option '{other}'")),
+                Err(e) => return usage_error(&e),
+            },
+            None => return usage_error(&format!("unknown option '{}'", a.to_string_lossy())),
         }
         i += 1;
     }
@@ -84,6 +108,9 @@ fn run(args: &[OsString]) -> ExitCode {
     let options = RunOptions {
         trace: trace.then_some(format),
         passthrough_eval_hook: passthrough,
+        optimizer: opt.then_some(strategies),
+        trace_invalidations: trace_invalidations.then_some(format),
+        stats,
     };
     let status = tripwire::run_file_with(file, &args[i..], options);
     if tripwire::core::vm::signals::died_of_interrupt() {
@@ -105,11 +132,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("--help") | Some("-h") => {
-            print!("{HELP}");
+            print!("{}", help());
             ExitCode::SUCCESS
         }
         None if args.is_empty() => {
-            print!("{HELP}");
+            print!("{}", help());
             ExitCode::from(2)
         }
         Some("run") => run(&args[1..]),
@@ -125,7 +152,7 @@ fn main() -> ExitCode {
                 .first()
                 .map(|a| a.to_string_lossy())
                 .unwrap_or_default();
-            eprintln!("tripwire: unknown command '{other}'\n\n{HELP}");
+            eprintln!("tripwire: unknown command '{other}'\n\n{}", help());
             ExitCode::from(2)
         }
     }

@@ -163,8 +163,23 @@ fn known_failing() -> Vec<String> {
 
 #[test]
 fn corpus_matches_cpython_output() {
-    let exe = env!("CARGO_BIN_EXE_tripwire");
-    let results = run_all(&[exe, "run"]);
+    corpus_matches(&[env!("CARGO_BIN_EXE_tripwire"), "run"]);
+}
+
+/// The optimizer compiles every loop it can at its first look (`--hot-loops=1`), so
+/// the corpus runs through compiled units, their exits and invalidations.
+#[test]
+fn corpus_matches_cpython_output_with_the_optimizer() {
+    corpus_matches(&[
+        env!("CARGO_BIN_EXE_tripwire"),
+        "run",
+        "--opt",
+        "--hot-loops=1",
+    ]);
+}
+
+fn corpus_matches(cmd: &[&str]) {
+    let results = run_all(cmd);
     let known = known_failing();
     let mut problems = Vec::new();
     let mut passed = 0;

@@ -14,8 +14,13 @@
 //! `deps` -> strategy (ignore, re-check, patch a site, invalidate a unit, deopt
 //! frames) -> `thrash` -> trace record and statistics.
 
+pub mod backend;
+pub mod deopt;
 pub mod deps;
 pub mod options;
+pub mod runtime;
+pub mod specialise;
 pub mod stats;
 pub mod thrash;
 pub mod trace;
+pub mod unit;

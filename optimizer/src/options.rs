@@ -59,6 +59,8 @@ pub struct Options {
     pub hot_loops: u32,
     /// Every Nth guard fails and every Nth event invalidates every unit (0: off).
     pub stress_deopt: u32,
+    /// Print each unit's listing to stderr when it is compiled.
+    pub dump: bool,
 }
 
 impl Default for Options {
@@ -77,6 +79,7 @@ impl Default for Options {
             hot_calls: 1000,
             hot_loops: 2000,
             stress_deopt: 0,
+            dump: false,
         }
     }
 }
@@ -94,6 +97,7 @@ pub const HELP: &str = "\
   --hot-calls=N --hot-loops=N    tier-up thresholds
   --stress-deopt=N               every Nth guard fails, every Nth event
                                  invalidates everything
+  --dump                         print each compiled unit to stderr
 ";
 
 impl Options {
@@ -151,6 +155,7 @@ impl Options {
             "--hot-calls" => self.hot_calls = number(value)?.max(1),
             "--hot-loops" => self.hot_loops = number(value)?.max(1),
             "--stress-deopt" => self.stress_deopt = number(value)?,
+            "--dump" => self.dump = true,
             _ => return Ok(false),
         }
         Ok(true)

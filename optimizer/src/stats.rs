@@ -29,6 +29,8 @@ pub struct Stats {
     pub rearmed: u64,
     /// Units whose assumption broke while they compiled, caught at install.
     pub stale_installs_refused: u64,
+    /// Loops not compiled, by why.
+    pub refusals: BTreeMap<String, u64>,
     pub compile_time: Duration,
     pub dependency_index_bytes: usize,
 }
@@ -36,6 +38,10 @@ pub struct Stats {
 impl Stats {
     pub fn deopt(&mut self, reason: &str) {
         *self.deopts.entry(reason.to_string()).or_default() += 1;
+    }
+
+    pub fn refusal(&mut self, why: &str) {
+        *self.refusals.entry(why.to_string()).or_default() += 1;
     }
 
     pub fn invalidation(&mut self, event: &str) {
@@ -57,6 +63,7 @@ impl Stats {
                 self.invalidations.values().sum(),
             ),
             ("spurious_invalidations".to_string(), self.spurious),
+            ("refusals".to_string(), self.refusals.values().sum()),
             ("rearmed".to_string(), self.rearmed),
             (
                 "stale_installs_refused".to_string(),
@@ -76,6 +83,11 @@ impl Stats {
             self.invalidations
                 .iter()
                 .map(|(k, v)| (format!("invalidations.{k}"), *v)),
+        );
+        e.extend(
+            self.refusals
+                .iter()
+                .map(|(k, v)| (format!("refusals.{k}"), *v)),
         );
         e
     }

@@ -110,6 +110,25 @@ impl Vm {
         self.loop_hooks.entries.len() != before
     }
 
+    /// For an extension that runs a loop by other means (a hook that took the
+    /// frame): count the tick of one jump back, as the evaluation loop does. True
+    /// when the interpreter must take over at the loop's head: the thread's switch
+    /// interval is used up, or a signal or finalizer is due. Loop hooks are not
+    /// called for loops run this way.
+    #[inline]
+    pub fn poll_loop_tick(&mut self) -> bool {
+        self.switch_ticks -= 1;
+        if self.switch_ticks >= 0 {
+            return super::finalize::pending();
+        }
+        let left = self.thread_ticks_left();
+        if left <= 0 {
+            return true;
+        }
+        self.set_ticks(left);
+        super::finalize::pending()
+    }
+
     /// Ticks the running thread has left of its switch interval.
     pub(super) fn thread_ticks_left(&self) -> i32 {
         let spent = self

@@ -1,0 +1,284 @@
+//! The reference backend: an interpreter of a unit's specialised ops.
+//!
+//! It runs a unit over the frame on top of the frame stack (its locals and the
+//! operand stack entries it held at entry stay in place) until an exit, and says
+//! which. It never raises and never runs Python code: every case it does not
+//! handle is an exit, and the interpreter redoes the instruction.
+//!
+//! Depends on `unit` and on core's values and tick counter.
+
+use crate::unit::{ExitId, Op, Slot, Src, Unit};
+use tripwire_core::code::{BinOp, CmpOp};
+use tripwire_core::object::{IterState, ObjKind, Value};
+use tripwire_core::Vm;
+
+/// The largest magnitude below which every int is exactly a float.
+const EXACT_IN_FLOAT: i64 = 1 << 53;
+
+/// Run `unit` over the top frame, whose values start at `base` of the value stack
+/// (its locals, then its cells, then its operand stack at `stack_base`), until it
+/// exits. `temps` holds the temporaries on return (the exit may push some).
+pub fn run(
+    vm: &mut Vm,
+    unit: &Unit,
+    base: usize,
+    stack_base: usize,
+    temps: &mut Vec<Value>,
+) -> ExitId {
+    temps.clear();
+    temps.resize(unit.temps as usize, Value::None);
+    let mut at = 0usize;
+    loop {
+        // The exit of the jump back that ends this round, should its tick be the
+        // one the interpreter must see.
+        let back;
+        let values = &mut vm.stack;
+        loop {
+            let Some(op) = unit.ops.get(at) else {
+                return ExitId(0);
+            };
+            at += 1;
+            match op.get() {
+                Op::Move { dst, src, unbound } => {
+                    let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
+                    if v.is_null() {
+                        return unbound;
+                    }
+                    write(values, base, stack_base, temps, dst, v);
+                }
+                Op::Watched { dst, constant, .. } => {
+                    let v = unit
+                        .constants
+                        .get(constant as usize)
+                        .map_or(Value::None, Value::dup);
+                    write(values, base, stack_base, temps, dst, v);
+                }
+                Op::Arith {
+                    op,
+                    dst,
+                    a,
+                    b,
+                    exit,
+                } => {
+                    let x = read(values, base, stack_base, temps, &unit.constants, a);
+                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    match arith(op, x, y) {
+                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        None => return exit,
+                    }
+                }
+                Op::Branch {
+                    op,
+                    a,
+                    b,
+                    jump_if,
+                    target,
+                    exit,
+                } => {
+                    let x = read(values, base, stack_base, temps, &unit.constants, a);
+                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    match compare(op, x, y) {
+                        Some(r) if r == jump_if => at = target as usize,
+                        Some(_) => {}
+                        None => return exit,
+                    }
+                }
+                Op::BranchBool {
+                    value,
+                    jump_if,
+                    target,
+                    exit,
+                } => match read(values, base, stack_base, temps, &unit.constants, value) {
+                    &Value::Bool(b) if b == jump_if => at = target as usize,
+                    Value::Bool(_) => {}
+                    _ => return exit,
+                },
+                Op::Jump { target } => at = target as usize,
+                Op::LoopBack { target, exit } => {
+                    if !unit.valid.get() {
+                        return exit;
+                    }
+                    at = target as usize;
+                    back = exit;
+                    break;
+                }
+                Op::ForStep {
+                    iter,
+                    dst,
+                    body,
+                    done,
+                    exit,
+                    next,
+                } => {
+                    let it = read(
+                        values,
+                        base,
+                        stack_base,
+                        temps,
+                        &unit.constants,
+                        Src::Slot(iter),
+                    );
+                    match step(it) {
+                        Some(Some(item)) => {
+                            write(values, base, stack_base, temps, dst, item);
+                            if !unit.valid.get() {
+                                return next;
+                            }
+                            at = body as usize;
+                            back = next;
+                            break;
+                        }
+                        Some(None) => return done,
+                        None => return exit,
+                    }
+                }
+                Op::Exit(exit) => return exit,
+            }
+        }
+        // A jump back: the tick every jump back counts.
+        if vm.poll_loop_tick() {
+            return back;
+        }
+    }
+}
+
+/// Where an operand is (a null when out of range, which only a malformed unit has).
+#[inline(always)]
+fn read<'a>(
+    values: &'a [Value],
+    base: usize,
+    stack_base: usize,
+    temps: &'a [Value],
+    constants: &'a [Value],
+    src: Src,
+) -> &'a Value {
+    let v = match src {
+        Src::Slot(Slot::Local(i)) => values.get(base + i as usize),
+        Src::Slot(Slot::Stack(k)) => values.get(stack_base + k as usize),
+        Src::Slot(Slot::Temp(t)) => temps.get(t as usize),
+        Src::Const(c) => constants.get(c as usize),
+    };
+    v.unwrap_or(&Value::Null)
+}
+
+#[inline(always)]
+fn write(
+    values: &mut [Value],
+    base: usize,
+    stack_base: usize,
+    temps: &mut [Value],
+    dst: Slot,
+    v: Value,
+) {
+    let slot = match dst {
+        Slot::Local(i) => values.get_mut(base + i as usize),
+        Slot::Stack(k) => values.get_mut(stack_base + k as usize),
+        Slot::Temp(t) => temps.get_mut(t as usize),
+    };
+    if let Some(slot) = slot {
+        Value::replace_split(slot, v).release();
+    }
+}
+
+/// One step of a range (counting up), list or tuple iterator; None for any other.
+fn step(it: &Value) -> Option<Option<Value>> {
+    let Value::Obj(o) = it else {
+        return None;
+    };
+    let ObjKind::Iter(state) = &o.kind else {
+        return None;
+    };
+    let mut st = state.borrow_mut();
+    match &mut *st {
+        IterState::Range { next, stop, step } if *step > 0 => Some((*next < *stop).then(|| {
+            let v = *next;
+            *next = next.saturating_add(*step);
+            Value::Int(v)
+        })),
+        _ => None,
+    }
+}
+
+/// An int that is exactly a float, as a float.
+fn exact_float(v: &Value) -> Option<f64> {
+    match *v {
+        Value::Float(f) => Some(f),
+        Value::Int(i) if (-EXACT_IN_FLOAT..=EXACT_IN_FLOAT).contains(&i) => Some(i as f64),
+        _ => None,
+    }
+}
+
+/// Python's arithmetic on two ints (within 64 bits) or floats; None for anything
+/// the interpreter must do (other types, overflow, division by zero).
+fn arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        return match op {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::FloorDiv => {
+                let q = x.checked_div(y)?;
+                let r = x.checked_rem(y)?;
+                Some(Value::Int(if r != 0 && (r < 0) != (y < 0) {
+                    q - 1
+                } else {
+                    q
+                }))
+            }
+            BinOp::Mod => {
+                let r = x.checked_rem(y)?;
+                Some(Value::Int(if r != 0 && (r < 0) != (y < 0) {
+                    r + y
+                } else {
+                    r
+                }))
+            }
+            BinOp::TrueDiv => {
+                // Both exact as floats: IEEE division rounds the true quotient once.
+                let (fx, fy) = (exact_float(a)?, exact_float(b)?);
+                (y != 0).then(|| Value::Float(fx / fy))
+            }
+            _ => None,
+        };
+    }
+    if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) {
+        return None;
+    }
+    let (x, y) = (exact_float(a)?, exact_float(b)?);
+    match op {
+        BinOp::Add => Some(Value::Float(x + y)),
+        BinOp::Sub => Some(Value::Float(x - y)),
+        BinOp::Mul => Some(Value::Float(x * y)),
+        BinOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
+/// Python's comparison of two ints or floats; None for anything else.
+fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Some(holds(op, x.cmp(y)));
+    }
+    let (x, y) = (exact_float(a)?, exact_float(b)?);
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    })
+}
+
+fn holds(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::Le => o != Greater,
+        CmpOp::Eq => o == Equal,
+        CmpOp::Ne => o != Equal,
+        CmpOp::Gt => o == Greater,
+        CmpOp::Ge => o != Less,
+    }
+}

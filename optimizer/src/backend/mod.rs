@@ -1,0 +1,4 @@
+//! Backends: what runs a compiled unit. `interp` is the reference, an interpreter of
+//! the unit's ops; a native backend will take the same units.
+
+pub mod interp;

@@ -1,0 +1,498 @@
+//! The optimizer installed on an interpreter: tier-up of hot loops, running their
+//! units, and the watcher that keeps them true.
+//!
+//! - Tier-up: a loop hook (`Vm::add_loop_hook`) samples the loops that run; a loop
+//!   (code object, head, stack depth) seen `hot_loops` times is compiled
+//!   (`specialise`), and from then on entered at its head whenever it is sampled.
+//! - Running: `backend::interp` runs the unit over the frame; `deopt` rebuilds the
+//!   frame at the exit it took, and the interpreter goes on from there.
+//! - Invalidation: one dict watcher watches every globals and builtins dict a unit
+//!   assumed something about. An event looks up its (dict, key) in the dependency
+//!   index and, by strategy, patches the guard sites (`--invalidate=patch`) or drops
+//!   the units (`unit`, `poll`); a unit running when its assumption breaks leaves at
+//!   its next op that depends on it (patched) or its next loop back (dropped).
+//!   Each event and what it did is a trace record.
+//!
+//! The state lives in the interpreter's extension state (`Vm::with_extension_state`),
+//! which is how the watcher callback, which must be `Send + Sync`, reaches it.
+//! Depends on every other module of the crate and on core's public hooks.
+
+use crate::deps::{
+    bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
+    UnitId,
+};
+use crate::options::{DepIndexKind, Invalidate, Options};
+use crate::specialise::{compile_loop, identity, Scope};
+use crate::stats::Stats;
+use crate::thrash::{Recompile, Thrash};
+use crate::trace::{Action, ActionKind, Record};
+use crate::unit::{ExitReason, Unit};
+use crate::{backend, deopt};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Instant;
+use tripwire_core::code::{flags, Code};
+use tripwire_core::object::{Dict, Value};
+use tripwire_core::vm::hooks::FrameRef;
+use tripwire_core::vm::loop_hook::LoopAction;
+use tripwire_core::watch::DictEvent;
+use tripwire_core::watchers::DictEventKind;
+use tripwire_core::{PyResult, Vm};
+
+/// Jumps back between two looks at the running loop.
+const SAMPLE_PERIOD: u32 = 64;
+
+/// A unit whose guards fail on this many entries, at least half of all its
+/// entries, is dropped and its loop left to the interpreter.
+const FAILING_GUARDS: u64 = 16;
+
+/// Where a loop of a code object stands.
+enum LoopState {
+    /// Seen this many times.
+    Warming(u32),
+    Compiled(UnitId),
+    /// Not compiled, or never again (thrash, guards that keep failing).
+    Refused,
+}
+
+struct LoopEntry {
+    head: u32,
+    depth: u32,
+    state: LoopState,
+    /// Compiled before: the next compile is a recompile.
+    compiled: bool,
+}
+
+/// The loops of one code object, kept in its `co_extra` slot.
+#[derive(Default)]
+struct CodeLoops {
+    loops: RefCell<Vec<LoopEntry>>,
+}
+
+/// Where trace records go.
+pub type TraceSink = Box<dyn FnMut(&Record)>;
+
+/// The optimizer's state on one interpreter.
+pub struct Optimizer {
+    options: Options,
+    units: Vec<Option<Rc<Unit>>>,
+    index: Box<dyn DependencyIndex>,
+    thrash: Thrash,
+    dict_watcher: i64,
+    extra_index: usize,
+    pub stats: Stats,
+    sink: Option<TraceSink>,
+    seq: u64,
+    temps: Vec<Value>,
+}
+
+impl Optimizer {
+    /// Install an optimizer with `options` on `vm`. Fails when no watcher id or
+    /// code-extra index is free.
+    pub fn install(vm: &mut Vm, options: Options) -> Result<(), String> {
+        let dict_watcher = vm
+            .add_dict_watcher(|vm, event| {
+                vm.with_extension_state::<Optimizer, _>(|vm, opt| opt.dict_event(vm, event));
+                Ok(())
+            })
+            .map_err(|e| e.to_string())? as i64;
+        let extra_index = vm
+            .request_code_extra_index(None)
+            .ok_or("no code-extra index is free")?;
+        let index: Box<dyn DependencyIndex> = match options.dep_index {
+            DepIndexKind::Exact => Box::new(ExactIndex::default()),
+            DepIndexKind::Bloom => Box::new(BloomIndex::default()),
+        };
+        vm.set_extension_state(Optimizer {
+            options,
+            units: Vec::new(),
+            index,
+            thrash: Thrash::new(options.thrash),
+            dict_watcher,
+            extra_index,
+            stats: Stats::default(),
+            sink: None,
+            seq: 0,
+            temps: Vec::new(),
+        });
+        vm.add_loop_hook(SAMPLE_PERIOD, |vm, frame, head| {
+            let taken =
+                vm.with_extension_state::<Optimizer, _>(|vm, opt| opt.hot_loop(vm, frame, head));
+            taken.unwrap_or(Ok(LoopAction::Continue))
+        });
+        Ok(())
+    }
+
+    /// Send every trace record to `sink` from now on.
+    pub fn set_trace_sink(vm: &mut Vm, sink: TraceSink) {
+        if let Some(opt) = vm.extension_state::<Optimizer>() {
+            opt.sink = Some(sink);
+        }
+    }
+
+    /// The statistics so far, with the index's size.
+    pub fn stats(vm: &mut Vm) -> Option<Stats> {
+        let opt = vm.extension_state::<Optimizer>()?;
+        let mut s = opt.stats.clone();
+        s.dependency_index_bytes = opt.index.bytes();
+        Some(s)
+    }
+
+    fn loops_of(&self, vm: &mut Vm, code: &Code) -> Rc<dyn Any> {
+        if let Some(v) = vm.code_extra(code, self.extra_index) {
+            return v;
+        }
+        let v: Rc<dyn Any> = Rc::new(CodeLoops::default());
+        // Without a slot the loop is warmed again each time: it never compiles.
+        let _ = vm.set_code_extra(code, self.extra_index, Some(v.clone()));
+        v
+    }
+
+    /// The loop hook: warm the loop up, compile it, or run its unit.
+    fn hot_loop(&mut self, vm: &mut Vm, frame: FrameRef, head: usize) -> PyResult<LoopAction> {
+        // A traced frame's line events come from the interpreter.
+        if vm.thread.attention || frame.index + 1 != vm.frames.len() {
+            return Ok(LoopAction::Continue);
+        }
+        let Some(f) = frame.frame(vm) else {
+            return Ok(LoopAction::Continue);
+        };
+        if f.code.flags & flags::NAMESPACE != 0 || f.locals.is_some() {
+            return Ok(LoopAction::Continue);
+        }
+        let code = f.code.clone();
+        let (base, stack_base) = (f.base, f.stack_base());
+        let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
+        let Some(depth) = vm.stack.len().checked_sub(stack_base) else {
+            return Ok(LoopAction::Continue);
+        };
+        let (head, depth) = (head as u32, depth as u32);
+        let loops = self.loops_of(vm, &code);
+        let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
+            return Ok(LoopAction::Continue);
+        };
+        let unit = {
+            let mut list = loops.loops.borrow_mut();
+            let at = match list.iter().position(|l| l.head == head && l.depth == depth) {
+                Some(at) => at,
+                None => {
+                    list.push(LoopEntry {
+                        head,
+                        depth,
+                        state: LoopState::Warming(0),
+                        compiled: false,
+                    });
+                    list.len() - 1
+                }
+            };
+            let entry = &mut list[at];
+            match entry.state {
+                LoopState::Refused => return Ok(LoopAction::Continue),
+                LoopState::Warming(n) if n + 1 < self.hot_samples() => {
+                    entry.state = LoopState::Warming(n + 1);
+                    return Ok(LoopAction::Continue);
+                }
+                LoopState::Warming(_) => {
+                    entry.state = match self.compile(vm, &code, head, depth, &globals, &builtins) {
+                        Ok(id) => {
+                            if entry.compiled {
+                                self.stats.recompiles += 1;
+                            }
+                            entry.compiled = true;
+                            LoopState::Compiled(id)
+                        }
+                        Err(why) => {
+                            self.stats.refusal(why);
+                            LoopState::Refused
+                        }
+                    };
+                }
+                LoopState::Compiled(_) => {}
+            }
+            match entry.state {
+                LoopState::Compiled(id) => match self.unit(id) {
+                    Some(u) if u.valid.get() => u,
+                    _ => {
+                        entry.state = self.after_invalidation(&code);
+                        return Ok(LoopAction::Continue);
+                    }
+                },
+                _ => return Ok(LoopAction::Continue),
+            }
+        };
+        let id = match loops
+            .loops
+            .borrow()
+            .iter()
+            .find(|l| l.head == head && l.depth == depth)
+        {
+            Some(LoopEntry {
+                state: LoopState::Compiled(id),
+                ..
+            }) => *id,
+            _ => return Ok(LoopAction::Continue),
+        };
+        if let Some(reason) = self.enter(vm, frame.index, &unit, base, stack_base) {
+            self.drop_unit(id, &unit);
+            let mut list = loops.loops.borrow_mut();
+            if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
+                entry.state = match reason {
+                    ExitReason::Invalidated => self.after_invalidation(&code),
+                    _ => LoopState::Refused,
+                };
+            }
+        }
+        Ok(LoopAction::Took)
+    }
+
+    /// How many samples make a loop hot.
+    fn hot_samples(&self) -> u32 {
+        (self.options.hot_loops / SAMPLE_PERIOD).max(1)
+    }
+
+    fn unit(&self, id: UnitId) -> Option<Rc<Unit>> {
+        self.units.get(id.0 as usize).cloned().flatten()
+    }
+
+    /// What a loop whose unit was invalidated does next (thrash policy).
+    fn after_invalidation(&mut self, code: &Rc<Code>) -> LoopState {
+        match self
+            .thrash
+            .unit_invalidated(identity(code), self.hot_samples())
+        {
+            Recompile::After(n) => LoopState::Warming(self.hot_samples().saturating_sub(n.max(1))),
+            Recompile::Never => LoopState::Refused,
+        }
+    }
+
+    fn compile(
+        &mut self,
+        vm: &mut Vm,
+        code: &Rc<Code>,
+        head: u32,
+        depth: u32,
+        globals: &Rc<Dict>,
+        builtins: &Rc<Dict>,
+    ) -> Result<UnitId, &'static str> {
+        let started = Instant::now();
+        let scope = Scope { globals, builtins };
+        let unit = compile_loop(code, head, depth, &scope).map_err(|r| r.why)?;
+        self.stats.compile_time += started.elapsed();
+        let id = UnitId(self.units.len() as u32);
+        for (i, site) in unit.sites.iter().enumerate() {
+            for &key in &site.deps {
+                self.index.add(id, SiteId(i as u32), key);
+            }
+        }
+        for dict in [globals, builtins] {
+            // A dict another watcher refuses is not assumed about: nothing depends
+            // on it then, and the unit is not kept.
+            if vm
+                .watch_dict(self.dict_watcher, &Value::Dict(dict.clone()))
+                .is_err()
+            {
+                self.index.remove_unit(id);
+                return Err("a globals or builtins dict cannot be watched");
+            }
+        }
+        if self.options.dump {
+            eprintln!("{}", unit.describe());
+        }
+        self.stats.units_compiled += 1;
+        self.stats.guards += unit.sites.len() as u64;
+        self.units.push(Some(Rc::new(unit)));
+        Ok(id)
+    }
+
+    /// A unit is no longer entered; its dependencies go.
+    fn drop_unit(&mut self, id: UnitId, unit: &Unit) {
+        unit.valid.set(false);
+        self.index.remove_unit(id);
+        if let Some(slot) = self.units.get_mut(id.0 as usize) {
+            *slot = None;
+        }
+    }
+
+    /// Run `unit` over frame `frame` and hand the frame back at the exit it took.
+    /// Returns why the unit should be dropped: a patched site was reached (it is
+    /// recompiled when the thrash policy allows), or its guards keep failing.
+    fn enter(
+        &mut self,
+        vm: &mut Vm,
+        frame: usize,
+        unit: &Rc<Unit>,
+        base: usize,
+        stack_base: usize,
+    ) -> Option<ExitReason> {
+        self.stats.osr_entries += 1;
+        unit.entries.set(unit.entries.get() + 1);
+        let mut temps = std::mem::take(&mut self.temps);
+        let exit = backend::interp::run(vm, unit, base, stack_base, &mut temps);
+        deopt::rebuild(vm, unit, frame, base, stack_base, &temps, exit);
+        temps.clear();
+        self.temps = temps;
+        let state = unit.exits.get(exit.0 as usize)?;
+        if let Some(n) = unit.exit_counts.borrow_mut().get_mut(exit.0 as usize) {
+            *n += 1;
+        }
+        match state.reason {
+            ExitReason::LoopEnd | ExitReason::Interrupt => None,
+            ExitReason::Invalidated => {
+                self.stats.deopt(state.reason.name());
+                Some(ExitReason::Invalidated)
+            }
+            reason => {
+                self.stats.deopt(reason.name());
+                let failed = unit.guard_failures.get() + 1;
+                unit.guard_failures.set(failed);
+                (failed >= FAILING_GUARDS && failed * 2 >= unit.entries.get()).then_some(reason)
+            }
+        }
+    }
+
+    /// A watched dict changed: find what assumed it, and act by strategy.
+    fn dict_event(&mut self, vm: &mut Vm, event: &DictEvent) {
+        let object = identity(&event.dict);
+        let key = match (&event.kind, &event.key) {
+            (
+                DictEventKind::Added | DictEventKind::Modified | DictEventKind::Deleted,
+                Some(Value::Str(s)),
+            ) => name_key(s.as_str()),
+            (DictEventKind::Added | DictEventKind::Modified | DictEventKind::Deleted, _) => return,
+            _ => DepKey::WHOLE,
+        };
+        let dep = DepKey { object, key };
+        let mut affected = Vec::new();
+        self.index.affected(dep, &mut affected);
+        if event.kind == DictEventKind::Deallocated {
+            self.index.remove_object(object);
+            self.thrash.forget_object(object);
+        }
+        let label = format!("dict.{}", event.kind.name());
+        if affected.is_empty() {
+            return;
+        }
+        self.thrash.dependency_broken(dep, false);
+        let mut actions: Vec<Action> = Vec::new();
+        let mut units: Vec<UnitId> = affected.iter().map(|a| a.unit()).collect();
+        units.sort();
+        units.dedup();
+        for id in units {
+            let Some(unit) = self.unit(id) else { continue };
+            let sites: Vec<SiteId> = affected
+                .iter()
+                .filter_map(|a| match a {
+                    Affected::Site(u, s) if *u == id => Some(*s),
+                    _ => None,
+                })
+                .collect();
+            if self.options.adaptive && self.still_holds(&unit, &sites, event) {
+                self.stats.rearmed += 1;
+                actions.push(self.action(
+                    ActionKind::Ignored,
+                    id,
+                    &unit,
+                    &sites,
+                    "re-checked: the same value",
+                ));
+                continue;
+            }
+            self.stats.invalidation(&label);
+            match self.options.invalidate {
+                Invalidate::Patch => {
+                    for &s in &sites {
+                        unit.patch_site(s);
+                    }
+                    actions.push(self.action(
+                        ActionKind::Patched,
+                        id,
+                        &unit,
+                        &sites,
+                        "assumption broke",
+                    ));
+                }
+                Invalidate::Unit | Invalidate::Poll => {
+                    self.drop_unit(id, &unit);
+                    actions.push(self.action(
+                        ActionKind::Invalidated,
+                        id,
+                        &unit,
+                        &sites,
+                        "assumption broke",
+                    ));
+                }
+            }
+        }
+        let _ = vm;
+        self.record(label, &event.dict, event.key.as_ref(), actions);
+    }
+
+    /// Whether every site's constant is still the value the event stores.
+    fn still_holds(&self, unit: &Unit, sites: &[SiteId], event: &DictEvent) -> bool {
+        let (DictEventKind::Modified, Some(new)) = (event.kind, &event.value) else {
+            return false;
+        };
+        sites.iter().all(|s| {
+            let Some(site) = unit.sites.get(s.0 as usize) else {
+                return false;
+            };
+            match unit.ops.get(site.op as usize).map(|c| c.get()) {
+                Some(crate::unit::Op::Watched { constant, .. }) => unit
+                    .constants
+                    .get(constant as usize)
+                    .is_some_and(|c| c.is(new)),
+                _ => false,
+            }
+        })
+    }
+
+    fn action(
+        &self,
+        kind: ActionKind,
+        id: UnitId,
+        unit: &Unit,
+        sites: &[SiteId],
+        why: &str,
+    ) -> Action {
+        let what: Vec<&str> = sites
+            .iter()
+            .filter_map(|s| unit.sites.get(s.0 as usize).map(|s| s.what.as_str()))
+            .collect();
+        Action {
+            kind,
+            unit: format!("unit#{} {}", id.0, unit.code.qualname.as_str()),
+            sites: sites.iter().map(|s| s.0).collect(),
+            why: if what.is_empty() {
+                why.to_string()
+            } else {
+                format!("{}: {why}", what.join(", "))
+            },
+        }
+    }
+
+    fn record(
+        &mut self,
+        event: String,
+        dict: &Rc<Dict>,
+        key: Option<&Value>,
+        actions: Vec<Action>,
+    ) {
+        self.seq += 1;
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        let detail = match key {
+            Some(Value::Str(s)) => format!("key='{}'", s.as_str()),
+            _ => String::new(),
+        };
+        let _ = dict;
+        sink(&Record {
+            seq: self.seq,
+            event,
+            object: "dict".to_string(),
+            detail,
+            actions,
+        });
+    }
+}

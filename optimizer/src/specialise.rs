@@ -1,0 +1,615 @@
+//! From bytecode to a unit: one loop of a code object, entered at its head with the
+//! operand stack the frame holds there.
+//!
+//! The translation walks the loop's instructions in order with a symbolic operand
+//! stack. A load pushes where the value is (a local, a constant, a stack entry held
+//! at entry) instead of copying it; an op writes its result to the temporary of its
+//! stack depth, and a store right after it writes the local directly. At every jump
+//! target the stack is flushed to that canonical form (the entry at depth d in
+//! temporary d), so every path into a block agrees on where values are. An
+//! instruction it does not compile becomes an exit to the interpreter, as does every
+//! jump out of the loop. Globals and builtins found when compiling become watched
+//! constants, each a guard site with its dependencies.
+//!
+//! Depends on `unit` and `deps`, and on core's code objects, dicts and values.
+
+use crate::deps::{name_key, DepKey, SiteId};
+use crate::unit::{ExitId, ExitReason, ExitState, Op, OpIndex, Pushed, Site, Slot, Src, Unit};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use tripwire_core::code::{BinOp, Code, Instr};
+use tripwire_core::object::{Dict, Value};
+
+/// Why a loop is not compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub pc: u32,
+    pub why: &'static str,
+}
+
+/// Where a loop's globals and builtins come from.
+pub struct Scope<'a> {
+    pub globals: &'a Rc<Dict>,
+    pub builtins: &'a Rc<Dict>,
+}
+
+/// The identity of a watched object, as the dependency index keys it.
+pub fn identity<T>(rc: &Rc<T>) -> u64 {
+    Rc::as_ptr(rc) as *const u8 as usize as u64
+}
+
+/// Compile the loop of `code` whose head is `head`, entered with `depth` operand
+/// stack entries.
+pub fn compile_loop(
+    code: &Rc<Code>,
+    head: u32,
+    depth: u32,
+    scope: &Scope,
+) -> Result<Unit, Refusal> {
+    let (start, end) = loop_extent(&code.instrs, head).ok_or(Refusal {
+        pc: head,
+        why: "no jump back to this instruction",
+    })?;
+    let mut t = Translator {
+        code,
+        scope,
+        head,
+        depth,
+        start,
+        end,
+        ops: Vec::new(),
+        constants: Vec::new(),
+        sites: Vec::new(),
+        exits: Vec::new(),
+        stack: (0..depth)
+            .map(|k| Entry::fixed(Src::Slot(Slot::Stack(k))))
+            .collect(),
+        block_at: BTreeMap::new(),
+        block_depth: BTreeMap::new(),
+        fixups: Vec::new(),
+        out_of_loop: Vec::new(),
+        temps: 0,
+        last_result: None,
+    };
+    t.block_depth.insert(head, depth);
+    t.translate()?;
+    let unit = Unit {
+        code: code.clone(),
+        entry_pc: head,
+        entry_depth: depth,
+        ops: t.ops.into_iter().map(Cell::new).collect(),
+        constants: t.constants.into(),
+        temps: t.temps,
+        sites: t.sites.into(),
+        exit_counts: RefCell::new(vec![0; t.exits.len()]),
+        exits: t.exits.into(),
+        valid: Cell::new(true),
+        entries: Cell::new(0),
+        guard_failures: Cell::new(0),
+    };
+    Ok(unit)
+}
+
+/// The first and last instruction of the loop whose head is `head`: from the
+/// lowest target of a jump back to it (a `for` loop's step jumps to the store
+/// before the head) to the last such jump.
+fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
+    let mut extent: Option<(u32, u32)> = None;
+    for (pc, instr) in instrs.iter().enumerate() {
+        let pc = pc as u32;
+        let to = match *instr {
+            Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => t,
+            Instr::CompareJump(b) | Instr::IsJump(b) => b.target(),
+            Instr::ForIterBack(t) => t,
+            _ => continue,
+        };
+        let reaches_head = to == head || (matches!(instr, Instr::ForIterBack(_)) && to + 1 == head);
+        if reaches_head && pc >= head {
+            let (s, e) = extent.unwrap_or((to, pc));
+            extent = Some((s.min(to), e.max(pc)));
+        }
+    }
+    extent
+}
+
+/// A symbolic operand stack entry: where the value is, and for a local read
+/// lazily, the `LoadFast` that read it (an unbound local resumes there).
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    src: Src,
+    origin: u32,
+}
+
+impl Entry {
+    fn fixed(src: Src) -> Entry {
+        Entry { src, origin: 0 }
+    }
+}
+
+struct Translator<'a> {
+    code: &'a Rc<Code>,
+    scope: &'a Scope<'a>,
+    head: u32,
+    depth: u32,
+    start: u32,
+    end: u32,
+    ops: Vec<Op>,
+    constants: Vec<Value>,
+    sites: Vec<Site>,
+    exits: Vec<ExitState>,
+    stack: Vec<Entry>,
+    /// The op each block (jump target) starts at, and the stack depth it expects.
+    block_at: BTreeMap<u32, OpIndex>,
+    block_depth: BTreeMap<u32, u32>,
+    /// Jumps to blocks not translated yet: (op, target pc).
+    fixups: Vec<(usize, u32)>,
+    /// Jumps out of the loop: (op, its exit), each given an exit op at the end.
+    out_of_loop: Vec<(usize, ExitId)>,
+    temps: u32,
+    /// The op that wrote the temporary now on top of the stack, while nothing has
+    /// been emitted since (a store may then take its result directly).
+    last_result: Option<usize>,
+}
+
+const UNRESOLVED: OpIndex = OpIndex::MAX;
+
+/// Where translation goes after an instruction.
+enum Flow {
+    Next(u32),
+    /// An unconditional transfer: the instruction at the pc is reached only by a
+    /// jump, if at all.
+    Stop(u32),
+}
+
+impl Translator<'_> {
+    fn translate(&mut self) -> Result<(), Refusal> {
+        let mut pc = self.start;
+        // Whether the instruction at `pc` is reached by falling through.
+        let mut live = false;
+        while pc <= self.end {
+            if let Some(&depth) = self.block_depth.get(&pc) {
+                if live {
+                    if depth as usize != self.stack.len() {
+                        return Err(Refusal {
+                            pc,
+                            why: "stack depths differ where paths meet",
+                        });
+                    }
+                    self.flush();
+                } else {
+                    self.stack = self.canonical(depth);
+                }
+                self.block_at.insert(pc, self.ops.len() as OpIndex);
+                self.last_result = None;
+                live = true;
+            }
+            if !live {
+                pc += 1;
+                continue;
+            }
+            let instr = self.code.instrs[pc as usize];
+            (pc, live) = match self.instruction(pc, instr)? {
+                Flow::Next(next) => (next, true),
+                // Only a jump reaches the next instruction now, if anything does.
+                Flow::Stop(next) => (next, false),
+            };
+        }
+        if live {
+            // The loop's last instruction falls through: out of the loop.
+            let exit = self.exit_at(self.end + 1, ExitReason::LoopEnd);
+            self.emit(Op::Exit(exit));
+        }
+        for (op, exit) in std::mem::take(&mut self.out_of_loop) {
+            let at = self.ops.len() as OpIndex;
+            self.ops.push(Op::Exit(exit));
+            retarget(&mut self.ops[op], at);
+        }
+        for &(op, target) in &self.fixups {
+            let Some(&at) = self.block_at.get(&target) else {
+                return Err(Refusal {
+                    pc: target,
+                    why: "a jump to an instruction no compiled path reaches",
+                });
+            };
+            retarget(&mut self.ops[op], at);
+        }
+        Ok(())
+    }
+
+    fn canonical(&self, depth: u32) -> Vec<Entry> {
+        (0..depth)
+            .map(|d| {
+                if d < self.depth {
+                    Entry::fixed(Src::Slot(Slot::Stack(d)))
+                } else {
+                    Entry::fixed(Src::Slot(Slot::Temp(d)))
+                }
+            })
+            .collect()
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.ops.push(op);
+        self.last_result = None;
+        self.ops.len() - 1
+    }
+
+    /// The temporary of stack depth `depth` (one per depth: an op's result and its
+    /// operands below it never share one).
+    fn temp(&mut self, depth: usize) -> Slot {
+        let t = depth as u32;
+        self.temps = self.temps.max(t + 1);
+        Slot::Temp(t)
+    }
+
+    /// Bring every entry to its canonical slot (the stack's state at a block start).
+    fn flush(&mut self) {
+        for d in 0..self.stack.len() {
+            let want = if (d as u32) < self.depth {
+                Slot::Stack(d as u32)
+            } else {
+                self.temp(d)
+            };
+            if self.stack[d].src != Src::Slot(want) {
+                let Entry { src, origin } = self.stack[d];
+                let unbound = self.unbound_exit(d);
+                self.emit(Op::Move {
+                    dst: want,
+                    src,
+                    unbound,
+                });
+                self.stack[d] = Entry {
+                    src: Src::Slot(want),
+                    origin,
+                };
+            }
+        }
+    }
+
+    /// The exit for stack entry `d` found unbound: back to the `LoadFast` that read
+    /// it, with the entries below it.
+    fn unbound_exit(&mut self, d: usize) -> ExitId {
+        let above = self.stack.split_off(d);
+        let origin = above.first().map_or(0, |e| e.origin);
+        let exit = self.exit_at(origin, ExitReason::TypeGuard);
+        self.stack.extend(above);
+        exit
+    }
+
+    /// The exit that resumes the interpreter at `pc` with the current stack.
+    fn exit_at(&mut self, pc: u32, reason: ExitReason) -> ExitId {
+        let kept = self
+            .stack
+            .iter()
+            .enumerate()
+            .take_while(|(k, e)| e.src == Src::Slot(Slot::Stack(*k as u32)))
+            .count();
+        let pushed = self.stack[kept..]
+            .iter()
+            .map(|e| Pushed {
+                src: e.src,
+                origin: e.origin,
+            })
+            .collect();
+        self.exits.push(ExitState {
+            pc,
+            kept: kept as u32,
+            pushed,
+            reason,
+        });
+        ExitId(self.exits.len() as u32 - 1)
+    }
+
+    fn constant(&mut self, v: Value) -> Src {
+        self.constants.push(v);
+        Src::Const(self.constants.len() as u32 - 1)
+    }
+
+    fn pop(&mut self, pc: u32) -> Result<Entry, Refusal> {
+        self.stack.pop().ok_or(Refusal {
+            pc,
+            why: "an instruction takes more values than the stack holds",
+        })
+    }
+
+    /// A jump to `target`: into a block of the loop, back to its head, or out.
+    fn jump_target(&mut self, target: u32) -> Result<Option<OpIndex>, Refusal> {
+        if target < self.start || target > self.end {
+            return Ok(None);
+        }
+        let depth = self.stack.len() as u32;
+        match self.block_depth.get(&target) {
+            Some(&d) if d != depth => Err(Refusal {
+                pc: target,
+                why: "stack depths differ where paths meet",
+            }),
+            _ => {
+                self.block_depth.insert(target, depth);
+                Ok(Some(
+                    self.block_at.get(&target).copied().unwrap_or(UNRESOLVED),
+                ))
+            }
+        }
+    }
+
+    /// Emit a jump-carrying op, or for a jump out of the loop an op that jumps to
+    /// an exit placed after the code that follows it.
+    fn emit_jump(&mut self, target: u32, make: impl FnOnce(OpIndex) -> Op) -> Result<(), Refusal> {
+        self.flush();
+        match self.jump_target(target)? {
+            Some(at) => {
+                let i = self.emit(make(at));
+                if at == UNRESOLVED {
+                    self.fixups.push((i, target));
+                }
+            }
+            None => {
+                let exit = self.exit_at(target, ExitReason::LoopEnd);
+                let i = self.emit(make(UNRESOLVED));
+                self.out_of_loop.push((i, exit));
+            }
+        }
+        Ok(())
+    }
+
+    /// Translate one instruction.
+    fn instruction(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
+        match instr {
+            Instr::Nop => {}
+            Instr::LoadConst(i) => {
+                let v = self
+                    .code
+                    .consts
+                    .get(i as usize)
+                    .cloned()
+                    .unwrap_or(Value::None);
+                let src = self.constant(v);
+                self.stack.push(Entry::fixed(src));
+                self.last_result = None;
+            }
+            Instr::LoadFast(i) => self.load_local(i, pc),
+            Instr::LoadFastPair(pair) => {
+                self.load_local(pair.first(), pc);
+                self.load_local(pair.second(), pc + 1);
+                return Ok(Flow::Next(pc + 2));
+            }
+            Instr::StoreFast(i) => self.store_local(i, pc)?,
+            Instr::LoadGlobal(i) => return self.load_global(i, pc),
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) if arith_supported(op) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let b = self.pop(pc)?;
+                let a = self.pop(pc)?;
+                let dst = self.temp(self.stack.len());
+                let i = self.emit(Op::Arith {
+                    op,
+                    dst,
+                    a: a.src,
+                    b: b.src,
+                    exit,
+                });
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.last_result = Some(i);
+            }
+            Instr::CompareJump(branch) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let b = self.pop(pc)?;
+                let a = self.pop(pc)?;
+                self.branch(pc, branch.target(), branch.jump_if(), |target, jump_if| {
+                    Op::Branch {
+                        op: branch.compare(),
+                        a: a.src,
+                        b: b.src,
+                        jump_if,
+                        target,
+                        exit,
+                    }
+                })?;
+                // The fused jump after it is skipped when the branch is not taken.
+                return Ok(Flow::Next(pc + 2));
+            }
+            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let v = self.pop(pc)?;
+                let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
+                self.branch(pc, t, jump_if, |target, jump_if| Op::BranchBool {
+                    value: v.src,
+                    jump_if,
+                    target,
+                    exit,
+                })?;
+            }
+            Instr::Jump(t) => {
+                self.flush();
+                if t == self.head {
+                    self.loop_back();
+                } else {
+                    self.emit_jump(t, |target| Op::Jump { target })?;
+                }
+                return Ok(Flow::Stop(pc + 1));
+            }
+            Instr::ForIterBack(t) => return self.for_step(pc, t),
+            _ => return Ok(self.unsupported(pc)),
+        }
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// An instruction left to the interpreter: the unit exits there.
+    fn unsupported(&mut self, pc: u32) -> Flow {
+        let exit = self.exit_at(pc, ExitReason::Unsupported);
+        self.emit(Op::Exit(exit));
+        Flow::Stop(pc + 1)
+    }
+
+    /// A conditional jump. One back to the loop's head becomes its inverse over a
+    /// loop-back (which counts the tick every jump back counts).
+    fn branch(
+        &mut self,
+        pc: u32,
+        target: u32,
+        jump_if: bool,
+        make: impl FnOnce(OpIndex, bool) -> Op,
+    ) -> Result<(), Refusal> {
+        if target == self.head && target <= pc {
+            self.flush();
+            let past = self.ops.len() as OpIndex + 2;
+            self.emit(make(past, !jump_if));
+            self.loop_back();
+            return Ok(());
+        }
+        self.emit_jump(target, |at| make(at, jump_if))
+    }
+
+    /// A jump back to the loop's head (the stack is flushed).
+    fn loop_back(&mut self) {
+        let exit = self.exit_at(self.head, ExitReason::Interrupt);
+        let head = self.block_at.get(&self.head).copied().unwrap_or(UNRESOLVED);
+        let i = self.emit(Op::LoopBack { target: head, exit });
+        if head == UNRESOLVED {
+            self.fixups.push((i, self.head));
+        }
+    }
+
+    /// A `for` loop's step at the end of its body, whose item goes to the local the
+    /// body stores first.
+    fn for_step(&mut self, pc: u32, body: u32) -> Result<Flow, Refusal> {
+        let store = self.code.instrs.get(body as usize).copied();
+        let iter = match (store, self.stack.last()) {
+            (Some(Instr::StoreFast(local)), Some(e)) if body + 1 == self.head => match e.src {
+                Src::Slot(s @ Slot::Stack(_)) => Some((local, s)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((local, iter)) = iter else {
+            return Ok(self.unsupported(pc));
+        };
+        self.flush();
+        let exit = self.exit_at(pc, ExitReason::IteratorGuard);
+        self.pop(pc)?;
+        let done = self.exit_at(pc + 1, ExitReason::LoopEnd);
+        self.stack.push(Entry::fixed(Src::Slot(iter)));
+        let next = self.exit_at(self.head, ExitReason::Interrupt);
+        let head = self.block_at.get(&self.head).copied().unwrap_or(UNRESOLVED);
+        let i = self.emit(Op::ForStep {
+            iter,
+            dst: Slot::Local(local),
+            body: head,
+            done,
+            exit,
+            next,
+        });
+        if head == UNRESOLVED {
+            self.fixups.push((i, self.head));
+        }
+        Ok(Flow::Stop(pc + 1))
+    }
+
+    fn load_local(&mut self, i: u32, pc: u32) {
+        self.stack.push(Entry {
+            src: Src::Slot(Slot::Local(i)),
+            origin: pc,
+        });
+        self.last_result = None;
+    }
+
+    fn store_local(&mut self, i: u32, pc: u32) -> Result<(), Refusal> {
+        let v = self.pop(pc)?;
+        let last = self.last_result.take();
+        // Entries still reading the local lazily must keep its old value.
+        let local = Src::Slot(Slot::Local(i));
+        let mut reads_old = false;
+        for d in 0..self.stack.len() {
+            if self.stack[d].src == local {
+                reads_old = true;
+                let slot = self.temp(d);
+                let unbound = self.unbound_exit(d);
+                self.emit(Op::Move {
+                    dst: slot,
+                    src: local,
+                    unbound,
+                });
+                self.stack[d].src = Src::Slot(slot);
+            }
+        }
+        if let (Some(op), false) = (last, reads_old) {
+            if let Op::Arith { dst, .. } = &mut self.ops[op] {
+                if Src::Slot(*dst) == v.src {
+                    *dst = Slot::Local(i);
+                    return Ok(());
+                }
+            }
+        }
+        self.stack.push(v);
+        let unbound = self.unbound_exit(self.stack.len() - 1);
+        self.stack.pop();
+        self.emit(Op::Move {
+            dst: Slot::Local(i),
+            src: v.src,
+            unbound,
+        });
+        Ok(())
+    }
+
+    fn load_global(&mut self, i: u32, pc: u32) -> Result<Flow, Refusal> {
+        let Some(name) = self.code.names.get(i as usize).cloned() else {
+            return Ok(self.unsupported(pc));
+        };
+        let globals = self.scope.globals;
+        let builtins = self.scope.builtins;
+        let key = name_key(name.as_str());
+        let mut deps = vec![DepKey {
+            object: identity(globals),
+            key,
+        }];
+        let (value, what) = match globals.get_str(&name) {
+            Some(v) => (v, format!("global '{}'", name.as_str())),
+            None => match builtins.get_str(&name) {
+                Some(v) => {
+                    deps.push(DepKey {
+                        object: identity(builtins),
+                        key,
+                    });
+                    (v, format!("builtin '{}'", name.as_str()))
+                }
+                None => return Ok(self.unsupported(pc)),
+            },
+        };
+        self.constants.push(value);
+        let constant = self.constants.len() as u32 - 1;
+        let exit = self.exit_at(pc, ExitReason::Invalidated);
+        let dst = self.temp(self.stack.len());
+        let site = SiteId(self.sites.len() as u32);
+        let op = self.emit(Op::Watched {
+            dst,
+            constant,
+            site,
+        });
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit,
+            deps,
+            what,
+        });
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        Ok(Flow::Next(pc + 1))
+    }
+}
+
+fn arith_supported(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod
+    )
+}
+
+fn retarget(op: &mut Op, at: OpIndex) {
+    match op {
+        Op::Branch { target, .. }
+        | Op::BranchBool { target, .. }
+        | Op::LoopBack { target, .. }
+        | Op::Jump { target } => *target = at,
+        Op::ForStep { body, .. } => *body = at,
+        _ => {}
+    }
+}

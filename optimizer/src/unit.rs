@@ -1,0 +1,236 @@
+//! Compiled units: the specialised form of one loop of one code object, as data.
+//!
+//! A unit never holds code pointers, so any backend can run it (today the
+//! interpreter of `backend::interp`; a native one later). It holds:
+//! - `ops`: specialised instructions over the frame's own local slots, the operand
+//!   stack entries the loop keeps (a `for` loop's iterator) and numbered temporaries;
+//! - `sites`: its guard sites, each with an id, the assumption it rests on and its
+//!   exit; an invalidated site is patched into its exit (`Op::Exit`);
+//! - `exits`: for every place it can leave, the frame state to rebuild: the
+//!   interpreter instruction to resume at and where each operand stack value comes
+//!   from. Locals need no entry: they live in the frame's slots all along.
+//!
+//! Depends on core's code objects and values only.
+
+use crate::deps::{DepKey, SiteId};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use tripwire_core::code::{BinOp, CmpOp, Code};
+use tripwire_core::object::Value;
+
+/// Where a value lives while a unit runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A local variable's slot of the frame.
+    Local(u32),
+    /// An operand stack entry the frame held when the unit was entered (counted
+    /// from the bottom of the frame's operand stack).
+    Stack(u32),
+    /// A temporary of the unit.
+    Temp(u32),
+}
+
+/// An operand: a slot, or a constant of the unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Src {
+    Slot(Slot),
+    Const(u32),
+}
+
+/// Index of an op in `Unit::ops`.
+pub type OpIndex = u32;
+
+/// Index of an exit in `Unit::exits`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitId(pub u32);
+
+/// One specialised instruction. Every op that can find its operands of a kind it
+/// does not handle leaves through its exit before changing anything, so the
+/// interpreter redoes the instruction in full.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// A copy; an unbound local (a null) leaves through `unbound`, which resumes at
+    /// the `LoadFast` that read it.
+    Move {
+        dst: Slot,
+        src: Src,
+        unbound: ExitId,
+    },
+    /// A global or builtin's value, folded in: the site's assumption says it is
+    /// still bound to the constant (`Globals::Constant`).
+    Watched {
+        dst: Slot,
+        constant: u32,
+        site: SiteId,
+    },
+    /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
+    /// exits.
+    Arith {
+        op: BinOp,
+        dst: Slot,
+        a: Src,
+        b: Src,
+        exit: ExitId,
+    },
+    /// Compare two ints or floats and jump when the result equals `jump_if`.
+    Branch {
+        op: CmpOp,
+        a: Src,
+        b: Src,
+        jump_if: bool,
+        target: OpIndex,
+        exit: ExitId,
+    },
+    /// Jump when a bool equals `jump_if`; anything else exits.
+    BranchBool {
+        value: Src,
+        jump_if: bool,
+        target: OpIndex,
+        exit: ExitId,
+    },
+    /// A jump back to the loop's head: one switch tick; when a thread switch, a
+    /// signal or a finalizer is due, or the unit was invalidated, it exits.
+    LoopBack {
+        target: OpIndex,
+        exit: ExitId,
+    },
+    Jump {
+        target: OpIndex,
+    },
+    /// The next item of the range iterator in `iter` into `dst`, and jump back to
+    /// `body` (a jump back: one tick); `done` when it is exhausted, `exit` for any
+    /// other iterator, `next` (the body, the item stored) when the tick or an
+    /// invalidation sends the loop back to the interpreter.
+    ForStep {
+        iter: Slot,
+        dst: Slot,
+        body: OpIndex,
+        done: ExitId,
+        exit: ExitId,
+        next: ExitId,
+    },
+    Exit(ExitId),
+}
+
+/// What a unit's exit rebuilds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitState {
+    /// The interpreter instruction to resume at.
+    pub pc: u32,
+    /// How many of the operand stack entries the frame held at entry stay.
+    pub kept: u32,
+    /// The values pushed on top of those, bottom first.
+    pub pushed: Vec<Pushed>,
+    pub reason: ExitReason,
+}
+
+/// A value an exit pushes. A local read lazily may have been unbound: the exit
+/// then resumes at the `LoadFast` that read it (`origin`), which raises there, with
+/// only the values pushed before it (everything after it in the block is redone).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pushed {
+    pub src: Src,
+    pub origin: u32,
+}
+
+/// Why a unit leaves at an exit: for statistics and traces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExitReason {
+    /// The loop ended or jumped out of the compiled region.
+    LoopEnd,
+    /// An instruction the specialiser does not compile.
+    Unsupported,
+    /// Operands of a type the op does not handle (or an int overflow).
+    TypeGuard,
+    /// An iterator that does not step in place.
+    IteratorGuard,
+    /// A thread switch, signal or finalizer is due.
+    Interrupt,
+    /// A guard site invalidated by a watcher event.
+    Invalidated,
+}
+
+impl ExitReason {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitReason::LoopEnd => "loop end",
+            ExitReason::Unsupported => "unsupported instruction",
+            ExitReason::TypeGuard => "type guard",
+            ExitReason::IteratorGuard => "iterator guard",
+            ExitReason::Interrupt => "interrupt",
+            ExitReason::Invalidated => "invalidated",
+        }
+    }
+}
+
+/// A guard site: an op whose correctness rests on watched assumptions.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub op: OpIndex,
+    /// Where the op leaves once the site is invalidated.
+    pub exit: ExitId,
+    pub deps: Vec<DepKey>,
+    /// What it assumes, for traces: `global 'N'`, `builtin 'len'`.
+    pub what: String,
+}
+
+/// A compiled loop.
+pub struct Unit {
+    pub code: Rc<Code>,
+    /// The interpreter instruction the unit starts at (the loop's head).
+    pub entry_pc: u32,
+    /// The operand stack depth at entry.
+    pub entry_depth: u32,
+    /// Ops are patched in place while the unit may be running: each is a cell.
+    pub ops: Box<[Cell<Op>]>,
+    pub constants: Box<[Value]>,
+    pub temps: u32,
+    pub sites: Box<[Site]>,
+    pub exits: Box<[ExitState]>,
+    /// False once the whole unit is invalidated: it is not entered again, and a run
+    /// leaves at its next loop back.
+    pub valid: Cell<bool>,
+    /// Times entered and exits taken, by exit.
+    pub entries: Cell<u64>,
+    /// Entries that left through a failing type or iterator guard.
+    pub guard_failures: Cell<u64>,
+    pub exit_counts: RefCell<Vec<u64>>,
+}
+
+impl Unit {
+    /// Turn a guard site into its exit: the ops that assumed it never run again.
+    pub fn patch_site(&self, site: SiteId) {
+        if let Some(s) = self.sites.get(site.0 as usize) {
+            if let Some(op) = self.ops.get(s.op as usize) {
+                op.set(Op::Exit(s.exit));
+            }
+        }
+    }
+
+    /// A readable listing, for `--dump` and tests.
+    pub fn describe(&self) -> String {
+        let mut out = format!(
+            "unit {} at {} (depth {}): {} ops, {} temps, {} sites\n",
+            self.code.qualname.as_str(),
+            self.entry_pc,
+            self.entry_depth,
+            self.ops.len(),
+            self.temps,
+            self.sites.len()
+        );
+        for (i, op) in self.ops.iter().enumerate() {
+            out.push_str(&format!("  {i:3} {:?}\n", op.get()));
+        }
+        for (i, e) in self.exits.iter().enumerate() {
+            let pushed: Vec<Src> = e.pushed.iter().map(|p| p.src).collect();
+            out.push_str(&format!(
+                "  exit {i}: pc {} kept {} pushed {:?} ({})\n",
+                e.pc,
+                e.kept,
+                pushed,
+                e.reason.name()
+            ));
+        }
+        out
+    }
+}
