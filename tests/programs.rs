@@ -178,6 +178,21 @@ fn corpus_matches_cpython_output_with_the_optimizer() {
     ]);
 }
 
+/// `--stress-deopt=N`: every Nth guard fails and every Nth watcher event drops every
+/// unit; the output must not change.
+#[test]
+fn corpus_matches_cpython_output_under_stress_deopt() {
+    for n in ["1", "7", "101"] {
+        let stress = format!("--stress-deopt={n}");
+        corpus_matches(&[
+            env!("CARGO_BIN_EXE_tripwire"),
+            "run",
+            "--hot-loops=1",
+            &stress,
+        ]);
+    }
+}
+
 fn corpus_matches(cmd: &[&str]) {
     let results = run_all(cmd);
     let known = known_failing();

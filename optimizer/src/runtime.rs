@@ -17,14 +17,15 @@
 //! which is how the watcher callback, which must be `Send + Sync`, reaches it.
 //! Depends on every other module of the crate and on core's public hooks.
 
+use crate::backend::interp::Stress;
 use crate::deps::{
     bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
     UnitId,
 };
-use crate::options::{DepIndexKind, Invalidate, Options};
+use crate::options::{DepIndexKind, Globals, Invalidate, Options};
 use crate::specialise::{compile_loop, identity, Scope};
 use crate::stats::Stats;
-use crate::thrash::{Recompile, Thrash};
+use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};
 use crate::unit::{ExitReason, Unit};
 use crate::{backend, deopt};
@@ -49,8 +50,11 @@ const FAILING_GUARDS: u64 = 16;
 
 /// Where a loop of a code object stands.
 enum LoopState {
-    /// Seen this many times.
-    Warming(u32),
+    /// Seen `seen` times; compiled when it reaches `needed`.
+    Warming {
+        seen: u32,
+        needed: u32,
+    },
     Compiled(UnitId),
     /// Not compiled, or never again (thrash, guards that keep failing).
     Refused,
@@ -85,6 +89,9 @@ pub struct Optimizer {
     sink: Option<TraceSink>,
     seq: u64,
     temps: Vec<Value>,
+    stress: Stress,
+    /// Watcher events seen (`--stress-deopt` invalidates everything every Nth).
+    events: u64,
 }
 
 impl Optimizer {
@@ -115,6 +122,8 @@ impl Optimizer {
             sink: None,
             seq: 0,
             temps: Vec::new(),
+            stress: Stress::new(options.stress_deopt),
+            events: 0,
         });
         vm.add_loop_hook(SAMPLE_PERIOD, |vm, frame, head| {
             let taken =
@@ -180,7 +189,10 @@ impl Optimizer {
                     list.push(LoopEntry {
                         head,
                         depth,
-                        state: LoopState::Warming(0),
+                        state: LoopState::Warming {
+                            seen: 0,
+                            needed: self.hot_samples(),
+                        },
                         compiled: false,
                     });
                     list.len() - 1
@@ -189,11 +201,14 @@ impl Optimizer {
             let entry = &mut list[at];
             match entry.state {
                 LoopState::Refused => return Ok(LoopAction::Continue),
-                LoopState::Warming(n) if n + 1 < self.hot_samples() => {
-                    entry.state = LoopState::Warming(n + 1);
+                LoopState::Warming { seen, needed } if seen + 1 < needed => {
+                    entry.state = LoopState::Warming {
+                        seen: seen + 1,
+                        needed,
+                    };
                     return Ok(LoopAction::Continue);
                 }
-                LoopState::Warming(_) => {
+                LoopState::Warming { .. } => {
                     entry.state = match self.compile(vm, &code, head, depth, &globals, &builtins) {
                         Ok(id) => {
                             if entry.compiled {
@@ -261,7 +276,7 @@ impl Optimizer {
             .thrash
             .unit_invalidated(identity(code), self.hot_samples())
         {
-            Recompile::After(n) => LoopState::Warming(self.hot_samples().saturating_sub(n.max(1))),
+            Recompile::After(needed) => LoopState::Warming { seen: 0, needed },
             Recompile::Never => LoopState::Refused,
         }
     }
@@ -276,7 +291,20 @@ impl Optimizer {
         builtins: &Rc<Dict>,
     ) -> Result<UnitId, &'static str> {
         let started = Instant::now();
-        let scope = Scope { globals, builtins };
+        let thrash = &self.thrash;
+        let guard_all = self.options.globals == Globals::Guard;
+        let assume = |key: DepKey| {
+            if guard_all {
+                Assumption::Nothing
+            } else {
+                thrash.assumption(key)
+            }
+        };
+        let scope = Scope {
+            globals,
+            builtins,
+            assume: &assume,
+        };
         let unit = compile_loop(code, head, depth, &scope).map_err(|r| r.why)?;
         self.stats.compile_time += started.elapsed();
         let id = UnitId(self.units.len() as u32);
@@ -328,7 +356,11 @@ impl Optimizer {
         self.stats.osr_entries += 1;
         unit.entries.set(unit.entries.get() + 1);
         let mut temps = std::mem::take(&mut self.temps);
-        let exit = backend::interp::run(vm, unit, base, stack_base, &mut temps);
+        let exit = if self.options.stress_deopt > 0 {
+            backend::interp::run::<true>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
+        } else {
+            backend::interp::run::<false>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
+        };
         deopt::rebuild(vm, unit, frame, base, stack_base, &temps, exit);
         temps.clear();
         self.temps = temps;
@@ -365,6 +397,11 @@ impl Optimizer {
         let dep = DepKey { object, key };
         let mut affected = Vec::new();
         self.index.affected(dep, &mut affected);
+        self.events += 1;
+        let stress = self.options.stress_deopt as u64;
+        if stress > 0 && self.events % stress == 0 {
+            self.invalidate_everything();
+        }
         if event.kind == DictEventKind::Deallocated {
             self.index.remove_object(object);
             self.thrash.forget_object(object);
@@ -426,6 +463,16 @@ impl Optimizer {
         }
         let _ = vm;
         self.record(label, &event.dict, event.key.as_ref(), actions);
+    }
+
+    /// `--stress-deopt`: every unit is dropped, as if each assumption broke.
+    fn invalidate_everything(&mut self) {
+        for id in 0..self.units.len() {
+            if let Some(unit) = self.unit(UnitId(id as u32)) {
+                self.drop_unit(UnitId(id as u32), &unit);
+                self.stats.invalidation("stress");
+            }
+        }
     }
 
     /// Whether every site's constant is still the value the event stores.

@@ -14,6 +14,7 @@
 //! Depends on `unit` and `deps`, and on core's code objects, dicts and values.
 
 use crate::deps::{name_key, DepKey, SiteId};
+use crate::thrash::Assumption;
 use crate::unit::{ExitId, ExitReason, ExitState, Op, OpIndex, Pushed, Site, Slot, Src, Unit};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -28,10 +29,13 @@ pub struct Refusal {
     pub why: &'static str,
 }
 
-/// Where a loop's globals and builtins come from.
+/// Where a loop's globals and builtins come from, and what may be assumed about
+/// each (the thrash policy's say: a global rebound too often is looked up again at
+/// every execution instead of folded in).
 pub struct Scope<'a> {
     pub globals: &'a Rc<Dict>,
     pub builtins: &'a Rc<Dict>,
+    pub assume: &'a dyn Fn(DepKey) -> Assumption,
 }
 
 /// The identity of a watched object, as the dependency index keys it.
@@ -76,6 +80,8 @@ pub fn compile_loop(
     t.translate()?;
     let unit = Unit {
         code: code.clone(),
+        globals: scope.globals.clone(),
+        builtins: scope.builtins.clone(),
         entry_pc: head,
         entry_depth: depth,
         ops: t.ops.into_iter().map(Cell::new).collect(),
@@ -562,14 +568,27 @@ impl Translator<'_> {
             object: identity(globals),
             key,
         }];
+        let builtin_dep = DepKey {
+            object: identity(builtins),
+            key,
+        };
+        if (self.scope.assume)(deps[0]) != Assumption::Constant
+            || (self.scope.assume)(builtin_dep) != Assumption::Constant
+        {
+            // Looked up at every execution: no watcher, a guard.
+            let exit = self.exit_at(pc, ExitReason::TypeGuard);
+            self.constants.push(Value::Str(name));
+            let name = self.constants.len() as u32 - 1;
+            let dst = self.temp(self.stack.len());
+            self.emit(Op::Global { dst, name, exit });
+            self.stack.push(Entry::fixed(Src::Slot(dst)));
+            return Ok(Flow::Next(pc + 1));
+        }
         let (value, what) = match globals.get_str(&name) {
             Some(v) => (v, format!("global '{}'", name.as_str())),
             None => match builtins.get_str(&name) {
                 Some(v) => {
-                    deps.push(DepKey {
-                        object: identity(builtins),
-                        key,
-                    });
+                    deps.push(builtin_dep);
                     (v, format!("builtin '{}'", name.as_str()))
                 }
                 None => return Ok(self.unsupported(pc)),

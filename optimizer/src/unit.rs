@@ -16,7 +16,7 @@ use crate::deps::{DepKey, SiteId};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp, Code};
-use tripwire_core::object::Value;
+use tripwire_core::object::{Dict, Value};
 
 /// Where a value lives while a unit runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +62,13 @@ pub enum Op {
         dst: Slot,
         constant: u32,
         site: SiteId,
+    },
+    /// A global or builtin looked up at every execution (the constant `name` is
+    /// its name); unbound, it exits.
+    Global {
+        dst: Slot,
+        name: u32,
+        exit: ExitId,
     },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
     /// exits.
@@ -177,6 +184,9 @@ pub struct Site {
 /// A compiled loop.
 pub struct Unit {
     pub code: Rc<Code>,
+    /// The frame's globals and builtins when it was compiled.
+    pub globals: Rc<Dict>,
+    pub builtins: Rc<Dict>,
     /// The interpreter instruction the unit starts at (the loop's head).
     pub entry_pc: u32,
     /// The operand stack depth at entry.

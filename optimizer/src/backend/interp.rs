@@ -15,15 +15,53 @@ use tripwire_core::Vm;
 /// The largest magnitude below which every int is exactly a float.
 const EXACT_IN_FLOAT: i64 = 1 << 53;
 
+/// `--stress-deopt=N`: every Nth guard an op checks fails.
+pub struct Stress {
+    pub every: u32,
+    left: u32,
+}
+
+impl Stress {
+    pub fn new(every: u32) -> Stress {
+        Stress { every, left: every }
+    }
+
+    /// Whether this guard fails.
+    fn fails(&mut self) -> bool {
+        self.left = self.left.saturating_sub(1);
+        if self.left == 0 {
+            self.left = self.every;
+            return true;
+        }
+        false
+    }
+}
+
+/// The exit an op takes when its guard fails.
+fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
+    match *op {
+        Op::Arith { exit, .. }
+        | Op::Branch { exit, .. }
+        | Op::BranchBool { exit, .. }
+        | Op::Global { exit, .. }
+        | Op::ForStep { exit, .. } => Some(exit),
+        Op::Watched { site, .. } => unit.sites.get(site.0 as usize).map(|s| s.exit),
+        _ => None,
+    }
+}
+
 /// Run `unit` over the top frame, whose values start at `base` of the value stack
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
-/// exits. `temps` holds the temporaries on return (the exit may push some).
-pub fn run(
+/// exits. `temps` holds the temporaries on return (the exit may push some). With
+/// `STRESS`, guards fail as `stress` says (a separate instance of the loop, so the
+/// plain one pays nothing for it).
+pub fn run<const STRESS: bool>(
     vm: &mut Vm,
     unit: &Unit,
     base: usize,
     stack_base: usize,
     temps: &mut Vec<Value>,
+    stress: &mut Stress,
 ) -> ExitId {
     temps.clear();
     temps.resize(unit.temps as usize, Value::None);
@@ -38,7 +76,15 @@ pub fn run(
                 return ExitId(0);
             };
             at += 1;
-            match op.get() {
+            let op = op.get();
+            if STRESS {
+                if let Some(exit) = guard_exit(unit, &op) {
+                    if stress.fails() {
+                        return exit;
+                    }
+                }
+            }
+            match op {
                 Op::Move { dst, src, unbound } => {
                     let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
                     if v.is_null() {
@@ -52,6 +98,19 @@ pub fn run(
                         .get(constant as usize)
                         .map_or(Value::None, Value::dup);
                     write(values, base, stack_base, temps, dst, v);
+                }
+                Op::Global { dst, name, exit } => {
+                    let Some(Value::Str(name)) = unit.constants.get(name as usize) else {
+                        return exit;
+                    };
+                    let found = unit
+                        .globals
+                        .get_str(name)
+                        .or_else(|| unit.builtins.get_str(name));
+                    match found {
+                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        None => return exit,
+                    }
                 }
                 Op::Arith {
                     op,
