@@ -213,6 +213,12 @@ impl Optimizer {
                         Ok(id) => {
                             if entry.compiled {
                                 self.stats.recompiles += 1;
+                                self.unit_record(
+                                    "loop.hot",
+                                    id,
+                                    ActionKind::Recompiled,
+                                    "hot again",
+                                );
                             }
                             entry.compiled = true;
                             LoopState::Compiled(id)
@@ -249,6 +255,11 @@ impl Optimizer {
             _ => return Ok(LoopAction::Continue),
         };
         if let Some(reason) = self.enter(vm, frame.index, &unit, base, stack_base) {
+            let why = match reason {
+                ExitReason::Invalidated => "reached a patched guard site",
+                _ => "its guards keep failing",
+            };
+            self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
             self.drop_unit(id, &unit);
             let mut list = loops.loops.borrow_mut();
             if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
@@ -399,7 +410,7 @@ impl Optimizer {
         self.index.affected(dep, &mut affected);
         self.events += 1;
         let stress = self.options.stress_deopt as u64;
-        if stress > 0 && self.events % stress == 0 {
+        if stress > 0 && self.events.is_multiple_of(stress) {
             self.invalidate_everything();
         }
         if event.kind == DictEventKind::Deallocated {
@@ -408,6 +419,16 @@ impl Optimizer {
         }
         let label = format!("dict.{}", event.kind.name());
         if affected.is_empty() {
+            if self.sink.is_some() {
+                let object = dict_name(vm, &event.dict);
+                let ignored = Action {
+                    kind: ActionKind::Ignored,
+                    unit: String::new(),
+                    sites: Vec::new(),
+                    why: "nothing assumes it".to_string(),
+                };
+                self.record(label, object, event.key.as_ref(), vec![ignored]);
+            }
             return;
         }
         self.thrash.dependency_broken(dep, false);
@@ -417,13 +438,31 @@ impl Optimizer {
         units.dedup();
         for id in units {
             let Some(unit) = self.unit(id) else { continue };
-            let sites: Vec<SiteId> = affected
+            let mut sites: Vec<SiteId> = affected
                 .iter()
                 .filter_map(|a| match a {
                     Affected::Site(u, s) if *u == id => Some(*s),
                     _ => None,
                 })
                 .collect();
+            if affected.contains(&Affected::Unit(id)) {
+                // An index that names units only (Bloom): the unit's own sites say
+                // which assumed the key, if any.
+                sites.extend(sites_assuming(&unit, dep));
+                sites.sort();
+                sites.dedup();
+            }
+            if sites.is_empty() {
+                self.stats.spurious += 1;
+                actions.push(self.action(
+                    ActionKind::Ignored,
+                    id,
+                    &unit,
+                    &sites,
+                    "no site assumes it (a false positive)",
+                ));
+                continue;
+            }
             if self.options.adaptive && self.still_holds(&unit, &sites, event) {
                 self.stats.rearmed += 1;
                 actions.push(self.action(
@@ -431,7 +470,7 @@ impl Optimizer {
                     id,
                     &unit,
                     &sites,
-                    "re-checked: the same value",
+                    "re-checked: the name still has the value assumed",
                 ));
                 continue;
             }
@@ -461,8 +500,21 @@ impl Optimizer {
                 }
             }
         }
-        let _ = vm;
-        self.record(label, &event.dict, event.key.as_ref(), actions);
+        let object = dict_name(vm, &event.dict);
+        self.record(label, object, event.key.as_ref(), actions);
+    }
+
+    /// A record of something that happened to unit `id` (no watcher event).
+    fn unit_record(&mut self, event: &str, id: UnitId, kind: ActionKind, why: &str) {
+        if self.sink.is_none() {
+            return;
+        }
+        let Some(unit) = self.unit(id) else {
+            return;
+        };
+        let action = self.action(kind, id, &unit, &[], why);
+        let object = format!("{} at {}", unit.code.qualname.as_str(), unit.entry_pc);
+        self.record(event.to_string(), object, None, vec![action]);
     }
 
     /// `--stress-deopt`: every unit is dropped, as if each assumption broke.
@@ -475,9 +527,13 @@ impl Optimizer {
         }
     }
 
-    /// Whether every site's constant is still the value the event stores.
+    /// Whether every site's constant is the value the event stores (a global bound
+    /// to the builtin it shadows, the same object stored again): the assumption
+    /// that the name loads that value still holds.
     fn still_holds(&self, unit: &Unit, sites: &[SiteId], event: &DictEvent) -> bool {
-        let (DictEventKind::Modified, Some(new)) = (event.kind, &event.value) else {
+        let (DictEventKind::Added | DictEventKind::Modified, Some(new)) =
+            (event.kind, &event.value)
+        else {
             return false;
         };
         sites.iter().all(|s| {
@@ -502,10 +558,12 @@ impl Optimizer {
         sites: &[SiteId],
         why: &str,
     ) -> Action {
-        let what: Vec<&str> = sites
+        let mut what: Vec<&str> = sites
             .iter()
             .filter_map(|s| unit.sites.get(s.0 as usize).map(|s| s.what.as_str()))
             .collect();
+        what.sort();
+        what.dedup();
         Action {
             kind,
             unit: format!("unit#{} {}", id.0, unit.code.qualname.as_str()),
@@ -518,13 +576,7 @@ impl Optimizer {
         }
     }
 
-    fn record(
-        &mut self,
-        event: String,
-        dict: &Rc<Dict>,
-        key: Option<&Value>,
-        actions: Vec<Action>,
-    ) {
+    fn record(&mut self, event: String, object: String, key: Option<&Value>, actions: Vec<Action>) {
         self.seq += 1;
         let Some(sink) = self.sink.as_mut() else {
             return;
@@ -533,13 +585,39 @@ impl Optimizer {
             Some(Value::Str(s)) => format!("key='{}'", s.as_str()),
             _ => String::new(),
         };
-        let _ = dict;
         sink(&Record {
             seq: self.seq,
             event,
-            object: "dict".to_string(),
+            object,
             detail,
             actions,
         });
     }
+}
+
+/// A dict's name in traces, without addresses: the builtins, a module's globals
+/// (by the module's `__name__`), or a dict.
+fn dict_name(vm: &Vm, dict: &Rc<Dict>) -> String {
+    if Rc::ptr_eq(dict, &vm.builtins) {
+        return "builtins".to_string();
+    }
+    match dict.get_str(&vm.intern("__name__")) {
+        Some(Value::Str(name)) => format!("globals of {}", name.as_str()),
+        _ => "dict".to_string(),
+    }
+}
+
+/// The sites of `unit` that rest on `dep` (any key of its object, for a whole-object
+/// event).
+fn sites_assuming(unit: &Unit, dep: DepKey) -> Vec<SiteId> {
+    unit.sites
+        .iter()
+        .enumerate()
+        .filter(|(_, site)| {
+            site.deps
+                .iter()
+                .any(|d| *d == dep || (dep.key == DepKey::WHOLE && d.object == dep.object))
+        })
+        .map(|(i, _)| SiteId(i as u32))
+        .collect()
 }

@@ -81,8 +81,12 @@ impl Record {
                 let sites: Vec<String> = a.sites.iter().map(u32::to_string).collect();
                 let _ = write!(s, " sites={}", sites.join(","));
             }
-            if !a.why.is_empty() {
-                let _ = write!(s, ": {}", one_line(&a.why));
+            match (a.unit.is_empty(), a.why.is_empty()) {
+                (_, true) => {}
+                (true, false) => s.push_str(&one_line(&a.why)),
+                (false, false) => {
+                    let _ = write!(s, ": {}", one_line(&a.why));
+                }
             }
         }
         s
