@@ -18,6 +18,7 @@ pub mod backend;
 pub mod deopt;
 pub mod deps;
 pub mod options;
+pub mod python;
 pub mod runtime;
 pub mod specialise;
 pub mod stats;

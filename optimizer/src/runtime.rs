@@ -90,6 +90,8 @@ pub struct Optimizer {
     seq: u64,
     temps: Vec<Value>,
     stress: Stress,
+    /// Trace records kept for the Python API (`record_trace`), while it asks.
+    kept: Option<Vec<Record>>,
     /// Watcher events seen (`--stress-deopt` invalidates everything every Nth).
     events: u64,
 }
@@ -123,8 +125,10 @@ impl Optimizer {
             seq: 0,
             temps: Vec::new(),
             stress: Stress::new(options.stress_deopt),
+            kept: None,
             events: 0,
         });
+        crate::python::register(vm);
         vm.add_loop_hook(SAMPLE_PERIOD, |vm, frame, head| {
             let taken =
                 vm.with_extension_state::<Optimizer, _>(|vm, opt| opt.hot_loop(vm, frame, head));
@@ -138,6 +142,53 @@ impl Optimizer {
         if let Some(opt) = vm.extension_state::<Optimizer>() {
             opt.sink = Some(sink);
         }
+    }
+
+    /// The strategies it runs with.
+    pub fn options(vm: &mut Vm) -> Option<Options> {
+        vm.extension_state::<Optimizer>().map(|o| o.options)
+    }
+
+    /// Whether a loop of `code` runs as a compiled unit.
+    pub fn is_compiled(&self, code: &Rc<Code>) -> bool {
+        self.units
+            .iter()
+            .flatten()
+            .any(|u| Rc::ptr_eq(&u.code, code) && u.valid.get())
+    }
+
+    /// Drop every unit of `code`; how many there were.
+    pub fn invalidate_code(&mut self, code: &Rc<Code>) -> usize {
+        let mut dropped = 0;
+        for id in 0..self.units.len() {
+            let id = UnitId(id as u32);
+            let Some(unit) = self.unit(id) else { continue };
+            if Rc::ptr_eq(&unit.code, code) {
+                self.unit_record(
+                    "python.invalidate",
+                    id,
+                    ActionKind::Invalidated,
+                    "asked from Python",
+                );
+                self.drop_unit(id, &unit);
+                dropped += 1;
+            }
+        }
+        dropped
+    }
+
+    /// Keep trace records for `kept_records` from now on, or stop (and forget them).
+    pub fn keep_records(&mut self, on: bool) {
+        self.kept = on.then(|| self.kept.take().unwrap_or_default());
+    }
+
+    pub fn kept_records(&self) -> Vec<Record> {
+        self.kept.clone().unwrap_or_default()
+    }
+
+    /// Whether records are wanted (a sink, or the Python API keeping them).
+    fn tracing(&self) -> bool {
+        self.sink.is_some() || self.kept.is_some()
     }
 
     /// The statistics so far, with the index's size.
@@ -419,7 +470,7 @@ impl Optimizer {
         }
         let label = format!("dict.{}", event.kind.name());
         if affected.is_empty() {
-            if self.sink.is_some() {
+            if self.tracing() {
                 let object = dict_name(vm, &event.dict);
                 let ignored = Action {
                     kind: ActionKind::Ignored,
@@ -506,7 +557,7 @@ impl Optimizer {
 
     /// A record of something that happened to unit `id` (no watcher event).
     fn unit_record(&mut self, event: &str, id: UnitId, kind: ActionKind, why: &str) {
-        if self.sink.is_none() {
+        if !self.tracing() {
             return;
         }
         let Some(unit) = self.unit(id) else {
@@ -578,20 +629,26 @@ impl Optimizer {
 
     fn record(&mut self, event: String, object: String, key: Option<&Value>, actions: Vec<Action>) {
         self.seq += 1;
-        let Some(sink) = self.sink.as_mut() else {
+        if !self.tracing() {
             return;
-        };
+        }
         let detail = match key {
             Some(Value::Str(s)) => format!("key='{}'", s.as_str()),
             _ => String::new(),
         };
-        sink(&Record {
+        let record = Record {
             seq: self.seq,
             event,
             object,
             detail,
             actions,
-        });
+        };
+        if let Some(sink) = self.sink.as_mut() {
+            sink(&record);
+        }
+        if let Some(kept) = self.kept.as_mut() {
+            kept.push(record);
+        }
     }
 }
 
