@@ -1,18 +1,18 @@
 //! tripwire-optimizer: the invalidation-driven optimizer, an extension of
-//! tripwire-core like any other.
+//! tripwire-core like any other (it uses only what core exports to every extension).
 //!
-//! What is here so far, each piece independent of how compiled code runs:
+//! - `runtime`: the optimizer installed on an interpreter (tier-up of hot loops,
+//!   entering units, the watcher that keeps them true);
+//! - `unit`, `specialise`: compiled units as data, and how a loop becomes one;
+//! - `backend`: what runs units (`interp`, the reference); `deopt`: leaving one;
 //! - `deps`: the dependency index, from a watched (object, key) to the guard sites
-//!   and compiled units that assume it, in two strategies (`exact`, `bloom`);
-//! - `thrash`: what the optimizer does when the same assumption keeps breaking
-//!   (cutoff, back-off, a one-way lattice, never recompile);
-//! - `options`: the strategy switches of `tripwire run` (`--dep-index=...`);
-//! - `trace`: the invalidation trace's records, as text and JSON lines;
-//! - `stats`: the counts each strategy is judged by (`--stats`).
+//!   and units that assume it (`exact`, `bloom`);
+//! - `thrash`: what happens when the same assumption keeps breaking;
+//! - `options`: the strategy switches of `tripwire run`;
+//! - `trace`, `stats`: invalidation trace records and the counts strategies are
+//!   judged by; `python`: `import tripwire_optimizer`.
 //!
-//! The path of one event (../DESIGN.md, "The optimizer's shape"): watcher ->
-//! `deps` -> strategy (ignore, re-check, patch a site, invalidate a unit, deopt
-//! frames) -> `thrash` -> trace record and statistics.
+//! ARCHITECTURE.md follows a loop and an event through these modules.
 
 pub mod backend;
 pub mod deopt;

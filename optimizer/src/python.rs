@@ -76,9 +76,8 @@ fn is_compiled(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "is_compiled", kw)?;
     check_args(vm, "is_compiled", args, 1, 1)?;
     let code = code_of(vm, "is_compiled", &args[0])?;
-    let compiled = vm
-        .with_extension_state::<Optimizer, _>(|_, opt| opt.is_compiled(&code))
-        .ok_or_else(|| no_optimizer(vm))?;
+    let compiled =
+        Optimizer::with(vm, |_, opt| opt.is_compiled(&code)).ok_or_else(|| no_optimizer(vm))?;
     Ok(Value::Bool(compiled))
 }
 
@@ -86,9 +85,8 @@ fn invalidate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "invalidate", kw)?;
     check_args(vm, "invalidate", args, 1, 1)?;
     let code = code_of(vm, "invalidate", &args[0])?;
-    let dropped = vm
-        .with_extension_state::<Optimizer, _>(|_, opt| opt.invalidate_code(&code))
-        .ok_or_else(|| no_optimizer(vm))?;
+    let dropped =
+        Optimizer::with(vm, |_, opt| opt.invalidate_code(&code)).ok_or_else(|| no_optimizer(vm))?;
     Ok(Value::Int(dropped as i64))
 }
 
@@ -99,17 +97,15 @@ fn record_trace(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    vm.with_extension_state::<Optimizer, _>(|_, opt| opt.keep_records(on))
-        .ok_or_else(|| no_optimizer(vm))?;
+    Optimizer::with(vm, |_, opt| opt.keep_records(on)).ok_or_else(|| no_optimizer(vm))?;
     Ok(Value::None)
 }
 
 fn trace(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "trace", kw)?;
     check_args(vm, "trace", args, 0, 0)?;
-    let records = vm
-        .with_extension_state::<Optimizer, _>(|_, opt| opt.kept_records())
-        .ok_or_else(|| no_optimizer(vm))?;
+    let records =
+        Optimizer::with(vm, |_, opt| opt.kept_records()).ok_or_else(|| no_optimizer(vm))?;
     let mut out = Vec::with_capacity(records.len());
     for r in records {
         let d = Dict::new_rc();

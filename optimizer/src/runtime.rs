@@ -13,8 +13,11 @@
 //!   its next op that depends on it (patched) or its next loop back (dropped).
 //!   Each event and what it did is a trace record.
 //!
-//! The state lives in the interpreter's extension state (`Vm::with_extension_state`),
-//! which is how the watcher callback, which must be `Send + Sync`, reaches it.
+//! The state is shared (`Rc<RefCell<Optimizer>>`): the loop hook holds it, and the
+//! interpreter's extension state holds it for the watcher callback (which must be
+//! `Send + Sync`, so it cannot hold it) and the Python API. Lending it through
+//! `Vm::with_extension_state` instead would move the whole state out and back at
+//! every look at a loop.
 //! Depends on every other module of the crate and on core's public hooks.
 
 use crate::backend::interp::Stress;
@@ -42,7 +45,7 @@ use tripwire_core::watchers::DictEventKind;
 use tripwire_core::{PyResult, Vm};
 
 /// Jumps back between two looks at the running loop.
-const SAMPLE_PERIOD: u32 = 64;
+const SAMPLE_PERIOD: u32 = 256;
 
 /// A unit whose guards fail on this many entries, at least half of all its
 /// entries, is dropped and its loop left to the interpreter.
@@ -96,13 +99,24 @@ pub struct Optimizer {
     events: u64,
 }
 
+/// How the optimizer sits in the interpreter's extension state.
+struct Installed(Rc<RefCell<Optimizer>>);
+
 impl Optimizer {
+    /// Run `f` with the interpreter and its optimizer; None if none is installed or
+    /// it is busy (a callback re-entered from inside it).
+    pub fn with<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm, &mut Optimizer) -> R) -> Option<R> {
+        let shared = vm.extension_state::<Installed>()?.0.clone();
+        let mut opt = shared.try_borrow_mut().ok()?;
+        Some(f(vm, &mut opt))
+    }
+
     /// Install an optimizer with `options` on `vm`. Fails when no watcher id or
     /// code-extra index is free.
     pub fn install(vm: &mut Vm, options: Options) -> Result<(), String> {
         let dict_watcher = vm
             .add_dict_watcher(|vm, event| {
-                vm.with_extension_state::<Optimizer, _>(|vm, opt| opt.dict_event(vm, event));
+                Optimizer::with(vm, |vm, opt| opt.dict_event(vm, event));
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
@@ -113,7 +127,7 @@ impl Optimizer {
             DepIndexKind::Exact => Box::new(ExactIndex::default()),
             DepIndexKind::Bloom => Box::new(BloomIndex::default()),
         };
-        vm.set_extension_state(Optimizer {
+        let shared = Rc::new(RefCell::new(Optimizer {
             options,
             units: Vec::new(),
             index,
@@ -127,26 +141,26 @@ impl Optimizer {
             stress: Stress::new(options.stress_deopt),
             kept: None,
             events: 0,
-        });
+        }));
+        vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
-        vm.add_loop_hook(SAMPLE_PERIOD, |vm, frame, head| {
-            let taken =
-                vm.with_extension_state::<Optimizer, _>(|vm, opt| opt.hot_loop(vm, frame, head));
-            taken.unwrap_or(Ok(LoopAction::Continue))
+        vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
+            match shared.try_borrow_mut() {
+                Ok(mut opt) => opt.hot_loop(vm, frame, head),
+                Err(_) => Ok(LoopAction::Continue),
+            }
         });
         Ok(())
     }
 
     /// Send every trace record to `sink` from now on.
     pub fn set_trace_sink(vm: &mut Vm, sink: TraceSink) {
-        if let Some(opt) = vm.extension_state::<Optimizer>() {
-            opt.sink = Some(sink);
-        }
+        Optimizer::with(vm, |_, opt| opt.sink = Some(sink));
     }
 
     /// The strategies it runs with.
     pub fn options(vm: &mut Vm) -> Option<Options> {
-        vm.extension_state::<Optimizer>().map(|o| o.options)
+        Optimizer::with(vm, |_, opt| opt.options)
     }
 
     /// Whether a loop of `code` runs as a compiled unit.
@@ -193,10 +207,11 @@ impl Optimizer {
 
     /// The statistics so far, with the index's size.
     pub fn stats(vm: &mut Vm) -> Option<Stats> {
-        let opt = vm.extension_state::<Optimizer>()?;
-        let mut s = opt.stats.clone();
-        s.dependency_index_bytes = opt.index.bytes();
-        Some(s)
+        Optimizer::with(vm, |_, opt| {
+            let mut s = opt.stats.clone();
+            s.dependency_index_bytes = opt.index.bytes();
+            s
+        })
     }
 
     fn loops_of(&self, vm: &mut Vm, code: &Code) -> Rc<dyn Any> {
