@@ -36,7 +36,9 @@ pub fn rebuild(
             Src::Const(c) => unit.constants.get(c as usize).cloned(),
         }
         .unwrap_or(Value::Null);
-        if v.is_null() {
+        // Only a local read lazily can be unbound; a null anywhere else is the
+        // "no self" marker under a callable.
+        if v.is_null() && matches!(p.src, Src::Slot(Slot::Local(_))) {
             pc = p.origin;
             break;
         }

@@ -320,7 +320,7 @@ impl Optimizer {
             }) => *id,
             _ => return Ok(LoopAction::Continue),
         };
-        if let Some(reason) = self.enter(vm, frame.index, &unit, base, stack_base) {
+        if let Some(reason) = self.enter(vm, frame.index, &unit, base, stack_base)? {
             let why = match reason {
                 ExitReason::Invalidated => "reached a patched guard site",
                 _ => "its guards keep failing",
@@ -390,7 +390,7 @@ impl Optimizer {
                 self.index.add(id, SiteId(i as u32), key);
             }
         }
-        for dict in [globals, builtins] {
+        for dict in &unit.assumed {
             // A dict another watcher refuses is not assumed about: nothing depends
             // on it then, and the unit is not kept.
             if vm
@@ -421,7 +421,8 @@ impl Optimizer {
 
     /// Run `unit` over frame `frame` and hand the frame back at the exit it took.
     /// Returns why the unit should be dropped: a patched site was reached (it is
-    /// recompiled when the thrash policy allows), or its guards keep failing.
+    /// recompiled when the thrash policy allows), or its guards keep failing; or the
+    /// exception a call raised, to be raised in the rebuilt frame.
     fn enter(
         &mut self,
         vm: &mut Vm,
@@ -429,24 +430,38 @@ impl Optimizer {
         unit: &Rc<Unit>,
         base: usize,
         stack_base: usize,
-    ) -> Option<ExitReason> {
+    ) -> PyResult<Option<ExitReason>> {
         self.stats.osr_entries += 1;
         unit.entries.set(unit.entries.get() + 1);
         let mut temps = std::mem::take(&mut self.temps);
-        let exit = if self.options.stress_deopt > 0 {
+        let ran = if self.options.stress_deopt > 0 {
             backend::interp::run::<true>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
         } else {
             backend::interp::run::<false>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
         };
+        let (exit, raised) = match ran {
+            Ok(exit) => (exit, None),
+            Err((exit, e)) => (exit, Some(e)),
+        };
         deopt::rebuild(vm, unit, frame, base, stack_base, &temps, exit);
         temps.clear();
         self.temps = temps;
-        let state = unit.exits.get(exit.0 as usize)?;
+        if let Some(e) = raised {
+            // Raised at the call's instruction, as the interpreter would have.
+            return Err(e);
+        }
+        let Some(state) = unit.exits.get(exit.0 as usize) else {
+            return Ok(None);
+        };
         if let Some(n) = unit.exit_counts.borrow_mut().get_mut(exit.0 as usize) {
             *n += 1;
         }
-        match state.reason {
+        Ok(match state.reason {
             ExitReason::LoopEnd | ExitReason::Interrupt => None,
+            ExitReason::AfterCall => {
+                self.stats.deopt(state.reason.name());
+                None
+            }
             ExitReason::Invalidated => {
                 self.stats.deopt(state.reason.name());
                 Some(ExitReason::Invalidated)
@@ -457,7 +472,7 @@ impl Optimizer {
                 unit.guard_failures.set(failed);
                 (failed >= FAILING_GUARDS && failed * 2 >= unit.entries.get()).then_some(reason)
             }
-        }
+        })
     }
 
     /// A watched dict changed: find what assumed it, and act by strategy.

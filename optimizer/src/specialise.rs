@@ -64,6 +64,8 @@ pub fn compile_loop(
         end,
         ops: Vec::new(),
         constants: Vec::new(),
+        operands: Vec::new(),
+        assumed: vec![scope.globals.clone(), scope.builtins.clone()],
         sites: Vec::new(),
         exits: Vec::new(),
         stack: (0..depth)
@@ -86,6 +88,8 @@ pub fn compile_loop(
         entry_depth: depth,
         ops: t.ops.into_iter().map(Cell::new).collect(),
         constants: t.constants.into(),
+        operands: t.operands.into(),
+        assumed: t.assumed,
         temps: t.temps,
         sites: t.sites.into(),
         exit_counts: RefCell::new(vec![0; t.exits.len()]),
@@ -142,6 +146,8 @@ struct Translator<'a> {
     end: u32,
     ops: Vec<Op>,
     constants: Vec<Value>,
+    operands: Vec<Src>,
+    assumed: Vec<Rc<Dict>>,
     sites: Vec<Site>,
     exits: Vec<ExitState>,
     stack: Vec<Entry>,
@@ -435,6 +441,24 @@ impl Translator<'_> {
                 return Ok(Flow::Stop(pc + 1));
             }
             Instr::ForIterBack(t) => return self.for_step(pc, t),
+            Instr::PushNull => {
+                self.constants.push(Value::Null);
+                let null = Src::Const(self.constants.len() as u32 - 1);
+                self.stack.push(Entry::fixed(null));
+                self.last_result = None;
+            }
+            Instr::LoadAttr(name) | Instr::LoadMethod(name) => {
+                if !self.module_attribute(name) {
+                    return Ok(self.unsupported(pc));
+                }
+                if matches!(instr, Instr::LoadMethod(_)) {
+                    self.constants.push(Value::Null);
+                    let null = Src::Const(self.constants.len() as u32 - 1);
+                    self.stack.push(Entry::fixed(null));
+                }
+                self.last_result = None;
+            }
+            Instr::Call(n) => return self.call(pc, n),
             _ => return Ok(self.unsupported(pc)),
         }
         Ok(Flow::Next(pc + 1))
@@ -509,6 +533,111 @@ impl Translator<'_> {
             self.fixups.push((i, self.head));
         }
         Ok(Flow::Stop(pc + 1))
+    }
+
+    /// `module.name` where the module is a watched constant just loaded: folded into
+    /// the same site, which now also assumes the module's dict keeps `name`.
+    fn module_attribute(&mut self, name: u32) -> bool {
+        let Some(name) = self.code.names.get(name as usize).cloned() else {
+            return false;
+        };
+        let (Some(op), Some(top)) = (self.ops.len().checked_sub(1), self.stack.last()) else {
+            return false;
+        };
+        let Op::Watched {
+            dst,
+            constant,
+            site,
+        } = self.ops[op]
+        else {
+            return false;
+        };
+        if top.src != Src::Slot(dst)
+            || self
+                .sites
+                .get(site.0 as usize)
+                .is_none_or(|s| s.op as usize != op)
+        {
+            return false;
+        }
+        let Some(Value::Module(module)) = self.constants.get(constant as usize).cloned() else {
+            return false;
+        };
+        let Some(value) = module.dict.get_str(&name) else {
+            return false;
+        };
+        let key = DepKey {
+            object: identity(&module.dict),
+            key: name_key(name.as_str()),
+        };
+        if (self.scope.assume)(key) != Assumption::Constant {
+            return false;
+        }
+        self.constants.push(value);
+        let folded = self.constants.len() as u32 - 1;
+        self.ops[op] = Op::Watched {
+            dst,
+            constant: folded,
+            site,
+        };
+        let s = &mut self.sites[site.0 as usize];
+        s.deps.push(key);
+        s.what = format!("{} attribute '{}'", s.what, name.as_str());
+        if !self
+            .assumed
+            .iter()
+            .any(|d| std::rc::Rc::ptr_eq(d, &module.dict))
+        {
+            self.assumed.push(module.dict.clone());
+        }
+        true
+    }
+
+    /// `Call(n)`: a built-in function's call; anything else exits there.
+    fn call(&mut self, pc: u32, n: u32) -> Result<Flow, Refusal> {
+        let n = n as usize;
+        let Some(below) = self.stack.len().checked_sub(n + 2) else {
+            return Err(Refusal {
+                pc,
+                why: "an instruction takes more values than the stack holds",
+            });
+        };
+        // A callee may write this frame's locals (through f_locals): values read
+        // lazily below the call are taken now.
+        for d in 0..below {
+            if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
+                let Entry { src, origin } = self.stack[d];
+                let slot = self.temp(d);
+                let unbound = self.unbound_exit(d);
+                self.emit(Op::Move {
+                    dst: slot,
+                    src,
+                    unbound,
+                });
+                self.stack[d] = Entry {
+                    src: Src::Slot(slot),
+                    origin,
+                };
+            }
+        }
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        let operands = self.stack.split_off(below);
+        let raise = self.exit_at(pc + 1, ExitReason::TypeGuard);
+        let dst = self.temp(below);
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        let after = self.exit_at(pc + 1, ExitReason::AfterCall);
+        let start = self.operands.len() as u32;
+        self.operands.extend(operands[2..].iter().map(|e| e.src));
+        self.emit(Op::CallNative {
+            func: operands[0].src,
+            recv: operands[1].src,
+            args: (start, n as u32),
+            dst,
+            exit,
+            raise,
+            after,
+        });
+        Ok(Flow::Next(pc + 1))
     }
 
     fn load_local(&mut self, i: u32, pc: u32) {

@@ -70,6 +70,21 @@ pub enum Op {
         name: u32,
         exit: ExitId,
     },
+    /// A call of a built-in function (`len`, `abs`, `math.sqrt`): the callable, the
+    /// receiver or a null, and the arguments (`operands[args.0 .. args.0 + args.1]`).
+    /// Anything else as callable, or a profiler, exits through `exit` before the
+    /// call. An error raises from the call's instruction with the stack below it
+    /// (`raise`); after it returns, a dropped unit or a trace or profile function now
+    /// set leaves through `after` (the result pushed).
+    CallNative {
+        func: Src,
+        recv: Src,
+        args: (u32, u32),
+        dst: Slot,
+        exit: ExitId,
+        raise: ExitId,
+        after: ExitId,
+    },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
     /// exits.
     Arith {
@@ -153,6 +168,9 @@ pub enum ExitReason {
     IteratorGuard,
     /// A thread switch, signal or finalizer is due.
     Interrupt,
+    /// A call it made changed what it runs under: it was dropped, or tracing or
+    /// profiling started.
+    AfterCall,
     /// A guard site invalidated by a watcher event.
     Invalidated,
 }
@@ -165,6 +183,7 @@ impl ExitReason {
             ExitReason::TypeGuard => "type guard",
             ExitReason::IteratorGuard => "iterator guard",
             ExitReason::Interrupt => "interrupt",
+            ExitReason::AfterCall => "after a call",
             ExitReason::Invalidated => "invalidated",
         }
     }
@@ -194,6 +213,10 @@ pub struct Unit {
     /// Ops are patched in place while the unit may be running: each is a cell.
     pub ops: Box<[Cell<Op>]>,
     pub constants: Box<[Value]>,
+    /// The argument lists of calls.
+    pub operands: Box<[Src]>,
+    /// The dicts its sites assume things about (globals, builtins, modules' dicts).
+    pub assumed: Vec<Rc<Dict>>,
     pub temps: u32,
     pub sites: Box<[Site]>,
     pub exits: Box<[ExitState]>,

@@ -8,9 +8,10 @@
 //! Depends on `unit` and on core's values and tick counter.
 
 use crate::unit::{ExitId, Op, Slot, Src, Unit};
+use smallvec::SmallVec;
 use tripwire_core::code::{BinOp, CmpOp};
 use tripwire_core::object::{IterState, ObjKind, Value};
-use tripwire_core::Vm;
+use tripwire_core::{PyErr, Vm};
 
 /// The largest magnitude below which every int is exactly a float.
 const EXACT_IN_FLOAT: i64 = 1 << 53;
@@ -44,7 +45,8 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::Branch { exit, .. }
         | Op::BranchBool { exit, .. }
         | Op::Global { exit, .. }
-        | Op::ForStep { exit, .. } => Some(exit),
+        | Op::ForStep { exit, .. }
+        | Op::CallNative { exit, .. } => Some(exit),
         Op::Watched { site, .. } => unit.sites.get(site.0 as usize).map(|s| s.exit),
         _ => None,
     }
@@ -54,7 +56,8 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
 /// exits. `temps` holds the temporaries on return (the exit may push some). With
 /// `STRESS`, guards fail as `stress` says (a separate instance of the loop, so the
-/// plain one pays nothing for it).
+/// plain one pays nothing for it). A call that raised gives its exception with the
+/// exit that rebuilds the frame to raise it in.
 pub fn run<const STRESS: bool>(
     vm: &mut Vm,
     unit: &Unit,
@@ -62,7 +65,7 @@ pub fn run<const STRESS: bool>(
     stack_base: usize,
     temps: &mut Vec<Value>,
     stress: &mut Stress,
-) -> ExitId {
+) -> Result<ExitId, (ExitId, PyErr)> {
     temps.clear();
     temps.resize(unit.temps as usize, Value::None);
     let mut at = 0usize;
@@ -70,17 +73,17 @@ pub fn run<const STRESS: bool>(
         // The exit of the jump back that ends this round, should its tick be the
         // one the interpreter must see.
         let back;
-        let values = &mut vm.stack;
         loop {
+            let values = &mut vm.stack;
             let Some(op) = unit.ops.get(at) else {
-                return ExitId(0);
+                return Ok(ExitId(0));
             };
             at += 1;
             let op = op.get();
             if STRESS {
                 if let Some(exit) = guard_exit(unit, &op) {
                     if stress.fails() {
-                        return exit;
+                        return Ok(exit);
                     }
                 }
             }
@@ -88,7 +91,7 @@ pub fn run<const STRESS: bool>(
                 Op::Move { dst, src, unbound } => {
                     let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
                     if v.is_null() {
-                        return unbound;
+                        return Ok(unbound);
                     }
                     write(values, base, stack_base, temps, dst, v);
                 }
@@ -101,7 +104,7 @@ pub fn run<const STRESS: bool>(
                 }
                 Op::Global { dst, name, exit } => {
                     let Some(Value::Str(name)) = unit.constants.get(name as usize) else {
-                        return exit;
+                        return Ok(exit);
                     };
                     let found = unit
                         .globals
@@ -109,7 +112,54 @@ pub fn run<const STRESS: bool>(
                         .or_else(|| unit.builtins.get_str(name));
                     match found {
                         Some(v) => write(values, base, stack_base, temps, dst, v),
-                        None => return exit,
+                        None => return Ok(exit),
+                    }
+                }
+                Op::CallNative {
+                    func,
+                    recv,
+                    args,
+                    dst,
+                    exit,
+                    raise,
+                    after,
+                } => {
+                    let f = read(values, base, stack_base, temps, &unit.constants, func);
+                    let Value::Builtin(b) = f else {
+                        return Ok(exit);
+                    };
+                    if b.bound.is_some() || !vm.thread.profile.is_none() {
+                        return Ok(exit);
+                    }
+                    let native = b.func;
+                    let values = &vm.stack;
+                    let mut argv: SmallVec<[Value; 4]> = SmallVec::new();
+                    let receiver = read(values, base, stack_base, temps, &unit.constants, recv);
+                    if !receiver.is_null() {
+                        argv.push(receiver.dup());
+                    }
+                    let (start, len) = (args.0 as usize, args.1 as usize);
+                    for &src in unit.operands.get(start..start + len).unwrap_or(&[]) {
+                        let v = read(values, base, stack_base, temps, &unit.constants, src);
+                        if v.is_null() {
+                            // An unbound local: its load raises, in the interpreter.
+                            return Ok(exit);
+                        }
+                        argv.push(v.dup());
+                    }
+                    // Tracebacks and frame inspection see the call's instruction.
+                    if let Some(f) = vm.frames.last_mut() {
+                        f.pc = unit
+                            .exits
+                            .get(after.0 as usize)
+                            .map_or(0, |e| e.pc as usize);
+                    }
+                    match native(vm, &argv, &[]) {
+                        Ok(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
+                        Err(e) => return Err((raise, e)),
+                    }
+                    if !unit.valid.get() || vm.thread.attention {
+                        return Ok(after);
                     }
                 }
                 Op::Arith {
@@ -123,7 +173,7 @@ pub fn run<const STRESS: bool>(
                     let y = read(values, base, stack_base, temps, &unit.constants, b);
                     match arith(op, x, y) {
                         Some(v) => write(values, base, stack_base, temps, dst, v),
-                        None => return exit,
+                        None => return Ok(exit),
                     }
                 }
                 Op::Branch {
@@ -139,7 +189,7 @@ pub fn run<const STRESS: bool>(
                     match compare(op, x, y) {
                         Some(r) if r == jump_if => at = target as usize,
                         Some(_) => {}
-                        None => return exit,
+                        None => return Ok(exit),
                     }
                 }
                 Op::BranchBool {
@@ -150,12 +200,12 @@ pub fn run<const STRESS: bool>(
                 } => match read(values, base, stack_base, temps, &unit.constants, value) {
                     &Value::Bool(b) if b == jump_if => at = target as usize,
                     Value::Bool(_) => {}
-                    _ => return exit,
+                    _ => return Ok(exit),
                 },
                 Op::Jump { target } => at = target as usize,
                 Op::LoopBack { target, exit } => {
                     if !unit.valid.get() {
-                        return exit;
+                        return Ok(exit);
                     }
                     at = target as usize;
                     back = exit;
@@ -181,22 +231,22 @@ pub fn run<const STRESS: bool>(
                         Some(Some(item)) => {
                             write(values, base, stack_base, temps, dst, item);
                             if !unit.valid.get() {
-                                return next;
+                                return Ok(next);
                             }
                             at = body as usize;
                             back = next;
                             break;
                         }
-                        Some(None) => return done,
-                        None => return exit,
+                        Some(None) => return Ok(done),
+                        None => return Ok(exit),
                     }
                 }
-                Op::Exit(exit) => return exit,
+                Op::Exit(exit) => return Ok(exit),
             }
         }
         // A jump back: the tick every jump back counts.
         if vm.poll_loop_tick() {
-            return back;
+            return Ok(back);
         }
     }
 }
