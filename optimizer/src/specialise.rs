@@ -459,6 +459,32 @@ impl Translator<'_> {
                 self.last_result = None;
             }
             Instr::Call(n) => return self.call(pc, n),
+            Instr::BinarySubscr => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let index = self.pop(pc)?;
+                let obj = self.pop(pc)?;
+                let dst = self.temp(self.stack.len());
+                self.emit(Op::Subscr {
+                    dst,
+                    obj: obj.src,
+                    index: index.src,
+                    exit,
+                });
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.last_result = None;
+            }
+            Instr::StoreSubscr => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let index = self.pop(pc)?;
+                let obj = self.pop(pc)?;
+                let value = self.pop(pc)?;
+                self.emit(Op::StoreSubscr {
+                    obj: obj.src,
+                    index: index.src,
+                    value: value.src,
+                    exit,
+                });
+            }
             _ => return Ok(self.unsupported(pc)),
         }
         Ok(Flow::Next(pc + 1))

@@ -85,6 +85,22 @@ pub enum Op {
         raise: ExitId,
         after: ExitId,
     },
+    /// `obj[index]` on a list or tuple with an int index in range; anything else
+    /// exits.
+    Subscr {
+        dst: Slot,
+        obj: Src,
+        index: Src,
+        exit: ExitId,
+    },
+    /// `obj[index] = value` on a list with an int index in range; anything else
+    /// exits.
+    StoreSubscr {
+        obj: Src,
+        index: Src,
+        value: Src,
+        exit: ExitId,
+    },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
     /// exits.
     Arith {

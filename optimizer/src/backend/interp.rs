@@ -46,7 +46,9 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::BranchBool { exit, .. }
         | Op::Global { exit, .. }
         | Op::ForStep { exit, .. }
-        | Op::CallNative { exit, .. } => Some(exit),
+        | Op::CallNative { exit, .. }
+        | Op::Subscr { exit, .. }
+        | Op::StoreSubscr { exit, .. } => Some(exit),
         Op::Watched { site, .. } => unit.sites.get(site.0 as usize).map(|s| s.exit),
         _ => None,
     }
@@ -161,6 +163,55 @@ pub fn run<const STRESS: bool>(
                     if !unit.valid.get() || vm.thread.attention {
                         return Ok(after);
                     }
+                }
+                Op::Subscr {
+                    dst,
+                    obj,
+                    index,
+                    exit,
+                } => {
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let &Value::Int(i) =
+                        read(values, base, stack_base, temps, &unit.constants, index)
+                    else {
+                        return Ok(exit);
+                    };
+                    let item = match o {
+                        Value::List(l) => item_at(&l.items.borrow(), i),
+                        Value::Tuple(t) => item_at(&t.items, i),
+                        _ => None,
+                    };
+                    match item {
+                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        None => return Ok(exit),
+                    }
+                }
+                Op::StoreSubscr {
+                    obj,
+                    index,
+                    value,
+                    exit,
+                } => {
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let (Value::List(l), &Value::Int(i)) = (
+                        o,
+                        read(values, base, stack_base, temps, &unit.constants, index),
+                    ) else {
+                        return Ok(exit);
+                    };
+                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    if v.is_null() {
+                        return Ok(exit);
+                    }
+                    let mut items = l.items.borrow_mut();
+                    let len = items.len() as i64;
+                    let j = if i < 0 { i + len } else { i };
+                    if !(0..len).contains(&j) {
+                        return Ok(exit);
+                    }
+                    let old = Value::replace_split(&mut items[j as usize], v);
+                    drop(items);
+                    old.release();
                 }
                 Op::Arith {
                     op,
@@ -390,4 +441,13 @@ fn holds(op: CmpOp, o: std::cmp::Ordering) -> bool {
         CmpOp::Gt => o == Greater,
         CmpOp::Ge => o != Less,
     }
+}
+
+/// Item `i` of a sequence (negative from the end), if in range.
+fn item_at(items: &[Value], i: i64) -> Option<Value> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(j)
+        .ok()
+        .and_then(|j| items.get(j))
+        .map(Value::dup)
 }
