@@ -466,13 +466,31 @@ impl Optimizer {
                 self.stats.deopt(state.reason.name());
                 Some(ExitReason::Invalidated)
             }
+            ExitReason::Unsupported => {
+                // By instruction: what to compile next.
+                let name = match unit.code.instrs.get(state.pc as usize) {
+                    Some(instr) => {
+                        let text = format!("{instr:?}");
+                        let name = text.split('(').next().unwrap_or_default().to_string();
+                        format!("unsupported {name}")
+                    }
+                    None => "unsupported".to_string(),
+                };
+                self.stats.deopt(&name);
+                self.count_guard_failure(unit, ExitReason::Unsupported)
+            }
             reason => {
                 self.stats.deopt(reason.name());
-                let failed = unit.guard_failures.get() + 1;
-                unit.guard_failures.set(failed);
-                (failed >= FAILING_GUARDS && failed * 2 >= unit.entries.get()).then_some(reason)
+                self.count_guard_failure(unit, reason)
             }
         })
+    }
+
+    /// An entry left through a failing guard: `reason` when the unit should go.
+    fn count_guard_failure(&self, unit: &Unit, reason: ExitReason) -> Option<ExitReason> {
+        let failed = unit.guard_failures.get() + 1;
+        unit.guard_failures.set(failed);
+        (failed >= FAILING_GUARDS && failed * 2 >= unit.entries.get()).then_some(reason)
     }
 
     /// A watched dict changed: find what assumed it, and act by strategy.

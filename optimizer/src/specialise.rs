@@ -459,6 +459,51 @@ impl Translator<'_> {
                 self.last_result = None;
             }
             Instr::Call(n) => return self.call(pc, n),
+            Instr::IsJump(branch) => {
+                let b = self.pop(pc)?;
+                let a = self.pop(pc)?;
+                self.branch(pc, branch.target(), branch.jump_if(), |target, jump_if| {
+                    Op::BranchIs {
+                        a: a.src,
+                        b: b.src,
+                        jump_if,
+                        target,
+                    }
+                })?;
+                return Ok(Flow::Next(pc + 2));
+            }
+            Instr::UnpackSequence(n) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let seq = self.pop(pc)?;
+                let first = self.stack.len();
+                for k in 0..n as usize {
+                    let slot = self.temp(first + k);
+                    self.stack.push(Entry::fixed(Src::Slot(slot)));
+                }
+                self.emit(Op::Unpack {
+                    seq: seq.src,
+                    first: first as u32,
+                    n,
+                    exit,
+                });
+            }
+            Instr::Copy(n) => {
+                let at = self.stack.len().checked_sub(n as usize).ok_or(Refusal {
+                    pc,
+                    why: "an instruction takes more values than the stack holds",
+                })?;
+                let copy = self.stack[at];
+                self.stack.push(copy);
+                self.last_result = None;
+            }
+            Instr::Swap(n) => {
+                let top = self.stack.len().checked_sub(1);
+                let other = self.stack.len().checked_sub(n as usize);
+                let (Some(top), Some(other)) = (top, other) else {
+                    return Ok(self.unsupported(pc));
+                };
+                return Ok(self.swap(pc, top, other));
+            }
             Instr::BinarySubscr => {
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let index = self.pop(pc)?;
@@ -619,6 +664,52 @@ impl Translator<'_> {
         true
     }
 
+    /// Swap the entries at depths `top` and `other`. A temporary belongs to its
+    /// depth, so values in temporaries change places through a scratch one.
+    fn swap(&mut self, pc: u32, top: usize, other: usize) -> Flow {
+        let in_temp = |e: &Entry| matches!(e.src, Src::Slot(Slot::Temp(_)));
+        if !in_temp(&self.stack[top]) && !in_temp(&self.stack[other]) {
+            self.stack.swap(top, other);
+            self.last_result = None;
+            return Flow::Next(pc + 1);
+        }
+        let (upper, lower) = (self.temp(top), self.temp(other));
+        let shared = self.stack.iter().enumerate().any(|(d, e)| {
+            d != top && d != other && (e.src == Src::Slot(upper) || e.src == Src::Slot(lower))
+        });
+        if shared {
+            return self.unsupported(pc);
+        }
+        let scratch = self.temp(self.stack.len());
+        let (x, y) = (self.stack[other], self.stack[top]);
+        let unbound_y = self.unbound_exit(top);
+        let unbound_x = self.unbound_exit(other);
+        self.emit(Op::Move {
+            dst: scratch,
+            src: y.src,
+            unbound: unbound_y,
+        });
+        self.emit(Op::Move {
+            dst: upper,
+            src: x.src,
+            unbound: unbound_x,
+        });
+        self.emit(Op::Move {
+            dst: lower,
+            src: Src::Slot(scratch),
+            unbound: unbound_y,
+        });
+        self.stack[other] = Entry {
+            src: Src::Slot(lower),
+            origin: y.origin,
+        };
+        self.stack[top] = Entry {
+            src: Src::Slot(upper),
+            origin: x.origin,
+        };
+        Flow::Next(pc + 1)
+    }
+
     /// `Call(n)`: a built-in function's call; anything else exits there.
     fn call(&mut self, pc: u32, n: u32) -> Result<Flow, Refusal> {
         let n = n as usize;
@@ -693,7 +784,8 @@ impl Translator<'_> {
                 self.stack[d].src = Src::Slot(slot);
             }
         }
-        if let (Some(op), false) = (last, reads_old) {
+        let shared = self.stack.iter().any(|e| e.src == v.src);
+        if let (Some(op), false, false) = (last, reads_old, shared) {
             if let Op::Arith { dst, .. } = &mut self.ops[op] {
                 if Src::Slot(*dst) == v.src {
                     *dst = Slot::Local(i);
@@ -781,6 +873,7 @@ fn retarget(op: &mut Op, at: OpIndex) {
     match op {
         Op::Branch { target, .. }
         | Op::BranchBool { target, .. }
+        | Op::BranchIs { target, .. }
         | Op::LoopBack { target, .. }
         | Op::Jump { target } => *target = at,
         Op::ForStep { body, .. } => *body = at,

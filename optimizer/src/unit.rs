@@ -119,6 +119,21 @@ pub enum Op {
         target: OpIndex,
         exit: ExitId,
     },
+    /// Jump when `a is b` equals `jump_if` (never exits).
+    BranchIs {
+        a: Src,
+        b: Src,
+        jump_if: bool,
+        target: OpIndex,
+    },
+    /// A tuple or list of exactly `n` items into temporaries `first ..= first + n - 1`,
+    /// the last item lowest (the stack order of `UnpackSequence`); anything else exits.
+    Unpack {
+        seq: Src,
+        first: u32,
+        n: u32,
+        exit: ExitId,
+    },
     /// Jump when a bool equals `jump_if`; anything else exits.
     BranchBool {
         value: Src,

@@ -48,6 +48,7 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::ForStep { exit, .. }
         | Op::CallNative { exit, .. }
         | Op::Subscr { exit, .. }
+        | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. } => Some(exit),
         Op::Watched { site, .. } => unit.sites.get(site.0 as usize).map(|s| s.exit),
         _ => None,
@@ -162,6 +163,44 @@ pub fn run<const STRESS: bool>(
                     }
                     if !unit.valid.get() || vm.thread.attention {
                         return Ok(after);
+                    }
+                }
+                Op::BranchIs {
+                    a,
+                    b,
+                    jump_if,
+                    target,
+                } => {
+                    let x = read(values, base, stack_base, temps, &unit.constants, a);
+                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    if x.is(y) == jump_if {
+                        at = target as usize;
+                    }
+                }
+                Op::Unpack {
+                    seq,
+                    first,
+                    n,
+                    exit,
+                } => {
+                    let s = read(values, base, stack_base, temps, &unit.constants, seq);
+                    let items: SmallVec<[Value; 4]> = match s {
+                        Value::Tuple(t) if t.items.len() == n as usize => {
+                            t.items.iter().map(Value::dup).collect()
+                        }
+                        Value::List(l) => {
+                            let items = l.items.borrow();
+                            if items.len() != n as usize {
+                                return Ok(exit);
+                            }
+                            items.iter().map(Value::dup).collect()
+                        }
+                        _ => return Ok(exit),
+                    };
+                    for (k, v) in items.into_iter().rev().enumerate() {
+                        if let Some(slot) = temps.get_mut(first as usize + k) {
+                            Value::replace_split(slot, v).release();
+                        }
                     }
                 }
                 Op::Subscr {
