@@ -58,7 +58,6 @@ pub fn compile_loop(
     let mut t = Translator {
         code,
         scope,
-        head,
         depth,
         start,
         end,
@@ -75,6 +74,7 @@ pub fn compile_loop(
         block_depth: BTreeMap::new(),
         fixups: Vec::new(),
         out_of_loop: Vec::new(),
+        out_of_loop_done: Vec::new(),
         temps: 0,
         last_result: None,
     };
@@ -140,7 +140,6 @@ impl Entry {
 struct Translator<'a> {
     code: &'a Rc<Code>,
     scope: &'a Scope<'a>,
-    head: u32,
     depth: u32,
     start: u32,
     end: u32,
@@ -155,9 +154,11 @@ struct Translator<'a> {
     block_at: BTreeMap<u32, OpIndex>,
     block_depth: BTreeMap<u32, u32>,
     /// Jumps to blocks not translated yet: (op, target pc).
-    fixups: Vec<(usize, u32)>,
-    /// Jumps out of the loop: (op, its exit), each given an exit op at the end.
+    fixups: Vec<(usize, Target, u32)>,
+    /// Jumps out of the loop: (op, its exit), each given an exit op at the end; the
+    /// same for loop steps whose exhaustion leaves the loop.
     out_of_loop: Vec<(usize, ExitId)>,
+    out_of_loop_done: Vec<(usize, ExitId)>,
     temps: u32,
     /// The op that wrote the temporary now on top of the stack, while nothing has
     /// been emitted since (a store may then take its result directly).
@@ -212,19 +213,24 @@ impl Translator<'_> {
             let exit = self.exit_at(self.end + 1, ExitReason::LoopEnd);
             self.emit(Op::Exit(exit));
         }
-        for (op, exit) in std::mem::take(&mut self.out_of_loop) {
-            let at = self.ops.len() as OpIndex;
-            self.ops.push(Op::Exit(exit));
-            retarget(&mut self.ops[op], at);
+        for (field, jumps) in [
+            (Target::Taken, std::mem::take(&mut self.out_of_loop)),
+            (Target::Done, std::mem::take(&mut self.out_of_loop_done)),
+        ] {
+            for (op, exit) in jumps {
+                let at = self.ops.len() as OpIndex;
+                self.ops.push(Op::Exit(exit));
+                retarget(&mut self.ops[op], field, at);
+            }
         }
-        for &(op, target) in &self.fixups {
+        for &(op, field, target) in &self.fixups {
             let Some(&at) = self.block_at.get(&target) else {
                 return Err(Refusal {
                     pc: target,
                     why: "a jump to an instruction no compiled path reaches",
                 });
             };
-            retarget(&mut self.ops[op], at);
+            retarget(&mut self.ops[op], field, at);
         }
         Ok(())
     }
@@ -353,7 +359,7 @@ impl Translator<'_> {
             Some(at) => {
                 let i = self.emit(make(at));
                 if at == UNRESOLVED {
-                    self.fixups.push((i, target));
+                    self.fixups.push((i, Target::Taken, target));
                 }
             }
             None => {
@@ -433,14 +439,35 @@ impl Translator<'_> {
             }
             Instr::Jump(t) => {
                 self.flush();
-                if t == self.head {
-                    self.loop_back();
+                if t <= pc && t >= self.start {
+                    self.loop_back(t)?;
                 } else {
                     self.emit_jump(t, |target| Op::Jump { target })?;
                 }
                 return Ok(Flow::Stop(pc + 1));
             }
-            Instr::ForIterBack(t) => return self.for_step(pc, t),
+            Instr::ForIterBack(t) => return self.for_step(pc, t, pc + 1, true),
+            Instr::ForIter(t) => return self.for_step(pc, pc + 1, t, false),
+            Instr::GetIter => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let src = self.pop(pc)?;
+                let dst = self.temp(self.stack.len());
+                self.emit(Op::GetIter {
+                    dst,
+                    src: src.src,
+                    exit,
+                });
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.last_result = None;
+            }
+            Instr::PopTop => {
+                let e = self.pop(pc)?;
+                if let Src::Slot(slot @ Slot::Temp(_)) = e.src {
+                    if !self.stack.iter().any(|other| other.src == e.src) {
+                        self.emit(Op::Clear { slot });
+                    }
+                }
+            }
             Instr::PushNull => {
                 self.constants.push(Value::Null);
                 let null = Src::Const(self.constants.len() as u32 - 1);
@@ -542,8 +569,9 @@ impl Translator<'_> {
         Flow::Stop(pc + 1)
     }
 
-    /// A conditional jump. One back to the loop's head becomes its inverse over a
-    /// loop-back (which counts the tick every jump back counts).
+    /// A conditional jump. One back (to the loop's head or in an inner loop)
+    /// becomes its inverse over a loop-back, which counts the tick every jump back
+    /// counts.
     fn branch(
         &mut self,
         pc: u32,
@@ -551,59 +579,101 @@ impl Translator<'_> {
         jump_if: bool,
         make: impl FnOnce(OpIndex, bool) -> Op,
     ) -> Result<(), Refusal> {
-        if target == self.head && target <= pc {
+        if target <= pc && target >= self.start {
             self.flush();
             let past = self.ops.len() as OpIndex + 2;
             self.emit(make(past, !jump_if));
-            self.loop_back();
+            self.loop_back(target)?;
             return Ok(());
         }
         self.emit_jump(target, |at| make(at, jump_if))
     }
 
-    /// A jump back to the loop's head (the stack is flushed).
-    fn loop_back(&mut self) {
-        let exit = self.exit_at(self.head, ExitReason::Interrupt);
-        let head = self.block_at.get(&self.head).copied().unwrap_or(UNRESOLVED);
-        let i = self.emit(Op::LoopBack { target: head, exit });
-        if head == UNRESOLVED {
-            self.fixups.push((i, self.head));
+    /// A jump back to `target` (the stack is flushed).
+    fn loop_back(&mut self, target: u32) -> Result<(), Refusal> {
+        if self
+            .block_depth
+            .get(&target)
+            .is_some_and(|&d| d as usize != self.stack.len())
+        {
+            return Err(Refusal {
+                pc: target,
+                why: "stack depths differ where paths meet",
+            });
         }
+        self.block_depth.insert(target, self.stack.len() as u32);
+        let exit = self.exit_at(target, ExitReason::Interrupt);
+        let at = self.block_at.get(&target).copied().unwrap_or(UNRESOLVED);
+        let i = self.emit(Op::LoopBack { target: at, exit });
+        if at == UNRESOLVED {
+            self.fixups.push((i, Target::Taken, target));
+        }
+        Ok(())
     }
 
-    /// A `for` loop's step at the end of its body, whose item goes to the local the
-    /// body stores first.
-    fn for_step(&mut self, pc: u32, body: u32) -> Result<Flow, Refusal> {
-        let store = self.code.instrs.get(body as usize).copied();
-        let iter = match (store, self.stack.last()) {
-            (Some(Instr::StoreFast(local)), Some(e)) if body + 1 == self.head => match e.src {
-                Src::Slot(s @ Slot::Stack(_)) => Some((local, s)),
-                _ => None,
-            },
-            _ => None,
-        };
-        let Some((local, iter)) = iter else {
+    /// A `for` loop's step: its first (`ForIter`, before the body, `back` false) or
+    /// the one at the end of its body (`ForIterBack`), whose item goes to the local
+    /// the body stores first, at `store`. Exhausted, the iterator is popped and the
+    /// loop goes on at `done`.
+    fn for_step(&mut self, pc: u32, store: u32, done: u32, back: bool) -> Result<Flow, Refusal> {
+        let Some(&Instr::StoreFast(local)) = self.code.instrs.get(store as usize) else {
             return Ok(self.unsupported(pc));
         };
+        if self.stack.is_empty() {
+            return Ok(self.unsupported(pc));
+        }
         self.flush();
+        let Some(&Entry {
+            src: Src::Slot(iter),
+            ..
+        }) = self.stack.last()
+        else {
+            return Ok(self.unsupported(pc));
+        };
+        let body = store + 1;
         let exit = self.exit_at(pc, ExitReason::IteratorGuard);
-        self.pop(pc)?;
-        let done = self.exit_at(pc + 1, ExitReason::LoopEnd);
-        self.stack.push(Entry::fixed(Src::Slot(iter)));
-        let next = self.exit_at(self.head, ExitReason::Interrupt);
-        let head = self.block_at.get(&self.head).copied().unwrap_or(UNRESOLVED);
-        let i = self.emit(Op::ForStep {
+        let (item, back_exit) = if back {
+            // The item jumps back to the body: its block is known (translated).
+            let Some(&at) = self.block_at.get(&body) else {
+                return Ok(self.unsupported(pc));
+            };
+            let next = self.exit_at(body, ExitReason::Interrupt);
+            (at, Some(next))
+        } else {
+            // The body follows (the op after this one): a block of its own, for the
+            // jump back to it.
+            self.block_depth.insert(body, self.stack.len() as u32);
+            (self.ops.len() as OpIndex + 1, None)
+        };
+        let iter_entry = self.pop(pc)?;
+        let done_at = if back {
+            Some(self.ops.len() as OpIndex + 1)
+        } else {
+            self.jump_target(done)?
+        };
+        let out = match done_at {
+            Some(_) => None,
+            None => Some(self.exit_at(done, ExitReason::LoopEnd)),
+        };
+        let i = self.emit(Op::ForNext {
             iter,
             dst: Slot::Local(local),
-            body: head,
-            done,
+            item,
+            done: done_at.unwrap_or(UNRESOLVED),
             exit,
-            next,
+            back: back_exit,
         });
-        if head == UNRESOLVED {
-            self.fixups.push((i, self.head));
+        match (done_at, out) {
+            (Some(UNRESOLVED), _) => self.fixups.push((i, Target::Done, done)),
+            (None, Some(exit)) => self.out_of_loop_done.push((i, exit)),
+            _ => {}
         }
-        Ok(Flow::Stop(pc + 1))
+        if back {
+            // Exhausted: on after the step, without the iterator.
+            return Ok(Flow::Next(pc + 1));
+        }
+        self.stack.push(iter_entry);
+        Ok(Flow::Next(body))
     }
 
     /// `module.name` where the module is a watched constant just loaded: folded into
@@ -869,14 +939,27 @@ fn arith_supported(op: BinOp) -> bool {
     )
 }
 
-fn retarget(op: &mut Op, at: OpIndex) {
-    match op {
-        Op::Branch { target, .. }
-        | Op::BranchBool { target, .. }
-        | Op::BranchIs { target, .. }
-        | Op::LoopBack { target, .. }
-        | Op::Jump { target } => *target = at,
-        Op::ForStep { body, .. } => *body = at,
+/// Which target of an op a jump fix-up sets.
+#[derive(Clone, Copy)]
+enum Target {
+    /// The jump taken (a branch's, a loop step's item).
+    Taken,
+    /// A loop step's exhaustion.
+    Done,
+}
+
+fn retarget(op: &mut Op, field: Target, at: OpIndex) {
+    match (op, field) {
+        (
+            Op::Branch { target, .. }
+            | Op::BranchBool { target, .. }
+            | Op::BranchIs { target, .. }
+            | Op::LoopBack { target, .. }
+            | Op::Jump { target }
+            | Op::ForNext { item: target, .. },
+            Target::Taken,
+        ) => *target = at,
+        (Op::ForNext { done, .. }, Target::Done) => *done = at,
         _ => {}
     }
 }

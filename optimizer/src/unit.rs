@@ -56,6 +56,11 @@ pub enum Op {
         src: Src,
         unbound: ExitId,
     },
+    /// Drop the value a temporary holds (a popped result is released when the
+    /// interpreter would release it).
+    Clear {
+        slot: Slot,
+    },
     /// A global or builtin's value, folded in: the site's assumption says it is
     /// still bound to the constant (`Globals::Constant`).
     Watched {
@@ -141,8 +146,9 @@ pub enum Op {
         target: OpIndex,
         exit: ExitId,
     },
-    /// A jump back to the loop's head: one switch tick; when a thread switch, a
-    /// signal or a finalizer is due, or the unit was invalidated, it exits.
+    /// A jump back (to the loop's head, or in an inner loop): one switch tick; when
+    /// a thread switch, a signal or a finalizer is due, or the unit was dropped, it
+    /// exits.
     LoopBack {
         target: OpIndex,
         exit: ExitId,
@@ -150,17 +156,25 @@ pub enum Op {
     Jump {
         target: OpIndex,
     },
-    /// The next item of the range iterator in `iter` into `dst`, and jump back to
-    /// `body` (a jump back: one tick); `done` when it is exhausted, `exit` for any
-    /// other iterator, `next` (the body, the item stored) when the tick or an
-    /// invalidation sends the loop back to the interpreter.
-    ForStep {
+    /// `iter(src)` of a list, tuple or range (no Python code runs); anything else
+    /// exits.
+    GetIter {
+        dst: Slot,
+        src: Src,
+        exit: ExitId,
+    },
+    /// The next item of the range, list or tuple iterator in `iter` into `dst`, then
+    /// on to `item`; on to `done` once it is exhausted; `exit` for any other
+    /// iterator. With `back`, the jump to `item` goes back: one tick, and a thread
+    /// switch, signal or finalizer due, or the unit dropped, leaves through `back`
+    /// (the item stored).
+    ForNext {
         iter: Slot,
         dst: Slot,
-        body: OpIndex,
-        done: ExitId,
+        item: OpIndex,
+        done: OpIndex,
         exit: ExitId,
-        next: ExitId,
+        back: Option<ExitId>,
     },
     Exit(ExitId),
 }

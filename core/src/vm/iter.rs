@@ -31,6 +31,29 @@ pub(super) fn step_simple(state: &mut IterState) -> Option<Option<Value>> {
     }
 }
 
+/// For extensions: one step of `it` when it is a range (counting up), list or tuple
+/// iterator, which runs no Python code: `Some(Some(item))`, `Some(None)` once
+/// exhausted, or `None` for any other iterator (step it with `Vm::next`).
+pub fn step_in_place(it: &Value) -> Option<Option<Value>> {
+    let Value::Obj(o) = it else {
+        return None;
+    };
+    let ObjKind::Iter(state) = &o.kind else {
+        return None;
+    };
+    step_simple(&mut state.borrow_mut())
+}
+
+/// For extensions: whether `iter(v)` runs no Python code and makes an iterator that
+/// `step_in_place` steps (a list, a tuple, or a range).
+pub fn iterates_in_place(v: &Value) -> bool {
+    match v {
+        Value::List(_) | Value::Tuple(_) => true,
+        Value::Obj(o) => matches!(o.kind, ObjKind::Range { .. }),
+        _ => false,
+    }
+}
+
 /// What `ForIter` got from an iterator stepped in place (see `step_for_iter`).
 pub(super) enum ForStep {
     Item(Value),

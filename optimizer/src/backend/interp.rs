@@ -10,7 +10,8 @@
 use crate::unit::{ExitId, Op, Slot, Src, Unit};
 use smallvec::SmallVec;
 use tripwire_core::code::{BinOp, CmpOp};
-use tripwire_core::object::{IterState, ObjKind, Value};
+use tripwire_core::object::Value;
+use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::{PyErr, Vm};
 
 /// The largest magnitude below which every int is exactly a float.
@@ -45,7 +46,8 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::Branch { exit, .. }
         | Op::BranchBool { exit, .. }
         | Op::Global { exit, .. }
-        | Op::ForStep { exit, .. }
+        | Op::ForNext { exit, .. }
+        | Op::GetIter { exit, .. }
         | Op::CallNative { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Unpack { exit, .. }
@@ -98,6 +100,7 @@ pub fn run<const STRESS: bool>(
                     }
                     write(values, base, stack_base, temps, dst, v);
                 }
+                Op::Clear { slot } => write(values, base, stack_base, temps, slot, Value::None),
                 Op::Watched { dst, constant, .. } => {
                     let v = unit
                         .constants
@@ -301,13 +304,23 @@ pub fn run<const STRESS: bool>(
                     back = exit;
                     break;
                 }
-                Op::ForStep {
+                Op::GetIter { dst, src, exit } => {
+                    let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
+                    if !iterates_in_place(&v) {
+                        return Ok(exit);
+                    }
+                    match vm.get_iter(&v) {
+                        Ok(it) => write(&mut vm.stack, base, stack_base, temps, dst, it),
+                        Err(_) => return Ok(exit),
+                    }
+                }
+                Op::ForNext {
                     iter,
                     dst,
-                    body,
+                    item,
                     done,
                     exit,
-                    next,
+                    back: back_exit,
                 } => {
                     let it = read(
                         values,
@@ -317,17 +330,19 @@ pub fn run<const STRESS: bool>(
                         &unit.constants,
                         Src::Slot(iter),
                     );
-                    match step(it) {
-                        Some(Some(item)) => {
-                            write(values, base, stack_base, temps, dst, item);
-                            if !unit.valid.get() {
-                                return Ok(next);
+                    match step_in_place(it) {
+                        Some(Some(v)) => {
+                            write(values, base, stack_base, temps, dst, v);
+                            at = item as usize;
+                            if let Some(next) = back_exit {
+                                if !unit.valid.get() {
+                                    return Ok(next);
+                                }
+                                back = next;
+                                break;
                             }
-                            at = body as usize;
-                            back = next;
-                            break;
                         }
-                        Some(None) => return Ok(done),
+                        Some(None) => at = done as usize,
                         None => return Ok(exit),
                     }
                 }
@@ -376,25 +391,6 @@ fn write(
     };
     if let Some(slot) = slot {
         Value::replace_split(slot, v).release();
-    }
-}
-
-/// One step of a range (counting up), list or tuple iterator; None for any other.
-fn step(it: &Value) -> Option<Option<Value>> {
-    let Value::Obj(o) = it else {
-        return None;
-    };
-    let ObjKind::Iter(state) = &o.kind else {
-        return None;
-    };
-    let mut st = state.borrow_mut();
-    match &mut *st {
-        IterState::Range { next, stop, step } if *step > 0 => Some((*next < *stop).then(|| {
-            let v = *next;
-            *next = next.saturating_add(*step);
-            Value::Int(v)
-        })),
-        _ => None,
     }
 }
 
