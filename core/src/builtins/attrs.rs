@@ -121,6 +121,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             _ => None,
         },
         Value::Obj(o) => match (&o.kind, n) {
+            (ObjKind::Complex(re, im), _) => {
+                crate::builtins::complex::attr(crate::builtins::complex::C { re: *re, im: *im }, n)
+            }
             (ObjKind::Slice { start, .. }, "start") => Some(start.clone()),
             (ObjKind::Slice { stop, .. }, "stop") => Some(stop.clone()),
             (ObjKind::Slice { step, .. }, "step") => Some(step.clone()),

@@ -6,6 +6,7 @@
 
 pub mod attrs;
 pub mod bytes;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod dunders;
@@ -334,6 +335,7 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     range::install(vm);
     bytes::install(vm);
+    complex::install(vm);
     iterators::install(vm);
     dunders::install(vm);
     number_codecs::install(vm);

@@ -1297,6 +1297,7 @@ pub fn install(vm: &mut Vm) {
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
+        ("complex", &t.complex),
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("list", &t.list),

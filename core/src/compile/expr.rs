@@ -341,7 +341,15 @@ impl Compiler<'_> {
                 Some(Value::from_bigint(if negate { -b } else { b }))
             }
             ast::Number::Float(f) => Some(Value::Float(if negate { -f } else { *f })),
-            ast::Number::Complex { .. } => None,
+            ast::Number::Complex { real, imag } => {
+                let sign = if negate { -1.0 } else { 1.0 };
+                Some(crate::builtins::complex::new_complex(
+                    crate::builtins::complex::C {
+                        re: sign * real,
+                        im: sign * imag,
+                    },
+                ))
+            }
         }
     }
 

@@ -481,6 +481,8 @@ pub enum ObjKind {
         step: Value,
     },
     Bytes(Box<[u8]>),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
     Property {
         fget: Value,
         fset: Value,

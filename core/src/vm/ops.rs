@@ -163,7 +163,7 @@ impl Vm {
                 return Err(self.overflow_error("int too large to convert to float"));
             }
         }
-        Ok(None)
+        crate::builtins::complex::binary_op(self, op, a, b)
     }
 
     fn int_op(&mut self, op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
@@ -259,9 +259,8 @@ impl Vm {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.value_error(
-                "complex numbers are not supported: negative number to a fractional power",
-            ));
+            use crate::builtins::complex::{power, C};
+            return power(self, C { re: x, im: 0.0 }, C { re: y, im: 0.0 });
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -611,7 +610,15 @@ impl Vm {
                 Ok(bigint::neg(as_int(a).unwrap_or(IntRef::Small(0))))
             }
             Value::Float(f) => Ok(Value::Float(-f)),
-            _ => self.unary_dunder(a, "__neg__", "-"),
+            _ => match crate::builtins::complex::as_complex(a) {
+                Some(c) => Ok(crate::builtins::complex::new_complex(
+                    crate::builtins::complex::C {
+                        re: -c.re,
+                        im: -c.im,
+                    },
+                )),
+                None => self.unary_dunder(a, "__neg__", "-"),
+            },
         }
     }
 
@@ -619,7 +626,10 @@ impl Vm {
         match a {
             Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            _ => self.unary_dunder(a, "__pos__", "+"),
+            _ => match crate::builtins::complex::as_complex(a) {
+                Some(c) => Ok(crate::builtins::complex::new_complex(c)),
+                None => self.unary_dunder(a, "__pos__", "+"),
+            },
         }
     }
 
@@ -692,6 +702,7 @@ impl Vm {
                 }
                 ObjKind::BigRange(r) => !num_traits::Zero::is_zero(&r.len()),
                 ObjKind::Bytes(b) => !b.is_empty(),
+                ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
                 ObjKind::DictView(d, _) => !d.is_empty(),
                 ObjKind::Native(_) => {
                     let len_name = self.names.d_len.clone();
@@ -853,6 +864,11 @@ impl Vm {
                 };
                 return crate::builtins::set::set_compare(self, op, &sx, &sy).map(Some);
             }
+            (Value::Obj(_), _) | (_, Value::Obj(_))
+                if crate::builtins::complex::compare(op, a, b).is_some() =>
+            {
+                return Ok(crate::builtins::complex::compare(op, a, b));
+            }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
                 (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
                 (
@@ -1013,6 +1029,10 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::Bytes(b) => crate::object::str::hash_bytes(b),
+                ObjKind::Complex(re, im) => crate::builtins::complex::hash(
+                    crate::builtins::complex::C { re: *re, im: *im },
+                    v.ptr().unwrap_or(0),
+                ),
                 ObjKind::Range { start, stop, step } => {
                     // CPython hashes (len, start, step), with None for what len hides.
                     let len = crate::builtins::range::range_len(*start, *stop, *step);
