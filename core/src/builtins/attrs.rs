@@ -121,6 +121,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             _ => None,
         },
         Value::Obj(o) => match (&o.kind, n) {
+            (ObjKind::MemoryView(m), _) => crate::builtins::memoryview::attr(vm, m, n)?,
             (ObjKind::Complex(re, im), _) => {
                 crate::builtins::complex::attr(crate::builtins::complex::C { re: *re, im: *im }, n)
             }

@@ -5,7 +5,9 @@
 //! own arguments with the helpers here, raising CPython's TypeErrors.
 
 pub mod attrs;
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod complex;
 pub mod descriptors;
 pub mod dict;
@@ -16,6 +18,7 @@ pub mod function;
 pub mod functions;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod number_codecs;
 pub mod range;
 pub mod repr;
@@ -335,6 +338,9 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     range::install(vm);
     bytes::install(vm);
+    bytearray::install(vm);
+    memoryview::install(vm);
+    bytes_methods::install(vm);
     complex::install(vm);
     iterators::install(vm);
     dunders::install(vm);

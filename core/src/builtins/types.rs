@@ -1298,6 +1298,8 @@ pub fn install(vm: &mut Vm) {
         ("bool", &t.bool_),
         ("float", &t.float),
         ("complex", &t.complex),
+        ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("list", &t.list),

@@ -18,7 +18,7 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool_, float, complex, str, bytes, list, tuple, dict, set, frozenset,
+    object, type_, int, bool_, float, complex, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset,
     none, function, builtin_function, method, module, code, cell, generator, coroutine,
     range, slice, property, staticmethod, classmethod, super_, not_implemented, ellipsis,
     slot_descriptor, list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
@@ -110,6 +110,8 @@ pub fn install() -> &'static BuiltinTypes {
     let types = BuiltinTypes {
         float: new_type("float", &[o], Float),
         complex: fixed("complex"),
+        bytearray: fixed("bytearray"),
+        memoryview: fixed("memoryview"),
         str: new_type("str", &[o], Str),
         bytes: fixed("bytes"),
         list: new_type("list", &[o], List),

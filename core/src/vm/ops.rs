@@ -333,6 +333,12 @@ impl Vm {
                             }
                             crate::builtins::bytes::new_bytes(self.repeat_items(b, count)?)
                         }
+                        ObjKind::ByteArray(b) => {
+                            let data = b.data.borrow().clone();
+                            crate::builtins::bytearray::new_bytearray(
+                                self.repeat_items(&data, count)?,
+                            )
+                        }
                         _ => return Ok(None),
                     },
                     _ => return Ok(None),
@@ -341,14 +347,19 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::format::percent_format(self, fmt.as_str(), args).map(Some)
             }
-            (BinOp::Add, Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
-                (ObjKind::Bytes(p), ObjKind::Bytes(q)) => {
-                    let mut v = p.to_vec();
-                    v.extend_from_slice(q);
-                    crate::builtins::bytes::new_bytes(v)
+            (BinOp::Add, Value::Obj(x), Value::Obj(_))
+                if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
+            {
+                use crate::builtins::bytearray::{bytes_like, new_bytearray};
+                let (Some(mut v), Some(w)) = (bytes_like(a), bytes_like(b)) else {
+                    return Ok(None);
+                };
+                v.extend(w);
+                match x.kind {
+                    ObjKind::ByteArray(_) => new_bytearray(v),
+                    _ => crate::builtins::bytes::new_bytes(v),
                 }
-                _ => return Ok(None),
-            },
+            }
             (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = crate::object::Dict::new_rc();
                 self.dict_merge(&d, &Value::Dict(x.clone()), false)?;
@@ -479,15 +490,12 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if op == BinOp::Mul
-            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
-        {
-            let (seq, other) = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
-                (a, b)
-            } else {
-                (b, a)
-            };
+        let is_sequence = |v: &Value| {
+            matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)))
+        };
+        if op == BinOp::Mul && (is_sequence(a) || is_sequence(b)) {
+            let (seq, other) = if is_sequence(a) { (a, b) } else { (b, a) };
             if let Some(n) = self.index_value(other)? {
                 if let Some(v) = self.sequence_op(op, seq, &Value::Int(n))? {
                     return Ok(v);
@@ -499,8 +507,14 @@ impl Vm {
             )));
         }
         if op == BinOp::Add {
-            if crate::builtins::format::is_bytes(a) {
-                return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+            if crate::builtins::format::is_bytes(a)
+                || crate::builtins::bytearray::as_bytearray(a).is_some()
+            {
+                return Err(self.type_error(format!(
+                    "can't concat {} to {}",
+                    self.type_name(b),
+                    self.type_name(a)
+                )));
             }
             if let Value::Str(_) = a {
                 return Err(self.type_error(format!(
@@ -572,6 +586,9 @@ impl Vm {
                 }
             }
             (_, Value::Instance(_) | Value::Obj(_)) => {
+                if let Some(v) = crate::builtins::bytearray::inplace_op(self, op, a, b)? {
+                    return Ok(v);
+                }
                 let name = self.names.binop_inplace(op).clone();
                 if let Some(v) = self.try_dunder(a, &name, b)? {
                     return Ok(v);
@@ -703,6 +720,11 @@ impl Vm {
                 ObjKind::BigRange(r) => !num_traits::Zero::is_zero(&r.len()),
                 ObjKind::Bytes(b) => !b.is_empty(),
                 ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
+                ObjKind::ByteArray(b) => !b.data.borrow().is_empty(),
+                ObjKind::MemoryView(m) => {
+                    crate::builtins::memoryview::check_live(self, m)?;
+                    m.len != 0
+                }
                 ObjKind::DictView(d, _) => !d.is_empty(),
                 ObjKind::Native(_) => {
                     let len_name = self.names.d_len.clone();
@@ -731,6 +753,7 @@ impl Vm {
                 }
                 ObjKind::BigRange(r) => return crate::builtins::range::big_range_len(self, r),
                 ObjKind::Bytes(b) => return Ok(b.len()),
+                ObjKind::ByteArray(b) => return Ok(b.data.borrow().len()),
                 ObjKind::DictView(d, _) | ObjKind::MappingProxy(d) => return Ok(d.len()),
                 _ => {}
             },
@@ -871,6 +894,22 @@ impl Vm {
             }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
                 (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
+                (
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_),
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_),
+                ) => {
+                    use crate::builtins::bytearray::bytes_like;
+                    if let (Some(p), Some(q)) = (bytes_like(a), bytes_like(b)) {
+                        return Ok(Some(cmp_ord(op, p.cmp(&q))));
+                    }
+                }
+                (ObjKind::MemoryView(_), _) | (_, ObjKind::MemoryView(_))
+                    if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                {
+                    if let Some(eq) = crate::builtins::memoryview::equal(self, a, b)? {
+                        return Ok(Some(eq == (op == CmpOp::Eq)));
+                    }
+                }
                 (
                     ObjKind::Slice {
                         start: a1,
@@ -1029,6 +1068,10 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::Bytes(b) => crate::object::str::hash_bytes(b),
+                ObjKind::ByteArray(_) => {
+                    return Err(self.type_error("unhashable type: 'bytearray'"))
+                }
+                ObjKind::MemoryView(m) => crate::builtins::memoryview::hash(self, m)?,
                 ObjKind::Complex(re, im) => crate::builtins::complex::hash(
                     crate::builtins::complex::C { re: *re, im: *im },
                     v.ptr().unwrap_or(0),
@@ -1165,7 +1208,9 @@ impl Vm {
                 ObjKind::Bytes(b) => match item {
                     Value::Int(i) => Ok(b.contains(&(*i as u8))),
                     Value::Obj(x) => match &x.kind {
-                        ObjKind::Bytes(sub) => {
+                        ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_) => {
+                            let sub =
+                                crate::builtins::bytearray::bytes_like(item).unwrap_or_default();
                             Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
                         }
                         _ => Err(self.type_error("a bytes-like object is required")),
