@@ -67,6 +67,18 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     set(vm, "dont_write_bytecode", Value::Bool(true));
     set(vm, "pycache_prefix", Value::None);
     set(vm, "copyright", Value::str(""));
+    // No -W or -X options reach tripwire's command line: both are empty, as in a
+    // CPython started without them (`warnings` and `unittest` read them).
+    if vm.sys.dict.get_str(&vm.intern("warnoptions")).is_none() {
+        set(vm, "warnoptions", Value::list(Vec::new()));
+    }
+    if vm.sys.dict.get_str(&vm.intern("_xoptions")).is_none() {
+        set(
+            vm,
+            "_xoptions",
+            Value::Dict(tripwire_core::object::Dict::new_rc()),
+        );
+    }
     let mut names: Vec<String> = tripwire_core::modules::native_names()
         .chain(["builtins", "sys"])
         .map(String::from)

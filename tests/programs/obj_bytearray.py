@@ -158,3 +158,5 @@ with memoryview(z) as m2:
     show("with", lambda: z.pop())
 z.pop()
 print("after with", z)
+show("int base", lambda: (int(bytearray(b"101"), 2), int(bytearray(b" 42 ")), int(bytearray(b"ff"), 16)))
+show("int bad", lambda: int(bytearray(b"4x")))
