@@ -17,6 +17,8 @@ use tripwire_core::{PyResult, Vm};
 const MODULES: &[(&str, ModuleDef)] = &[
     ("_sre_engine", ModuleDef::Native(sre::init)),
     ("_sre", ModuleDef::Source(include_str!("py/_sre.py"))),
+    ("_ast", ModuleDef::Source(include_str!("py/_ast.py"))),
+    ("_opcode", ModuleDef::Source(include_str!("py/_opcode.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -137,7 +137,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             (ObjKind::Property { fget, .. }, "fget") => Some(fget.clone()),
             (ObjKind::Property { fset, .. }, "fset") => Some(fset.clone()),
             (ObjKind::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
-            (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+            (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.borrow().clone()),
             (
                 ObjKind::Property {
                     fget, fset, fdel, ..

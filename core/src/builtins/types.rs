@@ -1118,7 +1118,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
             fget,
             fset: get(2, "fset"),
             fdel: get(3, "fdel"),
-            doc,
+            doc: PyCell::new(doc),
         },
     ))
 }
@@ -1148,7 +1148,7 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
             fget: g,
             fset: s,
             fdel: d,
-            doc: doc.clone(),
+            doc: PyCell::new(doc.borrow().clone()),
         },
     ))
 }

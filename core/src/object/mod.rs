@@ -505,7 +505,8 @@ pub enum ObjKind {
         fget: Value,
         fset: Value,
         fdel: Value,
-        doc: Value,
+        /// Writable, as CPython's property `__doc__` is.
+        doc: PyCell<Value>,
     },
     StaticMethod(Value),
     ClassMethod(Value),
