@@ -7,6 +7,7 @@
 mod builtin_support;
 pub mod locate;
 mod sre;
+mod struct_codec;
 mod sys_setup;
 
 pub use locate::Install;
@@ -19,6 +20,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_sre", ModuleDef::Source(include_str!("py/_sre.py"))),
     ("_ast", ModuleDef::Source(include_str!("py/_ast.py"))),
     ("_opcode", ModuleDef::Source(include_str!("py/_opcode.py"))),
+    ("_struct_codec", ModuleDef::Native(struct_codec::init)),
+    ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
