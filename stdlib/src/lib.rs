@@ -5,6 +5,7 @@
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
 mod builtin_support;
+mod errno;
 pub mod locate;
 mod sre;
 mod struct_codec;
@@ -22,6 +23,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_opcode", ModuleDef::Source(include_str!("py/_opcode.py"))),
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
+    ("errno", ModuleDef::Native(errno::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
