@@ -24,6 +24,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

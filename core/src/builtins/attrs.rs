@@ -48,7 +48,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                             None
                         }
                     }
-                    _ => None,
+                    _ => match &d.args {
+                        Value::Tuple(a) => super::unicode_errors::attr(vm, &i.cls(), &a.items, n),
+                        _ => None,
+                    },
                 });
             }
             None

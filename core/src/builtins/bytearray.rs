@@ -59,19 +59,29 @@ fn check_resizable(vm: &Vm, ba: &ByteArray) -> PyResult<()> {
     Ok(())
 }
 
+const BYTE_RANGE: &str = "byte must be in range(0, 256)";
+
 /// An int in range(0, 256).
 pub fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
-    let i = arg_int(vm, v)?;
-    u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))
+    byte_in_range(vm, v, BYTE_RANGE)
 }
 
-/// The bytes of a buffer, or of an iterable of ints in range(0, 256).
-fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+fn byte_in_range(vm: &mut Vm, v: &Value, range_message: &str) -> PyResult<u8> {
+    let i = arg_int(vm, v)?;
+    u8::try_from(i).map_err(|_| vm.value_error(range_message))
+}
+
+/// The bytes of a buffer, or of an iterable of ints in range(0, 256) (else
+/// ValueError with `range_message`).
+fn bytes_from_iterable(vm: &mut Vm, v: &Value, range_message: &str) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(v) {
         return Ok(b);
     }
     let items = vm.collect_iterable(v)?;
-    items.iter().map(|it| byte_value(vm, it)).collect()
+    items
+        .iter()
+        .map(|it| byte_in_range(vm, it, range_message))
+        .collect()
 }
 
 fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<&'a ByteArray> {
@@ -137,7 +147,13 @@ pub fn initial_bytes(
             vm.type_name(src)
         )));
     }
-    bytes_from_iterable(vm, src)
+    // CPython words the range error in the plural for bytes().
+    let range_message = if what == "bytes" {
+        "bytes must be in range(0, 256)"
+    } else {
+        BYTE_RANGE
+    };
+    bytes_from_iterable(vm, src, range_message)
 }
 
 fn bytearray_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
@@ -205,7 +221,7 @@ fn setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                 "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
             ));
         }
-        let new = bytes_from_iterable(vm, value)?;
+        let new = bytes_from_iterable(vm, value, BYTE_RANGE)?;
         let Value::Obj(o) = key else {
             return Ok(Value::None);
         };
@@ -315,7 +331,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
             vm.type_name(&args[1])
         )));
     }
-    let new = bytes_from_iterable(vm, &args[1])?;
+    let new = bytes_from_iterable(vm, &args[1], BYTE_RANGE)?;
     check_resizable(vm, ba)?;
     ba.data.borrow_mut().extend(new);
     Ok(Value::None)

@@ -25,6 +25,7 @@ pub mod repr;
 pub mod set;
 pub mod str;
 pub mod types;
+pub mod unicode_errors;
 mod unicode_printable;
 
 use crate::object::function::{KwArg, NativeFn};

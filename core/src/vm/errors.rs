@@ -152,6 +152,9 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             _ => vec![],
         };
+        if let Some(text) = crate::builtins::unicode_errors::message(self, &cls, &items) {
+            return text;
+        }
         // SyntaxError: "msg (file, line N)".
         if cls.is_subtype(&self.types.syntax_error) && items.len() == 2 {
             if let (Value::Str(msg), Value::Tuple(details)) = (&items[0], &items[1]) {
