@@ -25,6 +25,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
+    ("binascii", ModuleDef::Source(include_str!("py/binascii.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
