@@ -26,6 +26,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("errno", ModuleDef::Native(errno::init)),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
     ("binascii", ModuleDef::Source(include_str!("py/binascii.py"))),
+    ("_operator", ModuleDef::Source(include_str!("py/_operator.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
