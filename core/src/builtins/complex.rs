@@ -37,7 +37,16 @@ pub fn new_complex(c: C) -> Value {
     )
 }
 
+/// Whether either operand is a complex: the one test the int, float, str and bytes
+/// operator paths pay for complex support.
+#[inline(always)]
+pub fn either_is_complex(a: &Value, b: &Value) -> bool {
+    let is = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Complex(..)));
+    is(a) || is(b)
+}
+
 /// The parts of a complex value.
+#[inline]
 pub fn as_complex(v: &Value) -> Option<C> {
     match v {
         Value::Obj(o) => match o.kind {
@@ -167,9 +176,6 @@ pub fn power(vm: &Vm, a: C, b: C) -> PyResult<Value> {
 /// `a <op> b` where either side is a complex and the other a number; None for other
 /// operands and for operators complex does not define.
 pub fn binary_op(vm: &Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    if as_complex(a).is_none() && as_complex(b).is_none() {
-        return Ok(None);
-    }
     if !matches!(
         op,
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::Pow

@@ -163,7 +163,10 @@ impl Vm {
                 return Err(self.overflow_error("int too large to convert to float"));
             }
         }
-        crate::builtins::complex::binary_op(self, op, a, b)
+        if crate::builtins::complex::either_is_complex(a, b) {
+            return crate::builtins::complex::binary_op(self, op, a, b);
+        }
+        Ok(None)
     }
 
     fn int_op(&mut self, op: BinOp, x: IntRef, y: IntRef) -> PyResult<Value> {
@@ -887,9 +890,7 @@ impl Vm {
                 };
                 return crate::builtins::set::set_compare(self, op, &sx, &sy).map(Some);
             }
-            (Value::Obj(_), _) | (_, Value::Obj(_))
-                if crate::builtins::complex::compare(op, a, b).is_some() =>
-            {
+            _ if crate::builtins::complex::either_is_complex(a, b) => {
                 return Ok(crate::builtins::complex::compare(op, a, b));
             }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
