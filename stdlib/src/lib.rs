@@ -25,8 +25,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
-    ("binascii", ModuleDef::Source(include_str!("py/binascii.py"))),
-    ("_operator", ModuleDef::Source(include_str!("py/_operator.py"))),
+    (
+        "binascii",
+        ModuleDef::Source(include_str!("py/binascii.py")),
+    ),
+    (
+        "_operator",
+        ModuleDef::Source(include_str!("py/_operator.py")),
+    ),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
