@@ -33,6 +33,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_operator",
         ModuleDef::Source(include_str!("py/_operator.py")),
     ),
+    ("atexit", ModuleDef::Source(include_str!("py/atexit.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
