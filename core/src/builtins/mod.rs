@@ -20,6 +20,7 @@ pub mod iterators;
 pub mod list;
 pub mod memoryview;
 pub mod number_codecs;
+pub mod os_error;
 pub mod range;
 pub mod repr;
 pub mod set;

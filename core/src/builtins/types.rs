@@ -135,6 +135,13 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
     if !t.builtin {
         check_not_abstract(vm, t)?;
     }
+    let mapped;
+    let t = if t.layout == Layout::Exception {
+        mapped = super::os_error::class_for(vm, t, args);
+        &mapped
+    } else {
+        t
+    };
     let base = match t.layout {
         Layout::Object | Layout::Fixed | Layout::Type => Base::None,
         Layout::Exception => Base::Exception(Box::new(PyCell::new(crate::object::ExcData {
@@ -1233,7 +1240,12 @@ fn none_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if let Some(d) = args.first().and_then(crate::vm::errors::exc_data) {
-        d.borrow_mut().args = Value::tuple(args[1..].to_vec());
+        let os_error = vm.types.os_error.clone();
+        d.borrow_mut().args = if vm.type_of(&args[0]).is_subtype(&os_error) {
+            super::os_error::init(vm, &args[0], &args[1..])
+        } else {
+            Value::tuple(args[1..].to_vec())
+        };
     } else {
         return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
     }
