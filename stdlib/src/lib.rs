@@ -5,8 +5,10 @@
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
 mod builtin_support;
+mod errno;
 pub mod locate;
 mod sre;
+mod struct_codec;
 mod sys_setup;
 
 pub use locate::Install;
@@ -17,6 +19,21 @@ use tripwire_core::{PyResult, Vm};
 const MODULES: &[(&str, ModuleDef)] = &[
     ("_sre_engine", ModuleDef::Native(sre::init)),
     ("_sre", ModuleDef::Source(include_str!("py/_sre.py"))),
+    ("_ast", ModuleDef::Source(include_str!("py/_ast.py"))),
+    ("_opcode", ModuleDef::Source(include_str!("py/_opcode.py"))),
+    ("_struct_codec", ModuleDef::Native(struct_codec::init)),
+    ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
+    ("errno", ModuleDef::Native(errno::init)),
+    ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
+    (
+        "binascii",
+        ModuleDef::Source(include_str!("py/binascii.py")),
+    ),
+    (
+        "_operator",
+        ModuleDef::Source(include_str!("py/_operator.py")),
+    ),
+    ("atexit", ModuleDef::Source(include_str!("py/atexit.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -133,7 +133,10 @@ fn run(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Value::Str(s) => run_on(s.as_str(), codes, pos, endpos, mode, must_advance, groups),
         Value::Obj(o) => match &o.kind {
             ObjKind::Bytes(b) => run_on(&b[..], codes, pos, endpos, mode, must_advance, groups),
-            _ => None,
+            // A bytearray or memoryview is matched on a copy: the engine must not
+            // see it change size under it.
+            _ => tripwire_core::builtins::bytearray::bytes_like(&args[1])
+                .and_then(|b| run_on(&b[..], codes, pos, endpos, mode, must_advance, groups)),
         },
         _ => None,
     };

@@ -67,6 +67,19 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     set(vm, "dont_write_bytecode", Value::Bool(true));
     set(vm, "pycache_prefix", Value::None);
     set(vm, "copyright", Value::str(""));
+    set(vm, "maxunicode", Value::Int(0x10FFFF));
+    // No -W or -X options reach tripwire's command line: both are empty, as in a
+    // CPython started without them (`warnings` and `unittest` read them).
+    if vm.sys.dict.get_str(&vm.intern("warnoptions")).is_none() {
+        set(vm, "warnoptions", Value::list(Vec::new()));
+    }
+    if vm.sys.dict.get_str(&vm.intern("_xoptions")).is_none() {
+        set(
+            vm,
+            "_xoptions",
+            Value::Dict(tripwire_core::object::Dict::new_rc()),
+        );
+    }
     let mut names: Vec<String> = tripwire_core::modules::native_names()
         .chain(["builtins", "sys"])
         .map(String::from)
@@ -82,7 +95,14 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         "<frozen sys>",
         ns.clone(),
     )?;
-    for name in ["version_info", "flags", "implementation"] {
+    for name in [
+        "version_info",
+        "flags",
+        "implementation",
+        "float_info",
+        "int_info",
+        "hash_info",
+    ] {
         let key = vm.intern(name);
         if let Some(v) = ns.get_str(&key) {
             vm.sys.dict.set_str(key, v);

@@ -48,7 +48,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                             None
                         }
                     }
-                    _ => None,
+                    _ => match &d.args {
+                        Value::Tuple(a) => super::unicode_errors::attr(vm, &i.cls(), &a.items, n),
+                        _ => None,
+                    },
                 });
             }
             None
@@ -121,6 +124,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             _ => None,
         },
         Value::Obj(o) => match (&o.kind, n) {
+            (ObjKind::MemoryView(m), _) => crate::builtins::memoryview::attr(vm, m, n)?,
+            (ObjKind::Complex(re, im), _) => {
+                crate::builtins::complex::attr(crate::builtins::complex::C { re: *re, im: *im }, n)
+            }
             (ObjKind::Slice { start, .. }, "start") => Some(start.clone()),
             (ObjKind::Slice { stop, .. }, "stop") => Some(stop.clone()),
             (ObjKind::Slice { step, .. }, "step") => Some(step.clone()),
@@ -133,7 +140,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             (ObjKind::Property { fget, .. }, "fget") => Some(fget.clone()),
             (ObjKind::Property { fset, .. }, "fset") => Some(fset.clone()),
             (ObjKind::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
-            (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+            (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.borrow().clone()),
             (
                 ObjKind::Property {
                     fget, fset, fdel, ..

@@ -1,6 +1,7 @@
-//! `bytes`: construction, decoding and the basic methods.
+//! `bytes`: construction and decoding (the methods it shares with `bytearray` are
+//! in `bytes_methods`).
 
-use super::{add_method, arg_int, check_args};
+use super::bytearray::initial_bytes;
 use crate::object::function::KwArg;
 use crate::object::{ObjKind, Value};
 use crate::vm::{PyResult, Vm};
@@ -12,54 +13,78 @@ pub fn new_bytes(b: Vec<u8>) -> Value {
     )
 }
 
-fn data(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Obj(o) => match &o.kind {
-            ObjKind::Bytes(b) => Ok(b.to_vec()),
-            _ => Err(vm.type_error("a bytes-like object is required")),
-        },
-        _ => Err(vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(v)
-        ))),
+fn bytes_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let [source, encoding, errors] = super::parse_clinic_args(
+        vm,
+        "bytes",
+        ["source", "encoding", "errors"],
+        3,
+        0,
+        &args[1..],
+        kwargs,
+    )?;
+    if let Some(v @ Value::Obj(o)) = &source {
+        if matches!(o.kind, ObjKind::Bytes(_)) && encoding.is_none() && errors.is_none() {
+            return Ok(v.clone());
+        }
     }
-}
-
-fn bytes_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let a = &args[1..];
-    match a.first() {
-        None => Ok(new_bytes(Vec::new())),
-        Some(Value::Str(s)) => {
-            if a.len() < 2 {
-                return Err(vm.type_error("string argument without an encoding"));
-            }
-            Ok(new_bytes(s.as_str().as_bytes().to_vec()))
-        }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            Ok(new_bytes(vec![0; *n as usize]))
-        }
-        Some(v @ Value::Obj(o)) if matches!(o.kind, ObjKind::Bytes(_)) => Ok(v.clone()),
-        Some(v) => {
-            let items = vm.collect_iterable(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                let i = arg_int(vm, &it)?;
-                if !(0..256).contains(&i) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+    if let Some(src) = source.as_ref().filter(|s| !matches!(s, Value::Str(_))) {
+        let name = vm.intern("__bytes__");
+        if let Some(m) = vm.type_of(src).lookup(&name) {
+            if !matches!(m, Value::Builtin(_)) {
+                let r = vm.call_method_value(m, src, &[])?;
+                if !matches!(&r, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_))) {
+                    return Err(vm.type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        vm.type_name(&r)
+                    )));
                 }
-                out.push(i as u8);
+                return Ok(r);
             }
-            Ok(new_bytes(out))
         }
     }
+    let data = initial_bytes(
+        vm,
+        source.as_ref(),
+        encoding.as_ref(),
+        errors.as_ref(),
+        "bytes",
+    )?;
+    Ok(new_bytes(data))
 }
 
-fn decode(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let b = data(vm, &args[0])?;
-    match String::from_utf8(b) {
+/// `data.decode(encoding)`: UTF-8 (the default), ASCII and Latin-1.
+pub fn decode_data(vm: &mut Vm, data: Vec<u8>, encoding: Option<&Value>) -> PyResult<Value> {
+    let encoding = match encoding {
+        None => "utf-8".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_ascii_lowercase().replace('_', "-"),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "decode() argument 'encoding' must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    match encoding.as_str() {
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
+            return Ok(Value::from_string(
+                data.iter().map(|&b| b as char).collect(),
+            ))
+        }
+        "ascii" | "us-ascii" => {
+            if let Some(pos) = data.iter().position(|b| !b.is_ascii()) {
+                return Err(vm.new_error(
+                    &vm.types.unicode_decode_error.clone(),
+                    &format!(
+                        "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
+                        data[pos]
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
+    match String::from_utf8(data) {
         Ok(s) => Ok(Value::from_string(s)),
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
@@ -74,31 +99,7 @@ fn decode(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     }
 }
 
-fn hex(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let b = data(vm, &args[0])?;
-    Ok(Value::from_string(
-        b.iter().map(|x| format!("{x:02x}")).collect(),
-    ))
-}
-
-fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "join", args, 2, 2)?;
-    let sep = data(vm, &args[0])?;
-    let items = vm.collect_iterable(&args[1])?;
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend(data(vm, it)?);
-    }
-    Ok(new_bytes(out))
-}
-
 pub fn install(vm: &mut Vm) {
     let t = vm.types.bytes.clone();
     super::types::set_native_new(&t, bytes_new);
-    add_method(vm, &t, "decode", decode);
-    add_method(vm, &t, "hex", hex);
-    add_method(vm, &t, "join", join);
 }

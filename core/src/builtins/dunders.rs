@@ -359,6 +359,7 @@ pub fn install(vm: &mut Vm) {
     let all = [
         &t.int,
         &t.float,
+        &t.complex,
         &t.str,
         &t.list,
         &t.tuple,
@@ -397,6 +398,15 @@ pub fn install(vm: &mut Vm) {
         add_method(vm, ty, "conjugate", int_conjugate);
         add_method(vm, ty, "as_integer_ratio", int_as_integer_ratio);
     }
+    for (name, rname, f, rf) in BINOPS
+        .iter()
+        .filter(|b| ["__add__", "__sub__", "__mul__", "__truediv__", "__pow__"].contains(&b.0))
+    {
+        add_dunder(vm, &t.complex, name, *f);
+        add_dunder(vm, &t.complex, rname, *rf);
+    }
+    add_dunder(vm, &t.complex, "__neg__", neg);
+    add_dunder(vm, &t.complex, "__pos__", pos);
     add_method(vm, &t.float, "is_integer", float_is_integer);
     add_method(vm, &t.float, "as_integer_ratio", float_as_integer_ratio);
     for ty in sequences {
@@ -488,6 +498,7 @@ pub fn install(vm: &mut Vm) {
         &t.object,
         &t.int,
         &t.float,
+        &t.complex,
         &t.str,
         &t.tuple,
         &t.list,

@@ -46,6 +46,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Rc<PyStr>> {
         }
         Value::Float(f) => format_spec::format_float(*f, &parsed),
         Value::Str(s) => format_spec::format_str(s.as_str(), &parsed),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Complex(..)) => {
+            let c = super::complex::as_complex(v).unwrap_or(super::complex::C { re: 0.0, im: 0.0 });
+            super::complex::format(c, &parsed)
+        }
         _ => {
             return Err(vm.type_error(format!(
                 "unsupported format string passed to {}.__format__",

@@ -116,6 +116,8 @@ pub enum SpecError {
     StrNoNegZero,
     StrAlternate,
     StrEqualsAlign,
+    ComplexZeroPad,
+    ComplexEqualsAlign,
     NoMemory,
     /// Past `sys.get_int_max_str_digits()` (carried).
     IntMaxStrDigits(usize),
@@ -176,6 +178,12 @@ impl SpecError {
             SpecError::StrEqualsAlign => {
                 "'=' alignment not allowed in string format specifier".into()
             }
+            SpecError::ComplexZeroPad => {
+                "Zero padding is not allowed in complex format specifier".into()
+            }
+            SpecError::ComplexEqualsAlign => {
+                "'=' alignment flag is not allowed in complex format specifier".into()
+            }
             SpecError::NoMemory => String::new(),
         }
     }
@@ -208,7 +216,7 @@ const DECIMAL_ZEROS: [u32; 68] = [
     0x1fbf0,
 ];
 
-fn decimal_value(c: char) -> Option<usize> {
+pub(crate) fn decimal_value(c: char) -> Option<usize> {
     let cp = c as u32;
     if c.is_ascii() {
         return c.to_digit(10).map(|d| d as usize);
@@ -683,6 +691,16 @@ fn float_body(
 
 /// Formats a float the way `float.__format__` does.
 pub fn format_float(v: f64, spec: &Spec) -> Result<String, SpecError> {
+    format_float_with(v, spec, spec.ty.is_none())
+}
+
+/// One part of a complex as `complex.__format__` writes it: a float without the
+/// ".0" that float's empty type adds to integral values.
+pub fn format_float_part(v: f64, spec: &Spec) -> Result<String, SpecError> {
+    format_float_with(v, spec, false)
+}
+
+fn format_float_with(v: f64, spec: &Spec, add_dot_0: bool) -> Result<String, SpecError> {
     let ty = spec.ty;
     check_grouping(spec, ty)?;
     let (code, upper) = match ty {
@@ -710,14 +728,7 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, SpecError> {
     } else if v.is_infinite() {
         (if upper { "INF" } else { "inf" }).to_string()
     } else {
-        let body = float_body(
-            v.abs(),
-            code,
-            upper,
-            precision,
-            spec.alternate,
-            ty.is_none(),
-        )?;
+        let body = float_body(v.abs(), code, upper, precision, spec.alternate, add_dot_0)?;
         let mantissa = body.split(['e', 'E']).next().unwrap_or("");
         if spec.no_neg_zero && mantissa.bytes().all(|b| b == b'0' || b == b'.') {
             negative = false;

@@ -1003,13 +1003,21 @@ fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Code(code_arg(vm, &src, m, filename.as_str())?))
 }
 
-fn import(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
-    check_args(vm, "__import__", args, 1, 5)?;
-    let Value::Str(name) = &args[0] else {
+fn import(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let [name, _globals, _locals, fromlist, level] = super::parse_clinic_args(
+        vm,
+        "__import__",
+        ["name", "globals", "locals", "fromlist", "level"],
+        5,
+        1,
+        args,
+        kwargs,
+    )?;
+    let Some(Value::Str(name)) = &name else {
         return Err(vm.type_error("__import__() argument 1 must be str"));
     };
-    let fromlist = args.get(3).cloned().unwrap_or(Value::None);
-    let level = args.get(4).cloned().unwrap_or(Value::Int(0));
+    let fromlist = fromlist.unwrap_or(Value::None);
+    let level = level.unwrap_or(Value::Int(0));
     let fi = vm.frames.len().saturating_sub(1);
     vm.import_name(name, &fromlist, &level, fi)
 }

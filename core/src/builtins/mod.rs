@@ -5,7 +5,10 @@
 //! own arguments with the helpers here, raising CPython's TypeErrors.
 
 pub mod attrs;
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
+pub mod complex;
 pub mod descriptors;
 pub mod dict;
 pub mod dunders;
@@ -15,12 +18,15 @@ pub mod function;
 pub mod functions;
 pub mod iterators;
 pub mod list;
+pub mod memoryview;
 pub mod number_codecs;
+pub mod os_error;
 pub mod range;
 pub mod repr;
 pub mod set;
 pub mod str;
 pub mod types;
+pub mod unicode_errors;
 mod unicode_printable;
 
 use crate::object::function::{KwArg, NativeFn};
@@ -334,6 +340,10 @@ pub fn install(vm: &mut Vm) {
     set::install(vm);
     range::install(vm);
     bytes::install(vm);
+    bytearray::install(vm);
+    memoryview::install(vm);
+    bytes_methods::install(vm);
+    complex::install(vm);
     iterators::install(vm);
     dunders::install(vm);
     number_codecs::install(vm);

@@ -309,6 +309,15 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 ))
             }
             ObjKind::Bytes(b) => s(bytes_repr(b)),
+            ObjKind::ByteArray(b) => s(format!("bytearray({})", bytes_repr(&b.data.borrow()))),
+            ObjKind::MemoryView(m) => s(format!(
+                "<{}memory at {:#x}>",
+                if m.released.get() { "released " } else { "" },
+                v.ptr().unwrap_or(0)
+            )),
+            ObjKind::Complex(re, im) => s(crate::builtins::complex::repr(
+                crate::builtins::complex::C { re: *re, im: *im },
+            )),
             ObjKind::Frame(d) => s(vm.frame_repr(d, v.ptr().unwrap_or(0))),
             ObjKind::DictView(d, kind) => {
                 let (name, items) = match kind {

@@ -135,6 +135,13 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
     if !t.builtin {
         check_not_abstract(vm, t)?;
     }
+    let mapped;
+    let t = if t.layout == Layout::Exception {
+        mapped = super::os_error::class_for(vm, t, args);
+        &mapped
+    } else {
+        t
+    };
     let base = match t.layout {
         Layout::Object | Layout::Fixed | Layout::Type => Base::None,
         Layout::Exception => Base::Exception(Box::new(PyCell::new(crate::object::ExcData {
@@ -513,7 +520,9 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(vm, *f),
         Value::Str(s) => parse_int(vm, s.as_str(), 10, v),
-        Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_)) => parse_int_bytes(vm, v, 10),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+            parse_int_bytes(vm, v, 10)
+        }
         _ => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 let n = vm.intern(name);
@@ -548,12 +557,10 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
     Ok(bigint::normalize(BigInt::from_f64(t).unwrap_or_default()))
 }
 
-/// `int(b, base)` for a bytes object: its ASCII text parsed as `int(text, base)`.
+/// `int(b, base)` for a bytes or bytearray: its ASCII text parsed as
+/// `int(text, base)`.
 fn parse_int_bytes(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Value> {
-    let Value::Obj(o) = v else {
-        return Err(vm.type_error("int() can't convert non-string with explicit base"));
-    };
-    let ObjKind::Bytes(b) = &o.kind else {
+    let Some(b) = super::bytearray::bytes_like(v) else {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
     };
     // Non-ASCII bytes are never digits: map them to a character that fails.
@@ -561,7 +568,8 @@ fn parse_int_bytes(vm: &mut Vm, v: &Value, base: u32) -> PyResult<Value> {
         .iter()
         .map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' })
         .collect();
-    parse_int(vm, &text, base, v)
+    // The message shows the value as bytes, whichever buffer it came from.
+    parse_int(vm, &text, base, &super::bytes::new_bytes(b))
 }
 
 /// Parse an int literal as `int(text, base)` does.
@@ -733,7 +741,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         (Some(x), None) => to_int(vm, x)?,
         (Some(x @ (Value::Str(_) | Value::Obj(_))), Some(b))
             if matches!(x, Value::Str(_))
-                || matches!(x, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_))) =>
+                || matches!(x, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_))) =>
         {
             let b = super::arg_int(vm, &b)?;
             if b != 0 && !(2..=36).contains(&b) {
@@ -1117,7 +1125,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
             fget,
             fset: get(2, "fset"),
             fdel: get(3, "fdel"),
-            doc,
+            doc: PyCell::new(doc),
         },
     ))
 }
@@ -1147,7 +1155,7 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
             fget: g,
             fset: s,
             fdel: d,
-            doc: doc.clone(),
+            doc: PyCell::new(doc.borrow().clone()),
         },
     ))
 }
@@ -1232,7 +1240,12 @@ fn none_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if let Some(d) = args.first().and_then(crate::vm::errors::exc_data) {
-        d.borrow_mut().args = Value::tuple(args[1..].to_vec());
+        let os_error = vm.types.os_error.clone();
+        d.borrow_mut().args = if vm.type_of(&args[0]).is_subtype(&os_error) {
+            super::os_error::init(vm, &args[0], &args[1..])
+        } else {
+            Value::tuple(args[1..].to_vec())
+        };
     } else {
         return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
     }
@@ -1297,6 +1310,9 @@ pub fn install(vm: &mut Vm) {
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
+        ("complex", &t.complex),
+        ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("list", &t.list),
@@ -1372,6 +1388,18 @@ pub fn install(vm: &mut Vm) {
         ("UserWarning", &t.user_warning),
         ("DeprecationWarning", &t.deprecation_warning),
         ("RuntimeWarning", &t.runtime_warning),
+        ("PendingDeprecationWarning", &t.pending_deprecation_warning),
+        ("SyntaxWarning", &t.syntax_warning),
+        ("FutureWarning", &t.future_warning),
+        ("ImportWarning", &t.import_warning),
+        ("UnicodeWarning", &t.unicode_warning),
+        ("BytesWarning", &t.bytes_warning),
+        ("ResourceWarning", &t.resource_warning),
+        ("EncodingWarning", &t.encoding_warning),
+        ("ReferenceError", &t.reference_error),
+        ("UnicodeTranslateError", &t.unicode_translate_error),
+        ("PythonFinalizationError", &t.python_finalization_error),
+        ("_IncompleteInputError", &t.incomplete_input_error),
     ];
     for (name, ty) in all {
         let k = vm.intern(name);

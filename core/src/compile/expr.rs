@@ -44,6 +44,7 @@ impl Compiler<'_> {
             }
             Expr::UnaryOp(u) => {
                 if let (ast::UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
+                    self.check_literal_digits(n)?;
                     if let Some(v) = self.number(&n.value, true) {
                         self.load_const(v);
                         return Ok(());
@@ -225,10 +226,13 @@ impl Compiler<'_> {
                     kind: crate::object::ObjKind::Bytes(bytes.into_boxed_slice()),
                 })));
             }
-            Expr::NumberLiteral(n) => match self.number(&n.value, false) {
-                Some(v) => self.load_const(v),
-                None => return Err(self.error(n, "complex numbers are not supported")),
-            },
+            Expr::NumberLiteral(n) => {
+                self.check_literal_digits(n)?;
+                match self.number(&n.value, false) {
+                    Some(v) => self.load_const(v),
+                    None => return Err(self.error(n, "complex numbers are not supported")),
+                }
+            }
             Expr::BooleanLiteral(b) => self.load_const(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::None),
             Expr::EllipsisLiteral(_) => {
@@ -316,6 +320,33 @@ impl Compiler<'_> {
         self.bind(exit);
     }
 
+    /// A decimal int literal longer than `sys.get_int_max_str_digits()` is a
+    /// SyntaxError, as in CPython (which would otherwise run a program it refuses).
+    fn check_literal_digits(&self, n: &ast::ExprNumberLiteral) -> CResult<()> {
+        if let ast::Number::Int(i) = &n.value {
+            if i.as_i64().is_none() {
+                let text = i.to_string();
+                let lower = text.to_ascii_lowercase();
+                let decimal = !["0x", "0o", "0b"].iter().any(|p| lower.starts_with(p));
+                let digits = text.bytes().filter(u8::is_ascii_digit).count();
+                if let (true, Err(limit)) = (
+                    decimal,
+                    crate::object::bigint_text::check_text_digits(digits),
+                ) {
+                    let msg = crate::object::bigint_text::from_text_limit_message(limit, digits);
+                    return Err(self.error(
+                        n,
+                        &format!(
+                            "{msg} - Consider hexadecimal for huge integer literals to avoid \
+                             decimal conversion limits."
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn number(&self, n: &ast::Number, negate: bool) -> Option<Value> {
         match n {
             ast::Number::Int(i) => {
@@ -341,7 +372,15 @@ impl Compiler<'_> {
                 Some(Value::from_bigint(if negate { -b } else { b }))
             }
             ast::Number::Float(f) => Some(Value::Float(if negate { -f } else { *f })),
-            ast::Number::Complex { .. } => None,
+            ast::Number::Complex { real, imag } => {
+                let sign = if negate { -1.0 } else { 1.0 };
+                Some(crate::builtins::complex::new_complex(
+                    crate::builtins::complex::C {
+                        re: sign * real,
+                        im: sign * imag,
+                    },
+                ))
+            }
         }
     }
 

@@ -1135,7 +1135,7 @@ fn property(vm: &mut Vm, getter: crate::object::NativeFn, name: &'static str) ->
             fget,
             fset: Value::None,
             fdel: Value::None,
-            doc: Value::None,
+            doc: PyCell::new(Value::None),
         },
     )
 }

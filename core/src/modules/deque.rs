@@ -1099,7 +1099,7 @@ fn deque_class(vm: &mut Vm) -> PyResult<TypeRef> {
         fget: native("maxlen", d_maxlen),
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::str("maximum size of a deque or None if unbounded"),
+        doc: crate::object::PyCell::new(Value::str("maximum size of a deque or None if unbounded")),
     };
     t.dict.set_str(
         vm.intern("maxlen"),

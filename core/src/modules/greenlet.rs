@@ -806,7 +806,7 @@ fn greenlet_class(vm: &mut Vm) -> TypeRef {
             fget: native(name, *get),
             fset: set.map_or(Value::None, |f| native(name, f)),
             fdel: Value::None,
-            doc: Value::None,
+            doc: crate::object::PyCell::new(Value::None),
         };
         t.dict.set_str(
             vm.intern(name),

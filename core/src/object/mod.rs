@@ -424,6 +424,22 @@ impl Drop for Instance {
     }
 }
 
+/// A bytearray's bytes, and how many memoryviews export them (while any does, the
+/// size may not change).
+pub struct ByteArray {
+    pub data: PyCell<Vec<u8>>,
+    pub exports: Cell<usize>,
+}
+
+impl ByteArray {
+    pub fn new(data: Vec<u8>) -> ByteArray {
+        ByteArray {
+            data: PyCell::new(data),
+            exports: Cell::new(0),
+        }
+    }
+}
+
 /// A module object: a name and its namespace.
 pub struct Module {
     pub name: Rc<PyStr>,
@@ -481,11 +497,16 @@ pub enum ObjKind {
         step: Value,
     },
     Bytes(Box<[u8]>),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
+    ByteArray(ByteArray),
+    MemoryView(Box<crate::builtins::memoryview::View>),
     Property {
         fget: Value,
         fset: Value,
         fdel: Value,
-        doc: Value,
+        /// Writable, as CPython's property `__doc__` is.
+        doc: PyCell<Value>,
     },
     StaticMethod(Value),
     ClassMethod(Value),

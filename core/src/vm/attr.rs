@@ -498,6 +498,14 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                    if let ObjKind::Property { doc, .. } = &o.kind {
+                        if name.as_str() == "__doc__" {
+                            let new = value.clone().unwrap_or(Value::None);
+                            let old = std::mem::replace(&mut *doc.borrow_mut(), new);
+                            drop(old);
+                            return Ok(());
+                        }
+                    }
                 }
                 let cls = self.type_of(obj);
                 if name.as_str() == "__class__" {

@@ -18,7 +18,7 @@ macro_rules! builtin_types {
 }
 
 builtin_types! {
-    object, type_, int, bool_, float, str, bytes, list, tuple, dict, set, frozenset,
+    object, type_, int, bool_, float, complex, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset,
     none, function, builtin_function, method, module, code, cell, generator, coroutine,
     range, slice, property, staticmethod, classmethod, super_, not_implemented, ellipsis,
     slot_descriptor, list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
@@ -39,6 +39,7 @@ builtin_types! {
     file_not_found_error, file_exists_error, permission_error, is_a_directory_error, not_a_directory_error, interrupted_error, blocking_io_error, child_process_error, process_lookup_error, timeout_error, connection_error, broken_pipe_error, connection_aborted_error, connection_refused_error, connection_reset_error,
     eof_error, syntax_error, indentation_error, tab_error, memory_error,
     buffer_error, warning, user_warning, deprecation_warning, runtime_warning,
+    pending_deprecation_warning, syntax_warning, future_warning, import_warning, unicode_warning, bytes_warning, resource_warning, encoding_warning, reference_error, unicode_translate_error, python_finalization_error, incomplete_input_error,
     floating_point_error, system_error,
 }
 
@@ -109,6 +110,9 @@ pub fn install() -> &'static BuiltinTypes {
     let warning = exc("Warning", &exception);
     let types = BuiltinTypes {
         float: new_type("float", &[o], Float),
+        complex: fixed("complex"),
+        bytearray: fixed("bytearray"),
+        memoryview: fixed("memoryview"),
         str: new_type("str", &[o], Str),
         bytes: fixed("bytes"),
         list: new_type("list", &[o], List),
@@ -218,6 +222,18 @@ pub fn install() -> &'static BuiltinTypes {
         user_warning: exc("UserWarning", &warning),
         deprecation_warning: exc("DeprecationWarning", &warning),
         runtime_warning: exc("RuntimeWarning", &warning),
+        pending_deprecation_warning: exc("PendingDeprecationWarning", &warning),
+        syntax_warning: exc("SyntaxWarning", &warning),
+        future_warning: exc("FutureWarning", &warning),
+        import_warning: exc("ImportWarning", &warning),
+        unicode_warning: exc("UnicodeWarning", &warning),
+        bytes_warning: exc("BytesWarning", &warning),
+        resource_warning: exc("ResourceWarning", &warning),
+        encoding_warning: exc("EncodingWarning", &warning),
+        reference_error: exc("ReferenceError", &exception),
+        unicode_translate_error: exc("UnicodeTranslateError", &unicode_error),
+        python_finalization_error: exc("PythonFinalizationError", &runtime_error),
+        incomplete_input_error: exc("_IncompleteInputError", &syntax_error),
         object,
         type_,
         int,

@@ -152,6 +152,14 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             _ => vec![],
         };
+        if let Some(text) = crate::builtins::unicode_errors::message(self, &cls, &items) {
+            return text;
+        }
+        if cls.is_subtype(&self.types.os_error) {
+            if let Some(text) = crate::builtins::os_error::message(self, exc) {
+                return text;
+            }
+        }
         // SyntaxError: "msg (file, line N)".
         if cls.is_subtype(&self.types.syntax_error) && items.len() == 2 {
             if let (Value::Str(msg), Value::Tuple(details)) = (&items[0], &items[1]) {

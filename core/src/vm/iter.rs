@@ -150,7 +150,7 @@ impl Vm {
         })
     }
 
-    fn new_iter(&self, cls: &crate::object::TypeRef, state: IterState) -> Value {
+    pub(crate) fn new_iter(&self, cls: &crate::object::TypeRef, state: IterState) -> Value {
         Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(state)))
     }
 
@@ -356,6 +356,9 @@ impl Vm {
                         Value::Tuple(t) => t.items.get(*index).cloned(),
                         Value::Obj(o) => match &o.kind {
                             ObjKind::Bytes(b) => b.get(*index).map(|&x| Value::Int(x as i64)),
+                            ObjKind::ByteArray(b) => {
+                                b.data.borrow().get(*index).map(|&x| Value::Int(x as i64))
+                            }
                             _ => None,
                         },
                         _ => None,

@@ -163,6 +163,9 @@ impl Vm {
                 return Err(self.overflow_error("int too large to convert to float"));
             }
         }
+        if crate::builtins::complex::either_is_complex(a, b) {
+            return crate::builtins::complex::binary_op(self, op, a, b);
+        }
         Ok(None)
     }
 
@@ -259,9 +262,8 @@ impl Vm {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
         if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.value_error(
-                "complex numbers are not supported: negative number to a fractional power",
-            ));
+            use crate::builtins::complex::{power, C};
+            return power(self, C { re: x, im: 0.0 }, C { re: y, im: 0.0 });
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -334,6 +336,12 @@ impl Vm {
                             }
                             crate::builtins::bytes::new_bytes(self.repeat_items(b, count)?)
                         }
+                        ObjKind::ByteArray(b) => {
+                            let data = b.data.borrow().clone();
+                            crate::builtins::bytearray::new_bytearray(
+                                self.repeat_items(&data, count)?,
+                            )
+                        }
                         _ => return Ok(None),
                     },
                     _ => return Ok(None),
@@ -342,14 +350,19 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::format::percent_format(self, fmt.as_str(), args).map(Some)
             }
-            (BinOp::Add, Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
-                (ObjKind::Bytes(p), ObjKind::Bytes(q)) => {
-                    let mut v = p.to_vec();
-                    v.extend_from_slice(q);
-                    crate::builtins::bytes::new_bytes(v)
+            (BinOp::Add, Value::Obj(x), Value::Obj(_))
+                if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
+            {
+                use crate::builtins::bytearray::{bytes_like, new_bytearray};
+                let (Some(mut v), Some(w)) = (bytes_like(a), bytes_like(b)) else {
+                    return Ok(None);
+                };
+                v.extend(w);
+                match x.kind {
+                    ObjKind::ByteArray(_) => new_bytearray(v),
+                    _ => crate::builtins::bytes::new_bytes(v),
                 }
-                _ => return Ok(None),
-            },
+            }
             (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
                 let d = crate::object::Dict::new_rc();
                 self.dict_merge(&d, &Value::Dict(x.clone()), false)?;
@@ -480,15 +493,12 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if op == BinOp::Mul
-            && (matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-                || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)))
-        {
-            let (seq, other) = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
-                (a, b)
-            } else {
-                (b, a)
-            };
+        let is_sequence = |v: &Value| {
+            matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                || matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)))
+        };
+        if op == BinOp::Mul && (is_sequence(a) || is_sequence(b)) {
+            let (seq, other) = if is_sequence(a) { (a, b) } else { (b, a) };
             if let Some(n) = self.index_value(other)? {
                 if let Some(v) = self.sequence_op(op, seq, &Value::Int(n))? {
                     return Ok(v);
@@ -500,8 +510,14 @@ impl Vm {
             )));
         }
         if op == BinOp::Add {
-            if crate::builtins::format::is_bytes(a) {
-                return Err(self.type_error(format!("can't concat {} to bytes", self.type_name(b))));
+            if crate::builtins::format::is_bytes(a)
+                || crate::builtins::bytearray::as_bytearray(a).is_some()
+            {
+                return Err(self.type_error(format!(
+                    "can't concat {} to {}",
+                    self.type_name(b),
+                    self.type_name(a)
+                )));
             }
             if let Value::Str(_) = a {
                 return Err(self.type_error(format!(
@@ -573,6 +589,9 @@ impl Vm {
                 }
             }
             (_, Value::Instance(_) | Value::Obj(_)) => {
+                if let Some(v) = crate::builtins::bytearray::inplace_op(self, op, a, b)? {
+                    return Ok(v);
+                }
                 let name = self.names.binop_inplace(op).clone();
                 if let Some(v) = self.try_dunder(a, &name, b)? {
                     return Ok(v);
@@ -611,7 +630,15 @@ impl Vm {
                 Ok(bigint::neg(as_int(a).unwrap_or(IntRef::Small(0))))
             }
             Value::Float(f) => Ok(Value::Float(-f)),
-            _ => self.unary_dunder(a, "__neg__", "-"),
+            _ => match crate::builtins::complex::as_complex(a) {
+                Some(c) => Ok(crate::builtins::complex::new_complex(
+                    crate::builtins::complex::C {
+                        re: -c.re,
+                        im: -c.im,
+                    },
+                )),
+                None => self.unary_dunder(a, "__neg__", "-"),
+            },
         }
     }
 
@@ -619,7 +646,10 @@ impl Vm {
         match a {
             Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            _ => self.unary_dunder(a, "__pos__", "+"),
+            _ => match crate::builtins::complex::as_complex(a) {
+                Some(c) => Ok(crate::builtins::complex::new_complex(c)),
+                None => self.unary_dunder(a, "__pos__", "+"),
+            },
         }
     }
 
@@ -692,6 +722,12 @@ impl Vm {
                 }
                 ObjKind::BigRange(r) => !num_traits::Zero::is_zero(&r.len()),
                 ObjKind::Bytes(b) => !b.is_empty(),
+                ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
+                ObjKind::ByteArray(b) => !b.data.borrow().is_empty(),
+                ObjKind::MemoryView(m) => {
+                    crate::builtins::memoryview::check_live(self, m)?;
+                    m.len != 0
+                }
                 ObjKind::DictView(d, _) => !d.is_empty(),
                 ObjKind::Native(_) => {
                     let len_name = self.names.d_len.clone();
@@ -720,6 +756,7 @@ impl Vm {
                 }
                 ObjKind::BigRange(r) => return crate::builtins::range::big_range_len(self, r),
                 ObjKind::Bytes(b) => return Ok(b.len()),
+                ObjKind::ByteArray(b) => return Ok(b.data.borrow().len()),
                 ObjKind::DictView(d, _) | ObjKind::MappingProxy(d) => return Ok(d.len()),
                 _ => {}
             },
@@ -853,8 +890,27 @@ impl Vm {
                 };
                 return crate::builtins::set::set_compare(self, op, &sx, &sy).map(Some);
             }
+            _ if crate::builtins::complex::either_is_complex(a, b) => {
+                return Ok(crate::builtins::complex::compare(op, a, b));
+            }
             (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
                 (ObjKind::Bytes(p), ObjKind::Bytes(q)) => return Ok(Some(cmp_ord(op, p.cmp(q)))),
+                (
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_),
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_),
+                ) => {
+                    use crate::builtins::bytearray::bytes_like;
+                    if let (Some(p), Some(q)) = (bytes_like(a), bytes_like(b)) {
+                        return Ok(Some(cmp_ord(op, p.cmp(&q))));
+                    }
+                }
+                (ObjKind::MemoryView(_), _) | (_, ObjKind::MemoryView(_))
+                    if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                {
+                    if let Some(eq) = crate::builtins::memoryview::equal(self, a, b)? {
+                        return Ok(Some(eq == (op == CmpOp::Eq)));
+                    }
+                }
                 (
                     ObjKind::Slice {
                         start: a1,
@@ -1013,6 +1069,14 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::Bytes(b) => crate::object::str::hash_bytes(b),
+                ObjKind::ByteArray(_) => {
+                    return Err(self.type_error("unhashable type: 'bytearray'"))
+                }
+                ObjKind::MemoryView(m) => crate::builtins::memoryview::hash(self, m)?,
+                ObjKind::Complex(re, im) => crate::builtins::complex::hash(
+                    crate::builtins::complex::C { re: *re, im: *im },
+                    v.ptr().unwrap_or(0),
+                ),
                 ObjKind::Range { start, stop, step } => {
                     // CPython hashes (len, start, step), with None for what len hides.
                     let len = crate::builtins::range::range_len(*start, *stop, *step);
@@ -1145,7 +1209,9 @@ impl Vm {
                 ObjKind::Bytes(b) => match item {
                     Value::Int(i) => Ok(b.contains(&(*i as u8))),
                     Value::Obj(x) => match &x.kind {
-                        ObjKind::Bytes(sub) => {
+                        ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_) => {
+                            let sub =
+                                crate::builtins::bytearray::bytes_like(item).unwrap_or_default();
                             Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
                         }
                         _ => Err(self.type_error("a bytes-like object is required")),

@@ -107,6 +107,7 @@ impl Vm {
         if let Err(e) = self.join_threads() {
             status = self.exit_status(e);
         }
+        self.run_atexit_callbacks();
         if let Some(m) = self.main_module.take() {
             self.clear_module_at_exit(&m.dict);
         }
@@ -164,6 +165,43 @@ impl Vm {
 
     /// As CPython at exit: wait for the threads `threading` started that are not
     /// daemons.
+    /// The functions registered with `atexit`, if a program imported it, the last
+    /// registered first (`atexit._pop_callback` hands them out); an exception in one
+    /// is reported as unraisable and the others still run, as in CPython.
+    fn run_atexit_callbacks(&mut self) {
+        let Some(module) = self.modules.get_str(&self.intern("atexit")) else {
+            return;
+        };
+        let name = self.intern("_pop_callback");
+        let Ok(Some(pop)) = self.get_attr_opt(&module, &name) else {
+            return;
+        };
+        while let Ok(Value::Tuple(entry)) = self.call(&pop, &[], &[]) {
+            let [func, Value::Tuple(args), Value::Dict(kwargs)] = &entry.items[..] else {
+                break;
+            };
+            let kwargs: Vec<crate::object::function::KwArg> = kwargs
+                .items()
+                .into_iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (k.clone(), v)))
+                .collect();
+            if let Err(e) = self.call(func, &args.items, &kwargs) {
+                let exit = self.types.system_exit.clone();
+                if self.type_of(e.value()).is_subtype(&exit) {
+                    continue;
+                }
+                let shown = match self.repr(func) {
+                    Ok(r) => r.as_str().to_string(),
+                    Err(_) => String::from("<callback>"),
+                };
+                self.report_unraisable_msg(
+                    &format!("Exception ignored in atexit callback {shown}"),
+                    e,
+                );
+            }
+        }
+    }
+
     fn join_threads(&mut self) -> super::PyResult<()> {
         let Some(threading) = self.modules.get_str(&self.intern("threading")) else {
             return Ok(());

@@ -28,6 +28,12 @@ _BYTES_LIKE = tuple(getattr(_builtins, name) for name in ("bytes", "bytearray", 
 del _builtins
 
 
+def _slice(string, start, end=None):
+    """string[start:end], as bytes for a bytearray or memoryview subject."""
+    piece = string[start:end]
+    return piece if isinstance(piece, (str, bytes)) else bytes(piece)
+
+
 def getcodesize():
     return CODESIZE
 
@@ -91,17 +97,17 @@ class Pattern:
             pos = end
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        empty = string[:0]
+        empty = _slice(string, 0, 0)
         out = []
         groups = self.groups
         for found in self._iter_matches(string, pos, endpos):
             if groups == 0:
-                out.append(string[found[1]:found[2]])
+                out.append(_slice(string, found[1], found[2]))
                 continue
             items = []
             for g in range(1, groups + 1):
                 s, e = found[1 + 2 * g], found[2 + 2 * g]
-                items.append(empty if s < 0 else string[s:e])
+                items.append(empty if s < 0 else _slice(string, s, e))
             out.append(items[0] if groups == 1 else tuple(items))
         return out
 
@@ -119,13 +125,13 @@ class Pattern:
         for found in self._iter_matches(string, 0, _MAXSIZE):
             if maxsplit > 0 and n >= maxsplit:
                 break
-            out.append(string[last:found[1]])
+            out.append(_slice(string, last, found[1]))
             for g in range(1, groups + 1):
                 s, e = found[1 + 2 * g], found[2 + 2 * g]
-                out.append(None if s < 0 else string[s:e])
+                out.append(None if s < 0 else _slice(string, s, e))
             last = found[2]
             n += 1
-        out.append(string[last:])
+        out.append(_slice(string, last))
         return out
 
     def _replacement(self, repl):
@@ -149,7 +155,7 @@ class Pattern:
             if count > 0 and n >= count:
                 break
             if found[1] > last:
-                pieces.append(string[last:found[1]])
+                pieces.append(_slice(string, last, found[1]))
             if literal:
                 pieces.append(filter)
             else:
@@ -164,8 +170,8 @@ class Pattern:
             last = found[2]
             n += 1
         if last < len(string):
-            pieces.append(string[last:])
-        return string[:0].join(pieces), n
+            pieces.append(_slice(string, last))
+        return _slice(string, 0, 0).join(pieces), n
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -260,7 +266,7 @@ class Match:
         s, e = self._span(i)
         if s < 0:
             return default
-        return self.string[s:e]
+        return _slice(self.string, s, e)
 
     def group(self, *groups):
         if not groups:
@@ -373,7 +379,7 @@ class Template:
             literal = items[k + 1]
             if literal:
                 out.append(literal)
-        return match.string[:0].join(x for x in out if x)
+        return _slice(match.string, 0, 0).join(x for x in out if x)
 
 
 def template(pattern, items):

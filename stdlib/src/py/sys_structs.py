@@ -50,3 +50,20 @@ flags = _Flags((0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300)
 implementation = _Namespace(
     name="tripwire", cache_tag=None, version=version_info,
     hexversion=0x030D00F0)
+
+_FloatInfo = _structseq("sys.float_info", (
+    "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+    "mant_dig", "epsilon", "radix", "rounds"))
+float_info = _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308,
+                         -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))
+
+_IntInfo = _structseq("sys.int_info", (
+    "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+    "str_digits_check_threshold"))
+int_info = _IntInfo((30, 4, 4300, 640))
+
+# The hash parameters tripwire's numeric hashes follow (CPython's).
+_HashInfo = _structseq("sys.hash_info", (
+    "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits",
+    "cutoff"))
+hash_info = _HashInfo((64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))

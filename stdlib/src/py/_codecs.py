@@ -1,0 +1,351 @@
+"""`_codecs`: the codec registry, the error-handler registry with the standard
+handlers, and the built-in codecs CPython's `encodings` package is built on
+(UTF-8, Latin-1, ASCII and the charmap codecs).
+
+Valid UTF-8 decodes through the native `bytes.decode`; everything with an error to
+handle goes through the loops here, which hand the error to the registered handler
+as CPython does. tripwire's str cannot hold lone surrogates, so `surrogateescape`
+and `surrogatepass` are not registered.
+"""
+
+_search_functions = []
+_cache = {}
+_handlers = {}
+
+
+def register(search_function, /):
+    if not callable(search_function):
+        raise TypeError("argument must be callable")
+    _search_functions.append(search_function)
+
+
+def unregister(search_function, /):
+    if search_function in _search_functions:
+        _search_functions.remove(search_function)
+    _cache.clear()
+
+
+def _normalize(encoding):
+    return encoding.lower().replace(" ", "_")
+
+
+def lookup(encoding, /):
+    if not isinstance(encoding, str):
+        raise TypeError(f"lookup() argument must be str, not {type(encoding).__name__}")
+    key = _normalize(encoding)
+    if key in _cache:
+        return _cache[key]
+    if not _search_functions:
+        import encodings  # registers its search function, as at CPython's start-up
+    for search in list(_search_functions):
+        result = search(key)
+        if result is None:
+            continue
+        if not isinstance(result, tuple) or len(result) != 4:
+            raise TypeError("codec search functions must return 4-tuples")
+        _cache[key] = result
+        return result
+    raise LookupError(f"unknown encoding: {encoding}")
+
+
+def _forget_codec(encoding, /):
+    _cache.pop(_normalize(encoding), None)
+
+
+def _result(result, what):
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError(f"{what} must return a tuple (object, integer)")
+    return result[0]
+
+
+def encode(obj, encoding="utf-8", errors="strict"):
+    return _result(lookup(encoding)[0](obj, errors), "encoder")
+
+
+def decode(obj, encoding="utf-8", errors="strict"):
+    return _result(lookup(encoding)[1](obj, errors), "decoder")
+
+
+def register_error(errors, handler, /):
+    if not callable(handler):
+        raise TypeError("handler must be callable")
+    _handlers[errors] = handler
+
+
+def lookup_error(name, /):
+    try:
+        return _handlers[name]
+    except KeyError:
+        raise LookupError(f"unknown error handler name '{name}'") from None
+
+
+def _wrong_type(exc):
+    return TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def strict_errors(exc, /):
+    if isinstance(exc, BaseException):
+        raise exc
+    raise TypeError("codec must pass exception instance")
+
+
+def ignore_errors(exc, /):
+    if isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError)):
+        return "", exc.end
+    raise _wrong_type(exc)
+
+
+def replace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        return "?" * (exc.end - exc.start), exc.end
+    if isinstance(exc, UnicodeDecodeError):
+        return "\ufffd", exc.end
+    if isinstance(exc, UnicodeTranslateError):
+        return "\ufffd" * (exc.end - exc.start), exc.end
+    raise _wrong_type(exc)
+
+
+def _escape(code):
+    if code <= 0xff:
+        return f"\\x{code:02x}"
+    if code <= 0xffff:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def backslashreplace_errors(exc, /):
+    if isinstance(exc, UnicodeDecodeError):
+        return "".join(f"\\x{b:02x}" for b in exc.object[exc.start:exc.end]), exc.end
+    if isinstance(exc, (UnicodeEncodeError, UnicodeTranslateError)):
+        return "".join(_escape(ord(c)) for c in exc.object[exc.start:exc.end]), exc.end
+    raise _wrong_type(exc)
+
+
+def xmlcharrefreplace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        return "".join(f"&#{ord(c)};" for c in exc.object[exc.start:exc.end]), exc.end
+    raise _wrong_type(exc)
+
+
+def namereplace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        import unicodedata
+        out = []
+        for c in exc.object[exc.start:exc.end]:
+            name = unicodedata.name(c, None)
+            out.append(_escape(ord(c)) if name is None else "\\N{" + name + "}")
+        return "".join(out), exc.end
+    raise _wrong_type(exc)
+
+
+for _name, _handler in (("strict", strict_errors), ("ignore", ignore_errors),
+                        ("replace", replace_errors),
+                        ("backslashreplace", backslashreplace_errors),
+                        ("xmlcharrefreplace", xmlcharrefreplace_errors),
+                        ("namereplace", namereplace_errors)):
+    _handlers[_name] = _handler
+del _name, _handler
+
+
+def _handle(errors, exc):
+    """Run the handler for `exc`; (replacement, position to resume at)."""
+    result = lookup_error("strict" if errors is None else errors)(exc)
+    if not isinstance(result, tuple) or len(result) != 2:
+        kind = "encoding" if isinstance(exc, UnicodeEncodeError) else "decoding"
+        raise TypeError(f"{kind} error handler must return (str/bytes, int) tuple")
+    replacement, position = result
+    if position < 0:
+        position += len(exc.object)
+    if not 0 <= position <= len(exc.object):
+        raise IndexError(f"position {position} from error handler out of bounds")
+    return replacement, position
+
+
+def _encode_with(text, errors, encoding, limit, reason):
+    """Encode `text` one code point a byte, for code points below `limit`."""
+    if not isinstance(text, str):
+        raise TypeError(f"{encoding}_encode() argument 1 must be str, not {type(text).__name__}")
+    out = bytearray()
+    i = 0
+    n = len(text)
+    while i < n:
+        code = ord(text[i])
+        if code < limit:
+            out.append(code)
+            i += 1
+            continue
+        end = i + 1
+        while end < n and ord(text[end]) >= limit:
+            end += 1
+        name = "latin-1" if encoding == "latin_1" else encoding
+        exc = UnicodeEncodeError(name, text, i, end, reason)
+        replacement, i = _handle(errors, exc)
+        if isinstance(replacement, str):
+            for c in replacement:
+                if ord(c) >= limit:
+                    raise UnicodeEncodeError(name, text, exc.start, exc.end, reason)
+                out.append(ord(c))
+        else:
+            out += replacement
+    return bytes(out), n
+
+
+def latin_1_encode(str, errors=None, /):
+    return _encode_with(str, errors, "latin_1", 256, "ordinal not in range(256)")
+
+
+def ascii_encode(str, errors=None, /):
+    return _encode_with(str, errors, "ascii", 128, "ordinal not in range(128)")
+
+
+def latin_1_decode(data, errors=None, final=False, /):
+    data = bytes(data)
+    return data.decode("latin-1"), len(data)
+
+
+def ascii_decode(data, errors=None, final=False, /):
+    data = bytes(data)
+    if data.isascii():
+        return data.decode("ascii"), len(data)
+    out = []
+    i = 0
+    while i < len(data):
+        b = data[i]
+        if b < 128:
+            out.append(chr(b))
+            i += 1
+            continue
+        exc = UnicodeDecodeError("ascii", data, i, i + 1, "ordinal not in range(128)")
+        replacement, i = _handle(errors, exc)
+        out.append(replacement)
+    return "".join(out), len(data)
+
+
+def utf_8_encode(str, errors=None, /):
+    if not isinstance(str, type("")):
+        raise TypeError(f"utf_8_encode() argument 1 must be str, not {type(str).__name__}")
+    return str.encode("utf-8"), len(str)
+
+
+def _utf8_sequence(data, i):
+    """The length of the valid UTF-8 sequence at data[i], or (0, reason, bad length)."""
+    b = data[i]
+    if b < 0x80:
+        return 1, None, 0
+    if 0xc2 <= b <= 0xdf:
+        need, low, high = 1, 0x80, 0xbf
+    elif 0xe0 <= b <= 0xef:
+        need = 2
+        low, high = {0xe0: (0xa0, 0xbf), 0xed: (0x80, 0x9f)}.get(b, (0x80, 0xbf))
+    elif 0xf0 <= b <= 0xf4:
+        need = 3
+        low, high = {0xf0: (0x90, 0xbf), 0xf4: (0x80, 0x8f)}.get(b, (0x80, 0xbf))
+    else:
+        return 0, "invalid start byte", 1
+    for k in range(need):
+        j = i + 1 + k
+        if j >= len(data):
+            return 0, "unexpected end of data", k + 1
+        c = data[j]
+        if not (low <= c <= high if k == 0 else 0x80 <= c <= 0xbf):
+            return 0, "invalid continuation byte", k + 1
+    return need + 1, None, 0
+
+
+def utf_8_decode(data, errors=None, final=False, /):
+    data = bytes(data)
+    try:
+        return data.decode("utf-8"), len(data)
+    except UnicodeDecodeError:
+        pass
+    out = []
+    start = i = 0
+    n = len(data)
+    while i < n:
+        size, reason, bad = _utf8_sequence(data, i)
+        if size:
+            i += size
+            continue
+        if reason == "unexpected end of data" and not final:
+            break
+        out.append(data[start:i].decode("utf-8"))
+        exc = UnicodeDecodeError("utf-8", data, i, i + bad, reason)
+        replacement, i = _handle(errors, exc)
+        out.append(replacement)
+        start = i
+    out.append(data[start:i].decode("utf-8"))
+    return "".join(out), i
+
+
+def charmap_build(map, /):
+    return {ord(c): i for i, c in enumerate(map)}
+
+
+def charmap_encode(str, errors=None, mapping=None, /):
+    if mapping is None:
+        return latin_1_encode(str, errors)
+    out = bytearray()
+    i = 0
+    n = len(str)
+    while i < n:
+        target = mapping.get(ord(str[i]))
+        if target is not None:
+            out += bytes([target]) if isinstance(target, int) else target
+            i += 1
+            continue
+        exc = UnicodeEncodeError("charmap", str, i, i + 1, "character maps to <undefined>")
+        replacement, i = _handle(errors, exc)
+        for c in replacement if isinstance(replacement, type("")) else []:
+            code = mapping.get(ord(c))
+            if code is None:
+                raise exc
+            out += bytes([code]) if isinstance(code, int) else code
+        if not isinstance(replacement, type("")):
+            out += replacement
+    return bytes(out), n
+
+
+def charmap_decode(data, errors=None, mapping=None, /):
+    data = bytes(data)
+    if mapping is None:
+        return latin_1_decode(data, errors)
+    out = []
+    i = 0
+    while i < len(data):
+        try:
+            target = mapping[data[i]]
+        except (IndexError, KeyError, LookupError):
+            target = None
+        if isinstance(target, int):
+            target = chr(target)
+        if target is None or target == "\ufffe":
+            exc = UnicodeDecodeError("charmap", data, i, i + 1, "character maps to <undefined>")
+            replacement, i = _handle(errors, exc)
+            out.append(replacement)
+            continue
+        out.append(target)
+        i += 1
+    return "".join(out), len(data)
+
+
+class _Unbound:
+    """A codec function that stays unbound as a class attribute, as CPython's C
+    functions do (`encodings` keeps them as `_buffer_decode = codecs.utf_8_decode`)."""
+
+    def __init__(self, func):
+        self._func = func
+        self.__name__ = self.__qualname__ = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __call__(self, *args, **kwargs):
+        return self._func(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<built-in function {self.__name__}>"
+
+
+for _name in ("utf_8_encode", "utf_8_decode", "latin_1_encode", "latin_1_decode",
+              "ascii_encode", "ascii_decode", "charmap_encode", "charmap_decode",
+              "charmap_build"):
+    globals()[_name] = _Unbound(globals()[_name])
+del _name

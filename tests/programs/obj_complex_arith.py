@@ -1,0 +1,88 @@
+# complex: arithmetic with ints, floats and complexes, powers, division, equality,
+# hashing, truth, and the errors for what complex does not define.
+
+
+def show(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+a = 1 + 2j
+b = 3 - 4j
+show("add", lambda: a + b)
+show("sub", lambda: a - b)
+show("mul", lambda: a * b)
+show("div", lambda: a / b)
+show("int+c", lambda: 3 + a)
+show("c-float", lambda: a - 0.5)
+show("float*c", lambda: 2.5 * a)
+show("int/c", lambda: 1 / a)
+show("c/int", lambda: a / 2)
+show("bool+c", lambda: True + 1j)
+show("neg", lambda: -a)
+show("pos", lambda: +a)
+show("abs", lambda: abs(b))
+show("abs huge", lambda: abs(complex(1e308, 1e308)))
+show("abs overflow", lambda: abs(complex(1.5e308, 1.5e308)))
+show("abs inf", lambda: abs(complex(float("inf"), 1)))
+show("conjugate", lambda: a.conjugate())
+show("real imag", lambda: (a.real, a.imag, type(a.real).__name__))
+show("int real", lambda: ((5).real, (5).imag, (2.5).imag))
+show("pow int", lambda: a ** 2)
+show("pow neg int", lambda: a ** -2)
+show("pow zero", lambda: a ** 0)
+show("pow float", lambda: a ** 2.5)
+show("pow complex", lambda: 1j ** 1j)
+show("int pow complex", lambda: 2 ** 1j)
+show("pow 100", lambda: (1 + 0.001j) ** 100)
+show("pow 101", lambda: (1 + 0.001j) ** 101)
+show("pow builtin", lambda: pow(a, 3))
+show("neg base frac exp", lambda: (-8) ** (1 / 3))
+show("neg float sqrt", lambda: (-4.0) ** 0.5)
+show("zero pow neg", lambda: 0j ** -1)
+show("zero pow complex", lambda: 0j ** 1j)
+show("zero pow zero", lambda: 0j ** 0)
+show("pow overflow", lambda: 1e200j ** 2)
+show("pow nan", lambda: (1e300 + 1e300j) ** 5)
+show("div zero", lambda: a / 0)
+show("div zero c", lambda: a / 0j)
+show("floordiv", lambda: a // 2)
+show("mod", lambda: a % 2)
+show("divmod", lambda: divmod(a, 2))
+show("and", lambda: a & 1)
+show("invert", lambda: ~a)
+show("add str", lambda: a + "x")
+show("radd str", lambda: "x" + a)
+show("mul list", lambda: [1] * a)
+show("big int", lambda: a + 2 ** 2000)
+show("eq", lambda: (a == 1 + 2j, a != 1 + 2j, a == b))
+show("eq int", lambda: (1 + 0j == 1, 1 == 1 + 0j, 1j == 0, 2 ** 60 + 0j == 2 ** 60))
+show("eq float", lambda: (1.5 + 0j == 1.5, 1.5 == 1.5 + 0j, 1.5 + 1j == 1.5))
+show("eq other", lambda: (1j == "1j", 1j != None, 1j == [1j]))
+show("lt", lambda: a < b)
+show("lt int", lambda: 1j < 2)
+show("ge float", lambda: 2.0 >= 1j)
+show("sorted", lambda: sorted([1j, 2j]))
+show("hash", lambda: (hash(1 + 0j) == hash(1), hash(2.5 + 0j) == hash(2.5), hash(0j)))
+show("hash parts", lambda: (hash(1.5 + 2j), hash(-1 + 0j), hash(-3j)))
+show("dict key", lambda: {1: "one", 2.0: "two"}[1 + 0j])
+show("set", lambda: len({1, 1.0, 1 + 0j, 1j}))
+show("truth", lambda: (bool(0j), bool(-0j), bool(1e-300j), bool(complex(0, 0))))
+show("sum", lambda: sum([1j, 2, 3.5, 1 - 1j]))
+show("float()", lambda: float(a))
+show("int()", lambda: int(a))
+show("round", lambda: round(a))
+show("math", lambda: __import__("math").sqrt(a))
+show("type", lambda: (type(a).__name__, type(a) is complex, isinstance(a, complex)))
+show("dunders", lambda: (a.__add__(1), a.__radd__(1), a.__mul__("x"), a.__neg__()))
+show("attrs", lambda: [n for n in ("__float__", "__int__", "__floordiv__", "__lt__", "__abs__") if hasattr(a, n)])
+show("getnewargs", lambda: a.__getnewargs__())
+show("inplace", lambda: [x for x in [a] for x in [x + 1]])
+x = 1j
+x += 1
+x *= 2
+x **= 2
+x /= 4j
+print("augmented", x)
