@@ -361,6 +361,11 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
         return err;
     }
     if ruff_msg.starts_with("Expected an indented block") {
+        // CPython's parser reports a missing block only after the tokenizer has
+        // read the whole source: a tokenizer error anywhere comes first.
+        if let Some(token_error) = scan(src).token_error {
+            return token_error;
+        }
         err.msg = match block_opener(src, line_start) {
             Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
             None => "expected an indented block".into(),
@@ -371,6 +376,9 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     }
     if ruff_msg.starts_with("Unexpected indentation") {
         err.msg = "unexpected indent".into();
+        // CPython's offset counts the indentation's characters.
+        let indent = line_text.len() - line_text.trim_start_matches([' ', '\t', '\x0c']).len();
+        err.col = indent.max(1) as u32;
         err.kind = ErrorKind::Indentation;
         return err;
     }

@@ -1,7 +1,8 @@
 # SyntaxError messages CPython's parser words specially, checked through
 # compile(): the missing-comma hint (and where it does not apply), digits glued to
-# a name, characters that do not print, and a syntax error that comes before
-# indentation deeper than the tokenizer allows.
+# a name, characters that do not print, a syntax error that comes before
+# indentation deeper than the tokenizer allows, and a missing block that a
+# tokenizer error further on takes precedence over.
 
 
 def report(source):
@@ -41,6 +42,10 @@ for source in [
     "print\ufeff(1)",
     "x = 1\x01",
     "x = (1,\n     2\x7f)",
+    "if x:\npass\nprint(a))\n",
+    "if x:\npass\ns = 'abc\n",
+    "if x:\npass\nf(\n",
+    "x = 1\n  y = 2\nprint(a))\n",
 ]:
     report(source)
 
