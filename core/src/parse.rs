@@ -548,7 +548,12 @@ fn reworded(
             return Some(invalid_decimal_literal(src, start, err));
         }
         let first = in_brackets.then(|| juxtaposed_start(src, start)).flatten();
-        if let (Some(first), true) = (first, starts_expression) {
+        // A unary operator starts the second expression only with an operand.
+        let operand_follows = !matches!(found, "`~`" | "`-`" | "`+`")
+            || src[start + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric() || "_([{'\".~+-".contains(c));
+        if let (Some(first), true) = (first, starts_expression && operand_follows) {
             mark_from(src, first, err);
             return Some("invalid syntax. Perhaps you forgot a comma?".into());
         }

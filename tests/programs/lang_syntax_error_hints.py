@@ -21,6 +21,8 @@ for source in [
     "print(1 'x')",
     "print(a 'x')",
     "print(a ~b)",
+    "print(None ~= None)",
+    "print(a ~)",
     "[a b]",
     "{1: a b}",
     "f(x=a b)",
