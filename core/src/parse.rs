@@ -393,7 +393,11 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     let last_line = src.trim_end().lines().count() as u32;
     let bracket = whole.open.last().copied();
     let bracket_line = bracket.map_or(0, |b| src[..b].matches('\n').count() as u32 + 1);
-    if let Some(bracket) = bracket.filter(|_| err.line > bracket_line || err.line >= last_line) {
+    // Ruff stops at the end of a line in brackets; CPython's parser reads on.
+    let at_line_end = src[start..].starts_with(['\n', '\r']) || start >= src.len();
+    if let Some(bracket) =
+        bracket.filter(|_| err.line > bracket_line || err.line >= last_line || at_line_end)
+    {
         let closer = src.as_bytes()[bracket] as char;
         return error_at(src, bracket, format!("'{closer}' was never closed"));
     }

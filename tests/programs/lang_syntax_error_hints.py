@@ -45,6 +45,8 @@ for source in [
     "x = 1\x01",
     "x = (1,\n     2\x7f)",
     "if x:\npass\nprint(a))\n",
+    "def f():\n    return g(().h()\n\nx = 1\n",
+    "y = [1,\n  (2, 3\n]\n",
     "if x:\npass\ns = 'abc\n",
     "if x:\npass\nf(\n",
     "x = 1\n  y = 2\nprint(a))\n",
