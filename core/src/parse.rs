@@ -388,6 +388,20 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     if let Some(token_error) = whole.token_error {
         return token_error;
     }
+    // A call's keyword argument whose name is an expression.
+    let after = src[end..].trim_start();
+    if ruff_msg == "Expected a parameter name"
+        && after.starts_with('=')
+        && !after.starts_with("==")
+        && !in_def_parameters(src, start)
+    {
+        err.end_col = 0;
+        err.msg = match src[start..end].trim() {
+            name @ ("True" | "False" | "None") => format!("cannot assign to {name}"),
+            _ => "expression cannot contain assignment, perhaps you meant \"==\"?".into(),
+        };
+        return err;
+    }
     // A bracket open at the end of the source is named when the parser failed on a
     // line after the bracket's (ruff stops earlier at the end: that counts too).
     let last_line = src.trim_end().lines().count() as u32;
@@ -790,13 +804,18 @@ fn juxtaposed_start(src: &str, second: usize) -> Option<usize> {
     let name_then_string = !word.is_empty()
         && !word.starts_with(|c: char| c.is_ascii_digit())
         && rest[word_len..].trim_start().starts_with(['\'', '"']);
-    let in_parameters = scan(&src[..second]).open.last().is_some_and(|&open| {
+    let in_parameters = in_def_parameters(src, second);
+    (!soft_keyword && !name_then_string && !in_parameters && first < second).then_some(first)
+}
+
+/// Whether the innermost bracket open at `at` holds a `def`'s parameters.
+fn in_def_parameters(src: &str, at: usize) -> bool {
+    scan(&src[..at]).open.last().is_some_and(|&open| {
         let before = src[..open]
             .trim_end()
             .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
-        bytes[open] == b'(' && before.trim_end().ends_with("def") && before.ends_with(' ')
-    });
-    (!soft_keyword && !name_then_string && !in_parameters && first < second).then_some(first)
+        src.as_bytes()[open] == b'(' && before.trim_end().ends_with("def") && before.ends_with(' ')
+    })
 }
 
 /// Where the token before `offset` starts (a name or number; else `offset`).

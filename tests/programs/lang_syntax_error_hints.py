@@ -1,5 +1,6 @@
 # SyntaxError messages CPython's parser words specially, checked through
-# compile(): the missing-comma hint (and where it does not apply), digits glued to
+# compile(): the missing-comma hint (and where it does not apply), a keyword
+# argument whose name is an expression, digits glued to
 # a name, characters that do not print, a syntax error that comes before
 # indentation deeper than the tokenizer allows, and a missing block that a
 # tokenizer error further on takes precedence over.
@@ -45,6 +46,12 @@ for source in [
     "x = 1\x01",
     "x = (1,\n     2\x7f)",
     "if x:\npass\nprint(a))\n",
+    "f(a.b=1)",
+    "print('x'=\n",
+    "f(3, 7=)",
+    "f(True=1)",
+    "class C(a.b=1): pass",
+    "def f(a.b=1): pass",
     "def f():\n    return g(().h()\n\nx = 1\n",
     "y = [1,\n  (2, 3\n]\n",
     "if x:\npass\ns = 'abc\n",
