@@ -45,6 +45,7 @@ for source in [
     "print\ufeff(1)",
     "x = 1\x01",
     "x = (1,\n     2\x7f)",
+    "x = (1\x00)",
     "if x:\npass\nprint(a))\n",
     "f(a.b=1)",
     "print('x'=\n",
