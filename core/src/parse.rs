@@ -160,6 +160,9 @@ fn scan(src: &str) -> Scan {
                         out.token_error = closer_error(src, opener, i);
                     }
                 }
+                b if !(0x20..0x7f).contains(&b) && out.token_error.is_none() => {
+                    out.token_error = non_printable(src, i)
+                }
                 _ => {}
             },
         }
@@ -171,6 +174,19 @@ fn scan(src: &str) -> Scan {
         }
     }
     out
+}
+
+/// The tokenizer's error for a character at `at` outside strings and comments that
+/// no token can hold and that does not print (a byte-order mark, a control).
+fn non_printable(src: &str, at: usize) -> Option<SyntaxErr> {
+    let c = src.get(at..)?.chars().next()?;
+    if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\0')
+        || crate::builtins::repr::is_printable(c)
+    {
+        return None;
+    }
+    let msg = format!("invalid non-printable character U+{:04X}", c as u32);
+    Some(error_at(src, at, msg))
 }
 
 /// The tokenizer's error for the string whose quote is at `quote`.
@@ -290,10 +306,32 @@ fn check_nesting(src: &str) -> Result<(), SyntaxErr> {
 }
 
 pub fn parse_module(src: &str) -> Result<ast::ModModule, SyntaxErr> {
-    check_nesting(src)?;
+    check_nesting(src).map_err(|e| earlier_error(src, e))?;
     ruff_python_parser::parse_module(src)
         .map(|p| p.into_syntax())
         .map_err(|e| cpython_error(src, &e))
+}
+
+/// CPython's parser reads tokens as its tokenizer makes them: a syntax error on a
+/// line before the one where the tokenizer finds an indentation error (too deep,
+/// ambiguous tabs) is the one reported. The source up to that line is no deeper
+/// than the limits, so the parser may read it.
+fn earlier_error(src: &str, nesting: SyntaxErr) -> SyntaxErr {
+    // Brackets may be open at the line's start: the parser's view of a cut there
+    // is not its view of the whole.
+    if nesting.kind == ErrorKind::Syntax {
+        return nesting;
+    }
+    let cut = src
+        .split_inclusive('\n')
+        .take(nesting.line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum::<usize>();
+    let head = &src[..cut.min(src.len())];
+    match ruff_python_parser::parse_module(head) {
+        Err(e) if e.location.start().to_usize() < head.trim_end().len() => cpython_error(src, &e),
+        _ => nesting,
+    }
 }
 
 pub fn parse_expression(src: &str) -> Result<ast::ModExpression, SyntaxErr> {
@@ -323,6 +361,11 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
         return err;
     }
     if ruff_msg.starts_with("Expected an indented block") {
+        // CPython's parser reports a missing block only after the tokenizer has
+        // read the whole source: a tokenizer error anywhere comes first.
+        if let Some(token_error) = scan(src).token_error {
+            return token_error;
+        }
         err.msg = match block_opener(src, line_start) {
             Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
             None => "expected an indented block".into(),
@@ -333,6 +376,9 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     }
     if ruff_msg.starts_with("Unexpected indentation") {
         err.msg = "unexpected indent".into();
+        // CPython's offset counts the indentation's characters.
+        let indent = line_text.len() - line_text.trim_start_matches([' ', '\t', '\x0c']).len();
+        err.col = indent.max(1) as u32;
         err.kind = ErrorKind::Indentation;
         return err;
     }
@@ -342,12 +388,30 @@ fn cpython_error(src: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     if let Some(token_error) = whole.token_error {
         return token_error;
     }
+    // A call's keyword argument whose name is an expression.
+    let after = src[end..].trim_start();
+    if ruff_msg == "Expected a parameter name"
+        && after.starts_with('=')
+        && !after.starts_with("==")
+        && !in_def_parameters(src, start)
+    {
+        err.end_col = 0;
+        err.msg = match src[start..end].trim() {
+            name @ ("True" | "False" | "None") => format!("cannot assign to {name}"),
+            _ => "expression cannot contain assignment, perhaps you meant \"==\"?".into(),
+        };
+        return err;
+    }
     // A bracket open at the end of the source is named when the parser failed on a
     // line after the bracket's (ruff stops earlier at the end: that counts too).
     let last_line = src.trim_end().lines().count() as u32;
     let bracket = whole.open.last().copied();
     let bracket_line = bracket.map_or(0, |b| src[..b].matches('\n').count() as u32 + 1);
-    if let Some(bracket) = bracket.filter(|_| err.line > bracket_line || err.line >= last_line) {
+    // Ruff stops at the end of a line in brackets; CPython's parser reads on.
+    let at_line_end = src[start..].starts_with(['\n', '\r']) || start >= src.len();
+    if let Some(bracket) =
+        bracket.filter(|_| err.line > bracket_line || err.line >= last_line || at_line_end)
+    {
         let closer = src.as_bytes()[bracket] as char;
         return error_at(src, bracket, format!("'{closer}' was never closed"));
     }
@@ -498,9 +562,17 @@ fn reworded(
                 | "`False`"
                 | "`...`"
         );
-        let name_then_string = found == "string" && before < start;
-        if in_brackets && starts_expression && !name_then_string {
-            mark_from(src, before, err);
+        if glued_to_number(src, start) {
+            return Some(invalid_decimal_literal(src, start, err));
+        }
+        let first = in_brackets.then(|| juxtaposed_start(src, start)).flatten();
+        // A unary operator starts the second expression only with an operand.
+        let operand_follows = !matches!(found, "`~`" | "`-`" | "`+`")
+            || src[start + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric() || "_([{'\".~+-".contains(c));
+        if let (Some(first), true) = (first, starts_expression && operand_follows) {
+            mark_from(src, first, err);
             return Some("invalid syntax. Perhaps you forgot a comma?".into());
         }
     }
@@ -510,7 +582,7 @@ fn reworded(
         return Some("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into());
     }
     if glued_to_number(src, start) {
-        return Some("invalid decimal literal".into());
+        return Some(invalid_decimal_literal(src, start, err));
     }
     let header = src[..start].rsplit('\n').next().unwrap_or("").trim_start();
     let header = header.strip_prefix("async ").unwrap_or(header);
@@ -555,6 +627,19 @@ fn glued_to_number(src: &str, offset: usize) -> bool {
         && head.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == '_')
         && !next.is_empty()
         && !KEYWORDS.contains(&next.as_str())
+}
+
+/// CPython's error for a name glued to the number before it at `start`, marking the
+/// number's last character when the name starts with a letter.
+fn invalid_decimal_literal(src: &str, start: usize, err: &mut SyntaxErr) -> String {
+    if src[start..].starts_with(|c: char| c.is_alphabetic()) {
+        let last = src[..start]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
+        *err = error_at(src, last, String::new());
+    }
+    "invalid decimal literal".into()
 }
 
 /// Move the start of `err`'s marked range to `start` (keeping its end if that
@@ -659,6 +744,78 @@ fn target_name(e: &Expr) -> &'static str {
         Expr::Named(_) => "named expression",
         _ => "literal",
     }
+}
+
+/// For an expression starting at `second` right after another in brackets, where
+/// the first one starts, when CPython suggests the missing comma between them: not
+/// in a `def`'s parameters, a comprehension's `in` or `if` clause, or when the first
+/// starts with a soft keyword or is a name before a string (a string prefix).
+fn juxtaposed_start(src: &str, second: usize) -> Option<usize> {
+    const STOP_WORDS: &[&str] = &[
+        "for", "if", "else", "lambda", "return", "yield", "del", "assert", "with", "as", "from",
+        "import", "while", "elif", "class", "def",
+    ];
+    let bytes = src.as_bytes();
+    let mut i = src[..second].trim_end().len();
+    let mut depth = 0usize;
+    let mut stop_word = "";
+    while i > 0 {
+        let c = bytes[i - 1];
+        match c {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth == 0 => break,
+            b'(' | b'[' | b'{' => depth -= 1,
+            b'\'' | b'"' => {
+                // Back over the string to its opening quote.
+                let open = src[..i - 1].rfind(c as char)?;
+                i = open + 1;
+            }
+            _ if depth > 0 => {}
+            b',' | b';' | b':' => break,
+            b'=' if !matches!(bytes.get(i - 2), Some(b'=' | b'<' | b'>' | b'!'))
+                && bytes.get(i) != Some(&b'=') =>
+            {
+                break
+            }
+            c if c.is_ascii_alphanumeric() || c == b'_' => {
+                let word_start = src[..i]
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    .len();
+                if let Some(w) = STOP_WORDS.iter().find(|w| **w == &src[word_start..i]) {
+                    stop_word = w;
+                    break;
+                }
+                i = word_start + 1;
+            }
+            _ => {}
+        }
+        i -= 1;
+    }
+    if matches!(stop_word, "for" | "if") {
+        return None;
+    }
+    let first = i + (src[i..].len() - src[i..].trim_start().len());
+    let rest = &src[first..];
+    let word_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let soft_keyword = matches!(word, "type" | "match" | "case" | "_");
+    let name_then_string = !word.is_empty()
+        && !word.starts_with(|c: char| c.is_ascii_digit())
+        && rest[word_len..].trim_start().starts_with(['\'', '"']);
+    let in_parameters = in_def_parameters(src, second);
+    (!soft_keyword && !name_then_string && !in_parameters && first < second).then_some(first)
+}
+
+/// Whether the innermost bracket open at `at` holds a `def`'s parameters.
+fn in_def_parameters(src: &str, at: usize) -> bool {
+    scan(&src[..at]).open.last().is_some_and(|&open| {
+        let before = src[..open]
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
+        src.as_bytes()[open] == b'(' && before.trim_end().ends_with("def") && before.ends_with(' ')
+    })
 }
 
 /// Where the token before `offset` starts (a name or number; else `offset`).

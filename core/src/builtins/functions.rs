@@ -902,6 +902,26 @@ fn code_arg(
         Value::Code(c) => Ok(c.clone()),
         Value::Str(s) => {
             let text = s.as_str();
+            if text.contains('\0') {
+                // CPython's error names no location: each attribute is None.
+                let err = vm.source_error("source code string cannot contain null bytes");
+                if let Value::Instance(i) = err.value() {
+                    if let Some(d) = &i.dict {
+                        const NAMES: [&str; 6] = [
+                            "filename",
+                            "lineno",
+                            "offset",
+                            "text",
+                            "end_lineno",
+                            "end_offset",
+                        ];
+                        for name in NAMES {
+                            d.set_str(vm.intern(name), Value::None);
+                        }
+                    }
+                }
+                return Err(err);
+            }
             let text = if mode == crate::compile::Mode::Eval {
                 text.trim_start_matches([' ', '\t'])
             } else {

@@ -15,6 +15,7 @@ pub use expr::CALL_ARGS;
 pub mod symtable;
 mod type_params;
 mod unit;
+pub(crate) use unit::stack_effect;
 
 use crate::code::{flags, BinOp, Code, Instr, Position};
 use crate::object::{PyStr, Value};
@@ -390,9 +391,18 @@ impl<'s> Compiler<'s> {
         }
         let body = self.docstring(body)?;
         self.stmts(body)?;
+        self.implicit_return();
+        Ok(())
+    }
+
+    /// The `return None` a module or function body ends with, on the line control
+    /// reaches it from.
+    fn implicit_return(&mut self) {
+        if let Some(p) = self.unit().fallthrough_position() {
+            self.unit().position = p;
+        }
         self.load_const(Value::None);
         self.emit(Instr::Return);
-        Ok(())
     }
 
     /// Store a leading docstring as `__doc__` (module and class bodies).
@@ -719,8 +729,7 @@ impl<'s> Compiler<'s> {
         self.set_params(&f.parameters);
         let body = self.function_docstring(&f.body);
         self.stmts(body)?;
-        self.load_const(Value::None);
-        self.emit(Instr::Return);
+        self.implicit_return();
         self.make_closure(scope, make_flags)?;
         for d in f.decorator_list.iter().rev() {
             self.emit_at(&d.expression, Instr::Call(1));

@@ -155,6 +155,24 @@ impl Unit {
         self.max_depth = self.max_depth.max(self.depth);
     }
 
+    /// The position of the last instruction emitted, when control runs on from it to
+    /// here (CPython gives a body's implicit `return None` that instruction's line:
+    /// after a loop, the loop's).
+    pub fn fallthrough_position(&self) -> Option<Position> {
+        let last = self.instrs.last()?;
+        let transfers = matches!(
+            last,
+            Instr::Return
+                | Instr::ReturnConst(_)
+                | Instr::Jump(_)
+                | Instr::Raise(_)
+                | Instr::Reraise
+        );
+        (!transfers)
+            .then(|| self.positions.last().copied())
+            .flatten()
+    }
+
     pub fn emit_jump(&mut self, make: fn(u32) -> Instr, l: Label) {
         let i = make(l.0);
         let at_jump = self.depth + stack_effect(i, true);

@@ -95,7 +95,7 @@ impl Vm {
                     self.run_finalizers();
                     tri!(self.check_signals_before(fi, pc));
                     if self.thread.attention {
-                        tri!(self.trace_instruction(fi, pc));
+                        pc = tri!(self.trace_instruction(fi, pc));
                     }
                 }
                 // SAFETY: `pc` is inside the code: every code object ends in an

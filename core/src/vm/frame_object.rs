@@ -59,6 +59,9 @@ pub struct FrameData {
     /// The last instruction this frame executed under tracing (line events fire when
     /// the line changes or a jump goes backwards); `usize::MAX` before the first.
     pub prev_pc: Cell<usize>,
+    /// A jump set through `f_lineno`, made when the trace function returns or the
+    /// generator resumes (`jump`).
+    pub jump: PyCell<Option<super::jump::Jump>>,
     /// Keys written through `f_locals` that are not variables (PEP 667).
     extra: PyCell<Option<Rc<Dict>>>,
     object: PyCell<Weak<Object>>,
@@ -94,6 +97,7 @@ impl FrameData {
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
             prev_pc: Cell::new(usize::MAX),
+            jump: PyCell::new(None),
             extra: PyCell::new(None),
             object: PyCell::new(Weak::new()),
         }
@@ -108,6 +112,11 @@ impl FrameData {
     pub fn suspend(&self, generator: &Rc<Generator>) {
         *self.place.borrow_mut() = Place::Suspended;
         *self.generator.borrow_mut() = Rc::downgrade(generator);
+    }
+
+    /// The frame's generator, while it exists.
+    pub fn generator(&self) -> Option<Rc<Generator>> {
+        self.generator.borrow().upgrade()
     }
 
     fn is_namespace(&self) -> bool {
@@ -239,8 +248,18 @@ impl Vm {
         }
     }
 
-    /// The frame's next instruction (`pc`), wherever the frame is.
+    /// The next instruction (`pc`) of a frame on a frame stack.
+    pub fn live_frame_pc(&self, d: &Rc<FrameData>) -> Option<usize> {
+        let (s, i) = self.live_at(d)?;
+        Some(self.frames_on(s)?.get(i)?.pc)
+    }
+
+    /// The frame's next instruction (`pc`), wherever the frame is; past the target
+    /// of a jump set and not made yet.
     fn frame_pc(&self, d: &Rc<FrameData>) -> usize {
+        if let Some(j) = d.jump.borrow().as_ref() {
+            return j.target + 1;
+        }
         if let Some((s, i)) = self.live_at(d) {
             return self.frames_on(s).map_or(0, |f| f[i].pc);
         }
@@ -256,7 +275,11 @@ impl Vm {
 
     /// Run `f` on the frame's local, cell and free slots wherever they live; None when
     /// they are gone (a generator collected since).
-    fn with_slots<R>(&mut self, d: &Rc<FrameData>, f: impl FnOnce(&mut [Value]) -> R) -> Option<R> {
+    pub(super) fn with_slots<R>(
+        &mut self,
+        d: &Rc<FrameData>,
+        f: impl FnOnce(&mut [Value]) -> R,
+    ) -> Option<R> {
         let n = d.code.nlocalsplus();
         if let Some((s, i)) = self.live_at(d) {
             let values = self.frame_values_on(s, i)?;
@@ -403,6 +426,7 @@ impl Vm {
                 }
                 *d.trace.borrow_mut() = v;
             }
+            "f_lineno" => self.set_frame_lineno(d, value)?,
             "f_trace_lines" | "f_trace_opcodes" => {
                 let Some(Value::Bool(b)) = value else {
                     return Err(self.type_error("attribute value type must be bool"));

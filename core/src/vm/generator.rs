@@ -272,6 +272,7 @@ fn hooked_outcome(vm: &mut Vm, g: &Rc<Generator>, detour: Detour) -> Resumed {
 /// through its link; otherwise it is the entry frame of a native re-entry.
 #[inline(always)]
 fn push_generator_frame(vm: &mut Vm, g: &Rc<Generator>, sent: Option<Value>, inline: bool) {
+    let sent_in = sent.is_some();
     let (pc, gen_handled) = {
         let mut st = g.state.borrow_mut();
         vm.enter_segment(std::mem::take(&mut st.saved));
@@ -297,7 +298,7 @@ fn push_generator_frame(vm: &mut Vm, g: &Rc<Generator>, sent: Option<Value>, inl
         }),
         data: None,
     });
-    attach_frame_data(vm, g);
+    attach_frame_data(vm, g, sent_in);
 }
 
 /// A generator frame leaves the frame stack suspended: its segment goes back into
@@ -320,14 +321,20 @@ pub fn segment_room(code: &Code) -> usize {
     code.frame_size() + 1
 }
 
-/// A resumed generator's frame (just pushed) takes its frame data back.
+/// A resumed generator's frame (just pushed, with a value `sent` in or not) takes
+/// its frame data back, and makes the jump a trace function set while it was
+/// suspended.
 #[inline(always)]
-fn attach_frame_data(vm: &mut Vm, g: &Rc<Generator>) {
-    if let Some(d) = g.frame_data.borrow().as_ref() {
+fn attach_frame_data(vm: &mut Vm, g: &Rc<Generator>, sent: bool) {
+    let data = g.frame_data.borrow().clone();
+    if let Some(d) = data {
         let index = vm.frames.len() - 1;
         d.set_live(vm.stacks.current, index);
         if let Some(f) = vm.frames.last_mut() {
             f.data = Some(d.clone());
+        }
+        if d.jump.borrow().is_some() {
+            super::jump::resume_jump(vm, &d, sent);
         }
     }
 }

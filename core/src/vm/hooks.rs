@@ -195,6 +195,9 @@ pub struct ThreadHooks {
     pub profile: Value,
     /// Above 0 while a trace or profile function runs.
     pub tracing: u32,
+    /// The event the running trace or profile function was called for (what
+    /// setting `f_lineno` may do then).
+    pub trace_site: Option<super::jump::TraceSite>,
     /// Whether this thread holds the evaluation loop's attention flag.
     pub attention: bool,
     /// How many times a hook's `next` has run a frame (to catch a hook that
@@ -213,6 +216,7 @@ impl Default for ThreadHooks {
             trace: Value::None,
             profile: Value::None,
             tracing: 0,
+            trace_site: None,
             attention: false,
             evaluations: 0,
             context: Value::None,
@@ -391,7 +395,7 @@ impl Vm {
         }
         // Only tracing and profiling have start events (and hold the attention flag).
         if self.thread.attention {
-            if let Err(e) = self.frame_started() {
+            if let Err(e) = self.frame_started(throw.is_some()) {
                 self.drop_frame(frame);
                 return Err(e);
             }
@@ -462,7 +466,11 @@ impl Vm {
         // from the hook's answer).
         f.entry = true;
         f.gen = None;
-        if let Err(e) = self.check_native_stack().and_then(|_| self.frame_started()) {
+        let thrown = throw.is_some();
+        if let Err(e) = self
+            .check_native_stack()
+            .and_then(|_| self.frame_started(thrown))
+        {
             self.drop_frame(frame);
             return Err(e);
         }

@@ -24,6 +24,7 @@ pub mod generator;
 pub mod hooks;
 pub mod import;
 pub mod iter;
+pub mod jump;
 pub mod loop_hook;
 pub mod matching;
 pub mod names;
