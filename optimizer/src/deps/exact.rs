@@ -1,24 +1,51 @@
 //! The exact dependency index: a hash map from each dependency to the guard sites
-//! that assume it, plus each unit's and each object's dependencies so that removing
-//! a unit or a dead object costs what it holds, not what the index holds. An event
-//! costs one probe (two when it touches a whole object's keys), whatever the number
-//! of units.
+//! that assume it, plus each unit's and each object's dependencies. An event costs
+//! one probe (two when it touches a whole object's keys), whatever the number of
+//! units.
+//!
+//! Removing a unit is O(1): its generation moves on, and its entries in the
+//! dependents lists of its keys go stale (skipped by lookups) instead of being
+//! searched out of lists that thousands of units share (every unit reading `len`
+//! shares one). Stale entries are dropped when their list next grows, and all at
+//! once when they outnumber the live ones, so memory stays proportional to what is
+//! live. Measured with 100,000 units of 20 dependencies (`benches/invalidate.rs`):
+//! eager removal took 7 µs per invalidation, nearly all of it cache misses in the
+//! shared lists.
 
 use super::{Affected, DepKey, DependencyIndex, SiteId, UnitId};
 use hashbrown::HashMap;
 use smallvec::SmallVec;
 
+/// A site that assumes a key, while its unit is at `generation`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Dependent {
+    unit: UnitId,
+    site: SiteId,
+    generation: u32,
+}
+
 #[derive(Default)]
 pub struct ExactIndex {
-    /// Dependency -> (unit, site) pairs that assume it.
-    by_key: HashMap<DepKey, SmallVec<[(UnitId, SiteId); 2]>>,
-    /// Object -> its keys that have dependents: a whole-object event finds them here.
+    by_key: HashMap<DepKey, SmallVec<[Dependent; 2]>>,
     by_object: HashMap<u64, SmallVec<[u64; 4]>>,
-    /// Unit -> the dependencies it recorded.
     by_unit: HashMap<UnitId, Vec<DepKey>>,
+    /// Each unit id's current generation (bumped when the unit is removed).
+    generations: Vec<u32>,
+    /// Entries of `by_key` that are live, and that went stale.
+    live: usize,
+    stale: usize,
 }
 
 impl ExactIndex {
+    fn generation(&self, unit: UnitId) -> u32 {
+        self.generations.get(unit.0 as usize).copied().unwrap_or(0)
+    }
+
+    /// A removed unit's generation has moved on: its entries no longer match.
+    fn is_live(&self, d: &Dependent) -> bool {
+        d.generation == self.generation(d.unit)
+    }
+
     fn drop_key(&mut self, key: DepKey) {
         self.by_key.remove(&key);
         if let Some(keys) = self.by_object.get_mut(&key.object) {
@@ -28,33 +55,69 @@ impl ExactIndex {
             }
         }
     }
+
+    /// Drop every stale entry (and lists left empty).
+    fn sweep(&mut self) {
+        let generations = &self.generations;
+        let mut emptied = Vec::new();
+        for (key, dependents) in self.by_key.iter_mut() {
+            dependents.retain(|d| {
+                d.generation == generations.get(d.unit.0 as usize).copied().unwrap_or(0)
+            });
+            if dependents.is_empty() {
+                emptied.push(*key);
+            }
+        }
+        for key in emptied {
+            self.drop_key(key);
+        }
+        self.stale = 0;
+    }
 }
 
 impl DependencyIndex for ExactIndex {
     fn add(&mut self, unit: UnitId, site: SiteId, key: DepKey) {
-        let dependents = self.by_key.entry(key).or_default();
-        if dependents.contains(&(unit, site)) {
+        let generation = self.generation(unit);
+        let entry = Dependent {
+            unit,
+            site,
+            generation,
+        };
+        let mut dependents = self.by_key.remove(&key).unwrap_or_default();
+        if dependents.contains(&entry) {
+            self.by_key.insert(key, dependents);
             return;
         }
-        if dependents.is_empty() {
+        let before = dependents.len();
+        dependents.retain(|d| self.is_live(d) || *d == entry);
+        self.stale = self.stale.saturating_sub(before - dependents.len());
+        if dependents.is_empty()
+            && !self
+                .by_object
+                .get(&key.object)
+                .is_some_and(|k| k.contains(&key.key))
+        {
             self.by_object.entry(key.object).or_default().push(key.key);
         }
-        dependents.push((unit, site));
+        dependents.push(entry);
+        self.by_key.insert(key, dependents);
         self.by_unit.entry(unit).or_default().push(key);
+        self.live += 1;
     }
 
     fn remove_unit(&mut self, unit: UnitId) {
         let Some(keys) = self.by_unit.remove(&unit) else {
             return;
         };
-        for key in keys {
-            let Some(dependents) = self.by_key.get_mut(&key) else {
-                continue;
-            };
-            dependents.retain(|(u, _)| *u != unit);
-            if dependents.is_empty() {
-                self.drop_key(key);
-            }
+        let i = unit.0 as usize;
+        if self.generations.len() <= i {
+            self.generations.resize(i + 1, 0);
+        }
+        self.generations[i] = self.generations[i].wrapping_add(1);
+        self.live = self.live.saturating_sub(keys.len());
+        self.stale += keys.len();
+        if self.stale > self.live.max(64) {
+            self.sweep();
         }
     }
 
@@ -64,11 +127,16 @@ impl DependencyIndex for ExactIndex {
         };
         for key in keys {
             let dep = DepKey { object, key };
-            for (unit, _) in self.by_key.remove(&dep).unwrap_or_default() {
-                if let Some(unit_keys) = self.by_unit.get_mut(&unit) {
+            for d in self.by_key.remove(&dep).unwrap_or_default() {
+                if !self.is_live(&d) {
+                    self.stale = self.stale.saturating_sub(1);
+                    continue;
+                }
+                self.live = self.live.saturating_sub(1);
+                if let Some(unit_keys) = self.by_unit.get_mut(&d.unit) {
                     unit_keys.retain(|k| *k != dep);
                     if unit_keys.is_empty() {
-                        self.by_unit.remove(&unit);
+                        self.by_unit.remove(&d.unit);
                     }
                 }
             }
@@ -78,7 +146,12 @@ impl DependencyIndex for ExactIndex {
     fn affected(&self, key: DepKey, out: &mut Vec<Affected>) {
         let mut push = |k: &DepKey| {
             if let Some(dependents) = self.by_key.get(k) {
-                out.extend(dependents.iter().map(|&(u, s)| Affected::Site(u, s)));
+                out.extend(
+                    dependents
+                        .iter()
+                        .filter(|d| self.is_live(d))
+                        .map(|d| Affected::Site(d.unit, d.site)),
+                );
             }
         };
         if key.key == DepKey::WHOLE {
@@ -95,14 +168,14 @@ impl DependencyIndex for ExactIndex {
     }
 
     fn bytes(&self) -> usize {
-        let entry = std::mem::size_of::<(DepKey, SmallVec<[(UnitId, SiteId); 2]>)>() + 1;
+        let entry = std::mem::size_of::<(DepKey, SmallVec<[Dependent; 2]>)>() + 1;
         let object = std::mem::size_of::<(u64, SmallVec<[u64; 4]>)>() + 1;
         let unit = std::mem::size_of::<(UnitId, Vec<DepKey>)>() + 1;
         let spilled: usize = self
             .by_key
             .values()
             .filter(|d| d.spilled())
-            .map(|d| d.capacity() * std::mem::size_of::<(UnitId, SiteId)>())
+            .map(|d| d.capacity() * std::mem::size_of::<Dependent>())
             .sum();
         let unit_lists: usize = self
             .by_unit
@@ -114,6 +187,7 @@ impl DependencyIndex for ExactIndex {
             + self.by_unit.capacity() * unit
             + spilled
             + unit_lists
+            + self.generations.capacity() * std::mem::size_of::<u32>()
     }
 
     fn units(&self) -> usize {
@@ -152,6 +226,42 @@ mod tests {
                 Affected::Site(UnitId(9), SiteId(0)),
             ]
         );
+    }
+
+    #[test]
+    fn a_removed_unit_is_not_found_and_can_come_back_under_its_id() {
+        let mut index = ExactIndex::default();
+        let shared = DepKey { object: 1, key: 5 };
+        for u in 0..10 {
+            index.add(UnitId(u), SiteId(0), shared);
+        }
+        index.remove_unit(UnitId(3));
+        let mut out = Vec::new();
+        index.affected(shared, &mut out);
+        assert_eq!(out.len(), 9);
+        assert!(!out.contains(&Affected::Site(UnitId(3), SiteId(0))));
+        index.add(UnitId(3), SiteId(4), shared);
+        out.clear();
+        index.affected(shared, &mut out);
+        assert_eq!(out.len(), 10);
+        assert!(out.contains(&Affected::Site(UnitId(3), SiteId(4))));
+        assert!(
+            !out.contains(&Affected::Site(UnitId(3), SiteId(0))),
+            "the old site stays gone"
+        );
+    }
+
+    #[test]
+    fn stale_entries_do_not_pile_up() {
+        let mut index = ExactIndex::default();
+        let shared = DepKey { object: 1, key: 5 };
+        for round in 0..1000 {
+            index.add(UnitId(round % 7), SiteId(0), shared);
+            index.remove_unit(UnitId(round % 7));
+        }
+        let entries: usize = index.by_key.values().map(|d| d.len()).sum();
+        assert!(entries <= 65, "{entries} entries left for nothing live");
+        assert_eq!(index.units(), 0);
     }
 
     #[test]
