@@ -112,3 +112,13 @@ fn adaptive_rearms_when_the_same_value_is_stored_again() {
         &["--adaptive"],
     );
 }
+
+#[test]
+fn global_rebound_by_python_code_a_builtin_calls() {
+    check("rebound_during_a_call", "rebound_during_a_call", &[]);
+    check(
+        "rebound_during_a_call",
+        "rebound_during_a_call_unit",
+        &["--invalidate=unit"],
+    );
+}

@@ -30,7 +30,7 @@ use crate::specialise::{compile_loop, identity, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};
-use crate::unit::{ExitReason, Unit};
+use crate::unit::{ExitId, ExitReason, Unit};
 use crate::{backend, deopt};
 use std::any::Any;
 use std::cell::RefCell;
@@ -42,7 +42,7 @@ use tripwire_core::vm::hooks::FrameRef;
 use tripwire_core::vm::loop_hook::LoopAction;
 use tripwire_core::watch::DictEvent;
 use tripwire_core::watchers::DictEventKind;
-use tripwire_core::{PyResult, Vm};
+use tripwire_core::{PyErr, Vm};
 
 /// Jumps back between two looks at the running loop.
 const SAMPLE_PERIOD: u32 = 256;
@@ -99,6 +99,45 @@ pub struct Optimizer {
     events: u64,
 }
 
+/// A unit about to run over a frame, with what its run borrows from the optimizer
+/// (its scratch temporaries, the stress counter) while the optimizer is not held.
+struct Entered {
+    id: UnitId,
+    unit: Rc<Unit>,
+    frame: usize,
+    base: usize,
+    stack_base: usize,
+    code: Rc<Code>,
+    loops: Rc<dyn Any>,
+    head: u32,
+    depth: u32,
+    temps: Vec<Value>,
+    stress: Option<Stress>,
+}
+
+impl Entered {
+    /// Run the unit and rebuild the frame at the exit it took; the exception a
+    /// call raised, to be raised there.
+    fn run(&mut self, vm: &mut Vm) -> (ExitId, Option<PyErr>) {
+        let (unit, base, stack_base) = (&self.unit, self.base, self.stack_base);
+        let ran = match self.stress.as_mut() {
+            Some(stress) => {
+                backend::interp::run::<true>(vm, unit, base, stack_base, &mut self.temps, stress)
+            }
+            None => {
+                let mut off = Stress::new(0);
+                backend::interp::run::<false>(vm, unit, base, stack_base, &mut self.temps, &mut off)
+            }
+        };
+        let (exit, raised) = match ran {
+            Ok(exit) => (exit, None),
+            Err((exit, e)) => (exit, Some(e)),
+        };
+        deopt::rebuild(vm, unit, self.frame, base, stack_base, &self.temps, exit);
+        (exit, raised)
+    }
+}
+
 /// How the optimizer sits in the interpreter's extension state.
 struct Installed(Rc<RefCell<Optimizer>>);
 
@@ -145,9 +184,23 @@ impl Optimizer {
         vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
         vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
-            match shared.try_borrow_mut() {
+            let entry = match shared.try_borrow_mut() {
                 Ok(mut opt) => opt.hot_loop(vm, frame, head),
-                Err(_) => Ok(LoopAction::Continue),
+                Err(_) => None,
+            };
+            let Some(mut entry) = entry else {
+                return Ok(LoopAction::Continue);
+            };
+            // The state is not held while the unit runs: a watcher event from
+            // Python code a built-in calls must reach it.
+            let (exit, raised) = entry.run(vm);
+            if let Ok(mut opt) = shared.try_borrow_mut() {
+                opt.left(entry, exit);
+            }
+            match raised {
+                // Raised at the call's instruction, as the interpreter would have.
+                Some(e) => Err(e),
+                None => Ok(LoopAction::Took),
             }
         });
         Ok(())
@@ -225,27 +278,27 @@ impl Optimizer {
     }
 
     /// The loop hook: warm the loop up, compile it, or run its unit.
-    fn hot_loop(&mut self, vm: &mut Vm, frame: FrameRef, head: usize) -> PyResult<LoopAction> {
+    fn hot_loop(&mut self, vm: &mut Vm, frame: FrameRef, head: usize) -> Option<Entered> {
         // A traced frame's line events come from the interpreter.
         if vm.thread.attention || frame.index + 1 != vm.frames.len() {
-            return Ok(LoopAction::Continue);
+            return None;
         }
         let Some(f) = frame.frame(vm) else {
-            return Ok(LoopAction::Continue);
+            return None;
         };
         if f.code.flags & flags::NAMESPACE != 0 || f.locals.is_some() {
-            return Ok(LoopAction::Continue);
+            return None;
         }
         let code = f.code.clone();
         let (base, stack_base) = (f.base, f.stack_base());
         let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
         let Some(depth) = vm.stack.len().checked_sub(stack_base) else {
-            return Ok(LoopAction::Continue);
+            return None;
         };
         let (head, depth) = (head as u32, depth as u32);
-        let loops = self.loops_of(vm, &code);
-        let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
-            return Ok(LoopAction::Continue);
+        let shared_loops = self.loops_of(vm, &code);
+        let Some(loops) = shared_loops.downcast_ref::<CodeLoops>() else {
+            return None;
         };
         let unit = {
             let mut list = loops.loops.borrow_mut();
@@ -266,13 +319,13 @@ impl Optimizer {
             };
             let entry = &mut list[at];
             match entry.state {
-                LoopState::Refused => return Ok(LoopAction::Continue),
+                LoopState::Refused => return None,
                 LoopState::Warming { seen, needed } if seen + 1 < needed => {
                     entry.state = LoopState::Warming {
                         seen: seen + 1,
                         needed,
                     };
-                    return Ok(LoopAction::Continue);
+                    return None;
                 }
                 LoopState::Warming { .. } => {
                     entry.state = match self.compile(vm, &code, head, depth, &globals, &builtins) {
@@ -302,10 +355,10 @@ impl Optimizer {
                     Some(u) if u.valid.get() => u,
                     _ => {
                         entry.state = self.after_invalidation(&code);
-                        return Ok(LoopAction::Continue);
+                        return None;
                     }
                 },
-                _ => return Ok(LoopAction::Continue),
+                _ => return None,
             }
         };
         let id = match loops
@@ -318,24 +371,25 @@ impl Optimizer {
                 state: LoopState::Compiled(id),
                 ..
             }) => *id,
-            _ => return Ok(LoopAction::Continue),
+            _ => return None,
         };
-        if let Some(reason) = self.enter(vm, frame.index, &unit, base, stack_base)? {
-            let why = match reason {
-                ExitReason::Invalidated => "reached a patched guard site",
-                _ => "its guards keep failing",
-            };
-            self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
-            self.drop_unit(id, &unit);
-            let mut list = loops.loops.borrow_mut();
-            if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
-                entry.state = match reason {
-                    ExitReason::Invalidated => self.after_invalidation(&code),
-                    _ => LoopState::Refused,
-                };
-            }
-        }
-        Ok(LoopAction::Took)
+        self.stats.osr_entries += 1;
+        unit.entries.set(unit.entries.get() + 1);
+        let stress = (self.options.stress_deopt > 0)
+            .then(|| std::mem::replace(&mut self.stress, Stress::new(0)));
+        Some(Entered {
+            id,
+            unit,
+            frame: frame.index,
+            base,
+            stack_base,
+            code,
+            loops: shared_loops.clone(),
+            head,
+            depth,
+            temps: std::mem::take(&mut self.temps),
+            stress,
+        })
     }
 
     /// How many samples make a loop hot.
@@ -419,44 +473,33 @@ impl Optimizer {
         }
     }
 
-    /// Run `unit` over frame `frame` and hand the frame back at the exit it took.
-    /// Returns why the unit should be dropped: a patched site was reached (it is
-    /// recompiled when the thrash policy allows), or its guards keep failing; or the
-    /// exception a call raised, to be raised in the rebuilt frame.
-    fn enter(
-        &mut self,
-        vm: &mut Vm,
-        frame: usize,
-        unit: &Rc<Unit>,
-        base: usize,
-        stack_base: usize,
-    ) -> PyResult<Option<ExitReason>> {
-        self.stats.osr_entries += 1;
-        unit.entries.set(unit.entries.get() + 1);
-        let mut temps = std::mem::take(&mut self.temps);
-        let ran = if self.options.stress_deopt > 0 {
-            backend::interp::run::<true>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
-        } else {
-            backend::interp::run::<false>(vm, unit, base, stack_base, &mut temps, &mut self.stress)
-        };
-        let (exit, raised) = match ran {
-            Ok(exit) => (exit, None),
-            Err((exit, e)) => (exit, Some(e)),
-        };
-        deopt::rebuild(vm, unit, frame, base, stack_base, &temps, exit);
+    /// A unit's run ended at `exit` (the frame is rebuilt): statistics, and a unit
+    /// that reached a patched site or whose guards keep failing is dropped (the
+    /// first recompiled when the thrash policy allows).
+    fn left(&mut self, entry: Entered, exit: ExitId) {
+        let Entered {
+            id,
+            unit,
+            code,
+            loops,
+            head,
+            depth,
+            mut temps,
+            stress,
+            ..
+        } = entry;
         temps.clear();
         self.temps = temps;
-        if let Some(e) = raised {
-            // Raised at the call's instruction, as the interpreter would have.
-            return Err(e);
+        if let Some(stress) = stress {
+            self.stress = stress;
         }
         let Some(state) = unit.exits.get(exit.0 as usize) else {
-            return Ok(None);
+            return;
         };
         if let Some(n) = unit.exit_counts.borrow_mut().get_mut(exit.0 as usize) {
             *n += 1;
         }
-        Ok(match state.reason {
+        let drop = match state.reason {
             ExitReason::LoopEnd | ExitReason::Interrupt => None,
             ExitReason::AfterCall => {
                 self.stats.deopt(state.reason.name());
@@ -477,13 +520,32 @@ impl Optimizer {
                     None => "unsupported".to_string(),
                 };
                 self.stats.deopt(&name);
-                self.count_guard_failure(unit, ExitReason::Unsupported)
+                self.count_guard_failure(&unit, ExitReason::Unsupported)
             }
             reason => {
                 self.stats.deopt(reason.name());
-                self.count_guard_failure(unit, reason)
+                self.count_guard_failure(&unit, reason)
             }
-        })
+        };
+        let Some(reason) = drop else {
+            return;
+        };
+        let why = match reason {
+            ExitReason::Invalidated => "reached a patched guard site",
+            _ => "its guards keep failing",
+        };
+        self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
+        self.drop_unit(id, &unit);
+        let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
+            return;
+        };
+        let mut list = loops.loops.borrow_mut();
+        if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
+            entry.state = match reason {
+                ExitReason::Invalidated => self.after_invalidation(&code),
+                _ => LoopState::Refused,
+            };
+        }
     }
 
     /// An entry left through a failing guard: `reason` when the unit should go.
