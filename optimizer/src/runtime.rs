@@ -283,23 +283,17 @@ impl Optimizer {
         if vm.thread.attention || frame.index + 1 != vm.frames.len() {
             return None;
         }
-        let Some(f) = frame.frame(vm) else {
-            return None;
-        };
+        let f = frame.frame(vm)?;
         if f.code.flags & flags::NAMESPACE != 0 || f.locals.is_some() {
             return None;
         }
         let code = f.code.clone();
         let (base, stack_base) = (f.base, f.stack_base());
         let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
-        let Some(depth) = vm.stack.len().checked_sub(stack_base) else {
-            return None;
-        };
+        let depth = vm.stack.len().checked_sub(stack_base)?;
         let (head, depth) = (head as u32, depth as u32);
         let shared_loops = self.loops_of(vm, &code);
-        let Some(loops) = shared_loops.downcast_ref::<CodeLoops>() else {
-            return None;
-        };
+        let loops = shared_loops.downcast_ref::<CodeLoops>()?;
         let unit = {
             let mut list = loops.loops.borrow_mut();
             let at = match list.iter().position(|l| l.head == head && l.depth == depth) {
