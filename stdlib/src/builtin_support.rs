@@ -1,11 +1,12 @@
 //! What CPython's library expects of built-in types that core leaves to the
 //! library's side: `object.__reduce_ex__` / `object.__reduce__` (over the bundled
-//! `copy`'s default reduction) and `mappingproxy(mapping)`. Installed on core's types
-//! through its public API.
+//! `copy`'s default reduction), `mappingproxy(mapping)` and the descriptors
+//! `type.__dict__['__mro__']` / `['__dict__']`. Installed on core's types through its
+//! public API.
 
 use tripwire_core::builtins::{check_args, set_static_new};
 use tripwire_core::object::function::KwArg;
-use tripwire_core::object::{ObjKind, Value};
+use tripwire_core::object::{Dict, ObjKind, Value};
 use tripwire_core::{PyResult, Vm};
 
 /// `mappingproxy(mapping)`: a read-only view of a dict.
@@ -46,5 +47,22 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let proxy = vm.types.mappingproxy.clone();
     set_static_new(vm, &proxy, "mappingproxy", mappingproxy_new);
+    install_type_attributes(vm)
+}
+
+/// `type.__dict__` entries for the attributes core answers outside the namespace.
+fn install_type_attributes(vm: &mut Vm) -> PyResult<()> {
+    let ns = Dict::new_rc();
+    ns.set_str(vm.intern("__name__"), Value::str("builtins"));
+    let source = include_str!("py/type_attributes.py");
+    vm.exec_source(source, "<frozen builtins>", ns.clone())?;
+    let Some(descriptor) = ns.get_str(&vm.intern("getset_descriptor")) else {
+        return Err(vm.runtime_error("type_attributes.py defines no getset_descriptor"));
+    };
+    let type_ = vm.types.type_.clone();
+    for name in ["__mro__", "__dict__"] {
+        let attribute = vm.call(&descriptor, &[Value::str(name)], &[])?;
+        type_.dict.set_str(vm.intern(name), attribute);
+    }
     Ok(())
 }

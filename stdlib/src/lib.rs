@@ -34,6 +34,11 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/_operator.py")),
     ),
     ("atexit", ModuleDef::Source(include_str!("py/atexit.py"))),
+    ("_imp", ModuleDef::Source(include_str!("py/_imp.py"))),
+    (
+        "_warnings",
+        ModuleDef::Source(include_str!("py/_warnings.py")),
+    ),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

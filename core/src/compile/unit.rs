@@ -176,7 +176,9 @@ impl Unit {
     pub fn emit_jump(&mut self, make: fn(u32) -> Instr, l: Label) {
         let i = make(l.0);
         let at_jump = self.depth + stack_effect(i, true);
-        if self.label_depth[l.0 as usize].is_none() {
+        // A jump in unreachable code (after a `return` in a try's else) never runs:
+        // the depth tracked there says nothing about the label's.
+        if self.reachable && self.label_depth[l.0 as usize].is_none() {
             self.label_depth[l.0 as usize] = Some(at_jump);
         }
         self.jumps.push((self.instrs.len(), l));

@@ -260,8 +260,15 @@ impl Vm {
             None => {
                 if let Value::Module(m) = module {
                     let sub = format!("{}.{}", m.name.as_str(), name.as_str());
-                    if let Ok(v) = self.import_one(&sub) {
-                        return Ok(v);
+                    match self.import_one(&sub) {
+                        Ok(v) => {
+                            self.bind_submodule(m, name, &v);
+                            return Ok(v);
+                        }
+                        // Only the submodule's own absence means the name is missing;
+                        // any other error from running it is the program's to see.
+                        Err(e) if !self.is_missing_module(&e, &sub)? => return Err(e),
+                        Err(_) => {}
                     }
                     let file = m.dict.get_str(&self.names.d_file.clone());
                     let location = match &file {
@@ -286,6 +293,27 @@ impl Vm {
                     &format!("cannot import name '{}'", name.as_str()),
                 ))
             }
+        }
+    }
+
+    /// Whether `err` is the ModuleNotFoundError of module `name` itself.
+    fn is_missing_module(&mut self, err: &super::PyErr, name: &str) -> PyResult<bool> {
+        if !self.err_matches(err, &self.types.module_not_found_error.clone()) {
+            return Ok(false);
+        }
+        let key = self.intern("name");
+        Ok(match self.get_attr_opt(err.value(), &key)? {
+            Some(Value::Str(s)) => s.as_str() == name,
+            _ => false,
+        })
+    }
+
+    /// A submodule imported by `from package import name` is an attribute of its
+    /// package, as after `import package.name`.
+    fn bind_submodule(&mut self, package: &Rc<Module>, name: &Rc<PyStr>, module: &Value) {
+        if package.dict.get_str(name).is_none() {
+            self.dict_will_set_str(&package.dict, name, module);
+            package.dict.set_str(name.clone(), module.clone());
         }
     }
 

@@ -1,0 +1,96 @@
+"""_imp: what importlib's bootstrap asks of the import system. tripwire imports
+natively (its own modules, then sys.path); this module answers for that system:
+built-in modules are those of sys.builtin_module_names, none is frozen, no
+extension module or .pyc is loaded, and the import lock is a reentrant lock."""
+
+import sys
+import _thread
+
+check_hash_based_pycs = 'default'
+
+# sys and builtins are set up with the interpreter and cannot be made again.
+_NOT_REINITIALIZABLE = ('sys', 'builtins')
+
+
+def _check_name(function, name):
+    if not isinstance(name, str):
+        raise TypeError(
+            f"{function}() argument must be str, not {type(name).__name__}")
+
+
+def is_builtin(name, /):
+    _check_name('is_builtin', name)
+    if name not in sys.builtin_module_names:
+        return 0
+    return -1 if name in _NOT_REINITIALIZABLE else 1
+
+
+def create_builtin(spec, /):
+    name = spec.name
+    _check_name('create_builtin', name)
+    if name not in sys.builtin_module_names:
+        return None
+    if name not in sys.modules:
+        __import__(name)
+    return sys.modules[name]
+
+
+def exec_builtin(mod, /):
+    return 0
+
+
+def is_frozen(name, /):
+    _check_name('is_frozen', name)
+    return False
+
+
+def is_frozen_package(name, /):
+    _check_name('is_frozen_package', name)
+    raise ImportError(f"No such frozen object named {name!r}", name=name)
+
+
+def find_frozen(name, /, *, withdata=False):
+    _check_name('find_frozen', name)
+    return None
+
+
+def get_frozen_object(name, data=None, /):
+    _check_name('get_frozen_object', name)
+    raise ImportError(f"No such frozen object named {name!r}", name=name)
+
+
+def init_frozen(name, /):
+    _check_name('init_frozen', name)
+    return None
+
+
+def extension_suffixes():
+    return []
+
+
+_lock = _thread.allocate_lock()
+_owner = None
+_depth = 0
+
+
+def acquire_lock():
+    global _owner, _depth
+    me = _thread.get_ident()
+    if _owner != me:
+        _lock.acquire()
+        _owner = me
+    _depth += 1
+
+
+def release_lock():
+    global _owner, _depth
+    if _owner != _thread.get_ident():
+        raise RuntimeError("not holding the import lock")
+    _depth -= 1
+    if _depth == 0:
+        _owner = None
+        _lock.release()
+
+
+def lock_held():
+    return _owner is not None
