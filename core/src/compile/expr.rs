@@ -4,7 +4,7 @@
 use super::symtable::{Resolution, ScopeKind};
 use super::{binop, CResult, Compiler};
 use crate::code::{CmpOp, Instr, Invert};
-use crate::object::{bigint, Value};
+use crate::object::{bigint, bigint_text, Value};
 use crate::parse::ast::{self, Expr};
 use num_bigint::BigInt;
 use ruff_text_size::Ranged;
@@ -44,7 +44,7 @@ impl Compiler<'_> {
             }
             Expr::UnaryOp(u) => {
                 if let (ast::UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
-                    if let Some(v) = self.number(&n.value, true) {
+                    if let Some(v) = self.number(n, true)? {
                         self.load_const(v);
                         return Ok(());
                     }
@@ -225,7 +225,7 @@ impl Compiler<'_> {
                     kind: crate::object::ObjKind::Bytes(bytes.into_boxed_slice()),
                 })));
             }
-            Expr::NumberLiteral(n) => match self.number(&n.value, false) {
+            Expr::NumberLiteral(n) => match self.number(n, false)? {
                 Some(v) => self.load_const(v),
                 None => return Err(self.error(n, "complex numbers are not supported")),
             },
@@ -316,15 +316,22 @@ impl Compiler<'_> {
         self.bind(exit);
     }
 
-    pub(super) fn number(&self, n: &ast::Number, negate: bool) -> Option<Value> {
-        match n {
+    /// The constant a number literal stands for (None for complex numbers). A
+    /// decimal int with more digits than `sys.get_int_max_str_digits()` allows is
+    /// refused, as CPython's parser refuses it.
+    pub(super) fn number(
+        &self,
+        n: &ast::ExprNumberLiteral,
+        negate: bool,
+    ) -> CResult<Option<Value>> {
+        match &n.value {
             ast::Number::Int(i) => {
                 if let Some(v) = i.as_i64() {
-                    return Some(if negate {
+                    return Ok(Some(if negate {
                         bigint::neg(bigint::IntRef::Small(v))
                     } else {
                         Value::Int(v)
-                    });
+                    }));
                 }
                 let text = i.to_string().replace('_', "");
                 let lower = text.to_ascii_lowercase();
@@ -337,11 +344,22 @@ impl Compiler<'_> {
                 } else {
                     (lower, 10)
                 };
-                let b = BigInt::parse_bytes(digits.as_bytes(), radix)?;
-                Some(Value::from_bigint(if negate { -b } else { b }))
+                if radix == 10 {
+                    if let Err(limit) = bigint_text::check_text_digits(digits.len()) {
+                        // CPython names the line but marks no column.
+                        let mut err = self.error(n, &literal_limit_message(limit, digits.len()));
+                        err.col = 0;
+                        err.end_col = 0;
+                        return Err(err);
+                    }
+                }
+                let Some(b) = BigInt::parse_bytes(digits.as_bytes(), radix) else {
+                    return Ok(None);
+                };
+                Ok(Some(Value::from_bigint(if negate { -b } else { b })))
             }
-            ast::Number::Float(f) => Some(Value::Float(if negate { -f } else { *f })),
-            ast::Number::Complex { .. } => None,
+            ast::Number::Float(f) => Ok(Some(Value::Float(if negate { -f } else { *f }))),
+            ast::Number::Complex { .. } => Ok(None),
         }
     }
 
@@ -830,4 +848,12 @@ fn const_tuple(elts: &[Expr]) -> Option<Value> {
         });
     }
     Some(Value::tuple(items))
+}
+
+/// CPython's parser's message for a decimal int literal past the digit limit.
+fn literal_limit_message(limit: usize, digits: usize) -> String {
+    format!(
+        "{} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        bigint_text::from_text_limit_message(limit, digits)
+    )
 }
