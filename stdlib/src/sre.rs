@@ -76,6 +76,27 @@ fn outcome(state: &State, groups: usize) -> Vec<Value> {
     out
 }
 
+thread_local! {
+    /// The engine runs on this thread: a panic is its refusal of malformed code.
+    static IN_ENGINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The engine trusts its code and panics on code `re._compiler` would never make
+/// (CPython checks the code when the pattern is compiled and raises RuntimeError);
+/// such a panic is caught (`run_on`) and must not be reported as a crash.
+fn quiet_engine_panics() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ENGINE.with(|e| e.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// One run of the engine; Err(()) when it refused the code.
 fn run_on<S: StrDrive>(
     string: S,
     codes: &[u32],
@@ -84,15 +105,19 @@ fn run_on<S: StrDrive>(
     mode: Mode,
     must_advance: bool,
     groups: usize,
-) -> Option<Vec<Value>> {
+) -> Result<Option<Vec<Value>>, ()> {
     let mut req = Request::new(string, pos, endpos, codes, matches!(mode, Mode::FullMatch));
     req.must_advance = must_advance;
     let mut state = State::default();
-    let found = match mode {
+    quiet_engine_panics();
+    IN_ENGINE.with(|e| e.set(true));
+    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match mode {
         Mode::Search => state.search(req),
         Mode::Match | Mode::FullMatch => state.py_match(&req),
-    };
-    found.then(|| outcome(&state, groups))
+    }));
+    IN_ENGINE.with(|e| e.set(false));
+    let found = found.map_err(drop)?;
+    Ok(found.then(|| outcome(&state, groups)))
 }
 
 /// `run(code, string, pos, endpos, mode, must_advance, groups)`: None, or a tuple
@@ -133,10 +158,12 @@ fn run(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Value::Str(s) => run_on(s.as_str(), codes, pos, endpos, mode, must_advance, groups),
         Value::Obj(o) => match &o.kind {
             ObjKind::Bytes(b) => run_on(&b[..], codes, pos, endpos, mode, must_advance, groups),
-            _ => None,
+            _ => Ok(None),
         },
-        _ => None,
+        _ => Ok(None),
     };
+    let found =
+        found.map_err(|()| vm.new_error(&vm.types.runtime_error.clone(), "invalid SRE code"))?;
     Ok(found.map_or(Value::None, Value::tuple))
 }
 
