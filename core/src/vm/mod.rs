@@ -25,6 +25,7 @@ pub mod hooks;
 pub mod import;
 pub mod iter;
 pub mod matching;
+pub mod memory_reserve;
 pub mod names;
 pub mod namespace;
 pub mod ops;
