@@ -55,3 +55,10 @@ fn running_out_in_small_allocations_raises_memory_error_each_time() {
     let (status, stderr) = run_limited("small_objects");
     assert_eq!(status, Some(0), "stderr:\n{stderr}");
 }
+
+/// A sort's working memory is sized by the list: MemoryError, the list unchanged.
+#[test]
+fn a_sort_without_room_raises_memory_error() {
+    let (status, stderr) = run_limited("sort_buffer");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
+}
