@@ -53,10 +53,23 @@ enum Mode {
     Search,
 }
 
+/// Why a run of the engine gave no answer.
+enum Refusal {
+    /// The engine panicked on code `re._compiler` would never make.
+    InvalidCode,
+    /// The groups of the answer could not be held.
+    NoMemory,
+}
+
 /// Where the groups of a successful run are: (start, end) of each group from 0, -1
 /// for a group that did not take part, and the last group index.
-fn outcome(state: &State, groups: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(2 * groups + 3);
+fn outcome(state: &State, groups: usize) -> Result<Vec<Value>, Refusal> {
+    let mut out = Vec::new();
+    groups
+        .checked_mul(2)
+        .and_then(|n| n.checked_add(3))
+        .and_then(|n| out.try_reserve_exact(n).ok())
+        .ok_or(Refusal::NoMemory)?;
     out.push(Value::Int(state.marks.last_index() as i64));
     out.push(Value::Int(state.start as i64));
     out.push(Value::Int(state.cursor.position as i64));
@@ -73,7 +86,7 @@ fn outcome(state: &State, groups: usize) -> Vec<Value> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 thread_local! {
@@ -96,7 +109,7 @@ fn quiet_engine_panics() {
     });
 }
 
-/// One run of the engine; Err(()) when it refused the code.
+/// One run of the engine.
 fn run_on<S: StrDrive>(
     string: S,
     codes: &[u32],
@@ -105,7 +118,7 @@ fn run_on<S: StrDrive>(
     mode: Mode,
     must_advance: bool,
     groups: usize,
-) -> Result<Option<Vec<Value>>, ()> {
+) -> Result<Option<Vec<Value>>, Refusal> {
     let mut req = Request::new(string, pos, endpos, codes, matches!(mode, Mode::FullMatch));
     req.must_advance = must_advance;
     let mut state = State::default();
@@ -116,8 +129,10 @@ fn run_on<S: StrDrive>(
         Mode::Match | Mode::FullMatch => state.py_match(&req),
     }));
     IN_ENGINE.with(|e| e.set(false));
-    let found = found.map_err(drop)?;
-    Ok(found.then(|| outcome(&state, groups)))
+    if !found.map_err(|_| Refusal::InvalidCode)? {
+        return Ok(None);
+    }
+    outcome(&state, groups).map(Some)
 }
 
 /// `run(code, string, pos, endpos, mode, must_advance, groups)`: None, or a tuple
@@ -162,8 +177,10 @@ fn run(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         },
         _ => Ok(None),
     };
-    let found =
-        found.map_err(|()| vm.new_error(&vm.types.runtime_error.clone(), "invalid SRE code"))?;
+    let found = found.map_err(|refusal| match refusal {
+        Refusal::InvalidCode => vm.new_error(&vm.types.runtime_error.clone(), "invalid SRE code"),
+        Refusal::NoMemory => vm.memory_error(),
+    })?;
     Ok(found.map_or(Value::None, Value::tuple))
 }
 

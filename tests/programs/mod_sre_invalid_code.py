@@ -16,4 +16,12 @@ for label, code in [("good", GOOD)] + BAD:
         print(label, m.span() if m else m)
     except RuntimeError as e:
         print(label, type(e).__name__, e)
+# A group count out of range is refused too; one the code does not use is fine.
+for groups in [-1, 2**30, 10**10, 1000]:
+    try:
+        p = _sre.compile("x*", 32, GOOD, groups, {}, (None,))
+        m = p.match("xxy")
+        print(groups, m.span(), m.groups()[-3:], len(m.regs))
+    except RuntimeError as e:
+        print(groups, type(e).__name__, e)
 print("the program goes on")
