@@ -62,3 +62,10 @@ fn a_sort_without_room_raises_memory_error() {
     let (status, stderr) = run_limited("sort_buffer");
     assert_eq!(status, Some(0), "stderr:\n{stderr}");
 }
+
+/// A deque grows fallibly: MemoryError, the items added before kept.
+#[test]
+fn a_deque_without_room_raises_memory_error() {
+    let (status, stderr) = run_limited("deque_growth");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
+}
