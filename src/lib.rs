@@ -56,6 +56,9 @@ pub fn run_file_with(
         .name("tripwire-main".into())
         .stack_size(STACK_SIZE)
         .spawn(move || {
+            if let Err(status) = int_max_str_digits_from_env() {
+                return status;
+            }
             let mut vm = Vm::new();
             vm.stack_budget = STACK_SIZE - (64 << 20);
             let library = tripwire_stdlib::locate::find();
@@ -104,6 +107,34 @@ pub fn run_file_with(
         Err(e) => {
             eprintln!("tripwire: cannot start the interpreter thread: {e}");
             71
+        }
+    }
+}
+
+/// `PYTHONINTMAXSTRDIGITS`, as CPython reads it at start-up: the digit limit of
+/// int/str conversions (and of int literals), or CPython's fatal error (status 1).
+fn int_max_str_digits_from_env() -> Result<(), i32> {
+    use tripwire_core::object::bigint_text;
+    let Some(text) = std::env::var_os("PYTHONINTMAXSTRDIGITS") else {
+        return Ok(());
+    };
+    let text = text.to_string_lossy();
+    if text.is_empty() {
+        return Ok(());
+    }
+    match bigint_text::parse_max_str_digits(&text) {
+        Some(limit) => {
+            bigint_text::set_max_str_digits(limit);
+            Ok(())
+        }
+        None => {
+            eprintln!(
+                "Fatal Python error: config_init_int_max_str_digits: PYTHONINTMAXSTRDIGITS: \
+                 invalid limit; must be >= {} or 0 for unlimited.\n\
+                 Python runtime state: preinitialized\n",
+                bigint_text::MIN_MAX_STR_DIGITS
+            );
+            Err(1)
         }
     }
 }

@@ -4,12 +4,15 @@ mod fuzz_command;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
+use tripwire::core::vm::memory_reserve::{self, WithReserve};
 use tripwire::{RunOptions, TraceFormat};
 
 /// Python programs allocate and free small objects at a high rate; mimalloc's
 /// per-size free lists serve that in a fraction of the system allocator's time.
+/// Behind it, the reserve that turns running out of memory in the runtime's own
+/// allocations into a MemoryError (`memory_reserve`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: WithReserve<mimalloc::MiMalloc> = WithReserve(mimalloc::MiMalloc);
 
 /// mimalloc's `mi_option_purge_delay` (its number in the version 3 header).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
@@ -122,6 +125,7 @@ fn run(args: &[OsString]) -> ExitCode {
 
 fn main() -> ExitCode {
     tune_allocator();
+    memory_reserve::arm();
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match args.first().and_then(|a| a.to_str()) {
         Some("--version") | Some("-V") => {

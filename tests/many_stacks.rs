@@ -81,6 +81,36 @@ fn ten_thousand_greenlets_in_four_gigabytes() {
     assert_eq!(status, 0);
 }
 
+/// Past what 4 GB of address space holds, making one more greenlet raises
+/// MemoryError (the memory reserve's, where the runtime's own allocation failed),
+/// which the program catches; it goes on with the greenlets it has.
+#[test]
+fn a_hundred_thousand_greenlets_in_four_gigabytes_end_in_memory_error() {
+    let src = r#"
+from greenlet import greenlet, getcurrent
+main = getcurrent()
+def run(i):
+    x = main.switch(i)
+    return x * 2
+gs = []
+try:
+    for i in range(100_000):
+        g = greenlet(run)
+        g.switch(i)
+        gs.append(g)
+    print("all suspended")
+except MemoryError:
+    print("MemoryError; suspended at least 10,000:", len(gs) >= 10_000)
+print("finished", sum(g.switch(1) for g in gs[:1000]))
+"#;
+    let (out, err, status) = run("greenlets_past_4gb", src, Some(FOUR_GB));
+    assert_eq!(
+        out, "MemoryError; suspended at least 10,000: True\nfinished 2000\n",
+        "{err}"
+    );
+    assert_eq!(status, 0);
+}
+
 #[test]
 fn ten_thousand_threads_in_four_gigabytes() {
     let src = r#"

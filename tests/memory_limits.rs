@@ -18,10 +18,12 @@ fn program(name: &str) -> PathBuf {
         .join(name)
 }
 
-#[test]
-fn allocations_a_program_sizes_raise_memory_error() {
-    let script = program("out_of_memory.py");
-    let expected = std::fs::read_to_string(program("out_of_memory.out")).expect("expected output");
+/// Run `tests/memory/NAME.py` under the limit; its exit status (None for a
+/// signal), stdout and stderr, after checking stdout against `NAME.out`.
+fn run_limited(name: &str) -> (Option<i32>, String) {
+    let script = program(&format!("{name}.py"));
+    let expected =
+        std::fs::read_to_string(program(&format!("{name}.out"))).expect("expected output");
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {LIMIT_KIB} && exec \"$0\" run \"$1\""))
@@ -30,17 +32,40 @@ fn allocations_a_program_sizes_raise_memory_error() {
         .output()
         .expect("run tripwire under sh");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "ended by {:?}; stderr:\n{stderr}",
-        out.status
-    );
-    assert_eq!(stdout, expected);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(stdout, expected, "stderr:\n{stderr}");
+    (out.status.code(), stderr)
+}
+
+#[test]
+fn allocations_a_program_sizes_raise_memory_error() {
+    let (status, stderr) = run_limited("out_of_memory");
+    assert_eq!(status, Some(1), "stderr:\n{stderr}");
     assert_eq!(
         stderr.lines().last(),
         Some("MemoryError"),
         "stderr:\n{stderr}"
     );
+}
+
+/// Memory runs out in the interpreter's own small allocations (the reserve of
+/// `memory_reserve` turns that into MemoryError), and again after the program let go.
+#[test]
+fn running_out_in_small_allocations_raises_memory_error_each_time() {
+    let (status, stderr) = run_limited("small_objects");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
+}
+
+/// A sort's working memory is sized by the list: MemoryError, the list unchanged.
+#[test]
+fn a_sort_without_room_raises_memory_error() {
+    let (status, stderr) = run_limited("sort_buffer");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
+}
+
+/// A deque grows fallibly: MemoryError, the items added before kept.
+#[test]
+fn a_deque_without_room_raises_memory_error() {
+    let (status, stderr) = run_limited("deque_growth");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
 }

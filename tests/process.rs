@@ -289,3 +289,53 @@ fn ctrl_c_raises_keyboard_interrupt_in_the_main_thread() {
     assert_eq!(text(&out.stdout), "caught\n");
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// `PYTHONINTMAXSTRDIGITS` sets the digit limit at start-up (int literals
+/// included); a limit CPython refuses is its fatal error, status 1.
+#[test]
+fn pythonintmaxstrdigits_sets_the_digit_limit() {
+    let path = program(
+        b"int_digits.py",
+        b"import sys\nprint(sys.get_int_max_str_digits())\nprint(len(str(10**700)))\n",
+    );
+    let with = |value: &str| {
+        tripwire(&path)
+            .env("PYTHONINTMAXSTRDIGITS", value)
+            .output()
+            .expect("run tripwire")
+    };
+    let out = with(" 5000");
+    assert_eq!(text(&out.stdout), "5000\n701\n", "{}", text(&out.stderr));
+    let out = with("");
+    assert_eq!(text(&out.stdout), "4300\n701\n", "{}", text(&out.stderr));
+    let out = with("640");
+    assert_eq!(text(&out.stdout), "640\n", "{}", text(&out.stderr));
+    assert!(text(&out.stderr).ends_with(
+        "ValueError: Exceeds the limit (640 digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit\n"
+    ));
+    for refused in ["639", "abc", "-1"] {
+        let out = with(refused);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            text(&out.stderr),
+            "Fatal Python error: config_init_int_max_str_digits: PYTHONINTMAXSTRDIGITS: \
+             invalid limit; must be >= 640 or 0 for unlimited.\n\
+             Python runtime state: preinitialized\n\n"
+        );
+        assert_eq!(text(&out.stdout), "");
+    }
+    let literal = program(
+        b"int_literal.py",
+        format!("x = {}\n", "7".repeat(700)).as_bytes(),
+    );
+    let out = tripwire(&literal)
+        .env("PYTHONINTMAXSTRDIGITS", "640")
+        .output()
+        .expect("run tripwire");
+    assert!(text(&out.stderr).ends_with(
+        "SyntaxError: Exceeds the limit (640 digits) for integer string conversion: value has \
+         700 digits; use sys.set_int_max_str_digits() to increase the limit - Consider \
+         hexadecimal for huge integer literals to avoid decimal conversion limits.\n"
+    ));
+}

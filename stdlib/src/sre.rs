@@ -53,10 +53,23 @@ enum Mode {
     Search,
 }
 
+/// Why a run of the engine gave no answer.
+enum Refusal {
+    /// The engine panicked on code `re._compiler` would never make.
+    InvalidCode,
+    /// The groups of the answer could not be held.
+    NoMemory,
+}
+
 /// Where the groups of a successful run are: (start, end) of each group from 0, -1
 /// for a group that did not take part, and the last group index.
-fn outcome(state: &State, groups: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(2 * groups + 3);
+fn outcome(state: &State, groups: usize) -> Result<Vec<Value>, Refusal> {
+    let mut out = Vec::new();
+    groups
+        .checked_mul(2)
+        .and_then(|n| n.checked_add(3))
+        .and_then(|n| out.try_reserve_exact(n).ok())
+        .ok_or(Refusal::NoMemory)?;
     out.push(Value::Int(state.marks.last_index() as i64));
     out.push(Value::Int(state.start as i64));
     out.push(Value::Int(state.cursor.position as i64));
@@ -73,9 +86,30 @@ fn outcome(state: &State, groups: usize) -> Vec<Value> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
+thread_local! {
+    /// The engine runs on this thread: a panic is its refusal of malformed code.
+    static IN_ENGINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The engine trusts its code and panics on code `re._compiler` would never make
+/// (CPython checks the code when the pattern is compiled and raises RuntimeError);
+/// such a panic is caught (`run_on`) and must not be reported as a crash.
+fn quiet_engine_panics() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ENGINE.with(|e| e.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// One run of the engine.
 fn run_on<S: StrDrive>(
     string: S,
     codes: &[u32],
@@ -84,15 +118,21 @@ fn run_on<S: StrDrive>(
     mode: Mode,
     must_advance: bool,
     groups: usize,
-) -> Option<Vec<Value>> {
+) -> Result<Option<Vec<Value>>, Refusal> {
     let mut req = Request::new(string, pos, endpos, codes, matches!(mode, Mode::FullMatch));
     req.must_advance = must_advance;
     let mut state = State::default();
-    let found = match mode {
+    quiet_engine_panics();
+    IN_ENGINE.with(|e| e.set(true));
+    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match mode {
         Mode::Search => state.search(req),
         Mode::Match | Mode::FullMatch => state.py_match(&req),
-    };
-    found.then(|| outcome(&state, groups))
+    }));
+    IN_ENGINE.with(|e| e.set(false));
+    if !found.map_err(|_| Refusal::InvalidCode)? {
+        return Ok(None);
+    }
+    outcome(&state, groups).map(Some)
 }
 
 /// `run(code, string, pos, endpos, mode, must_advance, groups)`: None, or a tuple
@@ -135,11 +175,17 @@ fn run(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
             ObjKind::Bytes(b) => run_on(&b[..], codes, pos, endpos, mode, must_advance, groups),
             // A bytearray or memoryview is matched on a copy: the engine must not
             // see it change size under it.
-            _ => tripwire_core::builtins::bytearray::bytes_like(&args[1])
-                .and_then(|b| run_on(&b[..], codes, pos, endpos, mode, must_advance, groups)),
+            _ => match tripwire_core::builtins::bytearray::bytes_like(&args[1]) {
+                Some(b) => run_on(&b[..], codes, pos, endpos, mode, must_advance, groups),
+                None => Ok(None),
+            },
         },
-        _ => None,
+        _ => Ok(None),
     };
+    let found = found.map_err(|refusal| match refusal {
+        Refusal::InvalidCode => vm.new_error(&vm.types.runtime_error.clone(), "invalid SRE code"),
+        Refusal::NoMemory => vm.memory_error(),
+    })?;
     Ok(found.map_or(Value::None, Value::tuple))
 }
 

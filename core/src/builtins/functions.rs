@@ -248,27 +248,34 @@ fn sum(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     Ok(acc)
 }
 
-/// A stable merge sort whose comparison may raise.
+/// A stable sort whose comparison may raise. Its working memory (the keys, an
+/// index per item, the merge buffer) is sized by the list, so it is had fallibly:
+/// MemoryError rather than an abort.
 pub fn sort_values(
     vm: &mut Vm,
-    items: &mut Vec<Value>,
+    items: &mut [Value],
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<()> {
-    let keys: Vec<Value> = match key {
+    let computed: Option<Vec<Value>> = match key {
         Some(f) => {
-            let mut ks = Vec::with_capacity(items.len());
+            let mut ks = vm.vec_with_capacity(items.len())?;
             for it in items.iter() {
                 ks.push(vm.call(f, std::slice::from_ref(it), &[])?);
             }
-            ks
+            Some(ks)
         }
-        None => items.clone(),
+        None => None,
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let keys: &[Value] = computed.as_deref().unwrap_or(items);
+    let mut idx: Vec<usize> = vm.vec_with_capacity(keys.len())?;
+    idx.extend(0..keys.len());
     if reverse {
         idx.reverse();
     }
+    // Equal keys keep their order in `idx`: the in-place (unstable) sort of the fast
+    // paths breaks ties by position there.
+    let tie = |a: usize, b: usize| if reverse { b.cmp(&a) } else { a.cmp(&b) };
     // Fast paths: homogeneous ints, floats or strs compare without Python code.
     let all_int = keys.iter().all(|k| matches!(k, Value::Int(_)));
     let all_float = keys
@@ -276,37 +283,55 @@ pub fn sort_values(
         .all(|k| matches!(k, Value::Float(f) if !f.is_nan()));
     let all_str = keys.iter().all(|k| matches!(k, Value::Str(_)));
     if all_int {
-        idx.sort_by_key(|&i| match &keys[i] {
-            Value::Int(x) => *x,
-            _ => 0,
+        idx.sort_unstable_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y).then_with(|| tie(a, b)),
+            _ => tie(a, b),
         });
     } else if all_float {
-        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Float(x), Value::Float(y)) => {
-                x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
-            }
-            _ => std::cmp::Ordering::Equal,
+        idx.sort_unstable_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Float(x), Value::Float(y)) => x
+                .partial_cmp(y)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| tie(a, b)),
+            _ => tie(a, b),
         });
     } else if all_str {
-        idx.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
-            _ => std::cmp::Ordering::Equal,
+        idx.sort_unstable_by(|&a, &b| match (&keys[a], &keys[b]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()).then_with(|| tie(a, b)),
+            _ => tie(a, b),
         });
     } else {
-        let mut buf = idx.clone();
-        merge_sort(vm, &keys, &mut idx, &mut buf)?;
+        let mut buf = vm.copy_items(&idx)?;
+        merge_sort(vm, keys, &mut idx, &mut buf)?;
     }
+    drop(computed);
     if reverse {
         idx.reverse();
     }
-    let old = std::mem::take(items);
-    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
-    for i in idx {
-        if let Some(v) = slots[i].take() {
-            items.push(v);
+    permute(items, &mut idx);
+    Ok(())
+}
+
+/// Rearrange `items` in place so that item `j` is the old item `order[j]`;
+/// `order` is used up.
+fn permute(items: &mut [Value], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        if order[start] == DONE {
+            continue;
+        }
+        let first = std::mem::replace(&mut items[start], Value::Null);
+        let mut j = start;
+        loop {
+            let from = std::mem::replace(&mut order[j], DONE);
+            if from == start {
+                items[j] = first;
+                break;
+            }
+            items[j] = std::mem::replace(&mut items[from], Value::Null);
+            j = from;
         }
     }
-    Ok(())
 }
 
 fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {

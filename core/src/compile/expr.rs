@@ -4,7 +4,7 @@
 use super::symtable::{Resolution, ScopeKind};
 use super::{binop, CResult, Compiler};
 use crate::code::{CmpOp, Instr, Invert};
-use crate::object::{bigint, Value};
+use crate::object::{bigint, bigint_text, Value};
 use crate::parse::ast::{self, Expr};
 use num_bigint::BigInt;
 use ruff_text_size::Ranged;
@@ -44,8 +44,7 @@ impl Compiler<'_> {
             }
             Expr::UnaryOp(u) => {
                 if let (ast::UnaryOp::USub, Expr::NumberLiteral(n)) = (u.op, &*u.operand) {
-                    self.check_literal_digits(n)?;
-                    if let Some(v) = self.number(&n.value, true) {
+                    if let Some(v) = self.number(n, true)? {
                         self.load_const(v);
                         return Ok(());
                     }
@@ -226,13 +225,10 @@ impl Compiler<'_> {
                     kind: crate::object::ObjKind::Bytes(bytes.into_boxed_slice()),
                 })));
             }
-            Expr::NumberLiteral(n) => {
-                self.check_literal_digits(n)?;
-                match self.number(&n.value, false) {
-                    Some(v) => self.load_const(v),
-                    None => return Err(self.error(n, "complex numbers are not supported")),
-                }
-            }
+            Expr::NumberLiteral(n) => match self.number(n, false)? {
+                Some(v) => self.load_const(v),
+                None => return Err(self.error(n, "complex numbers are not supported")),
+            },
             Expr::BooleanLiteral(b) => self.load_const(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Value::None),
             Expr::EllipsisLiteral(_) => {
@@ -320,42 +316,22 @@ impl Compiler<'_> {
         self.bind(exit);
     }
 
-    /// A decimal int literal longer than `sys.get_int_max_str_digits()` is a
-    /// SyntaxError, as in CPython (which would otherwise run a program it refuses).
-    fn check_literal_digits(&self, n: &ast::ExprNumberLiteral) -> CResult<()> {
-        if let ast::Number::Int(i) = &n.value {
-            if i.as_i64().is_none() {
-                let text = i.to_string();
-                let lower = text.to_ascii_lowercase();
-                let decimal = !["0x", "0o", "0b"].iter().any(|p| lower.starts_with(p));
-                let digits = text.bytes().filter(u8::is_ascii_digit).count();
-                if let (true, Err(limit)) = (
-                    decimal,
-                    crate::object::bigint_text::check_text_digits(digits),
-                ) {
-                    let msg = crate::object::bigint_text::from_text_limit_message(limit, digits);
-                    return Err(self.error(
-                        n,
-                        &format!(
-                            "{msg} - Consider hexadecimal for huge integer literals to avoid \
-                             decimal conversion limits."
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub(super) fn number(&self, n: &ast::Number, negate: bool) -> Option<Value> {
-        match n {
+    /// The constant a number literal stands for (None for complex numbers). A
+    /// decimal int with more digits than `sys.get_int_max_str_digits()` allows is
+    /// refused, as CPython's parser refuses it.
+    pub(super) fn number(
+        &self,
+        n: &ast::ExprNumberLiteral,
+        negate: bool,
+    ) -> CResult<Option<Value>> {
+        match &n.value {
             ast::Number::Int(i) => {
                 if let Some(v) = i.as_i64() {
-                    return Some(if negate {
+                    return Ok(Some(if negate {
                         bigint::neg(bigint::IntRef::Small(v))
                     } else {
                         Value::Int(v)
-                    });
+                    }));
                 }
                 let text = i.to_string().replace('_', "");
                 let lower = text.to_ascii_lowercase();
@@ -368,18 +344,29 @@ impl Compiler<'_> {
                 } else {
                     (lower, 10)
                 };
-                let b = BigInt::parse_bytes(digits.as_bytes(), radix)?;
-                Some(Value::from_bigint(if negate { -b } else { b }))
+                if radix == 10 {
+                    if let Err(limit) = bigint_text::check_text_digits(digits.len()) {
+                        // CPython names the line but marks no column.
+                        let mut err = self.error(n, &literal_limit_message(limit, digits.len()));
+                        err.col = 0;
+                        err.end_col = 0;
+                        return Err(err);
+                    }
+                }
+                let Some(b) = BigInt::parse_bytes(digits.as_bytes(), radix) else {
+                    return Ok(None);
+                };
+                Ok(Some(Value::from_bigint(if negate { -b } else { b })))
             }
-            ast::Number::Float(f) => Some(Value::Float(if negate { -f } else { *f })),
+            ast::Number::Float(f) => Ok(Some(Value::Float(if negate { -f } else { *f }))),
             ast::Number::Complex { real, imag } => {
                 let sign = if negate { -1.0 } else { 1.0 };
-                Some(crate::builtins::complex::new_complex(
+                Ok(Some(crate::builtins::complex::new_complex(
                     crate::builtins::complex::C {
                         re: sign * real,
                         im: sign * imag,
                     },
-                ))
+                )))
             }
         }
     }
@@ -869,4 +856,12 @@ fn const_tuple(elts: &[Expr]) -> Option<Value> {
         });
     }
     Some(Value::tuple(items))
+}
+
+/// CPython's parser's message for a decimal int literal past the digit limit.
+fn literal_limit_message(limit: usize, digits: usize) -> String {
+    format!(
+        "{} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+        bigint_text::from_text_limit_message(limit, digits)
+    )
 }

@@ -58,6 +58,16 @@ const SHALLOW_SOURCE: usize = 4096;
 /// `nesting`), and dropping an AST that failed the check recurses as deep as the
 /// source allows.
 pub fn compile(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
+    if let Some(nul) = src.find('\0') {
+        // CPython's tokenizer refuses the source, naming the line up to the byte.
+        let mut err =
+            parse::syntax_error_in(src, nul, nul, "source code cannot contain null bytes");
+        err.text
+            .truncate(err.text.find('\0').unwrap_or(err.text.len()));
+        err.col = 0;
+        err.end_col = 0;
+        return Err(err);
+    }
     if src.len() <= SHALLOW_SOURCE {
         return compile_here(src, filename, mode);
     }

@@ -274,10 +274,15 @@ fn init_deque(vm: &mut Vm, d: &Value, args: &[Value], kw: &[KwArg]) -> PyResult<
 
 /// Add `x` at one end, dropping an item from the other end of a full deque; returns
 /// what was dropped, to be released once the borrow is over.
-fn push(q: &mut Deque, x: Value, left: bool) -> Option<Value> {
+/// Add `x` at one end; the item a bounded deque drops, or `Err(x)` when there is
+/// no memory for it.
+fn push(q: &mut Deque, x: Value, left: bool) -> Result<Option<Value>, Value> {
     q.state = q.state.wrapping_add(1);
     if q.maxlen == Some(0) {
-        return Some(x);
+        return Ok(Some(x));
+    }
+    if q.items.len() == q.items.capacity() && q.items.try_reserve(1).is_err() {
+        return Err(x);
     }
     let dropped = if q.maxlen.is_some_and(|m| q.items.len() >= m) {
         if left {
@@ -293,20 +298,28 @@ fn push(q: &mut Deque, x: Value, left: bool) -> Option<Value> {
     } else {
         q.items.push_back(x);
     }
-    dropped
+    Ok(dropped)
+}
+
+/// What a `push` under `with` came to: MemoryError if there was no room.
+fn pushed(vm: &Vm, r: Option<Result<Option<Value>, Value>>) -> PyResult<()> {
+    match r {
+        Some(Err(_)) => Err(vm.memory_error()),
+        _ => Ok(()),
+    }
 }
 
 fn d_append(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let (s, x) = one_arg(vm, "append", args, kw)?;
-    let dropped = with(s, |q| push(q, x.clone(), false));
-    drop(dropped);
+    let r = with(s, |q| push(q, x.clone(), false));
+    pushed(vm, r)?;
     Ok(Value::None)
 }
 
 fn d_appendleft(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let (s, x) = one_arg(vm, "appendleft", args, kw)?;
-    let dropped = with(s, |q| push(q, x.clone(), true));
-    drop(dropped);
+    let r = with(s, |q| push(q, x.clone(), true));
+    pushed(vm, r)?;
     Ok(Value::None)
 }
 
@@ -344,20 +357,25 @@ fn extend(vm: &mut Vm, d: &Value, it: &Value, left: bool) -> PyResult<()> {
         _ => None,
     };
     if let Some(items) = items {
-        let dropped = with(d, |q| {
+        // What a bounded deque drops is released after the borrow ends.
+        let r = with(d, |q| {
             let mut dropped = Vec::new();
             for x in items {
-                dropped.extend(push(q, x, left));
+                match push(q, x, left) {
+                    Ok(gone) => dropped.extend(gone),
+                    Err(x) => return (dropped, Err(x)),
+                }
             }
-            dropped
+            (dropped, Ok(None))
         });
+        let (dropped, r) = r.map_or((Vec::new(), None), |(dropped, r)| (dropped, Some(r)));
         drop(dropped);
-        return Ok(());
+        return pushed(vm, r);
     }
     let iter = vm.get_iter(it)?;
     while let Some(x) = vm.next(&iter)? {
-        let dropped = with(d, |q| push(q, x, left));
-        drop(dropped);
+        let r = with(d, |q| push(q, x, left));
+        pushed(vm, r)?;
     }
     Ok(())
 }

@@ -187,6 +187,13 @@ pub fn set_max_str_digits(limit: usize) {
     MAX_STR_DIGITS.with(|m| m.set(limit));
 }
 
+/// The limit a `PYTHONINTMAXSTRDIGITS` setting asks for, if it is one CPython
+/// accepts (0 or at least `MIN_MAX_STR_DIGITS`).
+pub fn parse_max_str_digits(text: &str) -> Option<usize> {
+    let limit: usize = text.trim().parse().ok()?;
+    (limit == 0 || limit >= MIN_MAX_STR_DIGITS).then_some(limit)
+}
+
 /// CPython's message when an int is too long to print in decimal.
 pub fn to_text_limit_message(limit: usize) -> String {
     format!(

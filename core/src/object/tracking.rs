@@ -75,11 +75,18 @@ thread_local! {
     /// Registry entries before this index have survived a sweep or a collection.
     static YOUNG_START: Cell<usize> = const { Cell::new(0) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// The registry could not grow (`make_room`); cleared by a collection.
+    static STARVED: Cell<bool> = const { Cell::new(false) };
 }
 
 fn register(t: Tracked) {
     let due = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
+        if r.len() == r.capacity() && !make_room(&mut r) {
+            // Memory is short: the object goes untracked (a cycle through it will
+            // not be collected), as the program's next allocation will likely fail.
+            return false;
+        }
         r.push(t);
         let young = YOUNG_START.with(|y| y.get()).min(r.len());
         if r.len() - young >= SWEEP_EVERY {
@@ -106,6 +113,24 @@ pub fn dict(d: &Rc<Dict>) {
 pub fn list(l: &Rc<List>) {
     register(Tracked::List(Rc::downgrade(l)));
 }
+/// Room for one more entry in a full registry, without ending the process when
+/// memory is short: doubling needs one large block, so when that cannot be had the
+/// dead entries are dropped, and failing that the registry grows by a little.
+/// After a failure, nothing more is tried until the next collection (each try walks
+/// the whole registry).
+fn make_room(r: &mut Vec<Tracked>) -> bool {
+    if STARVED.with(|s| s.get()) {
+        return false;
+    }
+    if r.try_reserve(1).is_ok() {
+        return true;
+    }
+    sweep(r, 0);
+    let room = r.len() < r.capacity() || r.try_reserve_exact(r.len() / 16 + 1).is_ok();
+    STARVED.with(|s| s.set(!room));
+    room
+}
+
 /// Drop the dead entries from `young` on, keeping the order of the live ones.
 fn sweep(r: &mut Vec<Tracked>, young: usize) {
     let mut kept = young;
@@ -172,8 +197,14 @@ pub fn restore(survivors: Vec<Tracked>) {
         let newer = std::mem::take(&mut *r);
         *r = survivors;
         r.extend(newer);
+        // What a collection dropped need not stay reserved.
+        let len = r.len();
+        if r.capacity() > 4 * len {
+            r.shrink_to(2 * len);
+        }
     });
     YOUNG_START.with(|y| y.set(live));
+    STARVED.with(|s| s.set(false));
     // Amortised: the next automatic collection waits for as many new objects as
     // survived, so the total work stays linear in allocations.
     THRESHOLD.with(|t| t.set((live * 2).max(MIN_THRESHOLD)));

@@ -8,9 +8,13 @@
 use super::{PyErr, PyResult, Vm};
 
 impl Vm {
-    /// A MemoryError with no message, as CPython's PyErr_NoMemory.
+    /// A MemoryError with no message, as CPython's PyErr_NoMemory. It answers a
+    /// spent memory reserve too (`memory_reserve`), even one spent making it: the
+    /// program gets one MemoryError, not a second one in its handler.
     pub fn memory_error(&self) -> PyErr {
-        PyErr::from_value(self.new_exception(&self.types.memory_error, Vec::new()))
+        let err = PyErr::from_value(self.new_exception(&self.types.memory_error, Vec::new()));
+        super::memory_reserve::take_exhausted();
+        err
     }
 
     /// Room for `additional` more items in `v` (grown as `push` would grow it), or

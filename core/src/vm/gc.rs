@@ -8,7 +8,7 @@
 //! contents cleared, which breaks the cycles so reference counting frees them.
 
 use super::Vm;
-use crate::object::tracking::{self, Tracked};
+use crate::object::tracking;
 use crate::object::{Base, Value};
 use hashbrown::HashMap;
 use std::rc::Rc;
@@ -147,12 +147,27 @@ fn clear(v: &Value) {
     }
 }
 
-/// Which of `objs` are reachable from outside the set.
-fn reachable(objs: &[Value], index: &HashMap<usize, usize>, held: isize) -> Vec<bool> {
-    let mut refs: Vec<isize> = objs
-        .iter()
-        .map(|v| strong_count(v) as isize - held)
-        .collect();
+/// A vector with room for `n` items, or None when the memory cannot be had: the
+/// collector's working memory grows with the number of objects, and a collection
+/// that cannot get it is skipped rather than ending the process.
+fn vec_for<T>(n: usize) -> Option<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).ok()?;
+    Some(v)
+}
+
+/// Which of `objs` are reachable from outside the set (each object of which holds
+/// `held` references to itself); None when the memory to find out cannot be had.
+fn reachable(objs: &[Value], held: isize) -> Option<Vec<bool>> {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    index.try_reserve(objs.len()).ok()?;
+    index.extend(
+        objs.iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.ptr().map(|p| (p, i))),
+    );
+    let mut refs: Vec<isize> = vec_for(objs.len())?;
+    refs.extend(objs.iter().map(|v| strong_count(v) as isize - held));
     for v in objs {
         traverse(v, &mut |r| {
             if let Some(j) = r.ptr().and_then(|p| index.get(&p)) {
@@ -160,8 +175,12 @@ fn reachable(objs: &[Value], index: &HashMap<usize, usize>, held: isize) -> Vec<
             }
         });
     }
-    let mut live = vec![false; objs.len()];
-    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0).collect();
+    let mut live = vec_for(objs.len())?;
+    live.resize(objs.len(), false);
+    // Each object enters the work list at most once, when it is found live.
+    let mut work: Vec<usize> = vec_for(objs.len())?;
+    work.extend((0..objs.len()).filter(|&i| refs[i] > 0));
+    drop(refs);
     for &i in &work {
         live[i] = true;
     }
@@ -175,56 +194,56 @@ fn reachable(objs: &[Value], index: &HashMap<usize, usize>, held: isize) -> Vec<
             }
         });
     }
-    live
+    Some(live)
+}
+
+/// Keep the items of `v` whose flag in `flags` is `wanted`.
+fn keep_flagged<T>(v: &mut Vec<T>, flags: &[bool], wanted: bool) {
+    let mut flags = flags.iter();
+    v.retain(|_| flags.next().is_none_or(|&f| f == wanted));
 }
 
 impl Vm {
     /// Find and free unreachable reference cycles; returns how many objects were in
-    /// them (`gc.collect()`).
+    /// them (`gc.collect()`). With too little memory to look, nothing is collected.
     pub fn collect_cycles(&mut self) -> usize {
-        let mut objs = Vec::new();
-        let mut kept: Vec<Tracked> = Vec::new();
-        for t in tracking::take_all() {
-            if let Some(v) = t.upgrade() {
+        // Run regularly as a program allocates, and after it dropped cycles: a
+        // good time to take a spent memory reserve back.
+        super::memory_reserve::replenish();
+        let mut registry = tracking::take_all();
+        let Some(mut objs) = vec_for(registry.len()) else {
+            tracking::restore(registry);
+            return 0;
+        };
+        registry.retain(|t| match t.upgrade() {
+            Some(v) => {
                 objs.push(v);
-                kept.push(t);
+                true
             }
-        }
-        let index: HashMap<usize, usize> = objs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.ptr().map(|p| (p, i)))
-            .collect();
+            None => false,
+        });
         // `objs` itself holds one reference to each object.
-        let live = reachable(&objs, &index, 1);
-        let mut garbage: Vec<Value> = Vec::new();
-        let mut survivors = Vec::new();
-        for ((v, t), l) in objs.into_iter().zip(kept).zip(live) {
-            if l {
-                survivors.push(t);
-            } else {
-                garbage.push(v);
-            }
-        }
-        drop(index);
-        tracking::restore(survivors);
+        let Some(live) = reachable(&objs, 1) else {
+            drop(objs);
+            tracking::restore(registry);
+            return 0;
+        };
+        keep_flagged(&mut registry, &live, true);
+        tracking::restore(registry);
+        let mut garbage = objs;
+        keep_flagged(&mut garbage, &live, false);
+        drop(live);
         if garbage.is_empty() {
             return 0;
         }
         let found = garbage.len();
         if self.finalize_garbage(&garbage) {
-            // Finalizers may have stored garbage somewhere live: keep what they reached.
-            let index: HashMap<usize, usize> = garbage
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.ptr().map(|p| (p, i)))
-                .collect();
-            let live = reachable(&garbage, &index, 1);
-            garbage = garbage
-                .into_iter()
-                .zip(live)
-                .filter_map(|(v, l)| (!l).then_some(v))
-                .collect();
+            // Finalizers may have stored garbage somewhere live: keep what they
+            // reached (and, without the memory to tell, keep it all).
+            let Some(live) = reachable(&garbage, 1) else {
+                return 0;
+            };
+            keep_flagged(&mut garbage, &live, false);
         }
         for v in &garbage {
             clear(v);

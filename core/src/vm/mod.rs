@@ -27,6 +27,7 @@ pub mod iter;
 pub mod jump;
 pub mod loop_hook;
 pub mod matching;
+pub mod memory_reserve;
 pub mod names;
 pub mod namespace;
 pub mod ops;

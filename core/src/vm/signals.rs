@@ -80,11 +80,15 @@ pub fn nap(until: Instant) {
 
 impl Vm {
     /// At an instruction boundary: a pending SIGINT becomes KeyboardInterrupt if
-    /// the main thread runs (another thread leaves it for the main thread).
+    /// the main thread runs (another thread leaves it for the main thread), and a
+    /// spent memory reserve (`memory_reserve`) becomes MemoryError.
     #[inline]
     pub fn check_signals(&mut self) -> PyResult<()> {
         if interrupt_pending() && self.threads.main_runs() {
             return Err(self.keyboard_interrupt());
+        }
+        if super::memory_reserve::take_exhausted() {
+            return Err(self.memory_error());
         }
         Ok(())
     }
@@ -93,13 +97,13 @@ impl Vm {
     /// which is where the exception is raised.
     #[inline]
     pub fn check_signals_before(&mut self, fi: usize, pc: usize) -> PyResult<()> {
-        if interrupt_pending() && self.threads.main_runs() {
+        let checked = self.check_signals();
+        if checked.is_err() {
             if let Some(frame) = self.frames.get_mut(fi) {
                 frame.pc = pc + 1;
             }
-            return Err(self.keyboard_interrupt());
         }
-        Ok(())
+        checked
     }
 
     #[cold]

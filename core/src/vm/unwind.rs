@@ -41,6 +41,9 @@ impl Vm {
                 frame.pc = h.handler as usize;
                 self.stack.truncate(sp);
                 self.push(err.into_value());
+                // The frames and values just dropped may have freed what an
+                // exhausted reserve needs.
+                super::memory_reserve::replenish();
                 return Ok(());
             }
             if self.thread.attention {

@@ -218,6 +218,8 @@ class Pattern:
 
 
 def compile(pattern, flags, code, groups, groupindex, indexgroup):
+    if not 0 <= groups <= MAXGROUPS:
+        raise RuntimeError("invalid SRE code")
     p = object.__new__(Pattern)
     p.pattern = pattern
     p.flags = flags

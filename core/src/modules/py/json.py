@@ -66,8 +66,16 @@ def _u4(n):
             + _HEX[(n >> 4) & 15] + _HEX[n & 15])
 
 
+def _needs_no_escape(s):
+    # Native string scans instead of a loop over the characters (printable
+    # characters other than the quote and the backslash are written as they are).
+    return s.isprintable() and '"' not in s and '\\' not in s
+
+
 def py_encode_basestring(s):
     """Return a JSON representation of a Python string."""
+    if _needs_no_escape(s):
+        return '"' + s + '"'
     esc = _ESCAPE_DCT
     out = None
     start = 0
@@ -92,6 +100,8 @@ def py_encode_basestring(s):
 
 def py_encode_basestring_ascii(s):
     """Return an ASCII-only JSON representation of a Python string."""
+    if s.isascii() and _needs_no_escape(s):
+        return '"' + s + '"'
     esc = _ESCAPE_DCT
     out = None
     start = 0
