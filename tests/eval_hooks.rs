@@ -2,35 +2,17 @@
 //! stacking order, removal, a hook that evaluates the frame itself through `next`,
 //! a hook that errors or panics, and generator resumption (with the throw flag).
 
+mod common;
+
+use common::{code_name, exec, global};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tripwire::core::object::{Dict, PyStr};
+use tripwire::core::object::Dict;
 use tripwire::core::vm::eval::Exit;
 use tripwire::core::vm::hooks::{EvalFrame, FrameRef, HookAction, Next};
 use tripwire::{PyResult, Value, Vm};
 
 type Log = Rc<RefCell<Vec<String>>>;
-
-fn exec(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> Result<(), String> {
-    vm.exec_source(src, "<test>", globals.clone())
-        .map(|_| ())
-        .map_err(|e| vm.format_exception(e.value()))
-}
-
-fn global(vm: &mut Vm, globals: &Dict, name: &str) -> String {
-    let v = globals.get_str(&PyStr::new(name)).unwrap_or(Value::None);
-    match vm.repr(&v) {
-        Ok(s) => s.as_str().to_string(),
-        Err(_) => "<repr failed>".to_string(),
-    }
-}
-
-fn name_of(vm: &Vm, frame: FrameRef) -> String {
-    frame
-        .frame(vm)
-        .map(|f| f.code.name.as_str().to_string())
-        .unwrap_or_default()
-}
 
 /// A hook that records `tag:name` and continues.
 fn recorder(
@@ -41,7 +23,7 @@ fn recorder(
     move |vm, frame, throw, _next| {
         let t = if throw { " (throw)" } else { "" };
         log.borrow_mut()
-            .push(format!("{tag}:{}{t}", name_of(vm, frame)));
+            .push(format!("{tag}:{}{t}", code_name(vm, frame)));
         Ok(HookAction::Continue)
     }
 }
@@ -53,7 +35,7 @@ fn evaluator(
 ) -> impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static {
     let log = log.clone();
     move |vm, frame, _throw, next| {
-        let name = name_of(vm, frame);
+        let name = code_name(vm, frame);
         if name == "<module>" {
             return Ok(HookAction::Continue);
         }
@@ -70,7 +52,7 @@ fn refuser(
 ) -> impl Fn(&mut Vm, FrameRef, bool, Next) -> PyResult<HookAction> + 'static {
     let count = entries.clone();
     move |vm, frame, _throw, _next| {
-        if name_of(vm, frame) == name {
+        if code_name(vm, frame) == name {
             count.set(count.get() + 1);
             if count.get() == 2 {
                 return Err(vm.value_error(format!("hook refused {name}")));
@@ -143,7 +125,7 @@ fn a_hook_can_wrap_evaluation_through_next_and_replace_the_result() {
     let inner_log = log.clone();
     vm.add_eval_hook(recorder(&log, "inner"));
     vm.add_eval_hook(move |vm, frame, _throw, next| {
-        if name_of(vm, frame) != "f" {
+        if code_name(vm, frame) != "f" {
             return Ok(HookAction::Continue);
         }
         inner_log.borrow_mut().push("before".into());
@@ -167,7 +149,7 @@ fn a_hook_can_wrap_evaluation_through_next_and_replace_the_result() {
 fn a_hook_that_errors_raises_in_the_caller_and_the_interpreter_goes_on() {
     let mut vm = Vm::new();
     let id = vm.add_eval_hook(|vm, frame, _throw, _next| {
-        if name_of(vm, frame) == "f" {
+        if code_name(vm, frame) == "f" {
             return Err(vm.value_error("hook refused f"));
         }
         Ok(HookAction::Continue)
@@ -186,7 +168,7 @@ fn a_hook_that_errors_raises_in_the_caller_and_the_interpreter_goes_on() {
 fn a_panicking_hook_is_a_system_error() {
     let mut vm = Vm::new();
     let id = vm.add_eval_hook(|vm, frame, _throw, _next| {
-        if name_of(vm, frame) == "f" {
+        if code_name(vm, frame) == "f" {
             panic!("hook bug");
         }
         Ok(HookAction::Continue)
@@ -356,7 +338,7 @@ fn a_hook_removed_by_another_during_an_entry_still_sees_that_entry_only() {
     let victim = vm.add_eval_hook(recorder(&log, "victim"));
     let remover_log = log.clone();
     vm.add_eval_hook(move |vm, frame, _throw, _next| {
-        let name = name_of(vm, frame);
+        let name = code_name(vm, frame);
         remover_log.borrow_mut().push(format!("remover:{name}"));
         if name == "f" {
             vm.remove_eval_hook(victim);

@@ -2,33 +2,14 @@
 //! told, a hook that takes the frame over and changes its locals, a hook's error
 //! raised in the frame, removal, and thread switches going on beside a hook.
 
+mod common;
+
+use common::{code_name, exec, global};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tripwire::core::object::{Dict, PyStr};
-use tripwire::core::vm::hooks::FrameRef;
+use tripwire::core::object::Dict;
 use tripwire::core::vm::loop_hook::LoopAction;
 use tripwire::{Value, Vm};
-
-fn exec(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> Result<(), String> {
-    vm.exec_source(src, "<test>", globals.clone())
-        .map(|_| ())
-        .map_err(|e| vm.format_exception(e.value()))
-}
-
-fn global(vm: &mut Vm, globals: &Dict, name: &str) -> String {
-    let v = globals.get_str(&PyStr::new(name)).unwrap_or(Value::None);
-    match vm.repr(&v) {
-        Ok(s) => s.as_str().to_string(),
-        Err(_) => "<repr failed>".to_string(),
-    }
-}
-
-fn code_name(vm: &Vm, frame: FrameRef) -> String {
-    frame
-        .frame(vm)
-        .map(|f| f.code.name.as_str().to_string())
-        .unwrap_or_default()
-}
 
 const LOOPS: &str = "\
 def count(n):

@@ -47,3 +47,34 @@ pub fn normalize(stderr: &str) -> String {
     }
     out
 }
+
+/// Run `src` in an interpreter with `globals` as its module namespace; the error
+/// formatted as a traceback.
+pub fn exec(
+    vm: &mut tripwire::Vm,
+    globals: &std::rc::Rc<tripwire::core::object::Dict>,
+    src: &str,
+) -> Result<(), String> {
+    vm.exec_source(src, "<test>", globals.clone())
+        .map(|_| ())
+        .map_err(|e| vm.format_exception(e.value()))
+}
+
+/// The repr of global `name` (None when unbound).
+pub fn global(vm: &mut tripwire::Vm, globals: &tripwire::core::object::Dict, name: &str) -> String {
+    let v = globals
+        .get_str(&tripwire::core::object::PyStr::new(name))
+        .unwrap_or(tripwire::Value::None);
+    match vm.repr(&v) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) => "<repr failed>".to_string(),
+    }
+}
+
+/// The name of the code a hook's frame runs.
+pub fn code_name(vm: &tripwire::Vm, frame: tripwire::core::vm::hooks::FrameRef) -> String {
+    frame
+        .frame(vm)
+        .map(|f| f.code.name.as_str().to_string())
+        .unwrap_or_default()
+}
