@@ -269,20 +269,23 @@ impl Translator<'_> {
             } else {
                 self.temp(d)
             };
-            if self.stack[d].src != Src::Slot(want) {
-                let Entry { src, origin } = self.stack[d];
-                let unbound = self.unbound_exit(d);
-                self.emit(Op::Move {
-                    dst: want,
-                    src,
-                    unbound,
-                });
-                self.stack[d] = Entry {
-                    src: Src::Slot(want),
-                    origin,
-                };
-            }
+            self.move_entry(d, want);
         }
+    }
+
+    /// Copy stack entry `d` into `dst` and let it stand there (an unbound local
+    /// leaves through the exit to its load).
+    fn move_entry(&mut self, d: usize, dst: Slot) {
+        let Entry { src, origin } = self.stack[d];
+        if src == Src::Slot(dst) {
+            return;
+        }
+        let unbound = self.unbound_exit(d);
+        self.emit(Op::Move { dst, src, unbound });
+        self.stack[d] = Entry {
+            src: Src::Slot(dst),
+            origin,
+        };
     }
 
     /// The exit for stack entry `d` found unbound: back to the `LoadFast` that read
@@ -793,18 +796,8 @@ impl Translator<'_> {
         // lazily below the call are taken now.
         for d in 0..below {
             if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
-                let Entry { src, origin } = self.stack[d];
                 let slot = self.temp(d);
-                let unbound = self.unbound_exit(d);
-                self.emit(Op::Move {
-                    dst: slot,
-                    src,
-                    unbound,
-                });
-                self.stack[d] = Entry {
-                    src: Src::Slot(slot),
-                    origin,
-                };
+                self.move_entry(d, slot);
             }
         }
         let exit = self.exit_at(pc, ExitReason::TypeGuard);
@@ -845,13 +838,7 @@ impl Translator<'_> {
             if self.stack[d].src == local {
                 reads_old = true;
                 let slot = self.temp(d);
-                let unbound = self.unbound_exit(d);
-                self.emit(Op::Move {
-                    dst: slot,
-                    src: local,
-                    unbound,
-                });
-                self.stack[d].src = Src::Slot(slot);
+                self.move_entry(d, slot);
             }
         }
         let shared = self.stack.iter().any(|e| e.src == v.src);
