@@ -1,6 +1,7 @@
 //! Hot-loop hooks through the Rust API: the period, the frame and target a hook is
-//! told, a hook that takes the frame over and changes its locals, a hook's error
-//! raised in the frame, removal, and thread switches going on beside a hook.
+//! told, a hook asking for the next jump back, a hook that takes the frame over and
+//! changes its locals, a hook's error raised in the frame, removal, and thread
+//! switches going on beside a hook.
 
 mod common;
 
@@ -62,6 +63,30 @@ fn a_longer_period_calls_the_hook_in_proportion() {
     let g = Dict::new_rc();
     exec(&mut vm, &g, LOOPS).expect("runs");
     assert_eq!(*calls.borrow(), 19, "1,998 jumps back at a period of 100");
+}
+
+#[test]
+fn a_hook_can_ask_to_be_called_at_the_next_jump_back() {
+    let mut vm = Vm::new();
+    let calls = Rc::new(RefCell::new(0u32));
+    let id = Rc::new(RefCell::new(None));
+    let (c, me) = (calls.clone(), id.clone());
+    let hook = vm.add_loop_hook(1000, move |vm, _, _| {
+        *c.borrow_mut() += 1;
+        // The first call asks for the next five jumps back, one at a time.
+        if *c.borrow() <= 5 {
+            let me = me.borrow().expect("the hook's id is known");
+            assert!(vm.call_loop_hook_soon(me));
+        }
+        Ok(LoopAction::Continue)
+    });
+    *id.borrow_mut() = Some(hook);
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, "i = 0\nwhile i < 2500:\n    i += 1\n").expect("runs");
+    // Called at jump 1000, then at each of the next five, then at 2005.
+    assert_eq!(*calls.borrow(), 7);
+    assert!(vm.remove_loop_hook(hook));
+    assert!(!vm.call_loop_hook_soon(hook));
 }
 
 #[test]

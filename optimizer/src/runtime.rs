@@ -30,16 +30,17 @@ use crate::specialise::{compile_loop, identity, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};
-use crate::unit::{ExitId, ExitReason, Unit};
+use crate::unit::{AttrAccess, AttrFill, AttrHow, AttrSite, ExitId, ExitReason, Unit};
 use crate::{backend, deopt};
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Instant;
-use tripwire_core::code::{flags, Code};
+use tripwire_core::code::{flags, AttrKind, Code};
+use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, Value};
 use tripwire_core::vm::hooks::FrameRef;
-use tripwire_core::vm::loop_hook::LoopAction;
+use tripwire_core::vm::loop_hook::{LoopAction, LoopHookId};
 use tripwire_core::watch::DictEvent;
 use tripwire_core::watchers::DictEventKind;
 use tripwire_core::{PyErr, Vm};
@@ -87,6 +88,9 @@ pub struct Optimizer {
     index: Box<dyn DependencyIndex>,
     thrash: Thrash,
     dict_watcher: i64,
+    type_watcher: i64,
+    /// The loop hook tier-up runs in.
+    loop_hook: Option<LoopHookId>,
     extra_index: usize,
     pub stats: Stats,
     sink: Option<TraceSink>,
@@ -117,16 +121,25 @@ struct Entered {
 
 impl Entered {
     /// Run the unit and rebuild the frame at the exit it took; the exception a
-    /// call raised, to be raised there.
-    fn run(&mut self, vm: &mut Vm) -> (ExitId, Option<PyErr>) {
+    /// call raised, to be raised there. Attribute sites are filled through the
+    /// optimizer, borrowed only while it fills one.
+    fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>) -> (ExitId, Option<PyErr>) {
         let (unit, base, stack_base) = (&self.unit, self.base, self.stack_base);
+        let id = self.id;
+        let mut fill = |vm: &mut Vm, site: &AttrSite, obj: &Value| match shared.try_borrow_mut() {
+            Ok(mut opt) => opt.fill_attr(vm, id, site, obj),
+            Err(_) => false,
+        };
+        let temps = &mut self.temps;
         let ran = match self.stress.as_mut() {
             Some(stress) => {
-                backend::interp::run::<true>(vm, unit, base, stack_base, &mut self.temps, stress)
+                backend::interp::run::<true>(vm, unit, base, stack_base, temps, stress, &mut fill)
             }
             None => {
                 let mut off = Stress::new(0);
-                backend::interp::run::<false>(vm, unit, base, stack_base, &mut self.temps, &mut off)
+                backend::interp::run::<false>(
+                    vm, unit, base, stack_base, temps, &mut off, &mut fill,
+                )
             }
         };
         let (exit, raised) = match ran {
@@ -159,6 +172,12 @@ impl Optimizer {
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
+        let type_watcher = vm
+            .add_type_watcher(|vm, event| {
+                Optimizer::with(vm, |vm, opt| opt.type_event(vm, &event.ty));
+                Ok(())
+            })
+            .map_err(|e| e.to_string())? as i64;
         let extra_index = vm
             .request_code_extra_index(None)
             .ok_or("no code-extra index is free")?;
@@ -172,6 +191,8 @@ impl Optimizer {
             index,
             thrash: Thrash::new(options.thrash),
             dict_watcher,
+            type_watcher,
+            loop_hook: None,
             extra_index,
             stats: Stats::default(),
             sink: None,
@@ -183,7 +204,7 @@ impl Optimizer {
         }));
         vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
-        vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
+        let hook = vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
             let entry = match shared.try_borrow_mut() {
                 Ok(mut opt) => opt.hot_loop(vm, frame, head),
                 Err(_) => None,
@@ -193,9 +214,13 @@ impl Optimizer {
             };
             // The state is not held while the unit runs: a watcher event from
             // Python code a built-in calls must reach it.
-            let (exit, raised) = entry.run(vm);
+            let (exit, raised) = entry.run(vm, &shared);
             if let Ok(mut opt) = shared.try_borrow_mut() {
-                opt.left(entry, exit);
+                if opt.left(entry, exit) {
+                    if let Some(me) = opt.loop_hook {
+                        vm.call_loop_hook_soon(me);
+                    }
+                }
             }
             match raised {
                 // Raised at the call's instruction, as the interpreter would have.
@@ -203,6 +228,7 @@ impl Optimizer {
                 None => Ok(LoopAction::Took),
             }
         });
+        Optimizer::with(vm, |_, opt| opt.loop_hook = Some(hook));
         Ok(())
     }
 
@@ -469,8 +495,10 @@ impl Optimizer {
 
     /// A unit's run ended at `exit` (the frame is rebuilt): statistics, and a unit
     /// that reached a patched site or whose guards keep failing is dropped (the
-    /// first recompiled when the thrash policy allows).
-    fn left(&mut self, entry: Entered, exit: ExitId) {
+    /// first recompiled when the thrash policy allows). True when the unit left in
+    /// the middle of its loop and should be entered again at the loop's next jump
+    /// back, not at the next sample.
+    fn left(&mut self, entry: Entered, exit: ExitId) -> bool {
         let Entered {
             id,
             unit,
@@ -488,7 +516,7 @@ impl Optimizer {
             self.stress = stress;
         }
         let Some(state) = unit.exits.get(exit.0 as usize) else {
-            return;
+            return false;
         };
         if let Some(n) = unit.exit_counts.borrow_mut().get_mut(exit.0 as usize) {
             *n += 1;
@@ -522,7 +550,7 @@ impl Optimizer {
             }
         };
         let Some(reason) = drop else {
-            return;
+            return !matches!(state.reason, ExitReason::LoopEnd | ExitReason::Interrupt);
         };
         let why = match reason {
             ExitReason::Invalidated => "reached a patched guard site",
@@ -531,7 +559,7 @@ impl Optimizer {
         self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
         self.drop_unit(id, &unit);
         let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
-            return;
+            return false;
         };
         let mut list = loops.loops.borrow_mut();
         if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
@@ -540,6 +568,7 @@ impl Optimizer {
                 _ => LoopState::Refused,
             };
         }
+        false
     }
 
     /// An entry left through a failing guard: `reason` when the unit should go.
@@ -560,7 +589,26 @@ impl Optimizer {
             (DictEventKind::Added | DictEventKind::Modified | DictEventKind::Deleted, _) => return,
             _ => DepKey::WHOLE,
         };
-        let dep = DepKey { object, key };
+        if event.kind == DictEventKind::Deallocated {
+            // Nothing can assume a dead dict: its dependencies go after this event.
+            self.invalidate(vm, DepKey { object, key }, Event::Dict(event));
+            self.index.remove_object(object);
+            self.thrash.forget_object(object);
+            return;
+        }
+        self.invalidate(vm, DepKey { object, key }, Event::Dict(event));
+    }
+
+    /// A watched class is about to change (an attribute set or deleted, its bases
+    /// assigned, or the same in a class of its MRO): the attribute sites filled for
+    /// it are emptied, or their units dropped, by strategy.
+    fn type_event(&mut self, vm: &mut Vm, ty: &TypeRef) {
+        self.invalidate(vm, DepKey::whole(identity(ty)), Event::Type(ty));
+    }
+
+    /// Act on an event on `dep`: find whom it affects, and by strategy patch their
+    /// guard sites or drop their units; one trace record says what was done.
+    fn invalidate(&mut self, vm: &mut Vm, dep: DepKey, event: Event) {
         let mut affected = Vec::new();
         self.index.affected(dep, &mut affected);
         self.events += 1;
@@ -568,21 +616,17 @@ impl Optimizer {
         if stress > 0 && self.events.is_multiple_of(stress) {
             self.invalidate_everything();
         }
-        if event.kind == DictEventKind::Deallocated {
-            self.index.remove_object(object);
-            self.thrash.forget_object(object);
-        }
-        let label = format!("dict.{}", event.kind.name());
+        let label = event.label();
         if affected.is_empty() {
             if self.tracing() {
-                let object = dict_name(vm, &event.dict);
+                let object = event.object_name(vm);
                 let ignored = Action {
                     kind: ActionKind::Ignored,
                     unit: String::new(),
                     sites: Vec::new(),
                     why: "nothing assumes it".to_string(),
                 };
-                self.record(label, object, event.key.as_ref(), vec![ignored]);
+                self.record(label, object, event.key(), vec![ignored]);
             }
             return;
         }
@@ -618,30 +662,28 @@ impl Optimizer {
                 ));
                 continue;
             }
-            if self.options.adaptive && self.still_holds(&unit, &sites, event) {
-                self.stats.rearmed += 1;
-                actions.push(self.action(
-                    ActionKind::Ignored,
-                    id,
-                    &unit,
-                    &sites,
-                    "re-checked: the name still has the value assumed",
-                ));
-                continue;
+            if let (true, Event::Dict(event)) = (self.options.adaptive, &event) {
+                if self.still_holds(&unit, &sites, event) {
+                    self.stats.rearmed += 1;
+                    actions.push(self.action(
+                        ActionKind::Ignored,
+                        id,
+                        &unit,
+                        &sites,
+                        "re-checked: the name still has the value assumed",
+                    ));
+                    continue;
+                }
             }
             self.stats.invalidation(&label);
             match self.options.invalidate {
                 Invalidate::Patch => {
+                    let action =
+                        self.action(ActionKind::Patched, id, &unit, &sites, "assumption broke");
                     for &s in &sites {
                         unit.patch_site(s);
                     }
-                    actions.push(self.action(
-                        ActionKind::Patched,
-                        id,
-                        &unit,
-                        &sites,
-                        "assumption broke",
-                    ));
+                    actions.push(action);
                 }
                 Invalidate::Unit | Invalidate::Poll => {
                     self.drop_unit(id, &unit);
@@ -655,8 +697,38 @@ impl Optimizer {
                 }
             }
         }
-        let object = dict_name(vm, &event.dict);
-        self.record(label, object, event.key.as_ref(), actions);
+        let object = event.object_name(vm);
+        self.record(label, object, event.key(), actions);
+    }
+
+    /// Fill attribute site `site` of unit `id` for the class of `obj`, when that
+    /// class may be assumed about (the thrash policy) and watched; the class's
+    /// dependency is registered before the fill is used, so no change to it can
+    /// slip between the two.
+    fn fill_attr(&mut self, vm: &mut Vm, id: UnitId, site: &AttrSite, obj: &Value) -> bool {
+        let found = match obj {
+            Value::Type(t) => class_attribute(vm, t, site).map(|v| (t.clone(), AttrHow::Class(v))),
+            _ => instance_attribute(vm, site, obj).map(|how| (vm.type_of(obj), how)),
+        };
+        let Some((cls, how)) = found else {
+            return false;
+        };
+        let dep = DepKey::whole(identity(&cls));
+        if self.thrash.assumption(dep) != Assumption::Constant
+            || vm
+                .watch_type(self.type_watcher, &Value::Type(cls.clone()))
+                .is_err()
+        {
+            return false;
+        }
+        self.index.add(id, site.site, dep);
+        *site.fill.borrow_mut() = Some(AttrFill {
+            cls,
+            how,
+            hint: std::cell::Cell::new(0),
+        });
+        self.stats.attribute_fills += 1;
+        true
     }
 
     /// A record of something that happened to unit `id` (no watcher event).
@@ -769,9 +841,10 @@ fn dict_name(vm: &Vm, dict: &Rc<Dict>) -> String {
 }
 
 /// The sites of `unit` that rest on `dep` (any key of its object, for a whole-object
-/// event).
+/// event): those compiled with it, and attribute sites filled for a class it names.
 fn sites_assuming(unit: &Unit, dep: DepKey) -> Vec<SiteId> {
-    unit.sites
+    let mut sites: Vec<SiteId> = unit
+        .sites
         .iter()
         .enumerate()
         .filter(|(_, site)| {
@@ -780,5 +853,97 @@ fn sites_assuming(unit: &Unit, dep: DepKey) -> Vec<SiteId> {
                 .any(|d| *d == dep || (dep.key == DepKey::WHOLE && d.object == dep.object))
         })
         .map(|(i, _)| SiteId(i as u32))
-        .collect()
+        .collect();
+    sites.extend(unit.attrs.iter().filter_map(|a| {
+        let fill = a.fill.borrow();
+        fill.as_ref()
+            .filter(|f| identity(&f.cls) == dep.object)
+            .map(|_| a.site)
+    }));
+    sites
+}
+
+/// A class attribute that an instance's attribute load gives as it is (no
+/// descriptor binds it): numbers, strings, containers, classes, None.
+fn binds_as_itself(attr: &Value) -> bool {
+    matches!(
+        attr,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Type(_)
+    )
+}
+
+/// An event that reaches the optimizer.
+enum Event<'a> {
+    Dict(&'a DictEvent),
+    Type(&'a TypeRef),
+}
+
+impl Event<'_> {
+    fn label(&self) -> String {
+        match self {
+            Event::Dict(e) => format!("dict.{}", e.kind.name()),
+            Event::Type(_) => "type.modified".to_string(),
+        }
+    }
+
+    /// The object's name in traces, without addresses.
+    fn object_name(&self, vm: &Vm) -> String {
+        match self {
+            Event::Dict(e) => dict_name(vm, &e.dict),
+            Event::Type(t) => format!("class {}", t.qualname.borrow().as_str()),
+        }
+    }
+
+    fn key(&self) -> Option<&Value> {
+        match self {
+            Event::Dict(e) => e.key.as_ref(),
+            Event::Type(_) => None,
+        }
+    }
+}
+
+/// How attribute site `site` reaches its attribute on `obj` (not a class), if it
+/// can be specialised: what the interpreter's inline caches would remember.
+fn instance_attribute(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<AttrHow> {
+    let entry = match site.access {
+        AttrAccess::Load => vm.specialize_load(obj, &site.name, false),
+        AttrAccess::Method => vm.specialize_load(obj, &site.name, true),
+        AttrAccess::Store => vm.specialize_store(obj, &site.name),
+    }?;
+    Some(match (site.access, entry.kind) {
+        (AttrAccess::Load, AttrKind::Dict) if matches!(obj, Value::Instance(_)) => AttrHow::Dict {
+            fallback: if binds_as_itself(&entry.attr) {
+                entry.attr.clone()
+            } else {
+                Value::Null
+            },
+        },
+        (AttrAccess::Load | AttrAccess::Store, AttrKind::Slot) => AttrHow::Slot(entry.index.get()),
+        (AttrAccess::Method, AttrKind::Method) => AttrHow::Method(entry.attr.clone()),
+        (AttrAccess::Store, AttrKind::StoreDict) => AttrHow::StoreDict,
+        _ => return None,
+    })
+}
+
+/// `cls.name` loaded from a class whose metaclass is `type`, when it is a value no
+/// descriptor binds or a plain function (which a class gives as it is).
+fn class_attribute(vm: &Vm, cls: &TypeRef, site: &AttrSite) -> Option<Value> {
+    if site.access != AttrAccess::Load
+        || cls.meta.borrow().is_some()
+        || vm.types.type_.lookup(&site.name).is_some()
+    {
+        return None;
+    }
+    let v = cls.lookup(&site.name)?;
+    (binds_as_itself(&v) || matches!(v, Value::Function(_))).then_some(v)
 }

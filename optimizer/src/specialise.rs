@@ -15,7 +15,9 @@
 
 use crate::deps::{name_key, DepKey, SiteId};
 use crate::thrash::Assumption;
-use crate::unit::{ExitId, ExitReason, ExitState, Op, OpIndex, Pushed, Site, Slot, Src, Unit};
+use crate::unit::{
+    AttrAccess, AttrSite, ExitId, ExitReason, ExitState, Op, OpIndex, Pushed, Site, Slot, Src, Unit,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -66,6 +68,7 @@ pub fn compile_loop(
         operands: Vec::new(),
         assumed: vec![scope.globals.clone(), scope.builtins.clone()],
         sites: Vec::new(),
+        attrs: Vec::new(),
         exits: Vec::new(),
         stack: (0..depth)
             .map(|k| Entry::fixed(Src::Slot(Slot::Stack(k))))
@@ -92,6 +95,7 @@ pub fn compile_loop(
         assumed: t.assumed,
         temps: t.temps,
         sites: t.sites.into(),
+        attrs: t.attrs.into(),
         exit_counts: RefCell::new(vec![0; t.exits.len()]),
         exits: t.exits.into(),
         valid: Cell::new(true),
@@ -148,6 +152,7 @@ struct Translator<'a> {
     operands: Vec<Src>,
     assumed: Vec<Rc<Dict>>,
     sites: Vec<Site>,
+    attrs: Vec<AttrSite>,
     exits: Vec<ExitState>,
     stack: Vec<Entry>,
     /// The op each block (jump target) starts at, and the stack depth it expects.
@@ -478,16 +483,35 @@ impl Translator<'_> {
                 self.last_result = None;
             }
             Instr::LoadAttr(name) | Instr::LoadMethod(name) => {
+                let method = matches!(instr, Instr::LoadMethod(_));
                 if !self.module_attribute(name) {
-                    return Ok(self.unsupported(pc));
+                    let access = if method {
+                        AttrAccess::Method
+                    } else {
+                        AttrAccess::Load
+                    };
+                    return self.attribute(pc, name, access);
                 }
-                if matches!(instr, Instr::LoadMethod(_)) {
+                if method {
                     self.constants.push(Value::Null);
                     let null = Src::Const(self.constants.len() as u32 - 1);
                     self.stack.push(Entry::fixed(null));
                 }
                 self.last_result = None;
             }
+            Instr::LoadFastAttr(pair) | Instr::LoadFastMethod(pair) => {
+                // The fused `LoadAttr` / `LoadMethod` stays at the next pc: exits
+                // resume there with the local pushed.
+                self.load_local(pair.first(), pc);
+                let access = if matches!(instr, Instr::LoadFastMethod(_)) {
+                    AttrAccess::Method
+                } else {
+                    AttrAccess::Load
+                };
+                self.attribute(pc + 1, pair.second(), access)?;
+                return Ok(Flow::Next(pc + 2));
+            }
+            Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
             Instr::Call(n) => return self.call(pc, n),
             Instr::IsJump(branch) => {
                 let b = self.pop(pc)?;
@@ -783,7 +807,7 @@ impl Translator<'_> {
         Flow::Next(pc + 1)
     }
 
-    /// `Call(n)`: a built-in function's call; anything else exits there.
+    /// `Call(n)`: a call of a built-in or Python function; anything else exits there.
     fn call(&mut self, pc: u32, n: u32) -> Result<Flow, Refusal> {
         let n = n as usize;
         let Some(below) = self.stack.len().checked_sub(n + 2) else {
@@ -808,7 +832,7 @@ impl Translator<'_> {
         let after = self.exit_at(pc + 1, ExitReason::AfterCall);
         let start = self.operands.len() as u32;
         self.operands.extend(operands[2..].iter().map(|e| e.src));
-        self.emit(Op::CallNative {
+        self.emit(Op::Call {
             func: operands[0].src,
             recv: operands[1].src,
             args: (start, n as u32),
@@ -816,6 +840,66 @@ impl Translator<'_> {
             exit,
             raise,
             after,
+        });
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// An attribute instruction at `pc` (its subject on top of the stack): an op over
+    /// a new attribute site, specialised when it first runs.
+    fn attribute(&mut self, pc: u32, name: u32, access: AttrAccess) -> Result<Flow, Refusal> {
+        let Some(name) = self.code.names.get(name as usize).cloned() else {
+            return Ok(self.unsupported(pc));
+        };
+        let exit = self.exit_at(pc, ExitReason::AttrGuard);
+        let obj = self.pop(pc)?;
+        let attr = self.attrs.len() as u32;
+        let site = SiteId(self.sites.len() as u32);
+        let d = self.stack.len();
+        let op = match access {
+            AttrAccess::Load => {
+                let dst = self.temp(d);
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                Op::Attr {
+                    dst,
+                    obj: obj.src,
+                    attr,
+                    exit,
+                }
+            }
+            AttrAccess::Method => {
+                let (dst, recv) = (self.temp(d), self.temp(d + 1));
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.stack.push(Entry::fixed(Src::Slot(recv)));
+                Op::Method {
+                    dst,
+                    recv,
+                    obj: obj.src,
+                    attr,
+                    exit,
+                }
+            }
+            AttrAccess::Store => {
+                let value = self.pop(pc)?;
+                Op::StoreAttr {
+                    obj: obj.src,
+                    value: value.src,
+                    attr,
+                    exit,
+                }
+            }
+        };
+        let at = self.emit(op);
+        self.sites.push(Site {
+            op: at as OpIndex,
+            exit,
+            deps: Vec::new(),
+            what: format!("attribute '{}'", name.as_str()),
+        });
+        self.attrs.push(AttrSite {
+            name,
+            access,
+            site,
+            fill: RefCell::new(None),
         });
         Ok(Flow::Next(pc + 1))
     }

@@ -18,6 +18,9 @@ pub struct Stats {
     /// Units entered from a running loop (on-stack replacement).
     pub osr_entries: u64,
     pub recompiles: u64,
+    /// Attribute sites specialised to a class (at their first execution, and again
+    /// after the class changed).
+    pub attribute_fills: u64,
     /// Deopts by reason (`guard.type`, `invalidated`, `trace-set`...).
     pub deopts: BTreeMap<String, u64>,
     /// Invalidations by the event kind that caused them (`dict.modified`...).
@@ -57,6 +60,7 @@ impl Stats {
             ("guards".to_string(), self.guards),
             ("osr_entries".to_string(), self.osr_entries),
             ("recompiles".to_string(), self.recompiles),
+            ("attribute_fills".to_string(), self.attribute_fills),
             ("deopts".to_string(), self.deopts.values().sum()),
             (
                 "invalidations".to_string(),

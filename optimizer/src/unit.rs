@@ -8,15 +8,19 @@
 //!   exit; an invalidated site is patched into its exit (`Op::Exit`);
 //! - `exits`: for every place it can leave, the frame state to rebuild: the
 //!   interpreter instruction to resume at and where each operand stack value comes
-//!   from. Locals need no entry: they live in the frame's slots all along.
+//!   from. Locals need no entry: they live in the frame's slots all along;
+//! - `attrs`: its attribute sites, each specialised at its first execution to the
+//!   class it meets (`AttrFill`), kept true by a type watcher instead of a version
+//!   check at every execution.
 //!
-//! Depends on core's code objects and values only.
+//! Depends on core's code objects, types and values only.
 
 use crate::deps::{DepKey, SiteId};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp, Code};
-use tripwire_core::object::{Dict, Value};
+use tripwire_core::object::types::TypeRef;
+use tripwire_core::object::{Dict, PyStr, Value};
 
 /// Where a value lives while a unit runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,13 +79,15 @@ pub enum Op {
         name: u32,
         exit: ExitId,
     },
-    /// A call of a built-in function (`len`, `abs`, `math.sqrt`): the callable, the
-    /// receiver or a null, and the arguments (`operands[args.0 .. args.0 + args.1]`).
-    /// Anything else as callable, or a profiler, exits through `exit` before the
-    /// call. An error raises from the call's instruction with the stack below it
-    /// (`raise`); after it returns, a dropped unit or a trace or profile function now
-    /// set leaves through `after` (the result pushed).
-    CallNative {
+    /// A call of a built-in function (`len`, `abs`, `math.sqrt`, `list.append`) or
+    /// of a Python function (run to completion by the interpreter, in a frame of its
+    /// own): the callable, the receiver or a null, and the arguments
+    /// (`operands[args.0 .. args.0 + args.1]`). Anything else as callable, or a
+    /// profiler, exits through `exit` before the call. An error raises from the
+    /// call's instruction with the stack below it (`raise`); after it returns, a
+    /// dropped unit or a trace or profile function now set leaves through `after`
+    /// (the result pushed).
+    Call {
         func: Src,
         recv: Src,
         args: (u32, u32),
@@ -89,6 +95,33 @@ pub enum Op {
         exit: ExitId,
         raise: ExitId,
         after: ExitId,
+    },
+    /// `obj.name` through attribute site `attr` (an instance attribute, a `__slots__`
+    /// slot or a plain class attribute of the class the site is filled for);
+    /// anything else exits.
+    Attr {
+        dst: Slot,
+        obj: Src,
+        attr: u32,
+        exit: ExitId,
+    },
+    /// `obj.name` for a call: the class's function (or a built-in type's method)
+    /// into `dst` and `obj` into `recv`, as `LoadMethod` pushes them; an instance
+    /// whose dict shadows the name, or anything else, exits.
+    Method {
+        dst: Slot,
+        recv: Slot,
+        obj: Src,
+        attr: u32,
+        exit: ExitId,
+    },
+    /// `obj.name = value` into an instance's dict (unwatched) or slot; anything
+    /// else exits.
+    StoreAttr {
+        obj: Src,
+        value: Src,
+        attr: u32,
+        exit: ExitId,
     },
     /// `obj[index]` on a list or tuple with an int index in range; anything else
     /// exits.
@@ -218,6 +251,8 @@ pub enum ExitReason {
     AfterCall,
     /// A guard site invalidated by a watcher event.
     Invalidated,
+    /// An attribute site met a class or an attribute it cannot specialise.
+    AttrGuard,
 }
 
 impl ExitReason {
@@ -230,6 +265,7 @@ impl ExitReason {
             ExitReason::Interrupt => "interrupt",
             ExitReason::AfterCall => "after a call",
             ExitReason::Invalidated => "invalidated",
+            ExitReason::AttrGuard => "attribute guard",
         }
     }
 }
@@ -243,6 +279,53 @@ pub struct Site {
     pub deps: Vec<DepKey>,
     /// What it assumes, for traces: `global 'N'`, `builtin 'len'`.
     pub what: String,
+}
+
+/// What an attribute instruction does with its attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrAccess {
+    Load,
+    Method,
+    Store,
+}
+
+/// An attribute instruction of a unit: empty until its first execution, then
+/// filled for the class it met; a change to that class (a type watcher event)
+/// empties it again, and the next execution fills it anew.
+pub struct AttrSite {
+    pub name: Rc<PyStr>,
+    pub access: AttrAccess,
+    /// The guard site its type dependency is registered under.
+    pub site: SiteId,
+    pub fill: RefCell<Option<AttrFill>>,
+}
+
+/// An attribute site specialised to one class.
+pub struct AttrFill {
+    /// The receiver's class, or for `AttrHow::Class` the receiver itself (compared
+    /// by identity: the watcher keeps what the class holds true, the comparison
+    /// covers which class the receiver is or has).
+    pub cls: TypeRef,
+    pub how: AttrHow,
+    /// The instance-dict entry tried first.
+    pub hint: Cell<u32>,
+}
+
+#[derive(Clone)]
+pub enum AttrHow {
+    /// The instance dict, then `fallback` (a plain class attribute, or a null:
+    /// exit when the dict lacks the name).
+    Dict { fallback: Value },
+    /// A `__slots__` slot.
+    Slot(u32),
+    /// A function of the class (or a built-in type's method), unless the instance
+    /// dict shadows it.
+    Method(Value),
+    /// A store into the instance dict.
+    StoreDict,
+    /// An attribute of the class itself (the receiver is the class `cls`): its
+    /// value, folded in while the class does not change.
+    Class(Value),
 }
 
 /// A compiled loop.
@@ -264,6 +347,7 @@ pub struct Unit {
     pub assumed: Vec<Rc<Dict>>,
     pub temps: u32,
     pub sites: Box<[Site]>,
+    pub attrs: Box<[AttrSite]>,
     pub exits: Box<[ExitState]>,
     /// False once the whole unit is invalidated: it is not entered again, and a run
     /// leaves at its next loop back.
@@ -277,7 +361,13 @@ pub struct Unit {
 
 impl Unit {
     /// Turn a guard site into its exit: the ops that assumed it never run again.
+    /// An attribute site is emptied instead: its next execution specialises it to
+    /// what the class holds now.
     pub fn patch_site(&self, site: SiteId) {
+        if let Some(attr) = self.attrs.iter().find(|a| a.site == site) {
+            attr.fill.borrow_mut().take();
+            return;
+        }
         if let Some(s) = self.sites.get(site.0 as usize) {
             if let Some(op) = self.ops.get(s.op as usize) {
                 op.set(Op::Exit(s.exit));

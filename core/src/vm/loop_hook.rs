@@ -110,6 +110,19 @@ impl Vm {
         self.loop_hooks.entries.len() != before
     }
 
+    /// Call hook `id` at the next jump back instead of `period` ticks from now: for a
+    /// hook that handed a frame back in the middle of a loop it runs, to take it
+    /// again at the loop's head. False if it is not installed.
+    pub fn call_loop_hook_soon(&mut self, id: LoopHookId) -> bool {
+        let thread_left = self.thread_ticks_left();
+        let Some(e) = self.loop_hooks.entries.iter_mut().find(|e| e.id == id) else {
+            return false;
+        };
+        e.left = 1;
+        self.set_ticks(thread_left);
+        true
+    }
+
     /// For an extension that runs a loop by other means (a hook that took the
     /// frame): count the tick of one jump back, as the evaluation loop does. True
     /// when the interpreter must take over at the loop's head: the thread's switch

@@ -2,15 +2,20 @@
 //!
 //! It runs a unit over the frame on top of the frame stack (its locals and the
 //! operand stack entries it held at entry stay in place) until an exit, and says
-//! which. It never raises and never runs Python code: every case it does not
-//! handle is an exit, and the interpreter redoes the instruction.
+//! which. Python code runs only inside the calls it makes (a Python function, or a
+//! built-in calling back); every case it does not handle is an exit, and the
+//! interpreter redoes the instruction. An empty attribute site asks the runtime to
+//! fill it (`Fill`), then goes on.
 //!
-//! Depends on `unit` and on core's values and tick counter.
+//! Depends on `unit` and on core's values, types and tick counter.
 
-use crate::unit::{ExitId, Op, Slot, Src, Unit};
+use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Slot, Src, Unit};
 use smallvec::SmallVec;
+use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
+use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
+use tripwire_core::vm::builtin_types::borrowed_type_of;
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::{PyErr, Vm};
 
@@ -48,7 +53,10 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::Global { exit, .. }
         | Op::ForNext { exit, .. }
         | Op::GetIter { exit, .. }
-        | Op::CallNative { exit, .. }
+        | Op::Call { exit, .. }
+        | Op::Attr { exit, .. }
+        | Op::Method { exit, .. }
+        | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. } => Some(exit),
@@ -56,6 +64,11 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         _ => None,
     }
 }
+
+/// Fills an empty attribute site for the receiver it met (registering what the
+/// fill assumes with the runtime); false when the site cannot be specialised for
+/// it. Runs no Python code.
+pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 
 /// Run `unit` over the top frame, whose values start at `base` of the value stack
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
@@ -70,6 +83,7 @@ pub fn run<const STRESS: bool>(
     stack_base: usize,
     temps: &mut Vec<Value>,
     stress: &mut Stress,
+    fill: &mut Fill,
 ) -> Result<ExitId, (ExitId, PyErr)> {
     temps.clear();
     temps.resize(unit.temps as usize, Value::None);
@@ -121,7 +135,7 @@ pub fn run<const STRESS: bool>(
                         None => return Ok(exit),
                     }
                 }
-                Op::CallNative {
+                Op::Call {
                     func,
                     recv,
                     args,
@@ -131,13 +145,14 @@ pub fn run<const STRESS: bool>(
                     after,
                 } => {
                     let f = read(values, base, stack_base, temps, &unit.constants, func);
-                    let Value::Builtin(b) = f else {
-                        return Ok(exit);
+                    let callee = match f {
+                        Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
+                        Value::Function(f) => Callee::Python(f.clone()),
+                        _ => return Ok(exit),
                     };
-                    if b.bound.is_some() || !vm.thread.profile.is_none() {
+                    if !vm.thread.profile.is_none() {
                         return Ok(exit);
                     }
-                    let native = b.func;
                     let values = &vm.stack;
                     let mut argv: SmallVec<[Value; 4]> = SmallVec::new();
                     let receiver = read(values, base, stack_base, temps, &unit.constants, recv);
@@ -160,12 +175,78 @@ pub fn run<const STRESS: bool>(
                             .get(after.0 as usize)
                             .map_or(0, |e| e.pc as usize);
                     }
-                    match native(vm, &argv, &[]) {
+                    let result = match callee {
+                        Callee::Native(native) => native(vm, &argv, &[]),
+                        Callee::Python(f) => vm.call_function(&f, &argv, &[]),
+                    };
+                    match result {
                         Ok(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
                         Err(e) => return Err((raise, e)),
                     }
                     if !unit.valid.get() || vm.thread.attention {
                         return Ok(after);
+                    }
+                }
+                Op::Attr {
+                    dst,
+                    obj,
+                    attr,
+                    exit,
+                } => {
+                    let Some(site) = unit.attrs.get(attr as usize) else {
+                        return Ok(exit);
+                    };
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
+                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
+                        return Ok(exit);
+                    }
+                    match load(vm, site, &o) {
+                        Some(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
+                        None => return Ok(exit),
+                    }
+                }
+                Op::Method {
+                    dst,
+                    recv,
+                    obj,
+                    attr,
+                    exit,
+                } => {
+                    let Some(site) = unit.attrs.get(attr as usize) else {
+                        return Ok(exit);
+                    };
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
+                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
+                        return Ok(exit);
+                    }
+                    match method(vm, site, &o) {
+                        Some(m) => {
+                            let values = &mut vm.stack;
+                            write(values, base, stack_base, temps, dst, m);
+                            write(values, base, stack_base, temps, recv, o);
+                        }
+                        None => return Ok(exit),
+                    }
+                }
+                Op::StoreAttr {
+                    obj,
+                    value,
+                    attr,
+                    exit,
+                } => {
+                    let Some(site) = unit.attrs.get(attr as usize) else {
+                        return Ok(exit);
+                    };
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
+                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    if v.is_null() {
+                        return Ok(exit);
+                    }
+                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
+                        return Ok(exit);
+                    }
+                    if !store(vm, site, &o, v) {
+                        return Ok(exit);
                     }
                 }
                 Op::BranchIs {
@@ -354,6 +435,102 @@ pub fn run<const STRESS: bool>(
             return Ok(back);
         }
     }
+}
+
+/// What a call op calls.
+enum Callee {
+    Native(tripwire_core::object::NativeFn),
+    Python(Rc<tripwire_core::object::Function>),
+}
+
+/// The fill of `site` when `obj`'s class is the one it was filled for.
+fn fill_for<'a>(vm: &Vm, site: &'a AttrSite, obj: &Value) -> Option<std::cell::Ref<'a, AttrFill>> {
+    let fill = std::cell::Ref::filter_map(site.fill.borrow(), Option::as_ref).ok()?;
+    let same = match obj {
+        Value::Instance(inst) => Rc::ptr_eq(&inst.cls.borrow(), &fill.cls),
+        Value::Type(t) => matches!(fill.how, AttrHow::Class(_)) && Rc::ptr_eq(t, &fill.cls),
+        other => {
+            borrowed_type_of(vm.types, other).is_some_and(|t: &TypeRef| Rc::ptr_eq(t, &fill.cls))
+        }
+    };
+    same.then_some(fill)
+}
+
+/// `obj.name` through its filled site.
+fn load(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
+    let fill = fill_for(vm, site, obj)?;
+    if let AttrHow::Class(v) = &fill.how {
+        return Some(v.dup());
+    }
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    match &fill.how {
+        AttrHow::Dict { fallback } => {
+            let found = inst
+                .dict
+                .as_ref()
+                .and_then(|d| d.get_str_hinted(&site.name, &fill.hint));
+            match found {
+                Some(v) => Some(v),
+                None if fallback.is_null() => None,
+                None => Some(fallback.dup()),
+            }
+        }
+        AttrHow::Slot(i) => inst
+            .slots
+            .borrow()
+            .get(*i as usize)
+            .filter(|v| !v.is_null())
+            .map(Value::dup),
+        AttrHow::Method(_) | AttrHow::StoreDict | AttrHow::Class(_) => None,
+    }
+}
+
+/// The method `obj.name` is called through, when the instance dict does not shadow it.
+fn method(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
+    let fill = fill_for(vm, site, obj)?;
+    let AttrHow::Method(m) = &fill.how else {
+        return None;
+    };
+    if let Value::Instance(inst) = obj {
+        if inst
+            .dict
+            .as_ref()
+            .is_some_and(|d| d.get_str(&site.name).is_some())
+        {
+            return None;
+        }
+    }
+    Some(m.dup())
+}
+
+/// `obj.name = v` through its filled site; false (nothing stored) when it does not
+/// apply. A watched instance dict is left to the interpreter, which tells its
+/// watchers.
+fn store(vm: &Vm, site: &AttrSite, obj: &Value, v: Value) -> bool {
+    let Some(fill) = fill_for(vm, site, obj) else {
+        return false;
+    };
+    let Value::Instance(inst) = obj else {
+        return false;
+    };
+    let old = match (&fill.how, &inst.dict) {
+        (AttrHow::StoreDict, Some(d)) if !tripwire_core::watch::watching(&d.watch_mask) => {
+            d.set_str_hinted(&site.name, v, &fill.hint)
+        }
+        (AttrHow::Slot(i), _) => {
+            let mut slots = inst.slots.borrow_mut();
+            match slots.get_mut(*i as usize) {
+                Some(slot) => Some(Value::replace_split(slot, v)),
+                None => return false,
+            }
+        }
+        _ => return false,
+    };
+    drop(fill);
+    drop(old);
+    true
 }
 
 /// Where an operand is (a null when out of range, which only a malformed unit has).
