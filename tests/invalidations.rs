@@ -122,3 +122,38 @@ fn global_rebound_by_python_code_a_builtin_calls() {
         &["--invalidate=unit"],
     );
 }
+
+#[test]
+fn class_attribute_changed_and_seen_through_a_subclass() {
+    check("class_attr_subclass", "class_attr_subclass", &[]);
+}
+
+#[test]
+fn method_monkey_patched_then_shadowed() {
+    check("method_monkeypatched", "method_monkeypatched", &[]);
+}
+
+#[test]
+fn bases_assigned() {
+    check("bases_assigned", "bases_assigned", &[]);
+}
+
+#[test]
+fn trace_function_set_mid_run() {
+    check("trace_set_mid_run", "trace_set_mid_run", &[]);
+}
+
+#[test]
+fn write_through_f_locals_into_a_compiled_frame() {
+    check("f_locals_write", "f_locals_write", &[]);
+}
+
+#[test]
+fn thread_parked_across_an_invalidation() {
+    check("thread_parked", "thread_parked", &[]);
+}
+
+#[test]
+fn generator_suspended_across_an_invalidation() {
+    check("generator_suspended", "generator_suspended", &[]);
+}
