@@ -34,6 +34,7 @@ pub mod ops;
 pub mod output;
 pub mod program;
 pub mod recursion;
+pub mod resume;
 pub mod signals;
 pub mod source_file;
 pub mod stacks;

@@ -1,0 +1,72 @@
+//! Frames rebuilt by an extension: a call that ran by other means (inlined into
+//! compiled code) handed back to the interpreter in the middle of its body.
+//!
+//! A loop hook that took a frame over may leave it in the middle of a call it
+//! inlined. It then hands back both: the caller, with its `pc` after the call and
+//! its operand stack as it was below the call's operands, and above it the callee's
+//! frame, pushed here, resuming at an instruction with its slots and operand stack
+//! as they were there. When the callee returns, its value is pushed on the caller's
+//! operand stack and the caller goes on at its `pc`, as after any call.
+//!
+//! No frame-entry event is sent (no eval hook, trace `call` or profile event): the
+//! frame is not starting, it is resumed where the call already was. Depends on the
+//! frame stack and the value stack.
+
+use super::frame::{Frame, Scope};
+use super::{PyResult, Vm};
+use crate::object::{Function, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// Push a frame of `func` that resumes at `pc`, above the top frame: `slots` are
+    /// its local slots in order (arguments first; missing ones are unbound), `stack`
+    /// its operand stack, bottom first. It returns into the frame below it, at that
+    /// frame's `pc`.
+    ///
+    /// Refused with SystemError for a function whose frame needs more than slots
+    /// (cells or free variables, a generator or coroutine) or a `pc` outside its
+    /// code; RecursionError past the recursion limit, as the call would have raised.
+    pub fn push_resumed_frame(
+        &mut self,
+        func: &Rc<Function>,
+        slots: &[Value],
+        stack: &[Value],
+        pc: usize,
+    ) -> PyResult<()> {
+        let code = func.code();
+        if !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || code.is_generator()
+            || slots.len() > code.nlocals()
+            || pc >= code.instrs.len()
+        {
+            let msg = format!(
+                "cannot resume a frame of {} at instruction {pc}",
+                code.qualname.as_str()
+            );
+            return Err(self.new_error(&self.types.system_error, &msg));
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let ret_sp = self.stack.len();
+        self.stack.extend(slots.iter().cloned());
+        self.stack
+            .extend((slots.len()..code.nlocals()).map(|_| Value::Null));
+        self.stack.extend(stack.iter().cloned());
+        self.enter_frame(|| Frame {
+            scope: Scope::Function(func.clone()),
+            code,
+            locals: None,
+            base: ret_sp,
+            ret_sp,
+            pc,
+            entry: false,
+            owns_segment: false,
+            init_of: None,
+            gen: None,
+            data: None,
+        });
+        Ok(())
+    }
+}
