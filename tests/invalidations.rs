@@ -157,3 +157,8 @@ fn thread_parked_across_an_invalidation() {
 fn generator_suspended_across_an_invalidation() {
     check("generator_suspended", "generator_suspended", &[]);
 }
+
+#[test]
+fn code_and_defaults_of_an_inlined_function_reassigned() {
+    check("code_reassigned", "code_reassigned", &[]);
+}

@@ -1,19 +1,65 @@
-//! Leaving a unit: the frame state of an exit rebuilt in the interpreter's frame.
+//! Leaving a unit: the frame state of an exit rebuilt in the interpreter's frames.
 //!
 //! Locals are already in the frame's slots. The operand stack keeps the entries
 //! the exit says it keeps, then gets the values the exit pushes, and the frame
 //! resumes at the exit's instruction. A pushed local found unbound sends the frame
 //! back to the `LoadFast` that read it instead, which raises UnboundLocalError
-//! there as it would have.
+//! there as it would have. An exit inside an inlined call also pushes the callee's
+//! frame (`Vm::push_resumed_frame`) with its slots and operand stack, the same rule
+//! applying to values read lazily from its slots; the caller resumes after the call
+//! when the callee returns.
 //!
 //! Depends on `unit` and on core's frames and value stack.
 
-use crate::unit::{ExitId, Slot, Src, Unit};
+use crate::unit::{ExitId, Pushed, Slot, Src, Unit};
 use tripwire_core::object::Value;
-use tripwire_core::Vm;
+use tripwire_core::{PyResult, Vm};
+
+/// Where the values of the unit's frame are while an exit is rebuilt.
+struct Sources<'a> {
+    unit: &'a Unit,
+    base: usize,
+    stack_base: usize,
+    temps: &'a [Value],
+}
+
+impl Sources<'_> {
+    fn value(&self, vm: &Vm, src: Src) -> Value {
+        match src {
+            Src::Slot(Slot::Local(i)) => vm.stack.get(self.base + i as usize).cloned(),
+            Src::Slot(Slot::Stack(k)) => vm.stack.get(self.stack_base + k as usize).cloned(),
+            Src::Slot(Slot::Temp(t)) => self.temps.get(t as usize).cloned(),
+            Src::Const(c) => self.unit.constants.get(c as usize).cloned(),
+        }
+        .unwrap_or(Value::Null)
+    }
+
+    /// The values of `pushed`, up to the first one read lazily from a local slot
+    /// (`is_local`) that is unbound: then also that value's `origin`, where the
+    /// frame must resume instead.
+    fn pushed(
+        &self,
+        vm: &Vm,
+        pushed: &[Pushed],
+        is_local: impl Fn(Src) -> bool,
+    ) -> (Vec<Value>, Option<u32>) {
+        let mut values = Vec::with_capacity(pushed.len());
+        for p in pushed {
+            let v = self.value(vm, p.src);
+            // Only a local read lazily can be unbound; a null anywhere else is the
+            // "no self" marker under a callable.
+            if v.is_null() && is_local(p.src) {
+                return (values, Some(p.origin));
+            }
+            values.push(v);
+        }
+        (values, None)
+    }
+}
 
 /// Rebuild the top frame (index `frame`, operand stack from `stack_base`) at exit
-/// `exit` of `unit`. Returns the instruction it resumes at.
+/// `exit` of `unit`, and the frame of an inlined call it left in. Fails only when
+/// the callee's frame cannot be pushed (its error is raised there).
 pub fn rebuild(
     vm: &mut Vm,
     unit: &Unit,
@@ -22,32 +68,41 @@ pub fn rebuild(
     stack_base: usize,
     temps: &[Value],
     exit: ExitId,
-) -> u32 {
+) -> PyResult<()> {
     let Some(state) = unit.exits.get(exit.0 as usize) else {
-        return unit.entry_pc;
+        return Ok(());
     };
-    let mut pushed = Vec::with_capacity(state.pushed.len());
-    let mut pc = state.pc;
-    for p in &state.pushed {
-        let v = match p.src {
-            Src::Slot(Slot::Local(i)) => vm.stack.get(base + i as usize).cloned(),
-            Src::Slot(Slot::Stack(k)) => vm.stack.get(stack_base + k as usize).cloned(),
-            Src::Slot(Slot::Temp(t)) => temps.get(t as usize).cloned(),
-            Src::Const(c) => unit.constants.get(c as usize).cloned(),
+    let sources = Sources {
+        unit,
+        base,
+        stack_base,
+        temps,
+    };
+    let (pushed, unbound_at) = sources.pushed(vm, &state.pushed, |src| {
+        matches!(src, Src::Slot(Slot::Local(_)))
+    });
+    let callee = match &state.inlined {
+        Some(callee) if unbound_at.is_none() => {
+            let slots: Vec<Value> = callee.slots.iter().map(|&s| sources.value(vm, s)).collect();
+            let (values, origin) =
+                sources.pushed(vm, &callee.pushed, |src| callee.slots.contains(&src));
+            Some((callee, slots, values, origin.unwrap_or(callee.pc)))
         }
-        .unwrap_or(Value::Null);
-        // Only a local read lazily can be unbound; a null anywhere else is the
-        // "no self" marker under a callable.
-        if v.is_null() && matches!(p.src, Src::Slot(Slot::Local(_))) {
-            pc = p.origin;
-            break;
-        }
-        pushed.push(v);
-    }
+        _ => None,
+    };
     vm.stack.truncate(stack_base + state.kept as usize);
     vm.stack.extend(pushed);
     if let Some(f) = vm.frames.get_mut(frame) {
-        f.pc = pc as usize;
+        f.pc = unbound_at.unwrap_or(state.pc) as usize;
     }
-    pc
+    let Some((callee, slots, values, pc)) = callee else {
+        return Ok(());
+    };
+    match unit.constants.get(callee.func as usize) {
+        Some(Value::Function(func)) => {
+            let func = func.clone();
+            vm.push_resumed_frame(&func, &slots, &values, pc as usize)
+        }
+        _ => Ok(()),
+    }
 }

@@ -3,7 +3,8 @@
 //!
 //! - `runtime`: the optimizer installed on an interpreter (tier-up of hot loops,
 //!   entering units, the watcher that keeps them true);
-//! - `unit`, `specialise`: compiled units as data, and how a loop becomes one;
+//! - `unit`, `specialise`: compiled units as data, and how a loop becomes one
+//!   (`profile`: what the interpreter's caches observed, for predictions);
 //! - `backend`: what runs units (`interp`, the reference); `deopt`: leaving one;
 //! - `deps`: the dependency index, from a watched (object, key) to the guard sites
 //!   and units that assume it (`exact`, `bloom`);
@@ -18,6 +19,7 @@ pub mod backend;
 pub mod deopt;
 pub mod deps;
 pub mod options;
+pub mod profile;
 pub mod python;
 pub mod runtime;
 pub mod specialise;

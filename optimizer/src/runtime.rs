@@ -41,8 +41,8 @@ use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, Value};
 use tripwire_core::vm::hooks::FrameRef;
 use tripwire_core::vm::loop_hook::{LoopAction, LoopHookId};
-use tripwire_core::watch::DictEvent;
-use tripwire_core::watchers::DictEventKind;
+use tripwire_core::watch::{DictEvent, FuncEvent};
+use tripwire_core::watchers::{DictEventKind, FuncEventKind};
 use tripwire_core::{PyErr, Vm};
 
 /// Jumps back between two looks at the running loop.
@@ -146,8 +146,8 @@ impl Entered {
             Ok(exit) => (exit, None),
             Err((exit, e)) => (exit, Some(e)),
         };
-        deopt::rebuild(vm, unit, self.frame, base, stack_base, &self.temps, exit);
-        (exit, raised)
+        let rebuilt = deopt::rebuild(vm, unit, self.frame, base, stack_base, &self.temps, exit);
+        (exit, raised.or(rebuilt.err()))
     }
 }
 
@@ -178,6 +178,18 @@ impl Optimizer {
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
+        // Every function's events come here (function watchers watch them all):
+        // creation and destruction never matter (a unit holds what it inlined).
+        vm.add_func_watcher(|vm, event| {
+            if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
+                Optimizer::with(vm, |vm, opt| {
+                    let dep = DepKey::whole(identity(&event.func));
+                    opt.invalidate(vm, dep, Event::Func(event));
+                });
+            }
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
         let extra_index = vm
             .request_code_extra_index(None)
             .ok_or("no code-extra index is free")?;
@@ -527,9 +539,9 @@ impl Optimizer {
                 self.stats.deopt(state.reason.name());
                 None
             }
-            ExitReason::Invalidated => {
+            ExitReason::Invalidated | ExitReason::Mispredicted => {
                 self.stats.deopt(state.reason.name());
-                Some(ExitReason::Invalidated)
+                Some(state.reason)
             }
             ExitReason::Unsupported => {
                 // By instruction: what to compile next.
@@ -554,6 +566,7 @@ impl Optimizer {
         };
         let why = match reason {
             ExitReason::Invalidated => "reached a patched guard site",
+            ExitReason::Mispredicted => "an inlined call met another callable",
             _ => "its guards keep failing",
         };
         self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
@@ -564,7 +577,9 @@ impl Optimizer {
         let mut list = loops.loops.borrow_mut();
         if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
             entry.state = match reason {
-                ExitReason::Invalidated => self.after_invalidation(&code),
+                ExitReason::Invalidated | ExitReason::Mispredicted => {
+                    self.after_invalidation(&code)
+                }
                 _ => LoopState::Refused,
             };
         }
@@ -696,6 +711,14 @@ impl Optimizer {
                     ));
                 }
             }
+        }
+        if actions.is_empty() {
+            actions.push(Action {
+                kind: ActionKind::Ignored,
+                unit: String::new(),
+                sites: Vec::new(),
+                why: "the units that assumed it are gone".to_string(),
+            });
         }
         let object = event.object_name(vm);
         self.record(label, object, event.key(), actions);
@@ -886,6 +909,7 @@ fn binds_as_itself(attr: &Value) -> bool {
 enum Event<'a> {
     Dict(&'a DictEvent),
     Type(&'a TypeRef),
+    Func(&'a FuncEvent),
 }
 
 impl Event<'_> {
@@ -893,6 +917,7 @@ impl Event<'_> {
         match self {
             Event::Dict(e) => format!("dict.{}", e.kind.name()),
             Event::Type(_) => "type.modified".to_string(),
+            Event::Func(e) => format!("func.{}", e.kind.name()),
         }
     }
 
@@ -901,13 +926,14 @@ impl Event<'_> {
         match self {
             Event::Dict(e) => dict_name(vm, &e.dict),
             Event::Type(t) => format!("class {}", t.qualname.borrow().as_str()),
+            Event::Func(e) => format!("function {}", e.func.qualname.borrow().as_str()),
         }
     }
 
     fn key(&self) -> Option<&Value> {
         match self {
             Event::Dict(e) => e.key.as_ref(),
-            Event::Type(_) => None,
+            Event::Type(_) | Event::Func(_) => None,
         }
     }
 }

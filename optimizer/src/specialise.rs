@@ -14,15 +14,17 @@
 //! Depends on `unit` and `deps`, and on core's code objects, dicts and values.
 
 use crate::deps::{name_key, DepKey, SiteId};
+use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
-    AttrAccess, AttrSite, ExitId, ExitReason, ExitState, Op, OpIndex, Pushed, Site, Slot, Src, Unit,
+    AttrAccess, AttrSite, ExitId, ExitReason, ExitState, InlinedFrame, Op, OpIndex, Pushed, Site,
+    Slot, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use tripwire_core::code::{BinOp, Code, Instr};
-use tripwire_core::object::{Dict, Value};
+use tripwire_core::code::{flags, BinOp, Code, Instr};
+use tripwire_core::object::{Dict, Function, Value};
 
 /// Why a loop is not compiled.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +60,8 @@ pub fn compile_loop(
         why: "no jump back to this instruction",
     })?;
     let mut t = Translator {
-        code,
+        code: code.clone(),
+        inline: None,
         scope,
         depth,
         start,
@@ -127,22 +130,53 @@ fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
     extent
 }
 
-/// A symbolic operand stack entry: where the value is, and for a local read
-/// lazily, the `LoadFast` that read it (an unbound local resumes there).
+/// A symbolic operand stack entry: where the value is, for a local read lazily
+/// the `LoadFast` that read it (an unbound local resumes there), and the constant
+/// it is known or expected to hold (a watched global's value, the function a
+/// method cache saw), which a call may inline.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     src: Src,
     origin: u32,
+    known: Option<u32>,
 }
 
 impl Entry {
     fn fixed(src: Src) -> Entry {
-        Entry { src, origin: 0 }
+        Entry {
+            src,
+            origin: 0,
+            known: None,
+        }
+    }
+
+    fn known(src: Src, constant: u32) -> Entry {
+        Entry {
+            known: Some(constant),
+            ..Entry::fixed(src)
+        }
     }
 }
 
+/// Where an inlined call's caller is, while the callee's body is translated: the
+/// callee's operand stack continues the caller's above `below`, its local slots
+/// are temporaries from `locals_base`.
+struct InlineCtx {
+    /// The function, a constant of the unit.
+    func: u32,
+    caller: Rc<Code>,
+    /// The caller's instruction after the call.
+    caller_pc: u32,
+    below: usize,
+    locals_base: u32,
+    nlocals: u32,
+}
+
 struct Translator<'a> {
-    code: &'a Rc<Code>,
+    /// The code being translated: the loop's, or an inlined callee's.
+    code: Rc<Code>,
+    /// While an inlined call's body is translated: where its caller is.
+    inline: Option<InlineCtx>,
     scope: &'a Scope<'a>,
     depth: u32,
     start: u32,
@@ -281,7 +315,7 @@ impl Translator<'_> {
     /// Copy stack entry `d` into `dst` and let it stand there (an unbound local
     /// leaves through the exit to its load).
     fn move_entry(&mut self, d: usize, dst: Slot) {
-        let Entry { src, origin } = self.stack[d];
+        let Entry { src, origin, .. } = self.stack[d];
         if src == Src::Slot(dst) {
             return;
         }
@@ -290,6 +324,7 @@ impl Translator<'_> {
         self.stack[d] = Entry {
             src: Src::Slot(dst),
             origin,
+            known: self.stack[d].known,
         };
     }
 
@@ -303,26 +338,45 @@ impl Translator<'_> {
         exit
     }
 
-    /// The exit that resumes the interpreter at `pc` with the current stack.
+    /// The exit that resumes the interpreter at `pc` with the current stack. Inside
+    /// an inlined call, `pc` is the callee's: the exit rebuilds the caller after the
+    /// call, and the callee's frame above it.
     fn exit_at(&mut self, pc: u32, reason: ExitReason) -> ExitId {
-        let kept = self
-            .stack
+        let pushed_of = |entries: &[Entry]| -> Vec<Pushed> {
+            entries
+                .iter()
+                .map(|e| Pushed {
+                    src: e.src,
+                    origin: e.origin,
+                })
+                .collect()
+        };
+        let (frame_pc, split, inlined) = match &self.inline {
+            None => (pc, self.stack.len(), None),
+            Some(ctx) => {
+                let callee = InlinedFrame {
+                    func: ctx.func,
+                    pc,
+                    slots: (0..ctx.nlocals)
+                        .map(|i| Src::Slot(Slot::Temp(ctx.locals_base + i)))
+                        .collect(),
+                    pushed: pushed_of(&self.stack[ctx.below..]),
+                };
+                (ctx.caller_pc, ctx.below, Some(Box::new(callee)))
+            }
+        };
+        let frame = &self.stack[..split];
+        let kept = frame
             .iter()
             .enumerate()
             .take_while(|(k, e)| e.src == Src::Slot(Slot::Stack(*k as u32)))
             .count();
-        let pushed = self.stack[kept..]
-            .iter()
-            .map(|e| Pushed {
-                src: e.src,
-                origin: e.origin,
-            })
-            .collect();
         self.exits.push(ExitState {
-            pc,
+            pc: frame_pc,
             kept: kept as u32,
-            pushed,
+            pushed: pushed_of(&frame[kept..]),
             reason,
+            inlined,
         });
         ExitId(self.exits.len() as u32 - 1)
     }
@@ -748,6 +802,9 @@ impl Translator<'_> {
             constant: folded,
             site,
         };
+        if let Some(top) = self.stack.last_mut() {
+            top.known = Some(folded);
+        }
         let s = &mut self.sites[site.0 as usize];
         s.deps.push(key);
         s.what = format!("{} attribute '{}'", s.what, name.as_str());
@@ -798,16 +855,17 @@ impl Translator<'_> {
         });
         self.stack[other] = Entry {
             src: Src::Slot(lower),
-            origin: y.origin,
+            ..y
         };
         self.stack[top] = Entry {
             src: Src::Slot(upper),
-            origin: x.origin,
+            ..x
         };
         Flow::Next(pc + 1)
     }
 
     /// `Call(n)`: a call of a built-in or Python function; anything else exits there.
+    /// A Python function known or expected there whose body is a leaf is inlined.
     fn call(&mut self, pc: u32, n: u32) -> Result<Flow, Refusal> {
         let n = n as usize;
         let Some(below) = self.stack.len().checked_sub(n + 2) else {
@@ -816,13 +874,18 @@ impl Translator<'_> {
                 why: "an instruction takes more values than the stack holds",
             });
         };
-        // A callee may write this frame's locals (through f_locals): values read
-        // lazily below the call are taken now.
+        // A callee may write this frame's locals (through f_locals), and an inlined
+        // one must not run twice (a lazily read local found unbound after it would
+        // send the frame back before the call): values read lazily below the call
+        // are taken now.
         for d in 0..below {
             if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
                 let slot = self.temp(d);
                 self.move_entry(d, slot);
             }
+        }
+        if let Some(plan) = self.inline_plan(below, n) {
+            return self.inline_call(pc, below, plan);
         }
         let exit = self.exit_at(pc, ExitReason::TypeGuard);
         let operands = self.stack.split_off(below);
@@ -842,6 +905,161 @@ impl Translator<'_> {
             after,
         });
         Ok(Flow::Next(pc + 1))
+    }
+
+    /// Whether the call whose callable is at depth `below`, with `n` arguments, can
+    /// be inlined, and how.
+    fn inline_plan(&self, below: usize, n: usize) -> Option<InlinePlan> {
+        if self.inline.is_some() {
+            return None;
+        }
+        let constant = self.stack.get(below)?.known?;
+        let Some(Value::Function(func)) = self.constants.get(constant as usize) else {
+            return None;
+        };
+        let receiver = match self.stack.get(below + 1)?.src {
+            Src::Const(c) => !self.constants.get(c as usize)?.is_null(),
+            Src::Slot(_) => true,
+        };
+        let code = func.code();
+        let passed = n + receiver as usize;
+        let argcount = code.argcount as usize;
+        const NOT_PLAIN: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & NOT_PLAIN != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || passed > argcount
+            || !Rc::ptr_eq(&func.globals, self.scope.globals)
+        {
+            return None;
+        }
+        let defaults: Vec<Value> = match &*func.defaults.borrow() {
+            _ if passed == argcount => Vec::new(),
+            Some(d) if argcount - passed <= d.items.len() => {
+                d.items[d.items.len() - (argcount - passed)..].to_vec()
+            }
+            _ => return None,
+        };
+        let end = leaf_body(&code)?;
+        Some(InlinePlan {
+            constant,
+            func: func.clone(),
+            code,
+            receiver,
+            defaults,
+            end,
+        })
+    }
+
+    /// Inline the call at `pc` whose callable is at depth `below`: a guard that the
+    /// callable is still the function (its site watched by the function watcher),
+    /// its arguments moved into the callee's slots, then the callee's body, whose
+    /// value takes the callable's place.
+    fn inline_call(&mut self, pc: u32, below: usize, plan: InlinePlan) -> Result<Flow, Refusal> {
+        let exit = self.exit_at(pc, ExitReason::Mispredicted);
+        let invalidated = self.exit_at(pc, ExitReason::Invalidated);
+        let site = SiteId(self.sites.len() as u32);
+        let op = self.emit(Op::Inline {
+            func: self.stack[below].src,
+            expected: plan.constant,
+            site,
+            exit,
+        });
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit: invalidated,
+            deps: vec![DepKey::whole(identity(&plan.func))],
+            what: format!(
+                "inlined function '{}'",
+                plan.func.qualname.borrow().as_str()
+            ),
+        });
+        let callee_depth = below + plan.code.stacksize as usize + 1;
+        let locals_base = (self.code.stacksize as usize + 1).max(callee_depth) as u32 + 1;
+        let first = below + if plan.receiver { 1 } else { 2 };
+        let params = self.stack.len() - first;
+        for (k, d) in (first..self.stack.len()).enumerate() {
+            self.move_entry(d, Slot::Temp(locals_base + k as u32));
+        }
+        for (k, v) in plan.defaults.iter().enumerate() {
+            let src = self.constant(v.clone());
+            let dst = Slot::Temp(locals_base + (params + k) as u32);
+            self.emit(Op::Move {
+                dst,
+                src,
+                unbound: exit,
+            });
+        }
+        let nlocals = plan.code.nlocals() as u32;
+        for i in plan.code.argcount..nlocals {
+            self.emit(Op::Clear {
+                slot: Slot::Temp(locals_base + i),
+            });
+        }
+        self.temps = self.temps.max(locals_base + nlocals);
+        self.stack.truncate(below);
+        let caller = std::mem::replace(&mut self.code, plan.code.clone());
+        self.inline = Some(InlineCtx {
+            func: plan.constant,
+            caller,
+            caller_pc: pc + 1,
+            below,
+            locals_base,
+            nlocals,
+        });
+        let ended = self.inline_body(plan.end);
+        let ctx = self.inline.take();
+        if let Some(ctx) = ctx {
+            self.code = ctx.caller;
+        }
+        self.stack.truncate(below);
+        let result = self.temp(below);
+        self.stack.push(Entry::fixed(Src::Slot(result)));
+        self.last_result = None;
+        Ok(match ended? {
+            true => Flow::Next(pc + 1),
+            // The body always leaves before its end: nothing follows the call.
+            false => Flow::Stop(pc + 1),
+        })
+    }
+
+    /// Translate an inlined callee's body up to its return at `end`, its value
+    /// into the call's result temporary; false when it always exits before.
+    fn inline_body(&mut self, end: u32) -> Result<bool, Refusal> {
+        let Some(below) = self.inline.as_ref().map(|c| c.below) else {
+            return Ok(false);
+        };
+        let mut pc = 0;
+        while pc < end {
+            let instr = self.code.instrs[pc as usize];
+            match self.instruction(pc, instr)? {
+                Flow::Next(next) => pc = next,
+                Flow::Stop(_) => return Ok(false),
+            }
+        }
+        match self.code.instrs[end as usize] {
+            Instr::ReturnConst(i) => {
+                let v = self
+                    .code
+                    .consts
+                    .get(i as usize)
+                    .cloned()
+                    .unwrap_or(Value::None);
+                let src = self.constant(v);
+                self.stack.truncate(below);
+                self.stack.push(Entry::fixed(src));
+            }
+            _ => {
+                let v = self.pop(end)?;
+                self.stack.truncate(below);
+                self.stack.push(v);
+            }
+        }
+        let dst = self.temp(below);
+        self.move_entry(below, dst);
+        Ok(true)
     }
 
     /// An attribute instruction at `pc` (its subject on top of the stack): an op over
@@ -868,7 +1086,14 @@ impl Translator<'_> {
             }
             AttrAccess::Method => {
                 let (dst, recv) = (self.temp(d), self.temp(d + 1));
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                let seen = profile::method_seen(&self.code, pc).map(|f| {
+                    self.constants.push(f);
+                    self.constants.len() as u32 - 1
+                });
+                self.stack.push(Entry {
+                    known: seen,
+                    ..Entry::fixed(Src::Slot(dst))
+                });
                 self.stack.push(Entry::fixed(Src::Slot(recv)));
                 Op::Method {
                     dst,
@@ -904,10 +1129,20 @@ impl Translator<'_> {
         Ok(Flow::Next(pc + 1))
     }
 
+    /// Where local `i` of the code being translated lives: the frame's slot, or in
+    /// an inlined callee a temporary.
+    fn local_slot(&self, i: u32) -> Slot {
+        match &self.inline {
+            None => Slot::Local(i),
+            Some(ctx) => Slot::Temp(ctx.locals_base + i),
+        }
+    }
+
     fn load_local(&mut self, i: u32, pc: u32) {
         self.stack.push(Entry {
-            src: Src::Slot(Slot::Local(i)),
+            src: Src::Slot(self.local_slot(i)),
             origin: pc,
+            known: None,
         });
         self.last_result = None;
     }
@@ -916,7 +1151,8 @@ impl Translator<'_> {
         let v = self.pop(pc)?;
         let last = self.last_result.take();
         // Entries still reading the local lazily must keep its old value.
-        let local = Src::Slot(Slot::Local(i));
+        let slot = self.local_slot(i);
+        let local = Src::Slot(slot);
         let mut reads_old = false;
         for d in 0..self.stack.len() {
             if self.stack[d].src == local {
@@ -929,7 +1165,7 @@ impl Translator<'_> {
         if let (Some(op), false, false) = (last, reads_old, shared) {
             if let Op::Arith { dst, .. } = &mut self.ops[op] {
                 if Src::Slot(*dst) == v.src {
-                    *dst = Slot::Local(i);
+                    *dst = slot;
                     return Ok(());
                 }
             }
@@ -938,7 +1174,7 @@ impl Translator<'_> {
         let unbound = self.unbound_exit(self.stack.len() - 1);
         self.stack.pop();
         self.emit(Op::Move {
-            dst: Slot::Local(i),
+            dst: slot,
             src: v.src,
             unbound,
         });
@@ -998,9 +1234,51 @@ impl Translator<'_> {
             deps,
             what,
         });
-        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        self.stack.push(Entry::known(Src::Slot(dst), constant));
         Ok(Flow::Next(pc + 1))
     }
+}
+
+/// A function whose call is inlined: the constant that holds it, its code, whether
+/// the call passes a receiver, the defaults that fill its missing arguments, and
+/// the pc of its return.
+struct InlinePlan {
+    constant: u32,
+    func: Rc<Function>,
+    code: Rc<Code>,
+    receiver: bool,
+    defaults: Vec<Value>,
+    end: u32,
+}
+
+/// The longest callee body inlined, in instructions.
+const INLINE_MAX: usize = 48;
+
+/// The pc of the return that ends `code`'s body when the body is a leaf inlining
+/// can take whole: straight-line code (no jump, no loop) that calls nothing, so no
+/// Python code can run inside it and every way out of it is an exit.
+fn leaf_body(code: &Code) -> Option<u32> {
+    for (pc, instr) in code.instrs.iter().enumerate().take(INLINE_MAX) {
+        match instr {
+            Instr::Return | Instr::ReturnConst(_) => return Some(pc as u32),
+            Instr::Nop
+            | Instr::LoadConst(_)
+            | Instr::LoadFast(_)
+            | Instr::LoadFastPair(_)
+            | Instr::StoreFast(_)
+            | Instr::LoadGlobal(_)
+            | Instr::LoadAttr(_)
+            | Instr::LoadFastAttr(_)
+            | Instr::StoreAttr(_)
+            | Instr::BinarySubscr
+            | Instr::PopTop
+            | Instr::Copy(_)
+            | Instr::Swap(_) => {}
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) if arith_supported(*op) => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn arith_supported(op: BinOp) -> bool {

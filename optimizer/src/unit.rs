@@ -61,9 +61,19 @@ pub enum Op {
         unbound: ExitId,
     },
     /// Drop the value a temporary holds (a popped result is released when the
-    /// interpreter would release it).
+    /// interpreter would release it); it holds a null after, as an unbound local.
     Clear {
         slot: Slot,
+    },
+    /// The entry of an inlined call: `func` must be the function the callee's body
+    /// was compiled from (the constant `expected`), and the call must not be one
+    /// past the recursion limit; else the interpreter makes the call (`exit`). Its
+    /// site assumes the function's code and defaults (a function watcher).
+    Inline {
+        func: Src,
+        expected: u32,
+        site: SiteId,
+        exit: ExitId,
     },
     /// A global or builtin's value, folded in: the site's assumption says it is
     /// still bound to the constant (`Globals::Constant`).
@@ -222,6 +232,24 @@ pub struct ExitState {
     /// The values pushed on top of those, bottom first.
     pub pushed: Vec<Pushed>,
     pub reason: ExitReason,
+    /// An exit inside an inlined call: the callee's frame, pushed above the unit's
+    /// (whose state above is then the caller's after the call: `pc` the
+    /// instruction after it, `pushed` the values below its operands).
+    pub inlined: Option<Box<InlinedFrame>>,
+}
+
+/// The frame of an inlined call, as an exit rebuilds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlinedFrame {
+    /// The function (a constant of the unit).
+    pub func: u32,
+    /// The callee's instruction to resume at.
+    pub pc: u32,
+    /// Where each of its local slots is (arguments first).
+    pub slots: Vec<Src>,
+    /// Its operand stack, bottom first; a value read lazily from one of its slots
+    /// and found unbound resumes the callee at its `origin`, as in the unit's frame.
+    pub pushed: Vec<Pushed>,
 }
 
 /// A value an exit pushes. A local read lazily may have been unbound: the exit
@@ -253,6 +281,9 @@ pub enum ExitReason {
     Invalidated,
     /// An attribute site met a class or an attribute it cannot specialise.
     AttrGuard,
+    /// An inlined call met another callable than the one predicted: the unit is
+    /// compiled again, for what the program calls now.
+    Mispredicted,
 }
 
 impl ExitReason {
@@ -266,6 +297,7 @@ impl ExitReason {
             ExitReason::AfterCall => "after a call",
             ExitReason::Invalidated => "invalidated",
             ExitReason::AttrGuard => "attribute guard",
+            ExitReason::Mispredicted => "inlined callee mispredicted",
         }
     }
 }
@@ -398,6 +430,13 @@ impl Unit {
                 pushed,
                 e.reason.name()
             ));
+            if let Some(callee) = &e.inlined {
+                let pushed: Vec<Src> = callee.pushed.iter().map(|p| p.src).collect();
+                out.push_str(&format!(
+                    "      inlined frame: constant {} pc {} slots {:?} pushed {:?}\n",
+                    callee.func, callee.pc, callee.slots, pushed
+                ));
+            }
         }
         out
     }

@@ -114,7 +114,22 @@ pub fn run<const STRESS: bool>(
                     }
                     write(values, base, stack_base, temps, dst, v);
                 }
-                Op::Clear { slot } => write(values, base, stack_base, temps, slot, Value::None),
+                Op::Clear { slot } => write(values, base, stack_base, temps, slot, Value::Null),
+                Op::Inline {
+                    func,
+                    expected,
+                    exit,
+                    ..
+                } => {
+                    let f = read(values, base, stack_base, temps, &unit.constants, func);
+                    let same = unit
+                        .constants
+                        .get(expected as usize)
+                        .is_some_and(|c| c.is(f));
+                    if !same || vm.frames.len() >= vm.recursion_limit {
+                        return Ok(exit);
+                    }
+                }
                 Op::Watched { dst, constant, .. } => {
                     let v = unit
                         .constants
