@@ -1,6 +1,7 @@
 //! Frame-evaluation hooks through the Rust API: CPython's get / set slot semantics,
 //! stacking order, removal, a hook that evaluates the frame itself through `next`,
-//! a hook that errors or panics, and generator resumption (with the throw flag).
+//! a hook that errors or panics, a hook that runs a frame partway (and an exception
+//! raised there), and generator resumption (with the throw flag).
 
 mod common;
 
@@ -162,6 +163,80 @@ fn a_hook_that_errors_raises_in_the_caller_and_the_interpreter_goes_on() {
     vm.remove_eval_hook(id);
     exec(&mut vm, &g, "r = f()\n").expect("runs");
     assert_eq!(global(&mut vm, &g, "r"), "1");
+}
+
+/// A hook that runs `part` of each frame of the function named `name` itself: the
+/// frame's first store is done by the hook (local 0 doubled into local 1), then it
+/// hands the frame back after that store with `answer`.
+fn run_partway(vm: &mut Vm, name: &'static str, answer: impl Fn(&mut Vm) -> HookAction + 'static) {
+    vm.add_eval_hook(move |vm, frame, _throw, _next| {
+        if code_name(vm, frame) != name {
+            return Ok(HookAction::Continue);
+        }
+        let Some(f) = frame.frame(vm) else {
+            return Ok(HookAction::Continue);
+        };
+        let after_store = f
+            .code
+            .instrs
+            .iter()
+            .position(|i| matches!(i, tripwire::core::code::Instr::StoreFast(1)))
+            .expect("the function stores its local 1");
+        let base = f.base;
+        let Value::Int(n) = vm.stack[base] else {
+            return Ok(HookAction::Continue);
+        };
+        vm.stack[base + 1] = Value::Int(n * 2);
+        if let Some(f) = frame.frame_mut(vm) {
+            f.pc = after_store + 1;
+        }
+        Ok(answer(vm))
+    });
+}
+
+#[test]
+fn a_hook_can_run_a_frame_partway_and_let_the_interpreter_go_on() {
+    let mut vm = Vm::new();
+    run_partway(&mut vm, "f", |_| HookAction::Continue);
+    let g = Dict::new_rc();
+    let src = "def f(n):\n    a = n * 1000\n    b = a + 1\n    return b\nr = [f(1), f(5)]\n";
+    exec(&mut vm, &g, src).expect("runs");
+    // The hook stored n * 2 where the code would have stored n * 1000.
+    assert_eq!(global(&mut vm, &g, "r"), "[3, 11]");
+}
+
+#[test]
+fn an_exception_raised_in_a_frame_run_partway_is_handled_there_or_leaves_it() {
+    let mut vm = Vm::new();
+    run_partway(&mut vm, "f", |vm| {
+        HookAction::Raise(vm.zero_division("raised partway"))
+    });
+    let g = Dict::new_rc();
+    let src = "\
+def f(n):
+    try:
+        a = n
+        return a
+    except ZeroDivisionError as e:
+        return 'handled: ' + str(e)
+r = f(3)
+";
+    exec(&mut vm, &g, src).expect("runs");
+    assert_eq!(global(&mut vm, &g, "r"), "'handled: raised partway'");
+    let src = "\
+def f(n):
+    a = n
+    return a
+def g():
+    return f(3)
+g()
+";
+    let err = exec(&mut vm, &g, src).expect_err("leaves f");
+    assert!(
+        err.contains("line 5, in g") && err.contains("line 2, in f"),
+        "the traceback holds f's frame at its pc: {err}"
+    );
+    assert!(err.contains("ZeroDivisionError: raised partway"), "{err}");
 }
 
 #[test]

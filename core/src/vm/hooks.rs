@@ -26,7 +26,20 @@
 //!
 //! A hook that returns an error (or panics: reported as SystemError) makes the call
 //! raise that exception in the caller; the frame is dropped and the interpreter
-//! goes on. Hooks see every frame evaluation: function calls, module and class
+//! goes on.
+//!
+//! # Running a frame partway
+//!
+//! A hook may run the frame by other means for a while (compiled code entered at
+//! the frame's start) and hand it back: it leaves the frame's locals, operand stack
+//! and `pc` as the interpreter would have them there (it may also push frames above
+//! it, `Vm::push_resumed_frame`, to be resumed first), then answers `Continue`:
+//! the hooks after it see the frame where it stands, and the loop runs the top
+//! frame inline from its `pc`. If an instruction it ran raised, it answers
+//! `Raise(e)` with `pc` after that instruction: the frame's own handler takes the
+//! exception and the frame runs on from there (the hooks after it are not
+//! called), or it leaves the frame, with the frame's traceback entry, and the call
+//! raises it in the caller. Hooks see every frame evaluation: function calls, module and class
 //! bodies, and each generator or coroutine resumption (with `throw` set when the
 //! resumption raises in it). A generator resumed by `for`, `yield from` or `await`
 //! goes through the chain before it runs inline (`generator::enter_hooked`); while
@@ -64,6 +77,10 @@ pub enum HookAction {
     Continue,
     /// The frame's outcome.
     Done(Exit),
+    /// The hook ran the frame partway by other means and an instruction raised
+    /// there: the exception is raised in the frame at its `pc` (see "Running a
+    /// frame partway").
+    Raise(PyErr),
 }
 
 /// The frame a hook is asked to evaluate: its index on the thread's frame stack.
@@ -337,6 +354,11 @@ impl Vm {
                 std::mem::forget(r);
                 continue;
             }
+            if let Ok(Ok(HookAction::Raise(e))) = r {
+                return self
+                    .raise_within_top_frame(e)
+                    .map_err(|e| Detour(Box::new(Err(e))));
+            }
             return Err(self.detour(frame, r));
         }
         Ok(())
@@ -425,6 +447,10 @@ impl Vm {
             }));
             match r {
                 Ok(Ok(HookAction::Continue)) if self.thread.evaluations == evaluations => {}
+                // Handled in the frame: it runs on from its handler.
+                Ok(Ok(HookAction::Raise(e))) => {
+                    return self.raise_within_top_frame(e).map(|_| Chained::Default)
+                }
                 outcome => return self.hook_outcome(outcome).map(Chained::Done),
             }
         }
@@ -444,6 +470,8 @@ impl Vm {
                 "frame evaluation hook returned Continue after evaluating the frame",
             )),
             Ok(Ok(HookAction::Done(exit))) => Ok(exit),
+            // Raised in the frame before it came here (`run_chain`, `enter_hooked_frame`).
+            Ok(Ok(HookAction::Raise(e))) => Err(e),
             Ok(Err(e)) => Err(e),
             Err(_) => Err(self.new_error(
                 &self.types.system_error.clone(),

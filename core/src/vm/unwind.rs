@@ -7,6 +7,14 @@ use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
 use crate::object::{PyStr, Value};
 
+/// What one step of unwinding did.
+enum Unwound {
+    /// The top frame's handler took the exception.
+    Handled,
+    /// The top frame is gone; `entry` if it was a native boundary.
+    Left { err: PyErr, entry: bool },
+}
+
 impl Vm {
     /// Unwind after an exception: jump to the innermost handler of the frames above
     /// the nearest native boundary, or return the error from `run`.
@@ -16,57 +24,87 @@ impl Vm {
             err.mark_chained();
         }
         loop {
-            let Some(frame) = self.frames.last_mut() else {
-                return Err(err);
-            };
-            let lasti = frame.lasti();
-            let raised_here = !err.is_reraise();
-            if raised_here {
-                if let Some(d) = exc_data(err.value()) {
-                    d.borrow_mut().traceback.push_front(TraceEntry {
-                        code: frame.code.clone(),
-                        position: frame.code.position_of(lasti),
-                    });
+            match self.unwind_top_frame(err) {
+                Unwound::Handled => return Ok(()),
+                Unwound::Left { err: e, entry } => {
+                    if entry || self.frames.is_empty() {
+                        return Err(e);
+                    }
+                    err = e;
                 }
             }
-            err.clear_reraise();
-            if raised_here && self.thread.attention {
-                err = self.exception_raised(err);
+        }
+    }
+
+    /// For a frame-evaluation hook that ran the top frame partway and met `err`
+    /// there (`HookAction::Raise`): raise it in that frame at its `pc`. Its own
+    /// handler takes it (Ok: the frame goes on from there), or it leaves the frame,
+    /// with the frame's traceback entry, for the caller to raise.
+    pub(crate) fn raise_within_top_frame(&mut self, mut err: PyErr) -> PyResult<()> {
+        if !err.is_chained() {
+            self.set_context(err.value());
+            err.mark_chained();
+        }
+        match self.unwind_top_frame(err) {
+            Unwound::Handled => Ok(()),
+            Unwound::Left { err, .. } => Err(err),
+        }
+    }
+
+    /// One step of unwinding: the top frame's traceback entry, then its handler, or
+    /// the frame popped.
+    fn unwind_top_frame(&mut self, mut err: PyErr) -> Unwound {
+        let Some(frame) = self.frames.last_mut() else {
+            return Unwound::Left { err, entry: true };
+        };
+        let lasti = frame.lasti();
+        let raised_here = !err.is_reraise();
+        if raised_here {
+            if let Some(d) = exc_data(err.value()) {
+                d.borrow_mut().traceback.push_front(TraceEntry {
+                    code: frame.code.clone(),
+                    position: frame.code.position_of(lasti),
+                });
             }
-            let Some(frame) = self.frames.last_mut() else {
-                return Err(err);
-            };
-            if let Some(h) = frame.code.handler_for(lasti as u32) {
-                let sp = frame.stack_base() + h.depth as usize;
-                frame.pc = h.handler as usize;
-                self.stack.truncate(sp);
-                self.push(err.into_value());
-                // The frames and values just dropped may have freed what an
-                // exhausted reserve needs.
-                super::memory_reserve::replenish();
-                return Ok(());
-            }
-            if self.thread.attention {
-                err = self.frame_unwound(err);
-            }
-            let Some(mut frame) = self.frames.pop() else {
-                return Err(err);
-            };
-            if frame.data.is_some() {
-                self.frame_finished(&mut frame);
-            }
-            self.truncate_stack(frame.ret_sp);
-            if frame.owns_segment {
-                drop(self.leave_segment());
-            }
-            if let Some(link) = frame.gen.take() {
-                let g = link.generator.clone();
-                super::generator::finish_inline(self, link);
-                err = super::generator::stop_iteration_escaped(self, &g, err);
-            }
-            if frame.entry {
-                return Err(err);
-            }
+        }
+        err.clear_reraise();
+        if raised_here && self.thread.attention {
+            err = self.exception_raised(err);
+        }
+        let Some(frame) = self.frames.last_mut() else {
+            return Unwound::Left { err, entry: true };
+        };
+        if let Some(h) = frame.code.handler_for(lasti as u32) {
+            let sp = frame.stack_base() + h.depth as usize;
+            frame.pc = h.handler as usize;
+            self.stack.truncate(sp);
+            self.push(err.into_value());
+            // The frames and values just dropped may have freed what an
+            // exhausted reserve needs.
+            super::memory_reserve::replenish();
+            return Unwound::Handled;
+        }
+        if self.thread.attention {
+            err = self.frame_unwound(err);
+        }
+        let Some(mut frame) = self.frames.pop() else {
+            return Unwound::Left { err, entry: true };
+        };
+        if frame.data.is_some() {
+            self.frame_finished(&mut frame);
+        }
+        self.truncate_stack(frame.ret_sp);
+        if frame.owns_segment {
+            drop(self.leave_segment());
+        }
+        if let Some(link) = frame.gen.take() {
+            let g = link.generator.clone();
+            super::generator::finish_inline(self, link);
+            err = super::generator::stop_iteration_escaped(self, &g, err);
+        }
+        Unwound::Left {
+            err,
+            entry: frame.entry,
         }
     }
 
