@@ -166,8 +166,9 @@ fn corpus_matches_cpython_output() {
     corpus_matches(&[env!("CARGO_BIN_EXE_tripwire"), "run"]);
 }
 
-/// The optimizer compiles every loop it can at its first look (`--hot-loops=1`), so
-/// the corpus runs through compiled units, their exits and invalidations.
+/// The optimizer compiles every loop and function it can at its first look
+/// (`--hot-loops=1 --hot-calls=1`), so the corpus runs through compiled units,
+/// their exits and invalidations.
 #[test]
 fn corpus_matches_cpython_output_with_the_optimizer() {
     corpus_matches(&[
@@ -175,6 +176,7 @@ fn corpus_matches_cpython_output_with_the_optimizer() {
         "run",
         "--opt",
         "--hot-loops=1",
+        "--hot-calls=1",
     ]);
 }
 
@@ -188,6 +190,7 @@ fn corpus_matches_cpython_output_under_stress_deopt() {
             env!("CARGO_BIN_EXE_tripwire"),
             "run",
             "--hot-loops=1",
+            "--hot-calls=1",
             &stress,
         ]);
     }

@@ -1,8 +1,9 @@
 //! Traceback and SyntaxError rendering: each `tests/tracebacks/NAME.py` ends in an uncaught
 //! exception, and tripwire's stderr must equal `NAME.stderr`, recorded from
 //! CPython 3.13 with the directory prefix taken out of the `File "..."` lines. Each
-//! runs three times: plainly, with every loop compiled at its first look, and with
-//! every guard failing (tracebacks must be as if nothing had been compiled).
+//! runs three times: plainly, with every loop and function compiled at its first
+//! look, and with every guard failing (tracebacks must be as if nothing had been
+//! compiled).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,8 +30,8 @@ fn tracebacks_match_cpython() {
     let mut failures = Vec::new();
     let modes: [&[&str]; 3] = [
         &[],
-        &["--opt", "--hot-loops=1"],
-        &["--hot-loops=1", "--stress-deopt=1"],
+        &["--opt", "--hot-loops=1", "--hot-calls=1"],
+        &["--hot-loops=1", "--hot-calls=1", "--stress-deopt=1"],
     ];
     for case in &cases {
         let want = std::fs::read_to_string(case.with_extension("stderr"))

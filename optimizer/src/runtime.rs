@@ -20,13 +20,13 @@
 //! every look at a loop.
 //! Depends on every other module of the crate and on core's public hooks.
 
-use crate::backend::interp::Stress;
+use crate::backend::interp::{Ran, Stress};
 use crate::deps::{
     bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
     UnitId,
 };
 use crate::options::{DepIndexKind, Globals, Invalidate, Options};
-use crate::specialise::{compile_loop, identity, Scope};
+use crate::specialise::{compile_function, compile_loop, identity, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};
@@ -39,7 +39,8 @@ use std::time::Instant;
 use tripwire_core::code::{flags, AttrKind, Code};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, Value};
-use tripwire_core::vm::hooks::FrameRef;
+use tripwire_core::vm::eval::Exit as EvalExit;
+use tripwire_core::vm::hooks::{FrameRef, HookAction};
 use tripwire_core::vm::loop_hook::{LoopAction, LoopHookId};
 use tripwire_core::watch::{DictEvent, FuncEvent};
 use tripwire_core::watchers::{DictEventKind, FuncEventKind};
@@ -47,6 +48,13 @@ use tripwire_core::{PyErr, Vm};
 
 /// Jumps back between two looks at the running loop.
 const SAMPLE_PERIOD: u32 = 256;
+
+/// Scratch temporary vectors kept for reuse.
+const SPARE_TEMPS: usize = 64;
+
+/// The `depth` of a function's entry in its code's loop list: the unit of the whole
+/// body, entered at the frame's start.
+const FUNCTION: u32 = u32::MAX;
 
 /// A unit whose guards fail on this many entries, at least half of all its
 /// entries, is dropped and its loop left to the interpreter.
@@ -95,7 +103,8 @@ pub struct Optimizer {
     pub stats: Stats,
     sink: Option<TraceSink>,
     seq: u64,
-    temps: Vec<Value>,
+    /// Scratch temporaries for units entered while others run (nested calls).
+    spare_temps: Vec<Vec<Value>>,
     stress: Stress,
     /// Trace records kept for the Python API (`record_trace`), while it asks.
     kept: Option<Vec<Record>>,
@@ -120,10 +129,11 @@ struct Entered {
 }
 
 impl Entered {
-    /// Run the unit and rebuild the frame at the exit it took; the exception a
-    /// call raised, to be raised there. Attribute sites are filled through the
-    /// optimizer, borrowed only while it fills one.
-    fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>) -> (ExitId, Option<PyErr>) {
+    /// Run the unit and rebuild the frame at the exit it took (and the exception a
+    /// call raised, to be raised there), or the value a function's unit returned.
+    /// Attribute sites are filled through the optimizer, borrowed only while it
+    /// fills one.
+    fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>) -> Finished {
         let (unit, base, stack_base) = (&self.unit, self.base, self.stack_base);
         let id = self.id;
         let mut fill = |vm: &mut Vm, site: &AttrSite, obj: &Value| match shared.try_borrow_mut() {
@@ -143,11 +153,34 @@ impl Entered {
             }
         };
         let (exit, raised) = match ran {
-            Ok(exit) => (exit, None),
-            Err((exit, e)) => (exit, Some(e)),
+            Ran::Returned(v) => return Finished::Returned(v),
+            Ran::Exit(exit) => (exit, None),
+            Ran::Raised(exit, e) => (exit, Some(e)),
         };
         let rebuilt = deopt::rebuild(vm, unit, self.frame, base, stack_base, &self.temps, exit);
-        (exit, raised.or(rebuilt.err()))
+        match raised.or(rebuilt.err()) {
+            Some(e) => Finished::Raised(exit, e),
+            None => Finished::Exit(exit),
+        }
+    }
+}
+
+/// How a unit's run over a frame ended.
+enum Finished {
+    /// At an exit, the frame rebuilt there.
+    Exit(ExitId),
+    /// At an exit, the frame rebuilt there, with an exception to raise there.
+    Raised(ExitId, PyErr),
+    /// A function's unit returned.
+    Returned(Value),
+}
+
+impl Finished {
+    fn exit(&self) -> Option<ExitId> {
+        match self {
+            Finished::Exit(exit) | Finished::Raised(exit, _) => Some(*exit),
+            Finished::Returned(_) => None,
+        }
     }
 }
 
@@ -209,13 +242,14 @@ impl Optimizer {
             stats: Stats::default(),
             sink: None,
             seq: 0,
-            temps: Vec::new(),
+            spare_temps: Vec::new(),
             stress: Stress::new(options.stress_deopt),
             kept: None,
             events: 0,
         }));
         vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
+        let shared_calls = shared.clone();
         let hook = vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
             let entry = match shared.try_borrow_mut() {
                 Ok(mut opt) => opt.hot_loop(vm, frame, head),
@@ -226,19 +260,42 @@ impl Optimizer {
             };
             // The state is not held while the unit runs: a watcher event from
             // Python code a built-in calls must reach it.
-            let (exit, raised) = entry.run(vm, &shared);
+            let finished = entry.run(vm, &shared);
             if let Ok(mut opt) = shared.try_borrow_mut() {
-                if opt.left(entry, exit) {
+                if opt.left(entry, finished.exit()) {
                     if let Some(me) = opt.loop_hook {
                         vm.call_loop_hook_soon(me);
                     }
                 }
             }
-            match raised {
+            match finished {
                 // Raised at the call's instruction, as the interpreter would have.
-                Some(e) => Err(e),
-                None => Ok(LoopAction::Took),
+                Finished::Raised(_, e) => Err(e),
+                _ => Ok(LoopAction::Took),
             }
+        });
+        let calls = shared_calls;
+        vm.add_eval_hook(move |vm, frame, throw, _next| {
+            if throw {
+                return Ok(HookAction::Continue);
+            }
+            let entry = match calls.try_borrow_mut() {
+                Ok(mut opt) => opt.hot_call(vm, frame),
+                Err(_) => None,
+            };
+            let Some(mut entry) = entry else {
+                return Ok(HookAction::Continue);
+            };
+            let finished = entry.run(vm, &calls);
+            if let Ok(mut opt) = calls.try_borrow_mut() {
+                opt.left(entry, finished.exit());
+            }
+            Ok(match finished {
+                Finished::Returned(v) => HookAction::Done(EvalExit::Return(v)),
+                // The frame goes on in the interpreter, from the exit.
+                Finished::Exit(_) => HookAction::Continue,
+                Finished::Raised(_, e) => HookAction::Raise(e),
+            })
         });
         Optimizer::with(vm, |_, opt| opt.loop_hook = Some(hook));
         Ok(())
@@ -322,14 +379,46 @@ impl Optimizer {
             return None;
         }
         let f = frame.frame(vm)?;
+        let depth = vm.stack.len().checked_sub(f.stack_base())?;
+        let entry = self.hot(vm, frame, head as u32, depth as u32, self.hot_samples())?;
+        self.stats.osr_entries += 1;
+        Some(entry)
+    }
+
+    /// The eval hook: count a call of a function, compile it, or run its unit from
+    /// the frame's start.
+    fn hot_call(&mut self, vm: &mut Vm, frame: FrameRef) -> Option<Entered> {
+        let f = frame.frame(vm)?;
+        if vm.thread.attention
+            || f.pc != 0
+            || vm.stack.len() != f.stack_base()
+            || f.code.flags & (flags::GENERATOR | flags::COROUTINE) != 0
+        {
+            return None;
+        }
+        let entry = self.hot(vm, frame, 0, FUNCTION, self.options.hot_calls)?;
+        self.stats.call_entries += 1;
+        Some(entry)
+    }
+
+    /// Warm up the loop at `head` entered with `depth` stack entries (or with
+    /// `FUNCTION`, the function) until it was seen `needed` times, compile it, or
+    /// enter its unit.
+    fn hot(
+        &mut self,
+        vm: &mut Vm,
+        frame: FrameRef,
+        head: u32,
+        depth: u32,
+        needed: u32,
+    ) -> Option<Entered> {
+        let f = frame.frame(vm)?;
         if f.code.flags & flags::NAMESPACE != 0 || f.locals.is_some() {
             return None;
         }
         let code = f.code.clone();
         let (base, stack_base) = (f.base, f.stack_base());
         let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
-        let depth = vm.stack.len().checked_sub(stack_base)?;
-        let (head, depth) = (head as u32, depth as u32);
         let shared_loops = self.loops_of(vm, &code);
         let loops = shared_loops.downcast_ref::<CodeLoops>()?;
         let unit = {
@@ -340,10 +429,7 @@ impl Optimizer {
                     list.push(LoopEntry {
                         head,
                         depth,
-                        state: LoopState::Warming {
-                            seen: 0,
-                            needed: self.hot_samples(),
-                        },
+                        state: LoopState::Warming { seen: 0, needed },
                         compiled: false,
                     });
                     list.len() - 1
@@ -386,7 +472,7 @@ impl Optimizer {
                 LoopState::Compiled(id) => match self.unit(id) {
                     Some(u) if u.valid.get() => u,
                     _ => {
-                        entry.state = self.after_invalidation(&code);
+                        entry.state = self.after_invalidation(&code, depth);
                         return None;
                     }
                 },
@@ -405,7 +491,6 @@ impl Optimizer {
             }) => *id,
             _ => return None,
         };
-        self.stats.osr_entries += 1;
         unit.entries.set(unit.entries.get() + 1);
         let stress = (self.options.stress_deopt > 0)
             .then(|| std::mem::replace(&mut self.stress, Stress::new(0)));
@@ -419,7 +504,7 @@ impl Optimizer {
             loops: shared_loops.clone(),
             head,
             depth,
-            temps: std::mem::take(&mut self.temps),
+            temps: self.spare_temps.pop().unwrap_or_default(),
             stress,
         })
     }
@@ -433,12 +518,15 @@ impl Optimizer {
         self.units.get(id.0 as usize).cloned().flatten()
     }
 
-    /// What a loop whose unit was invalidated does next (thrash policy).
-    fn after_invalidation(&mut self, code: &Rc<Code>) -> LoopState {
-        match self
-            .thrash
-            .unit_invalidated(identity(code), self.hot_samples())
-        {
+    /// What a loop (or with `FUNCTION`, a function) whose unit was invalidated does
+    /// next (thrash policy).
+    fn after_invalidation(&mut self, code: &Rc<Code>, depth: u32) -> LoopState {
+        let warm = if depth == FUNCTION {
+            self.options.hot_calls
+        } else {
+            self.hot_samples()
+        };
+        match self.thrash.unit_invalidated(identity(code), warm) {
             Recompile::After(needed) => LoopState::Warming { seen: 0, needed },
             Recompile::Never => LoopState::Refused,
         }
@@ -468,7 +556,12 @@ impl Optimizer {
             builtins,
             assume: &assume,
         };
-        let unit = compile_loop(code, head, depth, &scope).map_err(|r| r.why)?;
+        let unit = if depth == FUNCTION {
+            compile_function(code, &scope)
+        } else {
+            compile_loop(code, head, depth, &scope)
+        }
+        .map_err(|r| r.why)?;
         self.stats.compile_time += started.elapsed();
         let id = UnitId(self.units.len() as u32);
         for (i, site) in unit.sites.iter().enumerate() {
@@ -507,10 +600,11 @@ impl Optimizer {
 
     /// A unit's run ended at `exit` (the frame is rebuilt): statistics, and a unit
     /// that reached a patched site or whose guards keep failing is dropped (the
-    /// first recompiled when the thrash policy allows). True when the unit left in
+    /// first recompiled when the thrash policy allows); `exit` None for a function's
+    /// unit that returned. True when the unit left in
     /// the middle of its loop and should be entered again at the loop's next jump
     /// back, not at the next sample.
-    fn left(&mut self, entry: Entered, exit: ExitId) -> bool {
+    fn left(&mut self, entry: Entered, exit: Option<ExitId>) -> bool {
         let Entered {
             id,
             unit,
@@ -523,10 +617,16 @@ impl Optimizer {
             ..
         } = entry;
         temps.clear();
-        self.temps = temps;
+        if self.spare_temps.len() < SPARE_TEMPS {
+            self.spare_temps.push(temps);
+        }
         if let Some(stress) = stress {
             self.stress = stress;
         }
+        // A function's unit that returned left through no exit.
+        let Some(exit) = exit else {
+            return false;
+        };
         let Some(state) = unit.exits.get(exit.0 as usize) else {
             return false;
         };
@@ -578,7 +678,7 @@ impl Optimizer {
         if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
             entry.state = match reason {
                 ExitReason::Invalidated | ExitReason::Mispredicted => {
-                    self.after_invalidation(&code)
+                    self.after_invalidation(&code, depth)
                 }
                 _ => LoopState::Refused,
             };

@@ -59,9 +59,40 @@ pub fn compile_loop(
         pc: head,
         why: "no jump back to this instruction",
     })?;
+    compile(code, (start, end), head, depth, scope)
+}
+
+/// Compile the whole body of a function's `code`, entered at its start: its
+/// returns return from the unit.
+pub fn compile_function(code: &Rc<Code>, scope: &Scope) -> Result<Unit, Refusal> {
+    if code.flags & (flags::GENERATOR | flags::COROUTINE | flags::NAMESPACE) != 0 {
+        return Err(Refusal {
+            pc: 0,
+            why: "a generator, coroutine or namespace body",
+        });
+    }
+    let end = (code.instrs.len() as u32).checked_sub(1).ok_or(Refusal {
+        pc: 0,
+        why: "an empty code object",
+    })?;
+    compile(code, (0, end), 0, 0, scope)
+}
+
+/// Compile the instructions `region` (first and last) of `code`, entered at `head`
+/// with `depth` operand stack entries; a region that starts at 0 is a whole
+/// function body.
+fn compile(
+    code: &Rc<Code>,
+    region: (u32, u32),
+    head: u32,
+    depth: u32,
+    scope: &Scope,
+) -> Result<Unit, Refusal> {
+    let (start, end) = region;
     let mut t = Translator {
         code: code.clone(),
         inline: None,
+        returns: start == 0 && head == 0 && depth == 0,
         scope,
         depth,
         start,
@@ -177,6 +208,8 @@ struct Translator<'a> {
     code: Rc<Code>,
     /// While an inlined call's body is translated: where its caller is.
     inline: Option<InlineCtx>,
+    /// A whole function body: its returns compile to `Op::Return`.
+    returns: bool,
     scope: &'a Scope<'a>,
     depth: u32,
     start: u32,
@@ -329,13 +362,29 @@ impl Translator<'_> {
     }
 
     /// The exit for stack entry `d` found unbound: back to the `LoadFast` that read
-    /// it, with the entries below it.
-    fn unbound_exit(&mut self, d: usize) -> ExitId {
+    /// it, with the entries below it. None for an entry that is not a local read
+    /// lazily: a null there is the "no receiver" marker, moved like any value.
+    fn unbound_exit(&mut self, d: usize) -> Option<ExitId> {
+        if !self.is_local_read(self.stack[d].src) {
+            return None;
+        }
         let above = self.stack.split_off(d);
         let origin = above.first().map_or(0, |e| e.origin);
         let exit = self.exit_at(origin, ExitReason::TypeGuard);
         self.stack.extend(above);
-        exit
+        Some(exit)
+    }
+
+    /// Whether `src` is a local slot of the code being translated (which may be
+    /// unbound when read).
+    fn is_local_read(&self, src: Src) -> bool {
+        match (src, &self.inline) {
+            (Src::Slot(Slot::Local(_)), None) => true,
+            (Src::Slot(Slot::Temp(t)), Some(ctx)) => {
+                (ctx.locals_base..ctx.locals_base + ctx.nlocals).contains(&t)
+            }
+            _ => false,
+        }
     }
 
     /// The exit that resumes the interpreter at `pc` with the current stack. Inside
@@ -567,6 +616,31 @@ impl Translator<'_> {
             }
             Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
             Instr::Call(n) => return self.call(pc, n),
+            Instr::Return | Instr::ReturnConst(_) if self.returns && self.inline.is_none() => {
+                let value = match instr {
+                    Instr::ReturnConst(i) => {
+                        let v = self
+                            .code
+                            .consts
+                            .get(i as usize)
+                            .cloned()
+                            .unwrap_or(Value::None);
+                        Entry::fixed(self.constant(v))
+                    }
+                    _ => self.pop(pc)?,
+                };
+                self.stack.push(value);
+                let unbound = match self.unbound_exit(self.stack.len() - 1) {
+                    Some(exit) => exit,
+                    None => self.exit_at(pc, ExitReason::TypeGuard),
+                };
+                self.stack.pop();
+                self.emit(Op::Return {
+                    value: value.src,
+                    unbound,
+                });
+                return Ok(Flow::Stop(pc + 1));
+            }
             Instr::IsJump(branch) => {
                 let b = self.pop(pc)?;
                 let a = self.pop(pc)?;
@@ -989,7 +1063,7 @@ impl Translator<'_> {
             self.emit(Op::Move {
                 dst,
                 src,
-                unbound: exit,
+                unbound: None,
             });
         }
         let nlocals = plan.code.nlocals() as u32;

@@ -17,6 +17,8 @@ pub struct Stats {
     pub guards: u64,
     /// Units entered from a running loop (on-stack replacement).
     pub osr_entries: u64,
+    /// Function units entered at a call.
+    pub call_entries: u64,
     pub recompiles: u64,
     /// Attribute sites specialised to a class (at their first execution, and again
     /// after the class changed).
@@ -59,6 +61,7 @@ impl Stats {
             ("units_compiled".to_string(), self.units_compiled),
             ("guards".to_string(), self.guards),
             ("osr_entries".to_string(), self.osr_entries),
+            ("call_entries".to_string(), self.call_entries),
             ("recompiles".to_string(), self.recompiles),
             ("attribute_fills".to_string(), self.attribute_fills),
             ("deopts".to_string(), self.deopts.values().sum()),

@@ -53,12 +53,12 @@ pub struct ExitId(pub u32);
 /// interpreter redoes the instruction in full.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
-    /// A copy; an unbound local (a null) leaves through `unbound`, which resumes at
-    /// the `LoadFast` that read it.
+    /// A copy; from a local slot (`unbound` set), an unbound local (a null) leaves
+    /// through `unbound`, which resumes at the `LoadFast` that read it.
     Move {
         dst: Slot,
         src: Src,
-        unbound: ExitId,
+        unbound: Option<ExitId>,
     },
     /// Drop the value a temporary holds (a popped result is released when the
     /// interpreter would release it); it holds a null after, as an unbound local.
@@ -218,6 +218,12 @@ pub enum Op {
         done: OpIndex,
         exit: ExitId,
         back: Option<ExitId>,
+    },
+    /// Return `value` from the frame (a whole function's unit); an unbound local
+    /// leaves through `unbound`.
+    Return {
+        value: Src,
+        unbound: ExitId,
     },
     Exit(ExitId),
 }

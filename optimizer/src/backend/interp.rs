@@ -65,6 +65,22 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
     }
 }
 
+/// How a run ended.
+pub enum Ran {
+    /// At an exit: the frame is to be rebuilt from it.
+    Exit(ExitId),
+    /// A call raised: the frame is to be rebuilt from the exit, and the exception
+    /// raised there.
+    Raised(ExitId, PyErr),
+    /// A whole function's unit returned.
+    Returned(Value),
+}
+
+/// Native calls a unit's calls may nest: deeper, the interpreter makes the call
+/// (it needs no native stack for it), so deep recursion reaches the recursion limit
+/// as it would without units.
+const NESTED_CALLS: usize = 64;
+
 /// Fills an empty attribute site for the receiver it met (registering what the
 /// fill assumes with the runtime); false when the site cannot be specialised for
 /// it. Runs no Python code.
@@ -84,7 +100,7 @@ pub fn run<const STRESS: bool>(
     temps: &mut Vec<Value>,
     stress: &mut Stress,
     fill: &mut Fill,
-) -> Result<ExitId, (ExitId, PyErr)> {
+) -> Ran {
     temps.clear();
     temps.resize(unit.temps as usize, Value::None);
     let mut at = 0usize;
@@ -95,22 +111,22 @@ pub fn run<const STRESS: bool>(
         loop {
             let values = &mut vm.stack;
             let Some(op) = unit.ops.get(at) else {
-                return Ok(ExitId(0));
+                return Ran::Exit(ExitId(0));
             };
             at += 1;
             let op = op.get();
             if STRESS {
                 if let Some(exit) = guard_exit(unit, &op) {
                     if stress.fails() {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                 }
             }
             match op {
                 Op::Move { dst, src, unbound } => {
                     let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
-                    if v.is_null() {
-                        return Ok(unbound);
+                    if let (true, Some(unbound)) = (v.is_null(), unbound) {
+                        return Ran::Exit(unbound);
                     }
                     write(values, base, stack_base, temps, dst, v);
                 }
@@ -127,7 +143,7 @@ pub fn run<const STRESS: bool>(
                         .get(expected as usize)
                         .is_some_and(|c| c.is(f));
                     if !same || vm.frames.len() >= vm.recursion_limit {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                 }
                 Op::Watched { dst, constant, .. } => {
@@ -139,7 +155,7 @@ pub fn run<const STRESS: bool>(
                 }
                 Op::Global { dst, name, exit } => {
                     let Some(Value::Str(name)) = unit.constants.get(name as usize) else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let found = unit
                         .globals
@@ -147,7 +163,7 @@ pub fn run<const STRESS: bool>(
                         .or_else(|| unit.builtins.get_str(name));
                     match found {
                         Some(v) => write(values, base, stack_base, temps, dst, v),
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::Call {
@@ -163,10 +179,10 @@ pub fn run<const STRESS: bool>(
                     let callee = match f {
                         Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
                         Value::Function(f) => Callee::Python(f.clone()),
-                        _ => return Ok(exit),
+                        _ => return Ran::Exit(exit),
                     };
-                    if !vm.thread.profile.is_none() {
-                        return Ok(exit);
+                    if !vm.thread.profile.is_none() || vm.native_depth >= NESTED_CALLS {
+                        return Ran::Exit(exit);
                     }
                     let values = &vm.stack;
                     let mut argv: SmallVec<[Value; 4]> = SmallVec::new();
@@ -179,7 +195,7 @@ pub fn run<const STRESS: bool>(
                         let v = read(values, base, stack_base, temps, &unit.constants, src);
                         if v.is_null() {
                             // An unbound local: its load raises, in the interpreter.
-                            return Ok(exit);
+                            return Ran::Exit(exit);
                         }
                         argv.push(v.dup());
                     }
@@ -196,10 +212,10 @@ pub fn run<const STRESS: bool>(
                     };
                     match result {
                         Ok(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
-                        Err(e) => return Err((raise, e)),
+                        Err(e) => return Ran::Raised(raise, e),
                     }
                     if !unit.valid.get() || vm.thread.attention {
-                        return Ok(after);
+                        return Ran::Exit(after);
                     }
                 }
                 Op::Attr {
@@ -209,15 +225,15 @@ pub fn run<const STRESS: bool>(
                     exit,
                 } => {
                     let Some(site) = unit.attrs.get(attr as usize) else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
                     if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     match load(vm, site, &o) {
                         Some(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::Method {
@@ -228,11 +244,11 @@ pub fn run<const STRESS: bool>(
                     exit,
                 } => {
                     let Some(site) = unit.attrs.get(attr as usize) else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
                     if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     match method(vm, site, &o) {
                         Some(m) => {
@@ -240,7 +256,7 @@ pub fn run<const STRESS: bool>(
                             write(values, base, stack_base, temps, dst, m);
                             write(values, base, stack_base, temps, recv, o);
                         }
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::StoreAttr {
@@ -250,18 +266,18 @@ pub fn run<const STRESS: bool>(
                     exit,
                 } => {
                     let Some(site) = unit.attrs.get(attr as usize) else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
                     let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
                     if v.is_null() {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     if !store(vm, site, &o, v) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                 }
                 Op::BranchIs {
@@ -290,11 +306,11 @@ pub fn run<const STRESS: bool>(
                         Value::List(l) => {
                             let items = l.items.borrow();
                             if items.len() != n as usize {
-                                return Ok(exit);
+                                return Ran::Exit(exit);
                             }
                             items.iter().map(Value::dup).collect()
                         }
-                        _ => return Ok(exit),
+                        _ => return Ran::Exit(exit),
                     };
                     for (k, v) in items.into_iter().rev().enumerate() {
                         if let Some(slot) = temps.get_mut(first as usize + k) {
@@ -312,7 +328,7 @@ pub fn run<const STRESS: bool>(
                     let &Value::Int(i) =
                         read(values, base, stack_base, temps, &unit.constants, index)
                     else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let item = match o {
                         Value::List(l) => item_at(&l.items.borrow(), i),
@@ -321,7 +337,7 @@ pub fn run<const STRESS: bool>(
                     };
                     match item {
                         Some(v) => write(values, base, stack_base, temps, dst, v),
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::StoreSubscr {
@@ -335,17 +351,17 @@ pub fn run<const STRESS: bool>(
                         o,
                         read(values, base, stack_base, temps, &unit.constants, index),
                     ) else {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     };
                     let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
                     if v.is_null() {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     let mut items = l.items.borrow_mut();
                     let len = items.len() as i64;
                     let j = if i < 0 { i + len } else { i };
                     if !(0..len).contains(&j) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     let old = Value::replace_split(&mut items[j as usize], v);
                     drop(items);
@@ -362,7 +378,7 @@ pub fn run<const STRESS: bool>(
                     let y = read(values, base, stack_base, temps, &unit.constants, b);
                     match arith(op, x, y) {
                         Some(v) => write(values, base, stack_base, temps, dst, v),
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::Branch {
@@ -378,7 +394,7 @@ pub fn run<const STRESS: bool>(
                     match compare(op, x, y) {
                         Some(r) if r == jump_if => at = target as usize,
                         Some(_) => {}
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
                 Op::BranchBool {
@@ -389,12 +405,12 @@ pub fn run<const STRESS: bool>(
                 } => match read(values, base, stack_base, temps, &unit.constants, value) {
                     &Value::Bool(b) if b == jump_if => at = target as usize,
                     Value::Bool(_) => {}
-                    _ => return Ok(exit),
+                    _ => return Ran::Exit(exit),
                 },
                 Op::Jump { target } => at = target as usize,
                 Op::LoopBack { target, exit } => {
                     if !unit.valid.get() {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     at = target as usize;
                     back = exit;
@@ -403,11 +419,11 @@ pub fn run<const STRESS: bool>(
                 Op::GetIter { dst, src, exit } => {
                     let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
                     if !iterates_in_place(&v) {
-                        return Ok(exit);
+                        return Ran::Exit(exit);
                     }
                     match vm.get_iter(&v) {
                         Ok(it) => write(&mut vm.stack, base, stack_base, temps, dst, it),
-                        Err(_) => return Ok(exit),
+                        Err(_) => return Ran::Exit(exit),
                     }
                 }
                 Op::ForNext {
@@ -432,22 +448,29 @@ pub fn run<const STRESS: bool>(
                             at = item as usize;
                             if let Some(next) = back_exit {
                                 if !unit.valid.get() {
-                                    return Ok(next);
+                                    return Ran::Exit(next);
                                 }
                                 back = next;
                                 break;
                             }
                         }
                         Some(None) => at = done as usize,
-                        None => return Ok(exit),
+                        None => return Ran::Exit(exit),
                     }
                 }
-                Op::Exit(exit) => return Ok(exit),
+                Op::Return { value, unbound } => {
+                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    if v.is_null() {
+                        return Ran::Exit(unbound);
+                    }
+                    return Ran::Returned(v);
+                }
+                Op::Exit(exit) => return Ran::Exit(exit),
             }
         }
         // A jump back: the tick every jump back counts.
         if vm.poll_loop_tick() {
-            return Ok(back);
+            return Ran::Exit(back);
         }
     }
 }
