@@ -7,6 +7,7 @@
 mod builtin_support;
 mod errno;
 pub mod locate;
+mod posix;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -24,6 +25,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("_posixcall", ModuleDef::Native(posix::init)),
+    ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
     (
         "binascii",
