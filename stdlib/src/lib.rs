@@ -7,10 +7,12 @@
 mod builtin_support;
 mod errno;
 pub mod locate;
+mod open_builtin;
 mod posix;
 mod sre;
 mod struct_codec;
 mod sys_setup;
+mod textio;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -27,6 +29,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("errno", ModuleDef::Native(errno::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
+    ("_textio", ModuleDef::Native(textio::init)),
+    ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
     (
         "binascii",
@@ -51,6 +55,11 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     for (name, def) in MODULES {
         vm.extensions.register(name, *def);
     }
+    // The bases, StringIO and BytesIO of `_io` are tripwire's bundled io module.
+    if let Some(bundled_io) = tripwire_core::modules::find("io") {
+        vm.extensions.register("_iobase", bundled_io);
+    }
+    open_builtin::install(vm);
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)
 }
