@@ -31,6 +31,10 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_textio", ModuleDef::Native(textio::init)),
     ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
+    (
+        "_tokenize",
+        ModuleDef::Source(include_str!("py/_tokenize.py")),
+    ),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
     (
         "binascii",
@@ -60,6 +64,12 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         vm.extensions.register("_iobase", bundled_io);
     }
     open_builtin::install(vm);
+    if install.is_some() {
+        // CPython's own os.py, posixpath.py and io.py run over posix and _io.
+        for name in ["os", "posixpath", "io"] {
+            vm.extensions.hide_bundled(name);
+        }
+    }
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)
 }
