@@ -272,7 +272,7 @@ impl TextState {
                 let line = if self.newline == Newline::Only("\n")
                     || !text.contains('\r') && self.newline != Newline::Untranslated
                 {
-                    if text.ends_with('\n') {
+                    if text.ends_with('\n') && self.newline == Newline::Universal {
                         self.seen |= SEEN_LF;
                     }
                     self.pos += end;
