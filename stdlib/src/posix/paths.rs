@@ -54,6 +54,9 @@ fn uint(n: u64) -> Value {
 
 /// A stat result as `posix.py` takes it: mode, ino, dev, nlink, uid, gid, size,
 /// then seconds and nanoseconds of atime, mtime and ctime, then blksize, blocks, rdev.
+// The field types of `struct stat` differ between platforms: the casts are no-ops
+// only on some.
+#[allow(clippy::unnecessary_cast)]
 pub(crate) fn stat_tuple(st: &libc::stat) -> Value {
     Value::tuple(vec![
         uint(st.st_mode as u64),
@@ -126,9 +129,12 @@ fn dir_arg(vm: &mut Vm, func: &str, args: &[Value], kw: &[KwArg]) -> PyResult<Pa
     }
 }
 
-/// The entries of a directory, as (name bytes, kind, inode); kind is 'd', 'f', 'l'
-/// or 'o' from the directory entry, None where the file system does not say.
-fn read_entries(vm: &mut Vm, path: &PathArg) -> PyResult<Vec<(Vec<u8>, Option<char>, u64)>> {
+/// A directory entry: name bytes, kind ('d', 'f', 'l' or 'o' from the directory
+/// entry, None where the file system does not say) and inode.
+type Entry = (Vec<u8>, Option<char>, u64);
+
+/// The entries of a directory.
+fn read_entries(vm: &mut Vm, path: &PathArg) -> PyResult<Vec<Entry>> {
     use std::os::unix::fs::DirEntryExt;
     let os_path = std::ffi::OsStr::from_bytes(path.c.as_bytes());
     let fail = |vm: &mut Vm, e: std::io::Error| {
