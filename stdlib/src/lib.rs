@@ -7,9 +7,12 @@
 mod builtin_support;
 mod errno;
 pub mod locate;
+mod open_builtin;
+mod posix;
 mod sre;
 mod struct_codec;
 mod sys_setup;
+mod textio;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -24,6 +27,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("_posixcall", ModuleDef::Native(posix::init)),
+    ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
+    ("_textio", ModuleDef::Native(textio::init)),
+    ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
+    (
+        "_tokenize",
+        ModuleDef::Source(include_str!("py/_tokenize.py")),
+    ),
     ("_codecs", ModuleDef::Source(include_str!("py/_codecs.py"))),
     (
         "binascii",
@@ -47,6 +58,17 @@ const MODULES: &[(&str, ModuleDef)] = &[
 pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     for (name, def) in MODULES {
         vm.extensions.register(name, *def);
+    }
+    // The bases, StringIO and BytesIO of `_io` are tripwire's bundled io module.
+    if let Some(bundled_io) = tripwire_core::modules::find("io") {
+        vm.extensions.register("_iobase", bundled_io);
+    }
+    open_builtin::install(vm);
+    if install.is_some() {
+        // CPython's own os.py, posixpath.py and io.py run over posix and _io.
+        for name in ["os", "posixpath", "io"] {
+            vm.extensions.hide_bundled(name);
+        }
     }
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)

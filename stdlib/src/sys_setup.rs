@@ -4,6 +4,8 @@
 
 use crate::locate::Install;
 use std::path::PathBuf;
+use tripwire_core::builtins::{add_function, check_args, no_kwargs};
+use tripwire_core::object::function::KwArg;
 use tripwire_core::object::Dict;
 use tripwire_core::{PyResult, Value, Vm};
 
@@ -41,8 +43,54 @@ fn search_path(install: Option<&Install>) -> Vec<PathBuf> {
     path
 }
 
+/// `sys.getfilesystemencoding()`: file names are UTF-8.
+fn getfilesystemencoding(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "getfilesystemencoding", kw)?;
+    check_args(vm, "getfilesystemencoding", args, 0, 0)?;
+    Ok(Value::str("utf-8"))
+}
+
+/// `sys.getfilesystemencodeerrors()`: CPython's name for its handler, though
+/// tripwire's str cannot hold the surrogates it makes (undecodable bytes of a name
+/// become U+FFFD).
+fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "getfilesystemencodeerrors", kw)?;
+    check_args(vm, "getfilesystemencodeerrors", args, 0, 0)?;
+    Ok(Value::str("surrogateescape"))
+}
+
+/// `sys.audit(event, *args)`: no audit hooks can be added in tripwire, so an event
+/// reaches no one (CPython's library raises them from os.walk, open, ...).
+fn audit(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "audit", kw)?;
+    match args.first() {
+        Some(Value::Str(_)) => Ok(Value::None),
+        Some(other) => Err(vm.type_error(format!(
+            "expected str for argument 'event', not {}",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error("audit() missing 1 required positional argument: 'event'")),
+    }
+}
+
 /// Describe the installation in `sys`.
 pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
+    let sys = vm.sys.dict.clone();
+    add_function(
+        vm,
+        &sys,
+        "sys",
+        "getfilesystemencoding",
+        getfilesystemencoding,
+    );
+    add_function(
+        vm,
+        &sys,
+        "sys",
+        "getfilesystemencodeerrors",
+        getfilesystemencodeerrors,
+    );
+    add_function(vm, &sys, "sys", "audit", audit);
     let path = search_path(install);
     set(
         vm,

@@ -41,6 +41,8 @@ pub fn find(name: &str) -> Option<ModuleDef> {
 #[derive(Default)]
 pub struct Extensions {
     modules: HashMap<String, ModuleDef>,
+    /// Bundled modules an extension replaces with a library's (`hide_bundled`).
+    hidden: Vec<String>,
 }
 
 impl Extensions {
@@ -51,6 +53,18 @@ impl Extensions {
 
     pub fn find(&self, name: &str) -> Option<ModuleDef> {
         self.modules.get(name).copied()
+    }
+
+    /// Make `import name` pass over the bundled module of that name, to the
+    /// extensions' and then `sys.path` (tripwire-stdlib does this for `os` and `io`
+    /// when CPython's library is there).
+    pub fn hide_bundled(&mut self, name: &str) {
+        self.hidden.push(name.to_string());
+    }
+
+    /// The bundled module `import name` uses, unless an extension hid it.
+    pub fn bundled(&self, name: &str) -> Option<ModuleDef> {
+        find(name).filter(|_| !self.hidden.iter().any(|h| h == name))
     }
 
     /// The names of the registered modules, sorted.

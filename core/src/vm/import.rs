@@ -129,7 +129,11 @@ impl Vm {
         if let Some(m) = self.modules.get_str(&PyStr::new(name)) {
             return Ok(m);
         }
-        if let Some(def) = crate::modules::find(name).or_else(|| self.extensions.find(name)) {
+        if let Some(def) = self
+            .extensions
+            .bundled(name)
+            .or_else(|| self.extensions.find(name))
+        {
             return crate::modules::load(self, name, def);
         }
         let path = self.find_source(name);

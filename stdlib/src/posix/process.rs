@@ -1,0 +1,171 @@
+//! The calls of `posix` about the process: ids, `urandom`, `strerror`, `_exit`,
+//! `cpu_count`, the terminal's size, and the environment (`_environ_items`, the
+//! bytes pairs `posix.environ` is built from; `putenv` / `unsetenv`).
+
+use super::{int_arg, last_error, path_arg, strerror};
+use std::os::unix::ffi::OsStrExt;
+use tripwire_core::builtins::bytes::new_bytes;
+use tripwire_core::builtins::{arg_int, check_args, no_kwargs};
+use tripwire_core::object::function::KwArg;
+use tripwire_core::object::{NativeFn, Value};
+use tripwire_core::{PyResult, Vm};
+
+pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("getpid", getpid),
+    ("getppid", getppid),
+    ("getuid", getuid),
+    ("geteuid", geteuid),
+    ("getgid", getgid),
+    ("getegid", getegid),
+    ("urandom", urandom),
+    ("strerror", strerror_fn),
+    ("_exit", exit_now),
+    ("cpu_count", cpu_count),
+    ("_terminal_size", terminal_size),
+    ("_environ_items", environ_items),
+    ("putenv", putenv),
+    ("unsetenv", unsetenv),
+];
+
+/// A call without arguments returning libc's number.
+fn id_call(
+    vm: &mut Vm,
+    func: &str,
+    args: &[Value],
+    kw: &[KwArg],
+    id: fn() -> i64,
+) -> PyResult<Value> {
+    no_kwargs(vm, func, kw)?;
+    check_args(vm, func, args, 0, 0)?;
+    Ok(Value::Int(id()))
+}
+
+// SAFETY (all six): the id calls have no arguments and cannot fail.
+fn getpid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getpid", args, kw, || unsafe { libc::getpid() } as i64)
+}
+fn getppid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getppid", args, kw, || unsafe { libc::getppid() }
+        as i64)
+}
+fn getuid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getuid", args, kw, || unsafe { libc::getuid() } as i64)
+}
+fn geteuid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "geteuid", args, kw, || unsafe { libc::geteuid() }
+        as i64)
+}
+fn getgid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getgid", args, kw, || unsafe { libc::getgid() } as i64)
+}
+fn getegid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getegid", args, kw, || unsafe { libc::getegid() }
+        as i64)
+}
+
+/// `urandom(n)`: n bytes from the kernel's generator.
+fn urandom(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "urandom", kw)?;
+    check_args(vm, "urandom", args, 1, 1)?;
+    let n = arg_int(vm, &args[0])?;
+    let n = usize::try_from(n).map_err(|_| vm.value_error("negative argument not allowed"))?;
+    let mut buf = vec![0u8; n];
+    let mut filled = 0;
+    while filled < n {
+        // SAFETY: the pointer and length stay inside buf.
+        let r = unsafe { libc::getrandom(buf[filled..].as_mut_ptr().cast(), n - filled, 0) };
+        if r < 0 {
+            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return Err(last_error(vm, None));
+        }
+        filled += r as usize;
+    }
+    Ok(new_bytes(buf))
+}
+
+fn strerror_fn(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "strerror", kw)?;
+    check_args(vm, "strerror", args, 1, 1)?;
+    let n = int_arg(vm, &args[0])?;
+    Ok(Value::from_string(strerror(n)))
+}
+
+/// `_exit(status)`: end the process at once, without flushing or exit handlers.
+fn exit_now(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "_exit", kw)?;
+    check_args(vm, "_exit", args, 1, 1)?;
+    let status = int_arg(vm, &args[0])?;
+    // SAFETY: ends the process; nothing of it runs after.
+    unsafe { libc::_exit(status) }
+}
+
+fn cpu_count(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "cpu_count", kw)?;
+    check_args(vm, "cpu_count", args, 0, 0)?;
+    Ok(std::thread::available_parallelism().map_or(Value::None, |n| Value::Int(n.get() as i64)))
+}
+
+/// `_terminal_size(fd)`: (columns, lines) of the terminal on fd.
+fn terminal_size(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "get_terminal_size", kw)?;
+    check_args(vm, "get_terminal_size", args, 1, 1)?;
+    let fd = int_arg(vm, &args[0])?;
+    // SAFETY: an all-zero winsize is a valid value of the plain C struct.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    // SAFETY: TIOCGWINSZ writes one winsize.
+    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::tuple(vec![
+        Value::Int(ws.ws_col as i64),
+        Value::Int(ws.ws_row as i64),
+    ]))
+}
+
+/// The environment at this moment, as (name, value) bytes pairs.
+fn environ_items(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "_environ_items", kw)?;
+    check_args(vm, "_environ_items", args, 0, 0)?;
+    Ok(Value::list(
+        std::env::vars_os()
+            .map(|(k, v)| {
+                Value::tuple(vec![
+                    new_bytes(k.as_bytes().to_vec()),
+                    new_bytes(v.as_bytes().to_vec()),
+                ])
+            })
+            .collect(),
+    ))
+}
+
+/// `putenv(name, value)`: names with '=' are refused, as CPython does.
+fn putenv(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "putenv", kw)?;
+    check_args(vm, "putenv", args, 2, 2)?;
+    let name = path_arg(vm, "putenv", &args[0])?;
+    let value = path_arg(vm, "putenv", &args[1])?;
+    if name.c.as_bytes().is_empty() || name.c.as_bytes().contains(&b'=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    // SAFETY: NUL-terminated strings; libc copies them.
+    if unsafe { libc::setenv(name.c.as_ptr(), value.c.as_ptr(), 1) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::None)
+}
+
+fn unsetenv(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "unsetenv", kw)?;
+    check_args(vm, "unsetenv", args, 1, 1)?;
+    let name = path_arg(vm, "unsetenv", &args[0])?;
+    if name.c.as_bytes().is_empty() || name.c.as_bytes().contains(&b'=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    // SAFETY: a NUL-terminated string.
+    if unsafe { libc::unsetenv(name.c.as_ptr()) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::None)
+}
