@@ -166,31 +166,34 @@ fn corpus_matches_cpython_output() {
     corpus_matches(&[env!("CARGO_BIN_EXE_tripwire"), "run"]);
 }
 
-/// The optimizer compiles every loop and function it can at its first look
-/// (`--hot-loops=1 --hot-calls=1`), so the corpus runs through compiled units,
-/// their exits and invalidations.
+/// The optimizer compiles every loop it can at its first look (`--hot-loops=1`),
+/// and then every function too (`--hot-calls=1`), so the corpus runs through
+/// compiled units, their exits and invalidations.
 #[test]
 fn corpus_matches_cpython_output_with_the_optimizer() {
-    corpus_matches(&[
-        env!("CARGO_BIN_EXE_tripwire"),
-        "run",
-        "--opt",
-        "--hot-loops=1",
-        "--hot-calls=1",
-    ]);
+    for calls in ["--hot-calls=0", "--hot-calls=1"] {
+        corpus_matches(&[
+            env!("CARGO_BIN_EXE_tripwire"),
+            "run",
+            "--opt",
+            "--hot-loops=1",
+            calls,
+        ]);
+    }
 }
 
 /// `--stress-deopt=N`: every Nth guard fails and every Nth watcher event drops every
 /// unit; the output must not change.
 #[test]
 fn corpus_matches_cpython_output_under_stress_deopt() {
-    for n in ["1", "7", "101"] {
+    for (n, calls) in [("1", "1"), ("7", "0"), ("101", "1")] {
         let stress = format!("--stress-deopt={n}");
+        let calls = format!("--hot-calls={calls}");
         corpus_matches(&[
             env!("CARGO_BIN_EXE_tripwire"),
             "run",
             "--hot-loops=1",
-            "--hot-calls=1",
+            &calls,
             &stress,
         ]);
     }

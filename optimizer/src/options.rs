@@ -54,7 +54,9 @@ pub struct Options {
     /// Re-check an assumption before invalidating, and keep the code if it holds
     /// (strategy 9).
     pub adaptive: bool,
-    /// Calls, and loop back-edges, before a code object is compiled.
+    /// Calls before a function is compiled whole (0: functions are not compiled,
+    /// and units leave a call of a Python function to the interpreter); loop
+    /// back-edges before a loop is.
     pub hot_calls: u32,
     pub hot_loops: u32,
     /// Every Nth guard fails and every Nth event invalidates every unit (0: off).
@@ -76,7 +78,7 @@ impl Default for Options {
             thrash: ThrashPolicy::Cutoff(6),
             recheck_at_install: true,
             adaptive: false,
-            hot_calls: 1000,
+            hot_calls: 0,
             hot_loops: 2000,
             stress_deopt: 0,
             dump: false,
@@ -94,7 +96,8 @@ pub const HELP: &str = "\
                                  thrash policy (7)
   --recheck-at-install           re-check assumptions when installing (8)
   --adaptive                     re-check before invalidating (9)
-  --hot-calls=N --hot-loops=N    tier-up thresholds
+  --hot-calls=N --hot-loops=N    tier-up thresholds (--hot-calls=0, the
+                                 default: functions are not compiled whole)
   --stress-deopt=N               every Nth guard fails, every Nth event
                                  invalidates everything
   --dump                         print each compiled unit to stderr
@@ -152,7 +155,7 @@ impl Options {
             }
             "--recheck-at-install" => self.recheck_at_install = true,
             "--adaptive" => self.adaptive = true,
-            "--hot-calls" => self.hot_calls = number(value)?.max(1),
+            "--hot-calls" => self.hot_calls = number(value)?,
             "--hot-loops" => self.hot_loops = number(value)?.max(1),
             "--stress-deopt" => self.stress_deopt = number(value)?,
             "--dump" => self.dump = true,

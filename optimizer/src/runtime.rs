@@ -274,7 +274,16 @@ impl Optimizer {
                 _ => Ok(LoopAction::Took),
             }
         });
-        let calls = shared_calls;
+        if options.hot_calls > 0 {
+            Optimizer::count_calls(vm, shared_calls);
+        }
+        Optimizer::with(vm, |_, opt| opt.loop_hook = Some(hook));
+        Ok(())
+    }
+
+    /// Tier-up on calls: an eval hook counts each function's calls, compiles it
+    /// whole at `hot_calls`, and from then on runs its unit from the frame's start.
+    fn count_calls(vm: &mut Vm, calls: Rc<RefCell<Optimizer>>) {
         vm.add_eval_hook(move |vm, frame, throw, _next| {
             if throw {
                 return Ok(HookAction::Continue);
@@ -297,8 +306,6 @@ impl Optimizer {
                 Finished::Raised(_, e) => HookAction::Raise(e),
             })
         });
-        Optimizer::with(vm, |_, opt| opt.loop_hook = Some(hook));
-        Ok(())
     }
 
     /// Send every trace record to `sink` from now on.
@@ -555,6 +562,7 @@ impl Optimizer {
             globals,
             builtins,
             assume: &assume,
+            python_calls: self.options.hot_calls > 0,
         };
         let unit = if depth == FUNCTION {
             compile_function(code, &scope)

@@ -40,6 +40,8 @@ pub struct Scope<'a> {
     pub globals: &'a Rc<Dict>,
     pub builtins: &'a Rc<Dict>,
     pub assume: &'a dyn Fn(DepKey) -> Assumption,
+    /// Whether units call Python functions themselves (`Unit::python_calls`).
+    pub python_calls: bool,
 }
 
 /// The identity of a watched object, as the dependency index keys it.
@@ -127,6 +129,7 @@ fn compile(
         constants: t.constants.into(),
         operands: t.operands.into(),
         assumed: t.assumed,
+        python_calls: scope.python_calls,
         temps: t.temps,
         sites: t.sites.into(),
         attrs: t.attrs.into(),

@@ -89,9 +89,9 @@ pub enum Op {
         name: u32,
         exit: ExitId,
     },
-    /// A call of a built-in function (`len`, `abs`, `math.sqrt`, `list.append`) or
-    /// of a Python function (run to completion by the interpreter, in a frame of its
-    /// own): the callable, the receiver or a null, and the arguments
+    /// A call of a built-in function (`len`, `abs`, `math.sqrt`, `list.append`) or,
+    /// in a unit with `python_calls`, of a Python function (run to completion by
+    /// the interpreter, in a frame of its own): the callable, the receiver or a null, and the arguments
     /// (`operands[args.0 .. args.0 + args.1]`). Anything else as callable, or a
     /// profiler, exits through `exit` before the call. An error raises from the
     /// call's instruction with the stack below it (`raise`); after it returns, a
@@ -383,6 +383,9 @@ pub struct Unit {
     pub operands: Box<[Src]>,
     /// The dicts its sites assume things about (globals, builtins, modules' dicts).
     pub assumed: Vec<Rc<Dict>>,
+    /// Its calls run Python functions themselves (a native re-entry of the
+    /// interpreter each); else they leave such a call to the interpreter.
+    pub python_calls: bool,
     pub temps: u32,
     pub sites: Box<[Site]>,
     pub attrs: Box<[AttrSite]>,

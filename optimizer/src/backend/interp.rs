@@ -178,7 +178,7 @@ pub fn run<const STRESS: bool>(
                     let f = read(values, base, stack_base, temps, &unit.constants, func);
                     let callee = match f {
                         Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
-                        Value::Function(f) => Callee::Python(f.clone()),
+                        Value::Function(f) if unit.python_calls => Callee::Python(f.clone()),
                         _ => return Ran::Exit(exit),
                     };
                     if !vm.thread.profile.is_none() || vm.native_depth >= NESTED_CALLS {
