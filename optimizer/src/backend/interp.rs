@@ -15,7 +15,7 @@ use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
-use tripwire_core::vm::builtin_types::borrowed_type_of;
+use tripwire_core::vm::builtin_types::{borrowed_type_of, BuiltinTypes};
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::{PyErr, Vm};
 
@@ -227,14 +227,21 @@ pub fn run<const STRESS: bool>(
                     let Some(site) = unit.attrs.get(attr as usize) else {
                         return Ran::Exit(exit);
                     };
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
-                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ran::Exit(exit);
-                    }
-                    match load(vm, site, &o) {
-                        Some(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
-                        None => return Ran::Exit(exit),
-                    }
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let v = match load(vm.types, site, o) {
+                        Some(v) => v,
+                        None => {
+                            let o = o.dup();
+                            if !refill(vm, site, &o, fill) {
+                                return Ran::Exit(exit);
+                            }
+                            match load(vm.types, site, &o) {
+                                Some(v) => v,
+                                None => return Ran::Exit(exit),
+                            }
+                        }
+                    };
+                    write(&mut vm.stack, base, stack_base, temps, dst, v);
                 }
                 Op::Method {
                     dst,
@@ -247,17 +254,21 @@ pub fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     };
                     let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
-                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ran::Exit(exit);
-                    }
-                    match method(vm, site, &o) {
-                        Some(m) => {
-                            let values = &mut vm.stack;
-                            write(values, base, stack_base, temps, dst, m);
-                            write(values, base, stack_base, temps, recv, o);
+                    let m = match method(vm.types, site, &o) {
+                        Some(m) => m,
+                        None => {
+                            if !refill(vm, site, &o, fill) {
+                                return Ran::Exit(exit);
+                            }
+                            match method(vm.types, site, &o) {
+                                Some(m) => m,
+                                None => return Ran::Exit(exit),
+                            }
                         }
-                        None => return Ran::Exit(exit),
-                    }
+                    };
+                    let values = &mut vm.stack;
+                    write(values, base, stack_base, temps, dst, m);
+                    write(values, base, stack_base, temps, recv, o);
                 }
                 Op::StoreAttr {
                     obj,
@@ -268,15 +279,17 @@ pub fn run<const STRESS: bool>(
                     let Some(site) = unit.attrs.get(attr as usize) else {
                         return Ran::Exit(exit);
                     };
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
                     let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
                     if v.is_null() {
                         return Ran::Exit(exit);
                     }
-                    if site.fill.borrow().is_none() && !fill(vm, site, &o) {
-                        return Ran::Exit(exit);
-                    }
-                    if !store(vm, site, &o, v) {
+                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let v = match store(vm.types, site, o, v) {
+                        Ok(()) => continue,
+                        Err(v) => v,
+                    };
+                    let o = o.dup();
+                    if !refill(vm, site, &o, fill) || store(vm.types, site, &o, v).is_err() {
                         return Ran::Exit(exit);
                     }
                 }
@@ -481,22 +494,32 @@ enum Callee {
     Python(Rc<tripwire_core::object::Function>),
 }
 
+/// An empty site filled for `obj` (a filled one that missed stays as it is: the
+/// receiver's class is another).
+fn refill(vm: &mut Vm, site: &AttrSite, obj: &Value, fill: &mut Fill) -> bool {
+    site.fill.borrow().is_none() && fill(vm, site, obj)
+}
+
 /// The fill of `site` when `obj`'s class is the one it was filled for.
-fn fill_for<'a>(vm: &Vm, site: &'a AttrSite, obj: &Value) -> Option<std::cell::Ref<'a, AttrFill>> {
+#[inline(always)]
+fn fill_for<'a>(
+    types: &BuiltinTypes,
+    site: &'a AttrSite,
+    obj: &Value,
+) -> Option<std::cell::Ref<'a, AttrFill>> {
     let fill = std::cell::Ref::filter_map(site.fill.borrow(), Option::as_ref).ok()?;
     let same = match obj {
         Value::Instance(inst) => Rc::ptr_eq(&inst.cls.borrow(), &fill.cls),
         Value::Type(t) => matches!(fill.how, AttrHow::Class(_)) && Rc::ptr_eq(t, &fill.cls),
-        other => {
-            borrowed_type_of(vm.types, other).is_some_and(|t: &TypeRef| Rc::ptr_eq(t, &fill.cls))
-        }
+        other => borrowed_type_of(types, other).is_some_and(|t: &TypeRef| Rc::ptr_eq(t, &fill.cls)),
     };
     same.then_some(fill)
 }
 
 /// `obj.name` through its filled site.
-fn load(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
-    let fill = fill_for(vm, site, obj)?;
+#[inline(always)]
+fn load(types: &BuiltinTypes, site: &AttrSite, obj: &Value) -> Option<Value> {
+    let fill = fill_for(types, site, obj)?;
     if let AttrHow::Class(v) = &fill.how {
         return Some(v.dup());
     }
@@ -526,8 +549,9 @@ fn load(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
 }
 
 /// The method `obj.name` is called through, when the instance dict does not shadow it.
-fn method(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
-    let fill = fill_for(vm, site, obj)?;
+#[inline(always)]
+fn method(types: &BuiltinTypes, site: &AttrSite, obj: &Value) -> Option<Value> {
+    let fill = fill_for(types, site, obj)?;
     let AttrHow::Method(m) = &fill.how else {
         return None;
     };
@@ -543,15 +567,16 @@ fn method(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<Value> {
     Some(m.dup())
 }
 
-/// `obj.name = v` through its filled site; false (nothing stored) when it does not
-/// apply. A watched instance dict is left to the interpreter, which tells its
-/// watchers.
-fn store(vm: &Vm, site: &AttrSite, obj: &Value, v: Value) -> bool {
-    let Some(fill) = fill_for(vm, site, obj) else {
-        return false;
+/// `obj.name = v` through its filled site; `v` handed back (nothing stored) when
+/// it does not apply. A watched instance dict is left to the interpreter, which
+/// tells its watchers.
+#[inline(always)]
+fn store(types: &BuiltinTypes, site: &AttrSite, obj: &Value, v: Value) -> Result<(), Value> {
+    let Some(fill) = fill_for(types, site, obj) else {
+        return Err(v);
     };
     let Value::Instance(inst) = obj else {
-        return false;
+        return Err(v);
     };
     let old = match (&fill.how, &inst.dict) {
         (AttrHow::StoreDict, Some(d)) if !tripwire_core::watch::watching(&d.watch_mask) => {
@@ -561,14 +586,14 @@ fn store(vm: &Vm, site: &AttrSite, obj: &Value, v: Value) -> bool {
             let mut slots = inst.slots.borrow_mut();
             match slots.get_mut(*i as usize) {
                 Some(slot) => Some(Value::replace_split(slot, v)),
-                None => return false,
+                None => return Err(v),
             }
         }
-        _ => return false,
+        _ => return Err(v),
     };
     drop(fill);
     drop(old);
-    true
+    Ok(())
 }
 
 /// Where an operand is (a null when out of range, which only a malformed unit has).
