@@ -22,7 +22,7 @@ pub use tripwire_stdlib as stdlib;
 const STACK_SIZE: usize = 1 << 30;
 
 /// How to run a program.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     /// Print every watcher event to stderr in this form (`--trace=events`).
     pub trace: Option<TraceFormat>,
@@ -34,6 +34,10 @@ pub struct RunOptions {
     /// Print the optimizer's invalidation trace to stderr in this form
     /// (`--trace=invalidations`).
     pub trace_invalidations: Option<TraceFormat>,
+    /// Write the optimizer's timeline (compiles, runs of units, trace records) in
+    /// the Chrome trace-event format to this file (`--trace-format=chrome`, with
+    /// `--trace-file=PATH`).
+    pub chrome_trace: Option<std::path::PathBuf>,
     /// Print the optimizer's statistics to stderr at exit (`--stats`).
     pub stats: bool,
 }
@@ -79,6 +83,18 @@ pub fn run_file_with(
                 if let Err(e) = Optimizer::install(&mut vm, strategies) {
                     eprintln!("tripwire: cannot install the optimizer: {e}");
                     return 2;
+                }
+                if let Some(path) = &options.chrome_trace {
+                    match std::fs::File::create(path) {
+                        Ok(file) => Optimizer::set_chrome_trace(
+                            &mut vm,
+                            Box::new(std::io::BufWriter::new(file)),
+                        ),
+                        Err(e) => {
+                            eprintln!("tripwire: cannot write {}: {e}", path.display());
+                            return 2;
+                        }
+                    }
                 }
                 if let Some(format) = options.trace_invalidations {
                     let json = format == TraceFormat::Json;

@@ -55,6 +55,10 @@ Options of run:
                          units kept true by watchers); --no-opt: without (default)
   --trace=invalidations  print every event that reaches the optimizer and what it
                          did (text, or JSON lines with --trace-format=json)
+  --trace-format=chrome  write the optimizer's timeline (compiles and runs of
+                         compiled code as spans, its trace records as instants)
+                         in the Chrome trace-event format, for Perfetto, to
+                         --trace-file=PATH (default tripwire-trace.json)
   --stats                print the optimizer's statistics to stderr at exit
 
 An uncaught exception prints a CPython-style traceback to stderr and exits with
@@ -82,6 +86,7 @@ fn run(args: &[OsString]) -> ExitCode {
     let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
     let mut strategies = tripwire::optimizer::options::Options::default();
     let (mut opt, mut trace_invalidations, mut stats) = (false, false, false);
+    let mut chrome: Option<std::path::PathBuf> = None;
     let mut i = 0;
     while let Some(a) = args
         .get(i)
@@ -91,6 +96,13 @@ fn run(args: &[OsString]) -> ExitCode {
             Some("--trace=events") => trace = true,
             Some("--trace-format=text") => format = TraceFormat::Text,
             Some("--trace-format=json") => format = TraceFormat::Json,
+            Some("--trace-format=chrome") => {
+                opt = true;
+                chrome = Some(chrome.unwrap_or_else(|| "tripwire-trace.json".into()));
+            }
+            Some(f) if f.starts_with("--trace-file=") => {
+                chrome = Some(f["--trace-file=".len()..].into());
+            }
             Some("--eval-hook=passthrough") => passthrough = true,
             Some("--opt") => opt = true,
             Some("--no-opt") => opt = false,
@@ -114,6 +126,7 @@ fn run(args: &[OsString]) -> ExitCode {
         optimizer: opt.then_some(strategies),
         trace_invalidations: trace_invalidations.then_some(format),
         stats,
+        chrome_trace: chrome,
     };
     let status = tripwire::run_file_with(file, &args[i..], options);
     if tripwire::core::vm::signals::died_of_interrupt() {

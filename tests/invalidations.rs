@@ -162,3 +162,39 @@ fn generator_suspended_across_an_invalidation() {
 fn code_and_defaults_of_an_inlined_function_reassigned() {
     check("code_reassigned", "code_reassigned", &[]);
 }
+
+/// `--trace-format=chrome`: the timeline file holds the compile and the runs of the
+/// unit as spans and the invalidation as an instant with its record, one event per
+/// line, in the order they happened.
+#[test]
+fn chrome_trace_has_spans_and_instants() {
+    let file = std::env::temp_dir().join(format!("tripwire-chrome-{}.json", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["run", "--hot-loops=1", "--trace-format=chrome"])
+        .arg(format!("--trace-file={}", file.display()))
+        .arg("global_rebound_outside.py")
+        .current_dir(dir())
+        .output()
+        .expect("tripwire starts");
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&file).expect("the trace file");
+    let _ = std::fs::remove_file(&file);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&"["));
+    let events: Vec<&str> = lines[1..].iter().map(|l| l.trim_end_matches(',')).collect();
+    assert!(events
+        .iter()
+        .all(|e| e.starts_with('{') && e.ends_with('}')));
+    let position = |needle: &str| {
+        events
+            .iter()
+            .position(|e| e.contains(needle))
+            .unwrap_or_else(|| panic!("no event with {needle} in {text}"))
+    };
+    let compile = position("\"name\":\"compile run at ");
+    let run = position("\"name\":\"unit#0 run\",\"cat\":\"run\",\"ph\":\"X\"");
+    let patched = position("\"action\":\"patched\",\"unit\":\"unit#0 run\"");
+    assert!(compile < run && run < patched, "{text}");
+    assert!(events[patched].contains("\"ph\":\"i\""));
+    assert!(events.iter().all(|e| e.contains("\"pid\":1,\"tid\":")));
+}

@@ -11,11 +11,13 @@
 //! - `thrash`: what happens when the same assumption keeps breaking;
 //! - `options`: the strategy switches of `tripwire run`;
 //! - `trace`, `stats`: invalidation trace records and the counts strategies are
-//!   judged by; `python`: `import tripwire_optimizer`.
+//!   judged by; `chrome`: the same records and the spans of compiles and runs as a
+//!   Chrome trace-event timeline; `python`: `import tripwire_optimizer`.
 //!
 //! ARCHITECTURE.md follows a loop and an event through these modules.
 
 pub mod backend;
+pub mod chrome;
 pub mod deopt;
 pub mod deps;
 pub mod options;

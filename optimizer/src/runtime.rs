@@ -21,6 +21,7 @@
 //! Depends on every other module of the crate and on core's public hooks.
 
 use crate::backend::interp::{Ran, Stress};
+use crate::chrome::ChromeTrace;
 use crate::deps::{
     bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
     UnitId,
@@ -110,6 +111,10 @@ pub struct Optimizer {
     kept: Option<Vec<Record>>,
     /// Watcher events seen (`--stress-deopt` invalidates everything every Nth).
     events: u64,
+    /// `--trace-format=chrome`: spans and instants on a timeline.
+    chrome: Option<ChromeTrace>,
+    /// The interpreter thread last seen (`threading.get_ident()`), for the timeline.
+    thread: u64,
 }
 
 /// A unit about to run over a frame, with what its run borrows from the optimizer
@@ -126,6 +131,8 @@ struct Entered {
     depth: u32,
     temps: Vec<Value>,
     stress: Option<Stress>,
+    /// When it was entered, if the timeline wants its span.
+    began: Option<Instant>,
 }
 
 impl Entered {
@@ -246,6 +253,8 @@ impl Optimizer {
             stress: Stress::new(options.stress_deopt),
             kept: None,
             events: 0,
+            chrome: None,
+            thread: 0,
         }));
         vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
@@ -308,6 +317,12 @@ impl Optimizer {
         });
     }
 
+    /// Write the Chrome trace-event timeline to `out` from now on: compiles and runs
+    /// of units as spans, trace records as instants.
+    pub fn set_chrome_trace(vm: &mut Vm, out: Box<dyn std::io::Write>) {
+        Optimizer::with(vm, |_, opt| opt.chrome = Some(ChromeTrace::new(out)));
+    }
+
     /// Send every trace record to `sink` from now on.
     pub fn set_trace_sink(vm: &mut Vm, sink: TraceSink) {
         Optimizer::with(vm, |_, opt| opt.sink = Some(sink));
@@ -357,7 +372,7 @@ impl Optimizer {
 
     /// Whether records are wanted (a sink, or the Python API keeping them).
     fn tracing(&self) -> bool {
-        self.sink.is_some() || self.kept.is_some()
+        self.sink.is_some() || self.kept.is_some() || self.chrome.is_some()
     }
 
     /// The statistics so far, with the index's size.
@@ -419,6 +434,7 @@ impl Optimizer {
         depth: u32,
         needed: u32,
     ) -> Option<Entered> {
+        self.thread = vm.threads.ident();
         let f = frame.frame(vm)?;
         if f.code.flags & flags::NAMESPACE != 0 || f.locals.is_some() {
             return None;
@@ -513,6 +529,7 @@ impl Optimizer {
             depth,
             temps: self.spare_temps.pop().unwrap_or_default(),
             stress,
+            began: self.chrome.is_some().then(Instant::now),
         })
     }
 
@@ -571,6 +588,10 @@ impl Optimizer {
         }
         .map_err(|r| r.why)?;
         self.stats.compile_time += started.elapsed();
+        if let Some(chrome) = self.chrome.as_mut() {
+            let name = format!("compile {} at {head}", code.qualname.as_str());
+            chrome.span(&name, "compile", started, Instant::now(), self.thread);
+        }
         let id = UnitId(self.units.len() as u32);
         for (i, site) in unit.sites.iter().enumerate() {
             for &key in &site.deps {
@@ -622,8 +643,13 @@ impl Optimizer {
             depth,
             mut temps,
             stress,
+            began,
             ..
         } = entry;
+        if let (Some(chrome), Some(began)) = (self.chrome.as_mut(), began) {
+            let name = format!("unit#{} {}", id.0, unit.code.qualname.as_str());
+            chrome.span(&name, "run", began, Instant::now(), self.thread);
+        }
         temps.clear();
         if self.spare_temps.len() < SPARE_TEMPS {
             self.spare_temps.push(temps);
@@ -732,6 +758,7 @@ impl Optimizer {
     /// Act on an event on `dep`: find whom it affects, and by strategy patch their
     /// guard sites or drop their units; one trace record says what was done.
     fn invalidate(&mut self, vm: &mut Vm, dep: DepKey, event: Event) {
+        self.thread = vm.threads.ident();
         let mut affected = Vec::new();
         self.index.affected(dep, &mut affected);
         self.events += 1;
@@ -952,6 +979,9 @@ impl Optimizer {
         };
         if let Some(sink) = self.sink.as_mut() {
             sink(&record);
+        }
+        if let Some(chrome) = self.chrome.as_mut() {
+            chrome.instant(&record, self.thread);
         }
         if let Some(kept) = self.kept.as_mut() {
             kept.push(record);
