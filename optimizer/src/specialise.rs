@@ -899,7 +899,10 @@ impl Translator<'_> {
     /// depth, so values in temporaries change places through a scratch one.
     fn swap(&mut self, pc: u32, top: usize, other: usize) -> Flow {
         let in_temp = |e: &Entry| matches!(e.src, Src::Slot(Slot::Temp(_)));
-        if !in_temp(&self.stack[top]) && !in_temp(&self.stack[other]) {
+        let consumed = self.consumed_after_swaps(pc + 1);
+        if self.stack.len() - other <= consumed
+            || (!in_temp(&self.stack[top]) && !in_temp(&self.stack[other]))
+        {
             self.stack.swap(top, other);
             self.last_result = None;
             return Flow::Next(pc + 1);
@@ -939,6 +942,27 @@ impl Translator<'_> {
             ..x
         };
         Flow::Next(pc + 1)
+    }
+
+    /// How many stack entries the instruction after the swaps from `pc` on takes
+    /// at once, before anything else is pushed (`x.a += v` and `x[i] += v` end in
+    /// swaps and a store): entries swapped within those need not move to the
+    /// temporaries of their new depths, as no op writes a temporary before they go.
+    /// None of those instructions may start a block (a flush there would move the
+    /// entries through each other's temporaries).
+    fn consumed_after_swaps(&self, pc: u32) -> usize {
+        let mut at = pc as usize;
+        while let Some(Instr::Swap(_)) = self.code.instrs.get(at) {
+            at += 1;
+        }
+        if self.block_depth.range(pc..=at as u32).next().is_some() {
+            return 0;
+        }
+        match self.code.instrs.get(at) {
+            Some(Instr::StoreAttr(_)) => 2,
+            Some(Instr::StoreSubscr) => 3,
+            _ => 0,
+        }
     }
 
     /// `Call(n)`: a call of a built-in or Python function; anything else exits there.
