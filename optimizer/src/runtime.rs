@@ -148,15 +148,20 @@ impl Entered {
             Err(_) => false,
         };
         let temps = &mut self.temps;
-        let ran = match self.stress.as_mut() {
-            Some(stress) => {
-                backend::interp::run::<true>(vm, unit, base, stack_base, temps, stress, &mut fill)
-            }
-            None => {
-                let mut off = Stress::new(0);
-                backend::interp::run::<false>(
-                    vm, unit, base, stack_base, temps, &mut off, &mut fill,
-                )
+        // SAFETY: the unit passed `check_layout` for its code when it was compiled,
+        // `base` and `stack_base` are this frame's (a frame of that code), and `hot`
+        // entered it with the value stack holding `stack_base + entry_depth` values.
+        let ran = unsafe {
+            match self.stress.as_mut() {
+                Some(stress) => backend::interp::run::<true>(
+                    vm, unit, base, stack_base, temps, stress, &mut fill,
+                ),
+                None => {
+                    let mut off = Stress::new(0);
+                    backend::interp::run::<false>(
+                        vm, unit, base, stack_base, temps, &mut off, &mut fill,
+                    )
+                }
             }
         };
         let (exit, raised) = match ran {

@@ -139,6 +139,12 @@ fn compile(
         entries: Cell::new(0),
         guard_failures: Cell::new(0),
     };
+    if !unit.check_layout(code.nlocalsplus()) {
+        return Err(Refusal {
+            pc: head,
+            why: "an operand out of range (a specialiser bug)",
+        });
+    }
     Ok(unit)
 }
 

@@ -416,6 +416,133 @@ impl Unit {
         }
     }
 
+    /// Whether every operand of every op is in range for a frame of
+    /// `nlocalsplus` local slots: locals, the entry's operand stack entries,
+    /// temporaries, constants, argument lists, attribute sites, exits and jump
+    /// targets. The backend reads operands unchecked on this word.
+    pub fn check_layout(&self, nlocalsplus: usize) -> bool {
+        let slot_ok = |s: Slot| match s {
+            Slot::Local(i) => (i as usize) < nlocalsplus,
+            Slot::Stack(k) => k < self.entry_depth,
+            Slot::Temp(t) => t < self.temps,
+        };
+        let src_ok = |s: Src| match s {
+            Src::Slot(slot) => slot_ok(slot),
+            Src::Const(c) => (c as usize) < self.constants.len(),
+        };
+        let exit_ok = |e: ExitId| (e.0 as usize) < self.exits.len();
+        let target_ok = |t: OpIndex| (t as usize) < self.ops.len();
+        let attr_ok = |a: u32| (a as usize) < self.attrs.len();
+        let const_ok = |c: u32| (c as usize) < self.constants.len();
+        self.operands.iter().all(|&s| src_ok(s))
+            && self.ops.iter().all(|op| match op.get() {
+                Op::Move { dst, src, unbound } => {
+                    slot_ok(dst) && src_ok(src) && unbound.is_none_or(exit_ok)
+                }
+                Op::Clear { slot } => slot_ok(slot),
+                Op::Inline {
+                    func,
+                    expected,
+                    exit,
+                    ..
+                } => src_ok(func) && const_ok(expected) && exit_ok(exit),
+                Op::Watched { dst, constant, .. } => slot_ok(dst) && const_ok(constant),
+                Op::Global { dst, name, exit } => slot_ok(dst) && const_ok(name) && exit_ok(exit),
+                Op::Call {
+                    func,
+                    recv,
+                    args,
+                    dst,
+                    exit,
+                    raise,
+                    after,
+                } => {
+                    src_ok(func)
+                        && src_ok(recv)
+                        && (args.0 as usize + args.1 as usize) <= self.operands.len()
+                        && slot_ok(dst)
+                        && exit_ok(exit)
+                        && exit_ok(raise)
+                        && exit_ok(after)
+                }
+                Op::Attr {
+                    dst,
+                    obj,
+                    attr,
+                    exit,
+                } => slot_ok(dst) && src_ok(obj) && attr_ok(attr) && exit_ok(exit),
+                Op::Method {
+                    dst,
+                    recv,
+                    obj,
+                    attr,
+                    exit,
+                } => slot_ok(dst) && slot_ok(recv) && src_ok(obj) && attr_ok(attr) && exit_ok(exit),
+                Op::StoreAttr {
+                    obj,
+                    value,
+                    attr,
+                    exit,
+                } => src_ok(obj) && src_ok(value) && attr_ok(attr) && exit_ok(exit),
+                Op::Subscr {
+                    dst,
+                    obj,
+                    index,
+                    exit,
+                } => slot_ok(dst) && src_ok(obj) && src_ok(index) && exit_ok(exit),
+                Op::StoreSubscr {
+                    obj,
+                    index,
+                    value,
+                    exit,
+                } => src_ok(obj) && src_ok(index) && src_ok(value) && exit_ok(exit),
+                Op::Arith {
+                    dst, a, b, exit, ..
+                } => slot_ok(dst) && src_ok(a) && src_ok(b) && exit_ok(exit),
+                Op::Branch {
+                    a, b, target, exit, ..
+                } => src_ok(a) && src_ok(b) && target_ok(target) && exit_ok(exit),
+                Op::BranchIs { a, b, target, .. } => src_ok(a) && src_ok(b) && target_ok(target),
+                Op::Unpack {
+                    seq,
+                    first,
+                    n,
+                    exit,
+                } => {
+                    src_ok(seq)
+                        && first.checked_add(n).is_some_and(|e| e <= self.temps)
+                        && exit_ok(exit)
+                }
+                Op::BranchBool {
+                    value,
+                    target,
+                    exit,
+                    ..
+                } => src_ok(value) && target_ok(target) && exit_ok(exit),
+                Op::LoopBack { target, exit } => target_ok(target) && exit_ok(exit),
+                Op::Jump { target } => target_ok(target),
+                Op::GetIter { dst, src, exit } => slot_ok(dst) && src_ok(src) && exit_ok(exit),
+                Op::ForNext {
+                    iter,
+                    dst,
+                    item,
+                    done,
+                    exit,
+                    back,
+                } => {
+                    slot_ok(iter)
+                        && slot_ok(dst)
+                        && target_ok(item)
+                        && target_ok(done)
+                        && exit_ok(exit)
+                        && back.is_none_or(exit_ok)
+                }
+                Op::Return { value, unbound } => src_ok(value) && exit_ok(unbound),
+                Op::Exit(exit) => exit_ok(exit),
+            })
+            && self.sites.iter().all(|s| exit_ok(s.exit))
+    }
+
     /// A readable listing, for `--dump` and tests.
     pub fn describe(&self) -> String {
         let mut out = format!(

@@ -92,7 +92,15 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// `STRESS`, guards fail as `stress` says (a separate instance of the loop, so the
 /// plain one pays nothing for it). A call that raised gives its exception with the
 /// exit that rebuilds the frame to raise it in.
-pub fn run<const STRESS: bool>(
+///
+/// # Safety
+///
+/// Operands are read without bounds checks: the unit must have passed
+/// `Unit::check_layout` for this frame's number of local slots
+/// (`stack_base - base`), and the value stack must hold at least
+/// `stack_base + unit.entry_depth` values (the frame's slots and the operand stack
+/// entries the unit was entered with).
+pub unsafe fn run<const STRESS: bool>(
     vm: &mut Vm,
     unit: &Unit,
     base: usize,
@@ -596,7 +604,10 @@ fn store(types: &BuiltinTypes, site: &AttrSite, obj: &Value, v: Value) -> Result
     Ok(())
 }
 
-/// Where an operand is (a null when out of range, which only a malformed unit has).
+/// Where an operand is. Unchecked: `run`'s caller vouches that the unit's operands
+/// are in range for the frame (`Unit::check_layout`), that the value stack holds
+/// the frame's slots and its entry operands (which no call made by the unit pops),
+/// and `run` sized `temps` to the unit's temporaries.
 #[inline(always)]
 fn read<'a>(
     values: &'a [Value],
@@ -606,15 +617,24 @@ fn read<'a>(
     constants: &'a [Value],
     src: Src,
 ) -> &'a Value {
-    let v = match src {
-        Src::Slot(Slot::Local(i)) => values.get(base + i as usize),
-        Src::Slot(Slot::Stack(k)) => values.get(stack_base + k as usize),
-        Src::Slot(Slot::Temp(t)) => temps.get(t as usize),
-        Src::Const(c) => constants.get(c as usize),
-    };
-    v.unwrap_or(&Value::Null)
+    debug_assert!(match src {
+        Src::Slot(Slot::Local(i)) => base + (i as usize) < stack_base,
+        Src::Slot(Slot::Stack(k)) => stack_base + (k as usize) < values.len(),
+        Src::Slot(Slot::Temp(t)) => (t as usize) < temps.len(),
+        Src::Const(c) => (c as usize) < constants.len(),
+    });
+    // SAFETY: in range, as `run`'s contract says (checked above in debug builds).
+    unsafe {
+        match src {
+            Src::Slot(Slot::Local(i)) => values.get_unchecked(base + i as usize),
+            Src::Slot(Slot::Stack(k)) => values.get_unchecked(stack_base + k as usize),
+            Src::Slot(Slot::Temp(t)) => temps.get_unchecked(t as usize),
+            Src::Const(c) => constants.get_unchecked(c as usize),
+        }
+    }
 }
 
+/// Store into a slot, releasing what it held; unchecked as `read`.
 #[inline(always)]
 fn write(
     values: &mut [Value],
@@ -624,14 +644,20 @@ fn write(
     dst: Slot,
     v: Value,
 ) {
-    let slot = match dst {
-        Slot::Local(i) => values.get_mut(base + i as usize),
-        Slot::Stack(k) => values.get_mut(stack_base + k as usize),
-        Slot::Temp(t) => temps.get_mut(t as usize),
+    debug_assert!(match dst {
+        Slot::Local(i) => base + (i as usize) < stack_base,
+        Slot::Stack(k) => stack_base + (k as usize) < values.len(),
+        Slot::Temp(t) => (t as usize) < temps.len(),
+    });
+    // SAFETY: in range, as `run`'s contract says (checked above in debug builds).
+    let slot = unsafe {
+        match dst {
+            Slot::Local(i) => values.get_unchecked_mut(base + i as usize),
+            Slot::Stack(k) => values.get_unchecked_mut(stack_base + k as usize),
+            Slot::Temp(t) => temps.get_unchecked_mut(t as usize),
+        }
     };
-    if let Some(slot) = slot {
-        Value::replace_split(slot, v).release();
-    }
+    Value::replace_split(slot, v).release();
 }
 
 /// An int that is exactly a float, as a float.
