@@ -31,7 +31,7 @@ use crate::specialise::{compile_function, compile_loop, identity, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};
-use crate::unit::{AttrAccess, AttrFill, AttrHow, AttrSite, ExitId, ExitReason, Unit};
+use crate::unit::{AttrAccess, AttrFill, AttrHow, AttrSite, ExitId, ExitReason, Op, Unit};
 use crate::{backend, deopt};
 use std::any::Any;
 use std::cell::RefCell;
@@ -100,6 +100,8 @@ pub struct Optimizer {
     type_watcher: i64,
     /// The loop hook tier-up runs in.
     loop_hook: Option<LoopHookId>,
+    /// The function watcher is registered (at the first inlined call).
+    watching_functions: bool,
     extra_index: usize,
     pub stats: Stats,
     sink: Option<TraceSink>,
@@ -223,18 +225,7 @@ impl Optimizer {
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
-        // Every function's events come here (function watchers watch them all):
-        // creation and destruction never matter (a unit holds what it inlined).
-        vm.add_func_watcher(|vm, event| {
-            if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
-                Optimizer::with(vm, |vm, opt| {
-                    let dep = DepKey::whole(identity(&event.func));
-                    opt.invalidate(vm, dep, Event::Func(event));
-                });
-            }
-            Ok(())
-        })
-        .map_err(|e| e.to_string())?;
+
         let extra_index = vm
             .request_code_extra_index(None)
             .ok_or("no code-extra index is free")?;
@@ -250,6 +241,7 @@ impl Optimizer {
             dict_watcher,
             type_watcher,
             loop_hook: None,
+            watching_functions: false,
             extra_index,
             stats: Stats::default(),
             sink: None,
@@ -597,6 +589,14 @@ impl Optimizer {
             let name = format!("compile {} at {head}", code.qualname.as_str());
             chrome.span(&name, "compile", started, Instant::now(), self.thread);
         }
+        let inlines = unit
+            .ops
+            .iter()
+            .any(|op| matches!(op.get(), Op::Inline { .. }));
+        if inlines && !self.watching_functions {
+            Optimizer::watch_functions(vm)?;
+            self.watching_functions = true;
+        }
         let id = UnitId(self.units.len() as u32);
         for (i, site) in unit.sites.iter().enumerate() {
             for &key in &site.deps {
@@ -621,6 +621,25 @@ impl Optimizer {
         self.stats.guards += unit.sites.len() as u64;
         self.units.push(Some(Rc::new(unit)));
         Ok(id)
+    }
+
+    /// Watch functions, from the first unit that inlines one: a function watcher
+    /// hears every function's creation and destruction (CPython's cannot watch one
+    /// function), which costs a program that makes many closures about 3% (`go`), so
+    /// it is not registered before it is needed. Creation and destruction never
+    /// matter (a unit holds what it inlined); reassigned code or defaults do.
+    fn watch_functions(vm: &mut Vm) -> Result<(), &'static str> {
+        vm.add_func_watcher(|vm, event| {
+            if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
+                Optimizer::with(vm, |vm, opt| {
+                    let dep = DepKey::whole(identity(&event.func));
+                    opt.invalidate(vm, dep, Event::Func(event));
+                });
+            }
+            Ok(())
+        })
+        .map(|_| ())
+        .map_err(|_| "no function watcher id is free")
     }
 
     /// A unit is no longer entered; its dependencies go.
