@@ -198,3 +198,12 @@ fn chrome_trace_has_spans_and_instants() {
     assert!(events[patched].contains("\"ph\":\"i\""));
     assert!(events.iter().all(|e| e.contains("\"pid\":1,\"tid\":")));
 }
+
+#[test]
+fn running_frames_eager_leave_when_the_call_returns() {
+    check(
+        "rebound_during_a_call",
+        "rebound_during_a_call_eager",
+        &["--running-frames=eager"],
+    );
+}

@@ -26,7 +26,7 @@ use crate::deps::{
     bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
     UnitId,
 };
-use crate::options::{DepIndexKind, Globals, Invalidate, Options};
+use crate::options::{DepIndexKind, Globals, Invalidate, Options, RunningFrames};
 use crate::specialise::{compile_function, compile_loop, identity, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
@@ -149,6 +149,7 @@ impl Entered {
             Ok(mut opt) => opt.fill_attr(vm, id, site, obj),
             Err(_) => false,
         };
+        unit.running.set(unit.running.get() + 1);
         let temps = &mut self.temps;
         // SAFETY: the unit passed `check_layout` for its code when it was compiled,
         // `base` and `stack_base` are this frame's (a frame of that code), and `hot`
@@ -166,6 +167,10 @@ impl Entered {
                 }
             }
         };
+        unit.running.set(unit.running.get() - 1);
+        if unit.running.get() == 0 {
+            unit.leave_now.set(false);
+        }
         let (exit, raised) = match ran {
             Ran::Returned(v) => return Finished::Returned(v),
             Ran::Exit(exit) => (exit, None),
@@ -614,6 +619,13 @@ impl Optimizer {
                 return Err("a globals or builtins dict cannot be watched");
             }
         }
+        // Watched from here on: a change before this point is seen by the re-check,
+        // one after it by the watcher.
+        if self.options.recheck_at_install && !unit.stale_sites().is_empty() {
+            self.index.remove_unit(id);
+            self.stats.stale_installs_refused += 1;
+            return Err("an assumption broke while it compiled");
+        }
         if self.options.dump {
             eprintln!("{}", unit.describe());
         }
@@ -850,6 +862,16 @@ impl Optimizer {
                 }
             }
             self.stats.invalidation(&label);
+            if self.options.running_frames == RunningFrames::Eager && unit.running.get() > 0 {
+                unit.leave_now.set(true);
+                actions.push(self.action(
+                    ActionKind::DeoptimisedFrame,
+                    id,
+                    &unit,
+                    &sites,
+                    "running: leaves when the call it is in returns",
+                ));
+            }
             match self.options.invalidate {
                 Invalidate::Patch => {
                     let action =

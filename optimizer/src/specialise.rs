@@ -136,6 +136,8 @@ fn compile(
         exit_counts: RefCell::new(vec![0; t.exits.len()]),
         exits: t.exits.into(),
         valid: Cell::new(true),
+        running: Cell::new(0),
+        leave_now: Cell::new(false),
         entries: Cell::new(0),
         guard_failures: Cell::new(0),
     };
@@ -889,6 +891,8 @@ impl Translator<'_> {
             top.known = Some(folded);
         }
         let s = &mut self.sites[site.0 as usize];
+        // The constant is the attribute now, not the global's value.
+        s.global = None;
         s.deps.push(key);
         s.what = format!("{} attribute '{}'", s.what, name.as_str());
         if !self
@@ -1082,6 +1086,7 @@ impl Translator<'_> {
                 "inlined function '{}'",
                 plan.func.qualname.borrow().as_str()
             ),
+            global: None,
         });
         let callee_depth = below + plan.code.stacksize as usize + 1;
         let locals_base = (self.code.stacksize as usize + 1).max(callee_depth) as u32 + 1;
@@ -1226,6 +1231,7 @@ impl Translator<'_> {
             exit,
             deps: Vec::new(),
             what: format!("attribute '{}'", name.as_str()),
+            global: None,
         });
         self.attrs.push(AttrSite {
             name,
@@ -1340,6 +1346,7 @@ impl Translator<'_> {
             exit,
             deps,
             what,
+            global: Some(name),
         });
         self.stack.push(Entry::known(Src::Slot(dst), constant));
         Ok(Flow::Next(pc + 1))
@@ -1417,5 +1424,61 @@ fn retarget(op: &mut Op, field: Target, at: OpIndex) {
         ) => *target = at,
         (Op::ForNext { done, .. }, Target::Done) => *done = at,
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tripwire_core::object::PyStr;
+    use tripwire_core::Vm;
+
+    /// The code of `f` and the head of its `for` loop, from a module run in `vm`.
+    fn loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, u32) {
+        vm.exec_source(src, "<test>", globals.clone())
+            .unwrap_or_else(|_| panic!("the module runs"));
+        let Some(Value::Function(f)) = globals.get_str(&PyStr::new("f")) else {
+            panic!("f is defined");
+        };
+        let code = f.code();
+        let head = code
+            .instrs
+            .iter()
+            .find_map(|i| match i {
+                Instr::ForIterBack(t) => Some(t + 1),
+                _ => None,
+            })
+            .expect("f has a for loop");
+        (code, head)
+    }
+
+    #[test]
+    fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
+        let mut vm = Vm::new();
+        let globals = Dict::new_rc();
+        let src = "G = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += G + len('ab')\n    return t\n";
+        let (code, head) = loop_of_f(&mut vm, &globals, src);
+        let builtins = vm.builtins.clone();
+        let assume = |_: DepKey| Assumption::Constant;
+        let scope = Scope {
+            globals: &globals,
+            builtins: &builtins,
+            assume: &assume,
+            python_calls: false,
+        };
+        let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+        assert!(unit.stale_sites().is_empty(), "fresh, nothing is stale");
+        assert_eq!(unit.sites.len(), 2, "G and len are folded in");
+        globals.set_str(Rc::new(PyStr::new("G")), Value::Int(2));
+        let stale = unit.stale_sites();
+        assert_eq!(stale.len(), 1);
+        assert_eq!(unit.sites[stale[0].0 as usize].what, "global 'G'");
+        // G bound to 1 again holds again (a small int is the same object); a builtin
+        // shadowed by a new global does not.
+        globals.set_str(Rc::new(PyStr::new("G")), Value::Int(1));
+        globals.set_str(Rc::new(PyStr::new("len")), Value::None);
+        let stale = unit.stale_sites();
+        assert_eq!(stale.len(), 1);
+        assert_eq!(unit.sites[stale[0].0 as usize].what, "builtin 'len'");
     }
 }

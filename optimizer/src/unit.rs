@@ -309,7 +309,7 @@ impl ExitReason {
 }
 
 /// A guard site: an op whose correctness rests on watched assumptions.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Site {
     pub op: OpIndex,
     /// Where the op leaves once the site is invalidated.
@@ -317,6 +317,9 @@ pub struct Site {
     pub deps: Vec<DepKey>,
     /// What it assumes, for traces: `global 'N'`, `builtin 'len'`.
     pub what: String,
+    /// For a global or builtin folded in: its name (the value is the constant its
+    /// `Watched` op loads), to re-check at install.
+    pub global: Option<Rc<PyStr>>,
 }
 
 /// What an attribute instruction does with its attribute.
@@ -393,6 +396,11 @@ pub struct Unit {
     /// False once the whole unit is invalidated: it is not entered again, and a run
     /// leaves at its next loop back.
     pub valid: Cell<bool>,
+    /// Runs of it in progress (suspended in the calls they make).
+    pub running: Cell<u32>,
+    /// `--running-frames=eager`: an assumption of the unit broke while it was
+    /// running; each run in progress leaves as soon as its call returns.
+    pub leave_now: Cell<bool>,
     /// Times entered and exits taken, by exit.
     pub entries: Cell<u64>,
     /// Entries that left through a failing type or iterator guard.
@@ -414,6 +422,31 @@ impl Unit {
                 op.set(Op::Exit(s.exit));
             }
         }
+    }
+
+    /// The sites whose folded global or builtin no longer has the value compiled
+    /// in (`--recheck-at-install`): an assumption that broke between the compile's
+    /// look and the install. A unit with any is not installed.
+    pub fn stale_sites(&self) -> Vec<SiteId> {
+        self.sites
+            .iter()
+            .enumerate()
+            .filter(|(_, site)| {
+                let Some(name) = &site.global else {
+                    return false;
+                };
+                let Some(Op::Watched { constant, .. }) = self.ops.get(site.op as usize).map(Cell::get)
+                else {
+                    return false;
+                };
+                let now = self
+                    .globals
+                    .get_str(name)
+                    .or_else(|| self.builtins.get_str(name));
+                !matches!((now, self.constants.get(constant as usize)), (Some(v), Some(c)) if v.is(c))
+            })
+            .map(|(i, _)| SiteId(i as u32))
+            .collect()
     }
 
     /// Whether every operand of every op is in range for a frame of

@@ -222,7 +222,7 @@ pub unsafe fn run<const STRESS: bool>(
                         Ok(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
                         Err(e) => return Ran::Raised(raise, e),
                     }
-                    if !unit.valid.get() || vm.thread.attention {
+                    if !unit.valid.get() || unit.leave_now.get() || vm.thread.attention {
                         return Ran::Exit(after);
                     }
                 }
