@@ -207,3 +207,12 @@ fn running_frames_eager_leave_when_the_call_returns() {
         &["--running-frames=eager"],
     );
 }
+
+#[test]
+fn globals_in_cells_are_rewritten_not_invalidated() {
+    check(
+        "global_rebound_inside",
+        "global_rebound_inside_cell",
+        &["--globals=cell"],
+    );
+}

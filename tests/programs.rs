@@ -167,18 +167,29 @@ fn corpus_matches_cpython_output() {
 }
 
 /// The optimizer compiles every loop it can at its first look (`--hot-loops=1`),
-/// and then every function too (`--hot-calls=1`), so the corpus runs through
-/// compiled units, their exits and invalidations.
+/// then every function too (`--hot-calls=1`), then with the other strategies, so
+/// the corpus runs through compiled units, their exits and invalidations.
 #[test]
 fn corpus_matches_cpython_output_with_the_optimizer() {
-    for calls in ["--hot-calls=0", "--hot-calls=1"] {
-        corpus_matches(&[
+    let strategies: [&[&str]; 3] = [
+        &["--hot-calls=0"],
+        &["--hot-calls=1"],
+        &[
+            "--globals=cell",
+            "--running-frames=eager",
+            "--invalidate=unit",
+            "--dep-index=bloom",
+        ],
+    ];
+    for strategy in strategies {
+        let mut cmd = vec![
             env!("CARGO_BIN_EXE_tripwire"),
             "run",
             "--opt",
             "--hot-loops=1",
-            calls,
-        ]);
+        ];
+        cmd.extend_from_slice(strategy);
+        corpus_matches(&cmd);
     }
 }
 

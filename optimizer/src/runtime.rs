@@ -582,6 +582,7 @@ impl Optimizer {
             builtins,
             assume: &assume,
             python_calls: self.options.hot_calls > 0,
+            cells: self.options.globals == Globals::Cell,
         };
         let unit = if depth == FUNCTION {
             compile_function(code, &scope)
@@ -861,6 +862,22 @@ impl Optimizer {
                     continue;
                 }
             }
+            // Cells follow their name: rewritten, the code stays as it is.
+            let (cells, sites): (Vec<SiteId>, Vec<SiteId>) = sites.into_iter().partition(|s| {
+                unit.sites
+                    .get(s.0 as usize)
+                    .is_some_and(|s| s.cell.is_some())
+            });
+            if !cells.is_empty() {
+                if let Event::Dict(event) = &event {
+                    rewrite_cells(&unit, &cells, event);
+                }
+                self.stats.cells_rewritten += cells.len() as u64;
+                actions.push(self.action(ActionKind::Patched, id, &unit, &cells, "cell rewritten"));
+            }
+            if sites.is_empty() {
+                continue;
+            }
             self.stats.invalidation(&label);
             if self.options.running_frames == RunningFrames::Eager && unit.running.get() > 0 {
                 unit.leave_now.set(true);
@@ -1068,6 +1085,38 @@ fn sites_assuming(unit: &Unit, dep: DepKey) -> Vec<SiteId> {
             .map(|_| a.site)
     }));
     sites
+}
+
+/// Rewrite the cells of `sites` for a dict event, which comes before the change:
+/// the name's value once the event's change is made (the globals shadow the
+/// builtins), or a null when it is bound nowhere, which sends the unit to the
+/// interpreter there.
+fn rewrite_cells(unit: &Unit, sites: &[SiteId], event: &DictEvent) {
+    let stored = match event.kind {
+        DictEventKind::Added | DictEventKind::Modified => event.value.clone(),
+        _ => None,
+    };
+    let in_globals = Rc::ptr_eq(&event.dict, &unit.globals);
+    for site in sites.iter().filter_map(|s| unit.sites.get(s.0 as usize)) {
+        let (Some(name), Some(cell)) = (&site.global, site.cell) else {
+            continue;
+        };
+        let whole = event.key.is_none();
+        let value = if in_globals {
+            match (&stored, whole) {
+                (Some(v), false) => Some(v.clone()),
+                // Deleted from the globals (or the globals cleared): the builtin.
+                _ => unit.builtins.get_str(name),
+            }
+        } else {
+            unit.globals
+                .get_str(name)
+                .or(if whole { None } else { stored.clone() })
+        };
+        if let Some(c) = unit.cells.get(cell as usize) {
+            *c.borrow_mut() = value.unwrap_or(Value::Null);
+        }
+    }
 }
 
 /// A class attribute that an instance's attribute load gives as it is (no

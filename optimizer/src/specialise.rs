@@ -42,6 +42,9 @@ pub struct Scope<'a> {
     pub assume: &'a dyn Fn(DepKey) -> Assumption,
     /// Whether units call Python functions themselves (`Unit::python_calls`).
     pub python_calls: bool,
+    /// `--globals=cell`: globals and builtins are read from cells the watcher
+    /// rewrites, instead of folded in as constants.
+    pub cells: bool,
 }
 
 /// The identity of a watched object, as the dependency index keys it.
@@ -101,6 +104,7 @@ fn compile(
         end,
         ops: Vec::new(),
         constants: Vec::new(),
+        cells: Vec::new(),
         operands: Vec::new(),
         assumed: vec![scope.globals.clone(), scope.builtins.clone()],
         sites: Vec::new(),
@@ -127,6 +131,7 @@ fn compile(
         entry_depth: depth,
         ops: t.ops.into_iter().map(Cell::new).collect(),
         constants: t.constants.into(),
+        cells: t.cells.into(),
         operands: t.operands.into(),
         assumed: t.assumed,
         python_calls: scope.python_calls,
@@ -227,6 +232,7 @@ struct Translator<'a> {
     end: u32,
     ops: Vec<Op>,
     constants: Vec<Value>,
+    cells: Vec<RefCell<Value>>,
     operands: Vec<Src>,
     assumed: Vec<Rc<Dict>>,
     sites: Vec<Site>,
@@ -851,13 +857,18 @@ impl Translator<'_> {
         let (Some(op), Some(top)) = (self.ops.len().checked_sub(1), self.stack.last()) else {
             return false;
         };
-        let Op::Watched {
-            dst,
-            constant,
-            site,
-        } = self.ops[op]
-        else {
-            return false;
+        let (dst, module, site) = match self.ops[op] {
+            Op::Watched {
+                dst,
+                constant,
+                site,
+            } => (dst, self.constants.get(constant as usize).cloned(), site),
+            Op::CellLoad { dst, cell, site } => (
+                dst,
+                self.cells.get(cell as usize).map(|c| c.borrow().clone()),
+                site,
+            ),
+            _ => return false,
         };
         if top.src != Src::Slot(dst)
             || self
@@ -867,7 +878,7 @@ impl Translator<'_> {
         {
             return false;
         }
-        let Some(Value::Module(module)) = self.constants.get(constant as usize).cloned() else {
+        let Some(Value::Module(module)) = module else {
             return false;
         };
         let Some(value) = module.dict.get_str(&name) else {
@@ -891,8 +902,10 @@ impl Translator<'_> {
             top.known = Some(folded);
         }
         let s = &mut self.sites[site.0 as usize];
-        // The constant is the attribute now, not the global's value.
+        // The constant is the attribute now, not the global's value: an event on
+        // either patches the site (a cell would hold the module, not its attribute).
         s.global = None;
+        s.cell = None;
         s.deps.push(key);
         s.what = format!("{} attribute '{}'", s.what, name.as_str());
         if !self
@@ -1087,6 +1100,7 @@ impl Translator<'_> {
                 plan.func.qualname.borrow().as_str()
             ),
             global: None,
+            cell: None,
         });
         let callee_depth = below + plan.code.stacksize as usize + 1;
         let locals_base = (self.code.stacksize as usize + 1).max(callee_depth) as u32 + 1;
@@ -1232,6 +1246,7 @@ impl Translator<'_> {
             deps: Vec::new(),
             what: format!("attribute '{}'", name.as_str()),
             global: None,
+            cell: None,
         });
         self.attrs.push(AttrSite {
             name,
@@ -1331,11 +1346,30 @@ impl Translator<'_> {
                 None => return Ok(self.unsupported(pc)),
             },
         };
-        self.constants.push(value);
-        let constant = self.constants.len() as u32 - 1;
         let exit = self.exit_at(pc, ExitReason::Invalidated);
         let dst = self.temp(self.stack.len());
         let site = SiteId(self.sites.len() as u32);
+        if self.scope.cells {
+            // The cell follows the name wherever it is bound: both dicts are heard.
+            if !deps.contains(&builtin_dep) {
+                deps.push(builtin_dep);
+            }
+            let cell = self.cells.len() as u32;
+            self.cells.push(RefCell::new(value));
+            let op = self.emit(Op::CellLoad { dst, cell, site });
+            self.sites.push(Site {
+                op: op as OpIndex,
+                exit,
+                deps,
+                what,
+                global: Some(name),
+                cell: Some(cell),
+            });
+            self.stack.push(Entry::fixed(Src::Slot(dst)));
+            return Ok(Flow::Next(pc + 1));
+        }
+        self.constants.push(value);
+        let constant = self.constants.len() as u32 - 1;
         let op = self.emit(Op::Watched {
             dst,
             constant,
@@ -1347,6 +1381,7 @@ impl Translator<'_> {
             deps,
             what,
             global: Some(name),
+            cell: None,
         });
         self.stack.push(Entry::known(Src::Slot(dst), constant));
         Ok(Flow::Next(pc + 1))
@@ -1465,6 +1500,7 @@ mod tests {
             builtins: &builtins,
             assume: &assume,
             python_calls: false,
+            cells: false,
         };
         let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
         assert!(unit.stale_sites().is_empty(), "fresh, nothing is stale");

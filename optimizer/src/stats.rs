@@ -20,6 +20,8 @@ pub struct Stats {
     /// Function units entered at a call.
     pub call_entries: u64,
     pub recompiles: u64,
+    /// Cells rewritten by events (`--globals=cell`).
+    pub cells_rewritten: u64,
     /// Attribute sites specialised to a class (at their first execution, and again
     /// after the class changed).
     pub attribute_fills: u64,
@@ -63,6 +65,7 @@ impl Stats {
             ("osr_entries".to_string(), self.osr_entries),
             ("call_entries".to_string(), self.call_entries),
             ("recompiles".to_string(), self.recompiles),
+            ("cells_rewritten".to_string(), self.cells_rewritten),
             ("attribute_fills".to_string(), self.attribute_fills),
             ("deopts".to_string(), self.deopts.values().sum()),
             (

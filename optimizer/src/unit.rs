@@ -82,6 +82,14 @@ pub enum Op {
         constant: u32,
         site: SiteId,
     },
+    /// A global or builtin read from cell `cell` of the unit, which the watcher
+    /// rewrites when the name is rebound (`--globals=cell`); a null (the name
+    /// deleted) leaves through the site's exit.
+    CellLoad {
+        dst: Slot,
+        cell: u32,
+        site: SiteId,
+    },
     /// A global or builtin looked up at every execution (the constant `name` is
     /// its name); unbound, it exits.
     Global {
@@ -320,6 +328,9 @@ pub struct Site {
     /// For a global or builtin folded in: its name (the value is the constant its
     /// `Watched` op loads), to re-check at install.
     pub global: Option<Rc<PyStr>>,
+    /// `--globals=cell`: the cell its `CellLoad` reads, rewritten by events instead
+    /// of the site being patched.
+    pub cell: Option<u32>,
 }
 
 /// What an attribute instruction does with its attribute.
@@ -382,6 +393,8 @@ pub struct Unit {
     /// Ops are patched in place while the unit may be running: each is a cell.
     pub ops: Box<[Cell<Op>]>,
     pub constants: Box<[Value]>,
+    /// Globals and builtins under `--globals=cell`, rewritten in place by events.
+    pub cells: Box<[RefCell<Value>]>,
     /// The argument lists of calls.
     pub operands: Box<[Src]>,
     /// The dicts its sites assume things about (globals, builtins, modules' dicts).
@@ -480,6 +493,11 @@ impl Unit {
                     ..
                 } => src_ok(func) && const_ok(expected) && exit_ok(exit),
                 Op::Watched { dst, constant, .. } => slot_ok(dst) && const_ok(constant),
+                Op::CellLoad { dst, cell, site } => {
+                    slot_ok(dst)
+                        && (cell as usize) < self.cells.len()
+                        && (site.0 as usize) < self.sites.len()
+                }
                 Op::Global { dst, name, exit } => slot_ok(dst) && const_ok(name) && exit_ok(exit),
                 Op::Call {
                     func,

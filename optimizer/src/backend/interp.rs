@@ -60,7 +60,9 @@ fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
         | Op::Subscr { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. } => Some(exit),
-        Op::Watched { site, .. } => unit.sites.get(site.0 as usize).map(|s| s.exit),
+        Op::Watched { site, .. } | Op::CellLoad { site, .. } => {
+            unit.sites.get(site.0 as usize).map(|s| s.exit)
+        }
         _ => None,
     }
 }
@@ -159,6 +161,20 @@ pub unsafe fn run<const STRESS: bool>(
                         .constants
                         .get(constant as usize)
                         .map_or(Value::None, Value::dup);
+                    write(values, base, stack_base, temps, dst, v);
+                }
+                Op::CellLoad { dst, cell, site } => {
+                    let v = unit
+                        .cells
+                        .get(cell as usize)
+                        .map_or(Value::Null, |c| c.borrow().dup());
+                    if v.is_null() {
+                        let exit = unit
+                            .sites
+                            .get(site.0 as usize)
+                            .map_or(ExitId(0), |s| s.exit);
+                        return Ran::Exit(exit);
+                    }
                     write(values, base, stack_base, temps, dst, v);
                 }
                 Op::Global { dst, name, exit } => {
