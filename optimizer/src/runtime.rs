@@ -583,6 +583,7 @@ impl Optimizer {
             assume: &assume,
             python_calls: self.options.hot_calls > 0,
             cells: self.options.globals == Globals::Cell,
+            polls: self.options.invalidate == Invalidate::Poll,
         };
         let unit = if depth == FUNCTION {
             compile_function(code, &scope)

@@ -45,6 +45,8 @@ pub struct Scope<'a> {
     /// `--globals=cell`: globals and builtins are read from cells the watcher
     /// rewrites, instead of folded in as constants.
     pub cells: bool,
+    /// `--invalidate=poll`: watched constants check the unit's validity where used.
+    pub polls: bool,
 }
 
 /// The identity of a watched object, as the dependency index keys it.
@@ -135,6 +137,7 @@ fn compile(
         operands: t.operands.into(),
         assumed: t.assumed,
         python_calls: scope.python_calls,
+        polls: scope.polls,
         temps: t.temps,
         sites: t.sites.into(),
         attrs: t.attrs.into(),
@@ -1501,6 +1504,7 @@ mod tests {
             assume: &assume,
             python_calls: false,
             cells: false,
+            polls: false,
         };
         let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
         assert!(unit.stale_sites().is_empty(), "fresh, nothing is stale");

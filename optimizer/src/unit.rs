@@ -399,6 +399,10 @@ pub struct Unit {
     pub operands: Box<[Src]>,
     /// The dicts its sites assume things about (globals, builtins, modules' dicts).
     pub assumed: Vec<Rc<Dict>>,
+    /// `--invalidate=poll`: each watched constant's load checks `valid` first (the
+    /// unit leaves at the first use of an assumption once it is dropped, instead of
+    /// at its next loop back or call).
+    pub polls: bool,
     /// Its calls run Python functions themselves (a native re-entry of the
     /// interpreter each); else they leave such a call to the interpreter.
     pub python_calls: bool,

@@ -156,7 +156,20 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     }
                 }
-                Op::Watched { dst, constant, .. } => {
+                Op::Watched {
+                    dst,
+                    constant,
+                    site,
+                } => {
+                    // `--invalidate=poll`: the validity flag is checked where an
+                    // assumption is used, and nothing is patched.
+                    if unit.polls && !unit.valid.get() {
+                        let exit = unit
+                            .sites
+                            .get(site.0 as usize)
+                            .map_or(ExitId(0), |s| s.exit);
+                        return Ran::Exit(exit);
+                    }
                     let v = unit
                         .constants
                         .get(constant as usize)
