@@ -220,6 +220,19 @@ struct InlineCtx {
     below: usize,
     locals_base: u32,
     nlocals: u32,
+    /// The jumps of its returns, to the op after its body.
+    returns: Vec<usize>,
+}
+
+/// The caller's region and blocks, set aside while an inlined body is translated.
+struct Region {
+    start: u32,
+    end: u32,
+    block_at: BTreeMap<u32, OpIndex>,
+    block_depth: BTreeMap<u32, u32>,
+    fixups: Vec<(usize, Target, u32)>,
+    out_of_loop: Vec<(usize, ExitId)>,
+    out_of_loop_done: Vec<(usize, ExitId)>,
 }
 
 struct Translator<'a> {
@@ -525,6 +538,24 @@ impl Translator<'_> {
             }
             Instr::StoreFast(i) => self.store_local(i, pc)?,
             Instr::LoadGlobal(i) => return self.load_global(i, pc),
+            Instr::UnaryNeg => {
+                // -x is x * -1 for ints (i64::MIN overflows and exits) and floats
+                // (signed zeros, infinities and NaNs included), which is what
+                // the op computes without a negation of its own.
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let x = self.pop(pc)?;
+                let minus_one = self.constant(Value::Int(-1));
+                let dst = self.temp(self.stack.len());
+                let i = self.emit(Op::Arith {
+                    op: BinOp::Mul,
+                    dst,
+                    a: x.src,
+                    b: minus_one,
+                    exit,
+                });
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.last_result = Some(i);
+            }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) if arith_supported(op) => {
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let b = self.pop(pc)?;
@@ -636,6 +667,9 @@ impl Translator<'_> {
             }
             Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
             Instr::Call(n) => return self.call(pc, n),
+            Instr::Return | Instr::ReturnConst(_) if self.inline.is_some() => {
+                return self.inline_return(pc, instr)
+            }
             Instr::Return | Instr::ReturnConst(_) if self.returns && self.inline.is_none() => {
                 let value = match instr {
                     Instr::ReturnConst(i) => {
@@ -1069,14 +1103,15 @@ impl Translator<'_> {
             }
             _ => return None,
         };
-        let end = leaf_body(&code)?;
+        if !is_leaf(&code) {
+            return None;
+        }
         Some(InlinePlan {
             constant,
             func: func.clone(),
             code,
             receiver,
             defaults,
-            end,
         })
     }
 
@@ -1137,13 +1172,15 @@ impl Translator<'_> {
             below,
             locals_base,
             nlocals,
+            returns: Vec::new(),
         });
-        let ended = self.inline_body(plan.end);
+        let ended = self.inline_body(below);
         let ctx = self.inline.take();
         if let Some(ctx) = ctx {
             self.code = ctx.caller;
         }
-        self.stack.truncate(below);
+        // The returns flushed the caller's entries to their canonical slots.
+        self.stack = self.canonical(below as u32);
         let result = self.temp(below);
         self.stack.push(Entry::fixed(Src::Slot(result)));
         self.last_result = None;
@@ -1154,21 +1191,53 @@ impl Translator<'_> {
         })
     }
 
-    /// Translate an inlined callee's body up to its return at `end`, its value
-    /// into the call's result temporary; false when it always exits before.
-    fn inline_body(&mut self, end: u32) -> Result<bool, Refusal> {
-        let Some(below) = self.inline.as_ref().map(|c| c.below) else {
-            return Ok(false);
+    /// Translate an inlined callee's whole body as a region of its own (its blocks
+    /// keyed by its pcs, the caller's set aside meanwhile); each return moves its
+    /// value into the call's result temporary and jumps past the body. False when
+    /// no return is reached (every path exits before).
+    fn inline_body(&mut self, below: usize) -> Result<bool, Refusal> {
+        let end = self.code.instrs.len().saturating_sub(1) as u32;
+        let saved = Region {
+            start: std::mem::replace(&mut self.start, 0),
+            end: std::mem::replace(&mut self.end, end),
+            block_at: std::mem::take(&mut self.block_at),
+            block_depth: std::mem::take(&mut self.block_depth),
+            fixups: std::mem::take(&mut self.fixups),
+            out_of_loop: std::mem::take(&mut self.out_of_loop),
+            out_of_loop_done: std::mem::take(&mut self.out_of_loop_done),
         };
-        let mut pc = 0;
-        while pc < end {
-            let instr = self.code.instrs[pc as usize];
-            match self.instruction(pc, instr)? {
-                Flow::Next(next) => pc = next,
-                Flow::Stop(_) => return Ok(false),
-            }
+        // The body's first block starts from the canonical stack: the caller's
+        // entries are moved there first.
+        self.flush();
+        self.block_depth.insert(0, below as u32);
+        let translated = self.translate();
+        self.start = saved.start;
+        self.end = saved.end;
+        self.block_at = saved.block_at;
+        self.block_depth = saved.block_depth;
+        self.fixups = saved.fixups;
+        self.out_of_loop = saved.out_of_loop;
+        self.out_of_loop_done = saved.out_of_loop_done;
+        translated?;
+        let returns = self
+            .inline
+            .as_mut()
+            .map(|c| std::mem::take(&mut c.returns))
+            .unwrap_or_default();
+        let after = self.ops.len() as OpIndex;
+        for &jump in &returns {
+            retarget(&mut self.ops[jump], Target::Taken, after);
         }
-        match self.code.instrs[end as usize] {
+        Ok(!returns.is_empty())
+    }
+
+    /// A return in an inlined callee: its value into the call's result temporary,
+    /// then a jump past the callee's body (set when the body is done).
+    fn inline_return(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
+        let Some(below) = self.inline.as_ref().map(|c| c.below) else {
+            return Ok(self.unsupported(pc));
+        };
+        let value = match instr {
             Instr::ReturnConst(i) => {
                 let v = self
                     .code
@@ -1176,19 +1245,21 @@ impl Translator<'_> {
                     .get(i as usize)
                     .cloned()
                     .unwrap_or(Value::None);
-                let src = self.constant(v);
-                self.stack.truncate(below);
-                self.stack.push(Entry::fixed(src));
+                Entry::fixed(self.constant(v))
             }
-            _ => {
-                let v = self.pop(end)?;
-                self.stack.truncate(below);
-                self.stack.push(v);
-            }
-        }
+            _ => self.pop(pc)?,
+        };
+        self.stack.truncate(below);
+        self.stack.push(value);
         let dst = self.temp(below);
         self.move_entry(below, dst);
-        Ok(true)
+        // Every return leaves the caller's entries where the others do.
+        self.flush();
+        let jump = self.emit(Op::Jump { target: UNRESOLVED });
+        if let Some(ctx) = self.inline.as_mut() {
+            ctx.returns.push(jump);
+        }
+        Ok(Flow::Stop(pc + 1))
     }
 
     /// An attribute instruction at `pc` (its subject on top of the stack): an op over
@@ -1392,45 +1463,51 @@ impl Translator<'_> {
 }
 
 /// A function whose call is inlined: the constant that holds it, its code, whether
-/// the call passes a receiver, the defaults that fill its missing arguments, and
-/// the pc of its return.
+/// the call passes a receiver, and the defaults that fill its missing arguments.
 struct InlinePlan {
     constant: u32,
     func: Rc<Function>,
     code: Rc<Code>,
     receiver: bool,
     defaults: Vec<Value>,
-    end: u32,
 }
 
 /// The longest callee body inlined, in instructions.
 const INLINE_MAX: usize = 48;
 
-/// The pc of the return that ends `code`'s body when the body is a leaf inlining
-/// can take whole: straight-line code (no jump, no loop) that calls nothing, so no
-/// Python code can run inside it and every way out of it is an exit.
-fn leaf_body(code: &Code) -> Option<u32> {
-    for (pc, instr) in code.instrs.iter().enumerate().take(INLINE_MAX) {
-        match instr {
-            Instr::Return | Instr::ReturnConst(_) => return Some(pc as u32),
-            Instr::Nop
-            | Instr::LoadConst(_)
-            | Instr::LoadFast(_)
-            | Instr::LoadFastPair(_)
-            | Instr::StoreFast(_)
-            | Instr::LoadGlobal(_)
-            | Instr::LoadAttr(_)
-            | Instr::LoadFastAttr(_)
-            | Instr::StoreAttr(_)
-            | Instr::BinarySubscr
-            | Instr::PopTop
-            | Instr::Copy(_)
-            | Instr::Swap(_) => {}
-            Instr::BinaryOp(op) | Instr::InplaceOp(op) if arith_supported(*op) => {}
-            _ => return None,
-        }
-    }
-    None
+/// Whether `code`'s body is a leaf inlining can take whole: it calls nothing and
+/// has no loop (its jumps go forward), so no Python code can run inside it and every
+/// way out of it is an exit or a return; and every instruction is one units compile.
+fn is_leaf(code: &Code) -> bool {
+    code.instrs.len() <= INLINE_MAX
+        && code
+            .instrs
+            .iter()
+            .enumerate()
+            .all(|(pc, instr)| match *instr {
+                Instr::Return
+                | Instr::ReturnConst(_)
+                | Instr::Nop
+                | Instr::LoadConst(_)
+                | Instr::LoadFast(_)
+                | Instr::LoadFastPair(_)
+                | Instr::StoreFast(_)
+                | Instr::LoadGlobal(_)
+                | Instr::LoadAttr(_)
+                | Instr::LoadFastAttr(_)
+                | Instr::StoreAttr(_)
+                | Instr::BinarySubscr
+                | Instr::PopTop
+                | Instr::UnaryNeg
+                | Instr::Copy(_)
+                | Instr::Swap(_) => true,
+                Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
+                Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    t as usize > pc
+                }
+                Instr::CompareJump(b) | Instr::IsJump(b) => b.target() as usize > pc,
+                _ => false,
+            })
 }
 
 fn arith_supported(op: BinOp) -> bool {

@@ -190,7 +190,8 @@ pub enum Op {
         n: u32,
         exit: ExitId,
     },
-    /// Jump when a bool equals `jump_if`; anything else exits.
+    /// Jump when the truth of a bool, an int, a float or None equals `jump_if`;
+    /// anything else exits.
     BranchBool {
         value: Src,
         jump_if: bool,

@@ -452,10 +452,17 @@ pub unsafe fn run<const STRESS: bool>(
                     jump_if,
                     target,
                     exit,
-                } => match read(values, base, stack_base, temps, &unit.constants, value) {
-                    &Value::Bool(b) if b == jump_if => at = target as usize,
-                    Value::Bool(_) => {}
-                    _ => return Ran::Exit(exit),
+                } => match truth(read(
+                    values,
+                    base,
+                    stack_base,
+                    temps,
+                    &unit.constants,
+                    value,
+                )) {
+                    Some(b) if b == jump_if => at = target as usize,
+                    Some(_) => {}
+                    None => return Ran::Exit(exit),
                 },
                 Op::Jump { target } => at = target as usize,
                 Op::LoopBack { target, exit } => {
@@ -687,6 +694,19 @@ fn write(
         }
     };
     Value::replace_split(slot, v).release();
+}
+
+/// The truth of a bool, an int, a float or None (no Python code decides it); None
+/// for anything else.
+#[inline(always)]
+fn truth(v: &Value) -> Option<bool> {
+    match *v {
+        Value::Bool(b) => Some(b),
+        Value::Int(i) => Some(i != 0),
+        Value::Float(f) => Some(f != 0.0),
+        Value::None => Some(false),
+        _ => None,
+    }
 }
 
 /// An int that is exactly a float, as a float.
