@@ -124,7 +124,7 @@ fn compile(
         last_result: None,
     };
     t.block_depth.insert(head, depth);
-    t.translate()?;
+    t.translate(false)?;
     let unit = Unit {
         code: code.clone(),
         globals: scope.globals.clone(),
@@ -222,6 +222,8 @@ struct InlineCtx {
     nlocals: u32,
     /// The jumps of its returns, to the op after its body.
     returns: Vec<usize>,
+    /// Its body has no jump and one return, at its end.
+    straight: bool,
 }
 
 /// The caller's region and blocks, set aside while an inlined body is translated.
@@ -281,10 +283,13 @@ enum Flow {
 }
 
 impl Translator<'_> {
-    fn translate(&mut self) -> Result<(), Refusal> {
+    /// Translate the region. `entered` says its first instruction is reached by
+    /// falling into it with the stack as it stands (an inlined body without
+    /// blocks); else only its blocks are.
+    fn translate(&mut self, entered: bool) -> Result<(), Refusal> {
         let mut pc = self.start;
         // Whether the instruction at `pc` is reached by falling through.
-        let mut live = false;
+        let mut live = entered;
         while pc <= self.end {
             if let Some(&depth) = self.block_depth.get(&pc) {
                 if live {
@@ -1173,14 +1178,21 @@ impl Translator<'_> {
             locals_base,
             nlocals,
             returns: Vec::new(),
+            straight: false,
         });
         let ended = self.inline_body(below);
         let ctx = self.inline.take();
+        let straight = ctx.as_ref().is_some_and(|c| c.straight);
         if let Some(ctx) = ctx {
             self.code = ctx.caller;
         }
-        // The returns flushed the caller's entries to their canonical slots.
-        self.stack = self.canonical(below as u32);
+        // The returns of a body with branches flushed the caller's entries to their
+        // canonical slots; a straight body left them as they were.
+        if straight {
+            self.stack.truncate(below);
+        } else {
+            self.stack = self.canonical(below as u32);
+        }
         let result = self.temp(below);
         self.stack.push(Entry::fixed(Src::Slot(result)));
         self.last_result = None;
@@ -1206,11 +1218,19 @@ impl Translator<'_> {
             out_of_loop: std::mem::take(&mut self.out_of_loop),
             out_of_loop_done: std::mem::take(&mut self.out_of_loop_done),
         };
-        // The body's first block starts from the canonical stack: the caller's
-        // entries are moved there first.
-        self.flush();
-        self.block_depth.insert(0, below as u32);
-        let translated = self.translate();
+        // A body with branches is blocks from its start, which begin from the
+        // canonical stack: the caller's entries are moved there first, and every
+        // return leaves them there. A straight-line body runs on from the stack as
+        // it stands.
+        let straight = is_straight(&self.code);
+        if !straight {
+            self.flush();
+            self.block_depth.insert(0, below as u32);
+        }
+        if let Some(ctx) = self.inline.as_mut() {
+            ctx.straight = straight;
+        }
+        let translated = self.translate(straight);
         self.start = saved.start;
         self.end = saved.end;
         self.block_at = saved.block_at;
@@ -1219,6 +1239,9 @@ impl Translator<'_> {
         self.out_of_loop = saved.out_of_loop;
         self.out_of_loop_done = saved.out_of_loop_done;
         translated?;
+        if straight {
+            return Ok(true);
+        }
         let returns = self
             .inline
             .as_mut()
@@ -1253,6 +1276,10 @@ impl Translator<'_> {
         self.stack.push(value);
         let dst = self.temp(below);
         self.move_entry(below, dst);
+        if self.inline.as_ref().is_some_and(|c| c.straight) {
+            // The one return, at the end: the caller goes on from here.
+            return Ok(Flow::Stop(pc + 1));
+        }
         // Every return leaves the caller's entries where the others do.
         self.flush();
         let jump = self.emit(Op::Jump { target: UNRESOLVED });
@@ -1474,6 +1501,27 @@ struct InlinePlan {
 
 /// The longest callee body inlined, in instructions.
 const INLINE_MAX: usize = 48;
+
+/// Whether `code` runs straight through: no jump, and its only return is its last
+/// instruction.
+fn is_straight(code: &Code) -> bool {
+    let Some((last, body)) = code.instrs.split_last() else {
+        return false;
+    };
+    matches!(last, Instr::Return | Instr::ReturnConst(_))
+        && body.iter().all(|i| {
+            !matches!(
+                i,
+                Instr::Return
+                    | Instr::ReturnConst(_)
+                    | Instr::Jump(_)
+                    | Instr::PopJumpIfFalse(_)
+                    | Instr::PopJumpIfTrue(_)
+                    | Instr::CompareJump(_)
+                    | Instr::IsJump(_)
+            )
+        })
+}
 
 /// Whether `code`'s body is a leaf inlining can take whole: it calls nothing and
 /// has no loop (its jumps go forward), so no Python code can run inside it and every
