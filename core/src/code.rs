@@ -556,6 +556,7 @@ pub struct Code {
     pub layout: FrameLayout,
     /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
     pub extra: crate::vm::code_extra::CodeExtra,
+    pub weakrefs: crate::object::weakref::WeakrefMark,
 }
 
 /// What a call needs to know about a code object's frame, precomputed.
@@ -670,6 +671,7 @@ impl Code {
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
             layout: self.layout,
             extra: Default::default(),
+            weakrefs: Default::default(),
         }
     }
 
@@ -684,6 +686,9 @@ impl Code {
 
 impl Drop for Code {
     fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Code as usize);
+        }
         crate::watch::lifetime::code_dying(self);
     }
 }

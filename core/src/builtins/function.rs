@@ -173,7 +173,32 @@ fn code_replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
     Ok(Value::Code(new))
 }
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [func, receiver] = args.get(1..).unwrap_or_default() else {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if !super::functions::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new(crate::object::BoundMethod::new(
+        func.clone(),
+        receiver.clone(),
+    ))))
+}
+
 pub fn install(vm: &mut Vm) {
     let code = vm.types.code.clone();
     crate::builtins::add_method(vm, &code, "replace", code_replace);
+    let method = vm.types.method.clone();
+    crate::builtins::set_static_new(vm, &method, "method", method_new);
 }

@@ -556,15 +556,15 @@ fn hash(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "callable", args, 1, 1)?;
-    let v = &args[0];
-    let r = match v {
+    Ok(Value::Bool(is_callable(vm, &args[0])))
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
-        _ => {
-            let name = vm.names.d_call.clone();
-            vm.type_of(v).lookup(&name).is_some()
-        }
-    };
-    Ok(Value::Bool(r))
+        _ => vm.type_of(v).lookup(&vm.names.d_call).is_some(),
+    }
 }
 
 fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {

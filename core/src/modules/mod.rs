@@ -15,6 +15,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod tripwire;
+pub mod weakref;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -130,6 +131,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_weakref", ModuleDef::Native(weakref::init)),
     ("_contextvars", ModuleDef::Native(contextvars::init)),
     (
         "contextvars",

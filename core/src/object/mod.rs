@@ -22,6 +22,8 @@ pub mod str;
 pub mod tracking;
 pub mod trashcan;
 pub mod tuple;
+pub mod weak_value;
+pub mod weakref;
 pub mod types;
 
 use std::cell::Cell;
@@ -383,6 +385,7 @@ pub struct Instance {
     pub base: Base,
     /// `__del__` has run (it runs at most once, PEP 442).
     pub finalized: Cell<bool>,
+    pub weakrefs: weakref::WeakrefMark,
 }
 
 pub enum Base {
@@ -444,6 +447,25 @@ impl ByteArray {
 pub struct Module {
     pub name: Rc<PyStr>,
     pub dict: Rc<Dict>,
+    pub weakrefs: weakref::WeakrefMark,
+}
+
+impl Module {
+    pub fn new(name: Rc<PyStr>, dict: Rc<Dict>) -> Module {
+        Module {
+            name,
+            dict,
+            weakrefs: Default::default(),
+        }
+    }
+}
+
+impl Drop for Module {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Module as usize);
+        }
+    }
 }
 
 /// A closure cell.

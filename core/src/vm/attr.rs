@@ -183,10 +183,7 @@ impl Vm {
     /// Apply a non-data descriptor found on the type of `obj`.
     pub fn bind_descriptor(&mut self, attr: Value, obj: &Value) -> PyResult<Value> {
         match &attr {
-            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod {
-                func: attr,
-                receiver: obj.clone(),
-            }))),
+            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod::new(attr, obj.clone())))),
             Value::Builtin(b) if b.is_method && b.bound.is_none() => {
                 Ok(Value::Builtin(Rc::new(Builtin {
                     name: b.name,
@@ -198,10 +195,7 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
-                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
-                    func: f.clone(),
-                    receiver: Value::Type(self.type_of(obj)),
-                }))),
+                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(f.clone(), Value::Type(self.type_of(obj)))))),
                 _ => Ok(attr),
             },
             Value::Instance(_) => {
@@ -234,10 +228,7 @@ impl Vm {
             return match &v {
                 Value::Obj(o) => match &o.kind {
                     ObjKind::StaticMethod(f) => Ok(f.clone()),
-                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
-                        func: f.clone(),
-                        receiver: obj.clone(),
-                    }))),
+                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(f.clone(), obj.clone())))),
                     _ => Ok(v),
                 },
                 Value::Instance(_) => {

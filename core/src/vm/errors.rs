@@ -83,6 +83,7 @@ impl Vm {
                 ..Default::default()
             }))),
             finalized: std::cell::Cell::new(false),
+            weakrefs: Default::default(),
         }))
     }
 
