@@ -1092,7 +1092,10 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Opt
                     },
                     _ => return Ok(None),
                 };
-                Value::Method(Rc::new(crate::object::BoundMethod::new(f.clone(), Value::Type(obj_type))))
+                Value::Method(Rc::new(crate::object::BoundMethod::new(
+                    f.clone(),
+                    Value::Type(obj_type),
+                )))
             }
             ObjKind::StaticMethod(f) => f.clone(),
             ObjKind::Property { fget, .. } => {

@@ -10,9 +10,9 @@
 use crate::builtins::types::new_instance;
 use crate::builtins::{add_function, add_method, native_function, set_static_new};
 use crate::code::CmpOp;
+use crate::object::function::KwArg;
 use crate::object::types::{Layout, Type};
 use crate::object::weakref::{data_object, handles, insert, mark_of, with_data, WeakRefData};
-use crate::object::function::KwArg;
 use crate::object::{Dict, NativeFn, ObjKind, TypeRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -85,7 +85,11 @@ fn make(
     // CPython's list order: the plain reference, then the plain proxy, then the
     // others (newest first); plain ones are shared.
     let plain_count = existing.iter().take_while(|h| is_plain(vm, h)).count();
-    let callback = if callback.is_none() { Value::None } else { callback };
+    let callback = if callback.is_none() {
+        Value::None
+    } else {
+        callback
+    };
     let wants_plain = callback.is_none() && Rc::ptr_eq(cls, family);
     if wants_plain {
         if let Some(h) = existing[..plain_count]
@@ -200,9 +204,7 @@ fn ref_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     match rest.len() {
         1 | 2 => Ok(Value::None),
         0 => Err(vm.type_error("__init__ expected at least 1 argument, got 0")),
-        n => Err(vm.type_error(format!(
-            "__init__ expected at most 2 arguments, got {n}"
-        ))),
+        n => Err(vm.type_error(format!("__init__ expected at most 2 arguments, got {n}"))),
     }
 }
 
@@ -567,6 +569,12 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     add_function(vm, d, "_weakref", "getweakrefcount", getweakrefcount);
     add_function(vm, d, "_weakref", "getweakrefs", getweakrefs);
     add_function(vm, d, "_weakref", "proxy", proxy);
-    add_function(vm, d, "_weakref", "_remove_dead_weakref", remove_dead_weakref);
+    add_function(
+        vm,
+        d,
+        "_weakref",
+        "_remove_dead_weakref",
+        remove_dead_weakref,
+    );
     Ok(())
 }

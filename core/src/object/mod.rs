@@ -22,9 +22,9 @@ pub mod str;
 pub mod tracking;
 pub mod trashcan;
 pub mod tuple;
+pub mod types;
 pub mod weak_value;
 pub mod weakref;
-pub mod types;
 
 use std::cell::Cell;
 use std::mem::MaybeUninit;

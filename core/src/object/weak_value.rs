@@ -6,7 +6,9 @@
 //! structs.
 
 use super::tuple::WeakTuple;
-use super::{BoundMethod, CellObj, Dict, Function, Instance, List, Module, Object, Set, Type, Value};
+use super::{
+    BoundMethod, CellObj, Dict, Function, Instance, List, Module, Object, Set, Type, Value,
+};
 use crate::code::Code;
 use crate::vm::generator::Generator;
 use std::rc::{Rc, Weak};

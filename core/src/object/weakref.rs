@@ -9,7 +9,7 @@
 //! references cleared by a death are handed to the caller (`vm::weakrefs`).
 
 use super::weak_value::WeakValue;
-use super::{Object, ObjKind, PyCell, Value};
+use super::{ObjKind, Object, PyCell, Value};
 use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -160,11 +160,9 @@ pub fn handles(referent: &Value) -> Vec<Value> {
 
 /// Record weak reference object `handle` to `referent` at position `at` of its list.
 pub fn insert(referent: &Value, handle: &Value, at: usize) {
-    let (Some(addr), Some(mark), Some(h)) = (
-        referent.ptr(),
-        mark_of(referent),
-        WeakValue::new(handle),
-    ) else {
+    let (Some(addr), Some(mark), Some(h)) =
+        (referent.ptr(), mark_of(referent), WeakValue::new(handle))
+    else {
         return;
     };
     mark.0.set(true);
@@ -192,7 +190,9 @@ pub fn clear_referent(addr: usize) -> Vec<(Value, Value)> {
         let Some(data) = data_object(&handle) else {
             continue;
         };
-        let taken = with_data(&data, |d| (d.target.take(), std::mem::take(&mut d.callback)));
+        let taken = with_data(&data, |d| {
+            (d.target.take(), std::mem::take(&mut d.callback))
+        });
         if let Some((target, callback)) = taken {
             released.push(target);
             if !callback.is_none() {
@@ -219,7 +219,9 @@ pub fn move_referent(addr: usize, revived: &Value) {
             continue;
         };
         let target = WeakValue::new(revived);
-        released.push(with_data(&data, |d| std::mem::replace(&mut d.target, target)));
+        released.push(with_data(&data, |d| {
+            std::mem::replace(&mut d.target, target)
+        }));
     }
     drop(released);
     mark.0.set(true);

@@ -195,7 +195,10 @@ impl Vm {
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
-                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(f.clone(), Value::Type(self.type_of(obj)))))),
+                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(
+                    f.clone(),
+                    Value::Type(self.type_of(obj)),
+                )))),
                 _ => Ok(attr),
             },
             Value::Instance(_) => {
@@ -228,7 +231,10 @@ impl Vm {
             return match &v {
                 Value::Obj(o) => match &o.kind {
                     ObjKind::StaticMethod(f) => Ok(f.clone()),
-                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(f.clone(), obj.clone())))),
+                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(
+                        f.clone(),
+                        obj.clone(),
+                    )))),
                     _ => Ok(v),
                 },
                 Value::Instance(_) => {
