@@ -14,6 +14,7 @@ pub mod random;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
 pub mod tripwire;
 pub mod weakref;
 
