@@ -59,7 +59,10 @@ fn fields_of(tm: &libc::tm) -> Value {
     ];
     let mut items: Vec<Value> = ints.into_iter().map(Value::Int).collect();
     items.push(zone);
-    items.push(Value::Int(tm.tm_gmtoff as i64));
+    // `c_long` is narrower than i64 on some targets.
+    #[allow(clippy::useless_conversion)]
+    let gmtoff = i64::from(tm.tm_gmtoff);
+    items.push(Value::Int(gmtoff));
     Value::tuple(items)
 }
 
@@ -119,7 +122,10 @@ fn tm_of(vm: &mut Vm, fields: &Value) -> PyResult<(libc::tm, Option<std::ffi::CS
         tm.tm_zone = z.as_ptr();
     }
     if let Some(Value::Int(off)) = items.get(10) {
-        tm.tm_gmtoff = *off as libc::c_long;
+        // `c_long` is narrower than i64 on some targets.
+        #[allow(clippy::useless_conversion)]
+        let gmtoff = libc::c_long::try_from(*off).unwrap_or(0);
+        tm.tm_gmtoff = gmtoff;
     }
     Ok((tm, zone))
 }
