@@ -6,6 +6,7 @@
 
 mod builtin_support;
 mod errno;
+mod hashes;
 pub mod locate;
 mod sre;
 mod struct_codec;
@@ -39,6 +40,11 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_warnings",
         ModuleDef::Source(include_str!("py/_warnings.py")),
     ),
+    ("_md5", ModuleDef::Native(hashes::init_md5)),
+    ("_sha1", ModuleDef::Native(hashes::init_sha1)),
+    ("_sha2", ModuleDef::Native(hashes::init_sha2)),
+    ("_sha3", ModuleDef::Native(hashes::init_sha3)),
+    ("_blake2", ModuleDef::Native(hashes::init_blake2)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
