@@ -86,21 +86,29 @@ pub fn instance_dying(inst: &mut Instance) {
             cls.instance_dict_capacity.set(len);
         }
     }
-    let revived = revive_for_del(inst);
     if inst.weakrefs.is_set() {
-        let addr = inst as *const Instance as usize;
-        match &revived {
-            Some(r) => crate::object::weakref::move_referent(addr, r),
-            None => super::weakrefs::referent_dying(addr),
-        }
-    }
-    if let Some(r) = revived {
+        weakly_referenced_instance_dying(inst);
+    } else if let Some(r) = revive_for_del(inst) {
         enqueue(Pending::Del(r));
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn weakly_referenced_instance_dying(inst: &mut Instance) {
+    let addr = inst as *const Instance as usize;
+    match revive_for_del(inst) {
+        Some(r) => {
+            crate::object::weakref::move_referent(addr, &r);
+            enqueue(Pending::Del(r));
+        }
+        None => super::weakrefs::referent_dying(addr),
     }
 }
 
 /// The instance, revived into a new object, if its class has a `__del__` that has
 /// not run for it.
+#[inline(always)]
 fn revive_for_del(inst: &mut Instance) -> Option<Value> {
     let cls = inst.cls.get_mut();
     if inst.finalized.get() || cls.builtin {

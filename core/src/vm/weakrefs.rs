@@ -14,6 +14,8 @@ use crate::object::Value;
 use hashbrown::HashSet;
 
 /// Called from the destructor of a marked object at `addr`.
+#[cold]
+#[inline(never)]
 pub fn referent_dying(addr: usize) {
     for (handle, callback) in clear_referent(addr) {
         enqueue(Pending::WeakrefCallback(handle, callback));
