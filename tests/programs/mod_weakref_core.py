@@ -194,3 +194,23 @@ _weakref._remove_dead_weakref(d, "live")
 _weakref._remove_dead_weakref(d, "dead")
 _weakref._remove_dead_weakref(d, "missing")
 print(sorted(d))
+
+# __weakref__: the first weak reference to an instance, or None.
+w_obj = Node("w")
+print(w_obj.__weakref__)
+first = _weakref.ref(w_obj)
+print(w_obj.__weakref__ is first)
+
+
+class Small(int):
+    pass
+
+
+try:
+    Small(3).__weakref__
+except AttributeError as e:
+    print("AttributeError:", e)
+try:
+    _weakref.ref(Small(3))
+except TypeError as e:
+    print("TypeError:", e)

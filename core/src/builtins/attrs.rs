@@ -22,6 +22,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             if n == "__dict__" {
                 return Ok(i.dict.clone().map(Value::Dict));
             }
+            if n == "__weakref__" && crate::modules::weakref::can_be_referenced(obj) {
+                let first = crate::object::weakref::handles(obj).into_iter().next();
+                return Ok(Some(first.unwrap_or(Value::None)));
+            }
             if let Some(d) = i.exc() {
                 let d = d.borrow();
                 return Ok(match n {

@@ -131,7 +131,7 @@ fn make(
 
 /// Objects CPython refuses weak references to: built-in values and the instances
 /// of subclasses of int and tuple (variable-sized in CPython).
-fn can_be_referenced(v: &Value) -> bool {
+pub fn can_be_referenced(v: &Value) -> bool {
     match v {
         Value::Instance(i) => !matches!(i.cls().layout, Layout::Int | Layout::Tuple),
         other => mark_of(other).is_some(),
