@@ -405,14 +405,17 @@ fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 /// isinstance / issubclass against a class or a tuple of classes.
-/// Whether an instance whose class overrides `__class__` reports a subclass of
-/// `t` there (`isinstance` honours the claim, as CPython does).
+/// Whether an instance whose class overrides `__class__` (or all attribute access,
+/// as weak proxies do) reports a subclass of `t` there (`isinstance` honours the
+/// claim, as CPython does).
 fn claims_class(vm: &mut Vm, obj: &Value, cls: &TypeRef, t: &TypeRef) -> PyResult<bool> {
     if !matches!(obj, Value::Instance(_)) {
         return Ok(false);
     }
     let name = vm.names.d_class.clone();
-    if cls.lookup(&name).is_none() {
+    if cls.lookup(&name).is_none()
+        && !matches!(cls.lookup(&vm.names.getattribute), Some(Value::Function(_)))
+    {
         return Ok(false);
     }
     Ok(match vm.get_attr(obj, &name)? {
