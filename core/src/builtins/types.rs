@@ -1254,8 +1254,11 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value>
     Ok(Value::None)
 }
 
-fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    Ok(args.first().cloned().unwrap_or(Value::None))
+fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    super::check_method_args(vm, "with_traceback", args, 1, 1)?;
+    let name = vm.intern("__traceback__");
+    vm.set_attr(&args[0], &name, args[1].clone())?;
+    Ok(args[0].clone())
 }
 
 pub fn set_native_new(t: &TypeRef, f: crate::object::NativeFn) {

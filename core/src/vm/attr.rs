@@ -495,6 +495,11 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                    if let ObjKind::Traceback(node) = &o.kind {
+                        if name.as_str() == "tb_next" {
+                            return self.set_tb_next(obj, &node.1, value);
+                        }
+                    }
                     if let ObjKind::Property { doc, .. } = &o.kind {
                         if name.as_str() == "__doc__" {
                             let new = value.clone().unwrap_or(Value::None);
@@ -676,15 +681,9 @@ fn set_exception_field(
             let items = vm.collect_iterable(&v)?;
             exc.borrow_mut().args = Value::tuple(items);
         }
-        "__traceback__" => match &v {
-            Value::None => exc.borrow_mut().traceback.clear(),
-            Value::Obj(o) => match &o.kind {
-                ObjKind::Traceback(entries) => {
-                    exc.borrow_mut().traceback = entries.iter().cloned().collect()
-                }
-                _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
-            },
-            _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
+        "__traceback__" => match vm.traceback_entries(&v) {
+            Some(entries) => exc.borrow_mut().traceback = entries.into(),
+            None => return Err(vm.type_error("__traceback__ must be a traceback or None")),
         },
         _ => return Ok(None),
     }

@@ -6,11 +6,14 @@ use crate::code::{Code, Position};
 use crate::object::{Base, ExcData, Instance, PyCell, TypeRef, Value};
 use std::rc::Rc;
 
-/// One traceback entry: a frame's code and the line it was executing.
+/// One traceback entry: a frame's code and the line it was executing, and what
+/// `tb_frame` and `tb_lasti` show of it (its globals, its last instruction).
 #[derive(Clone)]
 pub struct TraceEntry {
     pub code: Rc<Code>,
     pub position: Position,
+    pub globals: Rc<crate::object::Dict>,
+    pub lasti: u32,
 }
 
 /// A raised Python exception. Boxed so `PyResult<Value>` stays two words.
