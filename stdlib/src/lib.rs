@@ -8,6 +8,7 @@ mod builtin_support;
 mod errno;
 mod hashes;
 pub mod locate;
+mod signal;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -45,6 +46,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_sha2", ModuleDef::Native(hashes::init_sha2)),
     ("_sha3", ModuleDef::Native(hashes::init_sha3)),
     ("_blake2", ModuleDef::Native(hashes::init_blake2)),
+    ("_signal", ModuleDef::Native(signal::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
