@@ -163,7 +163,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
             (ObjKind::UnionType(members), "__args__") => Some(Value::tuple(members.to_vec())),
             (ObjKind::Traceback(node), "tb_lineno") => {
-                Some(Value::Int(node.0.position.line as i64))
+                Some(Value::Int(node.0.position().line as i64))
             }
             (ObjKind::Traceback(node), "tb_frame") => Some(vm.traceback_frame(&node.0)),
             (ObjKind::Traceback(node), "tb_lasti") => Some(Value::Int(2 * node.0.lasti as i64)),

@@ -25,7 +25,6 @@ impl Vm {
                 if let Some(d) = exc_data(err.value()) {
                     d.borrow_mut().traceback.push_front(TraceEntry {
                         code: frame.code.clone(),
-                        position: frame.code.position_of(lasti),
                         globals: frame.globals().clone(),
                         lasti: lasti as u32,
                     });
