@@ -174,7 +174,7 @@ def gen():
     yield 1
 
 
-for obj in [func, Node, frozenset(), gen(), sys]:
+for obj in [func, Node, frozenset(), gen(), sys, len]:
     print(type(obj).__name__, _weakref.ref(obj)() is obj)
 method_ref = _weakref.ref(Node("x").__repr__)
 print("bound method ref dies at once:", method_ref() is None)
@@ -214,3 +214,8 @@ try:
     _weakref.ref(Small(3))
 except TypeError as e:
     print("TypeError:", e)
+
+# A bound built-in method dies as soon as nothing holds it.
+items = []
+append_ref = _weakref.ref(items.append, lambda ref: print("bound built-in died"))
+print(append_ref() is None)

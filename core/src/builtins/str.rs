@@ -1052,6 +1052,7 @@ pub fn install(vm: &mut Vm) {
         bound: None,
         is_method: false,
         owner: "str",
+        weakrefs: Default::default(),
     }));
     let name = vm.intern("maketrans");
     t.dict.set_str(

@@ -86,6 +86,15 @@ pub struct Builtin {
     pub is_method: bool,
     /// The name of the owning type or module, for repr and error messages.
     pub owner: &'static str,
+    pub weakrefs: super::weakref::WeakrefMark,
+}
+
+impl Drop for Builtin {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Builtin as usize);
+        }
+    }
 }
 
 /// A Python function (or any callable) bound to a receiver.

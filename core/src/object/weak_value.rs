@@ -7,7 +7,7 @@
 
 use super::tuple::WeakTuple;
 use super::{
-    BoundMethod, CellObj, Dict, Function, Instance, List, Module, Object, Set, Type, Value,
+    BoundMethod, Builtin, CellObj, Dict, Function, Instance, List, Module, Object, Set, Type, Value,
 };
 use crate::code::Code;
 use crate::vm::generator::Generator;
@@ -27,6 +27,7 @@ pub enum WeakValue {
     Module(Weak<Module>),
     Code(Weak<Code>),
     Method(Weak<BoundMethod>),
+    Builtin(Weak<Builtin>),
 }
 
 impl WeakValue {
@@ -46,6 +47,7 @@ impl WeakValue {
             Value::Module(o) => WeakValue::Module(Rc::downgrade(o)),
             Value::Code(o) => WeakValue::Code(Rc::downgrade(o)),
             Value::Method(o) => WeakValue::Method(Rc::downgrade(o)),
+            Value::Builtin(o) => WeakValue::Builtin(Rc::downgrade(o)),
             _ => return None,
         })
     }
@@ -65,6 +67,7 @@ impl WeakValue {
             WeakValue::Module(w) => w.strong_count() > 0,
             WeakValue::Code(w) => w.strong_count() > 0,
             WeakValue::Method(w) => w.strong_count() > 0,
+            WeakValue::Builtin(w) => w.strong_count() > 0,
         }
     }
 
@@ -84,6 +87,7 @@ impl WeakValue {
             WeakValue::Module(w) => Value::Module(w.upgrade()?),
             WeakValue::Code(w) => Value::Code(w.upgrade()?),
             WeakValue::Method(w) => Value::Method(w.upgrade()?),
+            WeakValue::Builtin(w) => Value::Builtin(w.upgrade()?),
         })
     }
 }

@@ -36,6 +36,7 @@ pub fn mark_of(v: &Value) -> Option<&WeakrefMark> {
         Value::Module(o) => Some(&o.weakrefs),
         Value::Code(o) => Some(&o.weakrefs),
         Value::Method(o) => Some(&o.weakrefs),
+        Value::Builtin(o) => Some(&o.weakrefs),
         _ => None,
     }
 }

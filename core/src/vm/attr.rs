@@ -191,6 +191,7 @@ impl Vm {
                     bound: Some(obj.clone()),
                     is_method: true,
                     owner: b.owner,
+                    weakrefs: Default::default(),
                 })))
             }
             Value::Obj(o) => match &o.kind {
