@@ -219,3 +219,28 @@ except TypeError as e:
 items = []
 append_ref = _weakref.ref(items.append, lambda ref: print("bound built-in died"))
 print(append_ref() is None)
+
+# A global that functions have read dies at `del`, as in CPython (the interpreter's
+# caches of globals and module attributes hold no references).
+held = Node("held")
+held_ref = _weakref.ref(held, lambda ref: print("global died"))
+
+
+def read_held():
+    return held.name
+
+
+print(read_held(), read_held(), [read_held() for _ in range(2)])
+del held
+print("after del held")
+sys.probe = Node("probe")
+probe_ref = _weakref.ref(sys.probe, lambda ref: print("module attribute died"))
+
+
+def read_probe():
+    return sys.probe.name
+
+
+print(read_probe(), read_probe())
+del sys.probe
+print("after del sys.probe")
