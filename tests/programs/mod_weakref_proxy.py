@@ -104,3 +104,24 @@ for attempt in [lambda: cb_proxy.v, lambda: len(cb_proxy), lambda: cb_proxy + 1,
         attempt()
     except ReferenceError as e:
         print("ReferenceError:", e)
+
+# Reprs, with the addresses taken out.
+def scrub(text):
+    parts = text.split("0x")
+    return parts[0] + "".join("ADDR" + p.lstrip("0123456789abcdef") for p in parts[1:])
+
+
+class Named:
+    pass
+
+
+def renamed():
+    pass
+
+
+renamed.__name__ = "it's"
+alive = Named()
+for obj in [Named, renamed, alive]:
+    print(scrub(repr(_weakref.ref(obj))))
+print(scrub(repr(_weakref.ref(Named()))), scrub(repr(_weakref.proxy(alive))))
+print(scrub(repr(_weakref.proxy(Named()))))

@@ -267,30 +267,16 @@ fn ref_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         return Ok(Value::from_string(format!("<weakref at {at:#x}; dead>")));
     };
     let to = referent.ptr().unwrap_or(0);
-    let tname = fully_qualified_type_name(vm, &referent)?;
+    let tname = vm.type_name(&referent);
     let name_key = vm.names.d_name.clone();
     let text = match vm.get_attr_opt(&referent, &name_key)? {
-        Some(name @ Value::Str(_)) => {
-            let name = vm.repr(&name)?;
-            let name = name.as_str();
-            format!(
-                "<weakref at {at:#x}; to '{tname}' at {to:#x} ({})>",
-                &name[1..name.len() - 1]
-            )
-        }
+        Some(Value::Str(name)) => format!(
+            "<weakref at {at:#x}; to '{tname}' at {to:#x} ({})>",
+            name.as_str()
+        ),
         _ => format!("<weakref at {at:#x}; to '{tname}' at {to:#x}>"),
     };
     Ok(Value::from_string(text))
-}
-
-/// `module.Qualname` of `v`'s type, the module left out for built-ins.
-fn fully_qualified_type_name(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let t = vm.type_of(v);
-    let qualname = t.qualname.borrow().as_str().to_string();
-    match t.dict.get_str(&vm.names.d_module.clone()) {
-        Some(Value::Str(m)) if m.as_str() != "builtins" => Ok(format!("{}.{qualname}", m.as_str())),
-        _ => Ok(qualname),
-    }
 }
 
 fn get_callback(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -351,7 +337,7 @@ fn proxy_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let text = match referent_of(&p) {
         Some(r) => format!(
             "<weakproxy at {at:#x}; to '{}' at {:#x}>",
-            fully_qualified_type_name(vm, &r)?,
+            vm.type_name(&r),
             r.ptr().unwrap_or(0)
         ),
         None => format!("<weakproxy at {at:#x}; dead>"),
