@@ -448,11 +448,11 @@ pub enum Cache {
     Global {
         globals_version: u64,
         builtins_version: u64,
-        value: Value,
+        value: DictHeld,
     },
     /// An attribute of a module (`math.sqrt`): valid while the module's dict keeps
     /// this version (versions are never reused, so it also names the module).
-    Module { dict_version: u64, value: Value },
+    Module { dict_version: u64, value: DictHeld },
     /// An attribute of instances of up to `ATTR_WAYS` classes, each entry valid while
     /// its class keeps that version tag (tags are never reused, so the tag also names
     /// the class). The first class's entry is held inline: most attribute
@@ -461,6 +461,39 @@ pub enum Cache {
         first: AttrEntry,
         more: Vec<AttrEntry>,
     },
+}
+
+/// A value a cache entry remembers without holding it: the dict it was read from
+/// holds it for as long as the dict keeps the version the entry records (every
+/// mutation of a dict changes its version before releasing anything, and versions
+/// are never reused). So a cached global does not outlive `del` (its weak
+/// references and `__del__` see it die when CPython's would).
+pub struct DictHeld(std::mem::ManuallyDrop<Value>);
+
+impl DictHeld {
+    /// Remember `v`, which a dict holds, without a reference of its own.
+    pub fn new(v: &Value) -> DictHeld {
+        // SAFETY: a bitwise copy that takes no reference and is never dropped.
+        DictHeld(std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) }))
+    }
+
+    /// A new reference to the value.
+    ///
+    /// # Safety
+    /// The dict it was read from must still have the version recorded with it.
+    #[inline(always)]
+    pub unsafe fn get(&self) -> Value {
+        self.0.dup()
+    }
+}
+
+impl Clone for DictHeld {
+    fn clone(&self) -> DictHeld {
+        // SAFETY: as `new`: a copy holding no reference.
+        DictHeld(std::mem::ManuallyDrop::new(unsafe {
+            std::ptr::read(&*self.0)
+        }))
+    }
 }
 
 /// How many classes one attribute instruction remembers.
@@ -556,6 +589,7 @@ pub struct Code {
     pub layout: FrameLayout,
     /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
     pub extra: crate::vm::code_extra::CodeExtra,
+    pub weakrefs: crate::object::weakref::WeakrefMark,
 }
 
 /// What a call needs to know about a code object's frame, precomputed.
@@ -670,6 +704,7 @@ impl Code {
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
             layout: self.layout,
             extra: Default::default(),
+            weakrefs: Default::default(),
         }
     }
 
@@ -684,6 +719,9 @@ impl Code {
 
 impl Drop for Code {
     fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Code as usize);
+        }
         crate::watch::lifetime::code_dying(self);
     }
 }

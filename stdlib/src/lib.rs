@@ -6,9 +6,11 @@
 
 mod builtin_support;
 mod errno;
+mod hashes;
 pub mod locate;
 mod open_builtin;
 mod posix;
+mod signal;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -50,6 +52,12 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_warnings",
         ModuleDef::Source(include_str!("py/_warnings.py")),
     ),
+    ("_md5", ModuleDef::Native(hashes::init_md5)),
+    ("_sha1", ModuleDef::Native(hashes::init_sha1)),
+    ("_sha2", ModuleDef::Native(hashes::init_sha2)),
+    ("_sha3", ModuleDef::Native(hashes::init_sha3)),
+    ("_blake2", ModuleDef::Native(hashes::init_blake2)),
+    ("_signal", ModuleDef::Native(signal::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -763,6 +763,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             bound: None,
             is_method: true,
             owner: "TextIOWrapper",
+            weakrefs: Default::default(),
         }));
         methods.set_str(vm.intern(name), method);
     }

@@ -22,6 +22,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             if n == "__dict__" {
                 return Ok(i.dict.clone().map(Value::Dict));
             }
+            if n == "__weakref__" && crate::modules::weakref::can_be_referenced(obj) {
+                let first = crate::object::weakref::handles(obj).into_iter().next();
+                return Ok(Some(first.unwrap_or(Value::None)));
+            }
             if let Some(d) = i.exc() {
                 let d = d.borrow();
                 return Ok(match n {
@@ -158,17 +162,12 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             }
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
             (ObjKind::UnionType(members), "__args__") => Some(Value::tuple(members.to_vec())),
-            (ObjKind::Traceback(entries), "tb_lineno") => {
-                entries.first().map(|e| Value::Int(e.position.line as i64))
+            (ObjKind::Traceback(node), "tb_lineno") => {
+                Some(Value::Int(node.0.position().line as i64))
             }
-            (ObjKind::Traceback(entries), "tb_next") => Some(if entries.len() > 1 {
-                Value::obj(
-                    vm.types.traceback.clone(),
-                    ObjKind::Traceback(entries[1..].to_vec()),
-                )
-            } else {
-                Value::None
-            }),
+            (ObjKind::Traceback(node), "tb_frame") => Some(vm.traceback_frame(&node.0)),
+            (ObjKind::Traceback(node), "tb_lasti") => Some(Value::Int(2 * node.0.lasti as i64)),
+            (ObjKind::Traceback(node), "tb_next") => Some(node.1.borrow().clone()),
             (ObjKind::Frame(d), _) => vm.frame_attr(d, n)?,
             _ => None,
         },

@@ -20,7 +20,7 @@ fn get_args<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<(&'a Value, &'a Value, O
 }
 
 fn bound(func: Value, receiver: Value) -> Value {
-    Value::Method(Rc::new(BoundMethod { func, receiver }))
+    Value::Method(Rc::new(BoundMethod::new(func, receiver)))
 }
 
 fn function_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

@@ -255,6 +255,7 @@ pub fn install(vm: &mut Vm) {
         bound: None,
         is_method: false,
         owner: "dict",
+        weakrefs: Default::default(),
     }));
     let k = vm.intern("fromkeys");
     t.dict.set_str(

@@ -334,6 +334,7 @@ fn new_wrapper(t: &TypeRef) -> Option<Value> {
         bound: None,
         is_method: false,
         owner: "builtin-new",
+        weakrefs: Default::default(),
     }));
     Some(Value::obj(
         crate::vm::builtin_types::types().staticmethod.clone(),
@@ -464,6 +465,7 @@ pub fn install(vm: &mut Vm) {
         bound: None,
         is_method: false,
         owner: "object",
+        weakrefs: Default::default(),
     }));
     let k = vm.names.init_subclass.clone();
     t.object.dict.set_str(

@@ -173,7 +173,61 @@ fn code_replace(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value
     Ok(Value::Code(new))
 }
 
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [func, receiver] = args.get(1..).unwrap_or_default() else {
+        return Err(vm.type_error(format!(
+            "method expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if !super::functions::is_callable(vm, func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if receiver.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new(crate::object::BoundMethod::new(
+        func.clone(),
+        receiver.clone(),
+    ))))
+}
+
+/// `code.co_positions()`: (line, end_line, column, end_column) of each instruction,
+/// None where unknown; instruction `i` is the one at `f_lasti` / `tb_lasti` `2 * i`.
+fn code_positions(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::check_method_args(vm, "co_positions", args, 0, 0)?;
+    let Value::Code(c) = &args[0] else {
+        return Err(vm.type_error("co_positions() requires a code object"));
+    };
+    let known = |n: u32, line: u32| {
+        if line == 0 {
+            Value::None
+        } else {
+            Value::Int(n as i64)
+        }
+    };
+    let items = (0..c.instrs.len())
+        .map(|i| {
+            let p = c.position_of(i);
+            Value::tuple(vec![
+                known(p.line, p.line),
+                known(p.end_line, p.line),
+                known(p.col, p.line),
+                known(p.end_col, p.line),
+            ])
+        })
+        .collect();
+    vm.get_iter(&Value::list(items))
+}
+
 pub fn install(vm: &mut Vm) {
     let code = vm.types.code.clone();
     crate::builtins::add_method(vm, &code, "replace", code_replace);
+    crate::builtins::add_method(vm, &code, "co_positions", code_positions);
+    let method = vm.types.method.clone();
+    crate::builtins::set_static_new(vm, &method, "method", method_new);
 }

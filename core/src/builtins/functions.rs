@@ -405,14 +405,17 @@ fn sorted(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
 }
 
 /// isinstance / issubclass against a class or a tuple of classes.
-/// Whether an instance whose class overrides `__class__` reports a subclass of
-/// `t` there (`isinstance` honours the claim, as CPython does).
+/// Whether an instance whose class overrides `__class__` (or all attribute access,
+/// as weak proxies do) reports a subclass of `t` there (`isinstance` honours the
+/// claim, as CPython does).
 fn claims_class(vm: &mut Vm, obj: &Value, cls: &TypeRef, t: &TypeRef) -> PyResult<bool> {
     if !matches!(obj, Value::Instance(_)) {
         return Ok(false);
     }
     let name = vm.names.d_class.clone();
-    if cls.lookup(&name).is_none() {
+    if cls.lookup(&name).is_none()
+        && !matches!(cls.lookup(&vm.names.getattribute), Some(Value::Function(_)))
+    {
         return Ok(false);
     }
     Ok(match vm.get_attr(obj, &name)? {
@@ -556,15 +559,15 @@ fn hash(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "callable", args, 1, 1)?;
-    let v = &args[0];
-    let r = match v {
+    Ok(Value::Bool(is_callable(vm, &args[0])))
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
-        _ => {
-            let name = vm.names.d_call.clone();
-            vm.type_of(v).lookup(&name).is_some()
-        }
-    };
-    Ok(Value::Bool(r))
+        _ => vm.type_of(v).lookup(&vm.names.d_call).is_some(),
+    }
 }
 
 fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {

@@ -1,8 +1,9 @@
-//! `memoryview` over `bytes` and `bytearray`: one-dimensional views with byte-sized
-//! items (formats `B`, `b`, `c`), slicing into sub-views, item assignment through a
-//! writable view, `tobytes` / `tolist` / `hex` / `cast`, `release` and the context
-//! manager. While a view of a bytearray is live (not released, not collected) the
-//! bytearray counts it as an export and refuses to change size.
+//! `memoryview` over `bytes` and `bytearray`: one-dimensional views whose items are
+//! bytes (formats `B`, `b`, `c`) or, after `cast`, native machine values (`h`, `I`,
+//! `q`, `d`...), slicing into sub-views, item assignment through a writable view,
+//! `tobytes` / `tolist` / `hex` / `cast`, `release` and the context manager. While a
+//! view of a bytearray is live (not released, not collected) the bytearray counts it
+//! as an export and refuses to change size.
 
 use super::{add_dunder, add_method, check_method_args};
 use crate::object::function::KwArg;
@@ -14,17 +15,21 @@ use std::cell::Cell;
 pub struct View {
     /// The bytes or bytearray the view reads.
     pub obj: Value,
+    /// Where the first item starts, and the distance from one item to the next, in
+    /// bytes; `len` items of `itemsize` bytes each.
     pub start: usize,
     pub step: isize,
     pub len: usize,
-    /// `B`, `b` or `c`, as given (with its optional `@`).
+    /// The struct format code of the items, as given (with its optional `@`).
     pub format: &'static str,
+    pub itemsize: usize,
     pub readonly: bool,
     pub released: Cell<bool>,
 }
 
 impl View {
     fn new(obj: Value, start: usize, step: isize, len: usize, format: &'static str) -> View {
+        let itemsize = format_size(format).unwrap_or(1);
         let readonly = !matches!(&obj, Value::Obj(o) if matches!(o.kind, ObjKind::ByteArray(_)));
         if let Some(ba) = super::bytearray::as_bytearray(&obj) {
             ba.exports.set(ba.exports.get() + 1);
@@ -35,6 +40,7 @@ impl View {
             step,
             len,
             format,
+            itemsize,
             readonly,
             released: Cell::new(false),
         }
@@ -48,7 +54,7 @@ impl View {
         }
     }
 
-    /// The exporter's byte positions this view covers, in order.
+    /// Where in the exporter each item starts, in order.
     fn positions(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.len).map(move |k| (self.start as isize + k as isize * self.step) as usize)
     }
@@ -58,13 +64,45 @@ impl View {
         self.format.as_bytes().last().copied().unwrap_or(b'B')
     }
 
-    fn item_value(&self, b: u8) -> Value {
+    /// The value of one item from its bytes (native byte order).
+    fn item_value(&self, b: &[u8]) -> Value {
+        let mut word = [0u8; 8];
+        let n = b.len().min(8);
+        word[..n].copy_from_slice(&b[..n]);
+        let unsigned = u64::from_ne_bytes(word);
+        let shift = 64 - 8 * n.max(1) as u32;
+        let signed = ((unsigned << shift) as i64) >> shift;
         match self.code() {
-            b'b' => Value::Int(b as i8 as i64),
-            b'c' => super::bytes::new_bytes(vec![b]),
-            _ => Value::Int(b as i64),
+            b'c' => super::bytes::new_bytes(b.to_vec()),
+            b'?' => Value::Bool(unsigned != 0),
+            b'f' => Value::Float(f32::from_bits(unsigned as u32) as f64),
+            b'd' => Value::Float(f64::from_bits(unsigned)),
+            b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => Value::Int(signed),
+            _ => match i64::try_from(unsigned) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::from_bigint(unsigned.into()),
+            },
         }
     }
+
+    /// The items' bytes, one slice per item.
+    fn items(&self) -> Vec<Vec<u8>> {
+        contents(self)
+            .chunks(self.itemsize.max(1))
+            .map(<[u8]>::to_vec)
+            .collect()
+    }
+}
+
+/// The item size of a native single-character struct format (with optional `@`).
+fn format_size(format: &str) -> Option<usize> {
+    Some(match format.strip_prefix('@').unwrap_or(format) {
+        "B" | "b" | "c" | "?" => 1,
+        "h" | "H" => 2,
+        "i" | "I" | "f" => 4,
+        "l" | "L" | "q" | "Q" | "n" | "N" | "d" | "P" => 8,
+        _ => return None,
+    })
 }
 
 impl Drop for View {
@@ -78,9 +116,12 @@ pub fn contents(view: &View) -> Vec<u8> {
     if view.released.get() {
         return Vec::new();
     }
+    let size = view.itemsize.max(1);
     let read = |data: &[u8]| {
         view.positions()
-            .filter_map(|i| data.get(i).copied())
+            .filter_map(|i| data.get(i..i + size))
+            .flatten()
+            .copied()
             .collect()
     };
     match &view.obj {
@@ -182,19 +223,20 @@ fn getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         return Err(vm.index_error("index out of bounds on dimension 1"));
     };
     let at = view.positions().nth(k);
-    let data = contents_at(view, at);
-    match data {
-        Some(b) => Ok(view.item_value(b)),
+    match contents_at(view, at) {
+        Some(b) => Ok(view.item_value(&b)),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
 
-fn contents_at(view: &View, at: Option<usize>) -> Option<u8> {
+/// The bytes of the item starting at `at`.
+fn contents_at(view: &View, at: Option<usize>) -> Option<Vec<u8>> {
     let at = at?;
+    let read = |data: &[u8]| data.get(at..at + view.itemsize).map(<[u8]>::to_vec);
     match &view.obj {
         Value::Obj(o) => match &o.kind {
-            ObjKind::Bytes(b) => b.get(at).copied(),
-            ObjKind::ByteArray(b) => b.data.borrow().get(at).copied(),
+            ObjKind::Bytes(b) => read(b),
+            ObjKind::ByteArray(b) => read(&b.data.borrow()),
             _ => None,
         },
         _ => None,
@@ -249,6 +291,15 @@ fn setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__setitem__", args, 2, 2)?;
     if view.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    if view.itemsize != 1 {
+        return Err(crate::vm::PyErr::from_value(vm.new_exception(
+            &vm.types.not_implemented_error,
+            vec![Value::from_string(format!(
+                "memoryview: assignment to items of format '{}' is not supported yet",
+                view.format
+            ))],
+        )));
     }
     let (key, value) = (&args[1], &args[2]);
     let writes: Vec<(usize, u8)> = match key {
@@ -313,8 +364,8 @@ fn tobytes(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 fn tolist(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let view = this(vm, "tolist", args)?;
     check_method_args(vm, "tolist", args, 0, 0)?;
-    let items = contents(view).into_iter().map(|b| view.item_value(b));
-    Ok(Value::list(items.collect()))
+    let items = view.items().iter().map(|b| view.item_value(b)).collect();
+    Ok(Value::list(items))
 }
 
 fn hex(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -341,42 +392,36 @@ fn cast(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
             )))
         }
     };
-    let code = format.strip_prefix('@').unwrap_or(&format);
-    let kept: &'static str = match format.as_str() {
-        "B" => "B",
-        "b" => "b",
-        "c" => "c",
-        "@B" => "@B",
-        "@b" => "@b",
-        _ => "@c",
+    let (Some(size), Some(kept)) = (format_size(&format), FORMATS.iter().find(|f| **f == format))
+    else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
     };
-    let size = match code {
-        "B" | "b" | "c" => 1,
-        "h" | "H" => 2,
-        "i" | "I" | "l" | "L" | "f" => 4,
-        "q" | "Q" | "n" | "N" | "d" | "P" => 8,
-        _ => {
-            return Err(vm.value_error(
-                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
-            ))
-        }
-    };
-    if view.len % size != 0 {
-        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    if view.itemsize != 1 && size != 1 {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
     }
-    if size != 1 {
-        return Err(vm.value_error(format!(
-            "memoryview: cast to format '{code}' is not supported yet"
-        )));
+    if view.len > 1 && view.step != view.itemsize as isize {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let nbytes = view.len * view.itemsize;
+    if nbytes % size != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
     Ok(new_view(View::new(
         view.obj.clone(),
         view.start,
-        view.step,
-        view.len,
+        size as isize,
+        nbytes / size,
         kept,
     )))
 }
+
+/// The formats `cast` accepts, as the view keeps them.
+const FORMATS: &[&str] = &[
+    "B", "b", "c", "?", "h", "H", "i", "I", "l", "L", "q", "Q", "n", "N", "f", "d", "P", "@B",
+    "@b", "@c", "@?", "@h", "@H", "@i", "@I", "@l", "@L", "@q", "@Q", "@n", "@N", "@f", "@d", "@P",
+];
 
 fn release(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if let Some(view) = args.first().and_then(as_view) {
@@ -447,13 +492,13 @@ pub fn attr(vm: &Vm, view: &View, name: &str) -> PyResult<Option<Value>> {
     {
         check_live(vm, view)?;
     }
-    let contiguous = view.step == 1 || view.len <= 1;
+    let contiguous = view.step == view.itemsize as isize || view.len <= 1;
     Ok(Some(match name {
         "obj" => view.obj.clone(),
-        "nbytes" => Value::Int(view.len as i64),
+        "nbytes" => Value::Int((view.len * view.itemsize) as i64),
         "readonly" => Value::Bool(view.readonly),
         "format" => Value::str(view.format),
-        "itemsize" => Value::Int(1),
+        "itemsize" => Value::Int(view.itemsize as i64),
         "ndim" => Value::Int(1),
         "shape" => Value::tuple(vec![Value::Int(view.len as i64)]),
         "strides" => Value::tuple(vec![Value::Int(view.step as i64)]),

@@ -54,6 +54,7 @@ pub fn native_function(owner: &'static str, name: &'static str, func: NativeFn) 
         bound: None,
         is_method: false,
         owner,
+        weakrefs: Default::default(),
     }))
 }
 
@@ -135,6 +136,7 @@ pub fn add_classmethod(vm: &mut Vm, t: &TypeRef, name: &'static str, func: Nativ
         bound: None,
         is_method: false,
         owner,
+        weakrefs: Default::default(),
     }));
     let method = Value::obj(vm.types.classmethod.clone(), ObjKind::ClassMethod(f));
     t.dict.set_str(key, method);
@@ -152,6 +154,7 @@ pub fn add_method(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) 
             bound: None,
             is_method: true,
             owner,
+            weakrefs: Default::default(),
         })),
     );
 }
@@ -171,6 +174,7 @@ pub fn add_dunder(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) 
             bound: None,
             is_method: true,
             owner: DUNDER_OWNER,
+            weakrefs: Default::default(),
         })),
     );
 }

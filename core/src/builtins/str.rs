@@ -207,17 +207,16 @@ impl Vm {
     /// `text * count`: OverflowError past the largest string, MemoryError when
     /// it cannot be held.
     pub fn repeat_str(&self, text: &str, count: usize) -> PyResult<Value> {
-        let total = text
+        if text
             .len()
             .checked_mul(count)
-            .filter(|&n| n <= isize::MAX as usize)
-            .ok_or_else(|| self.overflow_error("repeated string is too long"))?;
-        let mut out = self.string_with_capacity(total)?;
-        if !text.is_empty() {
-            for _ in 0..count {
-                out.push_str(text);
-            }
+            .is_none_or(|n| n > isize::MAX as usize)
+        {
+            return Err(self.overflow_error("repeated string is too long"));
         }
+        let bytes = self.repeat_items(text.as_bytes(), count)?;
+        // SAFETY: copies of a whole UTF-8 string, one after another, are UTF-8.
+        let out = unsafe { String::from_utf8_unchecked(bytes) };
         Ok(Value::from_string(out))
     }
 }
@@ -1053,6 +1052,7 @@ pub fn install(vm: &mut Vm) {
         bound: None,
         is_method: false,
         owner: "str",
+        weakrefs: Default::default(),
     }));
     let name = vm.intern("maketrans");
     t.dict.set_str(

@@ -191,6 +191,7 @@ fn instance(t: &TypeRef, base: Base, nslots: usize) -> Value {
         }),
         base,
         finalized: std::cell::Cell::new(false),
+        weakrefs: Default::default(),
     }))
 }
 
@@ -729,6 +730,7 @@ fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResu
         slots: PyCell::new(vec![Value::Null; nslots].into_boxed_slice()),
         base: Base::Value(Box::new(PyCell::new(v))),
         finalized: std::cell::Cell::new(false),
+        weakrefs: Default::default(),
     })))
 }
 
@@ -1090,10 +1092,10 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Rc<PyStr>) -> PyResult<Opt
                     },
                     _ => return Ok(None),
                 };
-                Value::Method(Rc::new(crate::object::BoundMethod {
-                    func: f.clone(),
-                    receiver: Value::Type(obj_type),
-                }))
+                Value::Method(Rc::new(crate::object::BoundMethod::new(
+                    f.clone(),
+                    Value::Type(obj_type),
+                )))
             }
             ObjKind::StaticMethod(f) => f.clone(),
             ObjKind::Property { fget, .. } => {
@@ -1252,8 +1254,11 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value>
     Ok(Value::None)
 }
 
-fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    Ok(args.first().cloned().unwrap_or(Value::None))
+fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    super::check_method_args(vm, "with_traceback", args, 1, 1)?;
+    let name = vm.intern("__traceback__");
+    vm.set_attr(&args[0], &name, args[1].clone())?;
+    Ok(args[0].clone())
 }
 
 pub fn set_native_new(t: &TypeRef, f: crate::object::NativeFn) {

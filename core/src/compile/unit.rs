@@ -448,6 +448,7 @@ impl Unit {
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
             layout,
             extra: Default::default(),
+            weakrefs: Default::default(),
         }
     }
 }

@@ -1128,6 +1128,7 @@ fn property(vm: &mut Vm, getter: crate::object::NativeFn, name: &'static str) ->
         bound: None,
         is_method: false,
         owner: "array",
+        weakrefs: Default::default(),
     }));
     Value::obj(
         vm.types.property.clone(),

@@ -1467,6 +1467,7 @@ pub fn install(vm: &mut Vm) {
         bound: None,
         is_method: false,
         owner: "chain",
+        weakrefs: Default::default(),
     }));
     t.itertools_chain.dict.set_str(
         vm.intern("from_iterable"),

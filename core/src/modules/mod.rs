@@ -14,7 +14,9 @@ pub mod random;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
 pub mod tripwire;
+pub mod weakref;
 
 use crate::object::Value;
 use crate::vm::{PyResult, Vm};
@@ -144,6 +146,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_weakref", ModuleDef::Native(weakref::init)),
     ("_contextvars", ModuleDef::Native(contextvars::init)),
     (
         "contextvars",

@@ -1138,6 +1138,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             bound: Some(inst.clone()),
             is_method: true,
             owner: "Random",
+            weakrefs: Default::default(),
         }));
         d.set_str(vm.intern(name), bound);
     }

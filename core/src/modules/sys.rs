@@ -225,6 +225,7 @@ pub fn unraisable_args(vm: &mut Vm, exc: &Value, err_msg: &str) -> Value {
         slots: PyCell::new(Box::default()),
         base: Base::None,
         finalized: std::cell::Cell::new(false),
+        weakrefs: Default::default(),
     }))
 }
 
@@ -336,10 +337,7 @@ pub fn install(vm: &mut Vm) {
     vm.modules.set_str(k, sysm);
     // The module's namespace is the interpreter's builtins dict itself, so that
     // `builtins.len = f` is what every lookup of `len` sees.
-    let builtins = Rc::new(Module {
-        name: vm.intern("builtins"),
-        dict: vm.builtins.clone(),
-    });
+    let builtins = Rc::new(Module::new(vm.intern("builtins"), vm.builtins.clone()));
     vm.builtins.set_str(vm.names.d_doc.clone(), Value::None);
     let k = vm.intern("builtins");
     vm.modules.set_str(k, Value::Module(builtins));

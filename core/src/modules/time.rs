@@ -1,5 +1,6 @@
 //! The `time` module: the clocks (`time`, `perf_counter`, `monotonic`,
-//! `process_time` and their `_ns` forms) and `sleep`.
+//! `process_time` and their `_ns` forms) and `sleep`; the calendar functions are in
+//! `time_calendar`.
 
 use crate::builtins::{add_function, check_args, no_kwargs};
 use crate::object::function::KwArg;
@@ -152,5 +153,6 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     for (name, f) in fns {
         add_function(vm, d, "time", name, *f);
     }
-    Ok(())
+    let now = crate::builtins::native_function("time", "time", time);
+    super::time_calendar::install(vm, d, now)
 }

@@ -30,6 +30,7 @@ pub struct Function {
     /// Specialisation version: copied from the code at creation, 0 after `__code__`,
     /// `__defaults__` or `__kwdefaults__` is reassigned.
     pub version: Cell<u32>,
+    pub weakrefs: super::weakref::WeakrefMark,
 }
 
 impl Function {
@@ -61,12 +62,16 @@ impl Function {
             module: PyCell::new(std::mem::take(self.module.get_mut())),
             doc: PyCell::new(std::mem::take(self.doc.get_mut())),
             version: Cell::new(self.version.get()),
+            weakrefs: Default::default(),
         }
     }
 }
 
 impl Drop for Function {
     fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Function as usize);
+        }
         crate::watch::lifetime::function_dying(self);
     }
 }
@@ -81,10 +86,39 @@ pub struct Builtin {
     pub is_method: bool,
     /// The name of the owning type or module, for repr and error messages.
     pub owner: &'static str,
+    pub weakrefs: super::weakref::WeakrefMark,
+}
+
+impl Drop for Builtin {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Builtin as usize);
+        }
+    }
 }
 
 /// A Python function (or any callable) bound to a receiver.
 pub struct BoundMethod {
     pub func: Value,
     pub receiver: Value,
+    pub weakrefs: super::weakref::WeakrefMark,
+}
+
+impl BoundMethod {
+    #[inline]
+    pub fn new(func: Value, receiver: Value) -> BoundMethod {
+        BoundMethod {
+            func,
+            receiver,
+            weakrefs: Default::default(),
+        }
+    }
+}
+
+impl Drop for BoundMethod {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const BoundMethod as usize);
+        }
+    }
 }

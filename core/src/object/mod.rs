@@ -23,6 +23,8 @@ pub mod tracking;
 pub mod trashcan;
 pub mod tuple;
 pub mod types;
+pub mod weak_value;
+pub mod weakref;
 
 use std::cell::Cell;
 use std::mem::MaybeUninit;
@@ -383,6 +385,7 @@ pub struct Instance {
     pub base: Base,
     /// `__del__` has run (it runs at most once, PEP 442).
     pub finalized: Cell<bool>,
+    pub weakrefs: weakref::WeakrefMark,
 }
 
 pub enum Base {
@@ -444,6 +447,25 @@ impl ByteArray {
 pub struct Module {
     pub name: Rc<PyStr>,
     pub dict: Rc<Dict>,
+    pub weakrefs: weakref::WeakrefMark,
+}
+
+impl Module {
+    pub fn new(name: Rc<PyStr>, dict: Rc<Dict>) -> Module {
+        Module {
+            name,
+            dict,
+            weakrefs: Default::default(),
+        }
+    }
+}
+
+impl Drop for Module {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Module as usize);
+        }
+    }
 }
 
 /// A closure cell.
@@ -528,7 +550,8 @@ pub enum ObjKind {
     MappingProxy(Rc<Dict>),
     /// `int | None`: the member types, flattened and without repeats.
     UnionType(Box<[Value]>),
-    Traceback(Vec<crate::vm::errors::TraceEntry>),
+    /// One level of a traceback: its entry and the next (inner) level, or None.
+    Traceback(Box<(crate::vm::errors::TraceEntry, PyCell<Value>)>),
     Frame(Rc<crate::vm::frame_object::FrameData>),
     Native(PyCell<Box<dyn NativeData>>),
 }

@@ -202,6 +202,7 @@ pub struct Set {
     table: PyCell<Table>,
     pub frozen: bool,
     hash_cache: Cell<Option<i64>>,
+    pub weakrefs: super::weakref::WeakrefMark,
 }
 
 impl Set {
@@ -210,6 +211,7 @@ impl Set {
             table: PyCell::new(Table::default()),
             frozen,
             hash_cache: Cell::new(None),
+            weakrefs: Default::default(),
         }
     }
 
@@ -403,6 +405,9 @@ impl Set {
 
 impl Drop for Set {
     fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Set as usize);
+        }
         let t = std::mem::take(self.table.get_mut());
         if t.used > 0 {
             let keys = t

@@ -6,56 +6,11 @@
 //! the collector (`crate::vm::gc`) only looks for groups that keep each other alive.
 //! This module only records; it never runs Python code.
 
-use super::tuple::WeakTuple;
+use super::weak_value::WeakValue;
 use super::{CellObj, Dict, Function, Instance, List, Object, TupleRef, Type, Value};
 use crate::vm::generator::Generator;
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
-
-/// A registered container.
-pub enum Tracked {
-    Dict(Weak<Dict>),
-    List(Weak<List>),
-    Tuple(WeakTuple),
-    Instance(Weak<Instance>),
-    Function(Weak<Function>),
-    Cell(Weak<CellObj>),
-    Type(Weak<Type>),
-    Generator(Weak<Generator>),
-    /// A native object holding other values (a deque).
-    Object(Weak<Object>),
-}
-
-impl Tracked {
-    fn is_alive(&self) -> bool {
-        match self {
-            Tracked::Dict(w) => w.strong_count() > 0,
-            Tracked::List(w) => w.strong_count() > 0,
-            Tracked::Tuple(w) => w.strong_count() > 0,
-            Tracked::Instance(w) => w.strong_count() > 0,
-            Tracked::Function(w) => w.strong_count() > 0,
-            Tracked::Cell(w) => w.strong_count() > 0,
-            Tracked::Type(w) => w.strong_count() > 0,
-            Tracked::Generator(w) => w.strong_count() > 0,
-            Tracked::Object(w) => w.strong_count() > 0,
-        }
-    }
-
-    /// The object, if it is still alive.
-    pub fn upgrade(&self) -> Option<Value> {
-        Some(match self {
-            Tracked::Dict(w) => Value::Dict(w.upgrade()?),
-            Tracked::List(w) => Value::List(w.upgrade()?),
-            Tracked::Tuple(w) => Value::Tuple(w.upgrade()?),
-            Tracked::Instance(w) => Value::Instance(w.upgrade()?),
-            Tracked::Function(w) => Value::Function(w.upgrade()?),
-            Tracked::Cell(w) => Value::Cell(w.upgrade()?),
-            Tracked::Type(w) => Value::Type(w.upgrade()?),
-            Tracked::Generator(w) => Value::Generator(w.upgrade()?),
-            Tracked::Object(w) => Value::Obj(w.upgrade()?),
-        })
-    }
-}
+use std::rc::Rc;
 
 /// Objects registered before a collection is worth running.
 const MIN_THRESHOLD: usize = 20_000;
@@ -69,7 +24,7 @@ const SWEEP_EVERY: usize = 4096;
 thread_local! {
     // ManuallyDrop: weak references only; nothing to release at thread exit, and the
     // objects they point to may outlive thread-local storage.
-    static REGISTRY: std::mem::ManuallyDrop<RefCell<Vec<Tracked>>> =
+    static REGISTRY: std::mem::ManuallyDrop<RefCell<Vec<WeakValue>>> =
         const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
     static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
     /// Registry entries before this index have survived a sweep or a collection.
@@ -79,7 +34,7 @@ thread_local! {
     static STARVED: Cell<bool> = const { Cell::new(false) };
 }
 
-fn register(t: Tracked) {
+fn register(t: WeakValue) {
     let due = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         if r.len() == r.capacity() && !make_room(&mut r) {
@@ -108,17 +63,17 @@ fn register(t: Tracked) {
 }
 
 pub fn dict(d: &Rc<Dict>) {
-    register(Tracked::Dict(Rc::downgrade(d)));
+    register(WeakValue::Dict(Rc::downgrade(d)));
 }
 pub fn list(l: &Rc<List>) {
-    register(Tracked::List(Rc::downgrade(l)));
+    register(WeakValue::List(Rc::downgrade(l)));
 }
 /// Room for one more entry in a full registry, without ending the process when
 /// memory is short: doubling needs one large block, so when that cannot be had the
 /// dead entries are dropped, and failing that the registry grows by a little.
 /// After a failure, nothing more is tried until the next collection (each try walks
 /// the whole registry).
-fn make_room(r: &mut Vec<Tracked>) -> bool {
+fn make_room(r: &mut Vec<WeakValue>) -> bool {
     if STARVED.with(|s| s.get()) {
         return false;
     }
@@ -132,7 +87,7 @@ fn make_room(r: &mut Vec<Tracked>) -> bool {
 }
 
 /// Drop the dead entries from `young` on, keeping the order of the live ones.
-fn sweep(r: &mut Vec<Tracked>, young: usize) {
+fn sweep(r: &mut Vec<WeakValue>, young: usize) {
     let mut kept = young;
     for i in young..r.len() {
         if r[i].is_alive() {
@@ -147,28 +102,28 @@ fn sweep(r: &mut Vec<Tracked>, young: usize) {
 /// Tuples are tracked only when they hold something that could refer back to them.
 pub fn tuple(t: &TupleRef) {
     if t.items.iter().any(could_be_in_cycle) {
-        register(Tracked::Tuple(t.downgrade()));
+        register(WeakValue::Tuple(t.downgrade()));
     }
 }
 pub fn instance(i: &Rc<Instance>) {
-    register(Tracked::Instance(Rc::downgrade(i)));
+    register(WeakValue::Instance(Rc::downgrade(i)));
 }
 pub fn function(f: &Rc<Function>) {
-    register(Tracked::Function(Rc::downgrade(f)));
+    register(WeakValue::Function(Rc::downgrade(f)));
 }
 pub fn cell(c: &Rc<CellObj>) {
-    register(Tracked::Cell(Rc::downgrade(c)));
+    register(WeakValue::Cell(Rc::downgrade(c)));
 }
 pub fn class(t: &Rc<Type>) {
-    register(Tracked::Type(Rc::downgrade(t)));
+    register(WeakValue::Type(Rc::downgrade(t)));
 }
 pub fn generator(g: &Rc<Generator>) {
-    register(Tracked::Generator(Rc::downgrade(g)));
+    register(WeakValue::Generator(Rc::downgrade(g)));
 }
 /// Native objects whose data holds values the collector must see (`vm::gc` knows
 /// how to traverse each kind registered here).
 pub fn object(o: &Rc<Object>) {
-    register(Tracked::Object(Rc::downgrade(o)));
+    register(WeakValue::Object(Rc::downgrade(o)));
 }
 
 fn could_be_in_cycle(v: &Value) -> bool {
@@ -185,12 +140,12 @@ fn could_be_in_cycle(v: &Value) -> bool {
 }
 
 /// Take the registry for a collection (dead entries are dropped by the caller).
-pub fn take_all() -> Vec<Tracked> {
+pub fn take_all() -> Vec<WeakValue> {
     REGISTRY.with(|r| std::mem::take(&mut *r.borrow_mut()))
 }
 
 /// Put back the survivors and set the next automatic collection point.
-pub fn restore(survivors: Vec<Tracked>) {
+pub fn restore(survivors: Vec<WeakValue>) {
     let live = survivors.len();
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();

@@ -80,6 +80,15 @@ pub struct Type {
     /// instances' dicts start with room for that many, so building them up in
     /// `__init__` does not grow the entry vector step by step.
     pub instance_dict_capacity: Cell<u8>,
+    pub weakrefs: super::weakref::WeakrefMark,
+}
+
+impl Drop for Type {
+    fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            crate::vm::weakrefs::referent_dying(self as *const Type as usize);
+        }
+    }
 }
 
 /// A class's plain `__init__` and its instances' slot count, valid while the class
@@ -157,6 +166,7 @@ impl Type {
             init_cache: PyCell::new(InitCache::default()),
             del_cache: Cell::new((0, false)),
             instance_dict_capacity: Cell::new(0),
+            weakrefs: Default::default(),
         }
     }
 

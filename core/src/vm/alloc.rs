@@ -59,9 +59,13 @@ impl Vm {
             .checked_mul(n)
             .ok_or_else(|| self.memory_error())?;
         let mut out = self.vec_with_capacity(total)?;
-        if !items.is_empty() {
-            for _ in 0..n {
-                out.extend_from_slice(items);
+        if total > 0 {
+            // Doubling: copies of what is built so far, not `n` copies of a short
+            // slice one by one (`" " * 10**9` is one memcpy per doubling).
+            out.extend_from_slice(items);
+            while out.len() < total {
+                let more = (total - out.len()).min(out.len());
+                out.extend_from_within(..more);
             }
         }
         Ok(out)

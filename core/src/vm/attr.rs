@@ -183,10 +183,7 @@ impl Vm {
     /// Apply a non-data descriptor found on the type of `obj`.
     pub fn bind_descriptor(&mut self, attr: Value, obj: &Value) -> PyResult<Value> {
         match &attr {
-            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod {
-                func: attr,
-                receiver: obj.clone(),
-            }))),
+            Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod::new(attr, obj.clone())))),
             Value::Builtin(b) if b.is_method && b.bound.is_none() => {
                 Ok(Value::Builtin(Rc::new(Builtin {
                     name: b.name,
@@ -194,14 +191,15 @@ impl Vm {
                     bound: Some(obj.clone()),
                     is_method: true,
                     owner: b.owner,
+                    weakrefs: Default::default(),
                 })))
             }
             Value::Obj(o) => match &o.kind {
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
-                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
-                    func: f.clone(),
-                    receiver: Value::Type(self.type_of(obj)),
-                }))),
+                ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(
+                    f.clone(),
+                    Value::Type(self.type_of(obj)),
+                )))),
                 _ => Ok(attr),
             },
             Value::Instance(_) => {
@@ -234,10 +232,10 @@ impl Vm {
             return match &v {
                 Value::Obj(o) => match &o.kind {
                     ObjKind::StaticMethod(f) => Ok(f.clone()),
-                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod {
-                        func: f.clone(),
-                        receiver: obj.clone(),
-                    }))),
+                    ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(
+                        f.clone(),
+                        obj.clone(),
+                    )))),
                     _ => Ok(v),
                 },
                 Value::Instance(_) => {
@@ -498,6 +496,11 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                    if let ObjKind::Traceback(node) = &o.kind {
+                        if name.as_str() == "tb_next" {
+                            return self.set_tb_next(obj, &node.1, value);
+                        }
+                    }
                     if let ObjKind::Property { doc, .. } = &o.kind {
                         if name.as_str() == "__doc__" {
                             let new = value.clone().unwrap_or(Value::None);
@@ -679,15 +682,9 @@ fn set_exception_field(
             let items = vm.collect_iterable(&v)?;
             exc.borrow_mut().args = Value::tuple(items);
         }
-        "__traceback__" => match &v {
-            Value::None => exc.borrow_mut().traceback.clear(),
-            Value::Obj(o) => match &o.kind {
-                ObjKind::Traceback(entries) => {
-                    exc.borrow_mut().traceback = entries.iter().cloned().collect()
-                }
-                _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
-            },
-            _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
+        "__traceback__" => match vm.traceback_entries(&v) {
+            Some(entries) => exc.borrow_mut().traceback = entries.into(),
+            None => return Err(vm.type_error("__traceback__ must be a traceback or None")),
         },
         _ => return Ok(None),
     }

@@ -62,7 +62,7 @@ impl Vm {
         if let Some(cache) = code.caches.borrow_mut().get_mut(at) {
             *cache = Cache::Module {
                 dict_version: m.dict.version(),
-                value,
+                value: crate::code::DictHeld::new(&value),
             };
         }
     }
@@ -239,7 +239,11 @@ pub fn probe_load(
                 Some(Cache::Module {
                     dict_version,
                     value,
-                }) if *dict_version == m.dict.version() => Probe::Found(value.dup()),
+                }) if *dict_version == m.dict.version() => {
+                    // SAFETY: the module's dict still has the version the value
+                    // was read under.
+                    Probe::Found(unsafe { value.get() })
+                }
                 _ => Probe::Miss,
             };
         }

@@ -982,6 +982,7 @@ impl Vm {
             module: crate::object::PyCell::new(module),
             doc: crate::object::PyCell::new(code.doc.clone()),
             version: std::cell::Cell::new(1),
+            weakrefs: Default::default(),
             code: crate::object::PyCell::new(code),
         };
         let func = Rc::new(func);

@@ -6,11 +6,20 @@ use crate::code::{Code, Position};
 use crate::object::{Base, ExcData, Instance, PyCell, TypeRef, Value};
 use std::rc::Rc;
 
-/// One traceback entry: a frame's code and the line it was executing.
+/// One traceback entry: a frame's code, globals and the instruction it was
+/// executing (what `tb_frame` and `tb_lasti` show).
 #[derive(Clone)]
 pub struct TraceEntry {
     pub code: Rc<Code>,
-    pub position: Position,
+    pub globals: Rc<crate::object::Dict>,
+    pub lasti: u32,
+}
+
+impl TraceEntry {
+    /// Where in the source the instruction came from.
+    pub fn position(&self) -> Position {
+        self.code.position_of(self.lasti as usize)
+    }
 }
 
 /// A raised Python exception. Boxed so `PyResult<Value>` stays two words.
@@ -83,6 +92,7 @@ impl Vm {
                 ..Default::default()
             }))),
             finalized: std::cell::Cell::new(false),
+            weakrefs: Default::default(),
         }))
     }
 
@@ -303,7 +313,8 @@ impl Vm {
         let mut last: Option<(usize, u32)> = None;
         let mut repeat = 0;
         for e in entries {
-            let key = (Rc::as_ptr(&e.code) as usize, e.position.line);
+            let position = e.position();
+            let key = (Rc::as_ptr(&e.code) as usize, position.line);
             if last == Some(key) {
                 repeat += 1;
                 if repeat >= 3 {
@@ -323,15 +334,15 @@ impl Vm {
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 e.code.filename.as_str(),
-                e.position.line,
+                position.line,
                 e.code.name.as_str()
             ));
             let filename = e.code.filename.as_str();
-            let last_line = e.position.end_line.max(e.position.line);
-            let lines: Option<Vec<String>> = (e.position.line..=last_line)
+            let last_line = position.end_line.max(position.line);
+            let lines: Option<Vec<String>> = (position.line..=last_line)
                 .map(|line| crate::modules::source_line(filename, line))
                 .collect();
-            for shown in super::carets::source_lines(&lines.unwrap_or_default(), e.position) {
+            for shown in super::carets::source_lines(&lines.unwrap_or_default(), position) {
                 out.push_str(&format!("    {shown}\n"));
             }
         }

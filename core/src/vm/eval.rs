@@ -243,7 +243,9 @@ impl Vm {
                                     && (*builtins_version == ANY_BUILTINS
                                         || *builtins_version == f.builtins().version()) =>
                                 {
-                                    Some(value.dup())
+                                    // SAFETY: the dicts still have the versions the
+                                    // value was read under.
+                                    Some(unsafe { value.get() })
                                 }
                                 _ => None,
                             }
@@ -1298,7 +1300,7 @@ impl Vm {
         code.caches.borrow_mut()[at] = Cache::Global {
             globals_version,
             builtins_version,
-            value: v.clone(),
+            value: crate::code::DictHeld::new(&v),
         };
         Ok(v)
     }

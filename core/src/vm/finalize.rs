@@ -24,6 +24,8 @@ pub enum Pending {
     CloseGenerator(Rc<Generator>),
     /// A revived watched object, and the address it died at.
     Dealloc(Value, usize),
+    /// A cleared weak reference and its callback.
+    WeakrefCallback(Value, Value),
 }
 
 /// Bit 0: finalizers queued; bits above: the number of attention holders.
@@ -72,7 +74,8 @@ pub fn enqueue(p: Pending) {
     }
 }
 
-/// Called from `Instance::drop`: revive the instance if its class has `__del__`.
+/// Called from `Instance::drop`: revive the instance if its class has `__del__`
+/// (its weak references follow it), else clear its weak references.
 pub fn instance_dying(inst: &mut Instance) {
     // Presizing beyond this would let one outlier instance cost every later one.
     const MAX_PRESIZED: usize = 16;
@@ -83,8 +86,33 @@ pub fn instance_dying(inst: &mut Instance) {
             cls.instance_dict_capacity.set(len);
         }
     }
+    if inst.weakrefs.is_set() {
+        weakly_referenced_instance_dying(inst);
+    } else if let Some(r) = revive_for_del(inst) {
+        enqueue(Pending::Del(r));
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn weakly_referenced_instance_dying(inst: &mut Instance) {
+    let addr = inst as *const Instance as usize;
+    match revive_for_del(inst) {
+        Some(r) => {
+            crate::object::weakref::move_referent(addr, &r);
+            enqueue(Pending::Del(r));
+        }
+        None => super::weakrefs::referent_dying(addr),
+    }
+}
+
+/// The instance, revived into a new object, if its class has a `__del__` that has
+/// not run for it.
+#[inline(always)]
+fn revive_for_del(inst: &mut Instance) -> Option<Value> {
+    let cls = inst.cls.get_mut();
     if inst.finalized.get() || cls.builtin {
-        return;
+        return None;
     }
     let version = cls.version();
     let has_del = match cls.del_cache.get() {
@@ -96,7 +124,7 @@ pub fn instance_dying(inst: &mut Instance) {
         }
     };
     if !has_del {
-        return;
+        return None;
     }
     let object = crate::vm::builtin_types::types().object.clone();
     let revived = Instance {
@@ -105,8 +133,9 @@ pub fn instance_dying(inst: &mut Instance) {
         slots: PyCell::new(std::mem::take(inst.slots.get_mut())),
         base: std::mem::replace(&mut inst.base, Base::None),
         finalized: std::cell::Cell::new(true),
+        weakrefs: Default::default(),
     };
-    enqueue(Pending::Del(Value::Instance(Instance::new_rc(revived))));
+    Some(Value::Instance(Instance::new_rc(revived)))
 }
 
 impl Vm {
@@ -137,6 +166,9 @@ impl Vm {
                         }
                     }
                     Pending::Dealloc(obj, was) => self.deliver_death(obj, was),
+                    Pending::WeakrefCallback(handle, callback) => {
+                        self.call_weakref_callback(handle, callback)
+                    }
                     Pending::CloseGenerator(g) => {
                         if let Err(e) = super::generator::close(self, &g) {
                             let what =

@@ -14,7 +14,8 @@
 //! Function scopes expose `f_locals` as a new `FrameLocalsProxy` per access (the class
 //! is Python, in `modules/py/_framelocals.py`, over the natives of module `_frame`
 //! here); module, class and exec scopes expose their namespace dict. Tracebacks keep
-//! their own (code, position) entries and have no `tb_frame`.
+//! their own (code, position, globals) entries; their `tb_frame` is a finished frame
+//! made from one, whose variables are not kept.
 //!
 //! Depends on the frame stack, generators, dicts and the error constructors.
 
@@ -166,6 +167,24 @@ impl Vm {
         });
         *d.object.borrow_mut() = Rc::downgrade(&o);
         Value::Obj(o)
+    }
+
+    /// The frame object a traceback entry shows as `tb_frame`: a finished frame of
+    /// the entry's code and globals, stopped at its instruction, with no variables.
+    pub fn traceback_frame(&self, e: &super::errors::TraceEntry) -> Value {
+        let place = Place::Done {
+            slots: vec![Value::Null; e.code.nlocalsplus()],
+            pc: e.lasti as usize + 1,
+            back: Value::None,
+        };
+        let d = FrameData::with(
+            e.code.clone(),
+            e.globals.clone(),
+            self.builtins.clone(),
+            None,
+            place,
+        );
+        self.frame_object(&Rc::new(d))
     }
 
     /// The frame object of the frame at `index`, or None past the bottom.

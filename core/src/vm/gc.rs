@@ -96,7 +96,10 @@ fn traverse(v: &Value, f: &mut dyn FnMut(&Value)) {
                 f(x);
             }
         }
-        Value::Obj(o) => crate::modules::deque::traverse(o, f),
+        Value::Obj(o) => {
+            crate::modules::deque::traverse(o, f);
+            crate::object::weakref::traverse(o, f);
+        }
         _ => {}
     }
 }
@@ -110,7 +113,9 @@ fn clear(v: &Value) {
             if let Some(d) = &i.dict {
                 drop(d.clear());
             }
-            drop(std::mem::take(&mut *i.slots.borrow_mut()));
+            // Taken before it drops: a weak reference dying with it reads the slots.
+            let slots = std::mem::take(&mut *i.slots.borrow_mut());
+            drop(slots);
             match &i.base {
                 Base::Value(b) => drop(std::mem::replace(&mut *b.borrow_mut(), Value::None)),
                 Base::Exception(e) => {
@@ -142,7 +147,10 @@ fn clear(v: &Value) {
             drop(std::mem::take(&mut *t.bases.borrow_mut()));
         }
         Value::Generator(g) => drop(std::mem::take(&mut g.state.borrow_mut().saved)),
-        Value::Obj(o) => crate::modules::deque::clear(o),
+        Value::Obj(o) => {
+            crate::modules::deque::clear(o);
+            crate::object::weakref::clear(o);
+        }
         _ => {}
     }
 }
@@ -237,6 +245,7 @@ impl Vm {
             return 0;
         }
         let found = garbage.len();
+        self.clear_weakrefs_to_garbage(&garbage);
         if self.finalize_garbage(&garbage) {
             // Finalizers may have stored garbage somewhere live: keep what they
             // reached (and, without the memory to tell, keep it all).

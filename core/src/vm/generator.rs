@@ -38,6 +38,7 @@ pub struct Generator {
     /// Revived once to be closed by the finalizer: a generator is finalized at most
     /// once, so one that ignores GeneratorExit is reported once, as in CPython.
     finalized: bool,
+    pub weakrefs: crate::object::weakref::WeakrefMark,
 }
 
 pub enum Sent {
@@ -68,6 +69,7 @@ impl Generator {
             }),
             frame_data: PyCell::new(None),
             finalized: false,
+            weakrefs: Default::default(),
         }
     }
     pub fn is_coroutine(&self) -> bool {
@@ -106,6 +108,9 @@ fn closes_without_running(code: &Code, pc: usize) -> bool {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.weakrefs.is_set() {
+            super::weakrefs::referent_dying(self as *const Generator as usize);
+        }
         let st = self.state.get_mut();
         if !self.finalized
             && st.status == Status::Suspended
@@ -126,6 +131,7 @@ impl Drop for Generator {
                 state: PyCell::new(state),
                 frame_data: PyCell::new(self.frame_data.get_mut().take()),
                 finalized: true,
+                weakrefs: Default::default(),
             };
             super::finalize::enqueue(super::finalize::Pending::CloseGenerator(Rc::new(revived)));
         }

@@ -11,10 +11,7 @@ impl Vm {
         let dict = Dict::new_rc();
         dict.set_str(self.names.d_name.clone(), Value::str(name));
         dict.set_str(self.names.d_doc.clone(), Value::None);
-        let m = Rc::new(Module {
-            name: Rc::new(PyStr::new(name)),
-            dict,
-        });
+        let m = Rc::new(Module::new(Rc::new(PyStr::new(name)), dict));
         self.modules
             .set_str(self.intern(name), Value::Module(m.clone()));
         m

@@ -43,6 +43,7 @@ pub mod threads;
 pub mod trace;
 pub mod unwind;
 pub mod value_stack;
+pub mod weakrefs;
 
 use crate::object::{Dict, Module, PyStr, TypeRef, Value};
 use builtin_types::BuiltinTypes;
@@ -129,10 +130,7 @@ impl Vm {
         let builtins = Dict::new_rc();
         let modules = Dict::new_rc();
         let sys_dict = Dict::new_rc();
-        let sys = Rc::new(Module {
-            name: Rc::new(PyStr::new("sys")),
-            dict: sys_dict,
-        });
+        let sys = Rc::new(Module::new(Rc::new(PyStr::new("sys")), sys_dict));
         let marker = 0u8;
         let mut vm = Vm {
             types,

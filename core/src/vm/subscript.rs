@@ -312,10 +312,9 @@ impl Vm {
                         };
                         let f = match class_method {
                             // Bound to the class subscripted, not to its metaclass.
-                            Some(func) => Value::Method(Rc::new(BoundMethod {
-                                func,
-                                receiver: obj.clone(),
-                            })),
+                            Some(func) => {
+                                Value::Method(Rc::new(BoundMethod::new(func, obj.clone())))
+                            }
                             None => self.bind_descriptor(f, obj)?,
                         };
                         self.call(&f, std::slice::from_ref(key), &[])

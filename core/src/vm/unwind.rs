@@ -63,7 +63,8 @@ impl Vm {
             if let Some(d) = exc_data(err.value()) {
                 d.borrow_mut().traceback.push_front(TraceEntry {
                     code: frame.code.clone(),
-                    position: frame.code.position_of(lasti),
+                    globals: frame.globals().clone(),
+                    lasti: lasti as u32,
                 });
             }
         }
@@ -250,15 +251,76 @@ impl Vm {
 
     /// `sys._getframe`-style access to the exception's traceback object.
     pub fn traceback_of(&mut self, exc: &Value) -> Value {
-        match exc_data(exc) {
-            Some(d) if !d.borrow().traceback.is_empty() => {
-                let entries = d.borrow().traceback.iter().cloned().collect();
-                Value::obj(
-                    self.types.traceback.clone(),
-                    crate::object::ObjKind::Traceback(entries),
-                )
-            }
-            _ => Value::None,
+        let Some(d) = exc_data(exc) else {
+            return Value::None;
+        };
+        let entries: Vec<TraceEntry> = d.borrow().traceback.iter().cloned().collect();
+        entries.into_iter().rev().fold(Value::None, |next, entry| {
+            Value::obj(
+                self.types.traceback.clone(),
+                crate::object::ObjKind::Traceback(Box::new((
+                    entry,
+                    crate::object::PyCell::new(next),
+                ))),
+            )
+        })
+    }
+
+    /// `tb.tb_next = value`: a traceback or None, never one that leads back to `tb`.
+    pub(crate) fn set_tb_next(
+        &mut self,
+        tb: &Value,
+        slot: &crate::object::PyCell<Value>,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let Some(value) = value else {
+            return Err(self.type_error("can't delete tb_next attribute"));
+        };
+        let mut at = value.clone();
+        loop {
+            let next = match &at {
+                Value::None => break,
+                Value::Obj(o) => match &o.kind {
+                    crate::object::ObjKind::Traceback(_) if at.is(tb) => {
+                        return Err(self.value_error("traceback loop detected"));
+                    }
+                    crate::object::ObjKind::Traceback(node) => node.1.borrow().clone(),
+                    _ => return Err(self.tb_next_type_error(&value)),
+                },
+                _ => return Err(self.tb_next_type_error(&value)),
+            };
+            at = next;
+        }
+        let old = std::mem::replace(&mut *slot.borrow_mut(), value);
+        drop(old);
+        Ok(())
+    }
+
+    fn tb_next_type_error(&self, value: &Value) -> PyErr {
+        self.type_error(format!(
+            "expected traceback object, got '{}'",
+            self.type_name(value)
+        ))
+    }
+
+    /// The entries of a traceback chain, outermost first (None: no entries; another
+    /// value: not a traceback).
+    pub fn traceback_entries(&self, tb: &Value) -> Option<Vec<TraceEntry>> {
+        let mut entries = Vec::new();
+        let mut at = tb.clone();
+        loop {
+            let next = match &at {
+                Value::None => return Some(entries),
+                Value::Obj(o) => match &o.kind {
+                    crate::object::ObjKind::Traceback(node) => {
+                        entries.push(node.0.clone());
+                        node.1.borrow().clone()
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            at = next;
         }
     }
 

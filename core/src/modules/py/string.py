@@ -49,12 +49,39 @@ class _TemplateMissing:
     pass
 
 
+class _TemplatePattern:
+    """`Template.pattern`: CPython's compiled regular expression for the class's
+    delimiter and identifier patterns, made on first use (it needs `re`, which the
+    scanner below does without)."""
+
+    def __init__(self):
+        self._compiled = {}
+
+    def __get__(self, obj, cls):
+        if cls not in self._compiled:
+            import re
+            delim = re.escape(cls.delimiter)
+            id = cls.idpattern
+            bid = cls.braceidpattern or cls.idpattern
+            self._compiled[cls] = re.compile(fr"""
+            {delim}(?:
+              (?P<escaped>{delim})  |   # Escape sequence of two delimiters
+              (?P<named>{id})       |   # delimiter and a Python identifier
+              {{(?P<braced>{bid})}} |   # delimiter and a braced identifier
+              (?P<invalid>)             # Other ill-formed delimiter exprs
+            )
+            """, cls.flags | re.VERBOSE)
+        return self._compiled[cls]
+
+
 class Template:
     """A string class for supporting $-substitutions."""
 
     delimiter = '$'
     idpattern = r'(?a:[_a-z][_a-z0-9]*)'
     braceidpattern = None
+    flags = 2  # re.IGNORECASE
+    pattern = _TemplatePattern()
 
     def __init__(self, template):
         self.template = template
@@ -194,6 +221,9 @@ class Formatter:
     def vformat(self, format_string, args, kwargs):
         return format_string.format(*args, **kwargs)
 
+    def parse(self, format_string):
+        return iter(_parse_format(format_string))
+
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):
             return args[key]
@@ -215,3 +245,63 @@ class Formatter:
         if conversion == 'a':
             return ascii(value)
         raise ValueError("Unknown conversion specifier {0!s}".format(conversion))
+
+
+def _split_field(field):
+    """A replacement field's (name, format_spec, conversion)."""
+    k, bracket = 0, False
+    while k < len(field):
+        ch = field[k]
+        if ch == '[':
+            bracket = True
+        elif ch == ']':
+            bracket = False
+        elif not bracket and ch in '!:':
+            break
+        k += 1
+    name, rest, conversion = field[:k], field[k:], None
+    if rest.startswith('!'):
+        if len(rest) < 2:
+            raise ValueError("end of string while looking for conversion specifier")
+        conversion, rest = rest[1], rest[2:]
+        if rest and not rest.startswith(':'):
+            raise ValueError("expected ':' after conversion specifier")
+    return name, rest[1:], conversion
+
+
+def _parse_format(s):
+    """(literal_text, field_name, format_spec, conversion) for each part of `s`, as
+    str.format reads it (CPython's _string.formatter_parser)."""
+    out, literal, i, n = [], [], 0, len(s)
+    while i < n:
+        c = s[i]
+        if c in '{}' and i + 1 < n and s[i + 1] == c:
+            literal.append(c)
+            out.append((''.join(literal), None, None, None))
+            literal = []
+            i += 2
+        elif c == '}':
+            raise ValueError("Single '}' encountered in format string")
+        elif c == '{':
+            depth, j = 1, i + 1
+            while j < n:
+                if s[j] == '{':
+                    depth += 1
+                elif s[j] == '}':
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if i + 1 == n:
+                raise ValueError("Single '{' encountered in format string")
+            if depth:
+                raise ValueError("expected '}' before end of string")
+            out.append((''.join(literal),) + _split_field(s[i + 1:j]))
+            literal = []
+            i = j + 1
+        else:
+            literal.append(c)
+            i += 1
+    if literal:
+        out.append((''.join(literal), None, None, None))
+    return out
