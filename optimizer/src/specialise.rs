@@ -17,8 +17,8 @@ use crate::deps::{name_key, DepKey, SiteId};
 use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
-    AttrAccess, AttrSite, ExitId, ExitReason, ExitState, InlinedFrame, Op, OpIndex, Pushed, Site,
-    Slot, Src, Unit,
+    AttrAccess, AttrSite, Constants, ExitId, ExitReason, ExitState, InlinedFrame, Op, OpIndex,
+    Pushed, Site, Slot, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -125,6 +125,14 @@ fn compile(
     };
     t.block_depth.insert(head, depth);
     t.translate(false)?;
+    let mut borrowed = vec![false; t.constants.len()];
+    for op in &t.ops {
+        if let Op::Watched { constant, .. } = *op {
+            if let Some(b) = borrowed.get_mut(constant as usize) {
+                *b = true;
+            }
+        }
+    }
     let unit = Unit {
         code: code.clone(),
         globals: scope.globals.clone(),
@@ -132,7 +140,7 @@ fn compile(
         entry_pc: head,
         entry_depth: depth,
         ops: t.ops.into_iter().map(Cell::new).collect(),
-        constants: t.constants.into(),
+        constants: Constants::new(t.constants, borrowed),
         cells: t.cells.into(),
         operands: t.operands.into(),
         assumed: t.assumed,

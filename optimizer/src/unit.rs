@@ -237,6 +237,55 @@ pub enum Op {
     Exit(ExitId),
 }
 
+/// A unit's constants. Those its `Watched` ops load (a global's, a builtin's or a
+/// module attribute's value) are borrowed, not counted: the dict holds them, and
+/// the watcher patches the site before the dict lets one go, so the unit never
+/// reads it after; holding a count would keep a deleted global alive (its weak
+/// references and `__del__` late), which CPython's tier 2 avoids the same way.
+pub struct Constants {
+    values: Box<[Value]>,
+    borrowed: Box<[bool]>,
+}
+
+impl Constants {
+    /// `values`, with those at the indices marked in `borrowed` giving back the
+    /// count they hold.
+    pub fn new(mut values: Vec<Value>, borrowed: Vec<bool>) -> Constants {
+        for (v, &b) in values.iter_mut().zip(&borrowed) {
+            if b {
+                let counted = std::mem::replace(v, Value::None);
+                // SAFETY: a bitwise copy whose count is given back just below: the
+                // object lives on in the dict it was read from (see above), and
+                // `Drop` never releases the copy.
+                let copy = unsafe { std::ptr::read(&counted) };
+                drop(counted);
+                *v = copy;
+            }
+        }
+        Constants {
+            values: values.into(),
+            borrowed: borrowed.into(),
+        }
+    }
+}
+
+impl std::ops::Deref for Constants {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        &self.values
+    }
+}
+
+impl Drop for Constants {
+    fn drop(&mut self) {
+        for (v, &b) in self.values.iter_mut().zip(self.borrowed.iter()) {
+            if b {
+                std::mem::forget(std::mem::replace(v, Value::None));
+            }
+        }
+    }
+}
+
 /// What a unit's exit rebuilds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExitState {
@@ -393,7 +442,7 @@ pub struct Unit {
     pub entry_depth: u32,
     /// Ops are patched in place while the unit may be running: each is a cell.
     pub ops: Box<[Cell<Op>]>,
-    pub constants: Box<[Value]>,
+    pub constants: Constants,
     /// Globals and builtins under `--globals=cell`, rewritten in place by events.
     pub cells: Box<[RefCell<Value>]>,
     /// The argument lists of calls.
