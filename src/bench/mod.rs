@@ -18,8 +18,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use options::{BenchOptions, Config, Parsed, PythonChoice, Runner};
 use results::{Cell, Report, Run};
 use std::ffi::{OsStr, OsString};
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn main(args: &[OsString]) -> ExitCode {
@@ -30,7 +31,7 @@ pub fn main(args: &[OsString]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("tripwire bench: {msg}\n\n{}", options::HELP);
+            eprintln!("tripwire bench: {msg}\n(tripwire bench --help describes the options)");
             ExitCode::from(2)
         }
     }
@@ -41,6 +42,8 @@ struct Bench {
     options: BenchOptions,
     tripwire: PathBuf,
     python: Option<PathBuf>,
+    /// `--json`'s file, opened before anything runs.
+    json: Option<File>,
 }
 
 fn setup(args: &[OsString]) -> Result<Option<Bench>, String> {
@@ -88,15 +91,22 @@ fn setup(args: &[OsString]) -> Result<Option<Bench>, String> {
             },
         });
     }
+    let json = match &options.json {
+        Some(path) => {
+            Some(File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?)
+        }
+        None => None,
+    };
     Ok(Some(Bench {
         options,
         tripwire,
         python,
+        json,
     }))
 }
 
 impl Bench {
-    fn run(self) -> ExitCode {
+    fn run(mut self) -> ExitCode {
         let o = &self.options;
         let total = o.programs.len() * o.configs.len() * o.runs;
         let bar = if std::io::stderr().is_terminal() {
@@ -136,8 +146,9 @@ impl Bench {
         }
         bar.finish_and_clear();
         print!("{}", table::render(&report));
-        if let Some(path) = &o.json {
-            if let Err(e) = self.write_json(&report, path) {
+        if let Some(file) = self.json.take() {
+            if let Err(e) = self.write_json(&report, file) {
+                let path = self.options.json.unwrap_or_default();
                 eprintln!("tripwire bench: cannot write {}: {e}", path.display());
                 return ExitCode::from(2);
             }
@@ -155,7 +166,7 @@ impl Bench {
         &self,
         program: &programs::Program,
         config: &Config,
-        run: usize,
+        round: usize,
         cell: &mut Cell,
         bar: &ProgressBar,
     ) {
@@ -181,7 +192,7 @@ impl Bench {
             )),
         };
         if let Some((problem, stderr)) = problem {
-            let mut note = format!("{} [{}] run {run}: {problem}", program.name, config.name);
+            let mut note = format!("{} [{}] run {round}: {problem}", program.name, config.name);
             let stderr = results::program_stderr(&stderr);
             let lines: Vec<&str> = stderr.lines().collect();
             for line in &lines[lines.len().saturating_sub(5)..] {
@@ -192,7 +203,7 @@ impl Bench {
         }
     }
 
-    fn write_json(&self, report: &Report, path: &Path) -> std::io::Result<()> {
+    fn write_json(&self, report: &Report, file: File) -> std::io::Result<()> {
         let python = self.python.as_ref().map(|p| p.to_string_lossy());
         let setting = json::Setting {
             tripwire: &self.tripwire.to_string_lossy(),
@@ -200,7 +211,9 @@ impl Bench {
             timeout_s: self.options.timeout.as_secs_f64(),
             runner_peak_rss: child::own_peak_rss(),
         };
-        let text = serde_json::to_string_pretty(&json::document(report, &setting))?;
-        std::fs::write(path, text + "\n")
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut out, &json::document(report, &setting))?;
+        writeln!(out)?;
+        out.flush()
     }
 }
