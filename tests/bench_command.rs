@@ -51,13 +51,15 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// The `--stats` counts of one direct `tripwire run`, but for the compile time.
+/// The `--stats` counts of one direct `tripwire run` as `tripwire bench` runs it, but
+/// for the compile time.
 fn direct_stats(dir: &Path, file: &str, strategies: &[&str]) -> Vec<(String, Value)> {
     let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
         .arg("run")
         .args(strategies)
         .args(["--opt", "--stats", file])
         .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
         .output()
         .expect("run tripwire");
     let stderr = text(&out.stderr);
