@@ -278,3 +278,25 @@ fn usage_errors_exit_2_before_anything_runs() {
     assert!(text(&out.stderr).contains("no program or folder"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn without_a_cpython_its_column_is_left_out_with_a_note() {
+    let dir = folder("nopython", &[("hello", "print('hello')\n", "hello\n")]);
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).expect("empty dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--runs", "1"])
+        .arg(dir.join("hello.py"))
+        .env_remove("TRIPWIRE_REFERENCE_PYTHON")
+        .env_remove("PYENV_ROOT")
+        .env("PATH", &empty)
+        .env("HOME", &empty)
+        .output()
+        .expect("run tripwire bench");
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("no CPython 3.13 found"));
+    assert!(!stdout.contains("cpython"), "{stdout}");
+    assert!(stdout.contains("hello    opt"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
