@@ -77,7 +77,8 @@ pub fn program_stderr(stderr: &[u8]) -> String {
 }
 
 /// The optimizer's report (`optimizer/src/stats.rs`, `Stats::report`): after its
-/// last `optimizer statistics` line, one `  name value` line per count.
+/// last `optimizer statistics` line, one `  name value` line per count (indented
+/// further for the counts by reason).
 pub fn parse_stats(stderr: &[u8]) -> Option<Vec<(String, u64)>> {
     let text = String::from_utf8_lossy(stderr);
     let header = text.rfind(STATS_HEADER)?;
@@ -85,9 +86,11 @@ pub fn parse_stats(stderr: &[u8]) -> Option<Vec<(String, u64)>> {
     let counts = report
         .lines()
         .map_while(|line| {
-            let line = line.strip_prefix("  ")?;
-            let (name, value) = line.trim().split_once(char::is_whitespace)?;
-            Some((name.to_string(), value.trim().parse().ok()?))
+            // A reason may hold spaces (`deopts.type guard`): the count is the last
+            // word.
+            let line = line.strip_prefix("  ")?.trim();
+            let (name, value) = line.rsplit_once(char::is_whitespace)?;
+            Some((name.trim_end().to_string(), value.parse().ok()?))
         })
         .collect();
     Some(counts)
@@ -251,12 +254,14 @@ mod tests {
     #[test]
     fn the_optimizer_report_is_read_from_the_end_of_stderr() {
         let stderr = b"program noise\noptimizer statistics\n  units_compiled     2\n  \
-                       deopts     5\n    deopts.guard.type    5\n  invalidations 1\n";
+                       deopts     5\n    deopts.type guard    4\n    deopts.other   1\n  \
+                       invalidations 1\n";
         let (run, problem) =
             Run::read(&measurement(b"ok\n", stderr, End::Exited(0)), b"ok\n", true);
         assert_eq!(problem, None);
         assert_eq!(run.stat("deopts"), Some(5));
-        assert_eq!(run.stat("deopts.guard.type"), Some(5));
+        assert_eq!(run.stat("deopts.type guard"), Some(4));
+        assert_eq!(run.stat("deopts.other"), Some(1));
         assert_eq!(run.stat("invalidations"), Some(1));
         assert_eq!(run.stat("recompiles"), None);
         assert_eq!(parse_stats(b"no report\n"), None);
