@@ -1,5 +1,6 @@
 //! The `tripwire` command.
 
+mod bench;
 mod fuzz_command;
 
 use std::ffi::OsString;
@@ -40,6 +41,8 @@ tripwire - a Python 3.13 runtime whose extension hooks are first-class
 
 Usage:
   tripwire run [OPTIONS] FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])
+  tripwire bench [OPTIONS] [PROGRAMS...]  time programs with and without the optimizer
+                                          and under CPython (tripwire bench --help)
   tripwire fuzz [OPTIONS]                 run the mutation fuzzer (tripwire fuzz --help)
   tripwire --version                      print the version
   tripwire --help                         print this help
@@ -157,6 +160,7 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some("run") => run(&args[1..]),
+        Some("bench") => bench::main(&args[1..]),
         Some("fuzz") => {
             let options: Vec<String> = args[1..]
                 .iter()
