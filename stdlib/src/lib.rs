@@ -47,6 +47,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/_operator.py")),
     ),
     ("atexit", ModuleDef::Source(include_str!("py/atexit.py"))),
+    ("marshal", ModuleDef::Source(include_str!("py/marshal.py"))),
     ("_imp", ModuleDef::Source(include_str!("py/_imp.py"))),
     (
         "_warnings",
