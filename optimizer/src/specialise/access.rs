@@ -1,0 +1,231 @@
+//! Loads of names and attributes: globals and builtins folded in as watched
+//! constants (or cells, or looked up every time), module attributes folded into the
+//! same site, and attribute sites specialised at their first execution.
+//!
+//! Depends on the rest of `specialise` (the translator and its stack).
+
+use super::*;
+
+impl Translator<'_> {
+    /// `module.name` where the module is a watched constant just loaded: folded into
+    /// the same site, which now also assumes the module's dict keeps `name`.
+    pub(super) fn module_attribute(&mut self, name: u32) -> bool {
+        let Some(name) = self.code.names.get(name as usize).cloned() else {
+            return false;
+        };
+        let (Some(op), Some(top)) = (self.ops.len().checked_sub(1), self.stack.last()) else {
+            return false;
+        };
+        let (dst, module, site) = match self.ops[op] {
+            Op::Watched {
+                dst,
+                constant,
+                site,
+            } => (dst, self.constants.get(constant as usize).cloned(), site),
+            Op::CellLoad { dst, cell, site } => (
+                dst,
+                self.cells.get(cell as usize).map(|c| c.borrow().clone()),
+                site,
+            ),
+            _ => return false,
+        };
+        if top.src != Src::Slot(dst)
+            || self
+                .sites
+                .get(site.0 as usize)
+                .is_none_or(|s| s.op as usize != op)
+        {
+            return false;
+        }
+        let Some(Value::Module(module)) = module else {
+            return false;
+        };
+        let Some(value) = module.dict.get_str(&name) else {
+            return false;
+        };
+        let key = DepKey {
+            object: identity(&module.dict),
+            key: name_key(name.as_str()),
+        };
+        if (self.scope.assume)(key) != Assumption::Constant {
+            return false;
+        }
+        self.constants.push(value);
+        let folded = self.constants.len() as u32 - 1;
+        self.ops[op] = Op::Watched {
+            dst,
+            constant: folded,
+            site,
+        };
+        if let Some(top) = self.stack.last_mut() {
+            top.known = Some(folded);
+        }
+        let s = &mut self.sites[site.0 as usize];
+        // The constant is the attribute now, not the global's value: an event on
+        // either patches the site (a cell would hold the module, not its attribute).
+        s.global = None;
+        s.cell = None;
+        s.deps.push(key);
+        s.what = format!("{} attribute '{}'", s.what, name.as_str());
+        if !self
+            .assumed
+            .iter()
+            .any(|d| std::rc::Rc::ptr_eq(d, &module.dict))
+        {
+            self.assumed.push(module.dict.clone());
+        }
+        true
+    }
+
+    /// An attribute instruction at `pc` (its subject on top of the stack): an op over
+    /// a new attribute site, specialised when it first runs.
+    pub(super) fn attribute(
+        &mut self,
+        pc: u32,
+        name: u32,
+        access: AttrAccess,
+    ) -> Result<Flow, Refusal> {
+        let Some(name) = self.code.names.get(name as usize).cloned() else {
+            return Ok(self.unsupported(pc));
+        };
+        let exit = self.exit_at(pc, ExitReason::AttrGuard);
+        let obj = self.pop(pc)?;
+        let attr = self.attrs.len() as u32;
+        let site = SiteId(self.sites.len() as u32);
+        let d = self.stack.len();
+        let op = match access {
+            AttrAccess::Load => {
+                let dst = self.temp(d);
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                Op::Attr {
+                    dst,
+                    obj: obj.src,
+                    attr,
+                    exit,
+                }
+            }
+            AttrAccess::Method => {
+                let (dst, recv) = (self.temp(d), self.temp(d + 1));
+                let seen = profile::method_seen(&self.code, pc).map(|f| {
+                    self.constants.push(f);
+                    self.constants.len() as u32 - 1
+                });
+                self.stack.push(Entry {
+                    known: seen,
+                    ..Entry::fixed(Src::Slot(dst))
+                });
+                self.stack.push(Entry::fixed(Src::Slot(recv)));
+                Op::Method {
+                    dst,
+                    recv,
+                    obj: obj.src,
+                    attr,
+                    exit,
+                }
+            }
+            AttrAccess::Store => {
+                let value = self.pop(pc)?;
+                Op::StoreAttr {
+                    obj: obj.src,
+                    value: value.src,
+                    attr,
+                    exit,
+                }
+            }
+        };
+        let at = self.emit(op);
+        self.sites.push(Site {
+            op: at as OpIndex,
+            exit,
+            deps: Vec::new(),
+            what: format!("attribute '{}'", name.as_str()),
+            global: None,
+            cell: None,
+        });
+        self.attrs.push(AttrSite {
+            name,
+            access,
+            site,
+            fill: RefCell::new(None),
+        });
+        Ok(Flow::Next(pc + 1))
+    }
+
+    pub(super) fn load_global(&mut self, i: u32, pc: u32) -> Result<Flow, Refusal> {
+        let Some(name) = self.code.names.get(i as usize).cloned() else {
+            return Ok(self.unsupported(pc));
+        };
+        let globals = self.scope.globals;
+        let builtins = self.scope.builtins;
+        let key = name_key(name.as_str());
+        let mut deps = vec![DepKey {
+            object: identity(globals),
+            key,
+        }];
+        let builtin_dep = DepKey {
+            object: identity(builtins),
+            key,
+        };
+        if (self.scope.assume)(deps[0]) != Assumption::Constant
+            || (self.scope.assume)(builtin_dep) != Assumption::Constant
+        {
+            // Looked up at every execution: no watcher, a guard.
+            let exit = self.exit_at(pc, ExitReason::TypeGuard);
+            self.constants.push(Value::Str(name));
+            let name = self.constants.len() as u32 - 1;
+            let dst = self.temp(self.stack.len());
+            self.emit(Op::Global { dst, name, exit });
+            self.stack.push(Entry::fixed(Src::Slot(dst)));
+            return Ok(Flow::Next(pc + 1));
+        }
+        let (value, what) = match globals.get_str(&name) {
+            Some(v) => (v, format!("global '{}'", name.as_str())),
+            None => match builtins.get_str(&name) {
+                Some(v) => {
+                    deps.push(builtin_dep);
+                    (v, format!("builtin '{}'", name.as_str()))
+                }
+                None => return Ok(self.unsupported(pc)),
+            },
+        };
+        let exit = self.exit_at(pc, ExitReason::Invalidated);
+        let dst = self.temp(self.stack.len());
+        let site = SiteId(self.sites.len() as u32);
+        if self.scope.cells {
+            // The cell follows the name wherever it is bound: both dicts are heard.
+            if !deps.contains(&builtin_dep) {
+                deps.push(builtin_dep);
+            }
+            let cell = self.cells.len() as u32;
+            self.cells.push(RefCell::new(value));
+            let op = self.emit(Op::CellLoad { dst, cell, site });
+            self.sites.push(Site {
+                op: op as OpIndex,
+                exit,
+                deps,
+                what,
+                global: Some(name),
+                cell: Some(cell),
+            });
+            self.stack.push(Entry::fixed(Src::Slot(dst)));
+            return Ok(Flow::Next(pc + 1));
+        }
+        self.constants.push(value);
+        let constant = self.constants.len() as u32 - 1;
+        let op = self.emit(Op::Watched {
+            dst,
+            constant,
+            site,
+        });
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit,
+            deps,
+            what,
+            global: Some(name),
+            cell: None,
+        });
+        self.stack.push(Entry::known(Src::Slot(dst), constant));
+        Ok(Flow::Next(pc + 1))
+    }
+}

@@ -1,0 +1,349 @@
+//! Calls in a unit: of built-in functions and Python functions made from it, and
+//! the inlining of leaf callees (a guard on the callable, the arguments moved into
+//! the callee's slots, its body translated as a region of its own, each return
+//! into the call's result).
+//!
+//! Depends on the rest of `specialise` (the translator and its stack).
+
+use super::*;
+
+/// The caller's region and blocks, set aside while an inlined body is translated.
+struct Region {
+    start: u32,
+    end: u32,
+    block_at: BTreeMap<u32, OpIndex>,
+    block_depth: BTreeMap<u32, u32>,
+    fixups: Vec<(usize, Target, u32)>,
+    out_of_loop: Vec<(usize, ExitId)>,
+    out_of_loop_done: Vec<(usize, ExitId)>,
+}
+
+/// A function whose call is inlined: the constant that holds it, its code, whether
+/// the call passes a receiver, and the defaults that fill its missing arguments.
+struct InlinePlan {
+    constant: u32,
+    func: Rc<Function>,
+    code: Rc<Code>,
+    receiver: bool,
+    defaults: Vec<Value>,
+}
+
+/// The longest callee body inlined, in instructions.
+const INLINE_MAX: usize = 48;
+
+/// Whether `code` runs straight through: no jump, and its only return is its last
+/// instruction.
+fn is_straight(code: &Code) -> bool {
+    let Some((last, body)) = code.instrs.split_last() else {
+        return false;
+    };
+    matches!(last, Instr::Return | Instr::ReturnConst(_))
+        && body.iter().all(|i| {
+            !matches!(
+                i,
+                Instr::Return
+                    | Instr::ReturnConst(_)
+                    | Instr::Jump(_)
+                    | Instr::PopJumpIfFalse(_)
+                    | Instr::PopJumpIfTrue(_)
+                    | Instr::CompareJump(_)
+                    | Instr::IsJump(_)
+            )
+        })
+}
+
+/// Whether `code`'s body is a leaf inlining can take whole: it calls nothing and
+/// has no loop (its jumps go forward), so no Python code can run inside it and every
+/// way out of it is an exit or a return; and every instruction is one units compile.
+fn is_leaf(code: &Code) -> bool {
+    code.instrs.len() <= INLINE_MAX
+        && code
+            .instrs
+            .iter()
+            .enumerate()
+            .all(|(pc, instr)| match *instr {
+                Instr::Return
+                | Instr::ReturnConst(_)
+                | Instr::Nop
+                | Instr::LoadConst(_)
+                | Instr::LoadFast(_)
+                | Instr::LoadFastPair(_)
+                | Instr::StoreFast(_)
+                | Instr::LoadGlobal(_)
+                | Instr::LoadAttr(_)
+                | Instr::LoadFastAttr(_)
+                | Instr::StoreAttr(_)
+                | Instr::BinarySubscr
+                | Instr::PopTop
+                | Instr::UnaryNeg
+                | Instr::Copy(_)
+                | Instr::Swap(_) => true,
+                Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
+                Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    t as usize > pc
+                }
+                Instr::CompareJump(b) | Instr::IsJump(b) => b.target() as usize > pc,
+                _ => false,
+            })
+}
+
+impl Translator<'_> {
+    /// `Call(n)`: a call of a built-in or Python function; anything else exits there.
+    /// A Python function known or expected there whose body is a leaf is inlined.
+    pub(super) fn call(&mut self, pc: u32, n: u32) -> Result<Flow, Refusal> {
+        let n = n as usize;
+        let Some(below) = self.stack.len().checked_sub(n + 2) else {
+            return Err(Refusal {
+                pc,
+                why: "an instruction takes more values than the stack holds",
+            });
+        };
+        // A callee may write this frame's locals (through f_locals), and an inlined
+        // one must not run twice (a lazily read local found unbound after it would
+        // send the frame back before the call): values read lazily below the call
+        // are taken now.
+        for d in 0..below {
+            if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
+                let slot = self.temp(d);
+                self.move_entry(d, slot);
+            }
+        }
+        if let Some(plan) = self.inline_plan(below, n) {
+            return self.inline_call(pc, below, plan);
+        }
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        let operands = self.stack.split_off(below);
+        let raise = self.exit_at(pc + 1, ExitReason::TypeGuard);
+        let dst = self.temp(below);
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        let after = self.exit_at(pc + 1, ExitReason::AfterCall);
+        let start = self.operands.len() as u32;
+        self.operands.extend(operands[2..].iter().map(|e| e.src));
+        self.emit(Op::Call {
+            func: operands[0].src,
+            recv: operands[1].src,
+            args: (start, n as u32),
+            dst,
+            exit,
+            raise,
+            after,
+        });
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// Whether the call whose callable is at depth `below`, with `n` arguments, can
+    /// be inlined, and how.
+    fn inline_plan(&self, below: usize, n: usize) -> Option<InlinePlan> {
+        if self.inline.is_some() {
+            return None;
+        }
+        let constant = self.stack.get(below)?.known?;
+        let Some(Value::Function(func)) = self.constants.get(constant as usize) else {
+            return None;
+        };
+        let receiver = match self.stack.get(below + 1)?.src {
+            Src::Const(c) => !self.constants.get(c as usize)?.is_null(),
+            Src::Slot(_) => true,
+        };
+        let code = func.code();
+        let passed = n + receiver as usize;
+        let argcount = code.argcount as usize;
+        const NOT_PLAIN: u32 =
+            flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & NOT_PLAIN != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || !code.freevars.is_empty()
+            || passed > argcount
+            || !Rc::ptr_eq(&func.globals, self.scope.globals)
+        {
+            return None;
+        }
+        let defaults: Vec<Value> = match &*func.defaults.borrow() {
+            _ if passed == argcount => Vec::new(),
+            Some(d) if argcount - passed <= d.items.len() => {
+                d.items[d.items.len() - (argcount - passed)..].to_vec()
+            }
+            _ => return None,
+        };
+        if !is_leaf(&code) {
+            return None;
+        }
+        Some(InlinePlan {
+            constant,
+            func: func.clone(),
+            code,
+            receiver,
+            defaults,
+        })
+    }
+
+    /// Inline the call at `pc` whose callable is at depth `below`: a guard that the
+    /// callable is still the function (its site watched by the function watcher),
+    /// its arguments moved into the callee's slots, then the callee's body, whose
+    /// value takes the callable's place.
+    fn inline_call(&mut self, pc: u32, below: usize, plan: InlinePlan) -> Result<Flow, Refusal> {
+        let exit = self.exit_at(pc, ExitReason::Mispredicted);
+        let invalidated = self.exit_at(pc, ExitReason::Invalidated);
+        let site = SiteId(self.sites.len() as u32);
+        let op = self.emit(Op::Inline {
+            func: self.stack[below].src,
+            expected: plan.constant,
+            site,
+            exit,
+        });
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit: invalidated,
+            deps: vec![DepKey::whole(identity(&plan.func))],
+            what: format!(
+                "inlined function '{}'",
+                plan.func.qualname.borrow().as_str()
+            ),
+            global: None,
+            cell: None,
+        });
+        let callee_depth = below + plan.code.stacksize as usize + 1;
+        let locals_base = (self.code.stacksize as usize + 1).max(callee_depth) as u32 + 1;
+        let first = below + if plan.receiver { 1 } else { 2 };
+        let params = self.stack.len() - first;
+        for (k, d) in (first..self.stack.len()).enumerate() {
+            self.move_entry(d, Slot::Temp(locals_base + k as u32));
+        }
+        for (k, v) in plan.defaults.iter().enumerate() {
+            let src = self.constant(v.clone());
+            let dst = Slot::Temp(locals_base + (params + k) as u32);
+            self.emit(Op::Move {
+                dst,
+                src,
+                unbound: None,
+            });
+        }
+        let nlocals = plan.code.nlocals() as u32;
+        for i in plan.code.argcount..nlocals {
+            self.emit(Op::Clear {
+                slot: Slot::Temp(locals_base + i),
+            });
+        }
+        self.temps = self.temps.max(locals_base + nlocals);
+        self.stack.truncate(below);
+        let caller = std::mem::replace(&mut self.code, plan.code.clone());
+        self.inline = Some(InlineCtx {
+            func: plan.constant,
+            caller,
+            caller_pc: pc + 1,
+            below,
+            locals_base,
+            nlocals,
+            returns: Vec::new(),
+            straight: false,
+        });
+        let ended = self.inline_body(below);
+        let ctx = self.inline.take();
+        let straight = ctx.as_ref().is_some_and(|c| c.straight);
+        if let Some(ctx) = ctx {
+            self.code = ctx.caller;
+        }
+        // The returns of a body with branches flushed the caller's entries to their
+        // canonical slots; a straight body left them as they were.
+        if straight {
+            self.stack.truncate(below);
+        } else {
+            self.stack = self.canonical(below as u32);
+        }
+        let result = self.temp(below);
+        self.stack.push(Entry::fixed(Src::Slot(result)));
+        self.last_result = None;
+        Ok(match ended? {
+            true => Flow::Next(pc + 1),
+            // The body always leaves before its end: nothing follows the call.
+            false => Flow::Stop(pc + 1),
+        })
+    }
+
+    /// Translate an inlined callee's whole body as a region of its own (its blocks
+    /// keyed by its pcs, the caller's set aside meanwhile); each return moves its
+    /// value into the call's result temporary and jumps past the body. False when
+    /// no return is reached (every path exits before).
+    fn inline_body(&mut self, below: usize) -> Result<bool, Refusal> {
+        let end = self.code.instrs.len().saturating_sub(1) as u32;
+        let saved = Region {
+            start: std::mem::replace(&mut self.start, 0),
+            end: std::mem::replace(&mut self.end, end),
+            block_at: std::mem::take(&mut self.block_at),
+            block_depth: std::mem::take(&mut self.block_depth),
+            fixups: std::mem::take(&mut self.fixups),
+            out_of_loop: std::mem::take(&mut self.out_of_loop),
+            out_of_loop_done: std::mem::take(&mut self.out_of_loop_done),
+        };
+        // A body with branches is blocks from its start, which begin from the
+        // canonical stack: the caller's entries are moved there first, and every
+        // return leaves them there. A straight-line body runs on from the stack as
+        // it stands.
+        let straight = is_straight(&self.code);
+        if !straight {
+            self.flush();
+            self.block_depth.insert(0, below as u32);
+        }
+        if let Some(ctx) = self.inline.as_mut() {
+            ctx.straight = straight;
+        }
+        let translated = self.translate(straight);
+        self.start = saved.start;
+        self.end = saved.end;
+        self.block_at = saved.block_at;
+        self.block_depth = saved.block_depth;
+        self.fixups = saved.fixups;
+        self.out_of_loop = saved.out_of_loop;
+        self.out_of_loop_done = saved.out_of_loop_done;
+        translated?;
+        if straight {
+            return Ok(true);
+        }
+        let returns = self
+            .inline
+            .as_mut()
+            .map(|c| std::mem::take(&mut c.returns))
+            .unwrap_or_default();
+        let after = self.ops.len() as OpIndex;
+        for &jump in &returns {
+            retarget(&mut self.ops[jump], Target::Taken, after);
+        }
+        Ok(!returns.is_empty())
+    }
+
+    /// A return in an inlined callee: its value into the call's result temporary,
+    /// then a jump past the callee's body (set when the body is done).
+    pub(super) fn inline_return(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
+        let Some(below) = self.inline.as_ref().map(|c| c.below) else {
+            return Ok(self.unsupported(pc));
+        };
+        let value = match instr {
+            Instr::ReturnConst(i) => {
+                let v = self
+                    .code
+                    .consts
+                    .get(i as usize)
+                    .cloned()
+                    .unwrap_or(Value::None);
+                Entry::fixed(self.constant(v))
+            }
+            _ => self.pop(pc)?,
+        };
+        self.stack.truncate(below);
+        self.stack.push(value);
+        let dst = self.temp(below);
+        self.move_entry(below, dst);
+        if self.inline.as_ref().is_some_and(|c| c.straight) {
+            // The one return, at the end: the caller goes on from here.
+            return Ok(Flow::Stop(pc + 1));
+        }
+        // Every return leaves the caller's entries where the others do.
+        self.flush();
+        let jump = self.emit(Op::Jump { target: UNRESOLVED });
+        if let Some(ctx) = self.inline.as_mut() {
+            ctx.returns.push(jump);
+        }
+        Ok(Flow::Stop(pc + 1))
+    }
+}

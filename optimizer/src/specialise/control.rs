@@ -1,0 +1,121 @@
+//! Control flow in a unit: conditional jumps, jumps back (each a loop tick), and
+//! the steps of `for` loops.
+//!
+//! Depends on the rest of `specialise` (the translator, its blocks and exits).
+
+use super::*;
+
+impl Translator<'_> {
+    /// A conditional jump. One back (to the loop's head or in an inner loop)
+    /// becomes its inverse over a loop-back, which counts the tick every jump back
+    /// counts.
+    pub(super) fn branch(
+        &mut self,
+        pc: u32,
+        target: u32,
+        jump_if: bool,
+        make: impl FnOnce(OpIndex, bool) -> Op,
+    ) -> Result<(), Refusal> {
+        if target <= pc && target >= self.start {
+            self.flush();
+            let past = self.ops.len() as OpIndex + 2;
+            self.emit(make(past, !jump_if));
+            self.loop_back(target)?;
+            return Ok(());
+        }
+        self.emit_jump(target, |at| make(at, jump_if))
+    }
+
+    /// A jump back to `target` (the stack is flushed).
+    pub(super) fn loop_back(&mut self, target: u32) -> Result<(), Refusal> {
+        if self
+            .block_depth
+            .get(&target)
+            .is_some_and(|&d| d as usize != self.stack.len())
+        {
+            return Err(Refusal {
+                pc: target,
+                why: "stack depths differ where paths meet",
+            });
+        }
+        self.block_depth.insert(target, self.stack.len() as u32);
+        let exit = self.exit_at(target, ExitReason::Interrupt);
+        let at = self.block_at.get(&target).copied().unwrap_or(UNRESOLVED);
+        let i = self.emit(Op::LoopBack { target: at, exit });
+        if at == UNRESOLVED {
+            self.fixups.push((i, Target::Taken, target));
+        }
+        Ok(())
+    }
+
+    /// A `for` loop's step: its first (`ForIter`, before the body, `back` false) or
+    /// the one at the end of its body (`ForIterBack`), whose item goes to the local
+    /// the body stores first, at `store`. Exhausted, the iterator is popped and the
+    /// loop goes on at `done`.
+    pub(super) fn for_step(
+        &mut self,
+        pc: u32,
+        store: u32,
+        done: u32,
+        back: bool,
+    ) -> Result<Flow, Refusal> {
+        let Some(&Instr::StoreFast(local)) = self.code.instrs.get(store as usize) else {
+            return Ok(self.unsupported(pc));
+        };
+        if self.stack.is_empty() {
+            return Ok(self.unsupported(pc));
+        }
+        self.flush();
+        let Some(&Entry {
+            src: Src::Slot(iter),
+            ..
+        }) = self.stack.last()
+        else {
+            return Ok(self.unsupported(pc));
+        };
+        let body = store + 1;
+        let exit = self.exit_at(pc, ExitReason::IteratorGuard);
+        let (item, back_exit) = if back {
+            // The item jumps back to the body: its block is known (translated).
+            let Some(&at) = self.block_at.get(&body) else {
+                return Ok(self.unsupported(pc));
+            };
+            let next = self.exit_at(body, ExitReason::Interrupt);
+            (at, Some(next))
+        } else {
+            // The body follows (the op after this one): a block of its own, for the
+            // jump back to it.
+            self.block_depth.insert(body, self.stack.len() as u32);
+            (self.ops.len() as OpIndex + 1, None)
+        };
+        let iter_entry = self.pop(pc)?;
+        let done_at = if back {
+            Some(self.ops.len() as OpIndex + 1)
+        } else {
+            self.jump_target(done)?
+        };
+        let out = match done_at {
+            Some(_) => None,
+            None => Some(self.exit_at(done, ExitReason::LoopEnd)),
+        };
+        let i = self.emit(Op::ForNext {
+            iter,
+            dst: Slot::Local(local),
+            item,
+            done: done_at.unwrap_or(UNRESOLVED),
+            exit,
+            back: back_exit,
+        });
+        match (done_at, out) {
+            (Some(UNRESOLVED), _) => self.fixups.push((i, Target::Done, done)),
+            (None, Some(exit)) => self.out_of_loop_done.push((i, exit)),
+            _ => {}
+        }
+        if back {
+            // Exhausted: on after the step, without the iterator.
+            return Ok(Flow::Next(pc + 1));
+        }
+        self.stack.push(iter_entry);
+        Ok(Flow::Next(body))
+    }
+}

@@ -1,0 +1,56 @@
+//! Tests of the translator: a stale install caught by the re-check.
+
+use super::*;
+use tripwire_core::object::PyStr;
+use tripwire_core::Vm;
+
+/// The code of `f` and the head of its `for` loop, from a module run in `vm`.
+fn loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, u32) {
+    vm.exec_source(src, "<test>", globals.clone())
+        .unwrap_or_else(|_| panic!("the module runs"));
+    let Some(Value::Function(f)) = globals.get_str(&PyStr::new("f")) else {
+        panic!("f is defined");
+    };
+    let code = f.code();
+    let head = code
+        .instrs
+        .iter()
+        .find_map(|i| match i {
+            Instr::ForIterBack(t) => Some(t + 1),
+            _ => None,
+        })
+        .expect("f has a for loop");
+    (code, head)
+}
+
+#[test]
+fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    let src = "G = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += G + len('ab')\n    return t\n";
+    let (code, head) = loop_of_f(&mut vm, &globals, src);
+    let builtins = vm.builtins.clone();
+    let assume = |_: DepKey| Assumption::Constant;
+    let scope = Scope {
+        globals: &globals,
+        builtins: &builtins,
+        assume: &assume,
+        python_calls: false,
+        cells: false,
+        polls: false,
+    };
+    let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+    assert!(unit.stale_sites().is_empty(), "fresh, nothing is stale");
+    assert_eq!(unit.sites.len(), 2, "G and len are folded in");
+    globals.set_str(Rc::new(PyStr::new("G")), Value::Int(2));
+    let stale = unit.stale_sites();
+    assert_eq!(stale.len(), 1);
+    assert_eq!(unit.sites[stale[0].0 as usize].what, "global 'G'");
+    // G bound to 1 again holds again (a small int is the same object); a builtin
+    // shadowed by a new global does not.
+    globals.set_str(Rc::new(PyStr::new("G")), Value::Int(1));
+    globals.set_str(Rc::new(PyStr::new("len")), Value::None);
+    let stale = unit.stale_sites();
+    assert_eq!(stale.len(), 1);
+    assert_eq!(unit.sites[stale[0].0 as usize].what, "builtin 'len'");
+}
