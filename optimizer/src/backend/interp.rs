@@ -17,6 +17,7 @@ use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
 use tripwire_core::vm::builtin_types::{borrowed_type_of, BuiltinTypes};
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
+use tripwire_core::vm::ops::{cmp_f64, cmp_ord};
 use tripwire_core::{PyErr, Vm};
 
 /// The largest magnitude below which every int is exactly a float.
@@ -768,29 +769,10 @@ fn arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 /// Python's comparison of two ints or floats; None for anything else.
 fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Some(holds(op, x.cmp(y)));
+        return Some(cmp_ord(op, x.cmp(y)));
     }
     let (x, y) = (exact_float(a)?, exact_float(b)?);
-    Some(match op {
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-    })
-}
-
-fn holds(op: CmpOp, o: std::cmp::Ordering) -> bool {
-    use std::cmp::Ordering::*;
-    match op {
-        CmpOp::Lt => o == Less,
-        CmpOp::Le => o != Greater,
-        CmpOp::Eq => o == Equal,
-        CmpOp::Ne => o != Equal,
-        CmpOp::Gt => o == Greater,
-        CmpOp::Ge => o != Less,
-    }
+    Some(cmp_f64(op, x, y))
 }
 
 /// Item `i` of a sequence (negative from the end), if in range.

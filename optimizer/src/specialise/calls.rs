@@ -318,18 +318,7 @@ impl Translator<'_> {
         let Some(below) = self.inline.as_ref().map(|c| c.below) else {
             return Ok(self.unsupported(pc));
         };
-        let value = match instr {
-            Instr::ReturnConst(i) => {
-                let v = self
-                    .code
-                    .consts
-                    .get(i as usize)
-                    .cloned()
-                    .unwrap_or(Value::None);
-                Entry::fixed(self.constant(v))
-            }
-            _ => self.pop(pc)?,
-        };
+        let value = self.returned(pc, instr)?;
         self.stack.truncate(below);
         self.stack.push(value);
         let dst = self.temp(below);

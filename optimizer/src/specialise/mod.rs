@@ -476,6 +476,25 @@ impl Translator<'_> {
         ExitId(self.exits.len() as u32 - 1)
     }
 
+    /// Constant `i` of the code being translated, as a constant of the unit.
+    fn code_constant(&mut self, i: u32) -> Src {
+        let v = self
+            .code
+            .consts
+            .get(i as usize)
+            .cloned()
+            .unwrap_or(Value::None);
+        self.constant(v)
+    }
+
+    /// The value a `Return` (popped) or `ReturnConst` returns.
+    fn returned(&mut self, pc: u32, instr: Instr) -> Result<Entry, Refusal> {
+        match instr {
+            Instr::ReturnConst(i) => Ok(Entry::fixed(self.code_constant(i))),
+            _ => self.pop(pc),
+        }
+    }
+
     fn constant(&mut self, v: Value) -> Src {
         self.constants.push(v);
         Src::Const(self.constants.len() as u32 - 1)
@@ -533,13 +552,7 @@ impl Translator<'_> {
         match instr {
             Instr::Nop => {}
             Instr::LoadConst(i) => {
-                let v = self
-                    .code
-                    .consts
-                    .get(i as usize)
-                    .cloned()
-                    .unwrap_or(Value::None);
-                let src = self.constant(v);
+                let src = self.code_constant(i);
                 self.stack.push(Entry::fixed(src));
                 self.last_result = None;
             }
@@ -684,18 +697,7 @@ impl Translator<'_> {
                 return self.inline_return(pc, instr)
             }
             Instr::Return | Instr::ReturnConst(_) if self.returns && self.inline.is_none() => {
-                let value = match instr {
-                    Instr::ReturnConst(i) => {
-                        let v = self
-                            .code
-                            .consts
-                            .get(i as usize)
-                            .cloned()
-                            .unwrap_or(Value::None);
-                        Entry::fixed(self.constant(v))
-                    }
-                    _ => self.pop(pc)?,
-                };
+                let value = self.returned(pc, instr)?;
                 self.stack.push(value);
                 let unbound = match self.unbound_exit(self.stack.len() - 1) {
                     Some(exit) => exit,
