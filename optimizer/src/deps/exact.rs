@@ -11,8 +11,15 @@
 //! live. Measured with 100,000 units of 20 dependencies (`benches/invalidate.rs`):
 //! eager removal took 7 µs per invalidation, nearly all of it cache misses in the
 //! shared lists.
+//!
+//! At that size an invalidation is a handful of cache misses, so the layout counts
+//! them: a unit's generation and keys share one entry of a vector indexed by unit
+//! id (the liveness check of the lookup brings in the line the removal writes), and
+//! the probe for dependents of the whole object is skipped unless a small filter of
+//! objects assumed whole says there may be some.
 
 use super::{Affected, DepKey, DependencyIndex, SiteId, UnitId};
+use bitvec::array::BitArray;
 use hashbrown::HashMap;
 use smallvec::SmallVec;
 
@@ -24,13 +31,33 @@ struct Dependent {
     generation: u32,
 }
 
+/// What the index knows of one unit id.
+#[derive(Default)]
+struct UnitDeps {
+    /// Bumped when the unit is removed: its entries in `by_key` go stale.
+    generation: u32,
+    /// The keys its live sites assume; empty for no unit.
+    keys: Vec<DepKey>,
+}
+
+/// Bits of the filter of objects assumed whole (256 bytes: it stays in cache).
+const WHOLE_FILTER_BITS: usize = 2048;
+type WholeFilter = BitArray<[u64; WHOLE_FILTER_BITS / 64]>;
+
+fn whole_filter_bit(object: u64) -> usize {
+    (DepKey::whole(object).mix() as usize) % WHOLE_FILTER_BITS
+}
+
 #[derive(Default)]
 pub struct ExactIndex {
     by_key: HashMap<DepKey, SmallVec<[Dependent; 2]>>,
     by_object: HashMap<u64, SmallVec<[u64; 4]>>,
-    by_unit: HashMap<UnitId, Vec<DepKey>>,
-    /// Each unit id's current generation (bumped when the unit is removed).
-    generations: Vec<u32>,
+    /// Indexed by unit id.
+    units: Vec<UnitDeps>,
+    /// Unit ids whose `keys` are not empty.
+    unit_count: usize,
+    /// A set bit: some object with this bit may have dependents on its whole self.
+    wholes: WholeFilter,
     /// Entries of `by_key` that are live, and that went stale.
     live: usize,
     stale: usize,
@@ -38,7 +65,7 @@ pub struct ExactIndex {
 
 impl ExactIndex {
     fn generation(&self, unit: UnitId) -> u32 {
-        self.generations.get(unit.0 as usize).copied().unwrap_or(0)
+        self.units.get(unit.0 as usize).map_or(0, |u| u.generation)
     }
 
     /// A removed unit's generation has moved on: its entries no longer match.
@@ -58,20 +85,31 @@ impl ExactIndex {
 
     /// Drop every stale entry (and lists left empty).
     fn sweep(&mut self) {
-        let generations = &self.generations;
+        let units = &self.units;
         let mut emptied = Vec::new();
+        self.wholes = WholeFilter::default();
         for (key, dependents) in self.by_key.iter_mut() {
             dependents.retain(|d| {
-                d.generation == generations.get(d.unit.0 as usize).copied().unwrap_or(0)
+                d.generation == units.get(d.unit.0 as usize).map_or(0, |u| u.generation)
             });
             if dependents.is_empty() {
                 emptied.push(*key);
+            } else if key.key == DepKey::WHOLE {
+                self.wholes.set(whole_filter_bit(key.object), true);
             }
         }
         for key in emptied {
             self.drop_key(key);
         }
         self.stale = 0;
+    }
+
+    fn unit_keys(&mut self, unit: UnitId) -> &mut UnitDeps {
+        let i = unit.0 as usize;
+        if self.units.len() <= i {
+            self.units.resize_with(i + 1, UnitDeps::default);
+        }
+        &mut self.units[i]
     }
 }
 
@@ -101,19 +139,26 @@ impl DependencyIndex for ExactIndex {
         }
         dependents.push(entry);
         self.by_key.insert(key, dependents);
-        self.by_unit.entry(unit).or_default().push(key);
+        if key.key == DepKey::WHOLE {
+            self.wholes.set(whole_filter_bit(key.object), true);
+        }
+        let deps = self.unit_keys(unit);
+        let first = deps.keys.is_empty();
+        deps.keys.push(key);
+        self.unit_count += usize::from(first);
         self.live += 1;
     }
 
     fn remove_unit(&mut self, unit: UnitId) {
-        let Some(keys) = self.by_unit.remove(&unit) else {
+        let Some(deps) = self.units.get_mut(unit.0 as usize) else {
             return;
         };
-        let i = unit.0 as usize;
-        if self.generations.len() <= i {
-            self.generations.resize(i + 1, 0);
+        if deps.keys.is_empty() {
+            return;
         }
-        self.generations[i] = self.generations[i].wrapping_add(1);
+        let keys = std::mem::take(&mut deps.keys);
+        deps.generation = deps.generation.wrapping_add(1);
+        self.unit_count -= 1;
         self.live = self.live.saturating_sub(keys.len());
         self.stale += keys.len();
         if self.stale > self.live.max(64) {
@@ -133,10 +178,11 @@ impl DependencyIndex for ExactIndex {
                     continue;
                 }
                 self.live = self.live.saturating_sub(1);
-                if let Some(unit_keys) = self.by_unit.get_mut(&d.unit) {
-                    unit_keys.retain(|k| *k != dep);
-                    if unit_keys.is_empty() {
-                        self.by_unit.remove(&d.unit);
+                if let Some(unit) = self.units.get_mut(d.unit.0 as usize) {
+                    let had = !unit.keys.is_empty();
+                    unit.keys.retain(|k| *k != dep);
+                    if had && unit.keys.is_empty() {
+                        self.unit_count -= 1;
                     }
                 }
             }
@@ -163,14 +209,16 @@ impl DependencyIndex for ExactIndex {
             }
         } else {
             push(&key);
-            push(&DepKey::whole(key.object));
+            if self.wholes[whole_filter_bit(key.object)] {
+                push(&DepKey::whole(key.object));
+            }
         }
     }
 
     fn bytes(&self) -> usize {
         let entry = std::mem::size_of::<(DepKey, SmallVec<[Dependent; 2]>)>() + 1;
         let object = std::mem::size_of::<(u64, SmallVec<[u64; 4]>)>() + 1;
-        let unit = std::mem::size_of::<(UnitId, Vec<DepKey>)>() + 1;
+        let unit = std::mem::size_of::<UnitDeps>();
         let spilled: usize = self
             .by_key
             .values()
@@ -178,20 +226,20 @@ impl DependencyIndex for ExactIndex {
             .map(|d| d.capacity() * std::mem::size_of::<Dependent>())
             .sum();
         let unit_lists: usize = self
-            .by_unit
-            .values()
-            .map(|k| k.capacity() * std::mem::size_of::<DepKey>())
+            .units
+            .iter()
+            .map(|u| u.keys.capacity() * std::mem::size_of::<DepKey>())
             .sum();
         self.by_key.capacity() * entry
             + self.by_object.capacity() * object
-            + self.by_unit.capacity() * unit
+            + self.units.capacity() * unit
             + spilled
             + unit_lists
-            + self.generations.capacity() * std::mem::size_of::<u32>()
+            + std::mem::size_of::<WholeFilter>()
     }
 
     fn units(&self) -> usize {
-        self.by_unit.len()
+        self.unit_count
     }
 }
 
@@ -226,6 +274,33 @@ mod tests {
                 Affected::Site(UnitId(9), SiteId(0)),
             ]
         );
+    }
+
+    #[test]
+    fn an_event_on_one_key_reaches_sites_that_assume_the_whole_object() {
+        let mut index = ExactIndex::default();
+        let mut out = Vec::new();
+        for object in 0..5000u64 {
+            index.add(UnitId(0), SiteId(1), DepKey { object, key: 3 });
+        }
+        index.add(UnitId(1), SiteId(0), DepKey::whole(42));
+        index.affected(DepKey { object: 42, key: 3 }, &mut out);
+        out.sort();
+        assert_eq!(
+            out,
+            [
+                Affected::Site(UnitId(0), SiteId(1)),
+                Affected::Site(UnitId(1), SiteId(0))
+            ]
+        );
+        out.clear();
+        index.affected(DepKey { object: 43, key: 3 }, &mut out);
+        assert_eq!(out, [Affected::Site(UnitId(0), SiteId(1))]);
+        index.remove_unit(UnitId(1));
+        out.clear();
+        index.affected(DepKey { object: 42, key: 3 }, &mut out);
+        assert_eq!(out, [Affected::Site(UnitId(0), SiteId(1))]);
+        assert_eq!(index.units(), 1);
     }
 
     #[test]
