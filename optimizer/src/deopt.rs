@@ -15,12 +15,13 @@ use crate::unit::{ExitId, Pushed, Slot, Src, Unit};
 use tripwire_core::object::Value;
 use tripwire_core::{PyResult, Vm};
 
-/// Where the values of the unit's frame are while an exit is rebuilt.
+/// Where the values of the unit's frame are while an exit is rebuilt (its
+/// temporaries on the value stack above the operand stack entries it was entered
+/// with).
 struct Sources<'a> {
     unit: &'a Unit,
     base: usize,
     stack_base: usize,
-    temps: &'a [Value],
 }
 
 impl Sources<'_> {
@@ -28,7 +29,10 @@ impl Sources<'_> {
         match src {
             Src::Slot(Slot::Local(i)) => vm.stack.get(self.base + i as usize).cloned(),
             Src::Slot(Slot::Stack(k)) => vm.stack.get(self.stack_base + k as usize).cloned(),
-            Src::Slot(Slot::Temp(t)) => self.temps.get(t as usize).cloned(),
+            Src::Slot(Slot::Temp(t)) => {
+                let temps = self.stack_base + self.unit.entry_depth as usize;
+                vm.stack.get(temps + t as usize).cloned()
+            }
             Src::Const(c) => self.unit.constants.get(c as usize).cloned(),
         }
         .unwrap_or(Value::Null)
@@ -66,17 +70,16 @@ pub fn rebuild(
     frame: usize,
     base: usize,
     stack_base: usize,
-    temps: &[Value],
     exit: ExitId,
 ) -> PyResult<()> {
     let Some(state) = unit.exits.get(exit.0 as usize) else {
+        vm.stack.truncate(stack_base + unit.entry_depth as usize);
         return Ok(());
     };
     let sources = Sources {
         unit,
         base,
         stack_base,
-        temps,
     };
     let (pushed, unbound_at) = sources.pushed(vm, &state.pushed, |src| {
         matches!(src, Src::Slot(Slot::Local(_)))

@@ -41,6 +41,24 @@ pub enum Src {
     Const(u32),
 }
 
+/// A value's place in register form: its index from the frame's base in the value
+/// stack. The frame's local slots come first, then the operand stack entries the
+/// unit was entered with, then the unit's temporaries (pushed above those while it
+/// runs), so every operand is one indexed load from one base.
+pub type Reg = u32;
+
+/// A source in register form: a register, or with `Operand::CONST` set, the index
+/// of a constant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Operand(pub u32);
+
+impl Operand {
+    pub const CONST: u32 = 1 << 31;
+}
+
+/// An op in register form, as backends run it.
+pub type RegOp = Op<Operand, Reg>;
+
 /// Index of an op in `Unit::ops`.
 pub type OpIndex = u32;
 
@@ -51,26 +69,29 @@ pub struct ExitId(pub u32);
 /// One specialised instruction. Every op that can find its operands of a kind it
 /// does not handle leaves through its exit before changing anything, so the
 /// interpreter redoes the instruction in full.
+///
+/// A unit's ops read sources `S` and write slots `D` (`Src`, `Slot`); a backend
+/// may lower them to operands of its own (`Op::lower`), keeping everything else.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Op {
+pub enum Op<S = Src, D = Slot> {
     /// A copy; from a local slot (`unbound` set), an unbound local (a null) leaves
     /// through `unbound`, which resumes at the `LoadFast` that read it.
     Move {
-        dst: Slot,
-        src: Src,
+        dst: D,
+        src: S,
         unbound: Option<ExitId>,
     },
     /// Drop the value a temporary holds (a popped result is released when the
     /// interpreter would release it); it holds a null after, as an unbound local.
     Clear {
-        slot: Slot,
+        slot: D,
     },
     /// The entry of an inlined call: `func` must be the function the callee's body
     /// was compiled from (the constant `expected`), and the call must not be one
     /// past the recursion limit; else the interpreter makes the call (`exit`). Its
     /// site assumes the function's code and defaults (a function watcher).
     Inline {
-        func: Src,
+        func: S,
         expected: u32,
         site: SiteId,
         exit: ExitId,
@@ -78,7 +99,7 @@ pub enum Op {
     /// A global or builtin's value, folded in: the site's assumption says it is
     /// still bound to the constant (`Globals::Constant`).
     Watched {
-        dst: Slot,
+        dst: D,
         constant: u32,
         site: SiteId,
     },
@@ -86,14 +107,14 @@ pub enum Op {
     /// rewrites when the name is rebound (`--globals=cell`); a null (the name
     /// deleted) leaves through the site's exit.
     CellLoad {
-        dst: Slot,
+        dst: D,
         cell: u32,
         site: SiteId,
     },
     /// A global or builtin looked up at every execution (the constant `name` is
     /// its name); unbound, it exits.
     Global {
-        dst: Slot,
+        dst: D,
         name: u32,
         exit: ExitId,
     },
@@ -106,10 +127,10 @@ pub enum Op {
     /// dropped unit or a trace or profile function now set leaves through `after`
     /// (the result pushed).
     Call {
-        func: Src,
-        recv: Src,
+        func: S,
+        recv: S,
         args: (u32, u32),
-        dst: Slot,
+        dst: D,
         exit: ExitId,
         raise: ExitId,
         after: ExitId,
@@ -118,8 +139,8 @@ pub enum Op {
     /// slot or a plain class attribute of the class the site is filled for);
     /// anything else exits.
     Attr {
-        dst: Slot,
-        obj: Src,
+        dst: D,
+        obj: S,
         attr: u32,
         exit: ExitId,
     },
@@ -127,73 +148,74 @@ pub enum Op {
     /// into `dst` and `obj` into `recv`, as `LoadMethod` pushes them; an instance
     /// whose dict shadows the name, or anything else, exits.
     Method {
-        dst: Slot,
-        recv: Slot,
-        obj: Src,
+        dst: D,
+        recv: D,
+        obj: S,
         attr: u32,
         exit: ExitId,
     },
     /// `obj.name = value` into an instance's dict (unwatched) or slot; anything
     /// else exits.
     StoreAttr {
-        obj: Src,
-        value: Src,
+        obj: S,
+        value: S,
         attr: u32,
         exit: ExitId,
     },
     /// `obj[index]` on a list or tuple with an int index in range; anything else
     /// exits.
     Subscr {
-        dst: Slot,
-        obj: Src,
-        index: Src,
+        dst: D,
+        obj: S,
+        index: S,
         exit: ExitId,
     },
     /// `obj[index] = value` on a list with an int index in range; anything else
     /// exits.
     StoreSubscr {
-        obj: Src,
-        index: Src,
-        value: Src,
+        obj: S,
+        index: S,
+        value: S,
         exit: ExitId,
     },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
     /// exits.
     Arith {
         op: BinOp,
-        dst: Slot,
-        a: Src,
-        b: Src,
+        dst: D,
+        a: S,
+        b: S,
         exit: ExitId,
     },
     /// Compare two ints or floats and jump when the result equals `jump_if`.
     Branch {
         op: CmpOp,
-        a: Src,
-        b: Src,
+        a: S,
+        b: S,
         jump_if: bool,
         target: OpIndex,
         exit: ExitId,
     },
     /// Jump when `a is b` equals `jump_if` (never exits).
     BranchIs {
-        a: Src,
-        b: Src,
+        a: S,
+        b: S,
         jump_if: bool,
         target: OpIndex,
     },
-    /// A tuple or list of exactly `n` items into temporaries `first ..= first + n - 1`,
-    /// the last item lowest (the stack order of `UnpackSequence`); anything else exits.
+    /// A tuple or list of exactly `n` items into the temporary `first` and the
+    /// `n - 1` after it, the last item lowest (the stack order of `UnpackSequence`);
+    /// anything else exits.
     Unpack {
-        seq: Src,
-        first: u32,
+        seq: S,
+        first: D,
         n: u32,
         exit: ExitId,
     },
     /// Jump when the truth of a bool, an int, a float or None equals `jump_if`;
     /// anything else exits.
     BranchBool {
-        value: Src,
+        value: S,
         jump_if: bool,
         target: OpIndex,
         exit: ExitId,
@@ -211,8 +233,8 @@ pub enum Op {
     /// `iter(src)` of a list, tuple or range (no Python code runs); anything else
     /// exits.
     GetIter {
-        dst: Slot,
-        src: Src,
+        dst: D,
+        src: S,
         exit: ExitId,
     },
     /// The next item of the range, list or tuple iterator in `iter` into `dst`, then
@@ -221,8 +243,8 @@ pub enum Op {
     /// switch, signal or finalizer due, or the unit dropped, leaves through `back`
     /// (the item stored).
     ForNext {
-        iter: Slot,
-        dst: Slot,
+        iter: D,
+        dst: D,
         item: OpIndex,
         done: OpIndex,
         exit: ExitId,
@@ -231,10 +253,221 @@ pub enum Op {
     /// Return `value` from the frame (a whole function's unit); an unbound local
     /// leaves through `unbound`.
     Return {
-        value: Src,
+        value: S,
         unbound: ExitId,
     },
     Exit(ExitId),
+}
+
+impl<S: Copy, D: Copy> Op<S, D> {
+    /// The same op over other operands: each source through `src`, each slot
+    /// through `slot`.
+    pub fn lower<S2, D2>(self, src: impl Fn(S) -> S2, slot: impl Fn(D) -> D2) -> Op<S2, D2> {
+        match self {
+            Op::Move {
+                dst,
+                src: s,
+                unbound,
+            } => Op::Move {
+                dst: slot(dst),
+                src: src(s),
+                unbound,
+            },
+            Op::Clear { slot: d } => Op::Clear { slot: slot(d) },
+            Op::Inline {
+                func,
+                expected,
+                site,
+                exit,
+            } => Op::Inline {
+                func: src(func),
+                expected,
+                site,
+                exit,
+            },
+            Op::Watched {
+                dst,
+                constant,
+                site,
+            } => Op::Watched {
+                dst: slot(dst),
+                constant,
+                site,
+            },
+            Op::CellLoad { dst, cell, site } => Op::CellLoad {
+                dst: slot(dst),
+                cell,
+                site,
+            },
+            Op::Global { dst, name, exit } => Op::Global {
+                dst: slot(dst),
+                name,
+                exit,
+            },
+            Op::Call {
+                func,
+                recv,
+                args,
+                dst,
+                exit,
+                raise,
+                after,
+            } => Op::Call {
+                func: src(func),
+                recv: src(recv),
+                args,
+                dst: slot(dst),
+                exit,
+                raise,
+                after,
+            },
+            Op::Attr {
+                dst,
+                obj,
+                attr,
+                exit,
+            } => Op::Attr {
+                dst: slot(dst),
+                obj: src(obj),
+                attr,
+                exit,
+            },
+            Op::Method {
+                dst,
+                recv,
+                obj,
+                attr,
+                exit,
+            } => Op::Method {
+                dst: slot(dst),
+                recv: slot(recv),
+                obj: src(obj),
+                attr,
+                exit,
+            },
+            Op::StoreAttr {
+                obj,
+                value,
+                attr,
+                exit,
+            } => Op::StoreAttr {
+                obj: src(obj),
+                value: src(value),
+                attr,
+                exit,
+            },
+            Op::Subscr {
+                dst,
+                obj,
+                index,
+                exit,
+            } => Op::Subscr {
+                dst: slot(dst),
+                obj: src(obj),
+                index: src(index),
+                exit,
+            },
+            Op::StoreSubscr {
+                obj,
+                index,
+                value,
+                exit,
+            } => Op::StoreSubscr {
+                obj: src(obj),
+                index: src(index),
+                value: src(value),
+                exit,
+            },
+            Op::Arith {
+                op,
+                dst,
+                a,
+                b,
+                exit,
+            } => Op::Arith {
+                op,
+                dst: slot(dst),
+                a: src(a),
+                b: src(b),
+                exit,
+            },
+            Op::Branch {
+                op,
+                a,
+                b,
+                jump_if,
+                target,
+                exit,
+            } => Op::Branch {
+                op,
+                a: src(a),
+                b: src(b),
+                jump_if,
+                target,
+                exit,
+            },
+            Op::BranchIs {
+                a,
+                b,
+                jump_if,
+                target,
+            } => Op::BranchIs {
+                a: src(a),
+                b: src(b),
+                jump_if,
+                target,
+            },
+            Op::Unpack {
+                seq,
+                first,
+                n,
+                exit,
+            } => Op::Unpack {
+                seq: src(seq),
+                first: slot(first),
+                n,
+                exit,
+            },
+            Op::BranchBool {
+                value,
+                jump_if,
+                target,
+                exit,
+            } => Op::BranchBool {
+                value: src(value),
+                jump_if,
+                target,
+                exit,
+            },
+            Op::LoopBack { target, exit } => Op::LoopBack { target, exit },
+            Op::Jump { target } => Op::Jump { target },
+            Op::GetIter { dst, src: s, exit } => Op::GetIter {
+                dst: slot(dst),
+                src: src(s),
+                exit,
+            },
+            Op::ForNext {
+                iter,
+                dst,
+                item,
+                done,
+                exit,
+                back,
+            } => Op::ForNext {
+                iter: slot(iter),
+                dst: slot(dst),
+                item,
+                done,
+                exit,
+                back,
+            },
+            Op::Return { value, unbound } => Op::Return {
+                value: src(value),
+                unbound,
+            },
+            Op::Exit(exit) => Op::Exit(exit),
+        }
+    }
 }
 
 /// A unit's constants. Those its `Watched` ops load (a global's, a builtin's or a
@@ -442,6 +675,11 @@ pub struct Unit {
     pub entry_depth: u32,
     /// Ops are patched in place while the unit may be running: each is a cell.
     pub ops: Box<[Cell<Op>]>,
+    /// The same ops in register form (`Unit::lower_to_registers`), patched with
+    /// `ops`: what backends run.
+    pub reg_ops: Box<[Cell<RegOp>]>,
+    /// `operands` in register form.
+    pub reg_operands: Box<[Operand]>,
     pub constants: Constants,
     /// Globals and builtins under `--globals=cell`, rewritten in place by events.
     pub cells: Box<[RefCell<Value>]>,
@@ -488,6 +726,9 @@ impl Unit {
             if let Some(op) = self.ops.get(s.op as usize) {
                 op.set(Op::Exit(s.exit));
             }
+            if let Some(op) = self.reg_ops.get(s.op as usize) {
+                op.set(Op::Exit(s.exit));
+            }
         }
     }
 
@@ -514,6 +755,27 @@ impl Unit {
             })
             .map(|(i, _)| SiteId(i as u32))
             .collect()
+    }
+
+    /// Fill `reg_ops` and `reg_operands` for frames of `nlocalsplus` local slots.
+    pub fn lower_to_registers(&mut self, nlocalsplus: usize) {
+        let slots = nlocalsplus as u32;
+        let depth = self.entry_depth;
+        let reg = move |slot: Slot| match slot {
+            Slot::Local(i) => i,
+            Slot::Stack(k) => slots + k,
+            Slot::Temp(t) => slots + depth + t,
+        };
+        let operand = move |src: Src| match src {
+            Src::Slot(slot) => Operand(reg(slot)),
+            Src::Const(c) => Operand(c | Operand::CONST),
+        };
+        self.reg_ops = self
+            .ops
+            .iter()
+            .map(|op| Cell::new(op.get().lower(operand, reg)))
+            .collect();
+        self.reg_operands = self.operands.iter().map(|&s| operand(s)).collect();
     }
 
     /// Whether every operand of every op is in range for a frame of
@@ -614,6 +876,9 @@ impl Unit {
                     n,
                     exit,
                 } => {
+                    let Slot::Temp(first) = first else {
+                        return false;
+                    };
                     src_ok(seq)
                         && first.checked_add(n).is_some_and(|e| e <= self.temps)
                         && exit_ok(exit)

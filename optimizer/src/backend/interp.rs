@@ -9,7 +9,7 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
-use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Slot, Src, Unit};
+use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Operand, Reg, Unit};
 use smallvec::SmallVec;
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
@@ -46,7 +46,7 @@ impl Stress {
 }
 
 /// The exit an op takes when its guard fails.
-fn guard_exit(unit: &Unit, op: &Op) -> Option<ExitId> {
+fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
     match *op {
         Op::Arith { exit, .. }
         | Op::Branch { exit, .. }
@@ -91,7 +91,9 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 
 /// Run `unit` over the top frame, whose values start at `base` of the value stack
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
-/// exits. `temps` holds the temporaries on return (the exit may push some). With
+/// exits. Its temporaries are pushed above the operand stack entries it was
+/// entered with, and are still there when it exits (the exit may push some); a
+/// unit that returns leaves the value stack as it found it. With
 /// `STRESS`, guards fail as `stress` says (a separate instance of the loop, so the
 /// plain one pays nothing for it). A call that raised gives its exception with the
 /// exit that rebuilds the frame to raise it in.
@@ -99,8 +101,8 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// # Safety
 ///
 /// Operands are read without bounds checks: the unit must have passed
-/// `Unit::check_layout` for this frame's number of local slots
-/// (`stack_base - base`), and the value stack must hold at least
+/// `Unit::check_layout` and been lowered to registers for this frame's number of
+/// local slots (`stack_base - base`), and the value stack must hold exactly
 /// `stack_base + unit.entry_depth` values (the frame's slots and the operand stack
 /// entries the unit was entered with).
 pub unsafe fn run<const STRESS: bool>(
@@ -108,47 +110,51 @@ pub unsafe fn run<const STRESS: bool>(
     unit: &Unit,
     base: usize,
     stack_base: usize,
-    temps: &mut Vec<Value>,
     stress: &mut Stress,
     fill: &mut Fill,
 ) -> Ran {
-    temps.clear();
-    temps.resize(unit.temps as usize, Value::None);
+    let top = stack_base + unit.entry_depth as usize;
+    debug_assert_eq!(vm.stack.len(), top);
+    vm.stack.resize(top + unit.temps as usize, Value::None);
+    let consts: &[Value] = &unit.constants;
     let mut at = 0usize;
     loop {
         // The exit of the jump back that ends this round, should its tick be the
         // one the interpreter must see.
         let back;
         loop {
-            let values = &mut vm.stack;
-            let Some(op) = unit.ops.get(at) else {
+            // Taken again for every op: a call may have moved the value stack.
+            let regs = vm.stack.as_mut_ptr().add(base);
+            let Some(cell) = unit.reg_ops.get(at) else {
                 return Ran::Exit(ExitId(0));
             };
             at += 1;
-            let op = op.get();
             if STRESS {
-                if let Some(exit) = guard_exit(unit, &op) {
+                if let Some(exit) = guard_exit(unit, &cell.get()) {
                     if stress.fails() {
                         return Ran::Exit(exit);
                     }
                 }
             }
-            match op {
+            // SAFETY: read in place, not copied whole; every arm copies the fields
+            // it uses out of it before anything that could patch the op (a call)
+            // runs.
+            match *cell.as_ptr() {
                 Op::Move { dst, src, unbound } => {
-                    let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
+                    let v = get(regs, consts, src).dup();
                     if let (true, Some(unbound)) = (v.is_null(), unbound) {
                         return Ran::Exit(unbound);
                     }
-                    write(values, base, stack_base, temps, dst, v);
+                    put(regs, dst, v);
                 }
-                Op::Clear { slot } => write(values, base, stack_base, temps, slot, Value::Null),
+                Op::Clear { slot } => put(regs, slot, Value::Null),
                 Op::Inline {
                     func,
                     expected,
                     exit,
                     ..
                 } => {
-                    let f = read(values, base, stack_base, temps, &unit.constants, func);
+                    let f = get(regs, consts, func);
                     let same = unit
                         .constants
                         .get(expected as usize)
@@ -175,7 +181,7 @@ pub unsafe fn run<const STRESS: bool>(
                         .constants
                         .get(constant as usize)
                         .map_or(Value::None, Value::dup);
-                    write(values, base, stack_base, temps, dst, v);
+                    put(regs, dst, v);
                 }
                 Op::CellLoad { dst, cell, site } => {
                     let v = unit
@@ -189,7 +195,7 @@ pub unsafe fn run<const STRESS: bool>(
                             .map_or(ExitId(0), |s| s.exit);
                         return Ran::Exit(exit);
                     }
-                    write(values, base, stack_base, temps, dst, v);
+                    put(regs, dst, v);
                 }
                 Op::Global { dst, name, exit } => {
                     let Some(Value::Str(name)) = unit.constants.get(name as usize) else {
@@ -200,7 +206,7 @@ pub unsafe fn run<const STRESS: bool>(
                         .get_str(name)
                         .or_else(|| unit.builtins.get_str(name));
                     match found {
-                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        Some(v) => put(regs, dst, v),
                         None => return Ran::Exit(exit),
                     }
                 }
@@ -213,7 +219,7 @@ pub unsafe fn run<const STRESS: bool>(
                     raise,
                     after,
                 } => {
-                    let f = read(values, base, stack_base, temps, &unit.constants, func);
+                    let f = get(regs, consts, func);
                     let callee = match f {
                         Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
                         Value::Function(f) if unit.python_calls => Callee::Python(f.clone()),
@@ -222,15 +228,14 @@ pub unsafe fn run<const STRESS: bool>(
                     if !vm.thread.profile.is_none() || vm.native_depth >= NESTED_CALLS {
                         return Ran::Exit(exit);
                     }
-                    let values = &vm.stack;
                     let mut argv: SmallVec<[Value; 4]> = SmallVec::new();
-                    let receiver = read(values, base, stack_base, temps, &unit.constants, recv);
+                    let receiver = get(regs, consts, recv);
                     if !receiver.is_null() {
                         argv.push(receiver.dup());
                     }
                     let (start, len) = (args.0 as usize, args.1 as usize);
-                    for &src in unit.operands.get(start..start + len).unwrap_or(&[]) {
-                        let v = read(values, base, stack_base, temps, &unit.constants, src);
+                    for &src in unit.reg_operands.get(start..start + len).unwrap_or(&[]) {
+                        let v = get(regs, consts, src);
                         if v.is_null() {
                             // An unbound local: its load raises, in the interpreter.
                             return Ran::Exit(exit);
@@ -249,7 +254,7 @@ pub unsafe fn run<const STRESS: bool>(
                         Callee::Python(f) => vm.call_function(&f, &argv, &[]),
                     };
                     match result {
-                        Ok(v) => write(&mut vm.stack, base, stack_base, temps, dst, v),
+                        Ok(v) => put(vm.stack.as_mut_ptr().add(base), dst, v),
                         Err(e) => return Ran::Raised(raise, e),
                     }
                     if !unit.valid.get() || unit.leave_now.get() || vm.thread.attention {
@@ -265,7 +270,7 @@ pub unsafe fn run<const STRESS: bool>(
                     let Some(site) = unit.attrs.get(attr as usize) else {
                         return Ran::Exit(exit);
                     };
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let o = get(regs, consts, obj);
                     let v = match load(vm.types, site, o) {
                         Some(v) => v,
                         None => {
@@ -279,7 +284,7 @@ pub unsafe fn run<const STRESS: bool>(
                             }
                         }
                     };
-                    write(&mut vm.stack, base, stack_base, temps, dst, v);
+                    put(regs, dst, v);
                 }
                 Op::Method {
                     dst,
@@ -291,7 +296,7 @@ pub unsafe fn run<const STRESS: bool>(
                     let Some(site) = unit.attrs.get(attr as usize) else {
                         return Ran::Exit(exit);
                     };
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj).dup();
+                    let o = get(regs, consts, obj).dup();
                     let m = match method(vm.types, site, &o) {
                         Some(m) => m,
                         None => {
@@ -304,9 +309,8 @@ pub unsafe fn run<const STRESS: bool>(
                             }
                         }
                     };
-                    let values = &mut vm.stack;
-                    write(values, base, stack_base, temps, dst, m);
-                    write(values, base, stack_base, temps, recv, o);
+                    put(regs, dst, m);
+                    put(regs, recv, o);
                 }
                 Op::StoreAttr {
                     obj,
@@ -317,11 +321,11 @@ pub unsafe fn run<const STRESS: bool>(
                     let Some(site) = unit.attrs.get(attr as usize) else {
                         return Ran::Exit(exit);
                     };
-                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    let v = get(regs, consts, value).dup();
                     if v.is_null() {
                         return Ran::Exit(exit);
                     }
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
+                    let o = get(regs, consts, obj);
                     let v = match store(vm.types, site, o, v) {
                         Ok(()) => continue,
                         Err(v) => v,
@@ -337,8 +341,8 @@ pub unsafe fn run<const STRESS: bool>(
                     jump_if,
                     target,
                 } => {
-                    let x = read(values, base, stack_base, temps, &unit.constants, a);
-                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    let x = get(regs, consts, a);
+                    let y = get(regs, consts, b);
                     if x.is(y) == jump_if {
                         at = target as usize;
                     }
@@ -349,7 +353,7 @@ pub unsafe fn run<const STRESS: bool>(
                     n,
                     exit,
                 } => {
-                    let s = read(values, base, stack_base, temps, &unit.constants, seq);
+                    let s = get(regs, consts, seq);
                     let items: SmallVec<[Value; 4]> = match s {
                         Value::Tuple(t) if t.items.len() == n as usize => {
                             t.items.iter().map(Value::dup).collect()
@@ -364,9 +368,7 @@ pub unsafe fn run<const STRESS: bool>(
                         _ => return Ran::Exit(exit),
                     };
                     for (k, v) in items.into_iter().rev().enumerate() {
-                        if let Some(slot) = temps.get_mut(first as usize + k) {
-                            Value::replace_split(slot, v).release();
-                        }
+                        put(regs, first + k as u32, v);
                     }
                 }
                 Op::Subscr {
@@ -375,10 +377,8 @@ pub unsafe fn run<const STRESS: bool>(
                     index,
                     exit,
                 } => {
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
-                    let &Value::Int(i) =
-                        read(values, base, stack_base, temps, &unit.constants, index)
-                    else {
+                    let o = get(regs, consts, obj);
+                    let &Value::Int(i) = get(regs, consts, index) else {
                         return Ran::Exit(exit);
                     };
                     let item = match o {
@@ -387,7 +387,7 @@ pub unsafe fn run<const STRESS: bool>(
                         _ => None,
                     };
                     match item {
-                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        Some(v) => put(regs, dst, v),
                         None => return Ran::Exit(exit),
                     }
                 }
@@ -397,14 +397,11 @@ pub unsafe fn run<const STRESS: bool>(
                     value,
                     exit,
                 } => {
-                    let o = read(values, base, stack_base, temps, &unit.constants, obj);
-                    let (Value::List(l), &Value::Int(i)) = (
-                        o,
-                        read(values, base, stack_base, temps, &unit.constants, index),
-                    ) else {
+                    let o = get(regs, consts, obj);
+                    let (Value::List(l), &Value::Int(i)) = (o, get(regs, consts, index)) else {
                         return Ran::Exit(exit);
                     };
-                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    let v = get(regs, consts, value).dup();
                     if v.is_null() {
                         return Ran::Exit(exit);
                     }
@@ -425,10 +422,10 @@ pub unsafe fn run<const STRESS: bool>(
                     b,
                     exit,
                 } => {
-                    let x = read(values, base, stack_base, temps, &unit.constants, a);
-                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    let x = get(regs, consts, a);
+                    let y = get(regs, consts, b);
                     match arith(op, x, y) {
-                        Some(v) => write(values, base, stack_base, temps, dst, v),
+                        Some(v) => put(regs, dst, v),
                         None => return Ran::Exit(exit),
                     }
                 }
@@ -440,8 +437,8 @@ pub unsafe fn run<const STRESS: bool>(
                     target,
                     exit,
                 } => {
-                    let x = read(values, base, stack_base, temps, &unit.constants, a);
-                    let y = read(values, base, stack_base, temps, &unit.constants, b);
+                    let x = get(regs, consts, a);
+                    let y = get(regs, consts, b);
                     match compare(op, x, y) {
                         Some(r) if r == jump_if => at = target as usize,
                         Some(_) => {}
@@ -453,14 +450,7 @@ pub unsafe fn run<const STRESS: bool>(
                     jump_if,
                     target,
                     exit,
-                } => match truth(read(
-                    values,
-                    base,
-                    stack_base,
-                    temps,
-                    &unit.constants,
-                    value,
-                )) {
+                } => match truth(get(regs, consts, value)) {
                     Some(b) if b == jump_if => at = target as usize,
                     Some(_) => {}
                     None => return Ran::Exit(exit),
@@ -475,12 +465,12 @@ pub unsafe fn run<const STRESS: bool>(
                     break;
                 }
                 Op::GetIter { dst, src, exit } => {
-                    let v = read(values, base, stack_base, temps, &unit.constants, src).dup();
+                    let v = get(regs, consts, src).dup();
                     if !iterates_in_place(&v) {
                         return Ran::Exit(exit);
                     }
                     match vm.get_iter(&v) {
-                        Ok(it) => write(&mut vm.stack, base, stack_base, temps, dst, it),
+                        Ok(it) => put(regs, dst, it),
                         Err(_) => return Ran::Exit(exit),
                     }
                 }
@@ -492,17 +482,10 @@ pub unsafe fn run<const STRESS: bool>(
                     exit,
                     back: back_exit,
                 } => {
-                    let it = read(
-                        values,
-                        base,
-                        stack_base,
-                        temps,
-                        &unit.constants,
-                        Src::Slot(iter),
-                    );
+                    let it = &*regs.add(iter as usize);
                     match step_in_place(it) {
                         Some(Some(v)) => {
-                            write(values, base, stack_base, temps, dst, v);
+                            put(regs, dst, v);
                             at = item as usize;
                             if let Some(next) = back_exit {
                                 if !unit.valid.get() {
@@ -517,10 +500,11 @@ pub unsafe fn run<const STRESS: bool>(
                     }
                 }
                 Op::Return { value, unbound } => {
-                    let v = read(values, base, stack_base, temps, &unit.constants, value).dup();
+                    let v = get(regs, consts, value).dup();
                     if v.is_null() {
                         return Ran::Exit(unbound);
                     }
+                    vm.stack.truncate(top);
                     return Ran::Returned(v);
                 }
                 Op::Exit(exit) => return Ran::Exit(exit),
@@ -641,60 +625,23 @@ fn store(types: &BuiltinTypes, site: &AttrSite, obj: &Value, v: Value) -> Result
     Ok(())
 }
 
-/// Where an operand is. Unchecked: `run`'s caller vouches that the unit's operands
-/// are in range for the frame (`Unit::check_layout`), that the value stack holds
-/// the frame's slots and its entry operands (which no call made by the unit pops),
-/// and `run` sized `temps` to the unit's temporaries.
+/// The value of operand `x`. Unchecked: `run`'s caller vouches that the unit's
+/// operands are in range for the frame (`Unit::check_layout`), and `run` pushed
+/// the temporaries, so `regs` (the frame's base in the value stack, taken after
+/// the last call) reaches every register.
 #[inline(always)]
-fn read<'a>(
-    values: &'a [Value],
-    base: usize,
-    stack_base: usize,
-    temps: &'a [Value],
-    constants: &'a [Value],
-    src: Src,
-) -> &'a Value {
-    debug_assert!(match src {
-        Src::Slot(Slot::Local(i)) => base + (i as usize) < stack_base,
-        Src::Slot(Slot::Stack(k)) => stack_base + (k as usize) < values.len(),
-        Src::Slot(Slot::Temp(t)) => (t as usize) < temps.len(),
-        Src::Const(c) => (c as usize) < constants.len(),
-    });
-    // SAFETY: in range, as `run`'s contract says (checked above in debug builds).
-    unsafe {
-        match src {
-            Src::Slot(Slot::Local(i)) => values.get_unchecked(base + i as usize),
-            Src::Slot(Slot::Stack(k)) => values.get_unchecked(stack_base + k as usize),
-            Src::Slot(Slot::Temp(t)) => temps.get_unchecked(t as usize),
-            Src::Const(c) => constants.get_unchecked(c as usize),
-        }
+unsafe fn get(regs: *const Value, consts: &[Value], x: Operand) -> &Value {
+    if x.0 & Operand::CONST != 0 {
+        consts.get_unchecked((x.0 & !Operand::CONST) as usize)
+    } else {
+        &*regs.add(x.0 as usize)
     }
 }
 
-/// Store into a slot, releasing what it held; unchecked as `read`.
+/// Store into register `r`, releasing what it held; unchecked as `get`.
 #[inline(always)]
-fn write(
-    values: &mut [Value],
-    base: usize,
-    stack_base: usize,
-    temps: &mut [Value],
-    dst: Slot,
-    v: Value,
-) {
-    debug_assert!(match dst {
-        Slot::Local(i) => base + (i as usize) < stack_base,
-        Slot::Stack(k) => stack_base + (k as usize) < values.len(),
-        Slot::Temp(t) => (t as usize) < temps.len(),
-    });
-    // SAFETY: in range, as `run`'s contract says (checked above in debug builds).
-    let slot = unsafe {
-        match dst {
-            Slot::Local(i) => values.get_unchecked_mut(base + i as usize),
-            Slot::Stack(k) => values.get_unchecked_mut(stack_base + k as usize),
-            Slot::Temp(t) => temps.get_unchecked_mut(t as usize),
-        }
-    };
-    Value::replace_split(slot, v).release();
+unsafe fn put(regs: *mut Value, r: Reg, v: Value) {
+    Value::replace_split(&mut *regs.add(r as usize), v).release();
 }
 
 /// The truth of a bool, an int, a float or None (no Python code decides it); None
@@ -749,6 +696,19 @@ fn arith(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
                 // Both exact as floats: IEEE division rounds the true quotient once.
                 let (fx, fy) = (exact_float(a)?, exact_float(b)?);
                 (y != 0).then(|| Value::Float(fx / fy))
+            }
+            BinOp::And => Some(Value::Int(x & y)),
+            BinOp::Or => Some(Value::Int(x | y)),
+            BinOp::Xor => Some(Value::Int(x ^ y)),
+            BinOp::LShift => {
+                let shift = u32::try_from(y).ok().filter(|&s| s < 64)?;
+                let shifted = x << shift;
+                // Bits shifted out, or into the sign, need a big int.
+                (shifted >> shift == x).then_some(Value::Int(shifted))
+            }
+            BinOp::RShift => {
+                let shift = u32::try_from(y).ok()?;
+                Some(Value::Int(x >> shift.min(63)))
             }
             _ => None,
         };

@@ -55,9 +55,6 @@ mod invalidate;
 /// Jumps back between two looks at the running loop.
 const SAMPLE_PERIOD: u32 = 256;
 
-/// Scratch temporary vectors kept for reuse.
-const SPARE_TEMPS: usize = 64;
-
 /// The `depth` of a function's entry in its code's loop list: the unit of the whole
 /// body, entered at the frame's start.
 const FUNCTION: u32 = u32::MAX;
@@ -111,8 +108,6 @@ pub struct Optimizer {
     pub stats: Stats,
     sink: Option<TraceSink>,
     seq: u64,
-    /// Scratch temporaries for units entered while others run (nested calls).
-    spare_temps: Vec<Vec<Value>>,
     stress: Stress,
     /// Trace records kept for the Python API (`record_trace`), while it asks.
     kept: Option<Vec<Record>>,
@@ -125,7 +120,7 @@ pub struct Optimizer {
 }
 
 /// A unit about to run over a frame, with what its run borrows from the optimizer
-/// (its scratch temporaries, the stress counter) while the optimizer is not held.
+/// (the stress counter) while the optimizer is not held.
 struct Entered {
     id: UnitId,
     unit: Rc<Unit>,
@@ -136,7 +131,6 @@ struct Entered {
     loops: Rc<dyn Any>,
     head: u32,
     depth: u32,
-    temps: Vec<Value>,
     stress: Option<Stress>,
     /// When it was entered, if the timeline wants its span.
     began: Option<Instant>,
@@ -155,20 +149,17 @@ impl Entered {
             Err(_) => false,
         };
         unit.running.set(unit.running.get() + 1);
-        let temps = &mut self.temps;
         // SAFETY: the unit passed `check_layout` for its code when it was compiled,
         // `base` and `stack_base` are this frame's (a frame of that code), and `hot`
         // entered it with the value stack holding `stack_base + entry_depth` values.
         let ran = unsafe {
             match self.stress.as_mut() {
-                Some(stress) => backend::interp::run::<true>(
-                    vm, unit, base, stack_base, temps, stress, &mut fill,
-                ),
+                Some(stress) => {
+                    backend::interp::run::<true>(vm, unit, base, stack_base, stress, &mut fill)
+                }
                 None => {
                     let mut off = Stress::new(0);
-                    backend::interp::run::<false>(
-                        vm, unit, base, stack_base, temps, &mut off, &mut fill,
-                    )
+                    backend::interp::run::<false>(vm, unit, base, stack_base, &mut off, &mut fill)
                 }
             }
         };
@@ -181,7 +172,7 @@ impl Entered {
             Ran::Exit(exit) => (exit, None),
             Ran::Raised(exit, e) => (exit, Some(e)),
         };
-        let rebuilt = deopt::rebuild(vm, unit, self.frame, base, stack_base, &self.temps, exit);
+        let rebuilt = deopt::rebuild(vm, unit, self.frame, base, stack_base, exit);
         match raised.or(rebuilt.err()) {
             Some(e) => Finished::Raised(exit, e),
             None => Finished::Exit(exit),
@@ -256,7 +247,6 @@ impl Optimizer {
             stats: Stats::default(),
             sink: None,
             seq: 0,
-            spare_temps: Vec::new(),
             stress: Stress::new(options.stress_deopt),
             kept: None,
             events: 0,
@@ -534,7 +524,6 @@ impl Optimizer {
             loops: shared_loops.clone(),
             head,
             depth,
-            temps: self.spare_temps.pop().unwrap_or_default(),
             stress,
             began: self.chrome.is_some().then(Instant::now),
         })
@@ -665,7 +654,6 @@ impl Optimizer {
             loops,
             head,
             depth,
-            mut temps,
             stress,
             began,
             ..
@@ -673,10 +661,6 @@ impl Optimizer {
         if let (Some(chrome), Some(began)) = (self.chrome.as_mut(), began) {
             let name = format!("unit#{} {}", id.0, unit.code.qualname.as_str());
             chrome.span(&name, "run", began, Instant::now(), self.thread);
-        }
-        temps.clear();
-        if self.spare_temps.len() < SPARE_TEMPS {
-            self.spare_temps.push(temps);
         }
         if let Some(stress) = stress {
             self.stress = stress;

@@ -144,13 +144,15 @@ fn compile(
             }
         }
     }
-    let unit = Unit {
+    let mut unit = Unit {
         code: code.clone(),
         globals: scope.globals.clone(),
         builtins: scope.builtins.clone(),
         entry_pc: head,
         entry_depth: depth,
         ops: t.ops.into_iter().map(Cell::new).collect(),
+        reg_ops: Box::new([]),
+        reg_operands: Box::new([]),
         constants: Constants::new(t.constants, borrowed),
         cells: t.cells.into(),
         operands: t.operands.into(),
@@ -174,6 +176,7 @@ fn compile(
             why: "an operand out of range (a specialiser bug)",
         });
     }
+    unit.lower_to_registers(code.nlocalsplus());
     Ok(unit)
 }
 
@@ -726,14 +729,15 @@ impl Translator<'_> {
             Instr::UnpackSequence(n) => {
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let seq = self.pop(pc)?;
-                let first = self.stack.len();
+                let depth = self.stack.len();
+                let first = self.temp(depth);
                 for k in 0..n as usize {
-                    let slot = self.temp(first + k);
+                    let slot = self.temp(depth + k);
                     self.stack.push(Entry::fixed(Src::Slot(slot)));
                 }
                 self.emit(Op::Unpack {
                     seq: seq.src,
-                    first: first as u32,
+                    first,
                     n,
                     exit,
                 });
@@ -919,7 +923,17 @@ impl Translator<'_> {
 fn arith_supported(op: BinOp) -> bool {
     matches!(
         op,
-        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod
+        BinOp::Add
+            | BinOp::Sub
+            | BinOp::Mul
+            | BinOp::TrueDiv
+            | BinOp::FloorDiv
+            | BinOp::Mod
+            | BinOp::And
+            | BinOp::Or
+            | BinOp::Xor
+            | BinOp::LShift
+            | BinOp::RShift
     )
 }
 
