@@ -107,7 +107,7 @@ def pagerank(graph, damping, iterations):
 
 
 SIZE = 3000
-SOURCES = 80
+SOURCES = 96
 PAGERANK_ITERATIONS = 100
 
 

@@ -134,7 +134,7 @@ def render(solution):
     return "".join(str(solution[cell]) for cell in CELLS)
 
 
-PUZZLES = 400
+PUZZLES = 440
 CLUES = 22
 
 
