@@ -234,7 +234,8 @@ fn worker(
         };
         std::fs::write(&program, &source)?;
         let ours = outcome::run(&campaign.tripwire, &program, dir, campaign.limits)?;
-        let needs_reference = campaign.compare || ours == Outcome::TimedOut;
+        let needs_reference =
+            campaign.compare || matches!(ours, Outcome::TimedOut | Outcome::Signalled(_));
         let theirs = match (&campaign.reference, needs_reference) {
             (Some(python), true) => Some(outcome::run(
                 std::slice::from_ref(python),
@@ -246,6 +247,9 @@ fn worker(
         };
         let kind = match (&ours, &theirs) {
             (o, _) if o.is_crash() => Some(FindingKind::Crash),
+            // Killed by a signal the program sent itself, as the reference is.
+            (Outcome::Signalled(s), Some(Outcome::Signalled(t))) if s == t => None,
+            (Outcome::Signalled(_), _) => Some(FindingKind::Crash),
             (Outcome::TimedOut, None) => {
                 undecided += 1;
                 None

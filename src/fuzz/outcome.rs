@@ -17,6 +17,10 @@ pub enum Outcome {
     /// Killed by a signal it did not ask for, or it reported a Rust panic or an
     /// internal error: the signal or the line that says so.
     Crashed(String),
+    /// Killed by a signal a program can send itself with its default action
+    /// (`signal.raise_signal(signal.SIGUSR1)`, `os.kill(os.getpid(), ...)`): a
+    /// crash only if the reference is not killed by it too.
+    Signalled(i32),
     /// Still running at the time limit (then killed).
     TimedOut,
 }
@@ -35,6 +39,7 @@ impl Outcome {
             }
             Outcome::Exited { status, exception } => format!("exit {status} {exception}"),
             Outcome::Crashed(why) => format!("crash: {why}"),
+            Outcome::Signalled(signal) => format!("signal {signal}"),
             Outcome::TimedOut => "timeout".to_string(),
         }
     }
@@ -51,6 +56,10 @@ pub struct Limits {
 /// The most of stderr kept: a panic message is searched for in all of it, but only
 /// its start and end are kept.
 const STDERR_KEEP: usize = 64 * 1024;
+
+/// Signals that say the process faulted (SIGILL, SIGABRT, SIGBUS, SIGFPE,
+/// SIGSEGV): a crash whatever the reference does.
+const CRASH_SIGNALS: &[i32] = &[4, 6, 7, 8, 11];
 
 /// Lines by which tripwire (or the Rust runtime under it) says it failed inside.
 const CRASH_MARKERS: &[&str] = &[
@@ -141,7 +150,11 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         return Ok(Outcome::TimedOut);
     };
     if let Some(signal) = status.signal() {
-        return Ok(Outcome::Crashed(format!("signal {signal}")));
+        return Ok(if CRASH_SIGNALS.contains(&signal) {
+            Outcome::Crashed(format!("signal {signal}"))
+        } else {
+            Outcome::Signalled(signal)
+        });
     }
     if let Some(line) = crash_line {
         return Ok(Outcome::Crashed(line.trim().to_string()));
@@ -207,6 +220,12 @@ mod tests {
         let sh = |script: &str| vec!["sh".to_string(), "-c".to_string(), script.to_string()];
         let killed = run(&sh("kill -SEGV $$"), Path::new("x"), &dir, limits).unwrap();
         assert_eq!(killed, Outcome::Crashed("signal 11".into()));
+        let raised = run(&sh("kill -USR1 $$"), Path::new("x"), &dir, limits).unwrap();
+        assert_eq!(
+            raised,
+            Outcome::Signalled(10),
+            "a signal a program may send itself is judged against the reference"
+        );
         let slept = run(&sh("sleep 5"), Path::new("x"), &dir, limits).unwrap();
         assert_eq!(slept, Outcome::TimedOut);
         let panicked = run(

@@ -111,24 +111,34 @@ fn process_time_ns(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value>
 fn sleep(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "time.sleep", kw)?;
     check_args(vm, "time.sleep", args, 1, 1)?;
+    // CPython converts to nanoseconds in a signed 64-bit count first: what does not
+    // fit is an OverflowError, with a message that says which conversion failed.
+    const MAX_NS: f64 = 9_223_372_036_854_775_807.0;
     let secs = match &args[0] {
-        Value::Float(f) => *f,
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("Invalid value NaN (not a number)"));
+            }
+            if f.abs() * 1e9 >= MAX_NS {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            }
+            *f
+        }
         v => {
             // Ints (any size) and `__index__` objects; other types are rejected
             // the way CPython's time conversion rejects them.
             let n = super::math::index_big(vm, v)?;
-            super::math::big_to_f64(&n).unwrap_or(f64::INFINITY)
+            let secs = super::math::big_to_f64(&n).unwrap_or(f64::INFINITY);
+            if secs.abs() * 1e9 > MAX_NS {
+                return Err(vm.overflow_error("timestamp too large to convert to C PyTime_t"));
+            }
+            secs
         }
     };
-    if secs.is_nan() {
-        return Err(vm.value_error("Invalid value NaN (not a number)"));
-    }
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    let Ok(d) = Duration::try_from_secs_f64(secs) else {
-        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
-    };
+    let d = Duration::from_secs_f64(secs);
     if vm.sleep_thread(d)? {
         return Ok(Value::None);
     }
