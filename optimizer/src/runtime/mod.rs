@@ -438,10 +438,9 @@ impl Optimizer {
         }
         let code = f.code.clone();
         let (base, stack_base) = (f.base, f.stack_base());
-        let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
         let shared_loops = self.loops_of(vm, &code);
         let loops = shared_loops.downcast_ref::<CodeLoops>()?;
-        let unit = {
+        let (id, unit) = {
             let mut list = loops.loops.borrow_mut();
             let at = match list.iter().position(|l| l.head == head && l.depth == depth) {
                 Some(at) => at,
@@ -466,6 +465,9 @@ impl Optimizer {
                     return None;
                 }
                 LoopState::Warming { .. } => {
+                    // Read only to compile: an entry needs neither.
+                    let f = frame.frame(vm)?;
+                    let (globals, builtins) = (f.globals().clone(), f.builtins().clone());
                     entry.state = match self.compile(vm, &code, head, depth, &globals, &builtins) {
                         Ok(id) => {
                             if entry.compiled {
@@ -490,7 +492,7 @@ impl Optimizer {
             }
             match entry.state {
                 LoopState::Compiled(id) => match self.unit(id) {
-                    Some(u) if u.valid.get() => u,
+                    Some(u) if u.valid.get() => (id, u),
                     _ => {
                         entry.state = self.after_invalidation(&code, depth);
                         return None;
@@ -498,18 +500,6 @@ impl Optimizer {
                 },
                 _ => return None,
             }
-        };
-        let id = match loops
-            .loops
-            .borrow()
-            .iter()
-            .find(|l| l.head == head && l.depth == depth)
-        {
-            Some(LoopEntry {
-                state: LoopState::Compiled(id),
-                ..
-            }) => *id,
-            _ => return None,
         };
         unit.entries.set(unit.entries.get() + 1);
         let stress = (self.options.stress_deopt > 0)
