@@ -66,9 +66,46 @@ pub type OpIndex = u32;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExitId(pub u32);
 
+/// What an op does with operands its fast path does not handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slow {
+    /// Leave through the op's exit: the interpreter redoes the instruction.
+    Exit,
+    /// Run the interpreter's own implementation of the instruction (core's
+    /// `binary_op`, `getitem`, ...), which may run Python code. An error raises
+    /// from the instruction with the stack below its operands (`raise`); after it
+    /// returns, a dropped unit or a trace function now set leaves through `after`
+    /// (the result stored).
+    Generic { raise: ExitId, after: ExitId },
+    /// `Generic` for a branch: its `after` is where the interpreter goes on when
+    /// the condition came out true, or false.
+    Branch {
+        raise: ExitId,
+        on_true: ExitId,
+        on_false: ExitId,
+    },
+}
+
+impl Slow {
+    /// Its exits.
+    pub fn exits(self) -> impl Iterator<Item = ExitId> {
+        let exits: [Option<ExitId>; 3] = match self {
+            Slow::Exit => [None, None, None],
+            Slow::Generic { raise, after } => [Some(raise), Some(after), None],
+            Slow::Branch {
+                raise,
+                on_true,
+                on_false,
+            } => [Some(raise), Some(on_true), Some(on_false)],
+        };
+        exits.into_iter().flatten()
+    }
+}
+
 /// One specialised instruction. Every op that can find its operands of a kind it
 /// does not handle leaves through its exit before changing anything, so the
-/// interpreter redoes the instruction in full.
+/// interpreter redoes the instruction in full, or runs the instruction's generic
+/// form as its `Slow` says.
 ///
 /// A unit's ops read sources `S` and write slots `D` (`Src`, `Slot`); a backend
 /// may lower them to operands of its own (`Op::lower`), keeping everything else.
@@ -163,12 +200,13 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
     },
     /// `obj[index]` on a list or tuple with an int index in range; anything else
-    /// exits.
+    /// as `slow` says.
     Subscr {
         dst: D,
         obj: S,
         index: S,
         exit: ExitId,
+        slow: Slow,
     },
     /// `obj[index] = value` on a list with an int index in range; anything else
     /// exits.
@@ -179,15 +217,18 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
     },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
-    /// exits.
+    /// as `slow` says (the in-place form of `op` with `inplace`).
     Arith {
         op: BinOp,
+        inplace: bool,
         dst: D,
         a: S,
         b: S,
         exit: ExitId,
+        slow: Slow,
     },
-    /// Compare two ints or floats and jump when the result equals `jump_if`.
+    /// Compare two ints or floats and jump when the result equals `jump_if`;
+    /// anything else as `slow` says.
     Branch {
         op: CmpOp,
         a: S,
@@ -195,6 +236,7 @@ pub enum Op<S = Src, D = Slot> {
         jump_if: bool,
         target: OpIndex,
         exit: ExitId,
+        slow: Slow,
     },
     /// Jump when `a is b` equals `jump_if` (never exits).
     BranchIs {
@@ -213,12 +255,13 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
     },
     /// Jump when the truth of a bool, an int, a float or None equals `jump_if`;
-    /// anything else exits.
+    /// anything else as `slow` says.
     BranchBool {
         value: S,
         jump_if: bool,
         target: OpIndex,
         exit: ExitId,
+        slow: Slow,
     },
     /// A jump back (to the loop's head, or in an inner loop): one switch tick; when
     /// a thread switch, a signal or a finalizer is due, or the unit was dropped, it
@@ -361,11 +404,13 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 obj,
                 index,
                 exit,
+                slow,
             } => Op::Subscr {
                 dst: slot(dst),
                 obj: src(obj),
                 index: src(index),
                 exit,
+                slow,
             },
             Op::StoreSubscr {
                 obj,
@@ -380,16 +425,20 @@ impl<S: Copy, D: Copy> Op<S, D> {
             },
             Op::Arith {
                 op,
+                inplace,
                 dst,
                 a,
                 b,
                 exit,
+                slow,
             } => Op::Arith {
                 op,
+                inplace,
                 dst: slot(dst),
                 a: src(a),
                 b: src(b),
                 exit,
+                slow,
             },
             Op::Branch {
                 op,
@@ -398,6 +447,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 jump_if,
                 target,
                 exit,
+                slow,
             } => Op::Branch {
                 op,
                 a: src(a),
@@ -405,6 +455,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 jump_if,
                 target,
                 exit,
+                slow,
             },
             Op::BranchIs {
                 a,
@@ -433,11 +484,13 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 jump_if,
                 target,
                 exit,
+                slow,
             } => Op::BranchBool {
                 value: src(value),
                 jump_if,
                 target,
                 exit,
+                slow,
             },
             Op::LoopBack { target, exit } => Op::LoopBack { target, exit },
             Op::Jump { target } => Op::Jump { target },
@@ -856,7 +909,14 @@ impl Unit {
                     obj,
                     index,
                     exit,
-                } => slot_ok(dst) && src_ok(obj) && src_ok(index) && exit_ok(exit),
+                    slow,
+                } => {
+                    slot_ok(dst)
+                        && src_ok(obj)
+                        && src_ok(index)
+                        && exit_ok(exit)
+                        && slow.exits().all(exit_ok)
+                }
                 Op::StoreSubscr {
                     obj,
                     index,
@@ -864,11 +924,33 @@ impl Unit {
                     exit,
                 } => src_ok(obj) && src_ok(index) && src_ok(value) && exit_ok(exit),
                 Op::Arith {
-                    dst, a, b, exit, ..
-                } => slot_ok(dst) && src_ok(a) && src_ok(b) && exit_ok(exit),
+                    dst,
+                    a,
+                    b,
+                    exit,
+                    slow,
+                    ..
+                } => {
+                    slot_ok(dst)
+                        && src_ok(a)
+                        && src_ok(b)
+                        && exit_ok(exit)
+                        && slow.exits().all(exit_ok)
+                }
                 Op::Branch {
-                    a, b, target, exit, ..
-                } => src_ok(a) && src_ok(b) && target_ok(target) && exit_ok(exit),
+                    a,
+                    b,
+                    target,
+                    exit,
+                    slow,
+                    ..
+                } => {
+                    src_ok(a)
+                        && src_ok(b)
+                        && target_ok(target)
+                        && exit_ok(exit)
+                        && slow.exits().all(exit_ok)
+                }
                 Op::BranchIs { a, b, target, .. } => src_ok(a) && src_ok(b) && target_ok(target),
                 Op::Unpack {
                     seq,
@@ -887,8 +969,11 @@ impl Unit {
                     value,
                     target,
                     exit,
+                    slow,
                     ..
-                } => src_ok(value) && target_ok(target) && exit_ok(exit),
+                } => {
+                    src_ok(value) && target_ok(target) && exit_ok(exit) && slow.exits().all(exit_ok)
+                }
                 Op::LoopBack { target, exit } => target_ok(target) && exit_ok(exit),
                 Op::Jump { target } => target_ok(target),
                 Op::GetIter { dst, src, exit } => slot_ok(dst) && src_ok(src) && exit_ok(exit),

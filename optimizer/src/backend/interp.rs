@@ -9,7 +9,7 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
-use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Operand, Reg, Unit};
+use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Operand, Reg, Slow, Unit};
 use smallvec::SmallVec;
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
@@ -18,7 +18,7 @@ use tripwire_core::object::Value;
 use tripwire_core::vm::builtin_types::{borrowed_type_of, BuiltinTypes};
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::vm::ops::{cmp_f64, cmp_ord};
-use tripwire_core::{PyErr, Vm};
+use tripwire_core::{PyErr, PyResult, Vm};
 
 /// The largest magnitude below which every int is exactly a float.
 const EXACT_IN_FLOAT: i64 = 1 << 53;
@@ -243,12 +243,7 @@ pub unsafe fn run<const STRESS: bool>(
                         argv.push(v.dup());
                     }
                     // Tracebacks and frame inspection see the call's instruction.
-                    if let Some(f) = vm.frames.last_mut() {
-                        f.pc = unit
-                            .exits
-                            .get(after.0 as usize)
-                            .map_or(0, |e| e.pc as usize);
-                    }
+                    set_pc(vm, unit, after);
                     let result = match callee {
                         Callee::Native(native) => native(vm, &argv, &[]),
                         Callee::Python(f) => vm.call_function(&f, &argv, &[]),
@@ -257,7 +252,7 @@ pub unsafe fn run<const STRESS: bool>(
                         Ok(v) => put(vm.stack.as_mut_ptr().add(base), dst, v),
                         Err(e) => return Ran::Raised(raise, e),
                     }
-                    if !unit.valid.get() || unit.leave_now.get() || vm.thread.attention {
+                    if must_leave(vm, unit) {
                         return Ran::Exit(after);
                     }
                 }
@@ -375,20 +370,34 @@ pub unsafe fn run<const STRESS: bool>(
                     dst,
                     obj,
                     index,
-                    exit,
+                    ref exit,
+                    ref slow,
                 } => {
                     let o = get(regs, consts, obj);
-                    let &Value::Int(i) = get(regs, consts, index) else {
-                        return Ran::Exit(exit);
-                    };
-                    let item = match o {
-                        Value::List(l) => item_at(&l.items.borrow(), i),
-                        Value::Tuple(t) => item_at(&t.items, i),
+                    let i = get(regs, consts, index);
+                    let item = match (o, i) {
+                        (Value::List(l), &Value::Int(i)) => item_at(&l.items.borrow(), i),
+                        (Value::Tuple(t), &Value::Int(i)) => item_at(&t.items, i),
                         _ => None,
                     };
-                    match item {
-                        Some(v) => put(regs, dst, v),
+                    if let Some(v) = item {
+                        put(regs, dst, v);
+                        continue;
+                    }
+                    let (exit, slow) = (*exit, *slow);
+                    let Slow::Generic { raise, after } = slow else {
+                        return Ran::Exit(exit);
+                    };
+                    let (o, i) = match operands(o, i) {
+                        Some(pair) => pair,
                         None => return Ran::Exit(exit),
+                    };
+                    match generic(vm, unit, exit, raise, |vm| vm.getitem(&o, &i)) {
+                        Ok(v) => put(vm.stack.as_mut_ptr().add(base), dst, v),
+                        Err(ran) => return ran,
+                    }
+                    if must_leave(vm, unit) {
+                        return Ran::Exit(after);
                     }
                 }
                 Op::StoreSubscr {
@@ -415,18 +424,44 @@ pub unsafe fn run<const STRESS: bool>(
                     drop(items);
                     old.release();
                 }
+                // The fields only a slow path reads are read there, by reference:
+                // copied out with the rest, they would all be loaded up front.
                 Op::Arith {
                     op,
+                    ref inplace,
                     dst,
                     a,
                     b,
-                    exit,
+                    ref exit,
+                    ref slow,
                 } => {
                     let x = get(regs, consts, a);
                     let y = get(regs, consts, b);
-                    match arith(op, x, y) {
-                        Some(v) => put(regs, dst, v),
+                    if let Some(v) = arith(op, x, y) {
+                        put(regs, dst, v);
+                        continue;
+                    }
+                    let (inplace, exit, slow) = (*inplace, *exit, *slow);
+                    let Slow::Generic { raise, after } = slow else {
+                        return Ran::Exit(exit);
+                    };
+                    let (x, y) = match operands(x, y) {
+                        Some(pair) => pair,
                         None => return Ran::Exit(exit),
+                    };
+                    let result = generic(vm, unit, exit, raise, |vm| {
+                        if inplace {
+                            vm.inplace_op(op, &x, &y)
+                        } else {
+                            vm.binary_op(op, &x, &y)
+                        }
+                    });
+                    match result {
+                        Ok(v) => put(vm.stack.as_mut_ptr().add(base), dst, v),
+                        Err(ran) => return ran,
+                    }
+                    if must_leave(vm, unit) {
+                        return Ran::Exit(after);
                     }
                 }
                 Op::Branch {
@@ -435,26 +470,66 @@ pub unsafe fn run<const STRESS: bool>(
                     b,
                     jump_if,
                     target,
-                    exit,
+                    ref exit,
+                    ref slow,
                 } => {
                     let x = get(regs, consts, a);
                     let y = get(regs, consts, b);
-                    match compare(op, x, y) {
-                        Some(r) if r == jump_if => at = target as usize,
-                        Some(_) => {}
-                        None => return Ran::Exit(exit),
+                    let r = match compare(op, x, y) {
+                        Some(r) => r,
+                        None => {
+                            let (exit, slow) = (*exit, *slow);
+                            let Slow::Branch { raise, .. } = slow else {
+                                return Ran::Exit(exit);
+                            };
+                            let (x, y) = match operands(x, y) {
+                                Some(pair) => pair,
+                                None => return Ran::Exit(exit),
+                            };
+                            let r = generic(vm, unit, exit, raise, |vm| {
+                                let v = vm.compare(op, &x, &y)?;
+                                vm.truthy(&v)
+                            });
+                            match branch_after(vm, unit, r, slow) {
+                                Ok(r) => r,
+                                Err(ran) => return ran,
+                            }
+                        }
+                    };
+                    if r == jump_if {
+                        at = target as usize;
                     }
                 }
                 Op::BranchBool {
                     value,
                     jump_if,
                     target,
-                    exit,
-                } => match truth(get(regs, consts, value)) {
-                    Some(b) if b == jump_if => at = target as usize,
-                    Some(_) => {}
-                    None => return Ran::Exit(exit),
-                },
+                    ref exit,
+                    ref slow,
+                } => {
+                    let v = get(regs, consts, value);
+                    let r = match truth(v) {
+                        Some(r) => r,
+                        None => {
+                            let (exit, slow) = (*exit, *slow);
+                            let Slow::Branch { raise, .. } = slow else {
+                                return Ran::Exit(exit);
+                            };
+                            if v.is_null() {
+                                return Ran::Exit(exit);
+                            }
+                            let v = v.dup();
+                            let r = generic(vm, unit, exit, raise, |vm| vm.truthy(&v));
+                            match branch_after(vm, unit, r, slow) {
+                                Ok(r) => r,
+                                Err(ran) => return ran,
+                            }
+                        }
+                    };
+                    if r == jump_if {
+                        at = target as usize;
+                    }
+                }
                 Op::Jump { target } => at = target as usize,
                 Op::LoopBack { target, exit } => {
                     if !unit.valid.get() {
@@ -514,6 +589,59 @@ pub unsafe fn run<const STRESS: bool>(
         if vm.poll_loop_tick() {
             return Ran::Exit(back);
         }
+    }
+}
+
+/// The operands of a generic form, held across the Python code it may run; None
+/// when one is an unbound local read lazily (the interpreter's load raises).
+fn operands(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    (!a.is_null() && !b.is_null()).then(|| (a.dup(), b.dup()))
+}
+
+/// Run the generic form of an instruction (core's implementation, which may run
+/// Python code) for operands a fast path does not handle, with the frame's
+/// instruction that of `raise` as tracebacks and frame inspection expect. An
+/// error ends the run at `raise`; with native calls nested too deep it ends at
+/// the op's `exit` instead, and the interpreter (which needs no native stack)
+/// redoes the instruction.
+#[inline(never)]
+fn generic<T>(
+    vm: &mut Vm,
+    unit: &Unit,
+    exit: ExitId,
+    raise: ExitId,
+    f: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> Result<T, Ran> {
+    if vm.native_depth >= NESTED_CALLS {
+        return Err(Ran::Exit(exit));
+    }
+    set_pc(vm, unit, raise);
+    f(vm).map_err(|e| Ran::Raised(raise, e))
+}
+
+/// The frame's instruction, for tracebacks and frame inspection while Python code
+/// runs: that of `exit` (the instruction after the one running).
+fn set_pc(vm: &mut Vm, unit: &Unit, exit: ExitId) {
+    if let Some(f) = vm.frames.last_mut() {
+        f.pc = unit.exits.get(exit.0 as usize).map_or(0, |e| e.pc as usize);
+    }
+}
+
+/// After Python code ran: the unit leaves when it was dropped or told to leave, or
+/// a trace or profile function, a signal or a finalizer wants the interpreter.
+fn must_leave(vm: &Vm, unit: &Unit) -> bool {
+    !unit.valid.get() || unit.leave_now.get() || vm.thread.attention
+}
+
+/// A generic branch's condition, or the exit its outcome leaves through when the
+/// unit must leave.
+fn branch_after(vm: &Vm, unit: &Unit, r: Result<bool, Ran>, slow: Slow) -> Result<bool, Ran> {
+    let r = r?;
+    match slow {
+        Slow::Branch {
+            on_true, on_false, ..
+        } if must_leave(vm, unit) => Err(Ran::Exit(if r { on_true } else { on_false })),
+        _ => Ok(r),
     }
 }
 

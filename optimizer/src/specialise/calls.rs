@@ -98,16 +98,9 @@ impl Translator<'_> {
                 why: "an instruction takes more values than the stack holds",
             });
         };
-        // A callee may write this frame's locals (through f_locals), and an inlined
-        // one must not run twice (a lazily read local found unbound after it would
-        // send the frame back before the call): values read lazily below the call
-        // are taken now.
-        for d in 0..below {
-            if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
-                let slot = self.temp(d);
-                self.move_entry(d, slot);
-            }
-        }
+        // An inlined callee must not run twice either (a lazily read local found
+        // unbound after it would send the frame back before the call).
+        self.take_lazy_locals(n + 2);
         if let Some(plan) = self.inline_plan(below, n) {
             return self.inline_call(pc, below, plan);
         }

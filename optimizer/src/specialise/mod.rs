@@ -23,7 +23,7 @@ use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
     AttrAccess, AttrSite, Constants, ExitId, ExitReason, ExitState, InlinedFrame, Op, OpIndex,
-    Pushed, Site, Slot, Src, Unit,
+    Pushed, Site, Slot, Slow, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -436,6 +436,78 @@ impl Translator<'_> {
         }
     }
 
+    /// Before an op that may run Python code: stack entries below its `operands`
+    /// that read a local lazily are read now, since the code may write the local
+    /// (through `f_locals`) and the value on the stack is the one read before.
+    pub(super) fn take_lazy_locals(&mut self, operands: usize) {
+        let below = self.stack.len().saturating_sub(operands);
+        for d in 0..below {
+            if let Src::Slot(Slot::Local(_)) = self.stack[d].src {
+                let slot = self.temp(d);
+                self.move_entry(d, slot);
+            }
+        }
+    }
+
+    /// Whether an op whose `operands` are on top of the stack may run its generic
+    /// form, which may run Python code: not inside an inlined body (its frame does
+    /// not exist for that code to see), nor over a value read lazily from a local
+    /// below its operands (the code could write the local through `f_locals`, and
+    /// the value on the stack is the one read before; taking such values into
+    /// temporaries first would cost every fast path a move: 12% of the
+    /// instructions of `bench/micro/loops.py`).
+    fn may_call_out(&self, operands: usize) -> bool {
+        let below = self.stack.len().saturating_sub(operands);
+        self.inline.is_none()
+            && !self.stack[..below]
+                .iter()
+                .any(|e| matches!(e.src, Src::Slot(Slot::Local(_))))
+    }
+
+    /// Where an error of the generic form of instruction `pc` raises from, if it
+    /// has one: after the instruction, its operands popped (the stack as it is
+    /// now).
+    fn raise_exit(&mut self, pc: u32, generic: bool) -> Option<ExitId> {
+        generic.then(|| self.exit_at(pc + 1, ExitReason::TypeGuard))
+    }
+
+    /// The slow path of an instruction with a result (pushed by now): its generic
+    /// form, leaving after it to `pc + 1`, when `raise` says it has one.
+    fn generic_after(&mut self, pc: u32, raise: Option<ExitId>) -> Slow {
+        match raise {
+            Some(raise) => Slow::Generic {
+                raise,
+                after: self.exit_at(pc + 1, ExitReason::AfterCall),
+            },
+            None => Slow::Exit,
+        }
+    }
+
+    /// The slow path of a branch at `pc` (its operands popped by now) to `target`
+    /// when the condition is `jump_if`, else on to `next`.
+    fn generic_branch(
+        &mut self,
+        pc: u32,
+        target: u32,
+        next: u32,
+        jump_if: bool,
+        generic: bool,
+    ) -> Slow {
+        let Some(raise) = self.raise_exit(pc, generic) else {
+            return Slow::Exit;
+        };
+        let (if_true, if_false) = if jump_if {
+            (target, next)
+        } else {
+            (next, target)
+        };
+        Slow::Branch {
+            raise,
+            on_true: self.exit_at(if_true, ExitReason::AfterCall),
+            on_false: self.exit_at(if_false, ExitReason::AfterCall),
+        }
+    }
+
     /// The exit that resumes the interpreter at `pc` with the current stack. Inside
     /// an inlined call, `pc` is the callee's: the exit rebuilds the caller after the
     /// call, and the callee's frame above it.
@@ -577,33 +649,47 @@ impl Translator<'_> {
                 let dst = self.temp(self.stack.len());
                 let i = self.emit(Op::Arith {
                     op: BinOp::Mul,
+                    inplace: false,
                     dst,
                     a: x.src,
                     b: minus_one,
                     exit,
+                    slow: Slow::Exit,
                 });
                 self.stack.push(Entry::fixed(Src::Slot(dst)));
                 self.last_result = Some(i);
             }
-            Instr::BinaryOp(op) | Instr::InplaceOp(op) if arith_supported(op) => {
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                if self.inline.is_some() && !arith_supported(op) {
+                    return Ok(self.unsupported(pc));
+                }
+                let generic = self.may_call_out(2);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let b = self.pop(pc)?;
                 let a = self.pop(pc)?;
+                let raise = self.raise_exit(pc, generic);
                 let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                let slow = self.generic_after(pc, raise);
                 let i = self.emit(Op::Arith {
                     op,
+                    inplace: matches!(instr, Instr::InplaceOp(_)),
                     dst,
                     a: a.src,
                     b: b.src,
                     exit,
+                    slow,
                 });
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
                 self.last_result = Some(i);
             }
             Instr::CompareJump(branch) => {
+                let generic = self.may_call_out(2);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let b = self.pop(pc)?;
                 let a = self.pop(pc)?;
+                // The fused jump after it is skipped when the branch is not taken.
+                let slow =
+                    self.generic_branch(pc, branch.target(), pc + 2, branch.jump_if(), generic);
                 self.branch(pc, branch.target(), branch.jump_if(), |target, jump_if| {
                     Op::Branch {
                         op: branch.compare(),
@@ -612,20 +698,23 @@ impl Translator<'_> {
                         jump_if,
                         target,
                         exit,
+                        slow,
                     }
                 })?;
-                // The fused jump after it is skipped when the branch is not taken.
                 return Ok(Flow::Next(pc + 2));
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let generic = self.may_call_out(1);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let v = self.pop(pc)?;
                 let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
+                let slow = self.generic_branch(pc, t, pc + 1, jump_if, generic);
                 self.branch(pc, t, jump_if, |target, jump_if| Op::BranchBool {
                     value: v.src,
                     jump_if,
                     target,
                     exit,
+                    slow,
                 })?;
             }
             Instr::Jump(t) => {
@@ -760,17 +849,21 @@ impl Translator<'_> {
                 return Ok(self.swap(pc, top, other));
             }
             Instr::BinarySubscr => {
+                let generic = self.may_call_out(2);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let index = self.pop(pc)?;
                 let obj = self.pop(pc)?;
+                let raise = self.raise_exit(pc, generic);
                 let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                let slow = self.generic_after(pc, raise);
                 self.emit(Op::Subscr {
                     dst,
                     obj: obj.src,
                     index: index.src,
                     exit,
+                    slow,
                 });
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
                 self.last_result = None;
             }
             Instr::StoreSubscr => {
