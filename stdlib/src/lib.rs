@@ -6,6 +6,7 @@
 
 mod builtin_support;
 mod errno;
+mod expat;
 mod hashes;
 pub mod locate;
 mod open_builtin;
@@ -65,6 +66,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_sqlite3",
         ModuleDef::Source(include_str!("py/_sqlite3.py")),
     ),
+    ("_expat_engine", ModuleDef::Native(expat::init)),
+    ("pyexpat", ModuleDef::Source(include_str!("py/pyexpat.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
