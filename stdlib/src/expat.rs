@@ -194,6 +194,12 @@ fn attribute_value(raw: &str, start: usize, tag: Place, text: &str) -> Result<St
     Ok(out)
 }
 
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset_within(outer: &str, inner: &str) -> Option<usize> {
+    let offset = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (offset + inner.len() <= outer.len()).then_some(offset)
+}
+
 /// A start tag as (START, line, column, name, [name, value, ...], empty).
 fn start_event(
     e: &BytesStart<'_>,
@@ -201,6 +207,7 @@ fn start_event(
     tag: Place,
     text: &str,
 ) -> Result<Value, Malformed> {
+    let content: &str = e;
     let name = e.name().0;
     if let Some(i) = bad_name_char(name) {
         return Err(malformed(INVALID_TOKEN, tag.at(text, tag.byte + 1 + i)));
@@ -219,16 +226,15 @@ fn start_event(
             malformed(code, tag.at(text, content_start + pos))
         })?;
         let key = attribute.key.0;
-        let key_start = content_start + (key.as_ptr() as usize - name.as_ptr() as usize);
+        let key_start = content_start + offset_within(content, key).unwrap_or(0);
         if let Some(i) = bad_name_char(key) {
             return Err(malformed(INVALID_TOKEN, tag.at(text, key_start + i)));
         }
         let value_start = match &attribute.value {
-            std::borrow::Cow::Borrowed(v) => {
-                content_start + (v.as_ptr() as usize - name.as_ptr() as usize)
-            }
-            std::borrow::Cow::Owned(_) => key_start,
-        };
+            std::borrow::Cow::Borrowed(v) => offset_within(content, v).map(|o| content_start + o),
+            std::borrow::Cow::Owned(_) => None,
+        }
+        .unwrap_or(key_start);
         let value = attribute_value(&attribute.value, value_start, tag, text)?;
         attributes.push(Value::str(key));
         attributes.push(Value::from_string(value));
@@ -296,7 +302,7 @@ fn scan_text(text: &str, is_final: bool, origin: Place) -> Scan {
                     IllFormedError::UnclosedReference => {
                         let body = text.get(offset + 1..).unwrap_or("");
                         let body_start = offset + 1 + usize::from(body.starts_with('#'));
-                        let name = &text[body_start.min(text.len())..];
+                        let name = text.get(body_start..).unwrap_or("");
                         body_start + name.find(|c| !is_name_char(c)).unwrap_or(name.len())
                     }
                     _ => offset,

@@ -235,7 +235,7 @@ fn bind_values(
                         ),
                     ));
                 };
-                let key = Value::str(&name[1..]);
+                let key = Value::str(name.get(1..).unwrap_or(""));
                 let v = match vm.getitem(params, &key) {
                     Ok(v) => v,
                     Err(e) if vm.type_of(e.value()).is_subtype(&vm.types.key_error) => {

@@ -40,4 +40,16 @@ p.Parse(b"<?xml version='1.0'?><r xmlns:q='urn:q' a='1'><q:s q:b='2'>hi &amp; by
 for entry in seen:
     print(entry)
 
+# an entity the document's external DTD may define reaches ElementTree's own table
+xhtml = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><p>a&nbsp;b</p></html>')
+try:
+    ET.fromstring(xhtml)
+except ET.ParseError as e:
+    print(e, e.code, e.position)
+p = ET.XMLParser()
+p.entity["nbsp"] = "\u00a0"
+p.feed(xhtml)
+print(repr(p.close().find("p").text))
+
 ET.fromstring("<root><unclosed></root>")

@@ -362,7 +362,9 @@ class XMLParserType:
 
     def _dispatch(self, event):
         kind, line, column = event[0], event[1], event[2]
-        self.CurrentLineNumber, self.CurrentColumnNumber = line, column
+        # Until an error, expat's error position is its current one.
+        self.CurrentLineNumber = self.ErrorLineNumber = line
+        self.CurrentColumnNumber = self.ErrorColumnNumber = column
         if kind == 0:
             self._start(line, column, event[3], event[4], event[5])
         elif kind == 1:
