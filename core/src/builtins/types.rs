@@ -90,14 +90,10 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     // (whose __del__ would otherwise run), as CPython's object.__new__ refuses them.
     let early_init = user_new.is_none().then(|| t.lookup(&init_name));
     if let Some(init) = &early_init {
-        let takes_arguments = match init {
-            Some(Value::Function(_)) => true,
-            Some(Value::Builtin(b)) => b.owner != "object",
-            _ => false,
-        };
-        if !takes_arguments
-            && (!args.is_empty() || !kwargs.is_empty())
+        if (!args.is_empty() || !kwargs.is_empty())
             && t.layout == Layout::Object
+            && !matches!(init, Some(Value::Function(_)))
+            && !matches!(init, Some(Value::Builtin(b)) if b.owner != "object")
         {
             return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
         }
