@@ -317,7 +317,7 @@ class Connection:
 
     def iterdump(self, *, filter=None):
         from sqlite3.dump import _iterdump
-        return _iterdump(self, filter)
+        return _iterdump(self, filter=filter)
 
     def interrupt(self):
         self._open_db()
