@@ -6,11 +6,13 @@
 
 mod builtin_support;
 mod errno;
+mod expat;
 mod hashes;
 pub mod locate;
 mod open_builtin;
 mod posix;
 mod signal;
+mod sqlite;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -59,6 +61,13 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_sha3", ModuleDef::Native(hashes::init_sha3)),
     ("_blake2", ModuleDef::Native(hashes::init_blake2)),
     ("_signal", ModuleDef::Native(signal::init)),
+    ("_sqlite3_engine", ModuleDef::Native(sqlite::init)),
+    (
+        "_sqlite3",
+        ModuleDef::Source(include_str!("py/_sqlite3.py")),
+    ),
+    ("_expat_engine", ModuleDef::Native(expat::init)),
+    ("pyexpat", ModuleDef::Source(include_str!("py/pyexpat.py"))),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -85,6 +85,19 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     let user_new = t
         .lookup(&new_name)
         .filter(|f| !super::dunders::is_builtin_new(f));
+    // Without a __new__ of its own, __init__ is known before the instance is made:
+    // arguments that neither would take are refused before there is an instance
+    // (whose __del__ would otherwise run), as CPython's object.__new__ refuses them.
+    let early_init = user_new.is_none().then(|| t.lookup(&init_name));
+    if let Some(init) = &early_init {
+        if (!args.is_empty() || !kwargs.is_empty())
+            && t.layout == Layout::Object
+            && !matches!(init, Some(Value::Function(_)))
+            && !matches!(init, Some(Value::Builtin(b)) if b.owner != "object")
+        {
+            return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
+        }
+    }
     let obj = match &user_new {
         Some(f) => {
             let f = match f {
@@ -104,7 +117,11 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         }
         None => new_instance(vm, t, args, kwargs)?,
     };
-    match t.lookup(&init_name) {
+    let init = match early_init {
+        Some(init) => init,
+        None => t.lookup(&init_name),
+    };
+    match init {
         Some(f @ Value::Function(_)) => {
             let r = vm.call_method_value_kw(f, &obj, args, kwargs)?;
             if !r.is_none() {
@@ -117,14 +134,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         Some(f @ Value::Builtin(_)) if !matches!(&f, Value::Builtin(b) if b.owner == "object") => {
             vm.call_method_value_kw(f, &obj, args, kwargs)?;
         }
-        _ => {
-            if user_new.is_none()
-                && (!args.is_empty() || !kwargs.is_empty())
-                && t.layout == Layout::Object
-            {
-                return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
-            }
-        }
+        _ => {}
     }
     Ok(obj)
 }
