@@ -85,6 +85,21 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     let user_new = t
         .lookup(&new_name)
         .filter(|f| !super::dunders::is_builtin_new(f));
+    let init = t.lookup(&init_name);
+    let object_init = match &init {
+        Some(Value::Function(_)) => false,
+        Some(Value::Builtin(b)) => b.owner == "object",
+        _ => true,
+    };
+    // As object.__new__ does, refuse arguments nothing takes before an instance
+    // exists: one made and dropped would run its __del__.
+    if object_init
+        && user_new.is_none()
+        && (!args.is_empty() || !kwargs.is_empty())
+        && t.layout == Layout::Object
+    {
+        return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
+    }
     let obj = match &user_new {
         Some(f) => {
             let f = match f {
@@ -104,7 +119,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         }
         None => new_instance(vm, t, args, kwargs)?,
     };
-    match t.lookup(&init_name) {
+    match init {
         Some(f @ Value::Function(_)) => {
             let r = vm.call_method_value_kw(f, &obj, args, kwargs)?;
             if !r.is_none() {
@@ -114,17 +129,10 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
                 )));
             }
         }
-        Some(f @ Value::Builtin(_)) if !matches!(&f, Value::Builtin(b) if b.owner == "object") => {
+        Some(f @ Value::Builtin(_)) if !object_init => {
             vm.call_method_value_kw(f, &obj, args, kwargs)?;
         }
-        _ => {
-            if user_new.is_none()
-                && (!args.is_empty() || !kwargs.is_empty())
-                && t.layout == Layout::Object
-            {
-                return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
-            }
-        }
+        _ => {}
     }
     Ok(obj)
 }
