@@ -10,7 +10,9 @@ mod hashes;
 pub mod locate;
 mod open_builtin;
 mod posix;
+mod select;
 mod signal;
+mod socket;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -59,6 +61,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_sha3", ModuleDef::Native(hashes::init_sha3)),
     ("_blake2", ModuleDef::Native(hashes::init_blake2)),
     ("_signal", ModuleDef::Native(signal::init)),
+    ("_socketcall", ModuleDef::Native(socket::init)),
+    ("_socket", ModuleDef::Source(include_str!("py/_socket.py"))),
+    ("_selectcall", ModuleDef::Native(select::init)),
+    ("select", ModuleDef::Source(include_str!("py/select.py"))),
+    (
+        "_posixsubprocess",
+        ModuleDef::Source(include_str!("py/_posixsubprocess.py")),
+    ),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -27,7 +27,7 @@ static DIED_OF_INTERRUPT: AtomicBool = AtomicBool::new(false);
 pub const NSIG: i32 = if cfg!(target_os = "linux") { 65 } else { 32 };
 
 /// How long a sleep goes without looking at the flag.
-const SLEEP_SLICE: Duration = Duration::from_millis(10);
+pub(super) const SLEEP_SLICE: Duration = Duration::from_millis(10);
 
 thread_local! {
     // ManuallyDrop: handlers are Python values, which must not be destroyed while

@@ -199,7 +199,11 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             add_function(vm, d, "posix", name, *f);
         }
     }
-    for (name, value) in files::CONSTANTS.iter().chain(paths::CONSTANTS) {
+    for (name, value) in files::CONSTANTS
+        .iter()
+        .chain(paths::CONSTANTS)
+        .chain(process::CONSTANTS)
+    {
         let key = vm.intern(name);
         d.set_str(key, Value::Int(*value));
     }
