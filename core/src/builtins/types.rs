@@ -86,17 +86,16 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
         .lookup(&new_name)
         .filter(|f| !super::dunders::is_builtin_new(f));
     let init = t.lookup(&init_name);
-    let object_init = match &init {
-        Some(Value::Function(_)) => false,
-        Some(Value::Builtin(b)) => b.owner == "object",
-        _ => true,
-    };
     // As object.__new__ does, refuse arguments nothing takes before an instance
     // exists: one made and dropped would run its __del__.
-    if object_init
+    if (!args.is_empty() || !kwargs.is_empty())
         && user_new.is_none()
-        && (!args.is_empty() || !kwargs.is_empty())
         && t.layout == Layout::Object
+        && match &init {
+            Some(Value::Function(_)) => false,
+            Some(Value::Builtin(b)) => b.owner == "object",
+            _ => true,
+        }
     {
         return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
     }
@@ -129,7 +128,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
                 )));
             }
         }
-        Some(f @ Value::Builtin(_)) if !object_init => {
+        Some(f @ Value::Builtin(_)) if !matches!(&f, Value::Builtin(b) if b.owner == "object") => {
             vm.call_method_value_kw(f, &obj, args, kwargs)?;
         }
         _ => {}
