@@ -55,7 +55,7 @@ fn fspath_of(vm: &mut Vm, v: &Value) -> PyResult<Option<(Vec<u8>, bool)>> {
 }
 
 /// Whether `v` is a bytes object (not a bytearray or memoryview).
-fn is_bytes(vm: &Vm, v: &Value) -> bool {
+pub(crate) fn is_bytes(vm: &Vm, v: &Value) -> bool {
     vm.type_name(v) == "bytes"
 }
 

@@ -5,7 +5,7 @@
 //! CPython's errors (`gaierror` for the resolver's codes).
 
 use super::{gai_error, int_arg, str_or_bytes};
-use crate::posix::{arg, errno_error, name_value};
+use crate::posix::{arg, errno_error, is_bytes, name_value};
 use std::ffi::{CStr, CString};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use tripwire_core::builtins::bytearray::bytes_like;
@@ -388,10 +388,6 @@ fn getaddrinfo(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         })
         .collect();
     Ok(Value::list(items))
-}
-
-fn is_bytes(vm: &Vm, v: &Value) -> bool {
-    vm.type_name(v) == "bytes"
 }
 
 /// `getnameinfo(sockaddr, flags)`: (host, port) as strings.
