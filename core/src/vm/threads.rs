@@ -18,9 +18,9 @@
 //! - Waiting for a file descriptor (`Vm::wait_io`: sockets, `select`) suspends the
 //!   thread until the descriptor is ready or the deadline passes; when no thread
 //!   can run, the scheduler waits in `poll` on every descriptor any thread waits for.
-//! - When every thread waits with no deadline and no descriptor, that is a deadlock: the thread that
-//!   blocked last gets a RuntimeError (if it is ending, the main thread, or else the
-//!   oldest waiting thread, gets it) instead of a hang.
+//! - When every thread waits with no deadline and no descriptor, that is a
+//!   deadlock: the thread that blocked last gets a RuntimeError (if it is ending,
+//!   the main thread, or else the oldest waiting thread, gets it) instead of a hang.
 //!
 //! # What a thread owns
 //!

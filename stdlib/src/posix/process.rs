@@ -11,6 +11,28 @@ use tripwire_core::object::function::KwArg;
 use tripwire_core::object::{NativeFn, Value};
 use tripwire_core::{PyResult, Vm};
 
+/// A wait-status test of libc (`WIFEXITED` ...) as a function returning a bool.
+macro_rules! status_test {
+    ($name:ident) => {
+        (stringify!($name), |vm, args, kw| {
+            wait_status(vm, args, kw, stringify!($name), |s| {
+                Value::Bool(libc::$name(s))
+            })
+        })
+    };
+}
+
+/// A field of a wait status (`WEXITSTATUS` ...) as a function returning an int.
+macro_rules! status_field {
+    ($name:ident) => {
+        (stringify!($name), |vm, args, kw| {
+            wait_status(vm, args, kw, stringify!($name), |s| {
+                Value::Int(libc::$name(s) as i64)
+            })
+        })
+    };
+}
+
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),
     ("getppid", getppid),
@@ -28,40 +50,14 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("unsetenv", unsetenv),
     ("waitpid", waitpid),
     ("waitstatus_to_exitcode", waitstatus_to_exitcode),
-    ("WIFEXITED", |vm, a, k| {
-        wait_status(vm, a, k, "WIFEXITED", |s| Value::Bool(libc::WIFEXITED(s)))
-    }),
-    ("WEXITSTATUS", |vm, a, k| {
-        wait_status(vm, a, k, "WEXITSTATUS", |s| {
-            Value::Int(libc::WEXITSTATUS(s) as i64)
-        })
-    }),
-    ("WIFSIGNALED", |vm, a, k| {
-        wait_status(vm, a, k, "WIFSIGNALED", |s| {
-            Value::Bool(libc::WIFSIGNALED(s))
-        })
-    }),
-    ("WTERMSIG", |vm, a, k| {
-        wait_status(vm, a, k, "WTERMSIG", |s| {
-            Value::Int(libc::WTERMSIG(s) as i64)
-        })
-    }),
-    ("WIFSTOPPED", |vm, a, k| {
-        wait_status(vm, a, k, "WIFSTOPPED", |s| Value::Bool(libc::WIFSTOPPED(s)))
-    }),
-    ("WSTOPSIG", |vm, a, k| {
-        wait_status(vm, a, k, "WSTOPSIG", |s| {
-            Value::Int(libc::WSTOPSIG(s) as i64)
-        })
-    }),
-    ("WIFCONTINUED", |vm, a, k| {
-        wait_status(vm, a, k, "WIFCONTINUED", |s| {
-            Value::Bool(libc::WIFCONTINUED(s))
-        })
-    }),
-    ("WCOREDUMP", |vm, a, k| {
-        wait_status(vm, a, k, "WCOREDUMP", |s| Value::Bool(libc::WCOREDUMP(s)))
-    }),
+    status_test!(WIFEXITED),
+    status_field!(WEXITSTATUS),
+    status_test!(WIFSIGNALED),
+    status_field!(WTERMSIG),
+    status_test!(WIFSTOPPED),
+    status_field!(WSTOPSIG),
+    status_test!(WIFCONTINUED),
+    status_test!(WCOREDUMP),
 ];
 
 pub(super) const CONSTANTS: &[(&str, i64)] = &[
@@ -260,6 +256,12 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult
     }
     if libc::WIFSIGNALED(status) {
         return Ok(Value::Int(-(libc::WTERMSIG(status) as i64)));
+    }
+    if libc::WIFSTOPPED(status) {
+        return Err(vm.value_error(format!(
+            "process stopped by delivery of signal {}",
+            libc::WSTOPSIG(status)
+        )));
     }
     Err(vm.value_error(format!("invalid wait status: {status}")))
 }
