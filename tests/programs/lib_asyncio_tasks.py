@@ -134,3 +134,23 @@ async def main():
 
 print(asyncio.run(main()))
 print(asyncio.run(delayed("second run", 0)))
+
+# What the loop needs of sys and time.
+import sys
+import time
+
+print(sys.get_asyncgen_hooks())
+try:
+    sys.set_asyncgen_hooks(firstiter=1)
+except TypeError as e:
+    print(type(e).__name__, e)
+sys.set_asyncgen_hooks(finalizer=print)
+print(sys.get_asyncgen_hooks().finalizer is print, sys.get_asyncgen_hooks()[0])
+sys.set_asyncgen_hooks(None, None)
+print(sys.is_finalizing())
+for clock in ("time", "monotonic", "perf_counter", "process_time"):
+    print(time.get_clock_info(clock))
+try:
+    time.get_clock_info("sundial")
+except ValueError as e:
+    print(type(e).__name__, e)
