@@ -11,8 +11,10 @@ mod hashes;
 pub mod locate;
 mod open_builtin;
 mod posix;
+mod select;
 mod signal;
 mod sqlite;
+mod socket;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -68,6 +70,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("_expat_engine", ModuleDef::Native(expat::init)),
     ("pyexpat", ModuleDef::Source(include_str!("py/pyexpat.py"))),
+    ("_socketcall", ModuleDef::Native(socket::init)),
+    ("_socket", ModuleDef::Source(include_str!("py/_socket.py"))),
+    ("_selectcall", ModuleDef::Native(select::init)),
+    ("select", ModuleDef::Source(include_str!("py/select.py"))),
+    (
+        "_posixsubprocess",
+        ModuleDef::Source(include_str!("py/_posixsubprocess.py")),
+    ),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

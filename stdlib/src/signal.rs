@@ -1,7 +1,8 @@
 //! `_signal`, under CPython's `signal.py`: the signal numbers, `signal` /
 //! `getsignal` over core's handler table (`tripwire_core::vm::signals`, which runs
 //! Python handlers in the main thread between instructions), `default_int_handler`,
-//! `raise_signal`, `alarm`, `pause`, `strsignal`, `valid_signals`.
+//! `raise_signal`, `alarm`, `pause`, `strsignal`, `valid_signals`, `set_wakeup_fd`
+//! (an event loop's self-pipe gets each signal's number) and `siginterrupt`.
 
 use tripwire_core::builtins::{add_function, arg_int, check_args};
 use tripwire_core::object::function::KwArg;
@@ -200,6 +201,67 @@ fn valid_signals(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
     vm.new_set(items, false)
 }
 
+/// `set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the previous descriptor.
+fn set_wakeup_fd(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "set_wakeup_fd", args, 1, 1)?;
+    if let Some((k, _)) = kw.iter().find(|(k, _)| k.as_str() != "warn_on_full_buffer") {
+        return Err(vm.type_error(format!(
+            "set_wakeup_fd() got an unexpected keyword argument '{}'",
+            k.as_str()
+        )));
+    }
+    let fd = arg_int(vm, &args[0])?;
+    let fd = i32::try_from(fd)
+        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    if !vm.threads.main_runs() {
+        return Err(
+            vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
+        );
+    }
+    if fd != -1 {
+        // SAFETY: fcntl only reads the descriptor's status flags.
+        let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if flags < 0 {
+            let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            return Err(os_error(vm, errno));
+        }
+        if flags & libc::O_NONBLOCK == 0 {
+            return Err(vm.value_error(format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    Ok(Value::Int(
+        tripwire_core::vm::signals::set_wakeup_fd(fd) as i64
+    ))
+}
+
+/// `siginterrupt(signalnum, flag)`: whether a system call the signal interrupts
+/// fails with EINTR (true) or is restarted.
+fn siginterrupt(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "siginterrupt", args, 2, 2)?;
+    let sig = signal_number(vm, &args[0])?;
+    let interrupt = vm.truthy(&args[1])?;
+    // SAFETY: sigaction reads the current action into a zeroed struct, then sets it
+    // back with only SA_RESTART changed.
+    let r = unsafe {
+        let mut act: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(sig, std::ptr::null(), &mut act) == 0 {
+            if interrupt {
+                act.sa_flags &= !libc::SA_RESTART;
+            } else {
+                act.sa_flags |= libc::SA_RESTART;
+            }
+            libc::sigaction(sig, &act, std::ptr::null_mut())
+        } else {
+            -1
+        }
+    };
+    if r != 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(os_error(vm, errno));
+    }
+    Ok(Value::None)
+}
+
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     for (name, n) in NAMES {
         d.set_str(vm.intern(name), Value::Int(*n as i64));
@@ -220,6 +282,8 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("pause", pause),
         ("strsignal", strsignal),
         ("valid_signals", valid_signals),
+        ("set_wakeup_fd", set_wakeup_fd),
+        ("siginterrupt", siginterrupt),
     ];
     for (name, f) in fns {
         add_function(vm, d, "_signal", name, *f);

@@ -150,6 +150,9 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         "float_info",
         "int_info",
         "hash_info",
+        "get_asyncgen_hooks",
+        "set_asyncgen_hooks",
+        "is_finalizing",
     ] {
         let key = vm.intern(name);
         if let Some(v) = ns.get_str(&key) {

@@ -85,7 +85,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             "co_freevars" => Some(strs(&c.freevars)),
             "co_names" => Some(strs(&c.names)),
             "co_consts" => Some(Value::tuple(c.consts.to_vec())),
-            "co_flags" => Some(Value::Int(c.flags as i64)),
+            "co_flags" => Some(Value::Int(cpython_code_flags(c.flags))),
             "co_stacksize" => Some(Value::Int(c.stacksize as i64)),
             _ => None,
         },
@@ -378,4 +378,26 @@ fn slot_count(bases: &[TypeRef]) -> usize {
         }
     }
     seen.iter().map(|c| c.slot_names.len()).sum()
+}
+
+/// `co_flags` in CPython's numbering (`inspect` and `types.coroutine` test its
+/// bits), from the flags tripwire's code objects carry.
+fn cpython_code_flags(flags: u32) -> i64 {
+    use crate::code::flags as f;
+    const OPTIMIZED_NEWLOCALS: i64 = 0x1 | 0x2;
+    let mut out = 0;
+    if flags & f::NAMESPACE == 0 {
+        out |= OPTIMIZED_NEWLOCALS;
+    }
+    for (ours, theirs) in [(f::VARARGS, 0x4), (f::VARKEYWORDS, 0x8), (f::NESTED, 0x10)] {
+        if flags & ours != 0 {
+            out |= theirs;
+        }
+    }
+    out | match (flags & f::GENERATOR != 0, flags & f::COROUTINE != 0) {
+        (true, true) => 0x200,
+        (true, false) => 0x20,
+        (false, true) => 0x80,
+        (false, false) => 0,
+    }
 }

@@ -85,18 +85,19 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
     let user_new = t
         .lookup(&new_name)
         .filter(|f| !super::dunders::is_builtin_new(f));
-    // Without a __new__ of its own, __init__ is known before the instance is made:
-    // arguments that neither would take are refused before there is an instance
-    // (whose __del__ would otherwise run), as CPython's object.__new__ refuses them.
-    let early_init = user_new.is_none().then(|| t.lookup(&init_name));
-    if let Some(init) = &early_init {
-        if (!args.is_empty() || !kwargs.is_empty())
-            && t.layout == Layout::Object
-            && !matches!(init, Some(Value::Function(_)))
-            && !matches!(init, Some(Value::Builtin(b)) if b.owner != "object")
-        {
-            return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
+    let init = t.lookup(&init_name);
+    // As object.__new__ does, refuse arguments nothing takes before an instance
+    // exists: one made and dropped would run its __del__.
+    if (!args.is_empty() || !kwargs.is_empty())
+        && user_new.is_none()
+        && t.layout == Layout::Object
+        && match &init {
+            Some(Value::Function(_)) => false,
+            Some(Value::Builtin(b)) => b.owner == "object",
+            _ => true,
         }
+    {
+        return Err(vm.type_error(format!("{}() takes no arguments", t.name().as_str())));
     }
     let obj = match &user_new {
         Some(f) => {
@@ -116,10 +117,6 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
             obj
         }
         None => new_instance(vm, t, args, kwargs)?,
-    };
-    let init = match early_init {
-        Some(init) => init,
-        None => t.lookup(&init_name),
     };
     match init {
         Some(f @ Value::Function(_)) => {

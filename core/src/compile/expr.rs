@@ -696,6 +696,13 @@ impl Compiler<'_> {
         self.emit(Instr::PushNull);
         self.emit(Instr::Swap(2));
         self.emit(Instr::Call(1));
+        if self.table.scopes[scope].is_coroutine && !matches!(kind, CompKind::Gen(_)) {
+            // A list / set / dict comprehension that awaits runs as a coroutine of
+            // its own: its value is what awaiting it gives.
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+        }
         Ok(())
     }
 

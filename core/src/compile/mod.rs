@@ -364,8 +364,19 @@ impl<'s> Compiler<'s> {
         } else {
             qualname
         };
+        // CPython's CO_NESTED: code defined inside a function's code (a method of a
+        // class defined in a function too).
+        let nested = self.units.iter().any(|u| {
+            !matches!(
+                self.table.scopes[u.scope].kind,
+                ScopeKind::Module | ScopeKind::Class
+            )
+        });
         let s = &self.table.scopes[scope];
         let mut f = code_flags;
+        if nested && code_flags & flags::NAMESPACE == 0 {
+            f |= flags::NESTED;
+        }
         if s.is_generator && s.is_coroutine {
             f |= flags::COROUTINE | flags::GENERATOR;
         } else if s.is_generator {

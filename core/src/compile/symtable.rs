@@ -649,7 +649,13 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // A list / set / dict comprehension that awaits is awaited where it is used:
+        // an enclosing comprehension awaits too.
+        let awaits = self.cur().is_coroutine && !is_generator;
         self.pop_scope();
+        if awaits && self.cur().kind == ScopeKind::Comprehension {
+            self.cur().is_coroutine = true;
+        }
     }
 
     fn mark_iteration(&mut self, target: &Expr) {

@@ -1,6 +1,6 @@
 //! The `time` module: the clocks (`time`, `perf_counter`, `monotonic`,
-//! `process_time` and their `_ns` forms) and `sleep`; the calendar functions are in
-//! `time_calendar`.
+//! `process_time` and their `_ns` forms), `get_clock_info` and `sleep`; the calendar
+//! functions are in `time_calendar`.
 
 use crate::builtins::{add_function, check_args, no_kwargs};
 use crate::object::function::KwArg;
@@ -147,6 +147,39 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `get_clock_info(name)`: a `types.SimpleNamespace` describing the clock, as
+/// CPython's on Linux (the clocks here are the same system clocks).
+fn get_clock_info(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "get_clock_info", kw)?;
+    check_args(vm, "get_clock_info", args, 1, 1)?;
+    let Value::Str(name) = &args[0] else {
+        return Err(vm.type_error(format!(
+            "get_clock_info() argument 1 must be str, not {}",
+            vm.type_name(&args[0])
+        )));
+    };
+    let (clock, monotonic, adjustable) = match name.as_str() {
+        "time" => ("CLOCK_REALTIME", false, true),
+        "monotonic" | "perf_counter" => ("CLOCK_MONOTONIC", true, false),
+        "process_time" => ("CLOCK_PROCESS_CPUTIME_ID", true, false),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let types = vm.import_one("types")?;
+    let key = vm.intern("SimpleNamespace");
+    let namespace = vm.get_attr(&types, &key)?;
+    let fields = [
+        (
+            "implementation",
+            Value::from_string(format!("clock_gettime({clock})")),
+        ),
+        ("monotonic", Value::Bool(monotonic)),
+        ("adjustable", Value::Bool(adjustable)),
+        ("resolution", Value::Float(1e-9)),
+    ];
+    let kwargs: Vec<KwArg> = fields.into_iter().map(|(k, v)| (vm.intern(k), v)).collect();
+    vm.call(&namespace, &[], &kwargs)
+}
+
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     epoch();
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
@@ -159,6 +192,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("process_time", process_time),
         ("process_time_ns", process_time_ns),
         ("sleep", sleep),
+        ("get_clock_info", get_clock_info),
     ];
     for (name, f) in fns {
         add_function(vm, d, "time", name, *f);

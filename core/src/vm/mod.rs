@@ -23,6 +23,7 @@ pub mod gc;
 pub mod generator;
 pub mod hooks;
 pub mod import;
+pub mod io_wait;
 pub mod iter;
 pub mod jump;
 pub mod loop_hook;

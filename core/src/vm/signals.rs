@@ -15,7 +15,7 @@
 use super::{PyResult, Vm};
 use crate::object::Value;
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Bit n: signal n arrived and the main thread has not handled it yet.
@@ -27,7 +27,7 @@ static DIED_OF_INTERRUPT: AtomicBool = AtomicBool::new(false);
 pub const NSIG: i32 = if cfg!(target_os = "linux") { 65 } else { 32 };
 
 /// How long a sleep goes without looking at the flag.
-const SLEEP_SLICE: Duration = Duration::from_millis(10);
+pub(super) const SLEEP_SLICE: Duration = Duration::from_millis(10);
 
 thread_local! {
     // ManuallyDrop: handlers are Python values, which must not be destroyed while
@@ -36,11 +36,34 @@ thread_local! {
         const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
 }
 
+/// The descriptor a signal's number is written to as it arrives
+/// (`signal.set_wakeup_fd`: an event loop's self-pipe), or -1.
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+
 extern "C" fn on_signal(sig: libc::c_int) {
     if let Some(bit) = 1u64.checked_shl(sig as u32) {
         PENDING.fetch_or(bit, Ordering::Relaxed);
     }
     super::finalize::wake_loop();
+    let fd = WAKEUP_FD.load(Ordering::Relaxed);
+    if fd >= 0 {
+        let byte = sig as u8;
+        // SAFETY: write(2) is async-signal-safe; errno is kept for the code the
+        // signal interrupted. A full or closed descriptor loses the byte, as in
+        // CPython (the signal itself is still pending).
+        unsafe {
+            let errno = libc::__errno_location();
+            let saved = *errno;
+            libc::write(fd, &byte as *const u8 as *const libc::c_void, 1);
+            *errno = saved;
+        }
+    }
+}
+
+/// Set the descriptor each arriving signal's number is written to (-1: none);
+/// returns the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::Relaxed)
 }
 
 /// What happens when a signal arrives.
@@ -64,7 +87,7 @@ pub fn set_action(sig: i32, action: SignalAction) -> Result<(), i32> {
         }
     };
     // SAFETY: a plain sigaction call on a zero-initialised struct; the handler only
-    // stores to atomics, which is async-signal-safe.
+    // stores to atomics and writes to a descriptor, which is async-signal-safe.
     let r = unsafe {
         let mut act: libc::sigaction = std::mem::zeroed();
         act.sa_sigaction = handler;

@@ -15,9 +15,12 @@
 //! - Blocking: acquiring a held lock, `time.sleep`, and everything built on locks
 //!   (join, Event, Condition, Semaphore) suspend the thread until the lock is
 //!   released or the deadline passes; the next ready thread runs meanwhile.
-//! - When every thread waits with no deadline, that is a deadlock: the thread that
-//!   blocked last gets a RuntimeError (if it is ending, the main thread, or else the
-//!   oldest waiting thread, gets it) instead of a hang.
+//! - Waiting for a file descriptor (`Vm::wait_io`: sockets, `select`) suspends the
+//!   thread until the descriptor is ready or the deadline passes; when no thread
+//!   can run, the scheduler waits in `poll` on every descriptor any thread waits for.
+//! - When every thread waits with no deadline and no descriptor, that is a
+//!   deadlock: the thread that blocked last gets a RuntimeError (if it is ending,
+//!   the main thread, or else the oldest waiting thread, gets it) instead of a hang.
 //!
 //! # What a thread owns
 //!
@@ -48,10 +51,12 @@ pub struct LockCore {
 }
 
 /// What a thread is waiting for.
-enum Wait {
+pub(super) enum Wait {
     Ready,
     Lock(Rc<LockCore>, Option<Instant>),
     Sleep(Instant),
+    /// One of the descriptors is ready (as `poll` reports it).
+    Io(Box<[libc::pollfd]>, Option<Instant>),
 }
 
 struct ThreadRec {
@@ -73,6 +78,9 @@ impl ThreadRec {
             Wait::Ready => true,
             Wait::Lock(core, deadline) => !core.locked.get() || deadline.is_some_and(|d| d <= now),
             Wait::Sleep(until) => *until <= now,
+            Wait::Io(fds, deadline) => {
+                deadline.is_some_and(|d| d <= now) || super::io_wait::ready_now(fds)
+            }
         }
     }
 
@@ -81,6 +89,7 @@ impl ThreadRec {
             Wait::Ready => None,
             Wait::Lock(_, deadline) => *deadline,
             Wait::Sleep(until) => Some(*until),
+            Wait::Io(_, deadline) => *deadline,
         }
     }
 }
@@ -159,6 +168,31 @@ impl Threads {
         self.list.iter().filter_map(ThreadRec::deadline).min()
     }
 
+    /// With no thread runnable: wait until one may be (a deadline passes, a
+    /// descriptor some thread waits for is ready, or a slice of sleep is over).
+    /// False when nothing can ever wake any of them: a deadlock.
+    fn idle(&self) -> bool {
+        let fds: Vec<libc::pollfd> = self
+            .list
+            .iter()
+            .filter_map(|t| match &t.wait {
+                Wait::Io(fds, _) => Some(fds.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let deadline = self.earliest_deadline();
+        if fds.is_empty() {
+            match deadline {
+                Some(t) => signals::nap(t),
+                None => return false,
+            }
+        } else {
+            super::io_wait::nap_on(fds, deadline);
+        }
+        true
+    }
+
     /// The switch interval in seconds.
     pub fn interval_seconds(&self) -> f64 {
         self.interval as f64 / TICKS_PER_SECOND
@@ -219,7 +253,7 @@ impl Vm {
 
     /// Suspend the running thread until `wait` is satisfied (or its deadline
     /// passes); other threads run meanwhile. Errs when every thread is blocked.
-    fn block(&mut self, wait: Wait) -> PyResult<()> {
+    pub(super) fn block(&mut self, wait: Wait) -> PyResult<()> {
         let cur = self.threads.current;
         self.threads.list[cur].wait = wait;
         self.flush_stdout_quietly();
@@ -252,13 +286,12 @@ impl Vm {
                     self.switch_thread(i);
                     resumed = true;
                 }
-                None => match self.threads.earliest_deadline() {
-                    Some(t) => signals::nap(t),
-                    None => {
+                None => {
+                    if !self.threads.idle() {
                         self.threads.list[cur].wait = Wait::Ready;
                         return Err(self.deadlock_error());
                     }
-                },
+                }
             }
         }
     }
@@ -361,14 +394,11 @@ impl Vm {
             if let Some(i) = self.threads.pick_from(start, now) {
                 return self.make_current(i);
             }
-            match self.threads.earliest_deadline() {
-                Some(t) => signals::nap(t),
-                None => {
-                    // Everyone left waits for ever: the main thread (or else the
-                    // oldest) is told.
-                    self.threads.list[0].deadlocked = true;
-                    return self.make_current(0);
-                }
+            if !self.threads.idle() {
+                // Everyone left waits for ever: the main thread (or else the
+                // oldest) is told.
+                self.threads.list[0].deadlocked = true;
+                return self.make_current(0);
             }
         }
     }

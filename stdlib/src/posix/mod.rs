@@ -55,7 +55,7 @@ fn fspath_of(vm: &mut Vm, v: &Value) -> PyResult<Option<(Vec<u8>, bool)>> {
 }
 
 /// Whether `v` is a bytes object (not a bytearray or memoryview).
-fn is_bytes(vm: &Vm, v: &Value) -> bool {
+pub(crate) fn is_bytes(vm: &Vm, v: &Value) -> bool {
     vm.type_name(v) == "bytes"
 }
 
@@ -199,7 +199,11 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             add_function(vm, d, "posix", name, *f);
         }
     }
-    for (name, value) in files::CONSTANTS.iter().chain(paths::CONSTANTS) {
+    for (name, value) in files::CONSTANTS
+        .iter()
+        .chain(paths::CONSTANTS)
+        .chain(process::CONSTANTS)
+    {
         let key = vm.intern(name);
         d.set_str(key, Value::Int(*value));
     }

@@ -1,6 +1,7 @@
 //! The calls of `posix` about the process: ids, `urandom`, `strerror`, `_exit`,
 //! `cpu_count`, the terminal's size, and the environment (`_environ_items`, the
-//! bytes pairs `posix.environ` is built from; `putenv` / `unsetenv`).
+//! bytes pairs `posix.environ` is built from; `putenv` / `unsetenv`), `waitpid` and
+//! the wait-status macros (`WIFEXITED` ..., `waitstatus_to_exitcode`).
 
 use super::{int_arg, last_error, path_arg, strerror};
 use std::os::unix::ffi::OsStrExt;
@@ -9,6 +10,28 @@ use tripwire_core::builtins::{arg_int, check_args, no_kwargs};
 use tripwire_core::object::function::KwArg;
 use tripwire_core::object::{NativeFn, Value};
 use tripwire_core::{PyResult, Vm};
+
+/// A wait-status test of libc (`WIFEXITED` ...) as a function returning a bool.
+macro_rules! status_test {
+    ($name:ident) => {
+        (stringify!($name), |vm, args, kw| {
+            wait_status(vm, args, kw, stringify!($name), |s| {
+                Value::Bool(libc::$name(s))
+            })
+        })
+    };
+}
+
+/// A field of a wait status (`WEXITSTATUS` ...) as a function returning an int.
+macro_rules! status_field {
+    ($name:ident) => {
+        (stringify!($name), |vm, args, kw| {
+            wait_status(vm, args, kw, stringify!($name), |s| {
+                Value::Int(libc::$name(s) as i64)
+            })
+        })
+    };
+}
 
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getpid", getpid),
@@ -25,6 +48,22 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_environ_items", environ_items),
     ("putenv", putenv),
     ("unsetenv", unsetenv),
+    ("waitpid", waitpid),
+    ("waitstatus_to_exitcode", waitstatus_to_exitcode),
+    status_test!(WIFEXITED),
+    status_field!(WEXITSTATUS),
+    status_test!(WIFSIGNALED),
+    status_field!(WTERMSIG),
+    status_test!(WIFSTOPPED),
+    status_field!(WSTOPSIG),
+    status_test!(WIFCONTINUED),
+    status_test!(WCOREDUMP),
+];
+
+pub(super) const CONSTANTS: &[(&str, i64)] = &[
+    ("WNOHANG", libc::WNOHANG as i64),
+    ("WUNTRACED", libc::WUNTRACED as i64),
+    ("WCONTINUED", libc::WCONTINUED as i64),
 ];
 
 /// A call without arguments returning libc's number.
@@ -168,4 +207,61 @@ fn unsetenv(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         return Err(last_error(vm, None));
     }
     Ok(Value::None)
+}
+
+/// `waitpid(pid, options)`: (pid, status); EINTR runs the signal handlers and
+/// retries (PEP 475).
+fn waitpid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "waitpid", kw)?;
+    check_args(vm, "waitpid", args, 2, 2)?;
+    let pid = int_arg(vm, &args[0])?;
+    let options = int_arg(vm, &args[1])?;
+    let mut status = 0;
+    loop {
+        // SAFETY: `status` is writable.
+        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        if r >= 0 {
+            return Ok(Value::tuple(vec![
+                Value::Int(r as i64),
+                Value::Int(status as i64),
+            ]));
+        }
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Err(last_error(vm, None));
+        }
+        vm.check_signals()?;
+    }
+}
+
+/// A wait-status macro applied to its one int argument.
+fn wait_status(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[KwArg],
+    name: &str,
+    f: fn(libc::c_int) -> Value,
+) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    check_args(vm, name, args, 1, 1)?;
+    Ok(f(int_arg(vm, &args[0])?))
+}
+
+/// `waitstatus_to_exitcode(status)`: the exit code, or minus the signal number.
+fn waitstatus_to_exitcode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "waitstatus_to_exitcode", kw)?;
+    check_args(vm, "waitstatus_to_exitcode", args, 1, 1)?;
+    let status = int_arg(vm, &args[0])?;
+    if libc::WIFEXITED(status) {
+        return Ok(Value::Int(libc::WEXITSTATUS(status) as i64));
+    }
+    if libc::WIFSIGNALED(status) {
+        return Ok(Value::Int(-(libc::WTERMSIG(status) as i64)));
+    }
+    if libc::WIFSTOPPED(status) {
+        return Err(vm.value_error(format!(
+            "process stopped by delivery of signal {}",
+            libc::WSTOPSIG(status)
+        )));
+    }
+    Err(vm.value_error(format!("invalid wait status: {status}")))
 }

@@ -1,5 +1,6 @@
 # The structured sequences and the namespace of `sys` (version_info, flags,
-# implementation), set up by tripwire-stdlib at start-up.
+# implementation), and the async generator hooks, set up by tripwire-stdlib at
+# start-up.
 
 
 def _structseq(qualname, names):
@@ -67,3 +68,30 @@ _HashInfo = _structseq("sys.hash_info", (
     "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits",
     "cutoff"))
 hash_info = _HashInfo((64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+
+_AsyncgenHooks = _structseq("asyncgen_hooks", ("firstiter", "finalizer"))
+_asyncgen_hooks = _AsyncgenHooks((None, None))
+_UNSET = object()
+
+
+def get_asyncgen_hooks():
+    return _asyncgen_hooks
+
+
+def set_asyncgen_hooks(firstiter=_UNSET, finalizer=_UNSET):
+    """Keep the hooks asyncio installs; tripwire's async generators do not call
+    them yet (an unfinished async generator is not finalized by its loop)."""
+    global _asyncgen_hooks
+    hooks = dict(zip(("firstiter", "finalizer"), _asyncgen_hooks))
+    for name, hook in (("firstiter", firstiter), ("finalizer", finalizer)):
+        if hook is _UNSET:
+            continue
+        if hook is not None and not callable(hook):
+            raise TypeError(f"callable {name} expected, got {type(hook).__name__}")
+        hooks[name] = hook
+    _asyncgen_hooks = _AsyncgenHooks((hooks["firstiter"], hooks["finalizer"]))
+
+
+def is_finalizing():
+    """Python code runs only before tripwire's shutdown begins."""
+    return False

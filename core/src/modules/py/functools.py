@@ -275,6 +275,27 @@ _KWD_MARK = (object(),)
 _FAST_TYPES = (int, str)
 
 
+def _unwrap_partial(func):
+    """The function under any layers of `partial`."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
+
+
+def _unwrap_partialmethod(func):
+    """The function under any layers of `partial` and `partialmethod` (also one
+    a partialmethod left as `__partialmethod__`); `inspect` reads its flags."""
+    previous = None
+    while func is not previous:
+        previous = func
+        while isinstance(getattr(func, "__partialmethod__", None), partialmethod):
+            func = func.__partialmethod__
+        while isinstance(func, partialmethod):
+            func = func.func
+        func = _unwrap_partial(func)
+    return func
+
+
 def _make_key(args, kwds, typed):
     """Build a hashable cache key from call arguments.
 

@@ -45,9 +45,27 @@ class IOBase:
     def _unsupported(self, name):
         raise UnsupportedOperation(name)
 
-    def _check_closed(self):
+    def _checkClosed(self, msg=None):
         if self.closed:
-            raise ValueError('I/O operation on closed file.')
+            raise ValueError('I/O operation on closed file.' if msg is None else msg)
+
+    _check_closed = _checkClosed
+
+    # CPython's names for the checks, which its library's IOBase subclasses call.
+    def _checkReadable(self, msg=None):
+        if not self.readable():
+            raise UnsupportedOperation('File or stream is not readable.'
+                                       if msg is None else msg)
+
+    def _checkWritable(self, msg=None):
+        if not self.writable():
+            raise UnsupportedOperation('File or stream is not writable.'
+                                       if msg is None else msg)
+
+    def _checkSeekable(self, msg=None):
+        if not self.seekable():
+            raise UnsupportedOperation('File or stream is not seekable.'
+                                       if msg is None else msg)
 
     def seek(self, pos, whence=0, /):
         self._unsupported("seek")
@@ -129,7 +147,34 @@ class IOBase:
 
 
 class RawIOBase(IOBase):
-    """Base class for raw binary I/O."""
+    """Base class for raw binary I/O: `read` and `readall` over the subclass's
+    `readinto`."""
+
+    def read(self, size=-1, /):
+        if size is None:
+            size = -1
+        if size < 0:
+            return self.readall()
+        buffer = bytearray(size.__index__())
+        n = self.readinto(buffer)
+        if n is None:
+            return None
+        del buffer[n:]
+        return bytes(buffer)
+
+    def readall(self):
+        chunks = []
+        while data := self.read(DEFAULT_BUFFER_SIZE):
+            chunks.append(data)
+        if data is None and not chunks:
+            return None
+        return b"".join(chunks)
+
+    def readinto(self, buffer, /):
+        self._unsupported("readinto")
+
+    def write(self, b, /):
+        self._unsupported("write")
 
 
 class BufferedIOBase(IOBase):

@@ -722,8 +722,25 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call `func` at exit before the non-daemon threads are joined (the latest
+    registered first), as `concurrent.futures` needs to stop its workers."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
-    """Wait for every non-daemon thread (the runtime calls this at exit)."""
+    """Run the `_register_atexit` calls, then wait for every non-daemon thread (the
+    runtime calls this at exit)."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     for t in list(_active.values()):
         if t is not _main_thread and not t.daemon and t.is_alive():
             t.join()

@@ -1,7 +1,7 @@
 """The types of built-in objects that have no name of their own in builtins,
-SimpleNamespace, DynamicClassAttribute and the dynamic class creation helpers
-(new_class, resolve_bases, prepare_class, get_original_bases), as in CPython's `types`
-module."""
+SimpleNamespace, DynamicClassAttribute, `coroutine` and the dynamic class creation
+helpers (new_class, resolve_bases, prepare_class, get_original_bases), as in CPython's
+`types` module."""
 
 import sys
 
@@ -212,5 +212,65 @@ class SimpleNamespace:
 
 
 _repr_running = set()
+
+
+class _AwaitableGenerator:
+    """What a `coroutine`-decorated generator function returns: the generator,
+    made awaitable (tripwire's code objects carry no CO_ITERABLE_COROUTINE flag, so
+    the generator cannot be awaited itself)."""
+
+    __slots__ = ("_gen",)
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    __iter__ = __await__
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+    gi_code = property(lambda self: self._gen.gi_code)
+    gi_frame = property(lambda self: self._gen.gi_frame)
+    gi_running = property(lambda self: self._gen.gi_running)
+    gi_yieldfrom = property(lambda self: self._gen.gi_yieldfrom)
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+
+def coroutine(func):
+    """Make a generator function's generators awaitable."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    if isinstance(func, FunctionType) and func.__code__.co_flags & 0x180:
+        return func
+
+    def awaitable(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType):
+            return _AwaitableGenerator(result)
+        return result
+
+    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(awaitable, name, getattr(func, name))
+        except AttributeError:
+            pass
+    awaitable.__wrapped__ = func
+    awaitable.__dict__.update(getattr(func, "__dict__", {}))
+    return awaitable
 
 del sys, _function, _generator, _coroutine, _coroutine_object, _Class, _cell, _async_generator
