@@ -17,6 +17,7 @@ mod stdin;
 mod struct_codec;
 mod sys_setup;
 mod textio;
+mod tokenizer;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -35,6 +36,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_textio", ModuleDef::Native(textio::init)),
     ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
+    ("_tokenize_engine", ModuleDef::Native(tokenizer::init)),
     (
         "_tokenize",
         ModuleDef::Source(include_str!("py/_tokenize.py")),
