@@ -986,6 +986,11 @@ impl<'s> Compiler<'s> {
         self.load_const(Value::str(&qual));
         let q = self.name_index("__qualname__");
         self.emit(Instr::StoreName(q));
+        // 3.13's `__firstlineno__`: the first line of the statement, decorators
+        // included (inspect finds a class's source by it).
+        self.load_const(Value::Int(line as i64));
+        let f = self.name_index("__firstlineno__");
+        self.emit(Instr::StoreName(f));
         if c.body.iter().any(|s| matches!(s, Stmt::AnnAssign(_))) {
             self.emit(Instr::SetupAnnotations);
         }
