@@ -222,10 +222,35 @@ fn tokenize(src: &str) -> (Vec<Token>, Option<TokenizeError>) {
     let mut fstrings: Vec<(usize, bool)> = Vec::new();
     let mut depth = 0usize;
     let push = |out: &mut Vec<Token>, kind, start, end| out.push(Token { kind, start, end });
+    // 3.13 has no t-strings: ruff's t-string (its nesting depth and where its quote
+    // starts) is read as a name (the prefix) and a plain string.
+    let mut tstring: Option<(usize, usize)> = None;
     for token in parsed.tokens().iter() {
         let kind = token.kind();
         let range = token.range();
         let (start, end) = (range.start().to_usize(), range.end().to_usize());
+        match (kind, &mut tstring) {
+            (TokenKind::TStringStart, Some((nesting, _))) => *nesting += 1,
+            (TokenKind::TStringEnd, Some((nesting, quote))) => {
+                *nesting -= 1;
+                if *nesting == 0 {
+                    push(&mut out, STRING, *quote, end);
+                    tstring = None;
+                }
+            }
+            (_, Some(_)) => {}
+            (TokenKind::TStringStart, None) => {
+                let quote = src[start..end]
+                    .find(['\'', '"'])
+                    .map_or(start, |q| start + q);
+                push(&mut out, NAME, start, quote);
+                tstring = Some((1, quote));
+            }
+            _ => {}
+        }
+        if tstring.is_some() || kind == TokenKind::TStringEnd {
+            continue;
+        }
         // A lexical error at or before this token ends the stream there.
         if let Some(&(at, error)) = errors.first() {
             if at.start().to_usize() <= start || kind == TokenKind::Unknown {

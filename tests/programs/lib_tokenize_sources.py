@@ -39,6 +39,7 @@ SOURCES = [
     "type T[U] = list[U]\n",
     "print(1 if a else 2, not b, c is not d, e != f, g <= h, ~i, j ^ k, l | m & n)\n",
     "x = $ ? `\n",
+    "t'x' + tr'\\d' + Rt\"q\" + f(t'{a}b', T'''b\nc''')\n",
 ]
 
 for src in SOURCES:
