@@ -339,3 +339,24 @@ fn pythonintmaxstrdigits_sets_the_digit_limit() {
          hexadecimal for huge integer literals to avoid decimal conversion limits.\n"
     ));
 }
+
+#[test]
+fn sys_stdin_reads_what_input_reads() {
+    let src = b"import sys\nprint(sys.stdin is sys.__stdin__, sys.stdin.fileno())\nprint(repr(sys.stdin.readline()))\nprint(repr(input()))\nprint(repr(sys.stdin.readline(3)))\nprint(repr(sys.stdin.read(7)))\nprint(repr(sys.stdin.read()))\nprint(repr(sys.stdin.readline()))\n";
+    let mut child = tripwire(&program(b"stdin.py", src))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run tripwire");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all("one\ntwo\nthree\nfour\u{e9}\n".as_bytes())
+        .expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    // CPython 3.13's output for the same input.
+    assert_eq!(
+        text(&out.stdout),
+        "True 0\n'one\\n'\n'two'\n'thr'\n'ee\\nfour'\n'\u{e9}\\n'\n''\n"
+    );
+}

@@ -4,6 +4,7 @@
 //! Built only on tripwire-core's public API, as any extension is: `install` registers
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
+mod ast_tree;
 mod builtin_support;
 mod errno;
 mod expat;
@@ -16,9 +17,11 @@ mod signal;
 mod sqlite;
 mod socket;
 mod sre;
+mod stdin;
 mod struct_codec;
 mod sys_setup;
 mod textio;
+mod tokenizer;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -37,6 +40,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_textio", ModuleDef::Native(textio::init)),
     ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
+    ("_tokenize_engine", ModuleDef::Native(tokenizer::init)),
     (
         "_tokenize",
         ModuleDef::Source(include_str!("py/_tokenize.py")),
@@ -92,6 +96,12 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         vm.extensions.register("_iobase", bundled_io);
     }
     open_builtin::install(vm);
+    stdin::install(vm);
+    let key = vm.intern("compile");
+    vm.builtins.set_str(
+        key,
+        tripwire_core::builtins::native_function("builtins", "compile", ast_tree::compile),
+    );
     if install.is_some() {
         // CPython's own os.py, posixpath.py and io.py run over posix and _io.
         for name in ["os", "posixpath", "io"] {

@@ -11,6 +11,31 @@ fn strs(items: &[Rc<PyStr>]) -> Value {
     Value::tuple(items.iter().map(|s| Value::Str(s.clone())).collect())
 }
 
+/// The fields of a SyntaxError made by calling its class (the interpreter's own
+/// syntax errors set them in the instance dict): `msg`, then the members of the
+/// details tuple `(filename, lineno, offset, text[, end_lineno, end_offset])`.
+fn syntax_error_attr(args: &[Value], name: &str) -> Option<Value> {
+    const DETAILS: [&str; 6] = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    if name == "msg" {
+        return Some(args.first().cloned().unwrap_or(Value::None));
+    }
+    if name == "print_file_and_line" {
+        return Some(Value::None);
+    }
+    let i = DETAILS.iter().position(|f| *f == name)?;
+    match args {
+        [_, Value::Tuple(details)] => Some(details.items.get(i).cloned().unwrap_or(Value::None)),
+        _ => Some(Value::None),
+    }
+}
+
 /// Attributes every object answers, by kind; None if `name` is not one of them.
 pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<Value>> {
     let n = name.as_str();
@@ -53,6 +78,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                         }
                     }
                     _ => match &d.args {
+                        Value::Tuple(a) if i.cls().is_subtype(&vm.types.syntax_error) => {
+                            syntax_error_attr(&a.items, n)
+                        }
                         Value::Tuple(a) => super::unicode_errors::attr(vm, &i.cls(), &a.items, n),
                         _ => None,
                     },

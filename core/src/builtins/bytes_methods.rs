@@ -823,9 +823,56 @@ fn from_class(vm: &mut Vm, cls: &TypeRef, data: Vec<u8>) -> PyResult<Value> {
     }
 }
 
+/// The encodings `decode_data` knows itself (after lower-casing, `_` as `-`).
+const NATIVE_ENCODINGS: &[&str] = &[
+    "utf-8",
+    "utf8",
+    "u8",
+    "utf",
+    "latin-1",
+    "latin1",
+    "iso-8859-1",
+    "iso8859-1",
+    "l1",
+    "ascii",
+    "us-ascii",
+];
+
 fn decode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let encoding = args.get(1).or_else(|| kwarg(kw, "encoding"));
+    let errors = args.get(2).or_else(|| kwarg(kw, "errors"));
+    let native = match encoding {
+        Some(Value::Str(e)) => {
+            NATIVE_ENCODINGS.contains(&e.as_str().to_ascii_lowercase().replace('_', "-").as_str())
+        }
+        _ => true,
+    };
+    let strict = match errors {
+        None => true,
+        Some(Value::Str(e)) => e.as_str() == "strict",
+        Some(_) => false,
+    };
+    if !(native && strict) {
+        // Other codecs and error handlers are the library's (`codecs`).
+        let codecs = match vm.import_one("codecs") {
+            Ok(m) => m,
+            Err(_) => {
+                let name = encoding.map_or(Ok("utf-8".to_string()), |e| {
+                    vm.to_str(e).map(|s| s.as_str().to_string())
+                })?;
+                return Err(vm.new_error(
+                    &vm.types.lookup_error.clone(),
+                    &format!("unknown encoding: {name}"),
+                ));
+            }
+        };
+        let codec_decode = vm.get_attr(&codecs, &vm.intern("decode"))?;
+        let encoding = encoding.cloned().unwrap_or_else(|| Value::str("utf-8"));
+        let errors = errors.cloned().unwrap_or_else(|| Value::str("strict"));
+        return vm.call(&codec_decode, &[args[0].clone(), encoding, errors], &[]);
+    }
     let data = recv(vm, args, "decode")?;
-    super::bytes::decode_data(vm, data, args.get(1).or_else(|| kwarg(kw, "encoding")))
+    super::bytes::decode_data(vm, data, encoding)
 }
 
 fn contains(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

@@ -1023,31 +1023,55 @@ fn eval(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     vm.run_code(code, g, l)
 }
 
-fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    only_kwargs(
-        vm,
-        "compile",
-        kwargs,
-        &[
-            "source",
-            "filename",
-            "mode",
-            "flags",
-            "dont_inherit",
-            "optimize",
-        ],
-    )?;
-    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(kwargs, n).cloned());
-    let (Some(src), Some(Value::Str(filename)), Some(Value::Str(mode))) =
-        (get(0, "source"), get(1, "filename"), get(2, "mode"))
+/// The flags `compile` accepts: the `__future__` features, PyCF_SOURCE_IS_UTF8 ...
+/// PyCF_OPTIMIZED_AST, and the obsolete CO_NESTED.
+const COMPILE_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0xff00;
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+/// Source is compiled to code; PyCF_ONLY_AST (an AST) is for the library's side
+/// (tripwire-stdlib wraps this builtin), so here it is refused.
+pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let [src, filename, mode, flags, _dont_inherit, _optimize, _feature_version] =
+        super::parse_clinic_args(
+            vm,
+            "compile",
+            [
+                "source",
+                "filename",
+                "mode",
+                "flags",
+                "dont_inherit",
+                "optimize",
+                "_feature_version",
+            ],
+            6,
+            3,
+            args,
+            kwargs,
+        )?;
+    let (Some(src), Some(Value::Str(filename)), Some(Value::Str(mode))) = (src, filename, mode)
     else {
         return Err(vm.type_error("compile() missing required argument 'source' (pos 1)"));
     };
+    let flags = match &flags {
+        Some(f) => arg_int(vm, f)?,
+        None => 0,
+    };
+    if flags & !COMPILE_FLAGS != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
     let m = match mode.as_str() {
-        "exec" | "single" => crate::compile::Mode::Exec,
+        "exec" => crate::compile::Mode::Exec,
+        "single" => crate::compile::Mode::Single,
         "eval" => crate::compile::Mode::Eval,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
+    if flags & 0x400 != 0 {
+        return Err(vm.new_error(
+            &vm.types.not_implemented_error.clone(),
+            "compile() cannot produce an AST without CPython's library",
+        ));
+    }
     Ok(Value::Code(code_arg(vm, &src, m, filename.as_str())?))
 }
 

@@ -353,4 +353,5 @@ pub fn install(vm: &mut Vm) {
     number_codecs::install(vm);
     function::install(vm);
     descriptors::install(vm);
+    crate::vm::frame_object::install(vm);
 }

@@ -1,7 +1,7 @@
 //! Calling classes: instance creation (`__new__` / `__init__`), the constructors of
 //! the built-in types, `type(name, bases, ns)`, `__build_class__` and `super`.
 
-use super::{add_function, add_method, check_args};
+use super::{add_function, add_method, check_args, kwarg};
 use crate::object::function::KwArg;
 use crate::object::types::{c3_mro, Layout, Type, TypeRef};
 use crate::object::{bigint, bigint_text, Base, Dict, Instance, ObjKind, PyCell, PyStr, Value};
@@ -794,13 +794,15 @@ fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         None => Value::str(""),
         Some(x) => {
             if args.len() > 2 || !kwargs.is_empty() {
-                if let Value::Obj(o) = x {
-                    if let ObjKind::Bytes(b) = &o.kind {
-                        return Ok(Value::from_string(String::from_utf8_lossy(b).into_owned()));
-                    }
-                }
+                // str(data, encoding, errors) decodes, as data.decode(...) does.
+                let encoding = args.get(2).or_else(|| kwarg(kwargs, "encoding"));
+                let errors = args.get(3).or_else(|| kwarg(kwargs, "errors"));
+                let encoding = encoding.cloned().unwrap_or_else(|| Value::str("utf-8"));
+                let errors = errors.cloned().unwrap_or_else(|| Value::str("strict"));
+                vm.call_method(x, "decode", &[encoding, errors])?
+            } else {
+                Value::Str(vm.to_str(x)?)
             }
-            Value::Str(vm.to_str(x)?)
         }
     };
     let st = vm.types.str.clone();

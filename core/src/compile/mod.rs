@@ -32,6 +32,9 @@ pub enum Mode {
     Exec,
     /// `eval`: one expression, its value is the result.
     Eval,
+    /// `single`: one interactive statement; the value of each expression statement
+    /// outside functions and classes goes to `sys.displayhook`.
+    Single,
 }
 
 pub struct Compiler<'s> {
@@ -43,6 +46,8 @@ pub struct Compiler<'s> {
     future_annotations: bool,
     /// Comprehension scopes being compiled inline into the current unit.
     inline_stack: Vec<usize>,
+    /// `Mode::Single`: module-level expression statements are displayed.
+    interactive: bool,
 }
 
 type CResult<T> = Result<T, SyntaxErr>;
@@ -78,14 +83,18 @@ pub fn compile(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
 fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
     let lines = Lines::new(src);
     match mode {
-        Mode::Exec => {
+        Mode::Exec | Mode::Single => {
             let mut module = parse::parse_module(src)?;
+            if mode == Mode::Single {
+                check_single_statement(src, &module.body)?;
+            }
             nesting::check(&module.body)?;
             future::check_imports(src, &module.body)?;
             type_params::rewrite(src, &mut module.body)?;
             let future_annotations = future::has_annotations(&module.body);
             let table = symtable::build(&module, future_annotations);
             let mut c = Compiler::new(src, lines, filename, table, future_annotations);
+            c.interactive = mode == Mode::Single;
             c.check_scope_errors()?;
             c.units
                 .push(Unit::new(0, "<module>", "<module>", 1, flags::NAMESPACE));
@@ -133,6 +142,64 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
     }
 }
 
+/// `Mode::Single` takes one statement: a compound one, or simple ones on one line.
+fn check_single_statement(src: &str, body: &[Stmt]) -> CResult<()> {
+    let Some(first) = body.first() else {
+        let at = src.len() - src.trim_start().len();
+        return Err(parse::syntax_error_in(src, at, at, "invalid syntax"));
+    };
+    let line_end = |at: TextSize| {
+        src[at.to_usize()..]
+            .find('\n')
+            .map_or(src.len(), |i| at.to_usize() + i)
+    };
+    let first_line_end = line_end(first.start());
+    let simple = |s: &Stmt| {
+        !matches!(
+            s,
+            Stmt::FunctionDef(_)
+                | Stmt::ClassDef(_)
+                | Stmt::If(_)
+                | Stmt::For(_)
+                | Stmt::While(_)
+                | Stmt::With(_)
+                | Stmt::Try(_)
+                | Stmt::Match(_)
+        )
+    };
+    let line: Vec<&Stmt> = body
+        .iter()
+        .take_while(|s| simple(s) && s.start().to_usize() < first_line_end)
+        .collect();
+    if body.len() == 1 || line.len() == body.len() {
+        return Ok(());
+    }
+    if line.is_empty() {
+        // A compound statement ends at a blank line: CPython's parser sees the next
+        // statement as part of it and marks that statement's first token.
+        let at = body[1].start().to_usize();
+        let token = src[at..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(src.len() - at)
+            .max(1);
+        return Err(parse::syntax_error_in(
+            src,
+            at,
+            at + token,
+            "invalid syntax",
+        ));
+    }
+    // CPython points at the end of the first statement (its NEWLINE token).
+    let last = line.last().copied().unwrap_or(first);
+    let at = last.end().to_usize();
+    Err(parse::syntax_error_in(
+        src,
+        at,
+        at + 1,
+        "multiple statements found while compiling a single statement",
+    ))
+}
+
 fn expr_has_scopes(_e: &Expr) -> bool {
     true
 }
@@ -153,6 +220,7 @@ impl<'s> Compiler<'s> {
             units: Vec::new(),
             future_annotations,
             inline_stack: Vec::new(),
+            interactive: false,
         }
     }
 
@@ -410,7 +478,12 @@ impl<'s> Compiler<'s> {
         if has_annotations {
             self.emit(Instr::SetupAnnotations);
         }
-        let body = self.docstring(body)?;
+        // An interactive statement has no docstring: a string there is displayed.
+        let body = if self.interactive {
+            body
+        } else {
+            self.docstring(body)?
+        };
         self.stmts(body)?;
         self.implicit_return();
         Ok(())
@@ -617,6 +690,19 @@ impl<'s> Compiler<'s> {
                 Ok(())
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Expr(e) if self.interactive && self.units.len() == 1 => {
+                let display = crate::builtins::native_function(
+                    "sys",
+                    "displayhook",
+                    crate::modules::sys::display_expression,
+                );
+                self.load_const(display);
+                self.emit(Instr::PushNull);
+                self.expr(&e.value)?;
+                self.emit(Instr::Call(1));
+                self.emit(Instr::PopTop);
+                Ok(())
+            }
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
                 self.emit(Instr::PopTop);
@@ -705,11 +791,13 @@ impl<'s> Compiler<'s> {
                         self.name_op(&n, NameOp::Delete);
                     }
                 }
-                Block::With { is_async, .. } => {
+                Block::With {
+                    is_async, context, ..
+                } => {
                     if preserve_top {
                         self.emit(Instr::Swap(2));
                     }
-                    self.call_exit_none(is_async);
+                    self.at_position(&context, |c| c.call_exit_none(is_async));
                 }
             }
         }
@@ -909,6 +997,11 @@ impl<'s> Compiler<'s> {
         self.load_const(Value::str(&qual));
         let q = self.name_index("__qualname__");
         self.emit(Instr::StoreName(q));
+        // 3.13's `__firstlineno__`: the first line of the statement, decorators
+        // included (inspect finds a class's source by it).
+        self.load_const(Value::Int(line as i64));
+        let f = self.name_index("__firstlineno__");
+        self.emit(Instr::StoreName(f));
         if c.body.iter().any(|s| matches!(s, Stmt::AnnAssign(_))) {
             self.emit(Instr::SetupAnnotations);
         }
@@ -1130,7 +1223,12 @@ impl<'s> Compiler<'s> {
         // [exit, entered]
         let depth = self.unit().depth as u32 - 1;
         let region = self.unit().open_region(handler, depth);
-        self.unit().blocks.push(Block::With { region, is_async });
+        let context = item.context_expr.range();
+        self.unit().blocks.push(Block::With {
+            region,
+            is_async,
+            context,
+        });
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(Instr::PopTop),
@@ -1138,6 +1236,9 @@ impl<'s> Compiler<'s> {
         self.with_items(rest, body, is_async)?;
         self.unit().blocks.pop();
         self.unit().close_region(region);
+        // Both exits call `__exit__` on the `with` line, as CPython's do.
+        let enclosing = self.unit().position;
+        self.set_position(&context);
         self.call_exit_none(is_async);
         self.emit_jump(Instr::Jump, end);
         // Exceptional exit: [exit, exc]
@@ -1170,6 +1271,7 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::PopTop);
         self.emit(Instr::Reraise);
         self.unit().after_unconditional();
+        self.unit().position = enclosing;
         self.bind(end);
         Ok(())
     }

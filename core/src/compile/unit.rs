@@ -41,6 +41,8 @@ pub enum Block {
     With {
         region: usize,
         is_async: bool,
+        /// The context expression: `__exit__` is called at its position.
+        context: ruff_text_size::TextRange,
     },
 }
 

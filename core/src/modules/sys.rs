@@ -52,6 +52,43 @@ fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
     Ok(Value::None)
 }
 
+/// What `compile(..., 'single')` calls with the value of an expression statement:
+/// the current `sys.displayhook`.
+pub fn display_expression(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let hook = vm.sys.dict.get_str(&vm.intern("displayhook"));
+    let Some(hook) = hook else {
+        return Err(vm.runtime_error("lost sys.displayhook"));
+    };
+    vm.call(&hook, args, &[])
+}
+
+/// The default `sys.displayhook(value)`: unless it is None, write its repr and a
+/// newline to `sys.stdout` and keep it as `builtins._`.
+fn displayhook(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "displayhook", args, 1, 1)?;
+    if matches!(args[0], Value::None) {
+        return Ok(Value::None);
+    }
+    // `_` is None while repr runs, as in CPython, so a repr reading it sees no stale
+    // value.
+    let underscore = vm.intern("_");
+    vm.builtins.set_str(underscore.clone(), Value::None);
+    let text = vm.repr(&args[0])?;
+    let stdout = vm.sys.dict.get_str(&vm.intern("stdout"));
+    let stdout = match stdout {
+        Some(Value::None) | None => return Err(vm.runtime_error("lost sys.stdout")),
+        Some(s) => s,
+    };
+    if is_real_stdout(&stdout) {
+        vm.write_stdout(&format!("{}\n", text.as_str()))?;
+    } else {
+        vm.call_method(&stdout, "write", &[Value::Str(text)])?;
+        vm.call_method(&stdout, "write", &[Value::str("\n")])?;
+    }
+    vm.builtins.set_str(underscore, args[0].clone());
+    Ok(Value::None)
+}
+
 fn exit(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "exit", args, 0, 1)?;
     let exc = vm.new_exception(&vm.types.system_exit.clone(), args.to_vec());
@@ -284,6 +321,7 @@ pub fn install(vm: &mut Vm) {
         ("exc_info", exc_info),
         ("exception", exception),
         ("unraisablehook", unraisablehook),
+        ("displayhook", displayhook),
     ];
     for (name, f) in fns {
         add_function(vm, &d, "sys", name, *f);
@@ -331,6 +369,9 @@ pub fn install(vm: &mut Vm) {
     );
     if let Some(hook) = d.get_str(&vm.intern("unraisablehook")) {
         set(vm, "__unraisablehook__", hook);
+    }
+    if let Some(hook) = d.get_str(&vm.intern("displayhook")) {
+        set(vm, "__displayhook__", hook);
     }
     let sysm = Value::Module(vm.sys.clone());
     let k = vm.intern("sys");

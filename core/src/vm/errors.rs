@@ -182,6 +182,8 @@ impl Vm {
             }
         }
         match items.len() {
+            // SyntaxError's str is its msg's, which is None here.
+            0 if cls.is_subtype(&self.types.syntax_error) => "None".to_string(),
             0 => String::new(),
             1 => {
                 if cls.is_subtype(&self.types.key_error) {

@@ -696,6 +696,42 @@ fn proxy_items(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     ))
 }
 
+/// `frame.clear()`: drop the variables of a finished frame; a running frame or a
+/// suspended generator's refuses, and a generator not started yet is closed.
+fn frame_clear(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    crate::builtins::no_kwargs(vm, "clear", kw)?;
+    crate::builtins::check_method_args(vm, "clear", args, 0, 0)?;
+    let Some(d) = frame_data(&args[0]).cloned() else {
+        return Err(vm.type_error("descriptor 'clear' requires a 'frame' object"));
+    };
+    if vm.live_at(&d).is_some() {
+        return Err(vm.runtime_error("cannot clear an executing frame"));
+    }
+    let suspended = matches!(&*d.place.borrow(), Place::Suspended);
+    if suspended {
+        if let Some(g) = d.generator() {
+            if g.status() != super::generator::Status::Created {
+                return Err(vm.runtime_error("cannot clear a suspended frame"));
+            }
+            vm.call_method(&Value::Generator(g), "close", &[])?;
+        }
+        return Ok(Value::None);
+    }
+    let dropped = match &mut *d.place.borrow_mut() {
+        Place::Done { slots, .. } => std::mem::replace(slots, vec![Value::Null; slots.len()]),
+        _ => Vec::new(),
+    };
+    let trace = std::mem::replace(&mut *d.trace.borrow_mut(), Value::None);
+    drop((dropped, trace));
+    Ok(Value::None)
+}
+
+/// The methods of frame objects.
+pub fn install(vm: &mut Vm) {
+    let frame = vm.types.frame.clone();
+    crate::builtins::add_method(vm, &frame, "clear", frame_clear);
+}
+
 /// The natives of the `FrameLocalsProxy` class.
 pub fn init_module(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     use crate::builtins::add_function;

@@ -2,9 +2,9 @@
 
 Each line of _NODES below is one class: its name, its base, its fields (a trailing
 `*` marks a list field, which defaults to [], and `?` an optional one, which defaults
-to None) and, after `/`, the position attributes its instances carry. tripwire's
-compiler does not hand out these trees yet: `compile(..., PyCF_ONLY_AST)` is not
-supported; the classes serve programs and modules that build and walk trees.
+to None) and, after `/`, the position attributes its instances carry.
+`compile(..., PyCF_ONLY_AST)` (`ast.parse`) builds its trees from these classes
+(tripwire-stdlib's `ast_tree`).
 """
 
 PyCF_ONLY_AST = 1024
