@@ -348,22 +348,20 @@ pub unsafe fn run<const STRESS: bool>(
                     n,
                     exit,
                 } => {
-                    let s = get(regs, consts, seq);
-                    let items: SmallVec<[Value; 4]> = match s {
+                    // Held: the registers written may hold the sequence.
+                    let s = get(regs, consts, seq).dup();
+                    match &s {
                         Value::Tuple(t) if t.items.len() == n as usize => {
-                            t.items.iter().map(Value::dup).collect()
+                            unpack_into(regs, first, &t.items)
                         }
                         Value::List(l) => {
                             let items = l.items.borrow();
                             if items.len() != n as usize {
                                 return Ran::Exit(exit);
                             }
-                            items.iter().map(Value::dup).collect()
+                            unpack_into(regs, first, &items)
                         }
                         _ => return Ran::Exit(exit),
-                    };
-                    for (k, v) in items.into_iter().rev().enumerate() {
-                        put(regs, first + k as u32, v);
                     }
                 }
                 Op::Subscr {
@@ -751,6 +749,15 @@ fn store(types: &BuiltinTypes, site: &AttrSite, obj: &Value, v: Value) -> Result
     drop(fill);
     drop(old);
     Ok(())
+}
+
+/// `items` into the registers from `first` up, the last item lowest. Releasing
+/// what the registers held runs no Python code, so nothing can change `items`.
+#[inline(always)]
+unsafe fn unpack_into(regs: *mut Value, first: Reg, items: &[Value]) {
+    for (k, v) in items.iter().rev().enumerate() {
+        put(regs, first + k as u32, v.dup());
+    }
 }
 
 /// The value of operand `x`. Unchecked: `run`'s caller vouches that the unit's

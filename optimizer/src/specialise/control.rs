@@ -50,8 +50,10 @@ impl Translator<'_> {
 
     /// A `for` loop's step: its first (`ForIter`, before the body, `back` false) or
     /// the one at the end of its body (`ForIterBack`), whose item goes to the local
-    /// the body stores first, at `store`. Exhausted, the iterator is popped and the
-    /// loop goes on at `done`.
+    /// the body stores first, at `store`, or when the body starts otherwise (`for a,
+    /// b in ...`: an unpacking) onto the stack, in its canonical temporary, for the
+    /// body's first instruction. Exhausted, the iterator is popped and the loop goes
+    /// on at `done`.
     pub(super) fn for_step(
         &mut self,
         pc: u32,
@@ -59,8 +61,10 @@ impl Translator<'_> {
         done: u32,
         back: bool,
     ) -> Result<Flow, Refusal> {
-        let Some(&Instr::StoreFast(local)) = self.code.instrs.get(store as usize) else {
-            return Ok(self.unsupported(pc));
+        let target_local = match self.code.instrs.get(store as usize) {
+            Some(&Instr::StoreFast(local)) => Some(local),
+            Some(_) => None,
+            None => return Ok(self.unsupported(pc)),
         };
         if self.stack.is_empty() {
             return Ok(self.unsupported(pc));
@@ -73,19 +77,32 @@ impl Translator<'_> {
         else {
             return Ok(self.unsupported(pc));
         };
-        let body = store + 1;
+        // Above the iterator, the item's canonical place.
+        let (dst, body, item_entry) = match target_local {
+            Some(local) => (Slot::Local(local), store + 1, None),
+            None => {
+                let slot = self.canonical_slot(self.stack.len());
+                (slot, store, Some(Entry::fixed(Src::Slot(slot))))
+            }
+        };
+        let body_depth = self.stack.len() + usize::from(item_entry.is_some());
         let exit = self.exit_at(pc, ExitReason::IteratorGuard);
         let (item, back_exit) = if back {
             // The item jumps back to the body: its block is known (translated).
             let Some(&at) = self.block_at.get(&body) else {
                 return Ok(self.unsupported(pc));
             };
+            let pushed = item_entry.is_some();
+            self.stack.extend(item_entry);
             let next = self.exit_at(body, ExitReason::Interrupt);
+            if pushed {
+                self.stack.pop();
+            }
             (at, Some(next))
         } else {
             // The body follows (the op after this one): a block of its own, for the
             // jump back to it.
-            self.block_depth.insert(body, self.stack.len() as u32);
+            self.block_depth.insert(body, body_depth as u32);
             (self.ops.len() as OpIndex + 1, None)
         };
         let iter_entry = self.pop(pc)?;
@@ -100,7 +117,7 @@ impl Translator<'_> {
         };
         let i = self.emit(Op::ForNext {
             iter,
-            dst: Slot::Local(local),
+            dst,
             item,
             done: done_at.unwrap_or(UNRESOLVED),
             exit,
@@ -116,6 +133,7 @@ impl Translator<'_> {
             return Ok(Flow::Next(pc + 1));
         }
         self.stack.push(iter_entry);
+        self.stack.extend(item_entry);
         Ok(Flow::Next(body))
     }
 }

@@ -385,12 +385,18 @@ impl Translator<'_> {
     /// Bring every entry to its canonical slot (the stack's state at a block start).
     fn flush(&mut self) {
         for d in 0..self.stack.len() {
-            let want = if (d as u32) < self.depth {
-                Slot::Stack(d as u32)
-            } else {
-                self.temp(d)
-            };
+            let want = self.canonical_slot(d);
             self.move_entry(d, want);
+        }
+    }
+
+    /// Where stack entry `d` stands at a block start: the operand stack entry the
+    /// unit was entered with, or a temporary above those.
+    pub(super) fn canonical_slot(&mut self, d: usize) -> Slot {
+        if (d as u32) < self.depth {
+            Slot::Stack(d as u32)
+        } else {
+            self.temp(d)
         }
     }
 
