@@ -4,17 +4,19 @@
 //! Built only on tripwire-core's public API, as any extension is: `install` registers
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
+mod bisect;
 mod builtin_support;
 mod errno;
 mod expat;
 mod hashes;
+mod heapq;
 pub mod locate;
 mod open_builtin;
 mod posix;
 mod select;
 mod signal;
-mod sqlite;
 mod socket;
+mod sqlite;
 mod sre;
 mod struct_codec;
 mod sys_setup;
@@ -33,6 +35,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("_heapq", ModuleDef::Native(heapq::init)),
+    ("_bisect", ModuleDef::Native(bisect::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_textio", ModuleDef::Native(textio::init)),
@@ -93,8 +97,9 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     }
     open_builtin::install(vm);
     if install.is_some() {
-        // CPython's own os.py, posixpath.py and io.py run over posix and _io.
-        for name in ["os", "posixpath", "io"] {
+        // CPython's own os.py, posixpath.py, io.py, heapq.py and bisect.py run over
+        // posix, _io, _heapq and _bisect.
+        for name in ["os", "posixpath", "io", "heapq", "bisect"] {
             vm.extensions.hide_bundled(name);
         }
     }
