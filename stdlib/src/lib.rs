@@ -5,10 +5,12 @@
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
 mod ast_tree;
+mod bisect;
 mod builtin_support;
 mod errno;
 mod expat;
 mod hashes;
+mod heapq;
 pub mod locate;
 mod open_builtin;
 mod posix;
@@ -36,6 +38,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("_heapq", ModuleDef::Native(heapq::init)),
+    ("_bisect", ModuleDef::Native(bisect::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_textio", ModuleDef::Native(textio::init)),
@@ -103,8 +107,9 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         tripwire_core::builtins::native_function("builtins", "compile", ast_tree::compile),
     );
     if install.is_some() {
-        // CPython's own os.py, posixpath.py and io.py run over posix and _io.
-        for name in ["os", "posixpath", "io"] {
+        // CPython's own os.py, posixpath.py, io.py, heapq.py and bisect.py run over
+        // posix, _io, _heapq and _bisect.
+        for name in ["os", "posixpath", "io", "heapq", "bisect"] {
             vm.extensions.hide_bundled(name);
         }
     }

@@ -334,7 +334,8 @@ fn permute(items: &mut [Value], order: &mut [usize]) {
     }
 }
 
-fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+/// `a < b` as a truth value: the comparison sorting and heaps order by.
+pub fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     let r = vm.compare(CmpOp::Lt, a, b)?;
     match r {
         Value::Bool(x) => Ok(x),
