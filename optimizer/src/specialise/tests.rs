@@ -1,6 +1,8 @@
-//! Tests of the translator: a stale install caught by the re-check.
+//! Tests of the translator: a stale install caught by the re-check; the register
+//! form backends run.
 
 use super::*;
+use crate::unit::Operand;
 use tripwire_core::object::PyStr;
 use tripwire_core::Vm;
 
@@ -53,4 +55,57 @@ fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
     let stale = unit.stale_sites();
     assert_eq!(stale.len(), 1);
     assert_eq!(unit.sites[stale[0].0 as usize].what, "builtin 'len'");
+}
+
+#[test]
+fn the_register_form_is_the_same_ops_over_one_register_file_and_is_patched_with_them() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    let src =
+        "G = 3\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += i * G\n    return t\n";
+    let (code, head) = loop_of_f(&mut vm, &globals, src);
+    let builtins = vm.builtins.clone();
+    let assume = |_: DepKey| Assumption::Constant;
+    let scope = Scope {
+        globals: &globals,
+        builtins: &builtins,
+        assume: &assume,
+        python_calls: false,
+        cells: false,
+        polls: false,
+    };
+    let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+    let slots = code.nlocalsplus() as u32;
+    let reg = |s: Slot| match s {
+        Slot::Local(i) => i,
+        Slot::Stack(k) => slots + k,
+        Slot::Temp(t) => slots + unit.entry_depth + t,
+    };
+    let operand = |s: Src| match s {
+        Src::Slot(slot) => Operand(reg(slot)),
+        Src::Const(c) => Operand(c | Operand::CONST),
+    };
+    assert_eq!(unit.ops.len(), unit.reg_ops.len());
+    for (op, reg_op) in unit.ops.iter().zip(unit.reg_ops.iter()) {
+        assert_eq!(op.get().lower(operand, reg), reg_op.get());
+    }
+    let temps_seen = unit
+        .reg_ops
+        .iter()
+        .any(|op| matches!(op.get(), Op::Arith { dst, .. } if dst >= slots + unit.entry_depth));
+    assert!(
+        temps_seen,
+        "temporaries sit above the entry's stack entries"
+    );
+    let watched = unit
+        .reg_ops
+        .iter()
+        .position(|op| matches!(op.get(), Op::Watched { .. }))
+        .expect("G is folded in");
+    unit.patch_site(SiteId(0));
+    assert!(matches!(unit.ops[watched].get(), Op::Exit(_)));
+    assert!(
+        matches!(unit.reg_ops[watched].get(), Op::Exit(_)),
+        "the form backends run is patched too"
+    );
 }
