@@ -528,6 +528,11 @@ impl Vm {
         while let Some(x) = self.next(&it)? {
             self.reserve_one(&mut out)?;
             out.push(x);
+            // Items the iterator makes (big ints, strings) may have spent the memory
+            // reserve: this loop reaches no instruction boundary to notice.
+            if super::memory_reserve::take_exhausted() {
+                return Err(self.memory_error());
+            }
         }
         Ok(out)
     }

@@ -108,7 +108,12 @@ fn urandom(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "urandom", args, 1, 1)?;
     let n = arg_int(vm, &args[0])?;
     let n = usize::try_from(n).map_err(|_| vm.value_error("negative argument not allowed"))?;
-    let mut buf = vec![0u8; n];
+    // A size the program chose: refused with MemoryError, not an abort.
+    let mut buf = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(vm.memory_error());
+    }
+    buf.resize(n, 0u8);
     let mut filled = 0;
     while filled < n {
         // SAFETY: the pointer and length stay inside buf.
