@@ -484,6 +484,16 @@ impl Vm {
                 }
                 _ => Vec::new(),
             },
+            // Sized by its `__len__` first, as CPython's length hint does: an error
+            // other than TypeError is raised, and a length that cannot be held is
+            // MemoryError.
+            Value::Instance(inst) if inst.cls.borrow().lookup(&self.names.d_len).is_some() => {
+                match self.len(v) {
+                    Ok(n) => self.vec_with_capacity(n)?,
+                    Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => Vec::new(),
+                    Err(e) => return Err(e),
+                }
+            }
             _ => Vec::new(),
         };
         let it = self.get_iter(v)?;

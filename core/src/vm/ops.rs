@@ -769,6 +769,12 @@ impl Vm {
                 Value::Int(i) if i >= 0 => Ok(i as usize),
                 Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
                 Value::Bool(b) => Ok(b as usize),
+                Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => {
+                    Err(self.value_error("__len__() should return >= 0"))
+                }
+                Value::BigInt(_) => {
+                    Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
                 _ => Err(self.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     self.type_name(&r)
