@@ -25,16 +25,13 @@ fn loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, u32) {
     (code, head)
 }
 
-#[test]
-fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
-    let mut vm = Vm::new();
-    let globals = Dict::new_rc();
-    let src = "G = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += G + len('ab')\n    return t\n";
-    let (code, head) = loop_of_f(&mut vm, &globals, src);
+/// The unit of `f`'s `for` loop, every global and builtin folded in.
+fn compile_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, Unit) {
+    let (code, head) = loop_of_f(vm, globals, src);
     let builtins = vm.builtins.clone();
     let assume = |_: DepKey| Assumption::Constant;
     let scope = Scope {
-        globals: &globals,
+        globals,
         builtins: &builtins,
         assume: &assume,
         python_calls: false,
@@ -42,6 +39,15 @@ fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
         polls: false,
     };
     let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+    (code, unit)
+}
+
+#[test]
+fn a_global_rebound_between_compile_and_install_makes_its_site_stale() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    let src = "G = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += G + len('ab')\n    return t\n";
+    let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
     assert!(unit.stale_sites().is_empty(), "fresh, nothing is stale");
     assert_eq!(unit.sites.len(), 2, "G and len are folded in");
     globals.set_str(Rc::new(PyStr::new("G")), Value::Int(2));
@@ -63,18 +69,7 @@ fn the_register_form_is_the_same_ops_over_one_register_file_and_is_patched_with_
     let globals = Dict::new_rc();
     let src =
         "G = 3\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += i * G\n    return t\n";
-    let (code, head) = loop_of_f(&mut vm, &globals, src);
-    let builtins = vm.builtins.clone();
-    let assume = |_: DepKey| Assumption::Constant;
-    let scope = Scope {
-        globals: &globals,
-        builtins: &builtins,
-        assume: &assume,
-        python_calls: false,
-        cells: false,
-        polls: false,
-    };
-    let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+    let (code, unit) = compile_loop_of_f(&mut vm, &globals, src);
     let slots = code.nlocalsplus() as u32;
     let reg = |s: Slot| match s {
         Slot::Local(i) => i,
