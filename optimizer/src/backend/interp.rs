@@ -266,18 +266,8 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     };
                     let o = get(regs, consts, obj);
-                    let v = match load(vm.types, site, o) {
-                        Some(v) => v,
-                        None => {
-                            let o = o.dup();
-                            if !refill(vm, site, &o, fill) {
-                                return Ran::Exit(exit);
-                            }
-                            match load(vm.types, site, &o) {
-                                Some(v) => v,
-                                None => return Ran::Exit(exit),
-                            }
-                        }
+                    let Some(v) = through_site(vm, site, o, fill, load) else {
+                        return Ran::Exit(exit);
                     };
                     put(regs, dst, v);
                 }
@@ -292,17 +282,8 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     };
                     let o = get(regs, consts, obj).dup();
-                    let m = match method(vm.types, site, &o) {
-                        Some(m) => m,
-                        None => {
-                            if !refill(vm, site, &o, fill) {
-                                return Ran::Exit(exit);
-                            }
-                            match method(vm.types, site, &o) {
-                                Some(m) => m,
-                                None => return Ran::Exit(exit),
-                            }
-                        }
+                    let Some(m) = through_site(vm, site, &o, fill, method) else {
+                        return Ran::Exit(exit);
                     };
                     put(regs, dst, m);
                     put(regs, recv, o);
@@ -647,6 +628,26 @@ fn branch_after(vm: &Vm, unit: &Unit, r: Result<bool, Ran>, slow: Slow) -> Resul
 enum Callee {
     Native(tripwire_core::object::NativeFn),
     Python(Rc<tripwire_core::object::Function>),
+}
+
+/// `obj` through attribute site `site` (`load` or `method`); a miss at an empty
+/// site fills it for `obj` and tries once more.
+#[inline(always)]
+fn through_site(
+    vm: &mut Vm,
+    site: &AttrSite,
+    obj: &Value,
+    fill: &mut Fill,
+    through: fn(&BuiltinTypes, &AttrSite, &Value) -> Option<Value>,
+) -> Option<Value> {
+    if let Some(v) = through(vm.types, site, obj) {
+        return Some(v);
+    }
+    let obj = obj.dup();
+    if !refill(vm, site, &obj, fill) {
+        return None;
+    }
+    through(vm.types, site, &obj)
 }
 
 /// An empty site filled for `obj` (a filled one that missed stays as it is: the
