@@ -23,6 +23,39 @@ def dump(value, file, version=version, /, *, allow_code=True):
     file.write(dumps(value, version))
 
 
+# An int goes out as little-endian 15-bit digits, two bytes each. Both directions
+# repack through one `to_bytes` / `from_bytes`, so a big int costs linear time
+# (shifting the whole int 15 bits at a time would be quadratic).
+def _digits15(n):
+    raw = n.to_bytes((n.bit_length() + 7) // 8 + 2, "little")
+    out = bytearray()
+    for bit in range(0, n.bit_length(), 15):
+        byte = bit >> 3
+        window = int.from_bytes(raw[byte : byte + 3], "little")
+        out += ((window >> (bit & 7)) & 0x7FFF).to_bytes(2, "little")
+    return out
+
+
+def _from_digits15(data):
+    raw = bytearray()
+    acc = 0
+    bits = 0
+    for i in range(0, len(data), 2):
+        digit = int.from_bytes(data[i : i + 2], "little")
+        if digit > 0x7FFF:
+            raise ValueError("bad marshal data (digit out of range in long)")
+        acc |= digit << bits
+        bits += 15
+        while bits >= 8:
+            raw.append(acc & 0xFF)
+            acc >>= 8
+            bits -= 8
+    if data and data[-2:] == b"\0\0":
+        raise ValueError("bad marshal data (unnormalized long data)")
+    raw.append(acc)
+    return int.from_bytes(raw, "little")
+
+
 def _write(out, v, depth):
     if depth > 2000:
         raise ValueError("object too deeply nested to marshal")
@@ -41,15 +74,10 @@ def _write(out, v, depth):
         if -_INT32 <= v < _INT32:
             out += b"i" + v.to_bytes(4, "little", signed=True)
         else:
-            digits = []
-            n = abs(v)
-            while n:
-                digits.append(n & 0x7FFF)
-                n >>= 15
-            size = len(digits) if v > 0 else -len(digits)
-            out += b"l" + size.to_bytes(4, "little", signed=True)
-            for d in digits:
-                out += d.to_bytes(2, "little")
+            digits = _digits15(abs(v))
+            size = len(digits) // 2
+            size = size if v > 0 else -size
+            out += b"l" + size.to_bytes(4, "little", signed=True) + digits
     elif t is float:
         out += b"g" + _pack_double(v)
     elif t is complex:
@@ -160,9 +188,7 @@ class _Reader:
             return self.int32()
         if kind == "l":
             size = self.int32()
-            n = 0
-            for i in range(abs(size)):
-                n |= int.from_bytes(self.take(2), "little") << (15 * i)
+            n = _from_digits15(self.take(2 * abs(size)))
             return n if size >= 0 else -n
         if kind == "g":
             return self.double()
