@@ -19,6 +19,8 @@ pub struct Stats {
     pub osr_entries: u64,
     /// Function units entered at a call.
     pub call_entries: u64,
+    /// Runs taken on again after a call the interpreter made for them.
+    pub resumptions: u64,
     pub recompiles: u64,
     /// Cells rewritten by events (`--globals=cell`).
     pub cells_rewritten: u64,
@@ -64,6 +66,7 @@ impl Stats {
             ("guards".to_string(), self.guards),
             ("osr_entries".to_string(), self.osr_entries),
             ("call_entries".to_string(), self.call_entries),
+            ("resumptions".to_string(), self.resumptions),
             ("recompiles".to_string(), self.recompiles),
             ("cells_rewritten".to_string(), self.cells_rewritten),
             ("attribute_fills".to_string(), self.attribute_fills),

@@ -293,11 +293,12 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
         back: Option<ExitId>,
     },
-    /// Return `value` from the frame (a whole function's unit); an unbound local
-    /// leaves through `unbound`.
+    /// Return `value` from the frame (a whole function's unit), as the `Return` or
+    /// `ReturnConst` at `pc` does; an unbound local leaves through `unbound`.
     Return {
         value: S,
         unbound: ExitId,
+        pc: u32,
     },
     Exit(ExitId),
 }
@@ -514,9 +515,10 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 exit,
                 back,
             },
-            Op::Return { value, unbound } => Op::Return {
+            Op::Return { value, unbound, pc } => Op::Return {
                 value: src(value),
                 unbound,
+                pc,
             },
             Op::Exit(exit) => Op::Exit(exit),
         }
@@ -716,9 +718,13 @@ pub enum AttrHow {
     Class(Value),
 }
 
-/// A compiled loop.
+/// A compiled loop or function body.
 pub struct Unit {
     pub code: Rc<Code>,
+    /// Its id in the optimizer, once installed.
+    pub id: Cell<u32>,
+    /// The whole body of a function, entered at its start (else a loop).
+    pub whole_function: bool,
     /// The frame's globals and builtins when it was compiled.
     pub globals: Rc<Dict>,
     pub builtins: Rc<Dict>,
@@ -767,6 +773,14 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// A run of it is over (it did not stop suspended at a call).
+    pub fn finished_running(&self) {
+        self.running.set(self.running.get().saturating_sub(1));
+        if self.running.get() == 0 {
+            self.leave_now.set(false);
+        }
+    }
+
     /// Turn a guard site into its exit: the ops that assumed it never run again.
     /// An attribute site is emptied instead: its next execution specialises it to
     /// what the class holds now.
@@ -992,7 +1006,7 @@ impl Unit {
                         && exit_ok(exit)
                         && back.is_none_or(exit_ok)
                 }
-                Op::Return { value, unbound } => src_ok(value) && exit_ok(unbound),
+                Op::Return { value, unbound, .. } => src_ok(value) && exit_ok(unbound),
                 Op::Exit(exit) => exit_ok(exit),
             })
             && self.sites.iter().all(|s| exit_ok(s.exit))

@@ -222,6 +222,7 @@ impl Vm {
             init_of: None,
             gen: None,
             data: None,
+            suspended: None,
         });
         if self.thread.frame_entry {
             if let Err(detour) = self.frame_entering() {
@@ -369,6 +370,7 @@ impl Vm {
             init_of,
             gen: None,
             data: None,
+            suspended: None,
         });
     }
 
@@ -1075,6 +1077,7 @@ impl Vm {
             init_of: None,
             gen: None,
             data: None,
+            suspended: None,
         });
         if self.thread.frame_entry {
             if let super::hooks::Entered::Done(Exit::Return(v) | Exit::Yield(v)) =

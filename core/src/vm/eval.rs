@@ -79,6 +79,16 @@ impl Vm {
     pub fn run(&mut self) -> PyResult<Exit> {
         'frames: loop {
             let fi = self.frames.len() - 1;
+            // Back from the call an extension suspended this frame at: it goes on.
+            let f = &*running_frame!(self, fi);
+            if let Some(s) = &f.suspended {
+                if s.returns_at(f.pc) {
+                    if let Err(e) = self.resume_suspended(fi) {
+                        self.unwind(e)?;
+                    }
+                    continue 'frames;
+                }
+            }
             // SAFETY: frame `fi` owns a reference to its code and stays on the frame
             // stack (though the stack's buffer may move) until this loop leaves it:
             // only `Return` and `YieldValue` remove it, and they then leave for
@@ -895,6 +905,12 @@ impl Vm {
                         }
                         match tri!(self.call_instr(n as usize, None)) {
                             CallOutcome::Pushed => continue 'frames,
+                            // A suspended frame's callee changed before the call
+                            // (a finalizer reassigned its `__code__`): still
+                            // handed back.
+                            CallOutcome::Done if running_frame!(self, fi).suspended.is_some() => {
+                                continue 'frames
+                            }
                             CallOutcome::Done => {}
                         }
                     }
@@ -957,6 +973,7 @@ impl Vm {
                                 .unwrap_or(Value::None);
                         }
                         let f = &*running_frame!(self, fi);
+                        debug_assert!(f.suspended.is_none(), "a suspended frame returned");
                         if f.data.is_none() && f.gen.is_none() && !f.entry && f.locals.is_none() {
                             // A plain call returns: the frame is dropped where it lies
                             // rather than moved out first, and only its two references

@@ -39,6 +39,9 @@ pub struct Frame {
     /// The frame's shared data once it has a frame object or a local trace function
     /// (see `frame_object`); None for almost every frame.
     pub data: Option<Rc<crate::vm::frame_object::FrameData>>,
+    /// Suspended at a call by an extension, which takes the frame on when the call
+    /// is over (see `suspend`); None for almost every frame.
+    pub suspended: Option<crate::vm::suspend::Suspension>,
 }
 
 /// A function's frame reads its globals and builtins through the function (one

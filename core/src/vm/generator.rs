@@ -303,6 +303,7 @@ fn push_generator_frame(vm: &mut Vm, g: &Rc<Generator>, sent: Option<Value>, inl
             generator: g.clone(),
         }),
         data: None,
+        suspended: None,
     });
     attach_frame_data(vm, g, sent_in);
 }

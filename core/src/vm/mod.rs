@@ -40,6 +40,7 @@ pub mod signals;
 pub mod source_file;
 pub mod stacks;
 pub mod subscript;
+pub mod suspend;
 pub mod threads;
 pub mod trace;
 pub mod unwind;

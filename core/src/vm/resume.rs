@@ -66,6 +66,7 @@ impl Vm {
             init_of: None,
             gen: None,
             data: None,
+            suspended: None,
         });
         Ok(())
     }

@@ -54,6 +54,7 @@ impl Vm {
     /// One step of unwinding: the top frame's traceback entry, then its handler, or
     /// the frame popped.
     fn unwind_top_frame(&mut self, mut err: PyErr) -> Unwound {
+        self.unwinding_suspended();
         let Some(frame) = self.frames.last_mut() else {
             return Unwound::Left { err, entry: true };
         };

@@ -16,8 +16,10 @@ use tripwire_core::code::{BinOp, CmpOp};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
 use tripwire_core::vm::builtin_types::{borrowed_type_of, BuiltinTypes};
+use tripwire_core::vm::hooks::FrameRef;
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::vm::ops::{cmp_f64, cmp_ord};
+use tripwire_core::vm::suspend::Suspended;
 use tripwire_core::{PyErr, PyResult, Vm};
 
 /// The largest magnitude below which every int is exactly a float.
@@ -75,8 +77,22 @@ pub enum Ran {
     /// A call raised: the frame is to be rebuilt from the exit, and the exception
     /// raised there.
     Raised(ExitId, PyErr),
-    /// A whole function's unit returned.
-    Returned(Value),
+    /// A whole function's unit returned, as the return instruction at `pc`.
+    Returned(Value, u32),
+    /// At a call of a Python function the interpreter is to make: the frame is
+    /// suspended at it (`Vm::suspend_at_call`), with the call's operands pushed
+    /// above the unit's temporaries, and the unit goes on when it returns.
+    Suspended,
+}
+
+/// Where a run starts.
+#[derive(Clone, Copy)]
+pub enum Start {
+    /// At the unit's first op, the frame as the interpreter left it.
+    Entry,
+    /// Back from the call of op `at - 1` the frame was suspended at: its result is
+    /// on top of the value stack, above the unit's temporaries.
+    Returned { at: u32 },
 }
 
 /// Native calls a unit's calls may nest: deeper, the interpreter makes the call
@@ -107,17 +123,36 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// entries the unit was entered with).
 pub unsafe fn run<const STRESS: bool>(
     vm: &mut Vm,
-    unit: &Unit,
+    unit: &Rc<Unit>,
     base: usize,
     stack_base: usize,
+    start: Start,
     stress: &mut Stress,
     fill: &mut Fill,
 ) -> Ran {
     let top = stack_base + unit.entry_depth as usize;
-    debug_assert_eq!(vm.stack.len(), top);
-    vm.stack.resize(top + unit.temps as usize, Value::None);
     let consts: &[Value] = &unit.constants;
-    let mut at = 0usize;
+    let mut at = match start {
+        Start::Entry => {
+            debug_assert_eq!(vm.stack.len(), top);
+            vm.stack.resize(top + unit.temps as usize, Value::None);
+            0
+        }
+        Start::Returned { at } => {
+            debug_assert_eq!(vm.stack.len(), top + unit.temps as usize + 1);
+            let result = vm.stack.pop().unwrap_or(Value::None);
+            let Some(Op::Call { dst, after, .. }) =
+                unit.reg_ops.get(at as usize - 1).map(|op| op.get())
+            else {
+                return Ran::Exit(ExitId(0));
+            };
+            put(vm.stack.as_mut_ptr().add(base), dst, result);
+            if must_leave(vm, unit) {
+                return Ran::Exit(after);
+            }
+            at as usize
+        }
+    };
     loop {
         // The exit of the jump back that ends this round, should its tick be the
         // one the interpreter must see.
@@ -219,8 +254,16 @@ pub unsafe fn run<const STRESS: bool>(
                     raise,
                     after,
                 } => {
-                    let f = get(regs, consts, func);
-                    let callee = match f {
+                    let is_function = matches!(get(regs, consts, func), Value::Function(_));
+                    if is_function
+                        && unit.python_calls
+                        && suspend(vm, unit, at, func, recv, args, exit)
+                    {
+                        return Ran::Suspended;
+                    }
+                    // A failed suspension may have moved the value stack.
+                    let regs = vm.stack.as_mut_ptr().add(base);
+                    let callee = match get(regs, consts, func) {
                         Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
                         Value::Function(f) if unit.python_calls => Callee::Python(f.clone()),
                         _ => return Ran::Exit(exit),
@@ -553,13 +596,13 @@ pub unsafe fn run<const STRESS: bool>(
                         None => return Ran::Exit(exit),
                     }
                 }
-                Op::Return { value, unbound } => {
+                Op::Return { value, unbound, pc } => {
                     let v = get(regs, consts, value).dup();
                     if v.is_null() {
                         return Ran::Exit(unbound);
                     }
                     vm.stack.truncate(top);
-                    return Ran::Returned(v);
+                    return Ran::Returned(v, pc);
                 }
                 Op::Exit(exit) => return Ran::Exit(exit),
             }
@@ -569,6 +612,59 @@ pub unsafe fn run<const STRESS: bool>(
             return Ran::Exit(back);
         }
     }
+}
+
+/// Hand the call of op `at - 1` (calling the function in `func`) to the
+/// interpreter, the frame suspended at it: its operands are pushed above the
+/// temporaries and `unit` takes the frame on when it returns. False, with nothing
+/// changed, when the call would not push a frame (the interpreter would not come
+/// back) or an argument is an unbound local.
+#[inline(never)]
+unsafe fn suspend(
+    vm: &mut Vm,
+    unit: &Rc<Unit>,
+    at: usize,
+    func: Operand,
+    recv: Operand,
+    args: (u32, u32),
+    exit: ExitId,
+) -> bool {
+    let Some(call_pc) = unit.exits.get(exit.0 as usize).map(|e| e.pc as usize) else {
+        return false;
+    };
+    let consts: &[Value] = &unit.constants;
+    let base = match vm.frames.last() {
+        Some(f) => f.base,
+        None => return false,
+    };
+    let regs = vm.stack.as_ptr().add(base);
+    let (start, len) = (args.0 as usize, args.1 as usize);
+    let Some(arg_srcs) = unit.reg_operands.get(start..start + len) else {
+        return false;
+    };
+    let height = vm.stack.len();
+    vm.stack.reserve(len + 2);
+    vm.stack.push(get(regs, consts, func).dup());
+    vm.stack
+        .push(get(vm.stack.as_ptr().add(base), consts, recv).dup());
+    for &src in arg_srcs {
+        let v = get(vm.stack.as_ptr().add(base), consts, src).dup();
+        if v.is_null() {
+            // An unbound local: its load raises, in the interpreter.
+            vm.stack.truncate(height);
+            return false;
+        }
+        vm.stack.push(v);
+    }
+    let frame = FrameRef {
+        index: vm.frames.len() - 1,
+    };
+    let owner: Rc<dyn Suspended> = unit.clone();
+    if vm.suspend_at_call(frame, call_pc, owner, at as u32) {
+        return true;
+    }
+    vm.stack.truncate(height);
+    false
 }
 
 /// The operands of a generic form, held across the Python code it may run; None

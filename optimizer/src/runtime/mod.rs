@@ -22,7 +22,7 @@
 //! holds the state, tier-up, entering units and leaving them.
 //! Depends on every other module of the crate and on core's public hooks.
 
-use crate::backend::interp::{Ran, Stress};
+use crate::backend::interp::{Ran, Start, Stress};
 use crate::chrome::ChromeTrace;
 use crate::deps::{
     bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
@@ -51,6 +51,7 @@ use tripwire_core::{PyErr, Vm};
 
 mod fill;
 mod invalidate;
+mod resume;
 
 /// Jumps back between two looks at the running loop.
 const SAMPLE_PERIOD: u32 = 256;
@@ -128,7 +129,6 @@ struct Entered {
     base: usize,
     stack_base: usize,
     code: Rc<Code>,
-    loops: Rc<dyn Any>,
     head: u32,
     depth: u32,
     stress: Option<Stress>,
@@ -141,34 +141,41 @@ impl Entered {
     /// call raised, to be raised there), or the value a function's unit returned.
     /// Attribute sites are filled through the optimizer, borrowed only while it
     /// fills one.
-    fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>) -> Finished {
+    fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>, start: Start) -> Finished {
         let (unit, base, stack_base) = (&self.unit, self.base, self.stack_base);
         let id = self.id;
         let mut fill = |vm: &mut Vm, site: &AttrSite, obj: &Value| match shared.try_borrow_mut() {
             Ok(mut opt) => opt.fill_attr(vm, id, site, obj),
             Err(_) => false,
         };
-        unit.running.set(unit.running.get() + 1);
+        // A run suspended at a call is still running until it finishes.
+        if let Start::Entry = start {
+            unit.running.set(unit.running.get() + 1);
+        }
         // SAFETY: the unit passed `check_layout` for its code when it was compiled,
         // `base` and `stack_base` are this frame's (a frame of that code), and `hot`
-        // entered it with the value stack holding `stack_base + entry_depth` values.
+        // entered it with the value stack holding `stack_base + entry_depth` values
+        // (a resumption: those, its temporaries and the call's result).
         let ran = unsafe {
             match self.stress.as_mut() {
-                Some(stress) => {
-                    backend::interp::run::<true>(vm, unit, base, stack_base, stress, &mut fill)
-                }
+                Some(stress) => backend::interp::run::<true>(
+                    vm, unit, base, stack_base, start, stress, &mut fill,
+                ),
                 None => {
                     let mut off = Stress::new(0);
-                    backend::interp::run::<false>(vm, unit, base, stack_base, &mut off, &mut fill)
+                    backend::interp::run::<false>(
+                        vm, unit, base, stack_base, start, &mut off, &mut fill,
+                    )
                 }
             }
         };
-        unit.running.set(unit.running.get() - 1);
-        if unit.running.get() == 0 {
-            unit.leave_now.set(false);
+        if let Ran::Suspended = ran {
+            return Finished::Suspended;
         }
+        unit.finished_running();
         let (exit, raised) = match ran {
-            Ran::Returned(v) => return Finished::Returned(v),
+            Ran::Returned(v, pc) => return Finished::Returned(v, pc),
+            Ran::Suspended => return Finished::Suspended,
             Ran::Exit(exit) => (exit, None),
             Ran::Raised(exit, e) => (exit, Some(e)),
         };
@@ -186,15 +193,17 @@ enum Finished {
     Exit(ExitId),
     /// At an exit, the frame rebuilt there, with an exception to raise there.
     Raised(ExitId, PyErr),
-    /// A function's unit returned.
-    Returned(Value),
+    /// A function's unit returned, as the return instruction at the `u32`.
+    Returned(Value, u32),
+    /// Suspended at a call the interpreter makes (`backend::interp::Ran::Suspended`).
+    Suspended,
 }
 
 impl Finished {
     fn exit(&self) -> Option<ExitId> {
         match self {
             Finished::Exit(exit) | Finished::Raised(exit, _) => Some(*exit),
-            Finished::Returned(_) => None,
+            Finished::Returned(..) | Finished::Suspended => None,
         }
     }
 }
@@ -266,9 +275,9 @@ impl Optimizer {
             };
             // The state is not held while the unit runs: a watcher event from
             // Python code a built-in calls must reach it.
-            let finished = entry.run(vm, &shared);
+            let finished = entry.run(vm, &shared, Start::Entry);
             if let Ok(mut opt) = shared.try_borrow_mut() {
-                if opt.left(entry, finished.exit()) {
+                if opt.left(vm, entry, finished.exit()) {
                     if let Some(me) = opt.loop_hook {
                         vm.call_loop_hook_soon(me);
                     }
@@ -301,14 +310,15 @@ impl Optimizer {
             let Some(mut entry) = entry else {
                 return Ok(HookAction::Continue);
             };
-            let finished = entry.run(vm, &calls);
+            let finished = entry.run(vm, &calls, Start::Entry);
             if let Ok(mut opt) = calls.try_borrow_mut() {
-                opt.left(entry, finished.exit());
+                opt.left(vm, entry, finished.exit());
             }
             Ok(match finished {
-                Finished::Returned(v) => HookAction::Done(EvalExit::Return(v)),
-                // The frame goes on in the interpreter, from the exit.
-                Finished::Exit(_) => HookAction::Continue,
+                Finished::Returned(v, _) => HookAction::Done(EvalExit::Return(v)),
+                // The frame goes on in the interpreter, from the exit or with the
+                // call it is suspended at.
+                Finished::Exit(_) | Finished::Suspended => HookAction::Continue,
                 Finished::Raised(_, e) => HookAction::Raise(e),
             })
         });
@@ -511,7 +521,6 @@ impl Optimizer {
             base,
             stack_base,
             code,
-            loops: shared_loops.clone(),
             head,
             depth,
             stress,
@@ -617,6 +626,7 @@ impl Optimizer {
         }
         self.stats.units_compiled += 1;
         self.stats.guards += unit.sites.len() as u64;
+        unit.id.set(id.0);
         self.units.push(Some(Rc::new(unit)));
         Ok(id)
     }
@@ -636,12 +646,11 @@ impl Optimizer {
     /// unit that returned. True when the unit left in
     /// the middle of its loop and should be entered again at the loop's next jump
     /// back, not at the next sample.
-    fn left(&mut self, entry: Entered, exit: Option<ExitId>) -> bool {
+    fn left(&mut self, vm: &mut Vm, entry: Entered, exit: Option<ExitId>) -> bool {
         let Entered {
             id,
             unit,
             code,
-            loops,
             head,
             depth,
             stress,
@@ -703,6 +712,7 @@ impl Optimizer {
         };
         self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
         self.drop_unit(id, &unit);
+        let loops = self.loops_of(vm, &code);
         let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
             return false;
         };

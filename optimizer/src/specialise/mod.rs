@@ -146,6 +146,8 @@ fn compile(
     }
     let mut unit = Unit {
         code: code.clone(),
+        id: Cell::new(u32::MAX),
+        whole_function: t.returns,
         globals: scope.globals.clone(),
         builtins: scope.builtins.clone(),
         entry_pc: head,
@@ -805,6 +807,7 @@ impl Translator<'_> {
                 self.emit(Op::Return {
                     value: value.src,
                     unbound,
+                    pc,
                 });
                 return Ok(Flow::Stop(pc + 1));
             }
