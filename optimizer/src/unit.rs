@@ -767,12 +767,22 @@ pub struct Unit {
     pub leave_now: Cell<bool>,
     /// Times entered and exits taken, by exit.
     pub entries: Cell<u64>,
+    /// Jumps back taken in it, over all its runs.
+    pub rounds: Cell<u64>,
     /// Entries that left through a failing type or iterator guard.
     pub guard_failures: Cell<u64>,
     pub exit_counts: RefCell<Vec<u64>>,
 }
 
 impl Unit {
+    /// Ops it runs per entry, about: enough that entering it at the first jump
+    /// back of each run of its loop (rather than at a sample) pays for the entry.
+    pub fn worth_entering_soon(&self) -> bool {
+        const OPS_PER_ENTRY: u64 = 128;
+        let ops = self.rounds.get().saturating_mul(self.ops.len() as u64);
+        ops >= OPS_PER_ENTRY.saturating_mul(self.entries.get())
+    }
+
     /// A run of it is over (it did not stop suspended at a call).
     pub fn finished_running(&self) {
         self.running.set(self.running.get().saturating_sub(1));

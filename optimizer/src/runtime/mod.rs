@@ -105,6 +105,11 @@ pub struct Optimizer {
     loop_hook: Option<LoopHookId>,
     /// The function watcher is registered (at the first inlined call).
     watching_functions: bool,
+    /// The loop just looked at is not compiled but another loop of its code is:
+    /// the hook looks again at the next jump back, so that loop's unit is entered
+    /// at its first jump back each time it runs (an inner loop of a few rounds
+    /// would otherwise run mostly in the interpreter, between samples).
+    poll_soon: bool,
     extra_index: usize,
     pub stats: Stats,
     sink: Option<TraceSink>,
@@ -252,6 +257,7 @@ impl Optimizer {
             type_watcher,
             loop_hook: None,
             watching_functions: false,
+            poll_soon: false,
             extra_index,
             stats: Stats::default(),
             sink: None,
@@ -266,11 +272,18 @@ impl Optimizer {
         crate::python::register(vm);
         let shared_calls = shared.clone();
         let hook = vm.add_loop_hook(SAMPLE_PERIOD, move |vm, frame, head| {
-            let entry = match shared.try_borrow_mut() {
-                Ok(mut opt) => opt.hot_loop(vm, frame, head),
-                Err(_) => None,
+            let (entry, poll) = match shared.try_borrow_mut() {
+                Ok(mut opt) => {
+                    let entry = opt.hot_loop(vm, frame, head);
+                    let poll = std::mem::take(&mut opt.poll_soon).then_some(opt.loop_hook);
+                    (entry, poll.flatten())
+                }
+                Err(_) => (None, None),
             };
             let Some(mut entry) = entry else {
+                if let Some(me) = poll {
+                    vm.call_loop_hook_soon(me);
+                }
                 return Ok(LoopAction::Continue);
             };
             // The state is not held while the unit runs: a watcher event from
@@ -464,6 +477,13 @@ impl Optimizer {
                     list.len() - 1
                 }
             };
+            self.poll_soon = depth != FUNCTION
+                && list.iter().any(|l| match l.state {
+                    LoopState::Compiled(id) if l.depth != FUNCTION => {
+                        self.unit(id).is_some_and(|u| u.worth_entering_soon())
+                    }
+                    _ => false,
+                });
             let entry = &mut list[at];
             match entry.state {
                 LoopState::Refused => return None,
@@ -643,9 +663,9 @@ impl Optimizer {
     /// A unit's run ended at `exit` (the frame is rebuilt): statistics, and a unit
     /// that reached a patched site or whose guards keep failing is dropped (the
     /// first recompiled when the thrash policy allows); `exit` None for a function's
-    /// unit that returned. True when the unit left in
-    /// the middle of its loop and should be entered again at the loop's next jump
-    /// back, not at the next sample.
+    /// unit that returned. True when the unit should be entered again at the next
+    /// jump back, not at the next sample: it left in the middle of its loop, or its
+    /// loop ended (an inner loop runs again soon).
     fn left(&mut self, vm: &mut Vm, entry: Entered, exit: Option<ExitId>) -> bool {
         let Entered {
             id,
@@ -702,8 +722,10 @@ impl Optimizer {
                 self.count_guard_failure(&unit, reason)
             }
         };
+        // Entered again at the next jump back: where it left mid-loop, and where
+        // its loop ended (the loop's next run, if it is an inner loop).
         let Some(reason) = drop else {
-            return !matches!(state.reason, ExitReason::LoopEnd | ExitReason::Interrupt);
+            return state.reason != ExitReason::LoopEnd || unit.worth_entering_soon();
         };
         let why = match reason {
             ExitReason::Invalidated => "reached a patched guard site",

@@ -170,6 +170,7 @@ fn compile(
         running: Cell::new(0),
         leave_now: Cell::new(false),
         entries: Cell::new(0),
+        rounds: Cell::new(0),
         guard_failures: Cell::new(0),
     };
     if !unit.check_layout(code.nlocalsplus()) {
