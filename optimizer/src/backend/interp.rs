@@ -105,7 +105,7 @@ const NESTED_CALLS: usize = 64;
 /// it. Runs no Python code.
 pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 
-/// Run `unit` over the top frame, whose values start at `base` of the value stack
+/// Run the unit `owner` over the top frame, whose values start at `base` of the value stack
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
 /// exits. Its temporaries are pushed above the operand stack entries it was
 /// entered with, and are still there when it exits (the exit may push some); a
@@ -123,16 +123,13 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// entries the unit was entered with).
 pub unsafe fn run<const STRESS: bool>(
     vm: &mut Vm,
-    unit: &Rc<Unit>,
+    owner: &Rc<Unit>,
     base: usize,
     stack_base: usize,
     start: Start,
     stress: &mut Stress,
     fill: &mut Fill,
 ) -> Ran {
-    // The `Rc` only to own a suspension: ops read the unit through a plain
-    // reference, one load fewer per field.
-    let owner = unit;
     let unit: &Unit = owner;
     let top = stack_base + unit.entry_depth as usize;
     let consts: &[Value] = &unit.constants;
