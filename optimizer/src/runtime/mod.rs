@@ -79,6 +79,8 @@ enum LoopState {
 struct LoopEntry {
     head: u32,
     depth: u32,
+    /// Its first and last instruction (none for a function's entry).
+    extent: Option<(u32, u32)>,
     state: LoopState,
     /// Compiled before: the next compile is a recompile.
     compiled: bool,
@@ -105,10 +107,10 @@ pub struct Optimizer {
     loop_hook: Option<LoopHookId>,
     /// The function watcher is registered (at the first inlined call).
     watching_functions: bool,
-    /// The loop just looked at is not compiled but another loop of its code is:
-    /// the hook looks again at the next jump back, so that loop's unit is entered
-    /// at its first jump back each time it runs (an inner loop of a few rounds
-    /// would otherwise run mostly in the interpreter, between samples).
+    /// The loop just looked at is not compiled but a loop inside it is: the hook
+    /// looks again at the next jump back, so that loop's unit is entered at its
+    /// first jump back each time it runs (an inner loop of a few rounds would
+    /// otherwise run mostly in the interpreter, between samples).
     poll_soon: bool,
     extra_index: usize,
     pub stats: Stats,
@@ -471,19 +473,24 @@ impl Optimizer {
                     list.push(LoopEntry {
                         head,
                         depth,
+                        extent: (depth != FUNCTION)
+                            .then(|| crate::specialise::loop_extent(&code.instrs, head))
+                            .flatten(),
                         state: LoopState::Warming { seen: 0, needed },
                         compiled: false,
                     });
                     list.len() - 1
                 }
             };
-            self.poll_soon = depth != FUNCTION
-                && list.iter().any(|l| match l.state {
-                    LoopState::Compiled(id) if l.depth != FUNCTION => {
-                        self.unit(id).is_some_and(|u| u.worth_entering_soon())
-                    }
-                    _ => false,
-                });
+            // Only a loop around the compiled one: a loop beside it would call
+            // the hook at each of its own jumps back for nothing.
+            let (start, end) = list[at].extent.unwrap_or((0, 0));
+            self.poll_soon = list.iter().any(|l| match (&l.state, l.extent) {
+                (&LoopState::Compiled(id), Some((s, e))) if l.head != head => {
+                    start <= s && e <= end && self.unit(id).is_some_and(|u| u.worth_entering_soon())
+                }
+                _ => false,
+            });
             let entry = &mut list[at];
             match entry.state {
                 LoopState::Refused => return None,

@@ -186,7 +186,7 @@ fn compile(
 /// The first and last instruction of the loop whose head is `head`: from the
 /// lowest target of a jump back to it (a `for` loop's step jumps to the store
 /// before the head) to the last such jump.
-fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
+pub(crate) fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
     let mut extent: Option<(u32, u32)> = None;
     for (pc, instr) in instrs.iter().enumerate() {
         let pc = pc as u32;
