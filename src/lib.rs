@@ -56,6 +56,7 @@ pub fn run_file_with(
 ) -> i32 {
     let path: OsString = path.as_ref().to_owned();
     let argv: Vec<OsString> = argv.iter().map(|a| a.as_ref().to_owned()).collect();
+    let parent_pid = std::process::id();
     let handle = std::thread::Builder::new()
         .name("tripwire-main".into())
         .stack_size(STACK_SIZE)
@@ -112,6 +113,11 @@ pub fn run_file_with(
                     eprint!("{}", stats.report(true));
                 }
             }
+            if std::process::id() != parent_pid {
+                // The child of an `os.fork`: the thread waiting for this one was not
+                // copied into it, so the process ends here.
+                end_forked_child(status);
+            }
             status
         });
     match handle.map(|h| h.join()) {
@@ -125,6 +131,16 @@ pub fn run_file_with(
             71
         }
     }
+}
+
+/// End a forked child whose program returned `status`, as the `tripwire` command
+/// ends: by SIGINT after an uncaught KeyboardInterrupt, else with the status's low
+/// 8 bits.
+fn end_forked_child(status: i32) -> ! {
+    if tripwire_core::vm::signals::died_of_interrupt() {
+        tripwire_core::vm::signals::exit_by_sigint();
+    }
+    std::process::exit(status & 0xff)
 }
 
 /// `PYTHONINTMAXSTRDIGITS`, as CPython reads it at start-up: the digit limit of

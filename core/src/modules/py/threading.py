@@ -577,6 +577,9 @@ class Thread:
     def native_id(self):
         return self._ident
 
+    def _set_native_id(self):
+        """Native ids are the idents here: nothing to look up."""
+
     def is_alive(self):
         assert self._initialized, "Thread.__init__() not called"
         return self._started.is_set() and not self._is_stopped
@@ -808,4 +811,31 @@ def _local_dict(self):
     return d
 
 
+_HAVE_THREAD_NATIVE_ID = True
+
+
+def _after_fork():
+    """In the child of a fork: the thread that forked is the only one left, and it
+    is the main thread; the others are stopped (joining them returns at once)."""
+    global _main_thread
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        current = _MainThread()
+    _main_thread = current
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+    _limbo.clear()
+    _active.clear()
+    _active[current._ident] = current
+
+
 _main_thread = _MainThread()
+
+try:
+    from posix import register_at_fork as _register_at_fork
+except ImportError:
+    pass
+else:
+    _register_at_fork(after_in_child=_after_fork)
