@@ -9,6 +9,7 @@ mod bisect;
 mod builtin_support;
 mod errno;
 mod expat;
+mod fcntl;
 mod hashes;
 mod heapq;
 pub mod locate;
@@ -86,6 +87,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("select", ModuleDef::Source(include_str!("py/select.py"))),
     ("_posixsubprocess", ModuleDef::Native(posixsubprocess::init)),
     ("_semaphore", ModuleDef::Native(semaphore::init)),
+    ("fcntl", ModuleDef::Native(fcntl::init)),
     (
         "_multiprocessing",
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),

@@ -155,3 +155,12 @@ t.start()
 t.join()
 print("forked in a thread:", results)
 print("done")
+
+# What the fork hooks of the library use to free locks a vanished thread held.
+lock = threading.Lock()
+lock.acquire()
+lock._at_fork_reinit()
+rlock = threading.RLock()
+rlock.acquire()
+rlock._at_fork_reinit()
+print(lock.locked(), rlock.acquire(blocking=False))

@@ -1,7 +1,8 @@
 //! The calls of `posix` on file descriptors: open / close / read / write / lseek,
-//! fstat, ftruncate, fsync, isatty, dup / dup2, pipe, and the inheritable flag; the
-//! `O_*` and `SEEK_*` constants. A read or write interrupted by a signal is retried,
-//! as PEP 475 has CPython do; one that would block lets the other threads run.
+//! fstat, ftruncate, fsync, isatty, dup / dup2, pipe, the inheritable and blocking
+//! flags; the `O_*` and `SEEK_*` constants. A read or write interrupted by a signal
+//! is retried, as PEP 475 has CPython do; one that would block lets the other
+//! threads run.
 
 use super::{arg, check_kwargs, int_arg, last_error, path_arg, paths::stat_tuple};
 use tripwire_core::builtins::bytearray::bytes_like;
@@ -57,6 +58,8 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("pipe", pipe),
     ("get_inheritable", get_inheritable),
     ("set_inheritable", set_inheritable),
+    ("get_blocking", get_blocking),
+    ("set_blocking", set_blocking),
 ];
 
 /// Retry `call` while it fails with EINTR; the other errors as `OSError`.
@@ -287,6 +290,39 @@ fn set_inheritable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value>
     };
     // SAFETY: no memory is passed.
     if unsafe { libc::fcntl(fd, libc::F_SETFD, flags) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::None)
+}
+
+fn get_blocking(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let fd = fd_only(vm, "get_blocking", args, kw)?;
+    // SAFETY: no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Bool(flags & libc::O_NONBLOCK == 0))
+}
+
+/// `set_blocking(fd, blocking)`: clear or set O_NONBLOCK.
+fn set_blocking(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "set_blocking", kw)?;
+    check_args(vm, "set_blocking", args, 2, 2)?;
+    let fd = int_arg(vm, &args[0])?;
+    let blocking = vm.truthy(&args[1])?;
+    // SAFETY: no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(last_error(vm, None));
+    }
+    let flags = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    // SAFETY: no memory is passed.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags) } < 0 {
         return Err(last_error(vm, None));
     }
     Ok(Value::None)

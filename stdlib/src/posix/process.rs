@@ -1,4 +1,5 @@
-//! The calls of `posix` about the process: ids, `kill` / `killpg`, `urandom`, `strerror`, `_exit`,
+//! The calls of `posix` about the process: ids, `kill` / `killpg`, `pidfd_open`,
+//! `urandom`, `strerror`, `_exit`,
 //! `cpu_count`, the terminal's size, and the environment (`_environ_items`, the
 //! bytes pairs `posix.environ` is built from; `putenv` / `unsetenv`), `waitpid` and
 //! the wait-status macros (`WIFEXITED` ..., `waitstatus_to_exitcode`).
@@ -52,6 +53,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("unsetenv", unsetenv),
     ("waitpid", waitpid),
     ("kill", kill),
+    ("pidfd_open", pidfd_open),
     ("killpg", killpg),
     ("getpgrp", getpgrp),
     ("waitstatus_to_exitcode", waitstatus_to_exitcode),
@@ -131,6 +133,24 @@ fn send_signal(
     }
     vm.check_signals()?;
     Ok(Value::None)
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when the child
+/// `pid` ends (asyncio watches children through it).
+fn pidfd_open(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "pidfd_open", kw)?;
+    check_args(vm, "pidfd_open", args, 1, 2)?;
+    let pid = int_arg(vm, &args[0])?;
+    let flags = match args.get(1) {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    // SAFETY: the system call takes two ints and returns a descriptor.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Int(fd))
 }
 
 fn kill(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {

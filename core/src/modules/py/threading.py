@@ -129,6 +129,11 @@ class RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
 
 _PyRLock = RLock
 
@@ -149,6 +154,10 @@ class Condition:
         if hasattr(lock, '_is_owned'):
             self._is_owned = lock._is_owned
         self._waiters = _deque()
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
+        self._waiters.clear()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -314,6 +323,9 @@ class Event:
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = False
+
+    def _at_fork_reinit(self):
+        self._cond._at_fork_reinit()
 
     def __repr__(self):
         cls = self.__class__
