@@ -13,7 +13,7 @@ use crate::posix::fork::fork_with_hooks;
 use crate::posix::{int_arg, path_arg};
 use std::ffi::CString;
 use tripwire_core::builtins::bytearray::bytes_like;
-use tripwire_core::builtins::{add_function, arg_int, check_args, no_kwargs};
+use tripwire_core::builtins::{add_function, arg_int, no_kwargs};
 use tripwire_core::object::function::KwArg;
 use tripwire_core::object::{Dict, Value};
 use tripwire_core::{PyResult, Vm};
@@ -106,27 +106,22 @@ fn optional_id(vm: &mut Vm, v: &Value) -> PyResult<Option<u32>> {
 /// uid, child_umask, preexec_fn, allow_vfork)`: the child's pid.
 fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "fork_exec", kw)?;
-    check_args(vm, "fork_exec", args, 23, 23)?;
+    if args.len() != 23 {
+        return Err(vm.type_error(format!(
+            "fork_exec expected 23 arguments, got {}",
+            args.len()
+        )));
+    }
     let argv = c_strings(vm, &args[0])?.unwrap_or_default();
     let executables = c_strings(vm, &args[1])?.unwrap_or_default();
     let close_fds = vm.truthy(&args[2])?;
     let Value::Tuple(keep) = &args[3] else {
-        return Err(vm.type_error(format!(
-            "fork_exec() argument 4 must be tuple, not {}",
-            vm.type_name(&args[3])
-        )));
-    };
-    let mut fds_to_keep = Vec::with_capacity(keep.items.len());
-    for v in keep.items.iter() {
-        let fd = match v {
-            Value::Int(n) => i32::try_from(*n).ok().filter(|fd| *fd >= 0),
-            _ => None,
+        let kind = match &args[3] {
+            Value::None => "None".to_string(),
+            other => vm.type_name(other).to_string(),
         };
-        match fd {
-            Some(fd) if fds_to_keep.last().is_none_or(|last| *last < fd) => fds_to_keep.push(fd),
-            _ => return Err(vm.value_error("bad value(s) in fds_to_keep")),
-        }
-    }
+        return Err(vm.type_error(format!("fork_exec() argument 4 must be tuple, not {kind}")));
+    };
     let cwd = if args[4].is_none() {
         None
     } else {
@@ -139,6 +134,20 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     }
     let [p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write] =
         fds;
+    if errpipe_write < 3 {
+        return Err(vm.value_error("errpipe_write must be >= 3"));
+    }
+    let mut fds_to_keep = Vec::with_capacity(keep.items.len());
+    for v in keep.items.iter() {
+        let fd = match v {
+            Value::Int(n) => i32::try_from(*n).ok().filter(|fd| *fd >= 0),
+            _ => None,
+        };
+        match fd {
+            Some(fd) if fds_to_keep.last().is_none_or(|last| *last < fd) => fds_to_keep.push(fd),
+            _ => return Err(vm.value_error("bad value(s) in fds_to_keep")),
+        }
+    }
     let restore_signals = vm.truthy(&args[14])?;
     let call_setsid = vm.truthy(&args[15])?;
     let pgid_to_set = int_arg(vm, &args[16])?;

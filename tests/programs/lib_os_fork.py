@@ -164,3 +164,18 @@ rlock = threading.RLock()
 rlock.acquire()
 rlock._at_fork_reinit()
 print(lock.locked(), rlock.acquire(blocking=False))
+
+# random is seeded again in the child.
+import random
+
+random.seed(1)
+flush()
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.close(r)
+    os.write(w, repr(random.random()).encode())
+    os._exit(0)
+os.close(w)
+print("child draws other numbers:", read_all(r).decode() != repr(random.random()))
+os.waitpid(pid, 0)

@@ -117,3 +117,21 @@ print(p.wait())
 sys.stdout.flush()
 r = subprocess.run(["echo", "straight to our stdout"])
 print(r.returncode, r.stdout)
+
+# fork_exec's own argument checks.
+import _posixsubprocess
+
+good = [[b"true"], [b"/bin/true"], True, (), None, None] + [-1] * 8 + [
+    True, False, -1, None, None, None, -1, None, True]
+for change in [{3: None}, {13: 1}, {3: (5, 4), 13: 9}, {3: (-1,), 13: 9}]:
+    args = list(good)
+    for i, v in change.items():
+        args[i] = v
+    try:
+        _posixsubprocess.fork_exec(*args)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    _posixsubprocess.fork_exec(1)
+except TypeError as e:
+    print("TypeError", e)

@@ -224,6 +224,20 @@ impl Vm {
         }
     }
 
+    /// Let the next ready thread (round robin) run before the running one goes on,
+    /// as CPython's GIL changes hands at a call that could have blocked; nothing
+    /// happens when no other thread is ready.
+    pub fn yield_thread(&mut self) {
+        if self.threads.list.len() < 2 {
+            return;
+        }
+        let start = self.threads.current + 1;
+        match self.threads.pick_from(start, Instant::now()) {
+            Some(i) if i != self.threads.current => self.switch_thread(i),
+            _ => {}
+        }
+    }
+
     /// Run thread `i` until some thread switches back to the running one.
     fn switch_thread(&mut self, i: usize) {
         let cur = self.threads.current;

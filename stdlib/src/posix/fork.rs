@@ -85,6 +85,25 @@ fn run_hooks(vm: &mut Vm, stage: Stage) {
     }
 }
 
+/// The `after_in_child` hook of `random`: CPython's random.py registers its hidden
+/// instance's `seed` at import, so that a child draws other numbers than its
+/// parent; tripwire's `random` is native and has it run from here.
+fn reseed_random(vm: &mut Vm) {
+    let key = vm.intern("random");
+    let Some(module) = vm.modules.get_str(&key) else {
+        return;
+    };
+    let name = vm.intern("seed");
+    let reseeded = match vm.get_attr_opt(&module, &name) {
+        Ok(Some(seed)) => vm.call(&seed, &[], &[]).map(drop),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = reseeded {
+        vm.report_unraisable("<random seed at fork>", e);
+    }
+}
+
 /// Fork with the `register_at_fork` hooks around it (when `hooks`), the child
 /// keeping only the running thread; the child's pid in the parent, 0 in the child.
 pub(crate) fn fork_with_hooks(vm: &mut Vm, hooks: bool) -> PyResult<libc::pid_t> {
@@ -98,6 +117,7 @@ pub(crate) fn fork_with_hooks(vm: &mut Vm, hooks: bool) -> PyResult<libc::pid_t>
     if pid == 0 {
         vm.keep_only_running_thread();
         if hooks {
+            reseed_random(vm);
             run_hooks(vm, Stage::Child);
         }
         return Ok(0);
