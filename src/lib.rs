@@ -54,7 +54,21 @@ pub fn run_file_with(
     argv: &[impl AsRef<OsStr>],
     options: RunOptions,
 ) -> i32 {
-    let path: OsString = path.as_ref().to_owned();
+    run_program(Program::File(path.as_ref().to_owned()), argv, options)
+}
+
+/// What runs as `__main__`.
+#[derive(Clone, Debug)]
+pub enum Program {
+    /// A source file; argv[0] is the file.
+    File(OsString),
+    /// Source text, as `python -c` runs it; argv holds the arguments after it
+    /// (`sys.argv` is `['-c', ...]`).
+    Code(String),
+}
+
+/// Run `program` on a thread with a large native stack; returns the exit status.
+pub fn run_program(program: Program, argv: &[impl AsRef<OsStr>], options: RunOptions) -> i32 {
     let argv: Vec<OsString> = argv.iter().map(|a| a.as_ref().to_owned()).collect();
     let parent_pid = std::process::id();
     let handle = std::thread::Builder::new()
@@ -107,7 +121,10 @@ pub fn run_file_with(
                     );
                 }
             }
-            let status = vm.run_main(&path, &argv);
+            let status = match &program {
+                Program::File(path) => vm.run_main(path, &argv),
+                Program::Code(code) => vm.run_main_code(code, &argv),
+            };
             if options.stats {
                 if let Some(stats) = tripwire_optimizer::runtime::Optimizer::stats(&mut vm) {
                     eprint!("{}", stats.report(true));
