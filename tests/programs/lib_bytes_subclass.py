@@ -1,5 +1,5 @@
-# Subclasses of bytes: the instance is its bytes everywhere a bytes is read, and
-# keeps its class, attributes and methods.
+# Subclasses of bytes (pickled, hence a lib_ program): the instance is its
+# bytes everywhere a bytes is read, and keeps its class, attributes and methods.
 import io
 import pickle
 
