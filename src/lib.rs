@@ -54,8 +54,23 @@ pub fn run_file_with(
     argv: &[impl AsRef<OsStr>],
     options: RunOptions,
 ) -> i32 {
-    let path: OsString = path.as_ref().to_owned();
+    run_program(Program::File(path.as_ref().to_owned()), argv, options)
+}
+
+/// What runs as `__main__`.
+#[derive(Clone, Debug)]
+pub enum Program {
+    /// A source file; argv[0] is the file.
+    File(OsString),
+    /// Source text, as `python -c` runs it; argv holds the arguments after it
+    /// (`sys.argv` is `['-c', ...]`).
+    Code(String),
+}
+
+/// Run `program` on a thread with a large native stack; returns the exit status.
+pub fn run_program(program: Program, argv: &[impl AsRef<OsStr>], options: RunOptions) -> i32 {
     let argv: Vec<OsString> = argv.iter().map(|a| a.as_ref().to_owned()).collect();
+    let parent_pid = std::process::id();
     let handle = std::thread::Builder::new()
         .name("tripwire-main".into())
         .stack_size(STACK_SIZE)
@@ -106,11 +121,19 @@ pub fn run_file_with(
                     );
                 }
             }
-            let status = vm.run_main(&path, &argv);
+            let status = match &program {
+                Program::File(path) => vm.run_main(path, &argv),
+                Program::Code(code) => vm.run_main_code(code, &argv),
+            };
             if options.stats {
                 if let Some(stats) = tripwire_optimizer::runtime::Optimizer::stats(&mut vm) {
                     eprint!("{}", stats.report(true));
                 }
+            }
+            if std::process::id() != parent_pid {
+                // The child of an `os.fork`: the thread waiting for this one was not
+                // copied into it, so the process ends here.
+                end_forked_child(status);
             }
             status
         });
@@ -125,6 +148,16 @@ pub fn run_file_with(
             71
         }
     }
+}
+
+/// End a forked child whose program returned `status`, as the `tripwire` command
+/// ends: by SIGINT after an uncaught KeyboardInterrupt, else with the status's low
+/// 8 bits.
+fn end_forked_child(status: i32) -> ! {
+    if tripwire_core::vm::signals::died_of_interrupt() {
+        tripwire_core::vm::signals::exit_by_sigint();
+    }
+    std::process::exit(status & 0xff)
 }
 
 /// `PYTHONINTMAXSTRDIGITS`, as CPython reads it at start-up: the digit limit of

@@ -6,7 +6,7 @@ mod fuzz_command;
 use std::ffi::OsString;
 use std::process::ExitCode;
 use tripwire::core::vm::memory_reserve::{self, WithReserve};
-use tripwire::{RunOptions, TraceFormat};
+use tripwire::{Program, RunOptions, TraceFormat};
 
 /// Python programs allocate and free small objects at a high rate; mimalloc's
 /// per-size free lists serve that in a fraction of the system allocator's time.
@@ -41,6 +41,9 @@ tripwire - a Python 3.13 runtime whose extension hooks are first-class
 
 Usage:
   tripwire run [OPTIONS] FILE [ARGS...]   run a Python program (sys.argv = [FILE, ARGS...])
+  tripwire run [OPTIONS] -c CODE [ARGS...]
+  tripwire -c CODE [ARGS...]              run source text as python -c does
+                                          (sys.argv = ['-c', ARGS...])
   tripwire bench [OPTIONS] [PROGRAMS...]  time programs with and without the optimizer
                                           and under CPython (tripwire bench --help)
   tripwire fuzz [OPTIONS]                 run the mutation fuzzer (tripwire fuzz --help)
@@ -120,8 +123,20 @@ fn run(args: &[OsString]) -> ExitCode {
         }
         i += 1;
     }
-    let Some(file) = args.get(i) else {
-        return usage_error("missing FILE");
+    // CPython's -B (write no bytecode) is what tripwire always does.
+    while args.get(i).is_some_and(|a| a == "-B") {
+        i += 1;
+    }
+    let (program, argv) = match args.get(i) {
+        None => return usage_error("missing FILE"),
+        Some(a) if a == "-c" => match args.get(i + 1) {
+            Some(code) => (
+                Program::Code(code.to_string_lossy().into_owned()),
+                &args[i + 2..],
+            ),
+            None => return usage_error("argument expected for -c"),
+        },
+        Some(file) => (Program::File(file.clone()), &args[i..]),
     };
     let options = RunOptions {
         trace: trace.then_some(format),
@@ -131,7 +146,7 @@ fn run(args: &[OsString]) -> ExitCode {
         stats,
         chrome_trace: chrome,
     };
-    let status = tripwire::run_file_with(file, &args[i..], options);
+    let status = tripwire::run_program(program, argv, options);
     if tripwire::core::vm::signals::died_of_interrupt() {
         tripwire::core::vm::signals::exit_by_sigint();
     }
@@ -160,6 +175,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some("run") => run(&args[1..]),
+        // CPython's command line, as `sys.executable` is called by programs.
+        Some("-c") | Some("-B") => run(&args),
         Some("bench") => bench::main(&args[1..]),
         Some("fuzz") => {
             let options: Vec<String> = args[1..]

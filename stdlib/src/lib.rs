@@ -9,12 +9,15 @@ mod bisect;
 mod builtin_support;
 mod errno;
 mod expat;
+mod fcntl;
 mod hashes;
 mod heapq;
 pub mod locate;
 mod open_builtin;
 mod posix;
+mod posixsubprocess;
 mod select;
+mod semaphore;
 mod signal;
 mod socket;
 mod sqlite;
@@ -82,9 +85,12 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_socket", ModuleDef::Source(include_str!("py/_socket.py"))),
     ("_selectcall", ModuleDef::Native(select::init)),
     ("select", ModuleDef::Source(include_str!("py/select.py"))),
+    ("_posixsubprocess", ModuleDef::Native(posixsubprocess::init)),
+    ("_semaphore", ModuleDef::Native(semaphore::init)),
+    ("fcntl", ModuleDef::Native(fcntl::init)),
     (
-        "_posixsubprocess",
-        ModuleDef::Source(include_str!("py/_posixsubprocess.py")),
+        "_multiprocessing",
+        ModuleDef::Source(include_str!("py/_multiprocessing.py")),
     ),
 ];
 

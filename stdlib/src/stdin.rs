@@ -8,8 +8,39 @@ use tripwire_core::object::function::KwArg;
 use tripwire_core::object::{ObjKind, PyCell, Value};
 use tripwire_core::{PyResult, Vm};
 
-/// The native part of the stdin object (file descriptor 0).
-struct Stdin;
+/// The native part of the stdin object (file descriptor 0): whether `close` was
+/// called (which, as in CPython, leaves the descriptor open).
+#[derive(Default)]
+struct Stdin {
+    closed: std::cell::Cell<bool>,
+}
+
+/// Run `f` on the receiver's native part (None for another object).
+fn with_stdin<R>(args: &[Value], f: impl FnOnce(&Stdin) -> R) -> Option<R> {
+    let Some(Value::Obj(o)) = args.first() else {
+        return None;
+    };
+    let ObjKind::Native(cell) = &o.kind else {
+        return None;
+    };
+    let data = cell.borrow();
+    (**data).as_any().downcast_ref::<Stdin>().map(f)
+}
+
+/// ValueError once the stream is closed.
+fn check_open(vm: &Vm, args: &[Value]) -> PyResult<()> {
+    if with_stdin(args, |s| s.closed.get()).unwrap_or(false) {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
+fn close(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "close", kw)?;
+    check_method_args(vm, "close", args, 0, 0)?;
+    with_stdin(args, |s| s.closed.set(true));
+    Ok(Value::None)
+}
 
 /// The optional size argument of `read` / `readline`; None or negative: no limit.
 fn size_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Option<usize>> {
@@ -50,6 +81,7 @@ fn read_chars(input: &mut impl BufRead, chars: usize, line: bool) -> std::io::Re
 fn readline(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "readline", kw)?;
     check_method_args(vm, "readline", args, 0, 1)?;
+    check_open(vm, args)?;
     let limit = size_arg(vm, args)?;
     vm.flush_stdout()?;
     let mut line = Vec::new();
@@ -66,6 +98,7 @@ fn readline(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 fn read(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "read", kw)?;
     check_method_args(vm, "read", args, 0, 1)?;
+    check_open(vm, args)?;
     let limit = size_arg(vm, args)?;
     vm.flush_stdout()?;
     let mut text = Vec::new();
@@ -112,9 +145,13 @@ pub fn install(vm: &mut Vm) {
             ("fileno", fileno),
             ("isatty", isatty),
             ("readable", readable),
+            ("close", close),
         ],
     );
-    let stdin = Value::obj(stdin_type, ObjKind::Native(PyCell::new(Box::new(Stdin))));
+    let stdin = Value::obj(
+        stdin_type,
+        ObjKind::Native(PyCell::new(Box::new(Stdin::default()))),
+    );
     for name in ["stdin", "__stdin__"] {
         let key = vm.intern(name);
         vm.sys.dict.set_str(key, stdin.clone());

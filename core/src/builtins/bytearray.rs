@@ -39,13 +39,22 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
             ObjKind::MemoryView(m) => Some(super::memoryview::contents(m)),
             _ => None,
         },
+        // An instance of a bytes subclass.
+        Value::Instance(i) => i.base_value().and_then(|b| bytes_like(&b)),
         _ => None,
     }
 }
 
 /// Whether `v` is a buffer `bytes_like` reads.
 pub fn is_bytes_like(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)))
+    match v {
+        Value::Obj(o) => matches!(
+            o.kind,
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::MemoryView(_)
+        ),
+        Value::Instance(i) => i.base_value().is_some_and(|b| is_bytes_like(&b)),
+        _ => false,
+    }
 }
 
 /// BufferError unless the bytearray may change size.

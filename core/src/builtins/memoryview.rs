@@ -185,6 +185,11 @@ fn memoryview_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Val
             v.format,
         )));
     }
+    // A bytes subclass's instance is viewed through its bytes.
+    let object = match vm.builtin_base(&object) {
+        Some(base @ Value::Obj(_)) => base,
+        _ => object,
+    };
     let len = match &object {
         Value::Obj(o) => match &o.kind {
             ObjKind::Bytes(b) => Some(b.len()),

@@ -164,6 +164,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 Layout::Int => vm.types.int.clone(),
                 Layout::Float => vm.types.float.clone(),
                 Layout::Str => vm.types.str.clone(),
+                Layout::Bytes => vm.types.bytes.clone(),
                 Layout::Tuple => vm.types.tuple.clone(),
                 _ => vm.types.frozenset.clone(),
             };

@@ -102,6 +102,15 @@ fn lock_locked(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Bool(core.locked.get()))
 }
 
+/// `lock._at_fork_reinit()`: unlocked again, whoever held it (in the child of a
+/// fork, the holder may be a thread that is gone).
+fn lock_at_fork_reinit(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "_at_fork_reinit", kw)?;
+    let (core, _) = lock_of(vm, "_at_fork_reinit", args)?;
+    core.locked.set(false);
+    Ok(Value::None)
+}
+
 fn lock_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (core, _) = lock_of(vm, "__repr__", args)?;
     let state = if core.locked.get() {
@@ -204,6 +213,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("__exit__", lock_exit),
         ("locked", lock_locked),
         ("locked_lock", lock_locked),
+        ("_at_fork_reinit", lock_at_fork_reinit),
         ("__repr__", lock_repr),
     ];
     let t = crate::builtins::native_type(vm, "_thread", "lock", true, Some(lock_new), methods);

@@ -20,6 +20,7 @@ pub enum Layout {
     Int,
     Float,
     Str,
+    Bytes,
     Tuple,
     List,
     Dict,

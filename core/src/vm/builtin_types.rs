@@ -114,7 +114,7 @@ pub fn install() -> &'static BuiltinTypes {
         bytearray: fixed("bytearray"),
         memoryview: fixed("memoryview"),
         str: new_type("str", &[o], Str),
-        bytes: fixed("bytes"),
+        bytes: new_type("bytes", &[o], Bytes),
         list: new_type("list", &[o], List),
         tuple: new_type("tuple", &[o], Tuple),
         dict: new_type("dict", &[o], Dict),

@@ -2,7 +2,8 @@
 //! blocking socket call or `select` with a timeout does instead of blocking in the
 //! kernel. With other threads, the waiting thread is suspended (`threads`, whose
 //! scheduler `poll`s every descriptor waited for when no thread can run); alone, it
-//! `poll`s in slices, so that Ctrl-C and signal handlers run while it waits.
+//! `poll`s in slices, so that Ctrl-C and signal handlers run while it waits. A
+//! descriptor found ready at once still lets the other ready threads run first.
 //!
 //! Depends on the thread scheduler and the signal flag.
 
@@ -42,6 +43,10 @@ impl Vm {
     /// KeyboardInterrupt in the main thread) ends the wait with its exception.
     pub fn wait_io(&mut self, fds: &[libc::pollfd], deadline: Option<Instant>) -> PyResult<bool> {
         if ready_now(fds) {
+            // Another thread may be ready too: it gets its turn first, or a thread
+            // that polls a ready descriptor in a loop would starve the one that
+            // empties it.
+            self.yield_thread();
             return Ok(true);
         }
         if self.threads.count() >= 2 {

@@ -40,6 +40,16 @@ impl Vm {
         self.run_main_os(Path::new(path.as_ref()), &argv)
     }
 
+    /// Run the source `code` as the main module, as `python -c code args...` does:
+    /// `sys.argv` is `['-c', args...]`, `sys.path[0]` is `''` (the working
+    /// directory) and tracebacks name the file `<string>`.
+    pub fn run_main_code(&mut self, code: &str, args: &[impl AsRef<OsStr>]) -> i32 {
+        super::signals::install_sigint_handler();
+        let mut argv: Vec<&OsStr> = vec![OsStr::new("-c")];
+        argv.extend(args.iter().map(AsRef::as_ref));
+        self.run_as_main(Ok(code.to_string()), "<string>", None, String::new(), &argv)
+    }
+
     fn run_main_os(&mut self, path: &Path, argv: &[&OsStr]) -> i32 {
         super::signals::install_sigint_handler();
         // As in CPython, the script is named by its absolute path (joined to the
@@ -64,29 +74,45 @@ impl Vm {
                 return 2;
             }
         };
+        let dir = path
+            .parent()
+            .map(|p| os_text(p.as_os_str()))
+            .unwrap_or_default();
+        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        self.run_as_main(src, &name, Some(&name), dir, argv)
+    }
+
+    /// Run `src` (or report why it could not be decoded) as `__main__`, named
+    /// `name`, with `__file__` set to `file`, `path0` first on `sys.path` and
+    /// `argv` as `sys.argv`; then the exit sequence. Returns the exit status.
+    fn run_as_main(
+        &mut self,
+        src: Result<String, String>,
+        name: &str,
+        file: Option<&str>,
+        path0: String,
+        argv: &[&OsStr],
+    ) -> i32 {
         let argv_list = Value::list(
             argv.iter()
                 .map(|a| Value::from_string(os_text(a)))
                 .collect(),
         );
         self.sys.dict.set_str(self.intern("argv"), argv_list);
-        let dir = path
-            .parent()
-            .map(|p| os_text(p.as_os_str()))
-            .unwrap_or_default();
-        let dir = if dir.is_empty() { ".".to_string() } else { dir };
         // The script's folder goes first, before what the embedder put on sys.path
         // (CPython's library, found by tripwire-stdlib).
         let key = self.intern("path");
-        let mut search = vec![Value::str(&dir)];
+        let mut search = vec![Value::from_string(path0)];
         if let Some(Value::List(rest)) = self.sys.dict.get_str(&key) {
             search.extend(rest.snapshot().iter().cloned());
         }
         self.sys.dict.set_str(key, Value::list(search));
         let main = self.new_module("__main__");
         self.trace_namespace(&main.dict);
-        main.dict
-            .set_str(self.names.d_file.clone(), Value::str(&name));
+        if let Some(file) = file {
+            main.dict
+                .set_str(self.names.d_file.clone(), Value::str(file));
+        }
         // As in CPython, `__main__.__builtins__` is the module (other modules get
         // its dict).
         if let Some(builtins) = self.modules.get_str(&self.intern("builtins")) {
@@ -96,7 +122,7 @@ impl Vm {
         }
         self.main_module = Some(main.clone());
         let result = match src {
-            Ok(src) => self.exec_source(&src, &name, main.dict.clone()),
+            Ok(src) => self.exec_source(&src, name, main.dict.clone()),
             Err(msg) => Err(self.source_error(&msg)),
         };
         self.run_finalizers();

@@ -224,6 +224,20 @@ impl Vm {
         }
     }
 
+    /// Let the next ready thread (round robin) run before the running one goes on,
+    /// as CPython's GIL changes hands at a call that could have blocked; nothing
+    /// happens when no other thread is ready.
+    pub fn yield_thread(&mut self) {
+        if self.threads.list.len() < 2 {
+            return;
+        }
+        let start = self.threads.current + 1;
+        match self.threads.pick_from(start, Instant::now()) {
+            Some(i) if i != self.threads.current => self.switch_thread(i),
+            _ => {}
+        }
+    }
+
     /// Run thread `i` until some thread switches back to the running one.
     fn switch_thread(&mut self, i: usize) {
         let cur = self.threads.current;
@@ -382,12 +396,37 @@ impl Vm {
         self.thread_ended()
     }
 
+    /// In the child of a `fork`: the running thread is the only one left, and it is
+    /// the main thread now. The others never run again; what they hold is leaked
+    /// (no finalizer of theirs runs), as their C stacks are in CPython's child.
+    pub fn keep_only_running_thread(&mut self) {
+        let cur = self.threads.current;
+        for (i, rec) in std::mem::take(&mut self.threads.list)
+            .into_iter()
+            .enumerate()
+        {
+            if i == cur {
+                self.threads.list.push(rec);
+            } else {
+                std::mem::forget(self.stacks.discard(rec.stack));
+                std::mem::forget(rec);
+            }
+        }
+        self.threads.current = 0;
+    }
+
     /// Remove the running thread and choose who runs next.
     fn thread_ended(&mut self) -> StackId {
         let cur = self.threads.current;
         drop(self.save_thread_hooks());
         self.threads.list.remove(cur);
         self.flush_stdout_quietly();
+        if self.threads.list.is_empty() {
+            // The only thread of a child forked by a thread other than the main one
+            // ended: so does the process, with status 0, as CPython's child does when
+            // its one C thread exits.
+            std::process::exit(0);
+        }
         loop {
             let now = Instant::now();
             let start = cur % self.threads.list.len();

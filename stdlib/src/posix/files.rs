@@ -1,7 +1,8 @@
 //! The calls of `posix` on file descriptors: open / close / read / write / lseek,
-//! fstat, ftruncate, fsync, isatty, dup / dup2, pipe, and the inheritable flag; the
-//! `O_*` and `SEEK_*` constants. A read or write interrupted by a signal is retried,
-//! as PEP 475 has CPython do.
+//! fstat, ftruncate, fsync, isatty, dup / dup2, pipe, the inheritable and blocking
+//! flags; the `O_*` and `SEEK_*` constants. A read or write interrupted by a signal
+//! is retried, as PEP 475 has CPython do; one that would block lets the other
+//! threads run.
 
 use super::{arg, check_kwargs, int_arg, last_error, path_arg, paths::stat_tuple};
 use tripwire_core::builtins::bytearray::bytes_like;
@@ -57,6 +58,8 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("pipe", pipe),
     ("get_inheritable", get_inheritable),
     ("set_inheritable", set_inheritable),
+    ("get_blocking", get_blocking),
+    ("set_blocking", set_blocking),
 ];
 
 /// Retry `call` while it fails with EINTR; the other errors as `OSError`.
@@ -74,6 +77,27 @@ fn retrying(
             return Err(last_error(vm, filename));
         }
     }
+}
+
+/// With other Python threads, wait (letting them run) until a blocking `fd` is
+/// ready for `events`, so that a read of a pipe another thread is to fill does not
+/// stop that thread; alone, the call itself blocks, as in CPython.
+fn wait_ready(vm: &mut Vm, fd: i32, events: libc::c_short) -> PyResult<()> {
+    if vm.threads.count() < 2 {
+        return Ok(());
+    }
+    // SAFETY: no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 || flags & libc::O_NONBLOCK != 0 {
+        return Ok(());
+    }
+    let poll = libc::pollfd {
+        fd,
+        events,
+        revents: 0,
+    };
+    vm.wait_io(&[poll], None)?;
+    Ok(())
 }
 
 /// `open(path, flags, mode=0o777, *, dir_fd=None)`: the new descriptor, not
@@ -122,6 +146,7 @@ fn read(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let mut buf: Vec<u8> = Vec::new();
     buf.try_reserve_exact(n)
         .map_err(|_| vm.new_error(&vm.types.memory_error.clone(), ""))?;
+    wait_ready(vm, fd, libc::POLLIN)?;
     let got = retrying(vm, None, || {
         // SAFETY: buf has capacity for n bytes.
         unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) }
@@ -142,6 +167,7 @@ fn write(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
             vm.type_name(&args[1])
         )));
     };
+    wait_ready(vm, fd, libc::POLLOUT)?;
     let n = retrying(vm, None, || {
         // SAFETY: data is a live buffer of data.len() bytes.
         unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) }
@@ -264,6 +290,39 @@ fn set_inheritable(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value>
     };
     // SAFETY: no memory is passed.
     if unsafe { libc::fcntl(fd, libc::F_SETFD, flags) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::None)
+}
+
+fn get_blocking(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let fd = fd_only(vm, "get_blocking", args, kw)?;
+    // SAFETY: no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Bool(flags & libc::O_NONBLOCK == 0))
+}
+
+/// `set_blocking(fd, blocking)`: clear or set O_NONBLOCK.
+fn set_blocking(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "set_blocking", kw)?;
+    check_args(vm, "set_blocking", args, 2, 2)?;
+    let fd = int_arg(vm, &args[0])?;
+    let blocking = vm.truthy(&args[1])?;
+    // SAFETY: no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return Err(last_error(vm, None));
+    }
+    let flags = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    // SAFETY: no memory is passed.
+    if unsafe { libc::fcntl(fd, libc::F_SETFL, flags) } < 0 {
         return Err(last_error(vm, None));
     }
     Ok(Value::None)

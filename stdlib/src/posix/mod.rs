@@ -3,10 +3,12 @@
 //! libc; an error is CPython's `OSError` subclass for the errno, with the file names
 //! the caller passed. This file holds the argument and error conventions every call
 //! shares, and the module's table; the calls live in `files` (file descriptors),
-//! `paths` (the file system by name) and `process` (the process and its environment).
+//! `paths` (the file system by name), `process` (the process and its environment)
+//! and `fork`.
 //! Depends on core's public API and `libc`.
 
 mod files;
+pub(crate) mod fork;
 mod paths;
 mod process;
 
@@ -192,8 +194,12 @@ pub(crate) fn follow_symlinks(vm: &mut Vm, kw: &[KwArg]) -> PyResult<bool> {
 }
 
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    let tables: [&[(&'static str, NativeFn)]; 3] =
-        [files::FUNCTIONS, paths::FUNCTIONS, process::FUNCTIONS];
+    let tables: [&[(&'static str, NativeFn)]; 4] = [
+        files::FUNCTIONS,
+        paths::FUNCTIONS,
+        process::FUNCTIONS,
+        fork::FUNCTIONS,
+    ];
     for table in tables {
         for (name, f) in table {
             add_function(vm, d, "posix", name, *f);

@@ -1,10 +1,13 @@
-//! The calls of `posix` about the process: ids, `urandom`, `strerror`, `_exit`,
+//! The calls of `posix` about the process: ids, `kill` / `killpg`, `pidfd_open`,
+//! `urandom`, `strerror`, `_exit`,
 //! `cpu_count`, the terminal's size, and the environment (`_environ_items`, the
 //! bytes pairs `posix.environ` is built from; `putenv` / `unsetenv`), `waitpid` and
 //! the wait-status macros (`WIFEXITED` ..., `waitstatus_to_exitcode`).
+//! `waitpid` lets the other Python threads run while it waits.
 
 use super::{int_arg, last_error, path_arg, strerror};
 use std::os::unix::ffi::OsStrExt;
+use std::time::Duration;
 use tripwire_core::builtins::bytes::new_bytes;
 use tripwire_core::builtins::{arg_int, check_args, no_kwargs};
 use tripwire_core::object::function::KwArg;
@@ -49,6 +52,10 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("putenv", putenv),
     ("unsetenv", unsetenv),
     ("waitpid", waitpid),
+    ("kill", kill),
+    ("pidfd_open", pidfd_open),
+    ("killpg", killpg),
+    ("getpgrp", getpgrp),
     ("waitstatus_to_exitcode", waitstatus_to_exitcode),
     status_test!(WIFEXITED),
     status_field!(WEXITSTATUS),
@@ -100,6 +107,58 @@ fn getgid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 fn getegid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     id_call(vm, "getegid", args, kw, || unsafe { libc::getegid() }
         as i64)
+}
+
+fn getpgrp(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    id_call(vm, "getpgrp", args, kw, || unsafe { libc::getpgrp() }
+        as i64)
+}
+
+/// `kill(pid, signal)` and `killpg(pgid, signal)`; a handler of a signal sent to
+/// this process runs before the call returns, as in CPython.
+fn send_signal(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[KwArg],
+    send: unsafe extern "C" fn(libc::pid_t, libc::c_int) -> libc::c_int,
+) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    check_args(vm, name, args, 2, 2)?;
+    let pid = int_arg(vm, &args[0])?;
+    let sig = int_arg(vm, &args[1])?;
+    // SAFETY: no memory is passed.
+    if unsafe { send(pid, sig) } < 0 {
+        return Err(last_error(vm, None));
+    }
+    vm.check_signals()?;
+    Ok(Value::None)
+}
+
+/// `pidfd_open(pid, flags=0)`: a descriptor that becomes readable when the child
+/// `pid` ends (asyncio watches children through it).
+fn pidfd_open(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "pidfd_open", kw)?;
+    check_args(vm, "pidfd_open", args, 1, 2)?;
+    let pid = int_arg(vm, &args[0])?;
+    let flags = match args.get(1) {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    // SAFETY: the system call takes two ints and returns a descriptor.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if fd < 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Int(fd))
+}
+
+fn kill(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    send_signal(vm, "kill", args, kw, libc::kill)
+}
+
+fn killpg(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    send_signal(vm, "killpg", args, kw, libc::killpg)
 }
 
 /// `urandom(n)`: n bytes from the kernel's generator.
@@ -222,6 +281,9 @@ fn waitpid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let pid = int_arg(vm, &args[0])?;
     let options = int_arg(vm, &args[1])?;
     let mut status = 0;
+    if options & libc::WNOHANG == 0 {
+        wait_for_child_thread_friendly(vm, pid, options)?;
+    }
     loop {
         // SAFETY: `status` is writable.
         let r = unsafe { libc::waitpid(pid, &mut status, options) };
@@ -236,6 +298,35 @@ fn waitpid(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         }
         vm.check_signals()?;
     }
+}
+
+/// With other Python threads, let them run until a child `waitpid(pid, options)`
+/// waits for has changed state (polling with `WNOHANG`, `WNOWAIT` leaving it to be
+/// reaped); alone, `waitpid` itself blocks, as in CPython.
+fn wait_for_child_thread_friendly(vm: &mut Vm, pid: i32, options: i32) -> PyResult<()> {
+    let mut nap = Duration::from_micros(500);
+    while vm.threads.count() >= 2 {
+        // SAFETY: a zeroed siginfo_t is a valid value of the plain C struct, which
+        // waitid fills.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let (idtype, id) = match pid {
+            -1 => (libc::P_ALL, 0),
+            0 => (libc::P_PGID, 0),
+            p if p < -1 => (libc::P_PGID, p.unsigned_abs()),
+            p => (libc::P_PID, p as libc::id_t),
+        };
+        let mut flags = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
+        flags |= options & (libc::WUNTRACED | libc::WCONTINUED);
+        // SAFETY: `info` is writable.
+        let r = unsafe { libc::waitid(idtype, id, &mut info, flags) };
+        // SAFETY: si_pid is set by waitid (0 when no child changed state).
+        if r < 0 || unsafe { info.si_pid() } != 0 {
+            return Ok(());
+        }
+        vm.sleep_thread(nap)?;
+        nap = (nap * 2).min(Duration::from_millis(20));
+    }
+    Ok(())
 }
 
 /// A wait-status macro applied to its one int argument.

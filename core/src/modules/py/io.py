@@ -584,6 +584,12 @@ class BytesIO(_MemoryStream, BufferedIOBase):
         self._checked()
         return self._value()
 
+    def getbuffer(self):
+        """A view of the contents. Unlike CPython's it is a read-only snapshot:
+        writing through it raises TypeError instead of changing the stream."""
+        self._checked()
+        return memoryview(self._value())
+
     def readinto(self, buffer, /):
         data = self.read(len(buffer))
         n = len(data)

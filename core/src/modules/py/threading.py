@@ -129,6 +129,11 @@ class RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
 
 _PyRLock = RLock
 
@@ -149,6 +154,10 @@ class Condition:
         if hasattr(lock, '_is_owned'):
             self._is_owned = lock._is_owned
         self._waiters = _deque()
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
+        self._waiters.clear()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -314,6 +323,9 @@ class Event:
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = False
+
+    def _at_fork_reinit(self):
+        self._cond._at_fork_reinit()
 
     def __repr__(self):
         cls = self.__class__
@@ -577,6 +589,9 @@ class Thread:
     def native_id(self):
         return self._ident
 
+    def _set_native_id(self):
+        """Native ids are the idents here: nothing to look up."""
+
     def is_alive(self):
         assert self._initialized, "Thread.__init__() not called"
         return self._started.is_set() and not self._is_stopped
@@ -808,4 +823,31 @@ def _local_dict(self):
     return d
 
 
+_HAVE_THREAD_NATIVE_ID = True
+
+
+def _after_fork():
+    """In the child of a fork: the thread that forked is the only one left, and it
+    is the main thread; the others are stopped (joining them returns at once)."""
+    global _main_thread
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        current = _MainThread()
+    _main_thread = current
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+    _limbo.clear()
+    _active.clear()
+    _active[current._ident] = current
+
+
 _main_thread = _MainThread()
+
+try:
+    from posix import register_at_fork as _register_at_fork
+except ImportError:
+    pass
+else:
+    _register_at_fork(after_in_child=_after_fork)
