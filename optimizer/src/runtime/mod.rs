@@ -60,6 +60,10 @@ const SAMPLE_PERIOD: u32 = 256;
 /// body, entered at the frame's start.
 const FUNCTION: u32 = u32::MAX;
 
+/// Jumps back looked at for a unit worth entering soon, after it left, before
+/// the next sample (`Optimizer::polls_left`).
+const POLLS_AFTER_LEAVING: u32 = 8;
+
 /// A unit whose guards fail on this many entries, at least half of all its
 /// entries, is dropped and its loop left to the interpreter.
 const FAILING_GUARDS: u64 = 16;
@@ -112,6 +116,10 @@ pub struct Optimizer {
     /// first jump back each time it runs (an inner loop of a few rounds would
     /// otherwise run mostly in the interpreter, between samples).
     poll_soon: bool,
+    /// Jumps back still looked at after a unit worth entering soon left: the
+    /// jump back that ends its loop's next run may come after a few of other
+    /// code (the caller's loop between two calls of the function holding it).
+    polls_left: u32,
     extra_index: usize,
     pub stats: Stats,
     sink: Option<TraceSink>,
@@ -260,6 +268,7 @@ impl Optimizer {
             loop_hook: None,
             watching_functions: false,
             poll_soon: false,
+            polls_left: 0,
             extra_index,
             stats: Stats::default(),
             sink: None,
@@ -277,7 +286,10 @@ impl Optimizer {
             let (entry, poll) = match shared.try_borrow_mut() {
                 Ok(mut opt) => {
                     let entry = opt.hot_loop(vm, frame, head);
-                    let poll = std::mem::take(&mut opt.poll_soon).then_some(opt.loop_hook);
+                    let around = std::mem::take(&mut opt.poll_soon);
+                    let waiting = opt.polls_left > 0;
+                    opt.polls_left = opt.polls_left.saturating_sub(1);
+                    let poll = (around || waiting).then_some(opt.loop_hook);
                     (entry, poll.flatten())
                 }
                 Err(_) => (None, None),
@@ -732,7 +744,11 @@ impl Optimizer {
         // Entered again at the next jump back: where it left mid-loop, and where
         // its loop ended (the loop's next run, if it is an inner loop).
         let Some(reason) = drop else {
-            return state.reason != ExitReason::LoopEnd || unit.worth_entering_soon();
+            let soon = state.reason != ExitReason::LoopEnd || unit.worth_entering_soon();
+            if soon {
+                self.polls_left = POLLS_AFTER_LEAVING;
+            }
+            return soon;
         };
         let why = match reason {
             ExitReason::Invalidated => "reached a patched guard site",

@@ -812,6 +812,13 @@ impl Translator<'_> {
                 });
                 return Ok(Flow::Stop(pc + 1));
             }
+            // A return from inside a loop leaves the loop, as its end does: the
+            // interpreter returns.
+            Instr::Return | Instr::ReturnConst(_) => {
+                let exit = self.exit_at(pc, ExitReason::LoopEnd);
+                self.emit(Op::Exit(exit));
+                return Ok(Flow::Stop(pc + 1));
+            }
             Instr::IsJump(branch) => {
                 let b = self.pop(pc)?;
                 let a = self.pop(pc)?;
