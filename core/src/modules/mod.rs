@@ -11,6 +11,7 @@ pub mod math;
 pub mod mt;
 pub mod os;
 pub mod random;
+mod rlock;
 pub mod sys;
 pub mod thread;
 pub mod time;
