@@ -2,6 +2,7 @@
 //! read lines from.
 
 pub mod array;
+mod asyncgen;
 pub mod contextvars;
 pub mod deque;
 pub mod gc;
@@ -147,6 +148,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_asyncgen", ModuleDef::Native(asyncgen::init)),
     ("_weakref", ModuleDef::Native(weakref::init)),
     ("_contextvars", ModuleDef::Native(contextvars::init)),
     (
