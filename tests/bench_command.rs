@@ -349,4 +349,12 @@ fn compat_compares_each_script_with_cpython() {
         .output()
         .expect("run tripwire bench --compat");
     assert_eq!(usage.status.code(), Some(2));
+    let no_value = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--compat"])
+        .arg(&folder)
+        .arg("--python")
+        .output()
+        .expect("run tripwire bench --compat");
+    assert_eq!(no_value.status.code(), Some(2));
+    assert!(text(&no_value.stderr).contains("--python needs a value"));
 }

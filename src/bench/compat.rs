@@ -69,7 +69,10 @@ pub fn main(args: &[OsString]) -> ExitCode {
                 print!("{HELP}");
                 return ExitCode::SUCCESS;
             }
-            Some("--python") => python = rest.next().map(PathBuf::from),
+            Some("--python") => match rest.next() {
+                Some(path) => python = Some(PathBuf::from(path)),
+                None => return usage("--python needs a value"),
+            },
             Some("--timeout") => {
                 let secs = rest.next().and_then(|s| s.to_str()?.parse::<f64>().ok());
                 match secs.and_then(|s| Duration::try_from_secs_f64(s).ok()) {
