@@ -46,6 +46,8 @@ Usage:
                                           (sys.argv = ['-c', ARGS...])
   tripwire bench [OPTIONS] [PROGRAMS...]  time programs with and without the optimizer
                                           and under CPython (tripwire bench --help)
+  tripwire bench --compat FOLDERS...      does tripwire print what CPython prints, per
+                                          benchmark script? (tripwire bench --compat --help)
   tripwire fuzz [OPTIONS]                 run the mutation fuzzer (tripwire fuzz --help)
   tripwire --version                      print the version
   tripwire --help                         print this help

@@ -303,3 +303,58 @@ fn without_a_cpython_its_column_is_left_out_with_a_note() {
     assert!(stdout.contains("hello    opt"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--compat` on tests/programs/pyperf_shaped/, benchmark scripts in pyperformance's
+/// shape: each verdict, the count, and the exit status.
+#[test]
+fn compat_compares_each_script_with_cpython() {
+    if tripwire::reference::cpython_313().is_none() {
+        eprintln!("no CPython 3.13 found: --compat not tested");
+        return;
+    }
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/pyperf_shaped");
+    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--compat"])
+        .arg(&folder)
+        .output()
+        .expect("run tripwire bench --compat");
+    let stdout = text(&out.stdout);
+    let verdicts: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        verdicts,
+        [
+            "async_words          same",
+            "fails_everywhere     cpython error: (exit 1) KeyError: 'missing'",
+            "needs_package        skipped: needs packages (requirements.txt)",
+            "sums                 same",
+            "implementation_name  differs: line 3: expected \"cpython\", got \"tripwire\"",
+            "only_cpython_passes  tripwire error: (exit 1) NotImplementedError: not on tripwire",
+            "2 of 4 print what CPython 3.13 prints (2 not compared)",
+        ],
+        "{stdout}{}",
+        text(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // One benchmark folder alone, passing: exit 0. (Its script needs the argument
+    // its pyproject.toml's extra_opts give.)
+    let out = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--compat"])
+        .arg(folder.join("bm_sums"))
+        .output()
+        .expect("run tripwire bench --compat");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let usage = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--compat", "--no-such-option"])
+        .arg(&folder)
+        .output()
+        .expect("run tripwire bench --compat");
+    assert_eq!(usage.status.code(), Some(2));
+    let no_value = Command::new(env!("CARGO_BIN_EXE_tripwire"))
+        .args(["bench", "--compat"])
+        .arg(&folder)
+        .arg("--python")
+        .output()
+        .expect("run tripwire bench --compat");
+    assert_eq!(no_value.status.code(), Some(2));
+    assert!(text(&no_value.stderr).contains("--python needs a value"));
+}

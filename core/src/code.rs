@@ -640,6 +640,11 @@ impl Code {
     pub fn is_generator(&self) -> bool {
         self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
     }
+    /// An `async def` with `yield`: its body runs as a coroutine inside an
+    /// `async_generator` object.
+    pub fn is_async_generator(&self) -> bool {
+        self.flags & (flags::GENERATOR | flags::COROUTINE) == flags::GENERATOR | flags::COROUTINE
+    }
     pub fn line_of(&self, pc: usize) -> u32 {
         self.positions.get(pc).map_or(self.firstlineno, |p| p.line)
     }

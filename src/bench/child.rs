@@ -45,6 +45,17 @@ pub fn run(
     dir: &Path,
     limit: Duration,
 ) -> std::io::Result<Measurement> {
+    run_with_env(program, args, dir, &[], limit)
+}
+
+/// `run`, with `env`'s variables set too.
+pub fn run_with_env(
+    program: &OsStr,
+    args: &[&OsStr],
+    dir: &Path,
+    env: &[(&str, &OsStr)],
+    limit: Duration,
+) -> std::io::Result<Measurement> {
     let mut stdout = scratch_file()?;
     let mut stderr = scratch_file()?;
     let start = Instant::now();
@@ -52,6 +63,7 @@ pub fn run(
         .args(args)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(stdout.try_clone()?)
         .stderr(stderr.try_clone()?)

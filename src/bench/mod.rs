@@ -3,11 +3,15 @@
 //! configuration in turn, checks every run's output, and prints a table (and, with
 //! `--json`, a document) of times, peak memory, ratios and the optimizer's counts.
 //!
+//! `--compat` is another mode: `compat` compares a folder of benchmark scripts'
+//! output under tripwire and CPython.
+//!
 //! The command line is `options`, the programs `programs`, one measured run
 //! `child`, the figures `results`, their printing `table` and `json`; this module
 //! runs the loop and shows its progress.
 
 mod child;
+mod compat;
 mod json;
 mod options;
 mod programs;
@@ -24,6 +28,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn main(args: &[OsString]) -> ExitCode {
+    if args.first().is_some_and(|a| a == "--compat") {
+        return compat::main(&args[1..]);
+    }
     match setup(args) {
         Ok(Some(bench)) => bench.run(),
         Ok(None) => {

@@ -12,6 +12,9 @@ use tripwire::optimizer::options::Options as Strategies;
 
 pub const HELP: &str = "\
 Usage: tripwire bench [OPTIONS] [PROGRAMS or FOLDERS...]
+       tripwire bench --compat [OPTIONS] FOLDERS or SCRIPTS...
+                           (does tripwire print what CPython prints for each
+                           benchmark script? tripwire bench --compat --help)
 
 Runs each program (default: every bench/NAME.py that has a NAME.out beside it; a
 folder stands for its NAME.py files with a NAME.out; a bare NAME for bench/NAME.py)

@@ -97,7 +97,7 @@ pub fn parse_stats(stderr: &[u8]) -> Option<Vec<(String, u64)>> {
 }
 
 /// Where `actual` first departs from `expected`, as one line.
-fn first_difference(expected: &[u8], actual: &[u8]) -> String {
+pub fn first_difference(expected: &[u8], actual: &[u8]) -> String {
     let expected = String::from_utf8_lossy(expected);
     let actual = String::from_utf8_lossy(actual);
     let (mut e, mut a) = (expected.lines(), actual.lines());

@@ -12,6 +12,7 @@ mod expat;
 mod fcntl;
 mod hashes;
 mod heapq;
+mod import_finder;
 pub mod locate;
 mod open_builtin;
 mod posix;
@@ -63,6 +64,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("atexit", ModuleDef::Source(include_str!("py/atexit.py"))),
     ("marshal", ModuleDef::Source(include_str!("py/marshal.py"))),
+    ("_imp_find", ModuleDef::Native(import_finder::init)),
     ("_imp", ModuleDef::Source(include_str!("py/_imp.py"))),
     (
         "_warnings",

@@ -6,7 +6,7 @@
 //! from (extended code, message); misuse found here goes to it by class name.
 //! Depends on core's public API.
 
-use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::functions::{Aggregate, Context, FunctionFlags};
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, OpenFlags};
 use std::cell::{Cell, RefCell};
@@ -416,7 +416,7 @@ fn total_changes(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
     })
 }
 
-/// A Python function that SQLite holds.
+/// A Python object SQLite holds: a function, an aggregate class or instance.
 struct InterpreterThreadOnly(Value);
 
 // SAFETY: every Python thread of a Vm runs on the one OS thread of its interpreter
@@ -424,55 +424,145 @@ struct InterpreterThreadOnly(Value);
 // only ever called, and dropped, on that thread.
 unsafe impl Send for InterpreterThreadOnly {}
 
-/// The message SQLite reports for a user function that raised.
+/// What SQLite reports for a user function or aggregate that failed: CPython's
+/// message, which becomes the OperationalError's.
 #[derive(Debug)]
-struct UserFunctionRaised;
+struct UserCodeFailed(&'static str);
 
-impl std::fmt::Display for UserFunctionRaised {
+impl std::fmt::Display for UserCodeFailed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("user-defined function raised exception")
+        f.write_str(self.0)
     }
 }
 
-impl std::error::Error for UserFunctionRaised {}
+impl std::error::Error for UserCodeFailed {}
+
+fn failed(message: &'static str) -> rusqlite::Error {
+    rusqlite::Error::UserFunctionError(Box::new(UserCodeFailed(message)))
+}
+
+/// The Vm of the statement stepping SQLite right now, for a callback.
+fn running_vm<'a>(message: &'static str) -> rusqlite::Result<&'a mut Vm> {
+    let vm_ptr = RUNNING_VM.with(|r| r.get());
+    if vm_ptr.is_null() {
+        return Err(failed(message));
+    }
+    // SAFETY: the mark is set by the run that is stepping SQLite right now, which
+    // does not touch its Vm until stepping returns (`RunningVm`).
+    Ok(unsafe { &mut *vm_ptr })
+}
+
+/// SQLite's arguments of a call, as Python values.
+fn call_args(ctx: &Context<'_>, message: &'static str) -> rusqlite::Result<Vec<Value>> {
+    let mut args = Vec::with_capacity(ctx.len());
+    for i in 0..ctx.len() {
+        let v = match ctx.get_raw(i) {
+            ValueRef::Null => Value::None,
+            ValueRef::Integer(n) => Value::Int(n),
+            ValueRef::Real(f) => Value::Float(f),
+            ValueRef::Text(t) => match std::str::from_utf8(t) {
+                Ok(s) => Value::str(s),
+                Err(_) => return Err(failed(message)),
+            },
+            ValueRef::Blob(b) => new_bytes(b.to_vec()),
+        };
+        args.push(v);
+    }
+    Ok(args)
+}
 
 impl InterpreterThreadOnly {
     /// Calls the function on SQLite's arguments, under the Vm running the statement.
     fn call(&self, ctx: &Context<'_>) -> rusqlite::Result<SqlValue> {
-        let raised = || rusqlite::Error::UserFunctionError(Box::new(UserFunctionRaised));
-        let vm_ptr = RUNNING_VM.with(|r| r.get());
-        if vm_ptr.is_null() {
-            return Err(raised());
-        }
-        // SAFETY: the mark is set by the run that is stepping SQLite right now, which
-        // does not touch its Vm until stepping returns (`RunningVm`).
-        let vm = unsafe { &mut *vm_ptr };
-        let mut args = Vec::with_capacity(ctx.len());
-        for i in 0..ctx.len() {
-            let v = match ctx.get_raw(i) {
-                ValueRef::Null => Value::None,
-                ValueRef::Integer(n) => Value::Int(n),
-                ValueRef::Real(f) => Value::Float(f),
-                ValueRef::Text(t) => match std::str::from_utf8(t) {
-                    Ok(s) => Value::str(s),
-                    Err(_) => return Err(raised()),
-                },
-                ValueRef::Blob(b) => new_bytes(b.to_vec()),
-            };
-            args.push(v);
-        }
-        let result = vm.call(&self.0, &args, &[]).map_err(|_| raised())?;
-        to_sql(vm, &result).map_err(|_| raised())
+        const RAISED: &str = "user-defined function raised exception";
+        let vm = running_vm(RAISED)?;
+        let args = call_args(ctx, RAISED)?;
+        let result = vm.call(&self.0, &args, &[]).map_err(|_| failed(RAISED))?;
+        to_sql(vm, &result).map_err(|_| failed(RAISED))
     }
+}
+
+// SQLite calls an aggregate's parts only from the statement being stepped, on the
+// interpreter's thread, and a panic never crosses them (every failure is an Err).
+impl std::panic::UnwindSafe for InterpreterThreadOnly {}
+impl std::panic::RefUnwindSafe for InterpreterThreadOnly {}
+
+/// A Python aggregate class as SQLite's aggregate: an instance per group, made at
+/// the group's first row, its `step` called per row and its `finalize` at the end.
+struct PythonAggregate(InterpreterThreadOnly);
+
+impl Aggregate<InterpreterThreadOnly, SqlValue> for PythonAggregate {
+    fn init(&self, _ctx: &mut Context<'_>) -> rusqlite::Result<InterpreterThreadOnly> {
+        const RAISED: &str = "user-defined aggregate's '__init__' method raised error";
+        let vm = running_vm(RAISED)?;
+        let instance = vm.call(&self.0 .0, &[], &[]).map_err(|_| failed(RAISED))?;
+        Ok(InterpreterThreadOnly(instance))
+    }
+
+    fn step(&self, ctx: &mut Context<'_>, acc: &mut InterpreterThreadOnly) -> rusqlite::Result<()> {
+        const RAISED: &str = "user-defined aggregate's 'step' method raised error";
+        let vm = running_vm(RAISED)?;
+        let name = vm.intern("step");
+        let step = vm
+            .get_attr(&acc.0, &name)
+            .map_err(|_| failed("user-defined aggregate's 'step' method not defined"))?;
+        let args = call_args(ctx, RAISED)?;
+        vm.call(&step, &args, &[]).map_err(|_| failed(RAISED))?;
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _ctx: &mut Context<'_>,
+        acc: Option<InterpreterThreadOnly>,
+    ) -> rusqlite::Result<SqlValue> {
+        const RAISED: &str = "user-defined aggregate's 'finalize' method raised error";
+        // No row: no instance was made, and the result is NULL, as in CPython.
+        let Some(acc) = acc else {
+            return Ok(SqlValue::Null);
+        };
+        let vm = running_vm(RAISED)?;
+        let name = vm.intern("finalize");
+        let result = vm
+            .get_attr(&acc.0, &name)
+            .and_then(|finalize| vm.call(&finalize, &[], &[]))
+            .map_err(|_| failed(RAISED))?;
+        to_sql(vm, &result).map_err(|_| failed(RAISED))
+    }
+}
+
+/// The OperationalError of a function SQLite would not take.
+fn creation_error(vm: &mut Vm, e: rusqlite::Error, what: &str) -> PyErr {
+    let message = match e {
+        rusqlite::Error::SqliteFailure(_, Some(m)) => m,
+        _ => format!("Error creating {what}"),
+    };
+    interface_error(vm, "OperationalError", &message)
+}
+
+/// `create_aggregate(db, name, narg, aggregate_class)`.
+fn create_aggregate(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "create_aggregate", args, 4, 4)?;
+    let name = str_arg(vm, &args[1], "name")?.to_owned();
+    let narg = c_int_arg(vm, &args[2])?;
+    let class = PythonAggregate(InterpreterThreadOnly(args[3].clone()));
+    with_conn(vm, &args[0], |vm, conn| {
+        conn.create_aggregate_function(name.as_str(), narg, FunctionFlags::SQLITE_UTF8, class)
+            .map_err(|e| creation_error(vm, e, "aggregate"))
+    })?;
+    Ok(Value::None)
+}
+
+fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = arg_int(vm, v)?;
+    i32::try_from(n).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))
 }
 
 /// `create_function(db, name, narg, func, deterministic)`; func None removes it.
 fn create_function(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "create_function", args, 5, 5)?;
     let name = str_arg(vm, &args[1], "name")?.to_owned();
-    let narg = arg_int(vm, &args[2])?;
-    let narg = i32::try_from(narg)
-        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    let narg = c_int_arg(vm, &args[2])?;
     let mut flags = FunctionFlags::SQLITE_UTF8;
     if vm.truthy(&args[4])? {
         flags |= FunctionFlags::SQLITE_DETERMINISTIC;
@@ -485,16 +575,7 @@ fn create_function(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
             let held = InterpreterThreadOnly(func);
             conn.create_scalar_function(name.as_str(), narg, flags, move |ctx| held.call(ctx))
         };
-        done.map_err(|e| {
-            interface_error(
-                vm,
-                "OperationalError",
-                &match e {
-                    rusqlite::Error::SqliteFailure(_, Some(m)) => m,
-                    _ => "Error creating function".to_owned(),
-                },
-            )
-        })
+        done.map_err(|e| creation_error(vm, e, "function"))
     })?;
     Ok(Value::None)
 }
@@ -522,6 +603,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("in_transaction", in_transaction),
         ("total_changes", total_changes),
         ("create_function", create_function),
+        ("create_aggregate", create_aggregate),
         ("complete_statement", complete_statement),
     ];
     for (name, f) in fns {

@@ -91,6 +91,11 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         getfilesystemencodeerrors,
     );
     add_function(vm, &sys, "sys", "audit", audit);
+    // Imports are native and consult none of these; `_imp` puts on meta_path the
+    // finder that tells importlib what they would import.
+    set(vm, "meta_path", Value::list(Vec::new()));
+    set(vm, "path_hooks", Value::list(Vec::new()));
+    set(vm, "path_importer_cache", Value::Dict(Dict::new_rc()));
     let path = search_path(install);
     set(
         vm,

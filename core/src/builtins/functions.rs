@@ -1141,6 +1141,8 @@ pub fn install(vm: &mut Vm) {
         ("format", format),
         ("iter", iter),
         ("next", next),
+        ("aiter", super::async_iter::aiter),
+        ("anext", super::async_iter::anext),
         ("any", any),
         ("all", all),
         ("round", round),

@@ -4,6 +4,7 @@
 //! registers them all. Native functions share the `NativeFn` signature and check their
 //! own arguments with the helpers here, raising CPython's TypeErrors.
 
+mod async_iter;
 pub mod attrs;
 pub mod bytearray;
 pub mod bytes;

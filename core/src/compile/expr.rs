@@ -691,7 +691,7 @@ impl Compiler<'_> {
         self.emit(Instr::Return);
         self.make_closure(scope, 0)?;
         self.expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(Self::get_iter(first));
         // [func, iter] -> call func(iter)
         self.emit(Instr::PushNull);
         self.emit(Instr::Swap(2));
@@ -719,7 +719,7 @@ impl Compiler<'_> {
             return Ok(());
         };
         self.expr(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(Self::get_iter(first));
         self.inline_stack.push(scope);
         let names: Vec<String> = self.table.scopes[scope]
             .local_names()
@@ -782,11 +782,25 @@ impl Compiler<'_> {
             }
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(Self::get_iter(g));
         }
         self.bind(head);
-        self.emit_jump(Instr::ForIter, end);
         let body = self.new_label();
+        // `async for`: await `__anext__()` each round, as `async_for_loop` does;
+        // StopAsyncIteration ends this level.
+        let async_round = if g.is_async {
+            let depth = self.unit().depth as u32;
+            let region = self.unit().open_region(end, depth);
+            self.emit(Instr::GetANext);
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+            self.unit().close_region(region);
+            Some(depth)
+        } else {
+            self.emit_jump(Instr::ForIter, end);
+            None
+        };
         self.bind(body);
         self.store_target(&g.target)?;
         for cond in &g.ifs {
@@ -818,10 +832,26 @@ impl Compiler<'_> {
                 }
             }
         }
+        if let Some(depth) = async_round {
+            self.emit_jump(Instr::Jump, head);
+            // [aiter, exc]
+            self.unit().bind_at_depth(end, depth as i32 + 1);
+            self.emit(Instr::EndAsyncFor);
+            return Ok(());
+        }
         // The next step jumps back to the body (see `for_loop`).
         self.emit_jump(Instr::ForIterBack, body);
         self.bind(end);
         Ok(())
+    }
+
+    /// How a comprehension's `for` clause gets its iterator.
+    fn get_iter(g: &ast::Comprehension) -> Instr {
+        if g.is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        }
     }
 }
 

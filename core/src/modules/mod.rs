@@ -2,6 +2,7 @@
 //! read lines from.
 
 pub mod array;
+mod asyncgen;
 pub mod contextvars;
 pub mod deque;
 pub mod gc;
@@ -11,6 +12,7 @@ pub mod math;
 pub mod mt;
 pub mod os;
 pub mod random;
+mod rlock;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -146,6 +148,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ),
     ("array", ModuleDef::Native(array::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("_asyncgen", ModuleDef::Native(asyncgen::init)),
     ("_weakref", ModuleDef::Native(weakref::init)),
     ("_contextvars", ModuleDef::Native(contextvars::init)),
     (

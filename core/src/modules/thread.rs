@@ -44,9 +44,19 @@ fn lock_type(vm: &mut Vm) -> PyResult<TypeRef> {
     }
 }
 
-/// `acquire(blocking=True, timeout=-1)`, CPython's argument rules.
+/// `acquire(blocking=True, timeout=-1)`.
 fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let (core, rest) = lock_of(vm, "acquire", args)?;
+    let (blocking, timeout) = acquire_args(vm, rest, kw)?;
+    Ok(Value::Bool(vm.acquire_lock(&core, blocking, timeout)?))
+}
+
+/// The `blocking` flag and the timeout of an `acquire` call, by CPython's rules.
+pub(super) fn acquire_args(
+    vm: &mut Vm,
+    rest: &[Value],
+    kw: &[KwArg],
+) -> PyResult<(bool, Option<Duration>)> {
     check_args(vm, "acquire", rest, 0, 2)?;
     let mut blocking = rest.first().cloned();
     let mut timeout = rest.get(1).cloned();
@@ -78,8 +88,10 @@ fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if timeout > TIMEOUT_MAX {
         return Err(vm.overflow_error("timeout value is too large"));
     }
-    let timeout = (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout));
-    Ok(Value::Bool(vm.acquire_lock(&core, blocking, timeout)?))
+    Ok((
+        blocking,
+        (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout)),
+    ))
 }
 
 fn lock_release(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -219,6 +231,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     let t = crate::builtins::native_type(vm, "_thread", "lock", true, Some(lock_new), methods);
     d.set_str(vm.intern("LockType"), Value::Type(t.clone()));
     d.set_str(vm.intern("lock"), Value::Type(t));
+    super::rlock::init(vm, d);
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
         ("allocate_lock", allocate_lock),
         ("allocate", allocate_lock),

@@ -206,8 +206,12 @@ impl Vm {
             let mut locals = Vec::with_capacity(super::generator::segment_room(&code));
             locals.extend(self.stack.drain(base..));
             self.stack.truncate(ret_sp);
+            let async_gen = code.is_async_generator();
             let g = Rc::new(super::generator::Generator::new(func, code, locals));
             crate::object::tracking::generator(&g);
+            if async_gen {
+                return self.async_generator(Value::Generator(g)).map(Some);
+            }
             return Ok(Some(Value::Generator(g)));
         }
         self.enter_frame(|| Frame {

@@ -702,7 +702,12 @@ impl Vm {
         match it {
             Value::Generator(g) => resume(self, g, value, None),
             _ => {
-                let r = if value.is_none() {
+                // A class's __next__ may end with StopIteration(value): that value
+                // is the result (an async generator's plain yield ends its asend
+                // awaitable so). Built-in iterators end with None.
+                let r = if value.is_none() && matches!(it, Value::Instance(_)) {
+                    self.call_method(it, "__next__", &[])
+                } else if value.is_none() {
                     match self.next(it) {
                         Ok(Some(v)) => return Ok(Sent::Yielded(v)),
                         Ok(None) => return Ok(Sent::Returned(Value::None)),
@@ -757,6 +762,14 @@ impl Vm {
                 cls.name().as_str()
             ))),
         }
+    }
+
+    /// The `async_generator` object whose body is the coroutine `inner`.
+    pub fn async_generator(&mut self, inner: Value) -> PyResult<Value> {
+        let module = self.import_one("_asyncgen")?;
+        let name = self.intern("async_generator");
+        let class = self.get_attr(&module, &name)?;
+        self.call(&class, &[inner], &[])
     }
 
     /// The GetAwaitable instruction.

@@ -173,6 +173,16 @@ impl Vm {
             .unwrap_or(Value::Module(m)))
     }
 
+    /// Where `import_one` would take `name` from, without importing it:
+    /// `Some(None)` for a module built into tripwire (bundled or an extension's),
+    /// `Some(Some(path))` for a source file on `sys.path`, None when it finds none.
+    pub fn find_module(&mut self, name: &str) -> Option<Option<String>> {
+        if self.extensions.bundled(name).is_some() || self.extensions.find(name).is_some() {
+            return Some(None);
+        }
+        self.find_source(name).map(Some)
+    }
+
     fn find_source(&mut self, name: &str) -> Option<String> {
         let rel = name.replace('.', "/");
         let path_list = self.sys.dict.get_str(&self.intern("path"));

@@ -1,10 +1,15 @@
 """_imp: what importlib's bootstrap asks of the import system. tripwire imports
 natively (its own modules, then sys.path); this module answers for that system:
 built-in modules are those of sys.builtin_module_names, none is frozen, no
-extension module or .pyc is loaded, and the import lock is a reentrant lock."""
+extension module or .pyc is loaded, and the import lock is a reentrant lock.
+
+Importing it also puts on sys.meta_path the finder importlib's own machinery
+(import_module, util.find_spec) asks: it finds what the native import would, and
+its loader lets the native import load it."""
 
 import sys
 import _thread
+import _imp_find
 
 check_hash_based_pycs = 'default'
 
@@ -94,3 +99,37 @@ def release_lock():
 
 def lock_held():
     return _owner is not None
+
+
+class NativeImporter:
+    """Finds and loads modules as tripwire's native import does: built-in ones,
+    then source files on sys.path (a package's __path__ is not looked at)."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        where = _imp_find.find(fullname)
+        if where is None:
+            return None
+        spec_class = sys.modules['importlib._bootstrap'].ModuleSpec
+        if not where:
+            return spec_class(fullname, cls, origin='built-in')
+        package = where.endswith('/__init__.py')
+        # Without has_location: __file__ is the native import's, and no .pyc is
+        # looked for (tripwire writes none).
+        spec = spec_class(fullname, cls, origin=where, is_package=package)
+        if package:
+            spec.submodule_search_locations = [where.rpartition('/')[0]]
+        return spec
+
+    @staticmethod
+    def create_module(spec):
+        __import__(spec.name)
+        return sys.modules[spec.name]
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+
+if NativeImporter not in sys.meta_path:
+    sys.meta_path.append(NativeImporter)

@@ -315,6 +315,9 @@ class Connection:
     def create_function(self, name, narg, func, *, deterministic=False):
         _engine.create_function(self._open_db(), name, narg, func, deterministic)
 
+    def create_aggregate(self, name, n_arg, aggregate_class):
+        _engine.create_aggregate(self._open_db(), name, n_arg, aggregate_class)
+
     def iterdump(self, *, filter=None):
         from sqlite3.dump import _iterdump
         return _iterdump(self, filter=filter)

@@ -38,19 +38,36 @@ def _fd_of(obj):
     return fd
 
 
-def _seconds(timeout, what="timeout must be a float or None"):
-    """A timeout in seconds as a float, or None."""
+_PYTIME_MAX = 2**63 - 1
+_INT_MAX = 2**31 - 1
+
+
+def _seconds(timeout, what="timeout must be a float or None", unit=10**9):
+    """A timeout in seconds (in `unit` nanoseconds) as a float, or None; one
+    CPython's nanosecond clock type cannot hold is its OverflowError."""
     if timeout is None:
         return None
     if isinstance(timeout, float):
         secs = timeout
+        if secs != secs:
+            raise ValueError("Invalid value NaN (not a number)")
+        if not -_PYTIME_MAX - 1 <= secs * unit <= _PYTIME_MAX:
+            raise OverflowError("timestamp out of range for platform time_t")
     elif isinstance(timeout, int):
+        if not -_PYTIME_MAX - 1 <= timeout * unit <= _PYTIME_MAX:
+            raise OverflowError("timestamp too large to convert to C PyTime_t")
         secs = float(timeout)
     else:
         raise TypeError(what)
-    if secs != secs:
-        raise ValueError("Invalid value NaN (not a number)")
     return secs
+
+
+def _milliseconds(ms):
+    """A wait in milliseconds, rounded up, that must fit a C int."""
+    ms = -(-ms // 1)
+    if not -_INT_MAX - 1 <= ms <= _INT_MAX:
+        raise OverflowError("timeout is too large")
+    return ms
 
 
 def select(rlist, wlist, xlist, timeout=None, /):
@@ -104,8 +121,10 @@ class poll:
             secs = None
         else:
             ms = _seconds(timeout, f"'{type(timeout).__name__}' object "
-                                   f"cannot be interpreted as an integer")
-            secs = None if ms < 0 else -(-ms // 1) / 1000
+                                   f"cannot be interpreted as an integer",
+                          10**6)
+            ms = _milliseconds(ms)
+            secs = None if ms < 0 else ms / 1000
         if self._polling:
             raise RuntimeError("concurrent poll() invocation")
         self._polling = True
@@ -185,8 +204,10 @@ class epoll:
         epfd = self._checked_fd()
         secs = _seconds(timeout, f"'{type(timeout).__name__}' object cannot "
                                  f"be interpreted as an integer")
-        if secs is not None and secs < 0:
-            secs = None
+        if secs is not None:
+            _milliseconds(secs * 1000)
+            if secs < 0:
+                secs = None
         if maxevents == -1:
             maxevents = 1023
         elif maxevents < 1:

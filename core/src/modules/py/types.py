@@ -60,11 +60,13 @@ def _cell(x):
 CellType = type(_cell(0).__closure__[0])
 
 
-async def _async_generator():
-    yield 1
-
-
-AsyncGeneratorType = type(_async_generator())
+def __getattr__(name):
+    # The async generator type is Python code of _asyncgen, run at first use.
+    if name == "AsyncGeneratorType":
+        from _asyncgen import async_generator
+        globals()[name] = async_generator
+        return async_generator
+    raise AttributeError(f"module 'types' has no attribute '{name}'")
 
 
 def resolve_bases(bases):
@@ -273,4 +275,4 @@ def coroutine(func):
     awaitable.__dict__.update(getattr(func, "__dict__", {}))
     return awaitable
 
-del sys, _function, _generator, _coroutine, _coroutine_object, _Class, _cell, _async_generator
+del sys, _function, _generator, _coroutine, _coroutine_object, _Class, _cell
