@@ -216,6 +216,13 @@ pub enum Op<S = Src, D = Slot> {
         value: S,
         exit: ExitId,
     },
+    /// `list.append(value)` of a comprehension (`ListAppend`) on a list; anything
+    /// else exits.
+    ListAppend {
+        list: S,
+        value: S,
+        exit: ExitId,
+    },
     /// Int (in 64 bits) or float arithmetic; anything else, or an int overflow,
     /// as `slow` says (the in-place form of `op` with `inplace`).
     Arith {
@@ -421,6 +428,11 @@ impl<S: Copy, D: Copy> Op<S, D> {
             } => Op::StoreSubscr {
                 obj: src(obj),
                 index: src(index),
+                value: src(value),
+                exit,
+            },
+            Op::ListAppend { list, value, exit } => Op::ListAppend {
+                list: src(list),
                 value: src(value),
                 exit,
             },
@@ -947,6 +959,9 @@ impl Unit {
                     value,
                     exit,
                 } => src_ok(obj) && src_ok(index) && src_ok(value) && exit_ok(exit),
+                Op::ListAppend { list, value, exit } => {
+                    src_ok(list) && src_ok(value) && exit_ok(exit)
+                }
                 Op::Arith {
                     dst,
                     a,

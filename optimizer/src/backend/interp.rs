@@ -62,7 +62,8 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Unpack { exit, .. }
-        | Op::StoreSubscr { exit, .. } => Some(exit),
+        | Op::StoreSubscr { exit, .. }
+        | Op::ListAppend { exit, .. } => Some(exit),
         Op::Watched { site, .. } | Op::CellLoad { site, .. } => {
             unit.sites.get(site.0 as usize).map(|s| s.exit)
         }
@@ -422,6 +423,17 @@ pub unsafe fn run<const STRESS: bool>(
                     }
                     if must_leave(vm, unit) {
                         return Ran::Exit(after);
+                    }
+                }
+                Op::ListAppend { list, value, exit } => {
+                    let Value::List(l) = get(regs, consts, list) else {
+                        return Ran::Exit(exit);
+                    };
+                    let v = get(regs, consts, value).dup();
+                    // An unbound local read lazily, or no memory left: the
+                    // interpreter redoes the instruction and raises.
+                    if v.is_null() || l.try_push(v).is_err() {
+                        return Ran::Exit(exit);
                     }
                 }
                 Op::StoreSubscr {

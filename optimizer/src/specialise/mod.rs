@@ -883,6 +883,27 @@ impl Translator<'_> {
                 });
                 self.last_result = None;
             }
+            Instr::ListAppend(depth) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let value = self.pop(pc)?;
+                let list = self
+                    .stack
+                    .len()
+                    .checked_sub(depth as usize)
+                    .and_then(|at| self.stack.get(at))
+                    .map(|entry| entry.src);
+                // The list the comprehension built, held in a temporary: a local
+                // read lazily could be another object by now.
+                let Some(list @ Src::Slot(Slot::Temp(_) | Slot::Stack(_))) = list else {
+                    self.stack.push(value);
+                    return Ok(self.unsupported(pc));
+                };
+                self.emit(Op::ListAppend {
+                    list,
+                    value: value.src,
+                    exit,
+                });
+            }
             Instr::StoreSubscr => {
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let index = self.pop(pc)?;
