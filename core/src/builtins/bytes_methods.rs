@@ -74,7 +74,7 @@ fn bounds(
     Ok((a as usize, b as usize))
 }
 
-fn find_in(hay: &[u8], sub: &[u8], reverse: bool) -> Option<usize> {
+pub(crate) fn find_in(hay: &[u8], sub: &[u8], reverse: bool) -> Option<usize> {
     if sub.len() > hay.len() {
         return None;
     }

@@ -297,7 +297,7 @@ pub fn sort_values(
         });
     } else if all_str {
         idx.sort_unstable_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()).then_with(|| tie(a, b)),
+            (Value::Str(x), Value::Str(y)) => x.wtf8().cmp(y.wtf8()).then_with(|| tie(a, b)),
             _ => tie(a, b),
         });
     } else {
@@ -574,8 +574,8 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "chr", args, 1, 1)?;
     let i = arg_int(vm, &args[0])?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0u8; 4]))),
+    match u32::try_from(i).ok().and_then(PyStr::from_code_point) {
+        Some(s) => Ok(Value::Str(Rc::new(s))),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -584,7 +584,7 @@ fn ord(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "ord", args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => {
-            let mut it = s.as_str().chars();
+            let mut it = s.code_points();
             match (it.next(), it.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
                 _ => Err(vm.type_error(format!(

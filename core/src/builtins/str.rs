@@ -3,7 +3,7 @@
 use super::format::NamedFields;
 use super::{add_method, arg_int, check_method_args, kwarg};
 use crate::object::function::KwArg;
-use crate::object::{Dict, ObjKind, PyStr, Value};
+use crate::object::{wtf8, Dict, ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -37,24 +37,53 @@ fn new(s: String) -> PyResult<Value> {
     Ok(Value::from_string(s))
 }
 
+/// The concatenation of the strs among `parts` (other values are skipped), exact:
+/// plain UTF-8 unless one of them holds a lone surrogate.
+pub fn concat(parts: &[Value]) -> Value {
+    let strs = || {
+        parts.iter().filter_map(|p| match p {
+            Value::Str(s) => Some(&**s),
+            _ => None,
+        })
+    };
+    let size = strs().map(|s| s.as_str().len()).sum();
+    if strs().any(PyStr::has_surrogates) {
+        let mut out = Vec::with_capacity(size);
+        for s in strs() {
+            out.extend_from_slice(s.wtf8());
+        }
+        return Value::from_wtf8(out);
+    }
+    let mut out = String::with_capacity(size);
+    for s in strs() {
+        out.push_str(s.as_str());
+    }
+    Value::from_string(out)
+}
+
+/// The str of one code point below 0x110000 (a lone surrogate included).
+pub fn code_point_str(cp: u32) -> Value {
+    let s = PyStr::from_code_point(cp).unwrap_or_else(|| PyStr::new("\u{FFFD}"));
+    Value::Str(Rc::new(s))
+}
+
 /// `s[key]`.
 pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
     if let Value::Obj(o) = key {
         if let ObjKind::Slice { start, stop, step } = &o.kind {
             let si = vm.slice_indices(start, stop, step, s.char_len())?;
             if si.step == 1 {
-                return new(s
-                    .slice_chars(si.start as usize, (si.start as usize) + si.len)
-                    .to_string());
+                let start = si.start as usize;
+                return Ok(Value::Str(Rc::new(s.slice(start, start + si.len))));
             }
-            let chars: Vec<char> = s.as_str().chars().collect();
-            let mut out = String::with_capacity(si.len);
+            let points: Vec<u32> = s.code_points().collect();
+            let mut out = Vec::with_capacity(si.len);
             let mut i = si.start;
             for _ in 0..si.len {
-                out.push(chars[i as usize]);
+                wtf8::push(&mut out, points[i as usize]);
                 i += si.step;
             }
-            return new(out);
+            return Ok(Value::from_wtf8(out));
         }
     }
     if vm.index_value(key)?.is_none() {
@@ -64,10 +93,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
         )));
     }
     match vm.seq_index(key, s.char_len(), "string")? {
-        Some(i) => {
-            let c = s.char_at(i).unwrap_or(' ');
-            new(c.to_string())
-        }
+        Some(i) => Ok(code_point_str(s.code_point_at(i).unwrap_or(0xFFFD))),
         None => Err(vm.index_error("string index out of range")),
     }
 }
@@ -94,8 +120,28 @@ fn bounds(
     Ok((a as usize, b as usize))
 }
 
-fn char_index_of_byte(s: &str, byte: usize) -> usize {
-    s[..byte].chars().count()
+/// The number of code points in generalized UTF-8 (or UTF-8) bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The number of non-overlapping occurrences of `sub` (not empty) in `hay`.
+fn count_in(hay: &[u8], sub: &[u8]) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(i) = super::bytes_methods::find_in(&hay[at..], sub, false) {
+        n += 1;
+        at += i + sub.len();
+    }
+    n
+}
+
+/// `sub in s`, exactly.
+pub fn contains(s: &PyStr, sub: &PyStr) -> bool {
+    if s.has_surrogates() || sub.has_surrogates() {
+        return super::bytes_methods::find_in(s.wtf8(), sub.wtf8(), false).is_some();
+    }
+    s.as_str().contains(sub.as_str())
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -107,13 +153,18 @@ fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult
     if a > b {
         return Ok(None);
     }
-    let hay = s.slice_chars(a, b);
-    let found = if reverse {
-        hay.rfind(sub.as_str())
+    let (b0, b1) = (s.byte_offset(a), s.byte_offset(b));
+    let found = if s.has_surrogates() || sub.has_surrogates() {
+        super::bytes_methods::find_in(&s.wtf8()[b0..b1], sub.wtf8(), reverse)
     } else {
-        hay.find(sub.as_str())
+        let hay = &s.as_str()[b0..b1];
+        if reverse {
+            hay.rfind(sub.as_str())
+        } else {
+            hay.find(sub.as_str())
+        }
     };
-    Ok(found.map(|byte| a + char_index_of_byte(hay, byte)))
+    Ok(found.map(|byte| a + chars_in(&s.wtf8()[b0..b0 + byte])))
 }
 
 fn find(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -151,11 +202,13 @@ fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if a > b {
         return Ok(Value::Int(0));
     }
-    let hay = s.slice_chars(a, b);
     let n = if sub.as_str().is_empty() {
-        hay.chars().count() + 1
+        b - a + 1
+    } else if s.has_surrogates() || sub.has_surrogates() {
+        let (b0, b1) = (s.byte_offset(a), s.byte_offset(b));
+        count_in(&s.wtf8()[b0..b1], sub.wtf8())
     } else {
-        hay.matches(sub.as_str()).count()
+        s.slice_chars(a, b).matches(sub.as_str()).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -193,6 +246,16 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         })
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(|| vm.overflow_error("join() result is too long for a Python string"))?;
+    if sep.has_surrogates() || parts.iter().any(|p| p.has_surrogates()) {
+        let mut out = vm.vec_with_capacity(total)?;
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep.wtf8());
+            }
+            out.extend_from_slice(part.wtf8());
+        }
+        return Ok(Value::from_wtf8(out));
+    }
     let mut out = vm.string_with_capacity(total)?;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -206,17 +269,21 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 impl Vm {
     /// `text * count`: OverflowError past the largest string, MemoryError when
     /// it cannot be held.
-    pub fn repeat_str(&self, text: &str, count: usize) -> PyResult<Value> {
-        if text
+    pub fn repeat_str(&self, text: &PyStr, count: usize) -> PyResult<Value> {
+        let bytes = text.wtf8();
+        if bytes
             .len()
             .checked_mul(count)
             .is_none_or(|n| n > isize::MAX as usize)
         {
             return Err(self.overflow_error("repeated string is too long"));
         }
-        let bytes = self.repeat_items(text.as_bytes(), count)?;
+        let out = self.repeat_items(bytes, count)?;
+        if text.has_surrogates() {
+            return Ok(Value::from_wtf8(out));
+        }
         // SAFETY: copies of a whole UTF-8 string, one after another, are UTF-8.
-        let out = unsafe { String::from_utf8_unchecked(bytes) };
+        let out = unsafe { String::from_utf8_unchecked(out) };
         Ok(Value::from_string(out))
     }
 }
