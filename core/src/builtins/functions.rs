@@ -39,7 +39,15 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(vm.to_str(a)?.as_str());
+            let piece = vm.to_str(a)?;
+            if piece.has_surrogates() {
+                // What came before is written; the piece itself cannot be.
+                vm.write_stdout(&out)?;
+                out.clear();
+                vm.write_stdout_str(&piece)?;
+                continue;
+            }
+            out.push_str(piece.as_str());
         }
         out.push_str(&end);
         vm.write_stdout(&out)?;
@@ -1099,7 +1107,7 @@ fn input(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
-        vm.write_stdout(s.as_str())?;
+        vm.write_stdout_str(&s)?;
     }
     vm.flush_stdout()?;
     let mut line = String::new();

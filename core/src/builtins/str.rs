@@ -824,64 +824,55 @@ fn rpartition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn encode(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    use super::bytes_methods::codec_arg;
+    use super::text_codecs::{Codec, Handler};
     let s = text(vm, args, "encode")?;
-    let encoding = match args.get(1).or_else(|| kwarg(kwargs, "encoding")) {
-        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
-        Some(other) => {
-            return Err(vm.type_error(format!(
-                "encode() argument 'encoding' must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
-        None => "utf-8".to_string(),
-    };
-    let errors = match args.get(2).or_else(|| kwarg(kwargs, "errors")) {
-        Some(Value::Str(e)) => e.as_str().to_string(),
-        _ => "strict".to_string(),
-    };
-    let (codec, limit) = match encoding.as_str() {
-        "utf-8" | "utf8" => {
-            return Ok(crate::builtins::bytes::new_bytes(
-                s.as_str().as_bytes().to_vec(),
-            ))
-        }
-        "ascii" | "us-ascii" => ("ascii", 0x80u32),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => ("latin-1", 0x100u32),
-        other => {
-            return Err(vm.new_error(
-                &vm.types.lookup_error.clone(),
-                &format!("unknown encoding: {other}"),
-            ))
-        }
-    };
-    let mut out = Vec::with_capacity(s.as_str().len());
-    for (pos, c) in s.as_str().chars().enumerate() {
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-            continue;
-        }
-        match errors.as_str() {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            _ => {
-                let n = c as u32;
-                let shown = if n < 0x100 {
-                    format!("\\x{n:02x}")
-                } else if n < 0x10000 {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
-                return Err(vm.new_error(
-                    &vm.types.unicode_encode_error.clone(),
-                    &format!(
-                        "'{codec}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"
-                    ),
-                ));
-            }
-        }
+    let encoding = codec_arg(
+        vm,
+        "encode",
+        "encoding",
+        args.get(1).or_else(|| kwarg(kwargs, "encoding")),
+    )?;
+    let errors = codec_arg(
+        vm,
+        "encode",
+        "errors",
+        args.get(2).or_else(|| kwarg(kwargs, "errors")),
+    )?;
+    let codec = encoding
+        .as_ref()
+        .map_or(Some(Codec::Utf8), |e| Codec::named(e.as_str()));
+    let handler = errors
+        .as_ref()
+        .map_or(Some(Handler::Strict), |e| Handler::named(e.as_str()));
+    if let (Some(codec), Some(handler)) = (codec, handler) {
+        return match super::text_codecs::encode(&s, codec, handler) {
+            Ok(data) => Ok(super::bytes::new_bytes(data)),
+            Err(e) => Err(vm.unicode_encode_error(codec.name(), &s, &e)),
+        };
     }
-    Ok(crate::builtins::bytes::new_bytes(out))
+    // Other codecs and error handlers are the library's (`codecs`).
+    let name = encoding
+        .as_ref()
+        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
+    let Ok(codecs) = vm.import_one("codecs") else {
+        return Err(vm.new_error(
+            &vm.types.lookup_error.clone(),
+            &format!("unknown encoding: {name}"),
+        ));
+    };
+    let codec_encode = vm.get_attr(&codecs, &vm.intern("encode"))?;
+    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
+    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
+    let data = vm.call(&codec_encode, &[Value::Str(s), encoding, errors], &[])?;
+    if super::bytearray::bytes_like(&data).is_none() || vm.type_name(&data) != "bytes" {
+        return Err(vm.type_error(format!(
+            "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            name,
+            vm.type_name(&data)
+        )));
+    }
+    Ok(data)
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {

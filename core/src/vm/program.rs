@@ -7,11 +7,17 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::rc::Rc;
 
-/// An operating-system string as CPython decodes it (UTF-8 with surrogateescape).
-/// Our strings cannot hold the lone surrogates that would keep each undecodable
-/// byte, so each becomes U+FFFD: the length and the decodable text are CPython's.
+/// An operating-system string as text, each undecodable byte as U+FFFD: for the
+/// names the runtime itself shows (the script's, in messages and tracebacks).
 pub fn os_text(s: &OsStr) -> String {
     decode_os(s, |_, text| text.push(char::REPLACEMENT_CHARACTER))
+}
+
+/// An operating-system string as CPython decodes it: UTF-8 with surrogateescape,
+/// so each undecodable byte is a lone surrogate and `os.fsencode` gives it back.
+pub fn os_str_value(s: &OsStr) -> Value {
+    use std::os::unix::ffi::OsStrExt;
+    Value::from_wtf8(crate::object::wtf8::from_bytes_escaped(s.as_bytes()))
 }
 
 /// `os_text` as CPython prints such a string in a message (`\udcff`).
@@ -64,21 +70,16 @@ impl Vm {
                 return 2;
             }
         };
-        let argv_list = Value::list(
-            argv.iter()
-                .map(|a| Value::from_string(os_text(a)))
-                .collect(),
-        );
+        let argv_list = Value::list(argv.iter().map(|a| os_str_value(a)).collect());
         self.sys.dict.set_str(self.intern("argv"), argv_list);
-        let dir = path
-            .parent()
-            .map(|p| os_text(p.as_os_str()))
-            .unwrap_or_default();
-        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => os_str_value(p.as_os_str()),
+            _ => Value::str("."),
+        };
         // The script's folder goes first, before what the embedder put on sys.path
         // (CPython's library, found by tripwire-stdlib).
         let key = self.intern("path");
-        let mut search = vec![Value::str(&dir)];
+        let mut search = vec![dir];
         if let Some(Value::List(rest)) = self.sys.dict.get_str(&key) {
             search.extend(rest.snapshot().iter().cloned());
         }

@@ -2,11 +2,15 @@
 handlers, and the built-in codecs CPython's `encodings` package is built on
 (UTF-8, Latin-1, ASCII and the charmap codecs).
 
-Valid UTF-8 decodes through the native `bytes.decode`; everything with an error to
-handle goes through the loops here, which hand the error to the registered handler
-as CPython does. tripwire's str cannot hold lone surrogates, so `surrogateescape`
-and `surrogatepass` are not registered.
+The standard error handlers run natively inside `str.encode` / `bytes.decode` for
+UTF-8, ASCII and Latin-1; other handlers go through the loops here, which hand
+each error to the registered handler as CPython does. The UTF-16 and UTF-32 codecs
+are here too.
 """
+
+# The handlers `str.encode` and `bytes.decode` run natively.
+_NATIVE_HANDLERS = frozenset(("strict", "ignore", "replace", "backslashreplace",
+                              "xmlcharrefreplace", "surrogateescape", "surrogatepass"))
 
 _search_functions = []
 _cache = {}
@@ -138,11 +142,79 @@ def namereplace_errors(exc, /):
     raise _wrong_type(exc)
 
 
+def surrogateescape_errors(exc, /):
+    if isinstance(exc, UnicodeDecodeError):
+        out = []
+        for b in exc.object[exc.start:exc.end]:
+            if b < 128:
+                raise exc
+            out.append(chr(0xdc00 + b))
+        return "".join(out), exc.end
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            code = ord(c)
+            if not 0xdc80 <= code <= 0xdcff:
+                raise exc
+            out.append(code - 0xdc00)
+        return bytes(out), exc.end
+    raise _wrong_type(exc)
+
+
+def _surrogate_width(encoding):
+    """(bytes per surrogate, byte order) of a UTF codec's name; None for others."""
+    name = _normalize(encoding).replace("-", "_")
+    if name in ("utf_8", "utf8"):
+        return 3, None
+    for base, width in (("utf_16", 2), ("utf_32", 4)):
+        if name == base:
+            return width, "little"
+        if name in (base + "_le", base + "_be"):
+            return width, "little" if name.endswith("le") else "big"
+    return None
+
+
+def _surrogate_bytes(code, width, order):
+    if width == 3:
+        return bytes((0xe0 | code >> 12, 0x80 | (code >> 6) & 0x3f, 0x80 | code & 0x3f))
+    return code.to_bytes(width, order)
+
+
+def surrogatepass_errors(exc, /):
+    if not isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError)):
+        raise _wrong_type(exc)
+    shape = _surrogate_width(exc.encoding)
+    if shape is None:
+        raise exc
+    width, order = shape
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            code = ord(c)
+            if not 0xd800 <= code <= 0xdfff:
+                raise exc
+            out += _surrogate_bytes(code, width, order)
+        return bytes(out), exc.end
+    data = exc.object[exc.start:exc.start + width]
+    if len(data) == width:
+        if width == 3:
+            code = (data[0] & 0x0f) << 12 | (data[1] & 0x3f) << 6 | data[2] & 0x3f
+            valid = data[0] & 0xf0 == 0xe0 and data[1] & 0xc0 == 0x80 and data[2] & 0xc0 == 0x80
+        else:
+            code = int.from_bytes(data, order)
+            valid = True
+        if valid and 0xd800 <= code <= 0xdfff:
+            return chr(code), exc.start + width
+    raise exc
+
+
 for _name, _handler in (("strict", strict_errors), ("ignore", ignore_errors),
                         ("replace", replace_errors),
                         ("backslashreplace", backslashreplace_errors),
                         ("xmlcharrefreplace", xmlcharrefreplace_errors),
-                        ("namereplace", namereplace_errors)):
+                        ("namereplace", namereplace_errors),
+                        ("surrogateescape", surrogateescape_errors),
+                        ("surrogatepass", surrogatepass_errors)):
     _handlers[_name] = _handler
 del _name, _handler
 
@@ -165,6 +237,8 @@ def _encode_with(text, errors, encoding, limit, reason):
     """Encode `text` one code point a byte, for code points below `limit`."""
     if not isinstance(text, str):
         raise TypeError(f"{encoding}_encode() argument 1 must be str, not {type(text).__name__}")
+    if errors is None or errors in _NATIVE_HANDLERS:
+        return text.encode(encoding, errors or "strict"), len(text)
     out = bytearray()
     i = 0
     n = len(text)
@@ -207,6 +281,8 @@ def ascii_decode(data, errors=None, final=False, /):
     data = bytes(data)
     if data.isascii():
         return data.decode("ascii"), len(data)
+    if errors is None or errors in _NATIVE_HANDLERS and errors != "xmlcharrefreplace":
+        return data.decode("ascii", errors or "strict"), len(data)
     out = []
     i = 0
     while i < len(data):
@@ -224,7 +300,29 @@ def ascii_decode(data, errors=None, final=False, /):
 def utf_8_encode(str, errors=None, /):
     if not isinstance(str, type("")):
         raise TypeError(f"utf_8_encode() argument 1 must be str, not {type(str).__name__}")
-    return str.encode("utf-8"), len(str)
+    if errors is None or errors in _NATIVE_HANDLERS:
+        return str.encode("utf-8", errors or "strict"), len(str)
+    out = bytearray()
+    i = 0
+    n = len(str)
+    while i < n:
+        if not 0xd800 <= ord(str[i]) <= 0xdfff:
+            out += str[i].encode("utf-8")
+            i += 1
+            continue
+        end = i + 1
+        while end < n and 0xd800 <= ord(str[end]) <= 0xdfff:
+            end += 1
+        exc = UnicodeEncodeError("utf-8", str, i, end, "surrogates not allowed")
+        replacement, i = _handle(errors, exc)
+        if isinstance(replacement, type("")):
+            try:
+                out += replacement.encode("utf-8")
+            except UnicodeEncodeError:
+                raise exc from None
+        else:
+            out += replacement
+    return bytes(out), n
 
 
 def _utf8_sequence(data, i):
@@ -254,6 +352,9 @@ def _utf8_sequence(data, i):
 
 def utf_8_decode(data, errors=None, final=False, /):
     data = bytes(data)
+    if final and (errors is None or errors in _NATIVE_HANDLERS
+                  and errors != "xmlcharrefreplace"):
+        return data.decode("utf-8", errors or "strict"), len(data)
     try:
         return data.decode("utf-8"), len(data)
     except UnicodeDecodeError:
