@@ -62,8 +62,17 @@ pub fn concat(parts: &[Value]) -> Value {
 }
 
 /// The str of one code point below 0x110000 (a lone surrogate included).
+#[inline]
 pub fn code_point_str(cp: u32) -> Value {
-    let s = PyStr::from_code_point(cp).unwrap_or_else(|| PyStr::new("\u{FFFD}"));
+    match char::from_u32(cp) {
+        Some(c) => Value::Str(Rc::new(PyStr::from_char(c))),
+        None => surrogate_str(cp),
+    }
+}
+
+#[cold]
+fn surrogate_str(cp: u32) -> Value {
+    let s = PyStr::from_code_point(cp).unwrap_or_else(|| PyStr::from_char('\u{FFFD}'));
     Value::Str(Rc::new(s))
 }
 
@@ -218,6 +227,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let sep = text(vm, args, "join")?;
     let items = vm.collect_iterable(&args[1])?;
     let mut parts = vm.vec_with_capacity(items.len())?;
+    let mut exact = sep.has_surrogates();
     for (i, it) in items.iter().enumerate() {
         let part = match it {
             Value::Str(s) => s.clone(),
@@ -232,6 +242,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                 }
             },
         };
+        exact |= part.has_surrogates();
         parts.push(part);
     }
     // The whole length first: the result is allocated once, or is a MemoryError.
@@ -246,7 +257,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         })
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(|| vm.overflow_error("join() result is too long for a Python string"))?;
-    if sep.has_surrogates() || parts.iter().any(|p| p.has_surrogates()) {
+    if exact {
         let mut out = vm.vec_with_capacity(total)?;
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
@@ -1022,6 +1033,15 @@ fn casefold(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     })
 }
 
+/// `fmt % args`, exact for text with lone surrogates.
+pub fn percent(vm: &mut Vm, fmt: &Rc<PyStr>, args: &Value) -> PyResult<Value> {
+    use super::str_surrogates::{holds_surrogates, through_private_use};
+    if fmt.has_surrogates() || holds_surrogates(vm, args) {
+        return through_private_use(vm, &[Value::Str(fmt.clone()), args.clone()], &[], str_mod);
+    }
+    super::format::percent_format(vm, fmt.as_str(), args)
+}
+
 fn str_mod(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__mod__", args, 1, 1)?;
     let s = text(vm, args, "__mod__")?;
@@ -1050,6 +1070,17 @@ fn removesuffix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         .to_string())
 }
 
+/// The method `f`, made exact for text with lone surrogates
+/// (`str_surrogates::through_private_use`).
+macro_rules! exact {
+    ($f:ident) => {{
+        fn method(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+            super::str_surrogates::through_private_use(vm, args, kw, $f)
+        }
+        method as crate::object::NativeFn
+    }};
+}
+
 pub fn install(vm: &mut Vm) {
     let t = vm.types.str.clone();
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
@@ -1059,47 +1090,47 @@ pub fn install(vm: &mut Vm) {
         ("rindex", rindex),
         ("count", count),
         ("join", join),
-        ("split", split),
-        ("rsplit", rsplit),
-        ("splitlines", splitlines),
-        ("strip", strip),
-        ("lstrip", lstrip),
-        ("rstrip", rstrip),
-        ("replace", replace),
-        ("startswith", startswith),
-        ("endswith", endswith),
-        ("upper", upper),
-        ("lower", lower),
-        ("title", title),
-        ("capitalize", capitalize),
-        ("swapcase", swapcase),
-        ("isdigit", isdigit),
-        ("isdecimal", isdecimal),
-        ("isnumeric", isnumeric),
-        ("isalpha", isalpha),
-        ("isalnum", isalnum),
-        ("isspace", isspace),
-        ("isupper", isupper),
-        ("islower", islower),
-        ("isidentifier", isidentifier),
-        ("istitle", istitle),
-        ("ljust", ljust),
-        ("rjust", rjust),
-        ("center", center),
-        ("zfill", zfill),
-        ("partition", partition),
-        ("rpartition", rpartition),
+        ("split", exact!(split)),
+        ("rsplit", exact!(rsplit)),
+        ("splitlines", exact!(splitlines)),
+        ("strip", exact!(strip)),
+        ("lstrip", exact!(lstrip)),
+        ("rstrip", exact!(rstrip)),
+        ("replace", exact!(replace)),
+        ("startswith", exact!(startswith)),
+        ("endswith", exact!(endswith)),
+        ("upper", exact!(upper)),
+        ("lower", exact!(lower)),
+        ("title", exact!(title)),
+        ("capitalize", exact!(capitalize)),
+        ("swapcase", exact!(swapcase)),
+        ("isdigit", exact!(isdigit)),
+        ("isdecimal", exact!(isdecimal)),
+        ("isnumeric", exact!(isnumeric)),
+        ("isalpha", exact!(isalpha)),
+        ("isalnum", exact!(isalnum)),
+        ("isspace", exact!(isspace)),
+        ("isupper", exact!(isupper)),
+        ("islower", exact!(islower)),
+        ("isidentifier", exact!(isidentifier)),
+        ("istitle", exact!(istitle)),
+        ("ljust", exact!(ljust)),
+        ("rjust", exact!(rjust)),
+        ("center", exact!(center)),
+        ("zfill", exact!(zfill)),
+        ("partition", exact!(partition)),
+        ("rpartition", exact!(rpartition)),
         ("encode", encode),
-        ("expandtabs", expandtabs),
-        ("format", str_format),
-        ("__mod__", str_mod),
-        ("removeprefix", removeprefix),
-        ("removesuffix", removesuffix),
-        ("format_map", format_map),
+        ("expandtabs", exact!(expandtabs)),
+        ("format", exact!(str_format)),
+        ("__mod__", exact!(str_mod)),
+        ("removeprefix", exact!(removeprefix)),
+        ("removesuffix", exact!(removesuffix)),
+        ("format_map", exact!(format_map)),
         ("translate", translate),
-        ("casefold", casefold),
+        ("casefold", exact!(casefold)),
         ("isascii", isascii),
-        ("isprintable", isprintable),
+        ("isprintable", exact!(isprintable)),
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);

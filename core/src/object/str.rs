@@ -4,10 +4,20 @@
 //! Text that holds a lone surrogate (`'\ud800'`, what `surrogateescape` decodes) is
 //! not UTF-8: such a str keeps its exact form in generalized UTF-8 (`wtf8`) on the
 //! side, and its `&str` view (`as_str`) shows each surrogate as U+FFFD, which takes
-//! the same three bytes, so byte offsets mean the same in both. The exact
-//! operations (length, indexing, slicing, iteration, comparison, hashing,
-//! concatenation, search, encoding) read the exact form; the `&str` view serves the
-//! rest, and costs nothing for the usual str, which has no side part.
+//! the same three bytes, so byte offsets mean the same in both. The usual str has no
+//! side part and pays nothing for this.
+//!
+//! Exact: length, indexing, slicing, iteration, `ord` / `chr`, `==`, hashing,
+//! ordering, `+`, `*`, `join`, f-strings, `repr`, `in`, `find` / `index` / `count`,
+//! the codecs (`builtins::text_codecs`), writing to stdout, file names; and the
+//! methods written over the `&str` view (case mapping, split, strip, replace,
+//! padding, `is...`, `format`, `%`), through `builtins::str_surrogates`. Lossy (the
+//! `&str` view, each surrogate read as U+FFFD), because these read text the runtime
+//! itself keeps as Rust strings: names (attribute names, keyword names, interned
+//! strs), `str.translate` / `maketrans`, `format(0xd800, 'c')` (an error), strs a
+//! `__str__` or `__format__` returns inside `format` / `%`, exception messages
+//! built natively, and the bundled `os` module used when no CPython library is
+//! found.
 //!
 //! Indexing by code point is O(1) for ASCII text (the common case). A longer
 //! non-ASCII str builds, at its first indexing, a table of the byte offset of every
@@ -56,6 +66,17 @@ impl PyStr {
         }
     }
 
+    /// The str of one character.
+    #[inline]
+    pub fn from_char(c: char) -> PyStr {
+        PyStr {
+            s: c.encode_utf8(&mut [0u8; 4]).into(),
+            chars: 1,
+            hash: Cell::new(UNHASHED),
+            side: OnceCell::new(),
+        }
+    }
+
     /// Text in generalized UTF-8 (see `wtf8`), which may hold lone surrogates.
     /// Bytes that are not well-formed (a caller's bug) come out as U+FFFD.
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
@@ -78,7 +99,7 @@ impl PyStr {
     /// The str of one code point (a lone surrogate included); None past U+10FFFF.
     pub fn from_code_point(cp: u32) -> Option<PyStr> {
         if let Some(c) = char::from_u32(cp) {
-            return Some(PyStr::new(c.encode_utf8(&mut [0u8; 4])));
+            return Some(PyStr::from_char(c));
         }
         if !wtf8::is_surrogate(cp) {
             return None;

@@ -353,7 +353,7 @@ impl Vm {
                 }
             }
             (BinOp::Mod, Value::Str(fmt), args) => {
-                return crate::builtins::format::percent_format(self, fmt.as_str(), args).map(Some)
+                return crate::builtins::str::percent(self, fmt, args).map(Some)
             }
             (BinOp::Add, Value::Obj(x), Value::Obj(_))
                 if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
