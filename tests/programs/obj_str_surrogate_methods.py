@@ -15,3 +15,10 @@ print(repr(S('a\ud800').upper()), repr('\U000f0000\ud800'.upper()), repr('\ud800
 n = 'f\udcffile'
 print(repr('%s: %r' % (n, n)), repr('<%s>' % n), repr('%-8s|' % n), repr('{} {!r} {:>8}'.format(n, n, n)))
 print(repr('{a}'.format_map({'a': 1})), repr('%(a)s' % {'a': 'x'}), repr('\ud800%d' % 5), repr(f'{n:>8}'), repr(f'{n!r:>12}'))
+import json
+print(json.dumps('\ud800x'), repr(json.loads('"\\ud800x\\udc80"')), repr(json.loads(json.dumps('a\udcff'))))
+for f in (int, float):
+    try:
+        f('1\ud800')
+    except ValueError as e:
+        print(e)
