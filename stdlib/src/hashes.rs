@@ -305,6 +305,8 @@ fn digest_bytes(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Vec<u8>> 
     };
     let h = with_hash(vm, me, |h| h.clone())?;
     let length = length_arg(vm, h.is_shake(), args, kw)?;
+    // A shake's length is the program's: one that cannot be held is MemoryError.
+    drop(vm.vec_with_capacity::<u8>(length)?);
     Ok(h.state.digest(length))
 }
 

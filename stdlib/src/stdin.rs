@@ -51,7 +51,8 @@ fn size_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Option<usize>> {
 }
 
 fn decoded(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
-    tripwire_core::builtins::bytes::decode_data(vm, bytes, None)
+    use tripwire_core::builtins::text_codecs::{Codec, Handler};
+    tripwire_core::builtins::bytes::decode_native(vm, &bytes, Codec::Utf8, Handler::Strict)
 }
 
 /// Read up to `chars` characters (not bytes) from `input`, stopping after a newline

@@ -50,9 +50,7 @@ fn getfilesystemencoding(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<
     Ok(Value::str("utf-8"))
 }
 
-/// `sys.getfilesystemencodeerrors()`: CPython's name for its handler, though
-/// tripwire's str cannot hold the surrogates it makes (undecodable bytes of a name
-/// become U+FFFD).
+/// `sys.getfilesystemencodeerrors()`: the handler file names are decoded with.
 fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "getfilesystemencodeerrors", kw)?;
     check_args(vm, "getfilesystemencodeerrors", args, 0, 0)?;

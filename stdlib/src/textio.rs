@@ -524,6 +524,22 @@ fn clear_read_ahead(st: &mut TextState) {
     st.eof = false;
 }
 
+/// `s` with each '\n' written as `newline`, lone surrogates kept.
+fn with_newline(s: &Rc<PyStr>, newline: Option<&str>) -> Value {
+    let Some(nl) = newline else {
+        return Value::Str(s.clone());
+    };
+    let mut out = Vec::with_capacity(s.wtf8().len());
+    for &b in s.wtf8() {
+        if b == b'\n' {
+            out.extend_from_slice(nl.as_bytes());
+        } else {
+            out.push(b);
+        }
+    }
+    Value::from_wtf8(out)
+}
+
 /// `TextIOWrapper.write(s, /)`: the number of characters written.
 fn write(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "write", kw)?;
@@ -566,10 +582,16 @@ fn write(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         }
         _ => text,
     };
-    let bytes = match encode_native(codec, text) {
+    // Text with lone surrogates goes to the encoder whole: its error handler decides.
+    let bytes = match encode_native(codec, text).filter(|_| !s.has_surrogates()) {
         Some(b) => b,
         None => {
-            let b = vm.call(&encode, &[Value::str(text)], &[])?;
+            let whole = if s.has_surrogates() {
+                with_newline(s, write_newline)
+            } else {
+                Value::str(text)
+            };
+            let b = vm.call(&encode, &[whole], &[])?;
             match bytes_like(&b) {
                 Some(b) => b,
                 None => {

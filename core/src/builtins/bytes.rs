@@ -2,6 +2,7 @@
 //! in `bytes_methods`).
 
 use super::bytearray::initial_bytes;
+use super::text_codecs::{Codec, Handler};
 use crate::object::function::KwArg;
 use crate::object::{ObjKind, Value};
 use crate::vm::{PyResult, Vm};
@@ -53,49 +54,11 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     Ok(new_bytes(data))
 }
 
-/// `data.decode(encoding)`: UTF-8 (the default), ASCII and Latin-1.
-pub fn decode_data(vm: &mut Vm, data: Vec<u8>, encoding: Option<&Value>) -> PyResult<Value> {
-    let encoding = match encoding {
-        None => "utf-8".to_string(),
-        Some(Value::Str(s)) => s.as_str().to_ascii_lowercase().replace('_', "-"),
-        Some(other) => {
-            return Err(vm.type_error(format!(
-                "decode() argument 'encoding' must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
-    };
-    match encoding.as_str() {
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
-            return Ok(Value::from_string(
-                data.iter().map(|&b| b as char).collect(),
-            ))
-        }
-        "ascii" | "us-ascii" => {
-            if let Some(pos) = data.iter().position(|b| !b.is_ascii()) {
-                return Err(vm.new_error(
-                    &vm.types.unicode_decode_error.clone(),
-                    &format!(
-                        "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
-                        data[pos]
-                    ),
-                ));
-            }
-        }
-        _ => {}
-    }
-    match String::from_utf8(data) {
-        Ok(s) => Ok(Value::from_string(s)),
-        Err(e) => {
-            let pos = e.utf8_error().valid_up_to();
-            let byte = e.as_bytes()[pos];
-            Err(vm.new_error(
-                &vm.types.unicode_decode_error.clone(),
-                &format!(
-                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
-                ),
-            ))
-        }
+/// `data.decode(...)` by a native codec: a str, or CPython's UnicodeDecodeError.
+pub fn decode_native(vm: &Vm, data: &[u8], codec: Codec, handler: Handler) -> PyResult<Value> {
+    match super::text_codecs::decode(data, codec, handler) {
+        Ok(text) => Ok(Value::from_wtf8(text)),
+        Err(e) => Err(vm.unicode_decode_error(codec.name(), data, &e)),
     }
 }
 

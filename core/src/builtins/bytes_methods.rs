@@ -74,7 +74,7 @@ fn bounds(
     Ok((a as usize, b as usize))
 }
 
-fn find_in(hay: &[u8], sub: &[u8], reverse: bool) -> Option<usize> {
+pub(crate) fn find_in(hay: &[u8], sub: &[u8], reverse: bool) -> Option<usize> {
     if sub.len() > hay.len() {
         return None;
     }
@@ -823,56 +823,73 @@ fn from_class(vm: &mut Vm, cls: &TypeRef, data: Vec<u8>) -> PyResult<Value> {
     }
 }
 
-/// The encodings `decode_data` knows itself (after lower-casing, `_` as `-`).
-const NATIVE_ENCODINGS: &[&str] = &[
-    "utf-8",
-    "utf8",
-    "u8",
-    "utf",
-    "latin-1",
-    "latin1",
-    "iso-8859-1",
-    "iso8859-1",
-    "l1",
-    "ascii",
-    "us-ascii",
-];
+/// A str argument of `method` (`encoding`, `errors`), if given.
+pub(crate) fn codec_arg(
+    vm: &Vm,
+    method: &str,
+    what: &str,
+    v: Option<&Value>,
+) -> PyResult<Option<std::rc::Rc<crate::object::PyStr>>> {
+    match v {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(vm.type_error(format!(
+            "{method}() argument '{what}' must be str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
 
 fn decode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    let encoding = args.get(1).or_else(|| kwarg(kw, "encoding"));
-    let errors = args.get(2).or_else(|| kwarg(kw, "errors"));
-    let native = match encoding {
-        Some(Value::Str(e)) => {
-            NATIVE_ENCODINGS.contains(&e.as_str().to_ascii_lowercase().replace('_', "-").as_str())
-        }
-        _ => true,
-    };
-    let strict = match errors {
-        None => true,
-        Some(Value::Str(e)) => e.as_str() == "strict",
-        Some(_) => false,
-    };
-    if !(native && strict) {
-        // Other codecs and error handlers are the library's (`codecs`).
-        let codecs = match vm.import_one("codecs") {
-            Ok(m) => m,
-            Err(_) => {
-                let name = encoding.map_or(Ok("utf-8".to_string()), |e| {
-                    vm.to_str(e).map(|s| s.as_str().to_string())
-                })?;
-                return Err(vm.new_error(
-                    &vm.types.lookup_error.clone(),
-                    &format!("unknown encoding: {name}"),
-                ));
-            }
-        };
-        let codec_decode = vm.get_attr(&codecs, &vm.intern("decode"))?;
-        let encoding = encoding.cloned().unwrap_or_else(|| Value::str("utf-8"));
-        let errors = errors.cloned().unwrap_or_else(|| Value::str("strict"));
-        return vm.call(&codec_decode, &[args[0].clone(), encoding, errors], &[]);
+    use super::text_codecs::{Codec, Handler};
+    let encoding = codec_arg(
+        vm,
+        "decode",
+        "encoding",
+        args.get(1).or_else(|| kwarg(kw, "encoding")),
+    )?;
+    let errors = codec_arg(
+        vm,
+        "decode",
+        "errors",
+        args.get(2).or_else(|| kwarg(kw, "errors")),
+    )?;
+    let codec = encoding
+        .as_ref()
+        .map_or(Some(Codec::Utf8), |e| Codec::named(e.as_str()));
+    let handler = errors.as_ref().map_or(Some(Handler::Strict), |e| {
+        Handler::named(e.as_str()).filter(|&h| h != Handler::XmlCharRefReplace)
+    });
+    if let (Some(codec), Some(handler)) = (codec, handler) {
+        let data = recv(vm, args, "decode")?;
+        return super::bytes::decode_native(vm, &data, codec, handler);
     }
-    let data = recv(vm, args, "decode")?;
-    super::bytes::decode_data(vm, data, encoding)
+    // Other codecs and error handlers are the library's (`codecs`).
+    let name = encoding
+        .as_ref()
+        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
+    let Ok(codecs) = vm.import_one("codecs") else {
+        return Err(vm.new_error(
+            &vm.types.lookup_error.clone(),
+            &format!("unknown encoding: {name}"),
+        ));
+    };
+    let codec_decode = vm.get_attr(&codecs, &vm.intern("decode"))?;
+    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
+    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
+    let text = vm.call(&codec_decode, &[args[0].clone(), encoding, errors], &[])?;
+    if !matches!(text, Value::Str(_))
+        && vm
+            .builtin_base(&text)
+            .is_none_or(|b| !matches!(b, Value::Str(_)))
+    {
+        return Err(vm.type_error(format!(
+            "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            name,
+            vm.type_name(&text)
+        )));
+    }
+    Ok(text)
 }
 
 fn contains(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

@@ -31,6 +31,11 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Rc<PyStr>> {
     if spec.is_empty() {
         return vm.to_str(v);
     }
+    if let Value::Str(s) = v {
+        if s.has_surrogates() {
+            return super::str_surrogates::format_str(vm, s, spec);
+        }
+    }
     let type_name = vm.type_name(v);
     let parsed = format_spec::parse(spec).map_err(|e| spec_error(vm, &e, &type_name))?;
     let out = match v {
@@ -209,8 +214,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             's' | 'r' | 'a' => {
                 let s = match conv {
                     's' => vm.to_str(&arg)?,
-                    'r' => vm.repr(&arg)?,
-                    _ => vm.ascii(&arg)?,
+                    'r' => vm.repr(&super::str_surrogates::original(&arg))?,
+                    _ => vm.ascii(&super::str_surrogates::original(&arg))?,
                 };
                 let mut t = s.as_str().to_string();
                 if let Some(p) = &precision {
@@ -481,9 +486,9 @@ pub fn str_dot_format(
             }
         }
         let value = match conv {
-            Some('r') => Value::Str(vm.repr(&value)?),
+            Some('r') => Value::Str(vm.repr(&super::str_surrogates::original(&value))?),
             Some('s') => Value::Str(vm.to_str(&value)?),
-            Some('a') => Value::Str(vm.ascii(&value)?),
+            Some('a') => Value::Str(vm.ascii(&super::str_surrogates::original(&value))?),
             Some(other) => {
                 return Err(vm.value_error(format!("Unknown conversion specifier {other}")))
             }

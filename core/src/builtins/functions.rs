@@ -39,7 +39,15 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(vm.to_str(a)?.as_str());
+            let piece = vm.to_str(a)?;
+            if piece.has_surrogates() {
+                // What came before is written; the piece itself cannot be.
+                vm.write_stdout(&out)?;
+                out.clear();
+                vm.write_stdout_str(&piece)?;
+                continue;
+            }
+            out.push_str(piece.as_str());
         }
         out.push_str(&end);
         vm.write_stdout(&out)?;
@@ -297,7 +305,7 @@ pub fn sort_values(
         });
     } else if all_str {
         idx.sort_unstable_by(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()).then_with(|| tie(a, b)),
+            (Value::Str(x), Value::Str(y)) => x.wtf8().cmp(y.wtf8()).then_with(|| tie(a, b)),
             _ => tie(a, b),
         });
     } else {
@@ -574,8 +582,8 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "chr", args, 1, 1)?;
     let i = arg_int(vm, &args[0])?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0u8; 4]))),
+    match u32::try_from(i).ok().and_then(PyStr::from_code_point) {
+        Some(s) => Ok(Value::Str(Rc::new(s))),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -584,7 +592,7 @@ fn ord(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "ord", args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => {
-            let mut it = s.as_str().chars();
+            let mut it = s.code_points();
             match (it.next(), it.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
                 _ => Err(vm.type_error(format!(
@@ -1099,7 +1107,7 @@ fn input(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
-        vm.write_stdout(s.as_str())?;
+        vm.write_stdout_str(&s)?;
     }
     vm.flush_stdout()?;
     let mut line = String::new();

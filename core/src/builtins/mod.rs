@@ -26,6 +26,8 @@ pub mod range;
 pub mod repr;
 pub mod set;
 pub mod str;
+pub(crate) mod str_surrogates;
+pub mod text_codecs;
 pub mod types;
 pub mod unicode_errors;
 mod unicode_printable;

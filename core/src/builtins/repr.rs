@@ -11,14 +11,31 @@ fn s(text: String) -> PyResult<Rc<PyStr>> {
 
 /// Python's repr of text: single quotes unless the text has them and no double quotes.
 pub fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
+    repr_text(text, text.chars().map(|c| c as u32))
+}
+
+/// `repr()` of a str, its lone surrogates escaped as CPython shows them (`\ud800`).
+pub fn pystr_repr(text: &PyStr) -> String {
+    if !text.has_surrogates() {
+        return str_repr(text.as_str());
+    }
+    repr_text(text.as_str(), text.code_points())
+}
+
+/// The repr of the text `view` shows, whose exact code points are `points`.
+fn repr_text(view: &str, points: impl Iterator<Item = u32>) -> String {
+    let quote = if view.contains('\'') && !view.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = String::with_capacity(view.len() + 2);
     out.push(quote);
-    for c in text.chars() {
+    for n in points {
+        let Some(c) = char::from_u32(n) else {
+            out.push_str(&format!("\\u{n:04x}"));
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -28,11 +45,8 @@ pub fn str_repr(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            _ if n < 0x20 || n == 0x7f => out.push_str(&format!("\\x{n:02x}")),
             c if !is_printable(c) => {
-                let n = c as u32;
                 if n < 0x100 {
                     out.push_str(&format!("\\x{n:02x}"));
                 } else if n < 0x10000 {
@@ -167,7 +181,7 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             Err(limit) => Err(vm.value_error(bigint_text::to_text_limit_message(limit))),
         },
         Value::Float(f) => s(float::repr(*f)),
-        Value::Str(x) => s(str_repr(x.as_str())),
+        Value::Str(x) => s(pystr_repr(x)),
         Value::List(l) => {
             let items = l.snapshot();
             container_repr(vm, v, "[", &items, "]", "[...]")

@@ -3,7 +3,7 @@
 use super::format::NamedFields;
 use super::{add_method, arg_int, check_method_args, kwarg};
 use crate::object::function::KwArg;
-use crate::object::{Dict, ObjKind, PyStr, Value};
+use crate::object::{wtf8, Dict, ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -37,24 +37,62 @@ fn new(s: String) -> PyResult<Value> {
     Ok(Value::from_string(s))
 }
 
+/// The concatenation of the strs among `parts` (other values are skipped), exact:
+/// plain UTF-8 unless one of them holds a lone surrogate.
+pub fn concat(parts: &[Value]) -> Value {
+    let strs = || {
+        parts.iter().filter_map(|p| match p {
+            Value::Str(s) => Some(&**s),
+            _ => None,
+        })
+    };
+    let size = strs().map(|s| s.as_str().len()).sum();
+    if strs().any(PyStr::has_surrogates) {
+        let mut out = Vec::with_capacity(size);
+        for s in strs() {
+            out.extend_from_slice(s.wtf8());
+        }
+        return Value::from_wtf8(out);
+    }
+    let mut out = String::with_capacity(size);
+    for s in strs() {
+        out.push_str(s.as_str());
+    }
+    Value::from_string(out)
+}
+
+/// The str of one code point below 0x110000 (a lone surrogate included).
+#[inline]
+pub fn code_point_str(cp: u32) -> Value {
+    match char::from_u32(cp) {
+        Some(c) => Value::Str(Rc::new(PyStr::from_char(c))),
+        None => surrogate_str(cp),
+    }
+}
+
+#[cold]
+fn surrogate_str(cp: u32) -> Value {
+    let s = PyStr::from_code_point(cp).unwrap_or_else(|| PyStr::from_char('\u{FFFD}'));
+    Value::Str(Rc::new(s))
+}
+
 /// `s[key]`.
 pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
     if let Value::Obj(o) = key {
         if let ObjKind::Slice { start, stop, step } = &o.kind {
             let si = vm.slice_indices(start, stop, step, s.char_len())?;
             if si.step == 1 {
-                return new(s
-                    .slice_chars(si.start as usize, (si.start as usize) + si.len)
-                    .to_string());
+                let start = si.start as usize;
+                return Ok(Value::Str(Rc::new(s.slice(start, start + si.len))));
             }
-            let chars: Vec<char> = s.as_str().chars().collect();
-            let mut out = String::with_capacity(si.len);
+            let points: Vec<u32> = s.code_points().collect();
+            let mut out = Vec::with_capacity(si.len);
             let mut i = si.start;
             for _ in 0..si.len {
-                out.push(chars[i as usize]);
+                wtf8::push(&mut out, points[i as usize]);
                 i += si.step;
             }
-            return new(out);
+            return Ok(Value::from_wtf8(out));
         }
     }
     if vm.index_value(key)?.is_none() {
@@ -64,10 +102,7 @@ pub fn str_getitem(vm: &mut Vm, s: &Rc<PyStr>, key: &Value) -> PyResult<Value> {
         )));
     }
     match vm.seq_index(key, s.char_len(), "string")? {
-        Some(i) => {
-            let c = s.char_at(i).unwrap_or(' ');
-            new(c.to_string())
-        }
+        Some(i) => Ok(code_point_str(s.code_point_at(i).unwrap_or(0xFFFD))),
         None => Err(vm.index_error("string index out of range")),
     }
 }
@@ -94,8 +129,28 @@ fn bounds(
     Ok((a as usize, b as usize))
 }
 
-fn char_index_of_byte(s: &str, byte: usize) -> usize {
-    s[..byte].chars().count()
+/// The number of code points in generalized UTF-8 (or UTF-8) bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The number of non-overlapping occurrences of `sub` (not empty) in `hay`.
+fn count_in(hay: &[u8], sub: &[u8]) -> usize {
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(i) = super::bytes_methods::find_in(&hay[at..], sub, false) {
+        n += 1;
+        at += i + sub.len();
+    }
+    n
+}
+
+/// `sub in s`, exactly.
+pub fn contains(s: &PyStr, sub: &PyStr) -> bool {
+    if s.has_surrogates() || sub.has_surrogates() {
+        return super::bytes_methods::find_in(s.wtf8(), sub.wtf8(), false).is_some();
+    }
+    s.as_str().contains(sub.as_str())
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -107,13 +162,18 @@ fn find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult
     if a > b {
         return Ok(None);
     }
-    let hay = s.slice_chars(a, b);
-    let found = if reverse {
-        hay.rfind(sub.as_str())
+    let (b0, b1) = (s.byte_offset(a), s.byte_offset(b));
+    let found = if s.has_surrogates() || sub.has_surrogates() {
+        super::bytes_methods::find_in(&s.wtf8()[b0..b1], sub.wtf8(), reverse)
     } else {
-        hay.find(sub.as_str())
+        let hay = &s.as_str()[b0..b1];
+        if reverse {
+            hay.rfind(sub.as_str())
+        } else {
+            hay.find(sub.as_str())
+        }
     };
-    Ok(found.map(|byte| a + char_index_of_byte(hay, byte)))
+    Ok(found.map(|byte| a + chars_in(&s.wtf8()[b0..b0 + byte])))
 }
 
 fn find(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -151,11 +211,13 @@ fn count(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if a > b {
         return Ok(Value::Int(0));
     }
-    let hay = s.slice_chars(a, b);
     let n = if sub.as_str().is_empty() {
-        hay.chars().count() + 1
+        b - a + 1
+    } else if s.has_surrogates() || sub.has_surrogates() {
+        let (b0, b1) = (s.byte_offset(a), s.byte_offset(b));
+        count_in(&s.wtf8()[b0..b1], sub.wtf8())
     } else {
-        hay.matches(sub.as_str()).count()
+        s.slice_chars(a, b).matches(sub.as_str()).count()
     };
     Ok(Value::Int(n as i64))
 }
@@ -165,6 +227,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let sep = text(vm, args, "join")?;
     let items = vm.collect_iterable(&args[1])?;
     let mut parts = vm.vec_with_capacity(items.len())?;
+    let mut exact = sep.has_surrogates();
     for (i, it) in items.iter().enumerate() {
         let part = match it {
             Value::Str(s) => s.clone(),
@@ -179,6 +242,7 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                 }
             },
         };
+        exact |= part.has_surrogates();
         parts.push(part);
     }
     // The whole length first: the result is allocated once, or is a MemoryError.
@@ -193,6 +257,16 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         })
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(|| vm.overflow_error("join() result is too long for a Python string"))?;
+    if exact {
+        let mut out = vm.vec_with_capacity(total)?;
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep.wtf8());
+            }
+            out.extend_from_slice(part.wtf8());
+        }
+        return Ok(Value::from_wtf8(out));
+    }
     let mut out = vm.string_with_capacity(total)?;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -206,17 +280,21 @@ fn join(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 impl Vm {
     /// `text * count`: OverflowError past the largest string, MemoryError when
     /// it cannot be held.
-    pub fn repeat_str(&self, text: &str, count: usize) -> PyResult<Value> {
-        if text
+    pub fn repeat_str(&self, text: &PyStr, count: usize) -> PyResult<Value> {
+        let bytes = text.wtf8();
+        if bytes
             .len()
             .checked_mul(count)
             .is_none_or(|n| n > isize::MAX as usize)
         {
             return Err(self.overflow_error("repeated string is too long"));
         }
-        let bytes = self.repeat_items(text.as_bytes(), count)?;
+        let out = self.repeat_items(bytes, count)?;
+        if text.has_surrogates() {
+            return Ok(Value::from_wtf8(out));
+        }
         // SAFETY: copies of a whole UTF-8 string, one after another, are UTF-8.
-        let out = unsafe { String::from_utf8_unchecked(bytes) };
+        let out = unsafe { String::from_utf8_unchecked(out) };
         Ok(Value::from_string(out))
     }
 }
@@ -757,64 +835,55 @@ fn rpartition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn encode(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    use super::bytes_methods::codec_arg;
+    use super::text_codecs::{Codec, Handler};
     let s = text(vm, args, "encode")?;
-    let encoding = match args.get(1).or_else(|| kwarg(kwargs, "encoding")) {
-        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
-        Some(other) => {
-            return Err(vm.type_error(format!(
-                "encode() argument 'encoding' must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
-        None => "utf-8".to_string(),
-    };
-    let errors = match args.get(2).or_else(|| kwarg(kwargs, "errors")) {
-        Some(Value::Str(e)) => e.as_str().to_string(),
-        _ => "strict".to_string(),
-    };
-    let (codec, limit) = match encoding.as_str() {
-        "utf-8" | "utf8" => {
-            return Ok(crate::builtins::bytes::new_bytes(
-                s.as_str().as_bytes().to_vec(),
-            ))
-        }
-        "ascii" | "us-ascii" => ("ascii", 0x80u32),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => ("latin-1", 0x100u32),
-        other => {
-            return Err(vm.new_error(
-                &vm.types.lookup_error.clone(),
-                &format!("unknown encoding: {other}"),
-            ))
-        }
-    };
-    let mut out = Vec::with_capacity(s.as_str().len());
-    for (pos, c) in s.as_str().chars().enumerate() {
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-            continue;
-        }
-        match errors.as_str() {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            _ => {
-                let n = c as u32;
-                let shown = if n < 0x100 {
-                    format!("\\x{n:02x}")
-                } else if n < 0x10000 {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
-                return Err(vm.new_error(
-                    &vm.types.unicode_encode_error.clone(),
-                    &format!(
-                        "'{codec}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"
-                    ),
-                ));
-            }
-        }
+    let encoding = codec_arg(
+        vm,
+        "encode",
+        "encoding",
+        args.get(1).or_else(|| kwarg(kwargs, "encoding")),
+    )?;
+    let errors = codec_arg(
+        vm,
+        "encode",
+        "errors",
+        args.get(2).or_else(|| kwarg(kwargs, "errors")),
+    )?;
+    let codec = encoding
+        .as_ref()
+        .map_or(Some(Codec::Utf8), |e| Codec::named(e.as_str()));
+    let handler = errors
+        .as_ref()
+        .map_or(Some(Handler::Strict), |e| Handler::named(e.as_str()));
+    if let (Some(codec), Some(handler)) = (codec, handler) {
+        return match super::text_codecs::encode(&s, codec, handler) {
+            Ok(data) => Ok(super::bytes::new_bytes(data)),
+            Err(e) => Err(vm.unicode_encode_error(codec.name(), &s, &e)),
+        };
     }
-    Ok(crate::builtins::bytes::new_bytes(out))
+    // Other codecs and error handlers are the library's (`codecs`).
+    let name = encoding
+        .as_ref()
+        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
+    let Ok(codecs) = vm.import_one("codecs") else {
+        return Err(vm.new_error(
+            &vm.types.lookup_error.clone(),
+            &format!("unknown encoding: {name}"),
+        ));
+    };
+    let codec_encode = vm.get_attr(&codecs, &vm.intern("encode"))?;
+    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
+    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
+    let data = vm.call(&codec_encode, &[Value::Str(s), encoding, errors], &[])?;
+    if super::bytearray::bytes_like(&data).is_none() || vm.type_name(&data) != "bytes" {
+        return Err(vm.type_error(format!(
+            "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            name,
+            vm.type_name(&data)
+        )));
+    }
+    Ok(data)
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
@@ -964,6 +1033,15 @@ fn casefold(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     })
 }
 
+/// `fmt % args`, exact for text with lone surrogates.
+pub fn percent(vm: &mut Vm, fmt: &Rc<PyStr>, args: &Value) -> PyResult<Value> {
+    use super::str_surrogates::{holds_surrogates, through_private_use};
+    if fmt.has_surrogates() || holds_surrogates(vm, args) {
+        return through_private_use(vm, &[Value::Str(fmt.clone()), args.clone()], &[], str_mod);
+    }
+    super::format::percent_format(vm, fmt.as_str(), args)
+}
+
 fn str_mod(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__mod__", args, 1, 1)?;
     let s = text(vm, args, "__mod__")?;
@@ -992,6 +1070,17 @@ fn removesuffix(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         .to_string())
 }
 
+/// The method `f`, made exact for text with lone surrogates
+/// (`str_surrogates::through_private_use`).
+macro_rules! exact {
+    ($f:ident) => {{
+        fn method(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+            super::str_surrogates::through_private_use(vm, args, kw, $f)
+        }
+        method as crate::object::NativeFn
+    }};
+}
+
 pub fn install(vm: &mut Vm) {
     let t = vm.types.str.clone();
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
@@ -1001,47 +1090,47 @@ pub fn install(vm: &mut Vm) {
         ("rindex", rindex),
         ("count", count),
         ("join", join),
-        ("split", split),
-        ("rsplit", rsplit),
-        ("splitlines", splitlines),
-        ("strip", strip),
-        ("lstrip", lstrip),
-        ("rstrip", rstrip),
-        ("replace", replace),
-        ("startswith", startswith),
-        ("endswith", endswith),
-        ("upper", upper),
-        ("lower", lower),
-        ("title", title),
-        ("capitalize", capitalize),
-        ("swapcase", swapcase),
-        ("isdigit", isdigit),
-        ("isdecimal", isdecimal),
-        ("isnumeric", isnumeric),
-        ("isalpha", isalpha),
-        ("isalnum", isalnum),
-        ("isspace", isspace),
-        ("isupper", isupper),
-        ("islower", islower),
-        ("isidentifier", isidentifier),
-        ("istitle", istitle),
-        ("ljust", ljust),
-        ("rjust", rjust),
-        ("center", center),
-        ("zfill", zfill),
-        ("partition", partition),
-        ("rpartition", rpartition),
+        ("split", exact!(split)),
+        ("rsplit", exact!(rsplit)),
+        ("splitlines", exact!(splitlines)),
+        ("strip", exact!(strip)),
+        ("lstrip", exact!(lstrip)),
+        ("rstrip", exact!(rstrip)),
+        ("replace", exact!(replace)),
+        ("startswith", exact!(startswith)),
+        ("endswith", exact!(endswith)),
+        ("upper", exact!(upper)),
+        ("lower", exact!(lower)),
+        ("title", exact!(title)),
+        ("capitalize", exact!(capitalize)),
+        ("swapcase", exact!(swapcase)),
+        ("isdigit", exact!(isdigit)),
+        ("isdecimal", exact!(isdecimal)),
+        ("isnumeric", exact!(isnumeric)),
+        ("isalpha", exact!(isalpha)),
+        ("isalnum", exact!(isalnum)),
+        ("isspace", exact!(isspace)),
+        ("isupper", exact!(isupper)),
+        ("islower", exact!(islower)),
+        ("isidentifier", exact!(isidentifier)),
+        ("istitle", exact!(istitle)),
+        ("ljust", exact!(ljust)),
+        ("rjust", exact!(rjust)),
+        ("center", exact!(center)),
+        ("zfill", exact!(zfill)),
+        ("partition", exact!(partition)),
+        ("rpartition", exact!(rpartition)),
         ("encode", encode),
-        ("expandtabs", expandtabs),
-        ("format", str_format),
-        ("__mod__", str_mod),
-        ("removeprefix", removeprefix),
-        ("removesuffix", removesuffix),
-        ("format_map", format_map),
+        ("expandtabs", exact!(expandtabs)),
+        ("format", exact!(str_format)),
+        ("__mod__", exact!(str_mod)),
+        ("removeprefix", exact!(removeprefix)),
+        ("removesuffix", exact!(removesuffix)),
+        ("format_map", exact!(format_map)),
         ("translate", translate),
-        ("casefold", casefold),
+        ("casefold", exact!(casefold)),
         ("isascii", isascii),
-        ("isprintable", isprintable),
+        ("isprintable", exact!(isprintable)),
     ];
     for (name, f) in methods {
         add_method(vm, &t, name, *f);

@@ -653,7 +653,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             .filter(|f| f.is_finite())
             .ok_or_else(|| vm.overflow_error("int too large to convert to float")),
         Value::Str(s) => parse_float(s.as_str()).ok_or_else(|| {
-            let r = crate::builtins::repr::str_repr(s.as_str());
+            let r = crate::builtins::repr::pystr_repr(s);
             vm.value_error(format!("could not convert string to float: {r}"))
         }),
         _ => {

@@ -81,7 +81,7 @@ pub fn message(vm: &Vm, cls: &TypeRef, args: &[Value]) -> Option<String> {
         return None;
     };
     if single {
-        let c = text.as_str().chars().nth(usize::try_from(start).ok()?)? as u32;
+        let c = text.code_point_at(usize::try_from(start).ok()?)?;
         let shown = if c <= 0xff {
             format!("\\x{c:02x}")
         } else if c <= 0xffff {

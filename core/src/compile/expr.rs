@@ -217,7 +217,9 @@ impl Compiler<'_> {
                 }
             }
             Expr::TString(t) => return Err(self.error(t, "template strings are not supported")),
-            Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str())),
+            Expr::StringLiteral(s) => {
+                self.load_const(super::str_literal::literal_value(self.src, s))
+            }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 self.load_const(Value::Obj(std::rc::Rc::new(crate::object::Object {
@@ -261,7 +263,7 @@ impl Compiler<'_> {
             }
             Expr::List(l) => self.sequence(&l.elts, Seq::List)?,
             Expr::Tuple(t) => {
-                if let Some(v) = const_tuple(&t.elts) {
+                if let Some(v) = const_tuple(self.src, &t.elts) {
                     self.load_const(v);
                 } else {
                     self.sequence(&t.elts, Seq::Tuple)?
@@ -874,14 +876,14 @@ enum CompKind<'a> {
 }
 
 /// A tuple of literals becomes one constant.
-fn const_tuple(elts: &[Expr]) -> Option<Value> {
+fn const_tuple(src: &str, elts: &[Expr]) -> Option<Value> {
     if elts.is_empty() {
         return Some(Value::tuple(Vec::new()));
     }
     let mut items = Vec::new();
     for e in elts {
         items.push(match e {
-            Expr::StringLiteral(s) => Value::str(s.value.to_str()),
+            Expr::StringLiteral(s) => super::str_literal::literal_value(src, s),
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => Value::Int(i.as_i64()?),
                 ast::Number::Float(f) => Value::Float(*f),

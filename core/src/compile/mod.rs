@@ -11,6 +11,7 @@ mod expr;
 mod future;
 mod nesting;
 mod pattern;
+mod str_literal;
 pub use expr::CALL_ARGS;
 pub mod symtable;
 mod type_params;

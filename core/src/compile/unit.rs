@@ -237,7 +237,8 @@ impl Unit {
             Value::Bool(b) => Some(format!("B{b}")),
             Value::Int(i) => Some(format!("I{i}")),
             Value::Float(f) => Some(format!("F{}", f.to_bits())),
-            Value::Str(s) => Some(format!("S{}", s.as_str())),
+            // A str with a lone surrogate is not shared: its `as_str` is not all of it.
+            Value::Str(s) if !s.has_surrogates() => Some(format!("S{}", s.as_str())),
             _ => None,
         };
         if let Some(k) = &key {

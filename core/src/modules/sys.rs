@@ -41,8 +41,8 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         )));
     };
     match stream_of(&args[0]) {
-        Some(Stream::Stdout) => vm.write_stdout(s.as_str())?,
-        _ => vm.write_stderr(s.as_str()),
+        Some(Stream::Stdout) => vm.write_stdout_str(s)?,
+        _ => vm.write_stderr_str(s),
     }
     Ok(Value::Int(s.char_len() as i64))
 }
@@ -80,7 +80,8 @@ fn displayhook(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
         Some(s) => s,
     };
     if is_real_stdout(&stdout) {
-        vm.write_stdout(&format!("{}\n", text.as_str()))?;
+        vm.write_stdout_str(&text)?;
+        vm.write_stdout("\n")?;
     } else {
         vm.call_method(&stdout, "write", &[Value::Str(text)])?;
         vm.call_method(&stdout, "write", &[Value::str("\n")])?;

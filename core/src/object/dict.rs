@@ -154,7 +154,7 @@ const SIMPLE_EQ_NESTING: usize = 16;
 fn simple_eq_within(a: &Value, b: &Value, nesting: usize) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
-        (Str(x), Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Str(x), Str(y)) => **x == **y,
         (Int(x), Int(y)) => x == y,
         (None, None) => true,
         (Bool(x), Bool(y)) => x == y,
@@ -601,9 +601,7 @@ fn find_str_in(t: &Table, key: &PyStr) -> Option<usize> {
 
 #[inline(never)]
 fn find_str_filtered(t: &Table, key: &PyStr, hash: i64) -> Option<usize> {
-    t.find(hash, |e| {
-        matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, key) || k.as_str() == key.as_str())
-    })
+    t.find(hash, |e| matches!(&e.key, Value::Str(k) if **k == *key))
 }
 
 impl Drop for Dict {

@@ -25,6 +25,7 @@ pub mod tuple;
 pub mod types;
 pub mod weak_value;
 pub mod weakref;
+pub mod wtf8;
 
 use std::cell::Cell;
 use std::mem::MaybeUninit;
@@ -243,6 +244,10 @@ impl Value {
     }
     pub fn from_string(s: String) -> Value {
         Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+    /// A str of generalized UTF-8, which may hold lone surrogates (`PyStr::from_wtf8`).
+    pub fn from_wtf8(bytes: Vec<u8>) -> Value {
+        Value::Str(Rc::new(PyStr::from_wtf8(bytes)))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
         let t = TupleRef::from_vec(items);

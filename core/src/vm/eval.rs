@@ -624,14 +624,9 @@ impl Vm {
                     }
                     Instr::BuildString(n) => {
                         let at = self.stack.len() - n as usize;
-                        let mut s = String::new();
-                        for v in &self.stack[at..] {
-                            if let Value::Str(p) = v {
-                                s.push_str(p.as_str());
-                            }
-                        }
+                        let s = crate::builtins::str::concat(&self.stack[at..]);
                         self.stack.truncate(at);
-                        self.push(Value::from_string(s));
+                        self.push(s);
                     }
                     Instr::BuildSlice(n) => {
                         let step = if n == 3 { self.pop() } else { Value::None };

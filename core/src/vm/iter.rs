@@ -386,15 +386,13 @@ impl Vm {
                     return Ok(None);
                 }
                 IterState::Str { s, byte_pos } => {
-                    let text = s.as_str();
-                    match text[*byte_pos..].chars().next() {
-                        Some(c) => {
-                            *byte_pos += c.len_utf8();
-                            let mut buf = [0u8; 4];
-                            return Ok(Some(Value::str(c.encode_utf8(&mut buf))));
-                        }
-                        None => return Ok(None),
+                    let text = s.wtf8();
+                    if *byte_pos >= text.len() {
+                        return Ok(None);
                     }
+                    let (cp, width) = crate::object::wtf8::decode_at(text, *byte_pos);
+                    *byte_pos += width;
+                    return Ok(Some(crate::builtins::str::code_point_str(cp)));
                 }
                 IterState::Dict {
                     dict,

@@ -291,6 +291,11 @@ impl Vm {
     /// Sequence operations of built-in kinds: concatenation and repetition.
     fn sequence_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         Ok(Some(match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y))
+                if x.has_surrogates() || y.has_surrogates() =>
+            {
+                crate::builtins::str::concat(&[a.clone(), b.clone()])
+            }
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
@@ -323,7 +328,7 @@ impl Vm {
                     }
                 };
                 match seq {
-                    Value::Str(s) => self.repeat_str(s.as_str(), count)?,
+                    Value::Str(s) => self.repeat_str(s, count)?,
                     Value::List(l) => Value::list(self.repeat_items(&l.snapshot(), count)?),
                     Value::Tuple(t) => Value::tuple(self.repeat_items(&t.items, count)?),
                     Value::Obj(o) => match &o.kind {
@@ -348,7 +353,7 @@ impl Vm {
                 }
             }
             (BinOp::Mod, Value::Str(fmt), args) => {
-                return crate::builtins::format::percent_format(self, fmt.as_str(), args).map(Some)
+                return crate::builtins::str::percent(self, fmt, args).map(Some)
             }
             (BinOp::Add, Value::Obj(x), Value::Obj(_))
                 if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
@@ -853,9 +858,7 @@ impl Vm {
                     }
                 }));
             }
-            (Value::Str(x), Value::Str(y)) => {
-                return Ok(Some(cmp_ord(op, x.as_str().cmp(y.as_str()))))
-            }
+            (Value::Str(x), Value::Str(y)) => return Ok(Some(cmp_ord(op, x.wtf8().cmp(y.wtf8())))),
             (Value::None, Value::None) => {
                 if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                     return Ok(Some(op == CmpOp::Eq));
@@ -1155,7 +1158,7 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                Value::Str(sub) => Ok(crate::builtins::str::contains(s, sub)),
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

@@ -11,8 +11,10 @@
 //! Depends on the exception types only.
 
 use super::{PyErr, PyResult, Vm};
-use crate::object::Value;
+use crate::builtins::text_codecs::{self, Codec, Handler};
+use crate::object::{PyStr, Value};
 use std::io::Write;
+use std::rc::Rc;
 
 /// CPython's buffer size for a file that is not a terminal.
 const BUFFER_SIZE: usize = 8192;
@@ -20,10 +22,57 @@ const BUFFER_SIZE: usize = 8192;
 /// The exit status CPython gives a program whose output could not be flushed.
 pub const FLUSH_FAILED_STATUS: i32 = 120;
 
+/// The error handler of CPython's stdin and stdout: `PYTHONIOENCODING`'s, else
+/// `surrogateescape` in UTF-8 mode and in the C, POSIX and C.UTF-8 locales (a
+/// locale the system lacks is C), else `strict`.
+fn stdio_errors() -> Handler {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if let Some(io) = var("PYTHONIOENCODING") {
+        if let Some(h) = io.split_once(':').and_then(|(_, e)| Handler::named(e)) {
+            return h;
+        }
+    }
+    if var("PYTHONUTF8").as_deref() == Some("1") {
+        return Handler::SurrogateEscape;
+    }
+    let locale = var("LC_ALL")
+        .or_else(|| var("LC_CTYPE"))
+        .or_else(|| var("LANG"))
+        .unwrap_or_else(|| "C".to_string());
+    if matches!(
+        locale.as_str(),
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"
+    ) || !locale_exists(&locale)
+    {
+        return Handler::SurrogateEscape;
+    }
+    Handler::Strict
+}
+
+/// Whether the system has the locale `name` (asked without setting it).
+fn locale_exists(name: &str) -> bool {
+    let Ok(c) = std::ffi::CString::new(name) else {
+        return false;
+    };
+    // SAFETY: a NUL-terminated name; the locale made is freed at once.
+    unsafe {
+        let loc = libc::newlocale(libc::LC_CTYPE_MASK, c.as_ptr(), std::ptr::null_mut());
+        if loc.is_null() {
+            return false;
+        }
+        libc::freelocale(loc);
+    }
+    true
+}
+
 impl Vm {
     /// Write program output; it reaches the file when the buffer fills or is flushed.
     pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
-        self.stdout_buf.extend_from_slice(s.as_bytes());
+        self.write_stdout_bytes(s.as_bytes())
+    }
+
+    fn write_stdout_bytes(&mut self, s: &[u8]) -> PyResult<()> {
+        self.stdout_buf.extend_from_slice(s);
         if self.stdout_buf.len() > BUFFER_SIZE {
             self.flush_stdout()?;
         }
@@ -67,6 +116,28 @@ impl Vm {
                 ));
                 FLUSH_FAILED_STATUS
             }
+        }
+    }
+
+    /// Write a str to stdout as CPython's `sys.stdout` encodes it: UTF-8, with the
+    /// error handler of `stdio_errors`; a lone surrogate it cannot write is a
+    /// UnicodeEncodeError, and nothing of `s` is written.
+    pub fn write_stdout_str(&mut self, s: &Rc<PyStr>) -> PyResult<()> {
+        if !s.has_surrogates() {
+            return self.write_stdout(s.as_str());
+        }
+        match text_codecs::encode(s, Codec::Utf8, stdio_errors()) {
+            Ok(bytes) => self.write_stdout_bytes(&bytes),
+            Err(e) => Err(self.unicode_encode_error("utf-8", s, &e)),
+        }
+    }
+
+    /// Write a str to stderr as CPython's `sys.stderr` encodes it: a lone
+    /// surrogate is written as its backslash escape.
+    pub fn write_stderr_str(&mut self, s: &PyStr) {
+        match text_codecs::encode(s, Codec::Utf8, Handler::BackslashReplace) {
+            Ok(bytes) if s.has_surrogates() => self.write_stderr(&String::from_utf8_lossy(&bytes)),
+            _ => self.write_stderr(s.as_str()),
         }
     }
 

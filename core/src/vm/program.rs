@@ -7,11 +7,17 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::rc::Rc;
 
-/// An operating-system string as CPython decodes it (UTF-8 with surrogateescape).
-/// Our strings cannot hold the lone surrogates that would keep each undecodable
-/// byte, so each becomes U+FFFD: the length and the decodable text are CPython's.
+/// An operating-system string as text, each undecodable byte as U+FFFD: for the
+/// names the runtime itself shows (the script's, in messages and tracebacks).
 pub fn os_text(s: &OsStr) -> String {
     decode_os(s, |_, text| text.push(char::REPLACEMENT_CHARACTER))
+}
+
+/// An operating-system string as CPython decodes it: UTF-8 with surrogateescape,
+/// so each undecodable byte is a lone surrogate and `os.fsencode` gives it back.
+pub fn os_str_value(s: &OsStr) -> Value {
+    use std::os::unix::ffi::OsStrExt;
+    Value::from_wtf8(crate::object::wtf8::from_bytes_escaped(s.as_bytes()))
 }
 
 /// `os_text` as CPython prints such a string in a message (`\udcff`).
@@ -47,7 +53,7 @@ impl Vm {
         super::signals::install_sigint_handler();
         let mut argv: Vec<&OsStr> = vec![OsStr::new("-c")];
         argv.extend(args.iter().map(AsRef::as_ref));
-        self.run_as_main(Ok(code.to_string()), "<string>", None, String::new(), &argv)
+        self.run_as_main(Ok(code.to_string()), "<string>", None, Value::str(""), &argv)
     }
 
     fn run_main_os(&mut self, path: &Path, argv: &[&OsStr]) -> i32 {
@@ -74,11 +80,10 @@ impl Vm {
                 return 2;
             }
         };
-        let dir = path
-            .parent()
-            .map(|p| os_text(p.as_os_str()))
-            .unwrap_or_default();
-        let dir = if dir.is_empty() { ".".to_string() } else { dir };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => os_str_value(p.as_os_str()),
+            _ => Value::str("."),
+        };
         self.run_as_main(src, &name, Some(&name), dir, argv)
     }
 
@@ -90,19 +95,15 @@ impl Vm {
         src: Result<String, String>,
         name: &str,
         file: Option<&str>,
-        path0: String,
+        path0: Value,
         argv: &[&OsStr],
     ) -> i32 {
-        let argv_list = Value::list(
-            argv.iter()
-                .map(|a| Value::from_string(os_text(a)))
-                .collect(),
-        );
+        let argv_list = Value::list(argv.iter().map(|a| os_str_value(a)).collect());
         self.sys.dict.set_str(self.intern("argv"), argv_list);
         // The script's folder goes first, before what the embedder put on sys.path
         // (CPython's library, found by tripwire-stdlib).
         let key = self.intern("path");
-        let mut search = vec![Value::from_string(path0)];
+        let mut search = vec![path0];
         if let Some(Value::List(rest)) = self.sys.dict.get_str(&key) {
             search.extend(rest.snapshot().iter().cloned());
         }

@@ -13,11 +13,13 @@ mod paths;
 mod process;
 
 use std::ffi::CString;
+use std::rc::Rc;
 use tripwire_core::builtins::bytearray::bytes_like;
 use tripwire_core::builtins::bytes::new_bytes;
+use tripwire_core::builtins::text_codecs::{self, Codec, Handler};
 use tripwire_core::builtins::{add_function, arg_int};
 use tripwire_core::object::function::KwArg;
-use tripwire_core::object::{Dict, NativeFn, Value};
+use tripwire_core::object::{wtf8, Dict, NativeFn, PyStr, Value};
 use tripwire_core::{PyErr, PyResult, Vm};
 
 /// A path argument made ready for libc: the C string, the object the caller passed
@@ -32,7 +34,7 @@ pub(crate) struct PathArg {
 /// neither nor path-like.
 fn fspath_of(vm: &mut Vm, v: &Value) -> PyResult<Option<(Vec<u8>, bool)>> {
     if let Value::Str(s) = v {
-        return Ok(Some((s.as_str().as_bytes().to_vec(), false)));
+        return Ok(Some((fs_encoded(vm, s)?, false)));
     }
     if let Some(b) = bytes_like(v).filter(|_| is_bytes(vm, v)) {
         return Ok(Some((b, true)));
@@ -46,7 +48,7 @@ fn fspath_of(vm: &mut Vm, v: &Value) -> PyResult<Option<(Vec<u8>, bool)>> {
     };
     let r = vm.call(&method, &[], &[])?;
     match &r {
-        Value::Str(s) => Ok(Some((s.as_str().as_bytes().to_vec(), false))),
+        Value::Str(s) => Ok(Some((fs_encoded(vm, s)?, false))),
         _ if is_bytes(vm, &r) => Ok(bytes_like(&r).map(|b| (b, true))),
         _ => Err(vm.type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
@@ -92,14 +94,23 @@ pub(crate) fn path_or_fd_arg(vm: &mut Vm, func: &str, v: &Value, or_fd: bool) ->
 }
 
 /// A file name the OS gave, as the caller's kind: bytes, or str decoded from UTF-8
-/// (an undecodable byte becomes U+FFFD: tripwire's str cannot hold the lone
-/// surrogates of CPython's surrogateescape).
+/// with surrogateescape, as CPython's `os.fsdecode`.
 pub(crate) fn name_value(raw: &[u8], as_bytes: bool) -> Value {
     if as_bytes {
         new_bytes(raw.to_vec())
     } else {
-        Value::from_string(String::from_utf8_lossy(raw).into_owned())
+        Value::from_wtf8(wtf8::from_bytes_escaped(raw))
     }
+}
+
+/// The bytes of a str path, as CPython's `os.fsencode` makes them (UTF-8 with
+/// surrogateescape): a surrogate that stands for no byte is UnicodeEncodeError.
+fn fs_encoded(vm: &Vm, s: &Rc<PyStr>) -> PyResult<Vec<u8>> {
+    if !s.has_surrogates() {
+        return Ok(s.as_str().as_bytes().to_vec());
+    }
+    text_codecs::encode(s, Codec::Utf8, Handler::SurrogateEscape)
+        .map_err(|e| vm.unicode_encode_error("utf-8", s, &e))
 }
 
 /// The OS's text for `errno`, without Rust's " (os error N)" suffix.

@@ -2,11 +2,15 @@
 handlers, and the built-in codecs CPython's `encodings` package is built on
 (UTF-8, Latin-1, ASCII and the charmap codecs).
 
-Valid UTF-8 decodes through the native `bytes.decode`; everything with an error to
-handle goes through the loops here, which hand the error to the registered handler
-as CPython does. tripwire's str cannot hold lone surrogates, so `surrogateescape`
-and `surrogatepass` are not registered.
+The standard error handlers run natively inside `str.encode` / `bytes.decode` for
+UTF-8, ASCII and Latin-1; other handlers go through the loops here, which hand
+each error to the registered handler as CPython does. The UTF-16 and UTF-32 codecs
+are here too.
 """
+
+# The handlers `str.encode` and `bytes.decode` run natively.
+_NATIVE_HANDLERS = frozenset(("strict", "ignore", "replace", "backslashreplace",
+                              "xmlcharrefreplace", "surrogateescape", "surrogatepass"))
 
 _search_functions = []
 _cache = {}
@@ -138,11 +142,79 @@ def namereplace_errors(exc, /):
     raise _wrong_type(exc)
 
 
+def surrogateescape_errors(exc, /):
+    if isinstance(exc, UnicodeDecodeError):
+        out = []
+        for b in exc.object[exc.start:exc.end]:
+            if b < 128:
+                raise exc
+            out.append(chr(0xdc00 + b))
+        return "".join(out), exc.end
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            code = ord(c)
+            if not 0xdc80 <= code <= 0xdcff:
+                raise exc
+            out.append(code - 0xdc00)
+        return bytes(out), exc.end
+    raise _wrong_type(exc)
+
+
+def _surrogate_width(encoding):
+    """(bytes per surrogate, byte order) of a UTF codec's name; None for others."""
+    name = _normalize(encoding).replace("-", "_")
+    if name in ("utf_8", "utf8"):
+        return 3, None
+    for base, width in (("utf_16", 2), ("utf_32", 4)):
+        if name == base:
+            return width, "little"
+        if name in (base + "_le", base + "_be"):
+            return width, "little" if name.endswith("le") else "big"
+    return None
+
+
+def _surrogate_bytes(code, width, order):
+    if width == 3:
+        return bytes((0xe0 | code >> 12, 0x80 | (code >> 6) & 0x3f, 0x80 | code & 0x3f))
+    return code.to_bytes(width, order)
+
+
+def surrogatepass_errors(exc, /):
+    if not isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError)):
+        raise _wrong_type(exc)
+    shape = _surrogate_width(exc.encoding)
+    if shape is None:
+        raise exc
+    width, order = shape
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            code = ord(c)
+            if not 0xd800 <= code <= 0xdfff:
+                raise exc
+            out += _surrogate_bytes(code, width, order)
+        return bytes(out), exc.end
+    data = exc.object[exc.start:exc.start + width]
+    if len(data) == width:
+        if width == 3:
+            code = (data[0] & 0x0f) << 12 | (data[1] & 0x3f) << 6 | data[2] & 0x3f
+            valid = data[0] & 0xf0 == 0xe0 and data[1] & 0xc0 == 0x80 and data[2] & 0xc0 == 0x80
+        else:
+            code = int.from_bytes(data, order)
+            valid = True
+        if valid and 0xd800 <= code <= 0xdfff:
+            return chr(code), exc.start + width
+    raise exc
+
+
 for _name, _handler in (("strict", strict_errors), ("ignore", ignore_errors),
                         ("replace", replace_errors),
                         ("backslashreplace", backslashreplace_errors),
                         ("xmlcharrefreplace", xmlcharrefreplace_errors),
-                        ("namereplace", namereplace_errors)):
+                        ("namereplace", namereplace_errors),
+                        ("surrogateescape", surrogateescape_errors),
+                        ("surrogatepass", surrogatepass_errors)):
     _handlers[_name] = _handler
 del _name, _handler
 
@@ -165,6 +237,8 @@ def _encode_with(text, errors, encoding, limit, reason):
     """Encode `text` one code point a byte, for code points below `limit`."""
     if not isinstance(text, str):
         raise TypeError(f"{encoding}_encode() argument 1 must be str, not {type(text).__name__}")
+    if errors is None or errors in _NATIVE_HANDLERS:
+        return text.encode(encoding, errors or "strict"), len(text)
     out = bytearray()
     i = 0
     n = len(text)
@@ -207,6 +281,8 @@ def ascii_decode(data, errors=None, final=False, /):
     data = bytes(data)
     if data.isascii():
         return data.decode("ascii"), len(data)
+    if errors is None or errors in _NATIVE_HANDLERS and errors != "xmlcharrefreplace":
+        return data.decode("ascii", errors or "strict"), len(data)
     out = []
     i = 0
     while i < len(data):
@@ -224,7 +300,29 @@ def ascii_decode(data, errors=None, final=False, /):
 def utf_8_encode(str, errors=None, /):
     if not isinstance(str, type("")):
         raise TypeError(f"utf_8_encode() argument 1 must be str, not {type(str).__name__}")
-    return str.encode("utf-8"), len(str)
+    if errors is None or errors in _NATIVE_HANDLERS:
+        return str.encode("utf-8", errors or "strict"), len(str)
+    out = bytearray()
+    i = 0
+    n = len(str)
+    while i < n:
+        if not 0xd800 <= ord(str[i]) <= 0xdfff:
+            out += str[i].encode("utf-8")
+            i += 1
+            continue
+        end = i + 1
+        while end < n and 0xd800 <= ord(str[end]) <= 0xdfff:
+            end += 1
+        exc = UnicodeEncodeError("utf-8", str, i, end, "surrogates not allowed")
+        replacement, i = _handle(errors, exc)
+        if isinstance(replacement, type("")):
+            try:
+                out += replacement.encode("utf-8")
+            except UnicodeEncodeError:
+                raise exc from None
+        else:
+            out += replacement
+    return bytes(out), n
 
 
 def _utf8_sequence(data, i):
@@ -254,6 +352,9 @@ def _utf8_sequence(data, i):
 
 def utf_8_decode(data, errors=None, final=False, /):
     data = bytes(data)
+    if final and (errors is None or errors in _NATIVE_HANDLERS
+                  and errors != "xmlcharrefreplace"):
+        return data.decode("utf-8", errors or "strict"), len(data)
     try:
         return data.decode("utf-8"), len(data)
     except UnicodeDecodeError:
@@ -328,6 +429,171 @@ def charmap_decode(data, errors=None, mapping=None, /):
     return "".join(out), len(data)
 
 
+def _unit_codec_name(base, byteorder):
+    return base + ("-le" if byteorder < 0 else "-be" if byteorder > 0 else "")
+
+
+def _utf_encode(text, errors, byteorder, width, base):
+    """UTF-16 (`width` 2) or UTF-32 (4): a BOM first unless `byteorder` is -1
+    (little-endian) or 1 (big-endian); 0 is this machine's order, little."""
+    if not isinstance(text, type("")):
+        name = f"{base.replace('-', '_')}{'_le' if byteorder < 0 else '_be' if byteorder > 0 else ''}"
+        raise TypeError(f"{name}_encode() argument 1 must be str, not {type(text).__name__}")
+    order = "big" if byteorder > 0 else "little"
+    name = _unit_codec_name(base, byteorder)
+    out = bytearray(b"" if byteorder else (0xfeff).to_bytes(width, order))
+    i = 0
+    n = len(text)
+    while i < n:
+        code = ord(text[i])
+        if not 0xd800 <= code <= 0xdfff:
+            if width == 2 and code > 0xffff:
+                code -= 0x10000
+                out += (0xd800 | code >> 10).to_bytes(2, order)
+                out += (0xdc00 | code & 0x3ff).to_bytes(2, order)
+            else:
+                out += code.to_bytes(width, order)
+            i += 1
+            continue
+        exc = UnicodeEncodeError(name, text, i, i + 1, "surrogates not allowed")
+        replacement, i = _handle(errors, exc)
+        if isinstance(replacement, type("")):
+            if not replacement.isascii():
+                raise exc
+            for c in replacement:
+                out += ord(c).to_bytes(width, order)
+        else:
+            if len(replacement) % width:
+                raise exc
+            out += replacement
+    return bytes(out), n
+
+
+def _detect_bom(data, byteorder, width):
+    """(byteorder, bytes of BOM) at the start of `data` when `byteorder` is 0."""
+    if byteorder or len(data) < width:
+        return byteorder, 0
+    if data[:width] == (0xfeff).to_bytes(width, "little"):
+        return -1, width
+    if data[:width] == (0xfeff).to_bytes(width, "big"):
+        return 1, width
+    return 0, 0
+
+
+def _utf16_step(data, i, big, final):
+    """The code point at `data[i]`: (char, size), or (None, end of the error,
+    reason); None when more data may complete it and this is not the final call."""
+    n = len(data)
+    if n - i < 2:
+        return (None, n, "truncated data") if final else None
+    unit = data[i] << 8 | data[i + 1] if big else data[i + 1] << 8 | data[i]
+    if not 0xd800 <= unit <= 0xdfff:
+        return chr(unit), 2
+    if unit >= 0xdc00:
+        return None, i + 2, "illegal encoding"
+    if n - i < 4:
+        return (None, n, "unexpected end of data") if final else None
+    low = data[i + 2] << 8 | data[i + 3] if big else data[i + 3] << 8 | data[i + 2]
+    if 0xdc00 <= low <= 0xdfff:
+        return chr(0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)), 4
+    return None, i + 2, "illegal UTF-16 surrogate"
+
+
+def _utf32_step(data, i, big, final):
+    """As `_utf16_step`, for UTF-32."""
+    n = len(data)
+    if n - i < 4:
+        return (None, n, "truncated data") if final else None
+    code = int.from_bytes(data[i:i + 4], "big" if big else "little")
+    if 0xd800 <= code <= 0xdfff:
+        return None, i + 4, "code point in surrogate code point range(0xd800, 0xe000)"
+    if code >= 0x110000:
+        return None, i + 4, "code point not in range(0x110000)"
+    return chr(code), 4
+
+
+def _utf_decode(data, errors, byteorder, final, width):
+    """(text, bytes consumed, byte order found) of UTF-16 or UTF-32 data; a BOM
+    is looked for when `byteorder` is 0."""
+    if isinstance(data, (type(""), int)):
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
+    data = bytes(data)
+    byteorder, i = _detect_bom(data, byteorder, width)
+    big = byteorder > 0
+    name = ("utf-16" if width == 2 else "utf-32") + ("-be" if big else "-le")
+    step = _utf16_step if width == 2 else _utf32_step
+    out = []
+    n = len(data)
+    while i < n:
+        found = step(data, i, big, final)
+        if found is None:
+            break
+        if found[0] is not None:
+            out.append(found[0])
+            i += found[1]
+            continue
+        exc = UnicodeDecodeError(name, data, i, found[1], found[2])
+        replacement, i = _handle(errors, exc)
+        out.append(replacement)
+    return "".join(out), i, byteorder
+
+
+def utf_16_encode(str, errors=None, byteorder=0, /):
+    return _utf_encode(str, errors, byteorder, 2, "utf-16")
+
+
+def utf_16_le_encode(str, errors=None, /):
+    return _utf_encode(str, errors, -1, 2, "utf-16")
+
+
+def utf_16_be_encode(str, errors=None, /):
+    return _utf_encode(str, errors, 1, 2, "utf-16")
+
+
+def utf_32_encode(str, errors=None, byteorder=0, /):
+    return _utf_encode(str, errors, byteorder, 4, "utf-32")
+
+
+def utf_32_le_encode(str, errors=None, /):
+    return _utf_encode(str, errors, -1, 4, "utf-32")
+
+
+def utf_32_be_encode(str, errors=None, /):
+    return _utf_encode(str, errors, 1, 4, "utf-32")
+
+
+def utf_16_ex_decode(data, errors=None, byteorder=0, final=False, /):
+    return _utf_decode(data, errors, byteorder, final, 2)
+
+
+def utf_16_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, 0, final, 2)[:2]
+
+
+def utf_16_le_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, -1, final, 2)[:2]
+
+
+def utf_16_be_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, 1, final, 2)[:2]
+
+
+def utf_32_ex_decode(data, errors=None, byteorder=0, final=False, /):
+    return _utf_decode(data, errors, byteorder, final, 4)
+
+
+def utf_32_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, 0, final, 4)[:2]
+
+
+def utf_32_le_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, -1, final, 4)[:2]
+
+
+def utf_32_be_decode(data, errors=None, final=False, /):
+    return _utf_decode(data, errors, 1, final, 4)[:2]
+
+
 class _Unbound:
     """A codec function that stays unbound as a class attribute, as CPython's C
     functions do (`encodings` keeps them as `_buffer_decode = codecs.utf_8_decode`)."""
@@ -346,6 +612,9 @@ class _Unbound:
 
 for _name in ("utf_8_encode", "utf_8_decode", "latin_1_encode", "latin_1_decode",
               "ascii_encode", "ascii_decode", "charmap_encode", "charmap_decode",
-              "charmap_build"):
+              "charmap_build", "utf_16_encode", "utf_16_le_encode", "utf_16_be_encode",
+              "utf_32_encode", "utf_32_le_encode", "utf_32_be_encode", "utf_16_decode",
+              "utf_16_le_decode", "utf_16_be_decode", "utf_16_ex_decode", "utf_32_decode",
+              "utf_32_le_decode", "utf_32_be_decode", "utf_32_ex_decode"):
     globals()[_name] = _Unbound(globals()[_name])
 del _name

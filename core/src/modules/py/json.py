@@ -410,11 +410,6 @@ def _scanstring(s, end, strict=True):
             if 0xdc00 <= uni2 <= 0xdfff:
                 uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))
                 end += 6
-        if 0xd800 <= uni <= 0xdfff:
-            # CPython returns a lone surrogate here; tripwire strings cannot
-            # hold one.
-            raise JSONDecodeError(
-                'Invalid \\uXXXX escape (lone surrogate)', s, end - 5)
         chunks.append(chr(uni))
 
 
