@@ -53,7 +53,13 @@ impl Vm {
         super::signals::install_sigint_handler();
         let mut argv: Vec<&OsStr> = vec![OsStr::new("-c")];
         argv.extend(args.iter().map(AsRef::as_ref));
-        self.run_as_main(Ok(code.to_string()), "<string>", None, Value::str(""), &argv)
+        self.run_as_main(
+            Ok(code.to_string()),
+            "<string>",
+            None,
+            Value::str(""),
+            &argv,
+        )
     }
 
     fn run_main_os(&mut self, path: &Path, argv: &[&OsStr]) -> i32 {
