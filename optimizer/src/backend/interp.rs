@@ -144,8 +144,10 @@ pub unsafe fn run<const STRESS: bool>(
         Start::Returned { at } => {
             debug_assert_eq!(vm.stack.len(), top + unit.temps as usize + 1);
             let result = vm.stack.pop().unwrap_or(Value::None);
-            let Some(Op::Call { dst, after, .. }) =
-                unit.reg_ops.get(at as usize - 1).map(|op| op.get())
+            let Some(Op::Call { dst, after, .. }) = (at as usize)
+                .checked_sub(1)
+                .and_then(|i| unit.reg_ops.get(i))
+                .map(|op| op.get())
             else {
                 return Ran::Exit(ExitId(0));
             };

@@ -59,7 +59,11 @@ impl Suspended for Unit {
     }
 
     fn unwinding(self: Rc<Self>, vm: &mut Vm, frame: FrameRef, at: u32) {
-        let raise = match self.reg_ops.get(at as usize - 1).map(|op| op.get()) {
+        let raise = match (at as usize)
+            .checked_sub(1)
+            .and_then(|i| self.reg_ops.get(i))
+            .map(|op| op.get())
+        {
             Some(Op::Call { raise, .. }) => raise,
             _ => crate::unit::ExitId(0),
         };
