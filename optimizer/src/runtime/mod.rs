@@ -184,10 +184,9 @@ impl Entered {
                 }
             }
         };
-        if let Ran::Suspended = ran {
-            return Finished::Suspended;
+        if !matches!(ran, Ran::Suspended) {
+            unit.finished_running();
         }
-        unit.finished_running();
         let (exit, raised) = match ran {
             Ran::Returned(v, pc) => return Finished::Returned(v, pc),
             Ran::Suspended => return Finished::Suspended,
