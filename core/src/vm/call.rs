@@ -329,7 +329,7 @@ impl Vm {
     /// keyword-only parameters, not a generator (`enter_simple_frame` makes the cells
     /// and installs the closure).
     #[inline(always)]
-    fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
+    pub(super) fn simple_code(&self, func: &Function, nargs: usize) -> Option<Rc<Code>> {
         let code = func.code.borrow();
         if code.layout.plain_argcount as usize != nargs || self.frames.len() >= self.recursion_limit
         {

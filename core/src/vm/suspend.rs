@@ -68,11 +68,10 @@ impl Suspension {
 
 impl Vm {
     /// Whether the `Call` instruction would push a frame for calling `func` with
-    /// `nargs` arguments (the receiver included): the calls a frame can be suspended
-    /// at. The answer holds until Python code runs.
+    /// `nargs` arguments (the receiver included), by its fast path's rule: the
+    /// calls a frame can be suspended at. The answer holds until Python code runs.
     pub fn call_pushes_frame(&self, func: &Function, nargs: usize) -> bool {
-        func.code.borrow().layout.plain_argcount as usize == nargs
-            && self.frames.len() < self.recursion_limit
+        self.simple_code(func, nargs).is_some()
     }
 
     /// Suspend frame `frame` (the top frame) at its `Call` instruction at `call_pc`,
