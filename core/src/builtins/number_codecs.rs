@@ -121,6 +121,11 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if bytes.len() as u64 > length {
         return Err(vm.overflow_error("int too big to convert"));
     }
+    // The length is the program's: a size the machine cannot hold is MemoryError.
+    let extra = (length as usize).saturating_sub(bytes.len());
+    if bytes.try_reserve_exact(extra).is_err() {
+        return Err(vm.memory_error());
+    }
     bytes.resize(length as usize, fill);
     if !little {
         bytes.reverse();
