@@ -840,20 +840,62 @@ pub(crate) fn codec_arg(
     }
 }
 
-fn decode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    use super::text_codecs::{Codec, Handler};
+/// The `encoding` and `errors` arguments of `str.encode` or `bytes.decode`
+/// (`method`), positional or by keyword.
+pub(crate) type CodecArgs = (
+    Option<std::rc::Rc<crate::object::PyStr>>,
+    Option<std::rc::Rc<crate::object::PyStr>>,
+);
+
+pub(crate) fn codec_args(
+    vm: &Vm,
+    method: &str,
+    args: &[Value],
+    kw: &[KwArg],
+) -> PyResult<CodecArgs> {
     let encoding = codec_arg(
         vm,
-        "decode",
+        method,
         "encoding",
         args.get(1).or_else(|| kwarg(kw, "encoding")),
     )?;
     let errors = codec_arg(
         vm,
-        "decode",
+        method,
         "errors",
         args.get(2).or_else(|| kwarg(kw, "errors")),
     )?;
+    Ok((encoding, errors))
+}
+
+/// `codecs.<function>(value, encoding, errors)` of the library, for a codec or an
+/// error handler the native ones do not cover; the codec's name is given back for
+/// the caller's check of the result. LookupError when there is no `codecs`.
+pub(crate) fn through_library_codecs(
+    vm: &mut Vm,
+    function: &str,
+    value: Value,
+    (encoding, errors): CodecArgs,
+) -> PyResult<(Value, String)> {
+    let name = encoding
+        .as_ref()
+        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
+    let Ok(codecs) = vm.import_one("codecs") else {
+        return Err(vm.new_error(
+            &vm.types.lookup_error.clone(),
+            &format!("unknown encoding: {name}"),
+        ));
+    };
+    let call = vm.get_attr(&codecs, &vm.intern(function))?;
+    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
+    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
+    let result = vm.call(&call, &[value, encoding, errors], &[])?;
+    Ok((result, name))
+}
+
+fn decode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    use super::text_codecs::{Codec, Handler};
+    let (encoding, errors) = codec_args(vm, "decode", args, kw)?;
     let codec = encoding
         .as_ref()
         .map_or(Some(Codec::Utf8), |e| Codec::named(e.as_str()));
@@ -864,20 +906,7 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         let data = recv(vm, args, "decode")?;
         return super::bytes::decode_native(vm, &data, codec, handler);
     }
-    // Other codecs and error handlers are the library's (`codecs`).
-    let name = encoding
-        .as_ref()
-        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
-    let Ok(codecs) = vm.import_one("codecs") else {
-        return Err(vm.new_error(
-            &vm.types.lookup_error.clone(),
-            &format!("unknown encoding: {name}"),
-        ));
-    };
-    let codec_decode = vm.get_attr(&codecs, &vm.intern("decode"))?;
-    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
-    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
-    let text = vm.call(&codec_decode, &[args[0].clone(), encoding, errors], &[])?;
+    let (text, name) = through_library_codecs(vm, "decode", args[0].clone(), (encoding, errors))?;
     if !matches!(text, Value::Str(_))
         && vm
             .builtin_base(&text)

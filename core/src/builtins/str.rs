@@ -835,21 +835,10 @@ fn rpartition(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 fn encode(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    use super::bytes_methods::codec_arg;
+    use super::bytes_methods::{codec_args, through_library_codecs};
     use super::text_codecs::{Codec, Handler};
     let s = text(vm, args, "encode")?;
-    let encoding = codec_arg(
-        vm,
-        "encode",
-        "encoding",
-        args.get(1).or_else(|| kwarg(kwargs, "encoding")),
-    )?;
-    let errors = codec_arg(
-        vm,
-        "encode",
-        "errors",
-        args.get(2).or_else(|| kwarg(kwargs, "errors")),
-    )?;
+    let (encoding, errors) = codec_args(vm, "encode", args, kwargs)?;
     let codec = encoding
         .as_ref()
         .map_or(Some(Codec::Utf8), |e| Codec::named(e.as_str()));
@@ -862,20 +851,7 @@ fn encode(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
             Err(e) => Err(vm.unicode_encode_error(codec.name(), &s, &e)),
         };
     }
-    // Other codecs and error handlers are the library's (`codecs`).
-    let name = encoding
-        .as_ref()
-        .map_or("utf-8".to_string(), |e| e.as_str().to_string());
-    let Ok(codecs) = vm.import_one("codecs") else {
-        return Err(vm.new_error(
-            &vm.types.lookup_error.clone(),
-            &format!("unknown encoding: {name}"),
-        ));
-    };
-    let codec_encode = vm.get_attr(&codecs, &vm.intern("encode"))?;
-    let encoding = encoding.map_or_else(|| Value::str("utf-8"), Value::Str);
-    let errors = errors.map_or_else(|| Value::str("strict"), Value::Str);
-    let data = vm.call(&codec_encode, &[Value::Str(s), encoding, errors], &[])?;
+    let (data, name) = through_library_codecs(vm, "encode", Value::Str(s), (encoding, errors))?;
     if super::bytearray::bytes_like(&data).is_none() || vm.type_name(&data) != "bytes" {
         return Err(vm.type_error(format!(
             "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
