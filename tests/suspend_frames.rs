@@ -67,12 +67,11 @@ impl Suspended for Owner {
     }
 }
 
-/// At the first jump back in `f`, suspend it at its call of `g`, with `argument`
-/// as the call's argument and the value 99 of the owner's own below the call.
-fn suspend_once(vm: &mut Vm, globals: &Rc<Dict>, argument: i64) -> Rc<RefCell<Seen>> {
-    let g = globals.get_str(&PyStr::new("g")).expect("g is defined");
-    let seen = Rc::new(RefCell::new(Seen::default()));
-    let owner = Rc::new(Owner { seen: seen.clone() });
+/// Run `act` once, at the first jump back in `f`, with the pc of its call of `g`.
+fn at_first_jump_back_in_f(
+    vm: &mut Vm,
+    act: impl Fn(&mut Vm, FrameRef, usize) -> PyResult<LoopAction> + 'static,
+) {
     let done = std::cell::Cell::new(false);
     vm.add_loop_hook(1, move |vm, frame, _| {
         if done.get() || code_name(vm, frame) != "f" {
@@ -83,6 +82,17 @@ fn suspend_once(vm: &mut Vm, globals: &Rc<Dict>, argument: i64) -> Rc<RefCell<Se
             .frame(vm)
             .and_then(|f| f.code.instrs.iter().position(|i| *i == Instr::Call(1)))
             .expect("f calls g");
+        act(vm, frame, call)
+    });
+}
+
+/// At the first jump back in `f`, suspend it at its call of `g`, with `argument`
+/// as the call's argument and the value 99 of the owner's own below the call.
+fn suspend_once(vm: &mut Vm, globals: &Rc<Dict>, argument: i64) -> Rc<RefCell<Seen>> {
+    let g = globals.get_str(&PyStr::new("g")).expect("g is defined");
+    let seen = Rc::new(RefCell::new(Seen::default()));
+    let owner = Rc::new(Owner { seen: seen.clone() });
+    at_first_jump_back_in_f(vm, move |vm, frame, call| {
         vm.stack.push(Value::Int(99));
         vm.stack.push(g.clone());
         vm.stack.push(Value::Null);
@@ -138,16 +148,7 @@ fn only_a_call_that_pushes_a_frame_can_suspend() {
         .expect("len is a builtin");
     let answers = Rc::new(RefCell::new(Vec::new()));
     let record = answers.clone();
-    let done = std::cell::Cell::new(false);
-    vm.add_loop_hook(1, move |vm, frame, _| {
-        if done.get() || code_name(vm, frame) != "f" {
-            return Ok(LoopAction::Continue);
-        }
-        done.set(true);
-        let call = frame
-            .frame(vm)
-            .and_then(|f| f.code.instrs.iter().position(|i| *i == Instr::Call(1)))
-            .expect("f calls g");
+    at_first_jump_back_in_f(&mut vm, move |vm, frame, call| {
         let height = vm.stack.len();
         let owner: Rc<dyn Suspended> = Rc::new(Owner {
             seen: Rc::default(),
