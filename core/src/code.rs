@@ -589,6 +589,8 @@ pub struct Code {
     pub layout: FrameLayout,
     /// Extensions' per-code scratch space (`co_extra`): one pointer, empty by default.
     pub extra: crate::vm::code_extra::CodeExtra,
+    /// The executor its frames run with, and its warm-up count (`vm::executor`).
+    pub entry: crate::vm::executor::CodeEntry,
     pub weakrefs: crate::object::weakref::WeakrefMark,
 }
 
@@ -709,6 +711,7 @@ impl Code {
             caches: PyCell::new(vec![Cache::Empty; self.instrs.len()].into_boxed_slice()),
             layout: self.layout,
             extra: Default::default(),
+            entry: Default::default(),
             weakrefs: Default::default(),
         }
     }

@@ -451,6 +451,7 @@ impl Unit {
             caches: PyCell::new(vec![Cache::Empty; n].into_boxed_slice()),
             layout,
             extra: Default::default(),
+            entry: Default::default(),
             weakrefs: Default::default(),
         }
     }

@@ -164,11 +164,26 @@ enum Chained {
 /// How a frame entry left the common path (`frame_entering`): a hook produced the
 /// frame's outcome (a returned frame is gone, a yielded one is left on top for its
 /// generator to save), or the entry failed and the frame is gone.
-pub struct Detour(Box<PyResult<Exit>>);
+pub enum Detour {
+    /// The frame returned this (an executor ran it): the common outcome, not boxed.
+    Returned(Value),
+    Other(Box<PyResult<Exit>>),
+}
 
 impl Detour {
     pub fn outcome(self) -> PyResult<Exit> {
-        *self.0
+        match self {
+            Detour::Returned(v) => Ok(Exit::Return(v)),
+            Detour::Other(r) => *r,
+        }
+    }
+
+    fn of(r: PyResult<Exit>) -> Detour {
+        Detour::Other(Box::new(r))
+    }
+
+    pub(super) fn returned(v: Value) -> Detour {
+        Detour::Returned(v)
     }
 }
 
@@ -304,7 +319,10 @@ impl Vm {
         let chain = self.eval_hooks.chain();
         let t = &mut self.thread;
         t.chain = chain;
-        t.frame_entry = !t.chain.is_empty() || !t.trace.is_none() || !t.profile.is_none();
+        t.frame_entry = !t.chain.is_empty()
+            || !t.trace.is_none()
+            || !t.profile.is_none()
+            || self.executors.active();
         let wants = !t.trace.is_none() || !t.profile.is_none();
         if wants != t.attention {
             t.attention = wants;
@@ -332,11 +350,23 @@ impl Vm {
         if self.thread.attention {
             return self.entering_traced();
         }
-        // Owned for the calls: a hook may change the installed hooks.
-        let chain = self.thread.chain.clone();
         let frame = FrameRef {
             index: self.frames.len() - 1,
         };
+        if !self.thread.chain.is_empty() {
+            self.run_entry_chain(frame)?;
+        }
+        if self.executors.active() {
+            return self.enter_code(frame);
+        }
+        Ok(())
+    }
+
+    /// The chain for a plain entry: `Ok` when every hook continued.
+    #[inline(always)]
+    fn run_entry_chain(&mut self, frame: FrameRef) -> Result<(), Detour> {
+        // Owned for the calls: a hook may change the installed hooks.
+        let chain = self.thread.chain.clone();
         for (i, hook) in chain.iter().enumerate() {
             let evaluations = self.thread.evaluations;
             let next = Next {
@@ -354,14 +384,27 @@ impl Vm {
                 std::mem::forget(r);
                 continue;
             }
-            if let Ok(Ok(HookAction::Raise(e))) = r {
-                return self
-                    .raise_within_top_frame(e)
-                    .map_err(|e| Detour(Box::new(Err(e))));
-            }
-            return Err(self.detour(frame, r));
+            return self.answered(frame, r);
         }
         Ok(())
+    }
+
+    /// A hook's or an executor's answer other than a plain `Continue`: an exception
+    /// raised within the frame (it runs on from its handler, or leaves), or the
+    /// frame's outcome.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn answered(
+        &mut self,
+        frame: FrameRef,
+        r: std::thread::Result<PyResult<HookAction>>,
+    ) -> Result<(), Detour> {
+        if let Ok(Ok(HookAction::Raise(e))) = r {
+            return self
+                .raise_within_top_frame(e)
+                .map_err(|e| Detour::of(Err(e)));
+        }
+        Err(self.detour(frame, r))
     }
 
     /// `frame_entering` while tracing or profiling: the general entry, start events
@@ -371,8 +414,8 @@ impl Vm {
     fn entering_traced(&mut self) -> Result<(), Detour> {
         match self.frame_entered(None) {
             Ok(Entered::Inline(_)) => Ok(()),
-            Ok(Entered::Done(exit)) => Err(Detour(Box::new(Ok(exit)))),
-            Err(e) => Err(Detour(Box::new(Err(e)))),
+            Ok(Entered::Done(exit)) => Err(Detour::of(Ok(exit))),
+            Err(e) => Err(Detour::of(Err(e))),
         }
     }
 
@@ -385,7 +428,7 @@ impl Vm {
         outcome: std::thread::Result<PyResult<HookAction>>,
     ) -> Detour {
         let r = self.hook_outcome(outcome);
-        Detour(Box::new(self.settle(frame, r)))
+        Detour::of(self.settle(frame, r))
     }
 
     /// A hook made the frame's outcome: a frame that returned, or whose entry
@@ -512,7 +555,7 @@ impl Vm {
     }
 
     /// Pop `frame` (and anything above it) if it is still on the stack.
-    fn drop_frame(&mut self, frame: FrameRef) {
+    pub(super) fn drop_frame(&mut self, frame: FrameRef) {
         if self.frames.len() <= frame.index {
             return;
         }

@@ -15,6 +15,7 @@ pub mod carets;
 pub mod code_extra;
 pub mod errors;
 pub mod eval;
+pub mod executor;
 pub mod extension_state;
 pub mod finalize;
 pub mod frame;
@@ -96,6 +97,8 @@ pub struct Vm {
     pub code_extra: code_extra::CodeExtraRegistry,
     /// The interpreter's frame-evaluation hooks.
     pub eval_hooks: hooks::EvalHooks,
+    /// The warm-code hook, and whether frame entries look for executors.
+    pub executors: executor::Executors,
     /// Hot-loop hooks and their share of the tick counter.
     pub loop_hooks: loop_hook::LoopHooks,
     /// The thread state's hook fields: its view of the hook chain, trace and profile
@@ -156,6 +159,7 @@ impl Vm {
             watch: crate::watch::WatchState::new(),
             code_extra: Default::default(),
             eval_hooks: Default::default(),
+            executors: Default::default(),
             loop_hooks: Default::default(),
             thread: Default::default(),
             switch_ticks: i32::MAX,

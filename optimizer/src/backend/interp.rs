@@ -106,7 +106,7 @@ const NESTED_CALLS: usize = 64;
 /// it. Runs no Python code.
 pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 
-/// Run the unit `owner` over the top frame, whose values start at `base` of the value stack
+/// Run `unit` (suspended at its calls with `owner` to take it on) over the top frame, whose values start at `base` of the value stack
 /// (its locals, then its cells, then its operand stack at `stack_base`), until it
 /// exits. Its temporaries are pushed above the operand stack entries it was
 /// entered with, and are still there when it exits (the exit may push some); a
@@ -122,16 +122,17 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// local slots (`stack_base - base`), and the value stack must hold exactly
 /// `stack_base + unit.entry_depth` values (the frame's slots and the operand stack
 /// entries the unit was entered with).
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn run<const STRESS: bool>(
     vm: &mut Vm,
-    owner: &Rc<Unit>,
+    unit: &Unit,
+    owner: &Rc<dyn Suspended>,
     base: usize,
     stack_base: usize,
     start: Start,
     stress: &mut Stress,
     fill: &mut Fill,
 ) -> Ran {
-    let unit: &Unit = owner;
     let top = stack_base + unit.entry_depth as usize;
     let consts: &[Value] = &unit.constants;
     let mut rounds = Rounds { unit, n: 0 };
@@ -262,7 +263,7 @@ pub unsafe fn run<const STRESS: bool>(
                     let is_function = matches!(get(regs, consts, func), Value::Function(_));
                     if is_function
                         && unit.python_calls
-                        && suspend(vm, owner, at, func, recv, args, exit)
+                        && suspend(vm, unit, owner, at, func, recv, args, exit)
                     {
                         return Ran::Suspended;
                     }
@@ -649,9 +650,11 @@ impl Drop for Rounds<'_> {
 /// changed, when the call would not push a frame (the interpreter would not come
 /// back) or an argument is an unbound local.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 unsafe fn suspend(
     vm: &mut Vm,
-    unit: &Rc<Unit>,
+    unit: &Unit,
+    owner: &Rc<dyn Suspended>,
     at: usize,
     func: Operand,
     recv: Operand,
@@ -688,8 +691,7 @@ unsafe fn suspend(
     let frame = FrameRef {
         index: vm.frames.len() - 1,
     };
-    let owner: Rc<dyn Suspended> = unit.clone();
-    if vm.suspend_at_call(frame, call_pc, owner, at as u32) {
+    if vm.suspend_at_call(frame, call_pc, owner.clone(), at as u32) {
         return true;
     }
     vm.stack.truncate(height);

@@ -42,16 +42,18 @@ use std::time::Instant;
 use tripwire_core::code::{flags, AttrKind, Code};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, Value};
-use tripwire_core::vm::eval::Exit as EvalExit;
 use tripwire_core::vm::hooks::{FrameRef, HookAction};
 use tripwire_core::vm::loop_hook::{LoopAction, LoopHookId};
 use tripwire_core::watch::{DictEvent, FuncEvent};
 use tripwire_core::watchers::{DictEventKind, FuncEventKind};
 use tripwire_core::{PyErr, Vm};
 
+mod executor;
 mod fill;
 mod invalidate;
 mod resume;
+
+use executor::Compiled;
 
 /// Jumps back between two looks at the running loop.
 const SAMPLE_PERIOD: u32 = 256;
@@ -102,7 +104,9 @@ pub type TraceSink = Box<dyn FnMut(&Record)>;
 /// The optimizer's state on one interpreter.
 pub struct Optimizer {
     options: Options,
-    units: Vec<Option<Rc<Unit>>>,
+    units: Vec<Option<Rc<Compiled>>>,
+    /// Itself, for the units it compiles (`Compiled::optimizer`).
+    me: std::rc::Weak<RefCell<Optimizer>>,
     index: Box<dyn DependencyIndex>,
     thrash: Thrash,
     dict_watcher: i64,
@@ -139,7 +143,7 @@ pub struct Optimizer {
 /// (the stress counter) while the optimizer is not held.
 struct Entered {
     id: UnitId,
-    unit: Rc<Unit>,
+    compiled: Rc<Compiled>,
     frame: usize,
     base: usize,
     stack_base: usize,
@@ -157,7 +161,8 @@ impl Entered {
     /// Attribute sites are filled through the optimizer, borrowed only while it
     /// fills one.
     fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>, start: Start) -> Finished {
-        let (unit, base, stack_base) = (&self.unit, self.base, self.stack_base);
+        let (unit, base, stack_base) = (&self.compiled.unit, self.base, self.stack_base);
+        let owner: Rc<dyn tripwire_core::vm::suspend::Suspended> = self.compiled.clone();
         let id = self.id;
         let mut fill = |vm: &mut Vm, site: &AttrSite, obj: &Value| match shared.try_borrow_mut() {
             Ok(mut opt) => opt.fill_attr(vm, id, site, obj),
@@ -174,12 +179,12 @@ impl Entered {
         let ran = unsafe {
             match self.stress.as_mut() {
                 Some(stress) => backend::interp::run::<true>(
-                    vm, unit, base, stack_base, start, stress, &mut fill,
+                    vm, unit, &owner, base, stack_base, start, stress, &mut fill,
                 ),
                 None => {
                     let mut off = Stress::new(0);
                     backend::interp::run::<false>(
-                        vm, unit, base, stack_base, start, &mut off, &mut fill,
+                        vm, unit, &owner, base, stack_base, start, &mut off, &mut fill,
                     )
                 }
             }
@@ -260,6 +265,7 @@ impl Optimizer {
         let shared = Rc::new(RefCell::new(Optimizer {
             options,
             units: Vec::new(),
+            me: std::rc::Weak::new(),
             index,
             thrash: Thrash::new(options.thrash),
             dict_watcher,
@@ -278,6 +284,7 @@ impl Optimizer {
             chrome: None,
             thread: 0,
         }));
+        shared.borrow_mut().me = Rc::downgrade(&shared);
         vm.set_extension_state(Installed(shared.clone()));
         crate::python::register(vm);
         let shared_calls = shared.clone();
@@ -322,13 +329,12 @@ impl Optimizer {
         Ok(())
     }
 
-    /// Tier-up on calls: an eval hook counts each function's calls, compiles it
-    /// whole at `hot_calls`, and from then on runs its unit from the frame's start.
+    /// Tier-up on calls: core counts each code object's calls and calls this at
+    /// the `hot_calls`th; a function compiled whole gets its unit as the executor
+    /// of its code object (`executor.rs`), which runs it from then on.
     fn count_calls(vm: &mut Vm, calls: Rc<RefCell<Optimizer>>) {
-        vm.add_eval_hook(move |vm, frame, throw, _next| {
-            if throw {
-                return Ok(HookAction::Continue);
-            }
+        let threshold = calls.borrow().options.hot_calls;
+        let warm = move |vm: &mut Vm, frame: FrameRef| {
             let entry = match calls.try_borrow_mut() {
                 Ok(mut opt) => opt.hot_call(vm, frame),
                 Err(_) => None,
@@ -340,14 +346,9 @@ impl Optimizer {
             if let Ok(mut opt) = calls.try_borrow_mut() {
                 opt.left(vm, entry, finished.exit());
             }
-            Ok(match finished {
-                Finished::Returned(v, _) => HookAction::Done(EvalExit::Return(v)),
-                // The frame goes on in the interpreter, from the exit or with the
-                // call it is suspended at.
-                Finished::Exit(_) | Finished::Suspended => HookAction::Continue,
-                Finished::Raised(_, e) => HookAction::Raise(e),
-            })
-        });
+            Ok(Compiled::answer(finished))
+        };
+        vm.set_warm_code_hook(threshold, Some(Rc::new(warm)));
     }
 
     /// Write the Chrome trace-event timeline to `out` from now on: compiles and runs
@@ -371,7 +372,7 @@ impl Optimizer {
         self.units
             .iter()
             .flatten()
-            .any(|u| Rc::ptr_eq(&u.code, code) && u.valid.get())
+            .any(|c| Rc::ptr_eq(&c.unit.code, code) && c.unit.valid.get())
     }
 
     /// Drop every unit of `code`; how many there were.
@@ -440,18 +441,18 @@ impl Optimizer {
         Some(entry)
     }
 
-    /// The eval hook: count a call of a function, compile it, or run its unit from
-    /// the frame's start.
+    /// A function's calls reached `hot_calls` (core's warm-up count): compile it,
+    /// or count one more warm-up towards a recompile the thrash policy delays.
     fn hot_call(&mut self, vm: &mut Vm, frame: FrameRef) -> Option<Entered> {
         let f = frame.frame(vm)?;
-        if vm.thread.attention
-            || f.pc != 0
-            || vm.stack.len() != f.stack_base()
-            || f.code.flags & (flags::GENERATOR | flags::COROUTINE) != 0
-        {
+        if f.code.flags & (flags::GENERATOR | flags::COROUTINE) != 0 {
             return None;
         }
-        let entry = self.hot(vm, frame, 0, FUNCTION, self.options.hot_calls)?;
+        if vm.thread.attention || f.pc != 0 || vm.stack.len() != f.stack_base() {
+            f.code.entry.rearm();
+            return None;
+        }
+        let entry = self.hot(vm, frame, 0, FUNCTION, 1)?;
         self.stats.call_entries += 1;
         Some(entry)
     }
@@ -476,7 +477,7 @@ impl Optimizer {
         let (base, stack_base) = (f.base, f.stack_base());
         let shared_loops = self.loops_of(vm, &code);
         let loops = shared_loops.downcast_ref::<CodeLoops>()?;
-        let (id, unit) = {
+        let (id, compiled) = {
             let mut list = loops.loops.borrow_mut();
             let at = match list.iter().position(|l| l.head == head && l.depth == depth) {
                 Some(at) => at,
@@ -510,6 +511,9 @@ impl Optimizer {
                         seen: seen + 1,
                         needed,
                     };
+                    if depth == FUNCTION {
+                        code.entry.rearm();
+                    }
                     return None;
                 }
                 LoopState::Warming { .. } => {
@@ -539,31 +543,22 @@ impl Optimizer {
                 LoopState::Compiled(_) => {}
             }
             match entry.state {
-                LoopState::Compiled(id) => match self.unit(id) {
-                    Some(u) if u.valid.get() => (id, u),
+                LoopState::Compiled(id) => match self.compiled(id) {
+                    Some(c) if c.unit.valid.get() => (id, c),
                     _ => {
                         entry.state = self.after_invalidation(&code, depth);
+                        if depth == FUNCTION && !matches!(entry.state, LoopState::Refused) {
+                            code.entry.rearm();
+                        }
                         return None;
                     }
                 },
                 _ => return None,
             }
         };
-        unit.entries.set(unit.entries.get() + 1);
-        let stress = (self.options.stress_deopt > 0)
-            .then(|| std::mem::replace(&mut self.stress, Stress::new(0)));
-        Some(Entered {
-            id,
-            unit,
-            frame: frame.index,
-            base,
-            stack_base,
-            code,
-            head,
-            depth,
-            stress,
-            began: self.chrome.is_some().then(Instant::now),
-        })
+        debug_assert_eq!(id.0, compiled.unit.id.get());
+        compiled.unit.entries.set(compiled.unit.entries.get() + 1);
+        Some(self.entering(compiled, frame, base, stack_base, head, depth))
     }
 
     /// How many samples make a loop hot.
@@ -572,14 +567,19 @@ impl Optimizer {
     }
 
     fn unit(&self, id: UnitId) -> Option<Rc<Unit>> {
+        self.compiled(id).map(|c| c.unit.clone())
+    }
+
+    fn compiled(&self, id: UnitId) -> Option<Rc<Compiled>> {
         self.units.get(id.0 as usize).cloned().flatten()
     }
 
     /// What a loop (or with `FUNCTION`, a function) whose unit was invalidated does
     /// next (thrash policy).
     fn after_invalidation(&mut self, code: &Rc<Code>, depth: u32) -> LoopState {
+        // A function's warm-ups are counted in core, `hot_calls` calls each.
         let warm = if depth == FUNCTION {
-            self.options.hot_calls
+            1
         } else {
             self.hot_samples()
         };
@@ -665,13 +665,25 @@ impl Optimizer {
         self.stats.units_compiled += 1;
         self.stats.guards += unit.sites.len() as u64;
         unit.id.set(id.0);
-        self.units.push(Some(Rc::new(unit)));
+        let compiled = Rc::new(Compiled {
+            unit: Rc::new(unit),
+            optimizer: self.me.clone(),
+        });
+        if depth == FUNCTION {
+            vm.set_executor(code, Some(compiled.clone()));
+        }
+        self.units.push(Some(compiled));
         Ok(id)
     }
 
     /// A unit is no longer entered; its dependencies go.
     fn drop_unit(&mut self, id: UnitId, unit: &Unit) {
         unit.valid.set(false);
+        if unit.whole_function {
+            // Its calls count again: the thrash policy says when it compiles next.
+            unit.code.entry.remove_executor();
+            unit.code.entry.rearm();
+        }
         self.index.remove_unit(id);
         if let Some(slot) = self.units.get_mut(id.0 as usize) {
             *slot = None;
@@ -687,7 +699,7 @@ impl Optimizer {
     fn left(&mut self, vm: &mut Vm, entry: Entered, exit: Option<ExitId>) -> bool {
         let Entered {
             id,
-            unit,
+            compiled,
             code,
             head,
             depth,
@@ -695,6 +707,7 @@ impl Optimizer {
             began,
             ..
         } = entry;
+        let unit = &compiled.unit;
         if let (Some(chrome), Some(began)) = (self.chrome.as_mut(), began) {
             let name = format!("unit#{} {}", id.0, unit.code.qualname.as_str());
             chrome.span(&name, "run", began, Instant::now(), self.thread);
@@ -733,11 +746,11 @@ impl Optimizer {
                     None => "unsupported".to_string(),
                 };
                 self.stats.deopt(&name);
-                self.count_guard_failure(&unit, ExitReason::Unsupported)
+                self.count_guard_failure(unit, ExitReason::Unsupported)
             }
             reason => {
                 self.stats.deopt(reason.name());
-                self.count_guard_failure(&unit, reason)
+                self.count_guard_failure(unit, reason)
             }
         };
         // Entered again at the next jump back: where it left mid-loop, and where
@@ -755,7 +768,7 @@ impl Optimizer {
             _ => "its guards keep failing",
         };
         self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
-        self.drop_unit(id, &unit);
+        self.drop_unit(id, unit);
         let loops = self.loops_of(vm, &code);
         let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
             return false;

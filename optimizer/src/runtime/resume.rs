@@ -12,19 +12,18 @@
 //!
 //! Depends on the runtime's state, `backend::interp` and `deopt`.
 
-use super::{Entered, Finished, Installed, Optimizer, FUNCTION};
+use super::{Compiled, Entered, Finished, Optimizer, FUNCTION};
 use crate::backend::interp::Start;
 use crate::deopt;
 use crate::unit::{Op, Unit};
 use std::rc::Rc;
-use std::time::Instant;
 use tripwire_core::vm::hooks::FrameRef;
 use tripwire_core::vm::suspend::Suspended;
 use tripwire_core::{PyResult, Vm};
 
-impl Suspended for Unit {
+impl Suspended for Compiled {
     fn returned(self: Rc<Self>, vm: &mut Vm, frame: FrameRef, at: u32) -> PyResult<()> {
-        let Some(shared) = vm.extension_state::<Installed>().map(|s| s.0.clone()) else {
+        let Some(shared) = self.optimizer.upgrade() else {
             return Ok(());
         };
         let Some((base, stack_base)) = frame.frame(vm).map(|f| (f.base, f.stack_base())) else {
@@ -35,7 +34,7 @@ impl Suspended for Unit {
             Err(_) => Entered::unattended(self, frame, base, stack_base),
         };
         let finished = entry.run(vm, &shared, Start::Returned { at });
-        let whole_function = entry.unit.whole_function;
+        let whole_function = entry.compiled.unit.whole_function;
         if let Ok(mut opt) = shared.try_borrow_mut() {
             if opt.left(vm, entry, finished.exit()) && !whole_function {
                 if let Some(me) = opt.loop_hook {
@@ -59,9 +58,10 @@ impl Suspended for Unit {
     }
 
     fn unwinding(self: Rc<Self>, vm: &mut Vm, frame: FrameRef, at: u32) {
+        let unit = &self.unit;
         let raise = match (at as usize)
             .checked_sub(1)
-            .and_then(|i| self.reg_ops.get(i))
+            .and_then(|i| unit.reg_ops.get(i))
             .map(|op| op.get())
         {
             Some(Op::Call { raise, .. }) => raise,
@@ -69,22 +69,28 @@ impl Suspended for Unit {
         };
         if let Some((base, stack_base)) = frame.frame(vm).map(|f| (f.base, f.stack_base())) {
             // A call not in an inlined body: no callee frame to push, nothing fails.
-            let _ = deopt::rebuild(vm, &self, frame.index, base, stack_base, raise);
+            let _ = deopt::rebuild(vm, unit, frame.index, base, stack_base, raise);
         }
-        self.finished_running();
+        unit.finished_running();
     }
 }
 
 impl Entered {
     /// A resumption while the optimizer is busy (a callback of its own ran Python
     /// code): run with no fills, statistics or timeline.
-    fn unattended(unit: Rc<Unit>, frame: FrameRef, base: usize, stack_base: usize) -> Entered {
+    fn unattended(
+        compiled: Rc<Compiled>,
+        frame: FrameRef,
+        base: usize,
+        stack_base: usize,
+    ) -> Entered {
+        let unit = &compiled.unit;
         Entered {
             id: crate::deps::UnitId(unit.id.get()),
             code: unit.code.clone(),
             head: unit.entry_pc,
-            depth: loop_depth(&unit),
-            unit,
+            depth: loop_depth(unit),
+            compiled,
             frame: frame.index,
             base,
             stack_base,
@@ -104,19 +110,16 @@ fn loop_depth(unit: &Unit) -> u32 {
 }
 
 impl Optimizer {
-    /// A suspended run of `unit` goes on over `frame`.
+    /// A suspended run of `compiled` goes on over `frame`.
     fn resumed(
         &mut self,
-        unit: Rc<Unit>,
+        compiled: Rc<Compiled>,
         frame: FrameRef,
         base: usize,
         stack_base: usize,
     ) -> Entered {
-        let mut entry = Entered::unattended(unit, frame, base, stack_base);
-        entry.stress = (self.options.stress_deopt > 0)
-            .then(|| std::mem::replace(&mut self.stress, crate::backend::interp::Stress::new(0)));
-        entry.began = self.chrome.is_some().then(Instant::now);
         self.stats.resumptions += 1;
-        entry
+        let (head, depth) = (compiled.unit.entry_pc, loop_depth(&compiled.unit));
+        self.entering(compiled, frame, base, stack_base, head, depth)
     }
 }
