@@ -62,8 +62,8 @@ impl Sources<'_> {
 }
 
 /// Rebuild the top frame (index `frame`, operand stack from `stack_base`) at exit
-/// `exit` of `unit`, and the frame of an inlined call it left in. Fails only when
-/// the callee's frame cannot be pushed (its error is raised there).
+/// `exit` of `unit`, and the frames of the inlined calls it left in. Fails only
+/// when a callee's frame cannot be pushed (its error is raised there).
 pub fn rebuild(
     vm: &mut Vm,
     unit: &Unit,
@@ -81,31 +81,33 @@ pub fn rebuild(
         base,
         stack_base,
     };
-    let (pushed, unbound_at) = sources.pushed(vm, &state.pushed, |src| {
+    let (pushed, mut unbound_at) = sources.pushed(vm, &state.pushed, |src| {
         matches!(src, Src::Slot(Slot::Local(_)))
     });
-    let callee = match &state.inlined {
-        Some(callee) if unbound_at.is_none() => {
-            let slots: Vec<Value> = callee.slots.iter().map(|&s| sources.value(vm, s)).collect();
-            let (values, origin) =
-                sources.pushed(vm, &callee.pushed, |src| callee.slots.contains(&src));
-            Some((callee, slots, values, origin.unwrap_or(callee.pc)))
+    // Read before the unit's temporaries go: each callee's slots and stack, up to
+    // one that resumes at an unbound local's load (nothing above it was called).
+    let mut callees = Vec::new();
+    for callee in &state.inlined {
+        if unbound_at.is_some() {
+            break;
         }
-        _ => None,
-    };
+        let slots: Vec<Value> = callee.slots.iter().map(|&s| sources.value(vm, s)).collect();
+        let (values, origin) =
+            sources.pushed(vm, &callee.pushed, |src| callee.slots.contains(&src));
+        unbound_at = origin;
+        callees.push((callee, slots, values, origin.unwrap_or(callee.pc)));
+    }
+    let unbound_in_frame = callees.is_empty().then_some(unbound_at).flatten();
     vm.stack.truncate(stack_base + state.kept as usize);
     vm.stack.extend(pushed);
     if let Some(f) = vm.frames.get_mut(frame) {
-        f.pc = unbound_at.unwrap_or(state.pc) as usize;
+        f.pc = unbound_in_frame.unwrap_or(state.pc) as usize;
     }
-    let Some((callee, slots, values, pc)) = callee else {
-        return Ok(());
-    };
-    match unit.constants.get(callee.func as usize) {
-        Some(Value::Function(func)) => {
+    for (callee, slots, values, pc) in callees {
+        if let Some(Value::Function(func)) = unit.constants.get(callee.func as usize) {
             let func = func.clone();
-            vm.push_resumed_frame(&func, &slots, &values, pc as usize)
+            vm.push_resumed_frame(&func, &slots, &values, pc as usize)?;
         }
-        _ => Ok(()),
     }
+    Ok(())
 }

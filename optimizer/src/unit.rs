@@ -124,12 +124,14 @@ pub enum Op<S = Src, D = Slot> {
         slot: D,
     },
     /// The entry of an inlined call: `func` must be the function the callee's body
-    /// was compiled from (the constant `expected`), and the call must not be one
-    /// past the recursion limit; else the interpreter makes the call (`exit`). Its
-    /// site assumes the function's code and defaults (a function watcher).
+    /// was compiled from (the constant `expected`), and the call (`level` calls
+    /// deep counting the inlined calls it is in) must not be one past the
+    /// recursion limit; else the interpreter makes the call (`exit`). Its site
+    /// assumes the function's code and defaults (a function watcher).
     Inline {
         func: S,
         expected: u32,
+        level: u32,
         site: SiteId,
         exit: ExitId,
     },
@@ -328,11 +330,13 @@ impl<S: Copy, D: Copy> Op<S, D> {
             Op::Inline {
                 func,
                 expected,
+                level,
                 site,
                 exit,
             } => Op::Inline {
                 func: src(func),
                 expected,
+                level,
                 site,
                 exit,
             },
@@ -596,10 +600,11 @@ pub struct ExitState {
     /// The values pushed on top of those, bottom first.
     pub pushed: Vec<Pushed>,
     pub reason: ExitReason,
-    /// An exit inside an inlined call: the callee's frame, pushed above the unit's
-    /// (whose state above is then the caller's after the call: `pc` the
-    /// instruction after it, `pushed` the values below its operands).
-    pub inlined: Option<Box<InlinedFrame>>,
+    /// An exit inside inlined calls: the callees' frames, outermost first, pushed
+    /// above the unit's (whose state above is then the caller's after the call:
+    /// `pc` the instruction after it, `pushed` the values below its operands; the
+    /// same for each callee but the last, which is inside the next one's call).
+    pub inlined: Vec<InlinedFrame>,
 }
 
 /// The frame of an inlined call, as an exit rebuilds it.
@@ -1060,7 +1065,7 @@ impl Unit {
                 pushed,
                 e.reason.name()
             ));
-            if let Some(callee) = &e.inlined {
+            for callee in &e.inlined {
                 let pushed: Vec<Src> = callee.pushed.iter().map(|p| p.src).collect();
                 out.push_str(&format!(
                     "      inlined frame: constant {} pc {} slots {:?} pushed {:?}\n",

@@ -192,6 +192,7 @@ pub unsafe fn run<const STRESS: bool>(
                 Op::Inline {
                     func,
                     expected,
+                    level,
                     exit,
                     ..
                 } => {
@@ -200,7 +201,7 @@ pub unsafe fn run<const STRESS: bool>(
                         .constants
                         .get(expected as usize)
                         .is_some_and(|c| c.is(f));
-                    if !same || vm.frames.len() >= vm.recursion_limit {
+                    if !same || vm.frames.len() + level as usize > vm.recursion_limit {
                         return Ran::Exit(exit);
                     }
                 }

@@ -1,7 +1,10 @@
 //! Calls in a unit: of built-in functions and Python functions made from it, and
-//! the inlining of leaf callees (a guard on the callable, the arguments moved into
-//! the callee's slots, its body translated as a region of its own, each return
-//! into the call's result).
+//! the inlining of small callees (a guard on the callable, the arguments moved
+//! into the callee's slots, its body translated as a region of its own, each
+//! return into the call's result), up to `INLINE_DEPTH` calls deep. A callee's
+//! own calls must all be inlined too: no Python code may run while an inlined
+//! body runs, since its frame does not exist. When one is not, the translation of
+//! the callee is rolled back and the call is made instead.
 //!
 //! Depends on the rest of `specialise` (the translator and its stack).
 
@@ -31,6 +34,29 @@ struct InlinePlan {
 /// The longest callee body inlined, in instructions.
 const INLINE_MAX: usize = 48;
 
+/// How many calls deep inlining goes (a callee inlined inside an inlined callee
+/// is two).
+const INLINE_DEPTH: usize = 3;
+
+/// Stack depth kept free, below the locals of an inlined callee that calls, for
+/// the operand stacks of the callees inlined inside it.
+const NESTED_STACK: usize = 16;
+
+/// What the translator had before an inlined call was tried: enough to undo it
+/// (everything it adds to is only appended to).
+struct Snapshot {
+    ops: usize,
+    constants: usize,
+    cells: usize,
+    operands: usize,
+    assumed: usize,
+    sites: usize,
+    attrs: usize,
+    exits: usize,
+    stack: Vec<Entry>,
+    temps: u32,
+}
+
 /// Whether `code` runs straight through: no jump, and its only return is its last
 /// instruction.
 fn is_straight(code: &Code) -> bool {
@@ -52,10 +78,10 @@ fn is_straight(code: &Code) -> bool {
         })
 }
 
-/// Whether `code`'s body is a leaf inlining can take whole: it calls nothing and
-/// has no loop (its jumps go forward), so no Python code can run inside it and every
-/// way out of it is an exit or a return; and every instruction is one units compile.
-fn is_leaf(code: &Code) -> bool {
+/// Whether `code`'s body is one inlining can take whole: it has no loop (its jumps
+/// go forward), so every way out of it is an exit, a return or a call (which must
+/// be inlined in turn), and every instruction is one units compile.
+fn is_inlinable(code: &Code) -> bool {
     code.instrs.len() <= INLINE_MAX
         && code
             .instrs
@@ -77,7 +103,11 @@ fn is_leaf(code: &Code) -> bool {
                 | Instr::PopTop
                 | Instr::UnaryNeg
                 | Instr::Copy(_)
-                | Instr::Swap(_) => true,
+                | Instr::Swap(_)
+                | Instr::LoadMethod(_)
+                | Instr::LoadFastMethod(_)
+                | Instr::PushNull
+                | Instr::Call(_) => true,
                 Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
                 Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                     t as usize > pc
@@ -102,7 +132,18 @@ impl Translator<'_> {
         // unbound after it would send the frame back before the call).
         self.take_lazy_locals(n + 2);
         if let Some(plan) = self.inline_plan(below, n) {
-            return self.inline_call(pc, below, plan);
+            let before = self.snapshot();
+            match self.inline_call(pc, below, plan) {
+                Ok(flow) => return Ok(flow),
+                // A call in the callee could not be inlined: make this one.
+                Err(_) => self.roll_back(before),
+            }
+        }
+        if !self.inline.is_empty() {
+            return Err(Refusal {
+                pc,
+                why: "a call in an inlined body that cannot be inlined",
+            });
         }
         let exit = self.exit_at(pc, ExitReason::TypeGuard);
         let operands = self.stack.split_off(below);
@@ -127,7 +168,7 @@ impl Translator<'_> {
     /// Whether the call whose callable is at depth `below`, with `n` arguments, can
     /// be inlined, and how.
     fn inline_plan(&self, below: usize, n: usize) -> Option<InlinePlan> {
-        if self.inline.is_some() {
+        if self.inline.len() >= INLINE_DEPTH {
             return None;
         }
         let constant = self.stack.get(below)?.known?;
@@ -159,8 +200,15 @@ impl Translator<'_> {
             }
             _ => return None,
         };
-        if !is_leaf(&code) {
+        if !is_inlinable(&code) {
             return None;
+        }
+        // Inside an inlined callee, the stack must fit below the outermost
+        // callee's locals.
+        if let Some(outermost) = self.inline.first() {
+            if below + code.stacksize as usize + 1 >= outermost.locals_base as usize {
+                return None;
+            }
         }
         Some(InlinePlan {
             constant,
@@ -182,6 +230,7 @@ impl Translator<'_> {
         let op = self.emit(Op::Inline {
             func: self.stack[below].src,
             expected: plan.constant,
+            level: self.inline.len() as u32 + 1,
             site,
             exit,
         });
@@ -197,7 +246,15 @@ impl Translator<'_> {
             cell: None,
         });
         let callee_depth = below + plan.code.stacksize as usize + 1;
-        let locals_base = (self.code.stacksize as usize + 1).max(callee_depth) as u32 + 1;
+        let locals_base = match self.inline.last() {
+            None => {
+                let calls = plan.code.instrs.iter().any(|i| matches!(i, Instr::Call(_)));
+                let reserve = if calls { NESTED_STACK } else { 0 };
+                (self.code.stacksize as usize + 1).max(callee_depth + reserve) as u32 + 1
+            }
+            // Above the locals of the callee it is inlined in.
+            Some(outer) => outer.locals_base + outer.nlocals,
+        };
         let first = below + if plan.receiver { 1 } else { 2 };
         let params = self.stack.len() - first;
         for (k, d) in (first..self.stack.len()).enumerate() {
@@ -220,8 +277,9 @@ impl Translator<'_> {
         }
         self.temps = self.temps.max(locals_base + nlocals);
         self.stack.truncate(below);
+        let caller_entries = self.stack.clone();
         let caller = std::mem::replace(&mut self.code, plan.code.clone());
-        self.inline = Some(InlineCtx {
+        self.inline.push(InlineCtx {
             func: plan.constant,
             caller,
             caller_pc: pc + 1,
@@ -232,17 +290,27 @@ impl Translator<'_> {
             straight: false,
         });
         let ended = self.inline_body(below);
-        let ctx = self.inline.take();
+        let ctx = self.inline.pop();
         let straight = ctx.as_ref().is_some_and(|c| c.straight);
         if let Some(ctx) = ctx {
             self.code = ctx.caller;
         }
         // The returns of a body with branches flushed the caller's entries to their
-        // canonical slots; a straight body left them as they were.
+        // canonical slots, holding what they held: a constant is still that
+        // constant (a null receiver still says there is none), and a callable known
+        // there is still known (the next call may inline it). A straight body left
+        // them as they were.
         if straight {
             self.stack.truncate(below);
         } else {
-            self.stack = self.canonical(below as u32);
+            let mut canonical = self.canonical(below as u32);
+            for (entry, before) in canonical.iter_mut().zip(&caller_entries) {
+                match before.src {
+                    Src::Const(_) => *entry = *before,
+                    Src::Slot(_) => entry.known = before.known,
+                }
+            }
+            self.stack = canonical;
         }
         let result = self.temp(below);
         self.stack.push(Entry::fixed(Src::Slot(result)));
@@ -278,7 +346,7 @@ impl Translator<'_> {
             self.flush();
             self.block_depth.insert(0, below as u32);
         }
-        if let Some(ctx) = self.inline.as_mut() {
+        if let Some(ctx) = self.inline.last_mut() {
             ctx.straight = straight;
         }
         let translated = self.translate(straight);
@@ -295,7 +363,7 @@ impl Translator<'_> {
         }
         let returns = self
             .inline
-            .as_mut()
+            .last_mut()
             .map(|c| std::mem::take(&mut c.returns))
             .unwrap_or_default();
         let after = self.ops.len() as OpIndex;
@@ -308,7 +376,7 @@ impl Translator<'_> {
     /// A return in an inlined callee: its value into the call's result temporary,
     /// then a jump past the callee's body (set when the body is done).
     pub(super) fn inline_return(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
-        let Some(below) = self.inline.as_ref().map(|c| c.below) else {
+        let Some(below) = self.inline.last().map(|c| c.below) else {
             return Ok(self.unsupported(pc));
         };
         let value = self.returned(pc, instr)?;
@@ -316,16 +384,45 @@ impl Translator<'_> {
         self.stack.push(value);
         let dst = self.temp(below);
         self.move_entry(below, dst);
-        if self.inline.as_ref().is_some_and(|c| c.straight) {
+        if self.inline.last().is_some_and(|c| c.straight) {
             // The one return, at the end: the caller goes on from here.
             return Ok(Flow::Stop(pc + 1));
         }
         // Every return leaves the caller's entries where the others do.
         self.flush();
         let jump = self.emit(Op::Jump { target: UNRESOLVED });
-        if let Some(ctx) = self.inline.as_mut() {
+        if let Some(ctx) = self.inline.last_mut() {
             ctx.returns.push(jump);
         }
         Ok(Flow::Stop(pc + 1))
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            ops: self.ops.len(),
+            constants: self.constants.len(),
+            cells: self.cells.len(),
+            operands: self.operands.len(),
+            assumed: self.assumed.len(),
+            sites: self.sites.len(),
+            attrs: self.attrs.len(),
+            exits: self.exits.len(),
+            stack: self.stack.clone(),
+            temps: self.temps,
+        }
+    }
+
+    fn roll_back(&mut self, to: Snapshot) {
+        self.ops.truncate(to.ops);
+        self.constants.truncate(to.constants);
+        self.cells.truncate(to.cells);
+        self.operands.truncate(to.operands);
+        self.assumed.truncate(to.assumed);
+        self.sites.truncate(to.sites);
+        self.attrs.truncate(to.attrs);
+        self.exits.truncate(to.exits);
+        self.stack = to.stack;
+        self.temps = to.temps;
+        self.last_result = None;
     }
 }

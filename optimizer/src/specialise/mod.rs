@@ -109,7 +109,7 @@ fn compile(
     let (start, end) = region;
     let mut t = Translator {
         code: code.clone(),
-        inline: None,
+        inline: Vec::new(),
         returns: start == 0 && head == 0 && depth == 0,
         scope,
         depth,
@@ -235,7 +235,8 @@ impl Entry {
 
 /// Where an inlined call's caller is, while the callee's body is translated: the
 /// callee's operand stack continues the caller's above `below`, its local slots
-/// are temporaries from `locals_base`.
+/// are temporaries from `locals_base`. The stacks of every callee inlined inside
+/// it stay below the `locals_base` of the outermost one.
 struct InlineCtx {
     /// The function, a constant of the unit.
     func: u32,
@@ -254,8 +255,9 @@ struct InlineCtx {
 struct Translator<'a> {
     /// The code being translated: the loop's, or an inlined callee's.
     code: Rc<Code>,
-    /// While an inlined call's body is translated: where its caller is.
-    inline: Option<InlineCtx>,
+    /// While inlined calls' bodies are translated: where each caller is,
+    /// outermost first.
+    inline: Vec<InlineCtx>,
     /// A whole function body: its returns compile to `Op::Return`.
     returns: bool,
     scope: &'a Scope<'a>,
@@ -436,7 +438,7 @@ impl Translator<'_> {
     /// Whether `src` is a local slot of the code being translated (which may be
     /// unbound when read).
     fn is_local_read(&self, src: Src) -> bool {
-        match (src, &self.inline) {
+        match (src, self.inline.last()) {
             (Src::Slot(Slot::Local(_)), None) => true,
             (Src::Slot(Slot::Temp(t)), Some(ctx)) => {
                 (ctx.locals_base..ctx.locals_base + ctx.nlocals).contains(&t)
@@ -467,7 +469,7 @@ impl Translator<'_> {
     /// instructions of `bench/micro/loops.py`).
     fn may_call_out(&self, operands: usize) -> bool {
         let below = self.stack.len().saturating_sub(operands);
-        self.inline.is_none()
+        self.inline.is_empty()
             && !self.stack[..below]
                 .iter()
                 .any(|e| matches!(e.src, Src::Slot(Slot::Local(_))))
@@ -530,19 +532,29 @@ impl Translator<'_> {
                 })
                 .collect()
         };
-        let (frame_pc, split, inlined) = match &self.inline {
-            None => (pc, self.stack.len(), None),
-            Some(ctx) => {
-                let callee = InlinedFrame {
+        // Each callee is in the next one's call, the last at `pc`.
+        let inlined: Vec<InlinedFrame> = self
+            .inline
+            .iter()
+            .enumerate()
+            .map(|(k, ctx)| {
+                let (at, top) = match self.inline.get(k + 1) {
+                    Some(next) => (next.caller_pc, next.below),
+                    None => (pc, self.stack.len()),
+                };
+                InlinedFrame {
                     func: ctx.func,
-                    pc,
+                    pc: at,
                     slots: (0..ctx.nlocals)
                         .map(|i| Src::Slot(Slot::Temp(ctx.locals_base + i)))
                         .collect(),
-                    pushed: pushed_of(&self.stack[ctx.below..]),
-                };
-                (ctx.caller_pc, ctx.below, Some(Box::new(callee)))
-            }
+                    pushed: pushed_of(&self.stack[ctx.below..top]),
+                }
+            })
+            .collect();
+        let (frame_pc, split) = match self.inline.first() {
+            None => (pc, self.stack.len()),
+            Some(ctx) => (ctx.caller_pc, ctx.below),
         };
         let frame = &self.stack[..split];
         let kept = frame
@@ -669,7 +681,7 @@ impl Translator<'_> {
                 self.last_result = Some(i);
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
-                if self.inline.is_some() && !arith_supported(op) {
+                if !self.inline.is_empty() && !arith_supported(op) {
                     return Ok(self.unsupported(pc));
                 }
                 let generic = self.may_call_out(2);
@@ -794,10 +806,10 @@ impl Translator<'_> {
             }
             Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
             Instr::Call(n) => return self.call(pc, n),
-            Instr::Return | Instr::ReturnConst(_) if self.inline.is_some() => {
+            Instr::Return | Instr::ReturnConst(_) if !self.inline.is_empty() => {
                 return self.inline_return(pc, instr)
             }
-            Instr::Return | Instr::ReturnConst(_) if self.returns && self.inline.is_none() => {
+            Instr::Return | Instr::ReturnConst(_) if self.returns => {
                 let value = self.returned(pc, instr)?;
                 self.stack.push(value);
                 let unbound = match self.unbound_exit(self.stack.len() - 1) {
@@ -1001,7 +1013,7 @@ impl Translator<'_> {
     /// Where local `i` of the code being translated lives: the frame's slot, or in
     /// an inlined callee a temporary.
     fn local_slot(&self, i: u32) -> Slot {
-        match &self.inline {
+        match self.inline.last() {
             None => Slot::Local(i),
             Some(ctx) => Slot::Temp(ctx.locals_base + i),
         }
