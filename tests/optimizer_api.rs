@@ -76,10 +76,11 @@ is_compiled() argument must be a function, not int
 
 #[test]
 fn without_the_optimizer_the_module_is_not_there() {
-    let (stdout, stderr, status) = common::run_program(
+    let (stdout, stderr, status) = common::run_program_with(
         "optimizer-api",
         "absent",
         "try:\n    import tripwire_optimizer\nexcept ImportError as e:\n    print(type(e).__name__, e)\n",
+        &["--no-opt"],
     );
     assert_eq!(status, 0, "{stderr}");
     assert_eq!(

@@ -6,12 +6,23 @@
 /// Run `src` as the program `NAME.py` (in a directory of this test process, named
 /// after `suite`) under the tripwire binary: (stdout, stderr, exit status).
 pub fn run_program(suite: &str, name: &str, src: &str) -> (String, String, i32) {
+    run_program_with(suite, name, src, &[])
+}
+
+/// `run_program` with options of `tripwire run` before the program.
+pub fn run_program_with(
+    suite: &str,
+    name: &str,
+    src: &str,
+    options: &[&str],
+) -> (String, String, i32) {
     let dir = std::env::temp_dir().join(format!("tripwire-{suite}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(format!("{name}.py"));
     std::fs::write(&path, src).expect("write program");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tripwire"))
         .arg("run")
+        .args(options)
         .arg(&path)
         .output()
         .expect("run tripwire");

@@ -71,17 +71,38 @@ impl<C, E, X> Registry<C, E, X> {
         self.add_with(|_| callback)
     }
 
+    /// Put `callback` in the highest free slot and return its id: for the
+    /// runtime's own tools (the optimizer), so that the ids programs are given,
+    /// lowest first, are the ones CPython gives them.
+    pub fn add_from_top(
+        &self,
+        callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.add_at(|_| callback, true)
+    }
+
     /// `add`, with a callback made once its id is known (a callback that needs to
     /// know its own id).
     pub fn add_with<F>(&self, make: impl FnOnce(usize) -> F) -> Result<usize, WatchError>
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     {
+        self.add_at(make, false)
+    }
+
+    fn add_at<F>(&self, make: impl FnOnce(usize) -> F, from_top: bool) -> Result<usize, WatchError>
+    where
+        F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    {
         let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let occupied = self.occupied.load(Ordering::Acquire);
-        let id = (0..SLOTS)
-            .find(|&i| occupied & (1 << i) == 0)
-            .ok_or(WatchError::Full(self.kind))?;
+        let free = |&i: &usize| occupied & (1 << i) == 0;
+        let id = if from_top {
+            (0..SLOTS).rev().find(free)
+        } else {
+            (0..SLOTS).find(free)
+        }
+        .ok_or(WatchError::Full(self.kind))?;
         self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
         self.occupied.fetch_or(1 << id, Ordering::Release);
         Ok(id)
@@ -195,6 +216,20 @@ mod tests {
         assert_eq!(r.add(noop), Err(WatchError::Full(Kind::Dict)));
         r.clear(3).unwrap();
         assert_eq!(r.add(noop), Ok(3));
+    }
+
+    #[test]
+    fn from_the_top_leaves_the_low_ids_to_programs() {
+        let r = R::new(Kind::Type);
+        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 1));
+        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 2));
+        assert_eq!(r.add(noop), Ok(0));
+        r.clear(SLOTS as i64 - 1).unwrap();
+        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 1));
+        for i in 1..SLOTS - 2 {
+            assert_eq!(r.add(noop), Ok(i));
+        }
+        assert_eq!(r.add_from_top(noop), Err(WatchError::Full(Kind::Type)));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! the Python exception CPython raises. The `tripwire` module is built on this.
 //!
 //! No slot is reserved: every id from 0 to 7 is available to programs and
-//! extensions alike (the optimizer and `--trace=events` register through this API
-//! too, taking the lowest free id like anyone else).
+//! extensions alike. Programs and extensions take the lowest free id, as in
+//! CPython; the optimizer takes the highest free ones (`Registry::add_from_top`),
+//! so that a program's own watchers get the ids CPython would give them whether
+//! the optimizer runs or not. `--trace=events` registers through this API too.
 
 use super::{CodeEvent, DictEvent, FuncEvent, FuncEventKind, TypeEvent, WatchError, Watchers};
 use crate::code::Code;

@@ -172,17 +172,19 @@ impl Optimizer {
     /// it is not registered before it is needed. Creation and destruction never
     /// matter (a unit holds what it inlined); reassigned code or defaults do.
     pub(super) fn watch_functions(vm: &mut Vm) -> Result<(), &'static str> {
-        vm.add_func_watcher(|vm, event| {
-            if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
-                Optimizer::with(vm, |vm, opt| {
-                    let dep = DepKey::whole(identity(&event.func));
-                    opt.invalidate(vm, dep, Event::Func(event));
-                });
-            }
-            Ok(())
-        })
-        .map(|_| ())
-        .map_err(|_| "no function watcher id is free")
+        vm.watchers()
+            .func
+            .add_from_top(|vm, event| {
+                if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
+                    Optimizer::with(vm, |vm, opt| {
+                        let dep = DepKey::whole(identity(&event.func));
+                        opt.invalidate(vm, dep, Event::Func(event));
+                    });
+                }
+                Ok(())
+            })
+            .map(|_| ())
+            .map_err(|_| "no function watcher id is free")
     }
 
     /// `--stress-deopt`: every unit is dropped, as if each assumption broke.

@@ -242,14 +242,18 @@ impl Optimizer {
     /// Install an optimizer with `options` on `vm`. Fails when no watcher id or
     /// code-extra index is free.
     pub fn install(vm: &mut Vm, options: Options) -> Result<(), String> {
-        let dict_watcher = vm
-            .add_dict_watcher(|vm, event| {
+        // From the top: the ids a program's own watchers get stay CPython's.
+        let watchers = vm.watchers();
+        let dict_watcher = watchers
+            .dict
+            .add_from_top(|vm, event| {
                 Optimizer::with(vm, |vm, opt| opt.dict_event(vm, event));
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
-        let type_watcher = vm
-            .add_type_watcher(|vm, event| {
+        let type_watcher = watchers
+            .types
+            .add_from_top(|vm, event| {
                 Optimizer::with(vm, |vm, opt| opt.type_event(vm, &event.ty));
                 Ok(())
             })
