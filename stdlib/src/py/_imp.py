@@ -130,6 +130,27 @@ class NativeImporter:
     def exec_module(module):
         pass
 
+    @staticmethod
+    def get_code(fullname):
+        """The code of a source module, as runpy (`python -m`) runs it; None for
+        a built-in one."""
+        where = _imp_find.find(fullname)
+        if where is None:
+            raise ImportError(f"No module named {fullname!r}", name=fullname)
+        if not where:
+            return None
+        with open(where, 'rb') as file:
+            source = file.read()
+        return compile(source, where, 'exec', dont_inherit=True)
+
+
+def _source_folder_hook(path):
+    """sys.path_hooks' finder of source modules in a folder, as CPython's start-up
+    installs it: what pkgutil.iter_modules lists a package's modules with."""
+    from importlib.machinery import FileFinder, SourceFileLoader, SOURCE_SUFFIXES
+    return FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES))(path)
+
 
 if NativeImporter not in sys.meta_path:
     sys.meta_path.append(NativeImporter)
+    sys.path_hooks.append(_source_folder_hook)
