@@ -28,6 +28,7 @@ mod struct_codec;
 mod sys_setup;
 mod textio;
 mod tokenizer;
+mod unicodedata;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -42,6 +43,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("unicodedata", ModuleDef::Native(unicodedata::init)),
     ("_heapq", ModuleDef::Native(heapq::init)),
     ("_bisect", ModuleDef::Native(bisect::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
