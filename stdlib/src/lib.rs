@@ -48,6 +48,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_bisect", ModuleDef::Native(bisect::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
+    ("_posixshmem", ModuleDef::Native(posix::shared_memory::init)),
     ("_textio", ModuleDef::Native(textio::init)),
     ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
     ("_tokenize_engine", ModuleDef::Native(tokenizer::init)),

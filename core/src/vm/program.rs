@@ -137,6 +137,10 @@ impl Vm {
         }
         self.sys.dict.set_str(key, Value::list(search));
         let main = self.new_module("__main__");
+        // A script or -c source has no package or spec (runpy sets them for -m).
+        for key in [self.names.d_package.clone(), self.intern("__spec__")] {
+            main.dict.set_str(key, Value::None);
+        }
         self.trace_namespace(&main.dict);
         if let Some(file) = file {
             main.dict

@@ -103,7 +103,10 @@ def lock_held():
 
 class NativeImporter:
     """Finds and loads modules as tripwire's native import does: built-in ones,
-    then source files on sys.path (a package's __path__ is not looked at)."""
+    then source files on sys.path (a package's __path__ is not looked at). A
+    built-in module is made by the native import; a source module is made by
+    importlib and run by exec_module, so that importlib.util.LazyLoader can defer
+    running it."""
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -114,21 +117,25 @@ class NativeImporter:
         if not where:
             return spec_class(fullname, cls, origin='built-in')
         package = where.endswith('/__init__.py')
-        # Without has_location: __file__ is the native import's, and no .pyc is
-        # looked for (tripwire writes none).
         spec = spec_class(fullname, cls, origin=where, is_package=package)
+        # __file__ is the origin; no .pyc is looked for (cache_tag is None).
+        spec.has_location = True
         if package:
             spec.submodule_search_locations = [where.rpartition('/')[0]]
         return spec
 
     @staticmethod
     def create_module(spec):
+        if spec.origin != 'built-in':
+            return None
         __import__(spec.name)
         return sys.modules[spec.name]
 
-    @staticmethod
-    def exec_module(module):
-        pass
+    @classmethod
+    def exec_module(cls, module):
+        spec = module.__spec__
+        if spec.origin != 'built-in':
+            exec(cls.get_code(spec.name), module.__dict__)
 
     @staticmethod
     def get_code(fullname):
