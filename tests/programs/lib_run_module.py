@@ -27,6 +27,8 @@ with tempfile.TemporaryDirectory() as folder:
         f.write(SHOW)
     with open(os.path.join(folder, 'broken.py'), 'w') as f:
         f.write("raise ValueError('broken on purpose')\n")
+    with open(os.path.join(folder, 'data.json'), 'w') as f:
+        f.write('{"b": [1, 2], "a": null}')
 
     def run(*args):
         done = subprocess.run([sys.executable, *args], cwd=folder,
@@ -44,3 +46,8 @@ with tempfile.TemporaryDirectory() as folder:
     run('-m', 'no_such_module_here')
     run('-m', 'apkg.no_such_sub')
     run('-m', 'broken')
+    run('-m', 'no such-name')
+    # A submodule of a package the runtime bundles (json), from CPython's library.
+    run('-m', 'json.tool', '--sort-keys', 'data.json', 'out.json')
+    with open(os.path.join(folder, 'out.json')) as f:
+        print(f.read(), end='')

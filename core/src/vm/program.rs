@@ -71,10 +71,15 @@ impl Vm {
         super::signals::install_sigint_handler();
         let mut argv: Vec<&OsStr> = vec![OsStr::new("-m")];
         argv.extend(args.iter().map(AsRef::as_ref));
-        // The name as a Python literal that holds any text exactly.
+        // The name as a Python literal that holds any text exactly (what a module
+        // name may hold as it is, the rest escaped).
         let literal: String = name
             .chars()
-            .map(|c| format!("\\U{:08x}", c as u32))
+            .map(|c| match c {
+                '.' | '_' => c.to_string(),
+                c if c.is_alphanumeric() => c.to_string(),
+                c => format!("\\U{:08x}", c as u32),
+            })
             .collect();
         let code = format!("__import__('runpy')._run_module_as_main('{literal}')");
         let cwd = match std::env::current_dir() {
