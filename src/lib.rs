@@ -65,6 +65,9 @@ pub enum Program {
     /// Source text, as `python -c` runs it; argv holds the arguments after it
     /// (`sys.argv` is `['-c', ...]`).
     Code(String),
+    /// A module found on `sys.path`, run as `python -m` runs it; argv holds the
+    /// arguments after its name.
+    Module(String),
 }
 
 /// Run `program` on a thread with a large native stack; returns the exit status.
@@ -124,6 +127,7 @@ pub fn run_program(program: Program, argv: &[impl AsRef<OsStr>], options: RunOpt
             let status = match &program {
                 Program::File(path) => vm.run_main(path, &argv),
                 Program::Code(code) => vm.run_main_code(code, &argv),
+                Program::Module(name) => vm.run_main_module(name, &argv),
             };
             if options.stats {
                 if let Some(stats) = tripwire_optimizer::runtime::Optimizer::stats(&mut vm) {

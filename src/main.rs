@@ -44,6 +44,9 @@ Usage:
   tripwire run [OPTIONS] -c CODE [ARGS...]
   tripwire -c CODE [ARGS...]              run source text as python -c does
                                           (sys.argv = ['-c', ARGS...])
+  tripwire run [OPTIONS] -m MODULE [ARGS...]
+  tripwire -m MODULE [ARGS...]            run a module found on sys.path as
+                                          python -m does
   tripwire bench [OPTIONS] [PROGRAMS...]  time programs with and without the optimizer
                                           and under CPython (tripwire bench --help)
   tripwire bench --compat FOLDERS...      does tripwire print what CPython prints, per
@@ -138,6 +141,13 @@ fn run(args: &[OsString]) -> ExitCode {
             ),
             None => return usage_error("argument expected for -c"),
         },
+        Some(a) if a == "-m" => match args.get(i + 1) {
+            Some(name) => (
+                Program::Module(name.to_string_lossy().into_owned()),
+                &args[i + 2..],
+            ),
+            None => return usage_error("argument expected for -m"),
+        },
         Some(file) => (Program::File(file.clone()), &args[i..]),
     };
     let options = RunOptions {
@@ -178,7 +188,7 @@ fn main() -> ExitCode {
         }
         Some("run") => run(&args[1..]),
         // CPython's command line, as `sys.executable` is called by programs.
-        Some("-c") | Some("-B") => run(&args),
+        Some("-c") | Some("-m") | Some("-B") => run(&args),
         Some("bench") => bench::main(&args[1..]),
         Some("fuzz") => {
             let options: Vec<String> = args[1..]

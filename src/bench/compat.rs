@@ -117,10 +117,23 @@ pub fn main(args: &[OsString]) -> ExitCode {
         Ok(s) => s,
         Err(e) => return usage(&format!("cannot write the pyperf stand-in: {e}")),
     };
+    // tripwire runs on the library of the CPython it is compared with (a virtual
+    // environment's packages included): it finds the `python3.13` first on PATH.
+    let library_path = python
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .and_then(|dir| {
+            let rest = std::env::var_os("PATH").unwrap_or_default();
+            std::env::join_paths(
+                std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&rest)),
+            )
+            .ok()
+        });
     let runner = Runner {
         python,
         tripwire,
         pythonpath: shim.pythonpath(),
+        library_path,
         timeout,
     };
     let bar = if std::io::stderr().is_terminal() {
@@ -273,6 +286,8 @@ struct Runner {
     python: PathBuf,
     tripwire: PathBuf,
     pythonpath: OsString,
+    /// PATH for tripwire's runs: the folder of `python` first.
+    library_path: Option<OsString>,
     timeout: Duration,
 }
 
@@ -310,7 +325,14 @@ impl Runner {
         let mut args: Vec<&OsStr> = lead.iter().map(OsStr::new).collect();
         args.push(&script.file);
         args.extend(script.args.iter().map(OsStr::new));
-        let env = [("PYTHONPATH", self.pythonpath.as_os_str())];
+        let mut env = vec![("PYTHONPATH", self.pythonpath.as_os_str())];
+        if let Some(path) = self
+            .library_path
+            .as_ref()
+            .filter(|_| interpreter == self.tripwire)
+        {
+            env.push(("PATH", path.as_os_str()));
+        }
         child::run_with_env(
             interpreter.as_os_str(),
             &args,

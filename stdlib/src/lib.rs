@@ -28,6 +28,7 @@ mod struct_codec;
 mod sys_setup;
 mod textio;
 mod tokenizer;
+mod unicodedata;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -42,10 +43,12 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_struct_codec", ModuleDef::Native(struct_codec::init)),
     ("_struct", ModuleDef::Source(include_str!("py/_struct.py"))),
     ("errno", ModuleDef::Native(errno::init)),
+    ("unicodedata", ModuleDef::Native(unicodedata::init)),
     ("_heapq", ModuleDef::Native(heapq::init)),
     ("_bisect", ModuleDef::Native(bisect::init)),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
+    ("_posixshmem", ModuleDef::Native(posix::shared_memory::init)),
     ("_textio", ModuleDef::Native(textio::init)),
     ("_io", ModuleDef::Source(include_str!("py/_io.py"))),
     ("_tokenize_engine", ModuleDef::Native(tokenizer::init)),

@@ -8,13 +8,17 @@
 
 use std::path::{Path, PathBuf};
 
-/// An installed CPython 3.13: its prefix and its library folder.
+/// An installed CPython 3.13: its prefix and its library folder, and the virtual
+/// environment (PEP 405) it was found through, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Install {
-    /// `sys.prefix` of that CPython (the folder holding `bin/` and `lib/`).
+    /// `sys.base_prefix` of that CPython (the folder holding `bin/` and `lib/`).
     pub prefix: PathBuf,
     /// The pure-Python library: `PREFIX/lib/python3.13`.
     pub lib: PathBuf,
+    /// The virtual environment's folder (the one holding `pyvenv.cfg`): `sys.prefix`,
+    /// whose site-packages take the place of the install's.
+    pub venv: Option<PathBuf>,
 }
 
 impl Install {
@@ -22,12 +26,21 @@ impl Install {
     /// `PYTHONPATH`, in CPython's order.
     pub fn path_entries(&self) -> Vec<PathBuf> {
         let parent = self.lib.parent().unwrap_or(&self.lib);
+        let site = match &self.venv {
+            Some(venv) => venv.join("lib/python3.13/site-packages"),
+            None => self.lib.join("site-packages"),
+        };
         vec![
             parent.join("python313.zip"),
             self.lib.clone(),
             self.lib.join("lib-dynload"),
-            self.lib.join("site-packages"),
+            site,
         ]
+    }
+
+    /// `sys.prefix`: the virtual environment's folder, else the install's.
+    pub fn sys_prefix(&self) -> &Path {
+        self.venv.as_deref().unwrap_or(&self.prefix)
     }
 }
 
@@ -37,12 +50,27 @@ fn library_at(lib: PathBuf) -> Option<Install> {
         return None;
     }
     let prefix = lib.parent()?.parent()?.to_path_buf();
-    Some(Install { prefix, lib })
+    Some(Install {
+        prefix,
+        lib,
+        venv: None,
+    })
 }
 
 /// The install of the interpreter at `exe` (`PREFIX/bin/python3.13`), or, when `exe`
-/// is a pyenv shim, the newest 3.13 of that pyenv.
+/// is a pyenv shim, the newest 3.13 of that pyenv; through a virtual environment
+/// when `exe` is one's (`VENV/bin/python3.13` beside `VENV/pyvenv.cfg`).
 fn install_of_executable(exe: &Path) -> Option<Install> {
+    let venv = exe
+        .parent()
+        .and_then(Path::parent)
+        .filter(|v| v.join("pyvenv.cfg").is_file())
+        .and_then(|v| std::path::absolute(v).ok());
+    let base = base_install_of_executable(exe)?;
+    Some(Install { venv, ..base })
+}
+
+fn base_install_of_executable(exe: &Path) -> Option<Install> {
     let real = std::fs::canonicalize(exe).ok()?;
     let bin = real.parent()?;
     if bin.file_name().is_some_and(|n| n == "shims") {
@@ -138,6 +166,28 @@ mod tests {
         let found = find_with(|n| (n == "PATH").then(|| path.clone()));
         assert_eq!(found.as_ref().map(|i| i.lib.clone()), Some(newest));
         assert_eq!(found.map(|i| i.prefix), Some(tmp.join("versions/3.13.10")));
+        std::fs::remove_dir_all(tmp).unwrap();
+    }
+
+    #[test]
+    fn virtual_environment_site_packages() {
+        let tmp = std::env::temp_dir().join(format!("tw-locate-c-{}", std::process::id()));
+        let lib = fake_install(&tmp, "3.13.1");
+        let base_exe = tmp.join("versions/3.13.1/bin/python3.13");
+        std::fs::create_dir_all(base_exe.parent().unwrap()).unwrap();
+        std::fs::write(&base_exe, "").unwrap();
+        let venv = tmp.join("venv");
+        std::fs::create_dir_all(venv.join("bin")).unwrap();
+        std::fs::write(venv.join("pyvenv.cfg"), "home = x\n").unwrap();
+        std::os::unix::fs::symlink(&base_exe, venv.join("bin/python3.13")).unwrap();
+        let path = venv.join("bin").display().to_string();
+        let found = find_with(|n| (n == "PATH").then(|| path.clone())).unwrap();
+        assert_eq!(found.lib, lib);
+        assert_eq!(found.sys_prefix(), venv.as_path());
+        assert_eq!(
+            found.path_entries().last(),
+            Some(&venv.join("lib/python3.13/site-packages"))
+        );
         std::fs::remove_dir_all(tmp).unwrap();
     }
 

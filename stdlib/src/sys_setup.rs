@@ -105,9 +105,13 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         .unwrap_or_else(|_| Value::str(""));
     set(vm, "executable", exe.clone());
     set(vm, "_base_executable", exe);
-    let prefix = install.map_or_else(|| Value::str(""), |i| path_str(&i.prefix));
-    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+    let prefix = install.map_or_else(|| Value::str(""), |i| path_str(i.sys_prefix()));
+    for name in ["prefix", "exec_prefix"] {
         set(vm, name, prefix.clone());
+    }
+    let base_prefix = install.map_or_else(|| Value::str(""), |i| path_str(&i.prefix));
+    for name in ["base_prefix", "base_exec_prefix"] {
+        set(vm, name, base_prefix.clone());
     }
     let stdlib_dir = install.map_or(Value::None, |i| path_str(&i.lib));
     set(vm, "_stdlib_dir", stdlib_dir);

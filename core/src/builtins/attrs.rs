@@ -43,6 +43,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
         return Ok(Some(Value::Type(vm.type_of(obj))));
     }
     Ok(match obj {
+        Value::Module(m) if n == "__dict__" => Some(Value::Dict(m.dict.clone())),
         Value::Instance(i) => {
             if n == "__dict__" {
                 return Ok(i.dict.clone().map(Value::Dict));

@@ -928,8 +928,31 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::Bool(find_in(&data, &sub, false).is_some()))
 }
 
+/// `fmt % args` for bytes or bytearray `fmt` (a bytearray gives a bytearray, a
+/// bytes subclass plain bytes).
+pub fn percent(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    let data = bytes_like(fmt).unwrap_or_default();
+    let out = super::format::percent_format_bytes(vm, &data, args)?;
+    Ok(make(fmt, out))
+}
+
+fn mod_method(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "__mod__", args, 1, 1)?;
+    recv(vm, args, "__mod__")?;
+    percent(vm, &args[0], &args[1])
+}
+
+/// `x.__rmod__(fmt)`: bytes format only as the left operand.
+fn rmod_method(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_method_args(vm, "__rmod__", args, 1, 1)?;
+    recv(vm, args, "__rmod__")?;
+    Ok(super::types::not_implemented(vm))
+}
+
 pub fn install(vm: &mut Vm) {
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("__mod__", mod_method),
+        ("__rmod__", rmod_method),
         ("find", find),
         ("rfind", rfind),
         ("index", index),

@@ -1,4 +1,5 @@
-//! `format(value, spec)` dispatch and printf-style `%` formatting of str.
+//! `format(value, spec)` dispatch and printf-style `%` formatting of str, bytes and
+//! bytearray.
 
 use super::format_spec::{self, Spec};
 use crate::object::{ObjKind, PyStr, Value};
@@ -95,7 +96,81 @@ fn write_plain_conversion(out: &mut String, conv: char, arg: &Value) -> bool {
     true
 }
 
+/// What `%` formats: text, or bytes (whose format and result are held here as
+/// Latin-1 text, one char per byte).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Text,
+    Bytes,
+}
+
+/// `str % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
+    format_percent(vm, fmt, args, Target::Text).map(Value::from_string)
+}
+
+/// `bytes % args` and `bytearray % args`: the formatted bytes.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let text = format_percent(vm, &latin1_text(fmt), args, Target::Bytes)?;
+    // Every char is one the bytes conversions produced: U+0000..U+00FF.
+    Ok(latin1_bytes(&text))
+}
+
+fn latin1_bytes(text: &str) -> Vec<u8> {
+    text.chars().map(|c| c as u32 as u8).collect()
+}
+
+fn latin1_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The bytes `%s` / `%b` insert: a bytes-like object's, or what its `__bytes__` gives.
+fn bytes_of_argument(vm: &mut Vm, arg: &Value) -> PyResult<Vec<u8>> {
+    if let Some(bytes) = super::bytearray::bytes_like(arg) {
+        return Ok(bytes);
+    }
+    let name = vm.intern("__bytes__");
+    if let Some(m) = vm.type_of(arg).lookup(&name) {
+        let r = vm.call_method_value(m, arg, &[])?;
+        return match &r {
+            Value::Obj(o) if matches!(o.kind, ObjKind::Bytes(_)) => {
+                Ok(super::bytearray::bytes_like(&r).unwrap_or_default())
+            }
+            _ => Err(vm.type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    Err(vm.type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        vm.type_name(arg)
+    )))
+}
+
+/// The byte `%c` of bytes inserts: an int in range(256) or a single byte.
+fn byte_of_argument(vm: &mut Vm, arg: &Value) -> PyResult<u8> {
+    if let Some(bytes) = super::bytearray::bytes_like(arg).filter(|_| !is_memoryview(arg)) {
+        if let [b] = bytes[..] {
+            return Ok(b);
+        }
+    } else if matches!(arg, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+        || vm.type_of(arg).lookup(&vm.names.d_index.clone()).is_some()
+    {
+        let n = crate::builtins::types::to_int(vm, arg)?;
+        return match n {
+            Value::Int(i) if (0..256).contains(&i) => Ok(i as u8),
+            _ => Err(vm.overflow_error("%c arg not in range(256)")),
+        };
+    }
+    Err(vm.type_error("%c requires an integer in range(256) or a single byte"))
+}
+
+fn is_memoryview(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::MemoryView(_)))
+}
+
+fn format_percent(vm: &mut Vm, fmt: &str, args: &Value, target: Target) -> PyResult<String> {
     let (items, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.items.to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
@@ -134,7 +209,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             let Some(m) = &mapping else {
                 return Err(vm.type_error("format requires a mapping"));
             };
-            key_value = Some(vm.getitem(m, &Value::str(&key))?);
+            let key = match target {
+                Target::Text => Value::str(&key),
+                Target::Bytes => super::bytes::new_bytes(latin1_bytes(&key)),
+            };
+            key_value = Some(vm.getitem(m, &key)?);
             used_mapping = true;
             i = j;
         }
@@ -204,20 +283,29 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         if flags.is_empty()
             && width.is_empty()
             && precision.is_none()
+            && target == Target::Text
             && write_plain_conversion(&mut out, conv, &arg)
         {
             continue;
         }
         let left = flags.contains('-');
         let align = if left { "<" } else { "" };
-        let text = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.to_str(&arg)?,
-                    'r' => vm.repr(&super::str_surrogates::original(&arg))?,
-                    _ => vm.ascii(&super::str_surrogates::original(&arg))?,
+        let text = match (conv, target) {
+            ('s' | 'r' | 'a', _) | ('b', Target::Bytes) => {
+                let t = match (conv, target) {
+                    ('s' | 'b', Target::Bytes) => latin1_text(&bytes_of_argument(vm, &arg)?),
+                    (_, Target::Bytes) => vm.ascii(&arg)?.as_str().to_string(),
+                    ('s', _) => vm.to_str(&arg)?.as_str().to_string(),
+                    ('r', _) => vm
+                        .repr(&super::str_surrogates::original(&arg))?
+                        .as_str()
+                        .to_string(),
+                    _ => vm
+                        .ascii(&super::str_surrogates::original(&arg))?
+                        .as_str()
+                        .to_string(),
                 };
-                let mut t = s.as_str().to_string();
+                let mut t = t;
                 if let Some(p) = &precision {
                     let n: usize = p.parse().unwrap_or(0);
                     t = t.chars().take(n).collect();
@@ -225,22 +313,37 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 let spec = format!("{}{}", if left { "<" } else { ">" }, width);
                 pad_with(vm, &t, &spec)?
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c' => {
+            ('c', Target::Bytes) => {
+                let byte = char::from(byte_of_argument(vm, &arg)?);
+                let spec = format!("{}{}", if left { "<" } else { ">" }, width);
+                pad_with(vm, &byte.to_string(), &spec)?
+            }
+            ('d' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c', _) => {
                 let numeric = match conv {
                     'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                         let v = match &arg {
-                            Value::Float(f) => crate::builtins::types::float_to_int(vm, *f)?,
+                            Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                                crate::builtins::types::float_to_int(vm, *f)?
+                            }
                             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => arg.clone(),
                             other => {
                                 let intname = vm.names.d_int.clone();
                                 let idx = vm.names.d_index.clone();
                                 let t = vm.type_of(other);
-                                if t.lookup(&intname).is_some() || t.lookup(&idx).is_some() {
+                                let decimal = matches!(conv, 'd' | 'i' | 'u');
+                                if t.lookup(&idx).is_some()
+                                    || (decimal && t.lookup(&intname).is_some())
+                                {
                                     crate::builtins::types::to_int(vm, other)?
                                 } else {
                                     return Err(vm.type_error(format!(
-                                        "%{} format: a real number is required, not {}",
+                                        "%{} format: {} is required, not {}",
                                         conv,
+                                        if decimal {
+                                            "a real number"
+                                        } else {
+                                            "an integer"
+                                        },
                                         vm.type_name(other)
                                     )));
                                 }
@@ -330,7 +433,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                     t
                 }
             }
-            other => {
+            (other, _) => {
                 return Err(vm.value_error(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
                     other,
@@ -342,9 +445,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         out.push_str(&text);
     }
     if next < items.len() && mapping.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(match target {
+            Target::Text => "not all arguments converted during string formatting",
+            Target::Bytes => "not all arguments converted during bytes formatting",
+        }));
     }
-    Ok(Value::from_string(out))
+    Ok(out)
 }
 
 fn pad_with(vm: &mut Vm, text: &str, spec: &str) -> PyResult<String> {

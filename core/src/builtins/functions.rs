@@ -970,10 +970,18 @@ fn code_arg(
             vm.code_compiled(&code);
             Ok(code)
         }
-        other => Err(vm.type_error(format!(
-            "exec() arg 1 must be a string, bytes or code object, not {}",
-            vm.type_name(other)
-        ))),
+        other => match super::bytearray::bytes_like(other) {
+            // Source bytes are decoded as a file's are (PEP 263).
+            Some(bytes) => {
+                let text = crate::vm::source_file::decode(&bytes, filename)
+                    .map_err(|m| vm.source_error(&m))?;
+                code_arg(vm, &Value::str(&text), mode, filename)
+            }
+            None => Err(vm.type_error(format!(
+                "exec() arg 1 must be a string, bytes or code object, not {}",
+                vm.type_name(other)
+            ))),
+        },
     }
 }
 

@@ -357,4 +357,5 @@ pub fn install(vm: &mut Vm) {
     function::install(vm);
     descriptors::install(vm);
     crate::vm::frame_object::install(vm);
+    crate::vm::module_object::install(vm);
 }

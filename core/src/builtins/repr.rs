@@ -272,7 +272,7 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 _ => s(format!("<class '{}'>", t.qualname.borrow().as_str())),
             }
         }
-        Value::Module(m) => s(format!("<module '{}'>", m.name.as_str())),
+        Value::Module(m) => module_repr(vm, v, m),
         Value::Code(c) => s(format!(
             "<code object {} at {:#x}, file \"{}\", line {}>",
             c.name.as_str(),
@@ -426,6 +426,24 @@ fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     object_repr(vm, v)
 }
 
+/// A module's repr: its class's `__repr__` if a Python subclass defines one, else
+/// `<module 'name'>`, with the file it came from if it has one.
+fn module_repr(vm: &mut Vm, v: &Value, m: &crate::object::Module) -> PyResult<Rc<PyStr>> {
+    if let Some(cls) = m.subclass() {
+        let name = vm.names.d_repr.clone();
+        if let Some(text) = call_text_method(vm, v, &cls, &name)? {
+            return Ok(text);
+        }
+    }
+    let name = vm
+        .module_display_name(m)
+        .map_or_else(|| "?".to_string(), |n| n.as_str().to_string());
+    match m.dict.get_str(&vm.names.d_file) {
+        Some(Value::Str(file)) => s(format!("<module '{name}' from '{}'>", file.as_str())),
+        _ => s(format!("<module '{name}'>")),
+    }
+}
+
 fn exception_repr(vm: &mut Vm, v: &Value, cls: &crate::object::TypeRef) -> PyResult<Rc<PyStr>> {
     let args = crate::vm::errors::exc_data(v)
         .map(|d| d.borrow().args.clone())
@@ -478,7 +496,7 @@ fn str_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 None => repr(vm, v),
             }
         }
-        Value::Instance(_) | Value::Obj(_) => {
+        Value::Instance(_) | Value::Obj(_) | Value::Module(_) => {
             let cls = vm.type_of(v);
             let name = vm.names.d_str.clone();
             if let Some(text) = call_text_method(vm, v, &cls, &name)? {

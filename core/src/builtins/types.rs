@@ -150,6 +150,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         t
     };
     let base = match t.layout {
+        Layout::Module => return Ok(crate::vm::module_object::new_module_of(vm, t)),
         Layout::Object | Layout::Fixed | Layout::Type => Base::None,
         Layout::Exception => Base::Exception(Box::new(PyCell::new(crate::object::ExcData {
             args: Value::tuple(args.to_vec()),

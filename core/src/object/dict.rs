@@ -240,8 +240,10 @@ impl Dict {
         self.version.get()
     }
 
+    /// A new version, so that caches keyed on the old one miss (also what every
+    /// change does).
     #[inline]
-    fn bump(&self) {
+    pub fn bump(&self) {
         self.version.set(next_version());
     }
 

@@ -452,6 +452,9 @@ impl ByteArray {
 pub struct Module {
     pub name: Rc<PyStr>,
     pub dict: Rc<Dict>,
+    /// Its class when that is a subclass of `types.ModuleType` (made by one, or
+    /// given by `__class__` assignment); None for a plain module.
+    pub cls: PyCell<Option<TypeRef>>,
     pub weakrefs: weakref::WeakrefMark,
 }
 
@@ -460,8 +463,15 @@ impl Module {
         Module {
             name,
             dict,
+            cls: PyCell::new(None),
             weakrefs: Default::default(),
         }
+    }
+
+    /// The `ModuleType` subclass this module is an instance of, if any.
+    #[inline]
+    pub fn subclass(&self) -> Option<TypeRef> {
+        self.cls.borrow().clone()
     }
 }
 

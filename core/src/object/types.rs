@@ -29,6 +29,8 @@ pub enum Layout {
     Exception,
     /// Metaclasses: instances are types.
     Type,
+    /// Subclasses of `types.ModuleType`: instances are modules (`Value::Module`).
+    Module,
     /// A built-in kind whose instances are not `Instance`s and cannot be subclassed.
     Fixed,
 }

@@ -23,21 +23,12 @@ impl Vm {
         match obj {
             Value::Type(t) => return self.type_getattr(t, obj, name),
             Value::Module(m) => {
-                if let Some(v) = m.dict.get_str(name) {
-                    return Ok(v);
+                if m.cls.borrow().is_none() {
+                    if let Some(v) = m.dict.get_str(name) {
+                        return Ok(v);
+                    }
                 }
-                if name.as_str() == "__dict__" {
-                    return Ok(Value::Dict(m.dict.clone()));
-                }
-                let getattr = self.names.getattr.clone();
-                if let Some(f) = m.dict.get_str(&getattr) {
-                    return self.call(&f, &[Value::Str(name.clone())], &[]);
-                }
-                return Err(self.attribute_error(format!(
-                    "module '{}' has no attribute '{}'",
-                    m.name.as_str(),
-                    name.as_str()
-                )));
+                return self.module_getattr(obj, m, name);
             }
             Value::Obj(o) if matches!(o.kind, ObjKind::Super { .. }) => {
                 if let Some(v) = crate::builtins::types::super_getattr(self, obj, name)? {
@@ -118,6 +109,10 @@ impl Vm {
                 if let Some(v) = d.get_str(name) {
                     return Ok(Some(v));
                 }
+            }
+        } else if let Value::Module(m) = obj {
+            if let Some(v) = m.dict.get_str(name) {
+                return Ok(Some(v));
             }
         } else if let Value::Function(f) = obj {
             if let Some(v) = crate::builtins::function::function_attr(self, f, name)? {
@@ -363,6 +358,12 @@ impl Vm {
                 return Ok(());
             }
         }
+        if let Value::Module(m) = obj {
+            if let Some(f) = self.module_class_hook(m, &self.names.setattr) {
+                self.call_method_value(f, obj, &[Value::Str(name.clone()), value])?;
+                return Ok(());
+            }
+        }
         self.generic_setattr(obj, name, Some(value))
     }
 
@@ -430,6 +431,12 @@ impl Vm {
                 return Ok(());
             }
         }
+        if let Value::Module(m) = obj {
+            if let Some(f) = self.module_class_hook(m, &self.names.delattr) {
+                self.call_method_value(f, obj, &[Value::Str(name.clone())])?;
+                return Ok(());
+            }
+        }
         self.generic_setattr(obj, name, None)
     }
 
@@ -481,22 +488,7 @@ impl Vm {
             Value::Function(f) => {
                 crate::builtins::function::set_function_attr(self, f, name, value)
             }
-            Value::Module(m) => match value {
-                Some(v) => {
-                    self.dict_will_set_str(&m.dict, name, &v);
-                    let old = m.dict.set_str(name.clone(), v);
-                    drop(old);
-                    Ok(())
-                }
-                None => match self.dict_del_str_notified(&m.dict, name) {
-                    Some(_) => Ok(()),
-                    None => Err(self.attribute_error(format!(
-                        "module '{}' has no attribute '{}'",
-                        m.name.as_str(),
-                        name.as_str()
-                    ))),
-                },
-            },
+            Value::Module(m) => self.module_setattr(obj, m, name, value),
             _ => {
                 if let Value::Obj(o) = obj {
                     if let ObjKind::Frame(d) = &o.kind {
@@ -549,7 +541,7 @@ impl Vm {
     }
 
     /// Store through a data descriptor; false if `attr` is not one.
-    fn data_descriptor_set(
+    pub(crate) fn data_descriptor_set(
         &mut self,
         attr: &Value,
         obj: &Value,

@@ -53,7 +53,7 @@ impl Vm {
     /// type has an attribute of that name (a descriptor such as `__dict__` would
     /// take precedence over the dict).
     fn specialize_module(&self, code: &Code, at: usize, m: &crate::object::Module, name: &PyStr) {
-        if self.types.module.lookup(name).is_some() {
+        if m.cls.borrow().is_some() || self.types.module.lookup(name).is_some() {
             return;
         }
         let Some(value) = m.dict.get_str(name) else {

@@ -124,7 +124,7 @@ pub fn install() -> &'static BuiltinTypes {
         function: fixed("function"),
         builtin_function: fixed("builtin_function_or_method"),
         method: fixed("method"),
-        module: fixed("module"),
+        module: new_type("module", &[o], Module),
         code: fixed("code"),
         cell: fixed("cell"),
         generator: fixed("generator"),
@@ -275,6 +275,7 @@ pub fn borrowed_type_of<'a>(t: &'a BuiltinTypes, v: &'a Value) -> Option<&'a Typ
         Value::Function(_) => &t.function,
         Value::Builtin(_) => &t.builtin_function,
         Value::Method(_) => &t.method,
+        Value::Module(m) if m.cls.borrow().is_some() => return None,
         Value::Module(_) => &t.module,
         Value::Code(_) => &t.code,
         Value::Cell(_) => &t.cell,
@@ -285,15 +286,27 @@ pub fn borrowed_type_of<'a>(t: &'a BuiltinTypes, v: &'a Value) -> Option<&'a Typ
     })
 }
 
-/// The type of a value.
-#[inline]
+/// The type of a value. Always inlined: the evaluation loop asks it on its fast
+/// paths, and a call costs more than the few compares.
+#[inline(always)]
 pub fn type_of(t: &BuiltinTypes, v: &Value) -> TypeRef {
     match v {
         Value::Type(ty) => ty.meta.borrow().clone().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.cls(),
-        _ => borrowed_type_of(t, v)
-            .cloned()
-            .unwrap_or_else(|| t.object.clone()),
+        _ => match borrowed_type_of(t, v) {
+            Some(ty) => ty.clone(),
+            None => module_subclass(v).unwrap_or_else(|| t.object.clone()),
+        },
+    }
+}
+
+/// The class of a module made by a `types.ModuleType` subclass (kept out of
+/// `type_of`'s inlined body: such modules are rare).
+#[cold]
+fn module_subclass(v: &Value) -> Option<TypeRef> {
+    match v {
+        Value::Module(m) => m.subclass(),
+        _ => None,
     }
 }
 

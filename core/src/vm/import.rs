@@ -270,7 +270,12 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 if let Value::Module(m) = module {
-                    let sub = format!("{}.{}", m.name.as_str(), name.as_str());
+                    // The module's name is its `__name__` (importlib names the
+                    // modules it makes only there).
+                    let module_name = self
+                        .module_display_name(m)
+                        .unwrap_or_else(|| m.name.clone());
+                    let sub = format!("{}.{}", module_name.as_str(), name.as_str());
                     match self.import_one(&sub) {
                         Ok(v) => {
                             self.bind_submodule(m, name, &v);
@@ -289,13 +294,13 @@ impl Vm {
                     let msg = format!(
                         "cannot import name '{}' from '{}'{}",
                         name.as_str(),
-                        m.name.as_str(),
+                        module_name.as_str(),
                         location
                     );
                     return Err(self.import_error(
                         &self.types.import_error.clone(),
                         &msg,
-                        Value::Str(m.name.clone()),
+                        Value::Str(module_name),
                         file.unwrap_or(Value::None),
                     ));
                 }

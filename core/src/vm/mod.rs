@@ -30,6 +30,7 @@ pub mod jump;
 pub mod loop_hook;
 pub mod matching;
 pub mod memory_reserve;
+pub mod module_object;
 pub mod names;
 pub mod namespace;
 pub mod ops;

@@ -355,6 +355,11 @@ impl Vm {
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::str::percent(self, fmt, args).map(Some)
             }
+            (BinOp::Mod, Value::Obj(x), args)
+                if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
+            {
+                return crate::builtins::bytes_methods::percent(self, a, args).map(Some)
+            }
             (BinOp::Add, Value::Obj(x), Value::Obj(_))
                 if matches!(x.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)) =>
             {

@@ -62,6 +62,33 @@ impl Vm {
         )
     }
 
+    /// Run the module `name` (found on `sys.path`) as the main module, as
+    /// `python -m name args...` does: through `runpy._run_module_as_main`, so
+    /// `sys.argv` is `['-m', args...]` until runpy puts the module's path first,
+    /// `sys.path[0]` is the working directory, and a module that cannot be found
+    /// ends the program with runpy's message ("No module named ...") and status 1.
+    pub fn run_main_module(&mut self, name: &str, args: &[impl AsRef<OsStr>]) -> i32 {
+        super::signals::install_sigint_handler();
+        let mut argv: Vec<&OsStr> = vec![OsStr::new("-m")];
+        argv.extend(args.iter().map(AsRef::as_ref));
+        // The name as a Python literal that holds any text exactly (what a module
+        // name may hold as it is, the rest escaped).
+        let literal: String = name
+            .chars()
+            .map(|c| match c {
+                '.' | '_' => c.to_string(),
+                c if c.is_alphanumeric() => c.to_string(),
+                c => format!("\\U{:08x}", c as u32),
+            })
+            .collect();
+        let code = format!("__import__('runpy')._run_module_as_main('{literal}')");
+        let cwd = match std::env::current_dir() {
+            Ok(dir) => os_str_value(dir.as_os_str()),
+            Err(_) => Value::str(""),
+        };
+        self.run_as_main(Ok(code), "<run_module>", None, cwd, &argv)
+    }
+
     fn run_main_os(&mut self, path: &Path, argv: &[&OsStr]) -> i32 {
         super::signals::install_sigint_handler();
         // As in CPython, the script is named by its absolute path (joined to the
@@ -115,6 +142,10 @@ impl Vm {
         }
         self.sys.dict.set_str(key, Value::list(search));
         let main = self.new_module("__main__");
+        // A script or -c source has no package or spec (runpy sets them for -m).
+        for key in [self.names.d_package.clone(), self.intern("__spec__")] {
+            main.dict.set_str(key, Value::None);
+        }
         self.trace_namespace(&main.dict);
         if let Some(file) = file {
             main.dict

@@ -63,7 +63,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
 ];
 
 /// Retry `call` while it fails with EINTR; the other errors as `OSError`.
-fn retrying(
+pub(super) fn retrying(
     vm: &mut Vm,
     filename: Option<&Value>,
     mut call: impl FnMut() -> isize,

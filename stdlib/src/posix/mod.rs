@@ -4,13 +4,14 @@
 //! the caller passed. This file holds the argument and error conventions every call
 //! shares, and the module's table; the calls live in `files` (file descriptors),
 //! `paths` (the file system by name), `process` (the process and its environment)
-//! and `fork`.
+//! and `fork`; `shared_memory` is `_posixshmem`.
 //! Depends on core's public API and `libc`.
 
 mod files;
 pub(crate) mod fork;
 mod paths;
 mod process;
+pub(crate) mod shared_memory;
 
 use std::ffi::CString;
 use std::rc::Rc;

@@ -103,7 +103,10 @@ def lock_held():
 
 class NativeImporter:
     """Finds and loads modules as tripwire's native import does: built-in ones,
-    then source files on sys.path (a package's __path__ is not looked at)."""
+    then source files on sys.path (a package's __path__ is not looked at). A
+    built-in module is made by the native import; a source module is made by
+    importlib and run by exec_module, so that importlib.util.LazyLoader can defer
+    running it."""
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
@@ -114,22 +117,47 @@ class NativeImporter:
         if not where:
             return spec_class(fullname, cls, origin='built-in')
         package = where.endswith('/__init__.py')
-        # Without has_location: __file__ is the native import's, and no .pyc is
-        # looked for (tripwire writes none).
         spec = spec_class(fullname, cls, origin=where, is_package=package)
+        # __file__ is the origin; no .pyc is looked for (cache_tag is None).
+        spec.has_location = True
         if package:
             spec.submodule_search_locations = [where.rpartition('/')[0]]
         return spec
 
     @staticmethod
     def create_module(spec):
+        if spec.origin != 'built-in':
+            return None
         __import__(spec.name)
         return sys.modules[spec.name]
 
+    @classmethod
+    def exec_module(cls, module):
+        spec = module.__spec__
+        if spec.origin != 'built-in':
+            exec(cls.get_code(spec.name), module.__dict__)
+
     @staticmethod
-    def exec_module(module):
-        pass
+    def get_code(fullname):
+        """The code of a source module, as runpy (`python -m`) runs it; None for
+        a built-in one."""
+        where = _imp_find.find(fullname)
+        if where is None:
+            raise ImportError(f"No module named {fullname!r}", name=fullname)
+        if not where:
+            return None
+        with open(where, 'rb') as file:
+            source = file.read()
+        return compile(source, where, 'exec', dont_inherit=True)
+
+
+def _source_folder_hook(path):
+    """sys.path_hooks' finder of source modules in a folder, as CPython's start-up
+    installs it: what pkgutil.iter_modules lists a package's modules with."""
+    from importlib.machinery import FileFinder, SourceFileLoader, SOURCE_SUFFIXES
+    return FileFinder.path_hook((SourceFileLoader, SOURCE_SUFFIXES))(path)
 
 
 if NativeImporter not in sys.meta_path:
     sys.meta_path.append(NativeImporter)
+    sys.path_hooks.append(_source_folder_hook)

@@ -13,6 +13,23 @@ from _posixcall import (_exit, _listdir_entries, _environ_items,
 
 _have_functions = []
 
+
+def fspath(path):
+    """The str or bytes of a path-like object, as CPython's posix.fspath (which
+    os exports, and importlib's bootstrap calls)."""
+    if isinstance(path, (str, bytes)):
+        return path
+    kind = type(path)
+    method = getattr(kind, '__fspath__', None)
+    if method is None:
+        raise TypeError("expected str, bytes or os.PathLike object, not "
+                        + kind.__name__)
+    result = method(path)
+    if isinstance(result, (str, bytes)):
+        return result
+    raise TypeError(f"expected {kind.__name__}.__fspath__() to return str or "
+                    f"bytes, not {type(result).__name__}")
+
 environ = dict(_environ_items())
 
 

@@ -2,6 +2,10 @@
 defaultdict, and the UserDict / UserList / UserString wrappers.
 """
 
+# CPython's is a package: importlib (runpy, `-m json.tool`) finds its submodules
+# on sys.path, as the native import does.
+__path__ = []
+
 __all__ = [
     'ChainMap',
     'Counter',

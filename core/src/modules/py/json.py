@@ -6,6 +6,10 @@ programs use: ``dumps``/``dump``, ``loads``/``load``, ``JSONEncoder``,
 CPython 3.13 (which uses its C accelerator by default).
 """
 
+# CPython's is a package: importlib (runpy, `-m json.tool`) finds its submodules
+# on sys.path, as the native import does.
+__path__ = []
+
 __all__ = [
     'dump', 'dumps', 'load', 'loads',
     'JSONDecoder', 'JSONDecodeError', 'JSONEncoder',

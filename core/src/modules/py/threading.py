@@ -129,6 +129,9 @@ class RLock:
     def _is_owned(self):
         return self._owner == get_ident()
 
+    def _recursion_count(self):
+        return self._count if self._owner == get_ident() else 0
+
     def _at_fork_reinit(self):
         self._block._at_fork_reinit()
         self._owner = None
