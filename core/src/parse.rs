@@ -56,7 +56,7 @@ impl Lines {
     }
 }
 
-fn error_at(src: &str, offset: usize, msg: String) -> SyntaxErr {
+pub(crate) fn error_at(src: &str, offset: usize, msg: String) -> SyntaxErr {
     let offset = offset.min(src.len());
     let lines = Lines::new(src);
     let line = lines.line(TextSize::new(offset as u32));

@@ -89,7 +89,7 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
             if mode == Mode::Single {
                 check_single_statement(src, &module.body)?;
             }
-            nesting::check(&module.body)?;
+            nesting::check(src, &module.body)?;
             future::check_imports(src, &module.body)?;
             type_params::rewrite(src, &mut module.body)?;
             let future_annotations = future::has_annotations(&module.body);
@@ -105,7 +105,7 @@ fn compile_here(src: &str, filename: &str, mode: Mode) -> CResult<Rc<Code>> {
         }
         Mode::Eval => {
             let e = parse::parse_expression(src)?;
-            nesting::check_expr(&e.body)?;
+            nesting::check_expr(src, &e.body)?;
             let module = ast::ModModule {
                 node_index: Default::default(),
                 range: e.range,

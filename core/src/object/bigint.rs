@@ -187,12 +187,38 @@ pub fn pow_mod(a: IntRef, b: IntRef, m: IntRef) -> Result<Value, PowModError> {
     if b.is_negative() {
         base = mod_inverse(&base, &modulus).ok_or(PowModError::NotInvertible)?;
     }
-    let r = base.modpow(&b.to_big().abs(), &modulus);
+    let r = modpow(&base, &b.to_big().abs(), &modulus);
     Ok(normalize(if m_neg && !r.is_zero() {
         r - modulus
     } else {
         r
     }))
+}
+
+/// `base ** exp % modulus` (all non-negative, modulus > 0). An exponent below
+/// 2**32 is squared and multiplied directly, each step reduced, as CPython does:
+/// the Montgomery form `BigInt::modpow` builds for an odd modulus costs seconds to
+/// set up for a modulus of 100,000 digits (fuzz mutant 27168: `pow(2, -1, M)`),
+/// where a few multiplications of small numbers are the whole work. Longer
+/// exponents pay for the setup: with a 2048-bit modulus, Montgomery is 1.7x faster
+/// at 64 bits, direct 3.5x faster at 17.
+fn modpow(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> BigInt {
+    let Some(e) = exp.to_u32() else {
+        return base.modpow(exp, modulus);
+    };
+    let mut result = BigInt::one() % modulus;
+    let mut square = base.clone();
+    let mut rest = e;
+    while rest > 0 {
+        if rest & 1 == 1 {
+            result = (result * &square) % modulus;
+        }
+        rest >>= 1;
+        if rest > 0 {
+            square = (&square * &square) % modulus;
+        }
+    }
+    result
 }
 
 /// The inverse of `a` modulo `m` (both non-negative, m > 0), if it exists.
