@@ -71,7 +71,10 @@ const CRASH_MARKERS: &[&str] = &[
 ];
 
 /// Run `program` with `cmd` (the interpreter and its leading arguments) in `dir`,
-/// stdin empty, stdout discarded.
+/// stdin empty, stdout discarded. The run is a process group of its own, killed
+/// whole when it ends or times out: a process it forked that lives on (a mutant
+/// that forks and loops) would otherwise hold its stderr open, and the campaign
+/// would wait for it forever.
 pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::io::Result<Outcome> {
     let mut command = Command::new(&cmd[0]);
     command
@@ -82,7 +85,8 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        .process_group(0);
     let memory = limits.memory;
     // SAFETY: only async-signal-safe calls (setrlimit) between fork and exec.
     unsafe {
@@ -103,6 +107,7 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         });
     }
     let mut child = command.spawn()?;
+    let group = child.id() as libc::pid_t;
     let mut stderr_pipe = child.stderr.take();
     let reader = std::thread::spawn(move || {
         let mut kept = Vec::new();
@@ -145,6 +150,12 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         }
         std::thread::sleep(Duration::from_millis(2));
     };
+    // What the run forked dies with it. SAFETY: a system call with no memory
+    // effects; the group id is the child's pid, which the kernel does not hand
+    // out again while the group has members.
+    unsafe {
+        libc::kill(-group, libc::SIGKILL);
+    }
     let (stderr, crash_line) = reader.join().unwrap_or_default();
     let Some(status) = status else {
         return Ok(Outcome::TimedOut);
@@ -228,6 +239,12 @@ mod tests {
         );
         let slept = run(&sh("sleep 5"), Path::new("x"), &dir, limits).unwrap();
         assert_eq!(slept, Outcome::TimedOut);
+        // A process the run left behind, holding its stderr, dies with it (before,
+        // the campaign waited for it: a mutant that forked and looped).
+        let started = Instant::now();
+        let forked = run(&sh("sleep 60 & exit 3"), Path::new("x"), &dir, limits).unwrap();
+        assert!(matches!(forked, Outcome::Exited { status: 3, .. }));
+        assert!(started.elapsed() < Duration::from_secs(30));
         let panicked = run(
             &sh("echo \"thread 'main' panicked at x.rs\" >&2; exit 101"),
             Path::new("x"),
