@@ -40,6 +40,8 @@ pub struct Stats {
     pub stale_installs_refused: u64,
     /// Loops not compiled, by why.
     pub refusals: BTreeMap<String, u64>,
+    /// Calls in the units compiled that were not inlined, by why.
+    pub not_inlined: BTreeMap<String, u64>,
     pub compile_time: Duration,
     pub dependency_index_bytes: usize,
 }
@@ -51,6 +53,10 @@ impl Stats {
 
     pub fn refusal(&mut self, why: &str) {
         *self.refusals.entry(why.to_string()).or_default() += 1;
+    }
+
+    pub fn not_inlined(&mut self, why: &str) {
+        *self.not_inlined.entry(why.to_string()).or_default() += 1;
     }
 
     pub fn invalidation(&mut self, event: &str) {
@@ -77,6 +83,7 @@ impl Stats {
             ),
             ("spurious_invalidations".to_string(), self.spurious),
             ("refusals".to_string(), self.refusals.values().sum()),
+            ("not_inlined".to_string(), self.not_inlined.values().sum()),
             ("rearmed".to_string(), self.rearmed),
             (
                 "stale_installs_refused".to_string(),
@@ -101,6 +108,11 @@ impl Stats {
             self.refusals
                 .iter()
                 .map(|(k, v)| (format!("refusals.{k}"), *v)),
+        );
+        e.extend(
+            self.not_inlined
+                .iter()
+                .map(|(k, v)| (format!("not_inlined.{k}"), *v)),
         );
         e
     }

@@ -738,6 +738,8 @@ pub enum AttrHow {
 /// A compiled loop or function body.
 pub struct Unit {
     pub code: Rc<Code>,
+    /// Why each of its calls was not inlined (the statistics count them).
+    pub not_inlined: Vec<&'static str>,
     /// Its id in the optimizer, once installed.
     pub id: Cell<u32>,
     /// The whole body of a function, entered at its start (else a loop).

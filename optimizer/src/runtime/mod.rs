@@ -668,6 +668,9 @@ impl Optimizer {
         }
         self.stats.units_compiled += 1;
         self.stats.guards += unit.sites.len() as u64;
+        for why in &unit.not_inlined {
+            self.stats.not_inlined(why);
+        }
         unit.id.set(id.0);
         let compiled = Rc::new(Compiled {
             unit: Rc::new(unit),

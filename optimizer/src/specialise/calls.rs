@@ -55,6 +55,7 @@ struct Snapshot {
     exits: usize,
     stack: Vec<Entry>,
     temps: u32,
+    not_inlined: usize,
 }
 
 /// Whether `code` runs straight through: no jump, and its only return is its last
@@ -131,14 +132,21 @@ impl Translator<'_> {
         // An inlined callee must not run twice either (a lazily read local found
         // unbound after it would send the frame back before the call).
         self.take_lazy_locals(n + 2);
-        if let Some(plan) = self.inline_plan(below, n) {
-            let before = self.snapshot();
-            match self.inline_call(pc, below, plan) {
-                Ok(flow) => return Ok(flow),
-                // A call in the callee could not be inlined: make this one.
-                Err(_) => self.roll_back(before),
+        let why = match self.inline_plan(below, n) {
+            Ok(plan) => {
+                let before = self.snapshot();
+                match self.inline_call(pc, below, plan) {
+                    Ok(flow) => return Ok(flow),
+                    // A call in the callee could not be inlined: make this one.
+                    Err(_) => {
+                        self.roll_back(before);
+                        "a callee with a call that cannot be inlined"
+                    }
+                }
             }
-        }
+            Err(why) => why,
+        };
+        self.not_inlined.push(why);
         if !self.inline.is_empty() {
             return Err(Refusal {
                 pc,
@@ -167,17 +175,23 @@ impl Translator<'_> {
 
     /// Whether the call whose callable is at depth `below`, with `n` arguments, can
     /// be inlined, and how.
-    fn inline_plan(&self, below: usize, n: usize) -> Option<InlinePlan> {
+    fn inline_plan(&self, below: usize, n: usize) -> Result<InlinePlan, &'static str> {
         if self.inline.len() >= INLINE_DEPTH {
-            return None;
+            return Err("calls nested deeper than inlining goes");
         }
-        let constant = self.stack.get(below)?.known?;
-        let Some(Value::Function(func)) = self.constants.get(constant as usize) else {
-            return None;
+        let known = self.stack.get(below).and_then(|e| e.known);
+        let Some(constant) = known else {
+            return Err("a callee not known at compile time");
         };
-        let receiver = match self.stack.get(below + 1)?.src {
-            Src::Const(c) => !self.constants.get(c as usize)?.is_null(),
-            Src::Slot(_) => true,
+        let func = match self.constants.get(constant as usize) {
+            Some(Value::Function(func)) => func,
+            Some(Value::Builtin(_)) => return Err("a built-in function"),
+            Some(Value::Type(_)) => return Err("a class"),
+            _ => return Err("a callee other than a Python function"),
+        };
+        let receiver = match self.stack.get(below + 1).map(|e| e.src) {
+            Some(Src::Const(c)) => self.constants.get(c as usize).is_some_and(|v| !v.is_null()),
+            _ => true,
         };
         let code = func.code();
         let passed = n + receiver as usize;
@@ -189,28 +203,30 @@ impl Translator<'_> {
             || !code.cellvars.is_empty()
             || !code.freevars.is_empty()
             || passed > argcount
-            || !Rc::ptr_eq(&func.globals, self.scope.globals)
         {
-            return None;
+            return Err("a callee that needs argument binding, cells or a generator");
+        }
+        if !Rc::ptr_eq(&func.globals, self.scope.globals) {
+            return Err("a callee of another module");
         }
         let defaults: Vec<Value> = match &*func.defaults.borrow() {
             _ if passed == argcount => Vec::new(),
             Some(d) if argcount - passed <= d.items.len() => {
                 d.items[d.items.len() - (argcount - passed)..].to_vec()
             }
-            _ => return None,
+            _ => return Err("a call missing arguments"),
         };
         if !is_inlinable(&code) {
-            return None;
+            return Err("a callee with a loop or an instruction units lack");
         }
         // Inside an inlined callee, the stack must fit below the outermost
         // callee's locals.
         if let Some(outermost) = self.inline.first() {
             if below + code.stacksize as usize + 1 >= outermost.locals_base as usize {
-                return None;
+                return Err("calls nested deeper than inlining goes");
             }
         }
-        Some(InlinePlan {
+        Ok(InlinePlan {
             constant,
             func: func.clone(),
             code,
@@ -409,6 +425,7 @@ impl Translator<'_> {
             exits: self.exits.len(),
             stack: self.stack.clone(),
             temps: self.temps,
+            not_inlined: self.not_inlined.len(),
         }
     }
 
@@ -423,6 +440,7 @@ impl Translator<'_> {
         self.exits.truncate(to.exits);
         self.stack = to.stack;
         self.temps = to.temps;
+        self.not_inlined.truncate(to.not_inlined);
         self.last_result = None;
     }
 }

@@ -133,6 +133,7 @@ fn compile(
         out_of_loop_done: Vec::new(),
         temps: 0,
         last_result: None,
+        not_inlined: Vec::new(),
     };
     t.block_depth.insert(head, depth);
     t.translate(false)?;
@@ -172,6 +173,7 @@ fn compile(
         entries: Cell::new(0),
         rounds: Cell::new(0),
         guard_failures: Cell::new(0),
+        not_inlined: t.not_inlined,
     };
     if !unit.check_layout(code.nlocalsplus()) {
         return Err(Refusal {
@@ -286,6 +288,8 @@ struct Translator<'a> {
     /// The op that wrote the temporary now on top of the stack, while nothing has
     /// been emitted since (a store may then take its result directly).
     last_result: Option<usize>,
+    /// Why each call compiled was not inlined.
+    not_inlined: Vec<&'static str>,
 }
 
 const UNRESOLVED: OpIndex = OpIndex::MAX;

@@ -1,5 +1,5 @@
 //! Tests of the translator: a stale install caught by the re-check; the register
-//! form backends run.
+//! form backends run; calls inlined inside inlined calls, and why others are not.
 
 use super::*;
 use crate::unit::Operand;
@@ -102,5 +102,49 @@ fn the_register_form_is_the_same_ops_over_one_register_file_and_is_patched_with_
     assert!(
         matches!(unit.reg_ops[watched].get(), Op::Exit(_)),
         "the form backends run is patched too"
+    );
+}
+
+#[test]
+fn calls_inline_through_calls_and_say_why_when_they_do_not() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    // g calls h (inlined inside g); k calls len (a built-in: k is not inlined, and
+    // neither is anything that calls it); w loops.
+    let src = "\
+def h(x):
+    return x + 1
+def g(x):
+    return h(x) * 2
+def k(x):
+    return len('ab') + x
+def w(x):
+    for j in range(x):
+        pass
+    return x
+def f(n):
+    t = 0
+    for i in range(n):
+        t += g(i) + k(i) + w(1)
+    return t
+";
+    let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
+    let levels: Vec<u32> = unit
+        .ops
+        .iter()
+        .filter_map(|op| match op.get() {
+            Op::Inline { level, .. } => Some(level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, vec![1, 2], "g, then h inside it");
+    // One reason per call the unit makes: k's own `len` was only met while k was
+    // tried, and went with the rollback.
+    assert_eq!(
+        unit.not_inlined,
+        vec![
+            "a callee with a call that cannot be inlined",
+            "a callee with a loop or an instruction units lack",
+        ]
     );
 }
