@@ -75,7 +75,12 @@ struct TextState {
     writable: bool,
     seekable: bool,
     /// Decoded text, untranslated; `pos` is the byte offset of the unread part.
+    /// Lone surrogates (a codec's `surrogateescape`) show as U+FFFD here.
     decoded: String,
+    /// The same text in generalized UTF-8 while it holds lone surrogates: each is
+    /// as long as the U+FFFD that stands for it in `decoded`, so offsets found in
+    /// `decoded` hold here, and the text returned is cut from this copy.
+    exact: Option<Vec<u8>>,
     pos: usize,
     /// Bytes of a character whose end has not been read yet (native UTF-8).
     undecoded: Vec<u8>,
@@ -181,11 +186,53 @@ fn chars_prefix(text: &str, n: usize) -> Option<usize> {
 impl TextState {
     /// Append decoded text, dropping what was already returned.
     fn push(&mut self, s: &str) {
+        self.drop_returned();
+        self.decoded.push_str(s);
+        if let Some(exact) = self.exact.as_mut() {
+            exact.extend_from_slice(s.as_bytes());
+        }
+    }
+
+    /// Append text a Python codec decoded, lone surrogates kept.
+    fn push_str(&mut self, s: &PyStr) {
+        if !s.has_surrogates() {
+            return self.push(s.as_str());
+        }
+        self.drop_returned();
+        let decoded = &self.decoded;
+        let exact = self
+            .exact
+            .get_or_insert_with(|| decoded.as_bytes().to_vec());
+        exact.extend_from_slice(s.wtf8());
+        self.decoded.push_str(s.as_str());
+    }
+
+    fn drop_returned(&mut self) {
         if self.pos > 0 {
             self.decoded.drain(..self.pos);
+            if let Some(exact) = self.exact.as_mut() {
+                exact.drain(..self.pos);
+            }
             self.pos = 0;
         }
-        self.decoded.push_str(s);
+        if self.decoded.is_empty() {
+            self.exact = None;
+        }
+    }
+
+    /// The decoded text's bytes, exact (generalized UTF-8 when it holds lone
+    /// surrogates).
+    fn exact_bytes(&self) -> &[u8] {
+        self.exact.as_deref().unwrap_or(self.decoded.as_bytes())
+    }
+
+    /// The str of `exact_bytes()[range]` (a range `decoded` has at character
+    /// boundaries).
+    fn text_at(&self, range: std::ops::Range<usize>) -> Value {
+        match &self.exact {
+            Some(exact) => Value::Str(Rc::new(PyStr::from_wtf8(exact[range].to_vec()))),
+            None => Value::from_string(self.decoded[range].to_string()),
+        }
     }
 
     /// Where the next line of the unread text ends (a byte offset past `pos`), at
@@ -228,34 +275,39 @@ impl TextState {
 
     /// Return the unread text up to `end` bytes past `pos`, line endings translated
     /// as `newline` says.
-    fn take(&mut self, end: usize) -> String {
-        let raw = &self.decoded[self.pos..self.pos + end];
+    fn take(&mut self, end: usize) -> Value {
+        let start = self.pos;
         self.pos += end;
-        let mut seen = 0;
-        let mut out = String::with_capacity(raw.len());
-        let mut rest = raw;
         let translate = self.newline == Newline::Universal;
         let track = matches!(self.newline, Newline::Universal | Newline::Untranslated);
         if !track {
-            return raw.to_string();
+            return self.text_at(start..start + end);
         }
-        while let Some(i) = memchr::memchr2(b'\r', b'\n', rest.as_bytes()) {
-            let bytes = rest.as_bytes();
-            let (ending, len) = if bytes[i] == b'\n' {
+        let raw = &self.exact_bytes()[start..start + end];
+        // Line ends are ASCII: cutting the bytes there keeps every character whole.
+        let mut seen = 0;
+        let mut out = Vec::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(i) = memchr::memchr2(b'\r', b'\n', rest) {
+            let (ending, len) = if rest[i] == b'\n' {
                 (SEEN_LF, 1)
-            } else if bytes.get(i + 1) == Some(&b'\n') {
+            } else if rest.get(i + 1) == Some(&b'\n') {
                 (SEEN_CRLF, 2)
             } else {
                 (SEEN_CR, 1)
             };
             seen |= ending;
-            out.push_str(&rest[..i]);
-            out.push_str(if translate { "\n" } else { &rest[i..i + len] });
+            out.extend_from_slice(&rest[..i]);
+            out.extend_from_slice(if translate { b"\n" } else { &rest[i..i + len] });
             rest = &rest[i + len..];
         }
-        out.push_str(rest);
+        out.extend_from_slice(rest);
         self.seen |= seen;
-        out
+        if self.exact.is_some() {
+            return Value::Str(Rc::new(PyStr::from_wtf8(out)));
+        }
+        // SAFETY: the bytes of a str, cut only next to ASCII line ends.
+        Value::from_string(unsafe { String::from_utf8_unchecked(out) })
     }
 
     /// The next line (limited to `limit` chars), or what stops it.
@@ -275,12 +327,13 @@ impl TextState {
                     if text.ends_with('\n') && self.newline == Newline::Universal {
                         self.seen |= SEEN_LF;
                     }
+                    let line = self.text_at(self.pos..self.pos + end);
                     self.pos += end;
-                    text.to_string()
+                    line
                 } else {
                     self.take(end)
                 };
-                Step::Got(Value::from_string(line))
+                Step::Got(line)
             }
             None => Step::More,
         }
@@ -339,7 +392,7 @@ fn decode_into(vm: &mut Vm, obj: &Object, bytes: Vec<u8>, last: bool) -> PyResul
                 vm.type_name(&text)
             )));
         };
-        with(obj, |st| st.push(s.as_str()));
+        with(obj, |st| st.push_str(s));
     }
     Ok(())
 }
@@ -460,7 +513,7 @@ fn read(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
             }
         });
         match ready {
-            Some(end) => return Ok(Value::from_string(with(&obj, |st| st.take(end)))),
+            Some(end) => return Ok(with(&obj, |st| st.take(end))),
             None => {
                 refill(vm, &obj)?;
             }
@@ -503,13 +556,13 @@ fn unread_start(vm: &mut Vm, obj: &Object) -> PyResult<i64> {
         (
             unread_bytes(st),
             st.encode.clone(),
-            st.decoded[st.pos..].to_string(),
+            st.text_at(st.pos..st.exact_bytes().len()),
         )
     });
     let ahead = match ahead {
         Some(n) => n as i64,
         None => {
-            let bytes = vm.call(&encode, &[Value::from_string(rest)], &[])?;
+            let bytes = vm.call(&encode, &[rest], &[])?;
             bytes_like(&bytes).map_or(0, |b| b.len() as i64)
         }
     };
@@ -519,6 +572,7 @@ fn unread_start(vm: &mut Vm, obj: &Object) -> PyResult<i64> {
 /// Forget what was read ahead.
 fn clear_read_ahead(st: &mut TextState) {
     st.decoded.clear();
+    st.exact = None;
     st.pos = 0;
     st.undecoded.clear();
     st.eof = false;
@@ -738,6 +792,7 @@ fn new_state(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         writable: flag(11)?,
         seekable: flag(12)?,
         decoded: String::new(),
+        exact: None,
         pos: 0,
         undecoded: Vec::new(),
         eof: false,

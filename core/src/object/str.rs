@@ -16,8 +16,9 @@
 //! itself keeps as Rust strings: names (attribute names, keyword names, interned
 //! strs), `str.translate` / `maketrans`, `format(0xd800, 'c')` (an error), strs a
 //! `__str__` or `__format__` returns inside `format` / `%`, exception messages
-//! built natively, text `TextIOWrapper` reads (its read-ahead buffer is a Rust
-//! string), and the bundled `os` module used when no CPython library is found.
+//! built natively, and the bundled `os` module used when no CPython library is
+//! found. (Text `TextIOWrapper` reads is exact: its read-ahead buffer keeps a
+//! generalized UTF-8 copy while it holds surrogates, `stdlib`'s `textio.rs`.)
 //!
 //! Indexing by code point is O(1) for ASCII text (the common case). A longer
 //! non-ASCII str builds, at its first indexing, a table of the byte offset of every
