@@ -1048,7 +1048,7 @@ const COMPILE_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0xff00;
 /// Source is compiled to code; PyCF_ONLY_AST (an AST) is for the library's side
 /// (tripwire-stdlib wraps this builtin), so here it is refused.
 pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
-    let [src, filename, mode, flags, _dont_inherit, _optimize, _feature_version] =
+    let [src, filename, mode, flags, _dont_inherit, optimize, _feature_version] =
         super::parse_clinic_args(
             vm,
             "compile",
@@ -1076,6 +1076,10 @@ pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
     };
     if flags & !COMPILE_FLAGS != 0 {
         return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    // Read as CPython reads it (an integer), though every level compiles alike.
+    if let Some(level) = &optimize {
+        arg_int(vm, level)?;
     }
     let m = match mode.as_str() {
         "exec" => crate::compile::Mode::Exec,

@@ -473,7 +473,14 @@ impl Vm {
             Value::Tuple(t) => return self.copy_items(&t.items),
             _ => {}
         }
-        let mut out = match v {
+        let out = self.room_for_items(v)?;
+        let it = self.get_iter(v)?;
+        self.collect_iter_into(out, &it)
+    }
+
+    /// A vector with room for the items of `v`, as far as its length says.
+    fn room_for_items(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        Ok(match v {
             // A range too long to count is CPython's OverflowError (from its length).
             Value::Obj(o) => match &o.kind {
                 ObjKind::BigRange(r) => {
@@ -493,9 +500,12 @@ impl Vm {
                 }
             }
             _ => Vec::new(),
-        };
-        let it = self.get_iter(v)?;
-        if let Value::Obj(o) = &it {
+        })
+    }
+
+    /// The items iterator `it` has left, after those in `out`.
+    fn collect_iter_into(&mut self, mut out: Vec<Value>, it: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = it {
             if let ObjKind::Iter(state) = &o.kind {
                 let mut st = state.borrow_mut();
                 match &*st {
@@ -533,7 +543,7 @@ impl Vm {
                 }
             }
         }
-        while let Some(x) = self.next(&it)? {
+        while let Some(x) = self.next(it)? {
             self.reserve_one(&mut out)?;
             out.push(x);
             // Items the iterator makes (big ints, strings) may have spent the memory
@@ -553,12 +563,13 @@ impl Vm {
             _ => {
                 let it = match self.get_iter(&seq) {
                     Ok(it) => it,
-                    Err(_) => {
+                    Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => {
                         return Err(self.type_error(format!(
                             "cannot unpack non-iterable {} object",
                             self.type_name(&seq)
                         )))
                     }
+                    Err(e) => return Err(e),
                 };
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
@@ -590,13 +601,23 @@ impl Vm {
 
     /// UnpackEx: `a, *b, c = seq`.
     pub fn unpack_ex(&mut self, seq: Value, before: usize, after: usize) -> PyResult<()> {
-        let items = match self.collect_iterable(&seq) {
-            Ok(i) => i,
-            Err(_) => {
-                return Err(self.type_error(format!(
-                    "cannot unpack non-iterable {} object",
-                    self.type_name(&seq)
-                )))
+        let items = match &seq {
+            Value::List(_) | Value::Tuple(_) => self.collect_iterable(&seq)?,
+            _ => {
+                // Only `iter()` failing says "non-iterable"; an error while
+                // iterating (or a range too long to hold) is raised as it is.
+                let it = match self.get_iter(&seq) {
+                    Ok(it) => it,
+                    Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => {
+                        return Err(self.type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            self.type_name(&seq)
+                        )))
+                    }
+                    Err(e) => return Err(e),
+                };
+                let out = self.room_for_items(&seq)?;
+                self.collect_iter_into(out, &it)?
             }
         };
         if items.len() < before + after {
