@@ -1,7 +1,7 @@
 # A method-cache entry is the last reference to an object with a weakref: when a
 # later lookup evicts it, the weakref callback runs and may look names up again.
 
-import weakref
+import _weakref
 
 
 class Payload:
@@ -15,7 +15,7 @@ class Holder:
 payload = Payload()
 Holder.attr = payload
 print(Holder.attr is payload)
-ref = weakref.ref(payload, lambda r: len(Holder.__name__))
+ref = _weakref.ref(payload, lambda r: len(Holder.__name__))
 del payload
 del Holder.attr
 classes = [type(f"K{i}", (), {f"n{j}": j for j in range(8)}) for i in range(600)]
