@@ -98,6 +98,10 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
         "collections.abc",
         ModuleDef::Source(include_str!("py/collections_abc.py")),
     ),
+    (
+        "_collections_abc",
+        ModuleDef::Source(include_str!("py/_collections_abc.py")),
+    ),
     ("abc", ModuleDef::Source(include_str!("py/abc.py"))),
     (
         "functools",

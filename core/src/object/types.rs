@@ -244,15 +244,16 @@ impl Type {
             return v;
         }
         let v = self.lookup_uncached(name);
-        METHOD_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            c[slot] = CacheEntry {
-                version,
-                name: Some(crate::object::str::intern(name.as_str()))
-                    .filter(|n| std::ptr::eq(&**n, name)),
-                value: v.clone(),
-            };
-        });
+        let entry = CacheEntry {
+            version,
+            name: Some(crate::object::str::intern(name.as_str()))
+                .filter(|n| std::ptr::eq(&**n, name)),
+            value: v.clone(),
+        };
+        // The evicted value is dropped after the cache is released: its drop may
+        // run a weakref callback that looks names up again.
+        let evicted = METHOD_CACHE.with(|c| std::mem::replace(&mut c.borrow_mut()[slot], entry));
+        drop(evicted);
         v
     }
 

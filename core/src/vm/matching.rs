@@ -6,9 +6,10 @@ use crate::object::{ObjKind, Value};
 use std::rc::Rc;
 
 impl Vm {
-    /// An ABC from `collections.abc`, if a program has imported it.
+    /// An ABC from `_collections_abc` (behind `collections.abc`), if a program has
+    /// imported it.
     fn abc(&mut self, name: &str) -> Option<Value> {
-        let module = self.modules.get_str(&self.intern("collections.abc"))?;
+        let module = self.modules.get_str(&self.intern("_collections_abc"))?;
         let key = self.intern(name);
         self.get_attr_opt(&module, &key).ok().flatten()
     }

@@ -1,11 +1,11 @@
 """Abstract Base Classes (PEP 3119).
 
-The machinery itself lives in collections.abc (which must not depend on
+The machinery itself lives in _collections_abc (which must not depend on
 this module); this module gives it its usual home.
 """
 
-from collections.abc import (ABCMeta, ABC, abstractmethod, get_cache_token,
-                             update_abstractmethods)
+from _collections_abc import (ABCMeta, ABC, abstractmethod, get_cache_token,
+                              update_abstractmethods)
 
 __all__ = ['ABCMeta', 'ABC', 'abstractmethod', 'abstractclassmethod',
            'abstractstaticmethod', 'abstractproperty', 'get_cache_token',

@@ -20,11 +20,12 @@ __all__ = [
 
 import sys as _sys
 
-import collections.abc as _abc
-from collections.abc import (Mapping as _Mapping,
-                             MutableMapping as _MutableMapping,
-                             MutableSequence as _MutableSequence,
-                             Sequence as _Sequence)
+import collections.abc
+import _collections_abc as _abc
+from _collections_abc import (Mapping as _Mapping,
+                              MutableMapping as _MutableMapping,
+                              MutableSequence as _MutableSequence,
+                              Sequence as _Sequence)
 from itertools import chain as _chain
 from itertools import repeat as _repeat
 from itertools import starmap as _starmap

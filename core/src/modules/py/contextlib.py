@@ -2,7 +2,7 @@
 import abc
 import sys
 from collections import deque
-from collections.abc import _check_methods
+from _collections_abc import _check_methods
 from functools import wraps
 
 try:
