@@ -376,6 +376,18 @@ impl Vm {
         })
     }
 
+    /// The class a `__class__` assignment gives (None: a deletion, refused).
+    pub(super) fn class_to_assign(&self, value: Option<Value>) -> PyResult<TypeRef> {
+        match value {
+            None => Err(self.type_error("can't delete __class__ attribute")),
+            Some(Value::Type(new)) => Ok(new),
+            Some(other) => Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
     /// `obj.__class__ = value`: allowed between Python classes whose instances
     /// have the same layout (built-in base, `__slots__`, `__dict__`).
     fn assign_class(
@@ -384,15 +396,7 @@ impl Vm {
         current: &TypeRef,
         value: Option<Value>,
     ) -> PyResult<()> {
-        let Some(value) = value else {
-            return Err(self.type_error("can't delete __class__ attribute"));
-        };
-        let Value::Type(new) = &value else {
-            return Err(self.type_error(format!(
-                "__class__ must be set to a class, not '{}' object",
-                self.type_name(&value)
-            )));
-        };
+        let new = &self.class_to_assign(value)?;
         let (Value::Instance(inst), false, false) = (obj, new.builtin, current.builtin) else {
             return Err(self.type_error(
                 "__class__ assignment only supported for mutable types or ModuleType subclasses",

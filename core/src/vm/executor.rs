@@ -126,7 +126,7 @@ impl Vm {
                 executor.enter(self, frame)
             })),
             None => {
-                let Some((threshold, hook)) = self.executors.warm.clone() else {
+                let Some(threshold) = self.executors.warm.as_ref().map(|w| w.0) else {
                     return Ok(());
                 };
                 let n = code.entry.entries.get();
@@ -134,9 +134,11 @@ impl Vm {
                     return Ok(());
                 }
                 code.entry.entries.set(n + 1);
-                if n + 1 < threshold {
-                    return Ok(());
-                }
+                // The hook is taken only at the threshold: a hook may replace it.
+                let hook = match &self.executors.warm {
+                    Some((_, hook)) if n + 1 == threshold => hook.clone(),
+                    _ => return Ok(()),
+                };
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(self, frame)))
             }
         };

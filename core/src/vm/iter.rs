@@ -555,22 +555,25 @@ impl Vm {
         Ok(out)
     }
 
+    /// The iterator of a value being unpacked. Only `iter()` failing with TypeError
+    /// says "non-iterable"; an error while iterating (or a range too long to hold)
+    /// is raised as it is.
+    fn iter_to_unpack(&mut self, seq: &Value) -> PyResult<Value> {
+        match self.get_iter(seq) {
+            Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => Err(self.type_error(
+                format!("cannot unpack non-iterable {} object", self.type_name(seq)),
+            )),
+            r => r,
+        }
+    }
+
     /// UnpackSequence: push n items (last item deepest... first item on top).
     pub fn unpack_sequence(&mut self, seq: Value, n: usize) -> PyResult<()> {
         let items: Vec<Value> = match &seq {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
             _ => {
-                let it = match self.get_iter(&seq) {
-                    Ok(it) => it,
-                    Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => {
-                        return Err(self.type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            self.type_name(&seq)
-                        )))
-                    }
-                    Err(e) => return Err(e),
-                };
+                let it = self.iter_to_unpack(&seq)?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
@@ -604,18 +607,7 @@ impl Vm {
         let items = match &seq {
             Value::List(_) | Value::Tuple(_) => self.collect_iterable(&seq)?,
             _ => {
-                // Only `iter()` failing says "non-iterable"; an error while
-                // iterating (or a range too long to hold) is raised as it is.
-                let it = match self.get_iter(&seq) {
-                    Ok(it) => it,
-                    Err(e) if self.err_matches(&e, &self.types.type_error.clone()) => {
-                        return Err(self.type_error(format!(
-                            "cannot unpack non-iterable {} object",
-                            self.type_name(&seq)
-                        )))
-                    }
-                    Err(e) => return Err(e),
-                };
+                let it = self.iter_to_unpack(&seq)?;
                 let out = self.room_for_items(&seq)?;
                 self.collect_iter_into(out, &it)?
             }

@@ -196,15 +196,7 @@ impl Vm {
         current: &TypeRef,
         value: Option<Value>,
     ) -> PyResult<()> {
-        let Some(value) = value else {
-            return Err(self.type_error("can't delete __class__ attribute"));
-        };
-        let Value::Type(new) = &value else {
-            return Err(self.type_error(format!(
-                "__class__ must be set to a class, not '{}' object",
-                self.type_name(&value)
-            )));
-        };
+        let new = &self.class_to_assign(value)?;
         if !new.is_subtype(&self.types.module) {
             return Err(self.type_error(
                 "__class__ assignment only supported for mutable types or ModuleType subclasses",

@@ -26,10 +26,18 @@ pub(crate) struct Compiled {
     pub optimizer: Weak<RefCell<Optimizer>>,
 }
 
-impl Compiled {
-    /// The answer to the interpreter for a function unit's run that ended as
-    /// `finished`.
-    pub(super) fn answer(finished: Finished) -> HookAction {
+impl Entered {
+    /// Run a function's unit from the frame's start, settle the run with the
+    /// optimizer, and answer the interpreter as an executor does.
+    pub(super) fn run_function(
+        mut self,
+        vm: &mut Vm,
+        shared: &Rc<RefCell<Optimizer>>,
+    ) -> HookAction {
+        let finished = self.run(vm, shared, Start::Entry);
+        if let Ok(mut opt) = shared.try_borrow_mut() {
+            opt.left(vm, self, finished.exit());
+        }
         match finished {
             Finished::Returned(v, _) => HookAction::Done(EvalExit::Return(v)),
             // The frame goes on in the interpreter, from the exit or with the call
@@ -60,7 +68,7 @@ impl Executor for Compiled {
             return Ok(HookAction::Continue);
         }
         let (base, stack_base) = (f.base, f.stack_base());
-        let mut entry = match shared.try_borrow_mut() {
+        let entry = match shared.try_borrow_mut() {
             Ok(mut opt) => {
                 opt.stats.call_entries += 1;
                 opt.entering(self.clone(), frame, base, stack_base, 0, FUNCTION)
@@ -68,11 +76,7 @@ impl Executor for Compiled {
             Err(_) => return Ok(HookAction::Continue),
         };
         self.unit.entries.set(self.unit.entries.get() + 1);
-        let finished = entry.run(vm, &shared, Start::Entry);
-        if let Ok(mut opt) = shared.try_borrow_mut() {
-            opt.left(vm, entry, finished.exit());
-        }
-        Ok(Compiled::answer(finished))
+        Ok(entry.run_function(vm, &shared))
     }
 }
 

@@ -343,14 +343,10 @@ impl Optimizer {
                 Ok(mut opt) => opt.hot_call(vm, frame),
                 Err(_) => None,
             };
-            let Some(mut entry) = entry else {
-                return Ok(HookAction::Continue);
-            };
-            let finished = entry.run(vm, &calls, Start::Entry);
-            if let Ok(mut opt) = calls.try_borrow_mut() {
-                opt.left(vm, entry, finished.exit());
-            }
-            Ok(Compiled::answer(finished))
+            Ok(match entry {
+                Some(entry) => entry.run_function(vm, &calls),
+                None => HookAction::Continue,
+            })
         };
         vm.set_warm_code_hook(threshold, Some(Rc::new(warm)));
     }
