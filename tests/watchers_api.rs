@@ -94,9 +94,14 @@ fn function_setters_send_events_and_reset_the_version() {
 fn errors_carry_cpythons_messages() {
     let vm = Vm::new();
     let d = Value::Dict(Dict::new_rc());
+    // The Rust API names the tool slots too (8 to 15); past them is invalid.
+    assert_eq!(
+        vm.watch_dict(16, &d).map_err(|e| e.to_string()),
+        Err("Invalid dict watcher ID 16".to_string())
+    );
     assert_eq!(
         vm.watch_dict(8, &d).map_err(|e| e.to_string()),
-        Err("Invalid dict watcher ID 8".to_string())
+        Err("No dict watcher set for ID 8".to_string())
     );
     assert_eq!(
         vm.watch_dict(0, &Value::Int(1)),

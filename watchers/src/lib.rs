@@ -3,7 +3,7 @@
 //!
 //! - `event`: the event vocabularies of the four kinds and the events core dispatches;
 //! - `mask`: the per-object watch mask (one bit per watcher slot);
-//! - `registry`: eight watcher slots per kind, registration from any OS thread, and
+//! - `registry`: eight watcher slots per kind for programs and eight for tools, registration from any OS thread, and
 //!   dispatch in ascending id order with error and panic isolation;
 //! - `error`: registration errors, with CPython's messages;
 //! - `trace`: the recorder that turns events into a deterministic text or JSON trace.
@@ -24,6 +24,8 @@ pub use event::{
     CodeEvent, CodeEventKind, DictEvent, DictEventKind, FuncEvent, FuncEventKind, Handles, Kind,
     TypeEvent,
 };
-pub use mask::WatchMask;
-pub use registry::{Callback, Failure, Registries, Registry, SLOTS};
+pub use mask::{Bits, WatchMask};
+pub use registry::{
+    check_program_id, Callback, Failure, Registries, Registry, PROGRAM_SLOTS, SLOTS, TOOL_SLOTS,
+};
 pub use trace::{Arg, Format, Recorder, Subject};

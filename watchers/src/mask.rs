@@ -1,15 +1,19 @@
 //! `WatchMask`: which watcher slots watch one object, one bit per slot.
 //!
 //! Objects live on one thread (core's objects are `Rc`), so the mask is a plain
-//! `Cell<u8>`; "is anything watching" is one load and compare.
+//! `Cell<u16>` (the program slots and the tool slots); "is anything watching" is
+//! one load and compare.
 
 use crate::registry::SLOTS;
 use std::cell::Cell;
 
-const _: () = assert!(SLOTS <= 8);
+/// One bit per slot of a kind.
+pub type Bits = u16;
+
+const _: () = assert!(SLOTS <= Bits::BITS as usize);
 
 #[derive(Default, Debug)]
-pub struct WatchMask(Cell<u8>);
+pub struct WatchMask(Cell<Bits>);
 
 impl WatchMask {
     pub const fn new() -> WatchMask {
@@ -17,7 +21,7 @@ impl WatchMask {
     }
 
     /// A mask with these bits (a revived object keeps its watchers).
-    pub const fn new_with(bits: u8) -> WatchMask {
+    pub const fn new_with(bits: Bits) -> WatchMask {
         WatchMask(Cell::new(bits))
     }
 
@@ -28,7 +32,7 @@ impl WatchMask {
     }
 
     #[inline]
-    pub fn bits(&self) -> u8 {
+    pub fn bits(&self) -> Bits {
         self.0.get()
     }
 
@@ -47,8 +51,8 @@ impl WatchMask {
 }
 
 #[inline]
-fn bit(id: usize) -> u8 {
-    1u8.checked_shl(id as u32).unwrap_or(0)
+fn bit(id: usize) -> Bits {
+    (1 as Bits).checked_shl(id as u32).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -67,9 +71,9 @@ mod tests {
         m.unwatch(3);
         m.unwatch(5);
         assert!(!m.any());
-        m.watch(7);
-        assert_eq!(m.bits(), 0x80);
-        m.watch(8);
-        assert_eq!(m.bits(), 0x80);
+        m.watch(15);
+        assert_eq!(m.bits(), 0x8000);
+        m.watch(16);
+        assert_eq!(m.bits(), 0x8000);
     }
 }

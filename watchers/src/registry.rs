@@ -1,5 +1,11 @@
-//! Watcher slots: eight per kind, filled and emptied from any OS thread, read without
-//! locks by the interpreter thread that dispatches events.
+//! Watcher slots: sixteen per kind, filled and emptied from any OS thread, read
+//! without locks by the interpreter thread that dispatches events.
+//!
+//! The first eight are the ones CPython has, given to programs and extensions
+//! (lowest free first, ids 0 to 7, with CPython's errors past them); the other eight
+//! are tool slots (ids 8 to 15) for the runtime's own tools, such as the optimizer,
+//! so that a tool never takes an id a program would get, and a program that fills
+//! all eight still runs with tools on.
 //!
 //! Each slot is an `ArcSwapOption`, so dispatch is one atomic load per watching slot
 //! and never waits for a writer; writers (add / clear) are serialised by a mutex so
@@ -9,13 +15,18 @@
 
 use crate::error::WatchError;
 use crate::event::{CodeEvent, DictEvent, FuncEvent, Handles, Kind, TypeEvent};
+use crate::mask::Bits;
 use arc_swap::ArcSwapOption;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Watcher slots per kind, as CPython.
-pub const SLOTS: usize = 8;
+/// Slots per kind a program may use, as CPython.
+pub const PROGRAM_SLOTS: usize = 8;
+/// Slots per kind kept for tools, after the program slots.
+pub const TOOL_SLOTS: usize = 8;
+/// All the slots of a kind.
+pub const SLOTS: usize = PROGRAM_SLOTS + TOOL_SLOTS;
 
 /// A watcher: called with the dispatcher's context (core's interpreter) and the event.
 pub type Callback<C, E, X> = dyn Fn(&mut C, &E) -> Result<(), X> + Send + Sync;
@@ -33,7 +44,7 @@ pub enum Failure<X> {
 pub struct Registry<C, E, X> {
     kind: Kind,
     slots: [ArcSwapOption<Slot<C, E, X>>; SLOTS],
-    occupied: AtomicU8,
+    occupied: AtomicU16,
     writer: Mutex<()>,
 }
 
@@ -42,7 +53,7 @@ impl<C, E, X> Registry<C, E, X> {
         Registry {
             kind,
             slots: std::array::from_fn(|_| ArcSwapOption::empty()),
-            occupied: AtomicU8::new(0),
+            occupied: AtomicU16::new(0),
             writer: Mutex::new(()),
         }
     }
@@ -53,7 +64,7 @@ impl<C, E, X> Registry<C, E, X> {
 
     /// Bit i set: slot i holds a watcher.
     #[inline(always)]
-    pub fn occupied(&self) -> u8 {
+    pub fn occupied(&self) -> Bits {
         self.occupied.load(Ordering::Acquire)
     }
 
@@ -63,7 +74,7 @@ impl<C, E, X> Registry<C, E, X> {
         self.occupied() != 0
     }
 
-    /// Put `callback` in the lowest free slot and return its id.
+    /// Put `callback` in the lowest free program slot and return its id.
     pub fn add(
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
@@ -71,14 +82,14 @@ impl<C, E, X> Registry<C, E, X> {
         self.add_with(|_| callback)
     }
 
-    /// Put `callback` in the highest free slot and return its id: for the
-    /// runtime's own tools (the optimizer), so that the ids programs are given,
-    /// lowest first, are the ones CPython gives them.
-    pub fn add_from_top(
+    /// Put `callback` in the lowest free tool slot and return its id: for the
+    /// runtime's own tools (the optimizer), which then never take an id a program
+    /// would be given.
+    pub fn add_tool(
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     ) -> Result<usize, WatchError> {
-        self.add_at(|_| callback, true)
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS)
     }
 
     /// `add`, with a callback made once its id is known (a callback that needs to
@@ -87,22 +98,22 @@ impl<C, E, X> Registry<C, E, X> {
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     {
-        self.add_at(make, false)
+        self.add_at(make, 0..PROGRAM_SLOTS)
     }
 
-    fn add_at<F>(&self, make: impl FnOnce(usize) -> F, from_top: bool) -> Result<usize, WatchError>
+    fn add_at<F>(
+        &self,
+        make: impl FnOnce(usize) -> F,
+        mut ids: std::ops::Range<usize>,
+    ) -> Result<usize, WatchError>
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     {
         let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let occupied = self.occupied.load(Ordering::Acquire);
-        let free = |&i: &usize| occupied & (1 << i) == 0;
-        let id = if from_top {
-            (0..SLOTS).rev().find(free)
-        } else {
-            (0..SLOTS).find(free)
-        }
-        .ok_or(WatchError::Full(self.kind))?;
+        let id = ids
+            .find(|&i| occupied & (1 << i) == 0)
+            .ok_or(WatchError::Full(self.kind))?;
         self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
         self.occupied.fetch_or(1 << id, Ordering::Release);
         Ok(id)
@@ -117,7 +128,9 @@ impl<C, E, X> Registry<C, E, X> {
         Ok(slot)
     }
 
-    /// The slot index of `id` if it is in range (whether or not it is filled).
+    /// The slot index of `id` if it is in range (whether or not it is filled): a
+    /// program slot or a tool slot; `check_program_id` narrows it to the ids
+    /// programs see.
     pub fn check_range(&self, id: i64) -> Result<usize, WatchError> {
         if (0..SLOTS as i64).contains(&id) {
             Ok(id as usize)
@@ -145,7 +158,7 @@ impl<C, E, X> Registry<C, E, X> {
     /// clears a later watcher (or its own) is seen at once, as in CPython.
     pub fn dispatch(
         &self,
-        mask: u8,
+        mask: Bits,
         ctx: &mut C,
         event: &E,
         report: &mut dyn FnMut(&mut C, usize, Failure<X>),
@@ -164,6 +177,16 @@ impl<C, E, X> Registry<C, E, X> {
                 Err(payload) => report(ctx, id, Failure::Panic(panic_message(&*payload))),
             }
         }
+    }
+}
+
+/// `id` if it is one of the ids a program may name for a watcher of `kind`:
+/// CPython's range, 0 to 7.
+pub fn check_program_id(kind: Kind, id: i64) -> Result<i64, WatchError> {
+    if (0..PROGRAM_SLOTS as i64).contains(&id) {
+        Ok(id)
+    } else {
+        Err(WatchError::InvalidId(kind, id))
     }
 }
 
@@ -210,7 +233,7 @@ mod tests {
     #[test]
     fn lowest_free_id_and_full() {
         let r = R::new(Kind::Dict);
-        for i in 0..SLOTS {
+        for i in 0..PROGRAM_SLOTS {
             assert_eq!(r.add(noop), Ok(i));
         }
         assert_eq!(r.add(noop), Err(WatchError::Full(Kind::Dict)));
@@ -219,24 +242,34 @@ mod tests {
     }
 
     #[test]
-    fn from_the_top_leaves_the_low_ids_to_programs() {
+    fn tools_have_slots_of_their_own() {
         let r = R::new(Kind::Type);
-        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 1));
-        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 2));
-        assert_eq!(r.add(noop), Ok(0));
-        r.clear(SLOTS as i64 - 1).unwrap();
-        assert_eq!(r.add_from_top(noop), Ok(SLOTS - 1));
-        for i in 1..SLOTS - 2 {
+        assert_eq!(r.add_tool(noop), Ok(PROGRAM_SLOTS));
+        assert_eq!(r.add_tool(noop), Ok(PROGRAM_SLOTS + 1));
+        for i in 0..PROGRAM_SLOTS {
             assert_eq!(r.add(noop), Ok(i));
         }
-        assert_eq!(r.add_from_top(noop), Err(WatchError::Full(Kind::Type)));
+        assert_eq!(r.add(noop), Err(WatchError::Full(Kind::Type)));
+        r.clear(PROGRAM_SLOTS as i64).unwrap();
+        assert_eq!(r.add_tool(noop), Ok(PROGRAM_SLOTS));
+        for i in PROGRAM_SLOTS + 2..SLOTS {
+            assert_eq!(r.add_tool(noop), Ok(i));
+        }
+        assert_eq!(r.add_tool(noop), Err(WatchError::Full(Kind::Type)));
+        assert_eq!(r.occupied(), Bits::MAX);
+        assert_eq!(check_program_id(Kind::Type, 7), Ok(7));
+        assert_eq!(
+            check_program_id(Kind::Type, 8),
+            Err(WatchError::InvalidId(Kind::Type, 8))
+        );
     }
 
     #[test]
     fn id_checks() {
         let r = R::new(Kind::Type);
         assert_eq!(r.clear(-1), Err(WatchError::InvalidId(Kind::Type, -1)));
-        assert_eq!(r.clear(8), Err(WatchError::InvalidId(Kind::Type, 8)));
+        assert_eq!(r.clear(16), Err(WatchError::InvalidId(Kind::Type, 16)));
+        assert_eq!(r.clear(8), Err(WatchError::NoWatcher(Kind::Type, 8)));
         assert_eq!(r.clear(2), Err(WatchError::NoWatcher(Kind::Type, 2)));
         assert_eq!(r.check(2), Err(WatchError::NoWatcher(Kind::Type, 2)));
         let id = r.add(noop).unwrap();
@@ -267,7 +300,7 @@ mod tests {
                 Failure::Panic(m) => format!("panic {id} {m}"),
             })
         };
-        r.dispatch(0xFF, &mut log, &7, &mut report);
+        r.dispatch(Bits::MAX, &mut log, &7, &mut report);
         assert_eq!(log, ["0:7", "err 1 boom", "panic 2 kaboom", "3:7"]);
         log.clear();
         r.dispatch(0b1001, &mut log, &1, &mut report);
@@ -290,7 +323,7 @@ mod tests {
         })
         .unwrap();
         let mut log = Log::new();
-        r.dispatch(0xFF, &mut log, &0, &mut |_, _, _| {});
+        r.dispatch(Bits::MAX, &mut log, &0, &mut |_, _, _| {});
         assert_eq!(log, ["0"]);
         assert!(!r.any());
     }

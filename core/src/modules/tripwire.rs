@@ -66,18 +66,20 @@ fn add(vm: &mut Vm, name: &str, kind: Kind, args: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(id as i64))
 }
 
-/// A watcher id argument. An int past the i64 range is an invalid id (ValueError)
-/// like any other outside 0..8.
+/// A watcher id argument: one of the ids programs see, 0 to 7 (the tool ids
+/// after them are the runtime's). An int past the i64 range is an invalid id
+/// (ValueError) like any other outside 0..8.
 fn watcher_id(vm: &mut Vm, kind: Kind, v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
+    let id = match v {
+        Value::Int(i) => *i,
         Value::BigInt(big) => {
             let text = WatchError::InvalidId(kind, 0).to_string();
             let prefix = text.strip_suffix('0').unwrap_or(&text);
-            Err(vm.value_error(format!("{prefix}{big}")))
+            return Err(vm.value_error(format!("{prefix}{big}")));
         }
-        other => arg_int(vm, other),
-    }
+        other => arg_int(vm, other)?,
+    };
+    tripwire_watchers::check_program_id(kind, id).map_err(|e| vm.watch_error(e))
 }
 
 fn clear(vm: &mut Vm, name: &str, kind: Kind, args: &[Value]) -> PyResult<Value> {

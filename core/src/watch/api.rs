@@ -4,11 +4,12 @@
 //! are `WatchError`s carrying CPython's messages; `Vm::watch_error` turns one into
 //! the Python exception CPython raises. The `tripwire` module is built on this.
 //!
-//! No slot is reserved: every id from 0 to 7 is available to programs and
-//! extensions alike. Programs and extensions take the lowest free id, as in
-//! CPython; the optimizer takes the highest free ones (`Registry::add_from_top`),
-//! so that a program's own watchers get the ids CPython would give them whether
-//! the optimizer runs or not. `--trace=events` registers through this API too.
+//! Each kind has CPython's eight ids, 0 to 7, for programs and extensions, which
+//! take the lowest free one as in CPython, and eight tool ids, 8 to 15, which the
+//! runtime's own tools take (`Registry::add_tool`: the optimizer), so a program's
+//! watchers get the ids CPython would give them, and all eight of them, whether
+//! the optimizer runs or not. The Python API names only the program ids; this API
+//! accepts both. `--trace=events` registers through this API too.
 
 use super::{CodeEvent, DictEvent, FuncEvent, FuncEventKind, TypeEvent, WatchError, Watchers};
 use crate::code::Code;

@@ -28,7 +28,7 @@ use crate::vm::{PyErr, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-use tripwire_watchers::{Failure, Handles, Kind, Registries, SLOTS};
+use tripwire_watchers::{Bits, Failure, Handles, Kind, Registries, PROGRAM_SLOTS};
 
 pub use tripwire_watchers::{CodeEventKind, DictEventKind, FuncEventKind, WatchError, WatchMask};
 
@@ -56,7 +56,7 @@ pub type Watchers = Registries<CoreHandles, Vm, PyErr>;
 pub struct WatchState {
     pub registries: Arc<Watchers>,
     /// The callables of watchers added by Python code, by kind and slot.
-    python: [[Value; SLOTS]; 4],
+    python: [[Value; PROGRAM_SLOTS]; 4],
     pub tracer: Option<trace::Tracer>,
 }
 
@@ -130,7 +130,7 @@ impl Vm {
         self.report_unraisable_msg(&what, err);
     }
 
-    pub(crate) fn dispatch_dict(&mut self, mask: u8, ev: DictEvent) {
+    pub(crate) fn dispatch_dict(&mut self, mask: Bits, ev: DictEvent) {
         self.trace_dict(&ev);
         let reg = self.watch.registries.clone();
         reg.dict.dispatch(mask, self, &ev, &mut |vm, _, f| {
@@ -143,7 +143,7 @@ impl Vm {
         });
     }
 
-    pub(crate) fn dispatch_type(&mut self, mask: u8, ev: TypeEvent) {
+    pub(crate) fn dispatch_type(&mut self, mask: Bits, ev: TypeEvent) {
         self.trace_type(&ev);
         let reg = self.watch.registries.clone();
         reg.types.dispatch(mask, self, &ev, &mut |vm, id, f| {
@@ -158,7 +158,7 @@ impl Vm {
     pub(crate) fn dispatch_func(&mut self, ev: FuncEvent) {
         self.trace_func(&ev);
         let reg = self.watch.registries.clone();
-        reg.func.dispatch(u8::MAX, self, &ev, &mut |vm, _, f| {
+        reg.func.dispatch(Bits::MAX, self, &ev, &mut |vm, _, f| {
             let what = format!(
                 "Exception ignored in {} watcher callback for function {} at {:#x}",
                 func_event_cname(ev.kind),
@@ -172,7 +172,7 @@ impl Vm {
     pub(crate) fn dispatch_code(&mut self, ev: CodeEvent) {
         self.trace_code(&ev);
         let reg = self.watch.registries.clone();
-        reg.code.dispatch(u8::MAX, self, &ev, &mut |vm, _, f| {
+        reg.code.dispatch(Bits::MAX, self, &ev, &mut |vm, _, f| {
             let r = crate::builtins::repr::repr(vm, &Value::Code(ev.code.clone()))
                 .map(|s| s.as_str().to_string())
                 .unwrap_or_default();

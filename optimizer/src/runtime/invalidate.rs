@@ -174,7 +174,7 @@ impl Optimizer {
     pub(super) fn watch_functions(vm: &mut Vm) -> Result<(), &'static str> {
         vm.watchers()
             .func
-            .add_from_top(|vm, event| {
+            .add_tool(|vm, event| {
                 if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
                     Optimizer::with(vm, |vm, opt| {
                         let dep = DepKey::whole(identity(&event.func));

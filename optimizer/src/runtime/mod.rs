@@ -246,14 +246,14 @@ impl Optimizer {
         let watchers = vm.watchers();
         let dict_watcher = watchers
             .dict
-            .add_from_top(|vm, event| {
+            .add_tool(|vm, event| {
                 Optimizer::with(vm, |vm, opt| opt.dict_event(vm, event));
                 Ok(())
             })
             .map_err(|e| e.to_string())? as i64;
         let type_watcher = watchers
             .types
-            .add_from_top(|vm, event| {
+            .add_tool(|vm, event| {
                 Optimizer::with(vm, |vm, opt| opt.type_event(vm, &event.ty));
                 Ok(())
             })
