@@ -201,8 +201,19 @@ pub enum Op<S = Src, D = Slot> {
         attr: u32,
         exit: ExitId,
     },
-    /// `obj[index]` on a list or tuple with an int index in range; anything else
-    /// as `slow` says.
+    /// `item in container` (`not in` when `invert`) as a bool, for a dict or a
+    /// set and a key of str or int, or a str in a str; anything else as `slow`
+    /// says.
+    Contains {
+        dst: D,
+        item: S,
+        container: S,
+        invert: bool,
+        exit: ExitId,
+        slow: Slow,
+    },
+    /// `obj[index]` on a list or tuple with an int index in range, or on a dict
+    /// with a key of str or int that it holds; anything else as `slow` says.
     Subscr {
         dst: D,
         obj: S,
@@ -210,8 +221,8 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
         slow: Slow,
     },
-    /// `obj[index] = value` on a list with an int index in range; anything else
-    /// exits.
+    /// `obj[index] = value` on a list with an int index in range, or on an
+    /// unwatched dict with a key of str or int; anything else exits.
     StoreSubscr {
         obj: S,
         index: S,
@@ -410,6 +421,21 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 value: src(value),
                 attr,
                 exit,
+            },
+            Op::Contains {
+                dst,
+                item,
+                container,
+                invert,
+                exit,
+                slow,
+            } => Op::Contains {
+                dst: slot(dst),
+                item: src(item),
+                container: src(container),
+                invert,
+                exit,
+                slow,
             },
             Op::Subscr {
                 dst,
@@ -949,14 +975,22 @@ impl Unit {
                 } => src_ok(obj) && src_ok(value) && attr_ok(attr) && exit_ok(exit),
                 Op::Subscr {
                     dst,
-                    obj,
-                    index,
+                    obj: a,
+                    index: b,
                     exit,
                     slow,
+                }
+                | Op::Contains {
+                    dst,
+                    item: a,
+                    container: b,
+                    exit,
+                    slow,
+                    ..
                 } => {
                     slot_ok(dst)
-                        && src_ok(obj)
-                        && src_ok(index)
+                        && src_ok(a)
+                        && src_ok(b)
                         && exit_ok(exit)
                         && slow.exits().all(exit_ok)
                 }

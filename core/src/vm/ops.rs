@@ -1270,8 +1270,12 @@ impl Vm {
 
     /// Look a key up in a dict, running `__eq__` where needed.
     pub fn dict_lookup(&mut self, d: &crate::object::Dict, key: &Value) -> PyResult<Option<Value>> {
+        // A str key found among str keys needs no `__eq__`; a miss may still be a
+        // key of a str subclass whose `__eq__` says yes, so it takes the full probe.
         if let Value::Str(s) = key {
-            return Ok(d.get_str(s));
+            if let Some(v) = d.get_str(s) {
+                return Ok(Some(v));
+            }
         }
         let h = self.hash(key)?;
         match self.dict_find(d, h, key)? {

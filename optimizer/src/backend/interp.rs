@@ -9,6 +9,7 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
+use super::items::{contains, dict_item, item_at, set_dict_item};
 use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Operand, Reg, Slow, Unit};
 use smallvec::SmallVec;
 use std::rc::Rc;
@@ -61,6 +62,7 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::Method { exit, .. }
         | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
+        | Op::Contains { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. }
         | Op::ListAppend { exit, .. } => Some(exit),
@@ -407,6 +409,7 @@ pub unsafe fn run<const STRESS: bool>(
                     let item = match (o, i) {
                         (Value::List(l), &Value::Int(i)) => item_at(&l.items.borrow(), i),
                         (Value::Tuple(t), &Value::Int(i)) => item_at(&t.items, i),
+                        (Value::Dict(d), key) => dict_item(d, key),
                         _ => None,
                     };
                     if let Some(v) = item {
@@ -429,6 +432,40 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(after);
                     }
                 }
+                Op::Contains {
+                    dst,
+                    item,
+                    container,
+                    invert,
+                    ref exit,
+                    ref slow,
+                } => {
+                    let x = get(regs, consts, item);
+                    let c = get(regs, consts, container);
+                    if let Some(r) = contains(c, x) {
+                        put(regs, dst, Value::Bool(r != invert));
+                        continue;
+                    }
+                    let (exit, slow) = (*exit, *slow);
+                    let Slow::Generic { raise, after } = slow else {
+                        return Ran::Exit(exit);
+                    };
+                    let (x, c) = match operands(x, c) {
+                        Some(pair) => pair,
+                        None => return Ran::Exit(exit),
+                    };
+                    match generic(vm, unit, exit, raise, |vm| vm.contains(&c, &x)) {
+                        Ok(r) => put(
+                            vm.stack.as_mut_ptr().add(base),
+                            dst,
+                            Value::Bool(r != invert),
+                        ),
+                        Err(ran) => return ran,
+                    }
+                    if must_leave(vm, unit) {
+                        return Ran::Exit(after);
+                    }
+                }
                 Op::ListAppend { list, value, exit } => {
                     let Value::List(l) = get(regs, consts, list) else {
                         return Ran::Exit(exit);
@@ -445,25 +482,36 @@ pub unsafe fn run<const STRESS: bool>(
                     index,
                     value,
                     exit,
-                } => {
-                    let o = get(regs, consts, obj);
-                    let (Value::List(l), &Value::Int(i)) = (o, get(regs, consts, index)) else {
-                        return Ran::Exit(exit);
-                    };
-                    let v = get(regs, consts, value).dup();
-                    if v.is_null() {
-                        return Ran::Exit(exit);
+                } => match (get(regs, consts, obj), get(regs, consts, index)) {
+                    (Value::List(l), &Value::Int(i)) => {
+                        let v = get(regs, consts, value).dup();
+                        if v.is_null() {
+                            return Ran::Exit(exit);
+                        }
+                        let mut items = l.items.borrow_mut();
+                        let len = items.len() as i64;
+                        let j = if i < 0 { i + len } else { i };
+                        if !(0..len).contains(&j) {
+                            drop(items);
+                            v.release();
+                            return Ran::Exit(exit);
+                        }
+                        let old = Value::replace_split(&mut items[j as usize], v);
+                        drop(items);
+                        old.release();
                     }
-                    let mut items = l.items.borrow_mut();
-                    let len = items.len() as i64;
-                    let j = if i < 0 { i + len } else { i };
-                    if !(0..len).contains(&j) {
-                        return Ran::Exit(exit);
+                    (Value::Dict(d), key) => {
+                        let v = get(regs, consts, value).dup();
+                        if v.is_null() {
+                            return Ran::Exit(exit);
+                        }
+                        if let Err(v) = set_dict_item(d, key, v) {
+                            v.release();
+                            return Ran::Exit(exit);
+                        }
                     }
-                    let old = Value::replace_split(&mut items[j as usize], v);
-                    drop(items);
-                    old.release();
-                }
+                    _ => return Ran::Exit(exit),
+                },
                 // The fields only a slow path reads are read there, by reference:
                 // copied out with the rest, they would all be loaded up front.
                 Op::Arith {
@@ -997,13 +1045,4 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     }
     let (x, y) = (exact_float(a)?, exact_float(b)?);
     Some(cmp_f64(op, x, y))
-}
-
-/// Item `i` of a sequence (negative from the end), if in range.
-fn item_at(items: &[Value], i: i64) -> Option<Value> {
-    let j = if i < 0 { i + items.len() as i64 } else { i };
-    usize::try_from(j)
-        .ok()
-        .and_then(|j| items.get(j))
-        .map(Value::dup)
 }

@@ -2,3 +2,4 @@
 //! the unit's ops; a native backend will take the same units.
 
 pub mod interp;
+mod items;

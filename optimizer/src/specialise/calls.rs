@@ -101,6 +101,7 @@ fn is_inlinable(code: &Code) -> bool {
                 | Instr::LoadFastAttr(_)
                 | Instr::StoreAttr(_)
                 | Instr::BinarySubscr
+                | Instr::ContainsOp(_)
                 | Instr::PopTop
                 | Instr::UnaryNeg
                 | Instr::Copy(_)

@@ -28,7 +28,7 @@ use crate::unit::{
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use tripwire_core::code::{flags, BinOp, Code, Instr};
+use tripwire_core::code::{flags, BinOp, Code, Instr, Invert};
 use tripwire_core::object::{Dict, Function, Value};
 
 mod access;
@@ -880,6 +880,25 @@ impl Translator<'_> {
                     return Ok(self.unsupported(pc));
                 };
                 return Ok(self.swap(pc, top, other));
+            }
+            Instr::ContainsOp(invert) => {
+                let generic = self.may_call_out(2);
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let container = self.pop(pc)?;
+                let item = self.pop(pc)?;
+                let raise = self.raise_exit(pc, generic);
+                let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                let slow = self.generic_after(pc, raise);
+                self.emit(Op::Contains {
+                    dst,
+                    item: item.src,
+                    container: container.src,
+                    invert: invert == Invert::Yes,
+                    exit,
+                    slow,
+                });
+                self.last_result = None;
             }
             Instr::BinarySubscr => {
                 let generic = self.may_call_out(2);

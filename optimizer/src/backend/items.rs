@@ -1,0 +1,72 @@
+//! Item access a unit makes without the interpreter: list and tuple items by int
+//! index, dict items by str or int key, membership in dicts, sets and strs. Each answers `None` (the op takes its slow
+//! path or exits) wherever Python code could run: a key whose equality needs
+//! `__eq__`, a watched dict (its watchers are Python code), a missing key (the
+//! interpreter raises the KeyError, or calls `__missing__`).
+//!
+//! Depends on core's values and dicts only.
+
+use tripwire_core::builtins::str::contains as str_contains;
+use tripwire_core::object::bigint::{self, IntRef};
+use tripwire_core::object::dict::{Dict, Probe};
+use tripwire_core::object::Value;
+use tripwire_core::watch::watching;
+
+/// Item `i` of a sequence (negative from the end), if in range.
+pub fn item_at(items: &[Value], i: i64) -> Option<Value> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    usize::try_from(j)
+        .ok()
+        .and_then(|j| items.get(j))
+        .map(Value::dup)
+}
+
+/// `d[key]` for a key of str or int, if present.
+pub fn dict_item(d: &Dict, key: &Value) -> Option<Value> {
+    match d.probe(simple_hash(key)?, key) {
+        Probe::Found(at) => Some(d.value_at(at)),
+        _ => None,
+    }
+}
+
+/// `d[key] = value` for an unwatched dict and a key of str or int; gives the value
+/// back where the interpreter must do it (or raise MemoryError).
+pub fn set_dict_item(d: &Dict, key: &Value, value: Value) -> Result<(), Value> {
+    let Some(hash) = simple_hash(key).filter(|_| !watching(&d.watch_mask)) else {
+        return Err(value);
+    };
+    match d.probe(hash, key) {
+        Probe::Found(at) => drop(d.replace_at(at, value)),
+        Probe::Missing if d.reserve_one() => d.insert_new(hash, key.clone(), value),
+        _ => return Err(value),
+    }
+    Ok(())
+}
+
+/// `item in container` for a dict or a set and a key of str or int, or a str in
+/// a str.
+pub fn contains(container: &Value, item: &Value) -> Option<bool> {
+    let probe = match container {
+        Value::Dict(d) => d.probe(simple_hash(item)?, item),
+        Value::Set(s) => s.probe(simple_hash(item)?, item),
+        Value::Str(s) => match item {
+            Value::Str(sub) => return Some(str_contains(s, sub)),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match probe {
+        Probe::Found(_) => Some(true),
+        Probe::Missing => Some(false),
+        Probe::Candidates(_) => None,
+    }
+}
+
+/// The hash of a str or an int, which no Python code computes.
+fn simple_hash(key: &Value) -> Option<i64> {
+    match key {
+        Value::Str(s) => Some(s.hash()),
+        Value::Int(i) => Some(bigint::hash(&IntRef::Small(*i))),
+        _ => None,
+    }
+}
