@@ -59,6 +59,15 @@ impl Operand {
 /// An op in register form, as backends run it.
 pub type RegOp = Op<Operand, Reg>;
 
+/// What `Op::Build` makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Built {
+    Tuple,
+    List,
+    /// `start:stop` (two items) or `start:stop:step` (three).
+    Slice,
+}
+
 /// Index of an op in `Unit::ops`.
 pub type OpIndex = u32;
 
@@ -199,6 +208,21 @@ pub enum Op<S = Src, D = Slot> {
         obj: S,
         value: S,
         attr: u32,
+        exit: ExitId,
+    },
+    /// A new tuple, list or slice of the operands `items` (a start and a count in
+    /// `Unit::operands`); an unbound local among them exits.
+    Build {
+        kind: Built,
+        dst: D,
+        items: (u32, u32),
+        exit: ExitId,
+    },
+    /// The value of the cell in local slot `cell` (a cell or free variable); an
+    /// empty cell exits (the interpreter raises the NameError).
+    Deref {
+        dst: D,
+        cell: D,
         exit: ExitId,
     },
     /// `item in container` (`not in` when `invert`) as a bool, for a dict or a
@@ -420,6 +444,22 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 obj: src(obj),
                 value: src(value),
                 attr,
+                exit,
+            },
+            Op::Build {
+                kind,
+                dst,
+                items,
+                exit,
+            } => Op::Build {
+                kind,
+                dst: slot(dst),
+                items,
+                exit,
+            },
+            Op::Deref { dst, cell, exit } => Op::Deref {
+                dst: slot(dst),
+                cell: slot(cell),
                 exit,
             },
             Op::Contains {
@@ -954,6 +994,14 @@ impl Unit {
                         && exit_ok(raise)
                         && exit_ok(after)
                 }
+                Op::Build {
+                    dst, items, exit, ..
+                } => {
+                    slot_ok(dst)
+                        && (items.0 as usize + items.1 as usize) <= self.operands.len()
+                        && exit_ok(exit)
+                }
+                Op::Deref { dst, cell, exit } => slot_ok(dst) && slot_ok(cell) && exit_ok(exit),
                 Op::Attr {
                     dst,
                     obj,

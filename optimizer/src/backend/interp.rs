@@ -9,8 +9,8 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
-use super::items::{contains, dict_item, item_at, set_dict_item};
-use crate::unit::{AttrFill, AttrHow, AttrSite, ExitId, Op, Operand, Reg, Slow, Unit};
+use super::items::{byte_at, contains, dict_item, item_at, set_dict_item};
+use crate::unit::{AttrFill, AttrHow, AttrSite, Built, ExitId, Op, Operand, Reg, Slow, Unit};
 use smallvec::SmallVec;
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
@@ -63,6 +63,8 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Contains { exit, .. }
+        | Op::Build { exit, .. }
+        | Op::Deref { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. }
         | Op::ListAppend { exit, .. } => Some(exit),
@@ -410,6 +412,7 @@ pub unsafe fn run<const STRESS: bool>(
                         (Value::List(l), &Value::Int(i)) => item_at(&l.items.borrow(), i),
                         (Value::Tuple(t), &Value::Int(i)) => item_at(&t.items, i),
                         (Value::Dict(d), key) => dict_item(d, key),
+                        (Value::Obj(o), &Value::Int(i)) => byte_at(o, i),
                         _ => None,
                     };
                     if let Some(v) = item {
@@ -431,6 +434,45 @@ pub unsafe fn run<const STRESS: bool>(
                     if must_leave(vm, unit) {
                         return Ran::Exit(after);
                     }
+                }
+                Op::Build {
+                    kind,
+                    dst,
+                    items,
+                    exit,
+                } => {
+                    let (start, len) = (items.0 as usize, items.1 as usize);
+                    let srcs = unit.reg_operands.get(start..start + len).unwrap_or(&[]);
+                    let mut values: SmallVec<[Value; 4]> = SmallVec::with_capacity(len);
+                    for &src in srcs {
+                        let v = get(regs, consts, src);
+                        if v.is_null() {
+                            return Ran::Exit(exit);
+                        }
+                        values.push(v.dup());
+                    }
+                    let built = match kind {
+                        Built::Tuple => Value::tuple_from(values),
+                        Built::List => Value::list(values.into_vec()),
+                        Built::Slice => {
+                            let mut parts = values.into_iter();
+                            let (Some(start), Some(stop)) = (parts.next(), parts.next()) else {
+                                return Ran::Exit(exit);
+                            };
+                            vm.new_slice(start, stop, parts.next().unwrap_or(Value::None))
+                        }
+                    };
+                    put(regs, dst, built);
+                }
+                Op::Deref { dst, cell, exit } => {
+                    let v = match &*regs.add(cell as usize) {
+                        Value::Cell(c) => c.get(),
+                        _ => Value::Null,
+                    };
+                    if v.is_null() {
+                        return Ran::Exit(exit);
+                    }
+                    put(regs, dst, v);
                 }
                 Op::Contains {
                     dst,

@@ -1,5 +1,5 @@
-//! Item access a unit makes without the interpreter: list and tuple items by int
-//! index, dict items by str or int key, membership in dicts, sets and strs. Each answers `None` (the op takes its slow
+//! Item access a unit makes without the interpreter: list, tuple, bytes and
+//! bytearray items by int index, dict items by str or int key, membership in dicts, sets and strs. Each answers `None` (the op takes its slow
 //! path or exits) wherever Python code could run: a key whose equality needs
 //! `__eq__`, a watched dict (its watchers are Python code), a missing key (the
 //! interpreter raises the KeyError, or calls `__missing__`).
@@ -9,7 +9,7 @@
 use tripwire_core::builtins::str::contains as str_contains;
 use tripwire_core::object::bigint::{self, IntRef};
 use tripwire_core::object::dict::{Dict, Probe};
-use tripwire_core::object::Value;
+use tripwire_core::object::{ObjKind, Object, Value};
 use tripwire_core::watch::watching;
 
 /// Item `i` of a sequence (negative from the end), if in range.
@@ -19,6 +19,21 @@ pub fn item_at(items: &[Value], i: i64) -> Option<Value> {
         .ok()
         .and_then(|j| items.get(j))
         .map(Value::dup)
+}
+
+/// Byte `i` of a bytes or bytearray (negative from the end), if in range, as an
+/// int.
+pub fn byte_at(o: &Object, i: i64) -> Option<Value> {
+    let byte = |bytes: &[u8]| {
+        let j = if i < 0 { i + bytes.len() as i64 } else { i };
+        usize::try_from(j).ok().and_then(|j| bytes.get(j)).copied()
+    };
+    let b = match &o.kind {
+        ObjKind::Bytes(b) => byte(b),
+        ObjKind::ByteArray(a) => byte(&a.data.borrow()),
+        _ => None,
+    }?;
+    Some(Value::Int(i64::from(b)))
 }
 
 /// `d[key]` for a key of str or int, if present.

@@ -22,8 +22,8 @@ use crate::deps::{name_key, DepKey, SiteId};
 use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
-    AttrAccess, AttrSite, Constants, ExitId, ExitReason, ExitState, InlinedFrame, Op, OpIndex,
-    Pushed, Site, Slot, Slow, Src, Unit,
+    AttrAccess, AttrSite, Built, Constants, ExitId, ExitReason, ExitState, InlinedFrame, Op,
+    OpIndex, Pushed, Site, Slot, Slow, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -880,6 +880,41 @@ impl Translator<'_> {
                     return Ok(self.unsupported(pc));
                 };
                 return Ok(self.swap(pc, top, other));
+            }
+            Instr::BuildTuple(n) | Instr::BuildList(n) | Instr::BuildSlice(n) => {
+                let kind = match instr {
+                    Instr::BuildTuple(_) => Built::Tuple,
+                    Instr::BuildList(_) => Built::List,
+                    _ => Built::Slice,
+                };
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let below = self.stack.len().checked_sub(n as usize).ok_or(Refusal {
+                    pc,
+                    why: "an instruction takes more values than the stack holds",
+                })?;
+                let items = self.stack.split_off(below);
+                let start = self.operands.len() as u32;
+                self.operands.extend(items.iter().map(|e| e.src));
+                let dst = self.temp(below);
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.emit(Op::Build {
+                    kind,
+                    dst,
+                    items: (start, n),
+                    exit,
+                });
+                self.last_result = None;
+            }
+            Instr::LoadDeref(i) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.emit(Op::Deref {
+                    dst,
+                    cell: Slot::Local(self.code.nlocals() as u32 + i),
+                    exit,
+                });
+                self.last_result = None;
             }
             Instr::ContainsOp(invert) => {
                 let generic = self.may_call_out(2);
