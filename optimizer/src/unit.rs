@@ -68,6 +68,14 @@ pub enum Built {
     Slice,
 }
 
+/// What `Op::Add` adds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Collection {
+    List,
+    Set,
+    Dict,
+}
+
 /// Index of an op in `Unit::ops`.
 pub type OpIndex = u32;
 
@@ -253,10 +261,14 @@ pub enum Op<S = Src, D = Slot> {
         value: S,
         exit: ExitId,
     },
-    /// `list.append(value)` of a comprehension (`ListAppend`) on a list; anything
-    /// else exits.
-    ListAppend {
-        list: S,
+    /// A comprehension's `ListAppend`, `SetAdd` or `MapAdd` into the list, set or
+    /// dict it builds: `value` appended or added, or stored under `key` (for a
+    /// list or a set, `key` is `value`). A set item or a dict key other than a str
+    /// or an int, or anything else, exits.
+    Add {
+        into: Collection,
+        target: S,
+        key: S,
         value: S,
         exit: ExitId,
     },
@@ -501,8 +513,16 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 value: src(value),
                 exit,
             },
-            Op::ListAppend { list, value, exit } => Op::ListAppend {
-                list: src(list),
+            Op::Add {
+                into,
+                target,
+                key,
+                value,
+                exit,
+            } => Op::Add {
+                into,
+                target: src(target),
+                key: src(key),
                 value: src(value),
                 exit,
             },
@@ -1048,9 +1068,13 @@ impl Unit {
                     value,
                     exit,
                 } => src_ok(obj) && src_ok(index) && src_ok(value) && exit_ok(exit),
-                Op::ListAppend { list, value, exit } => {
-                    src_ok(list) && src_ok(value) && exit_ok(exit)
-                }
+                Op::Add {
+                    target,
+                    key,
+                    value,
+                    exit,
+                    ..
+                } => src_ok(target) && src_ok(key) && src_ok(value) && exit_ok(exit),
                 Op::Arith {
                     dst,
                     a,

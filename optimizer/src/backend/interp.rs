@@ -9,8 +9,10 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
-use super::items::{byte_at, contains, dict_item, item_at, set_dict_item};
-use crate::unit::{AttrFill, AttrHow, AttrSite, Built, ExitId, Op, Operand, Reg, Slow, Unit};
+use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_item};
+use crate::unit::{
+    AttrFill, AttrHow, AttrSite, Built, Collection, ExitId, Op, Operand, Reg, Slow, Unit,
+};
 use smallvec::SmallVec;
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp};
@@ -67,7 +69,7 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::Deref { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. }
-        | Op::ListAppend { exit, .. } => Some(exit),
+        | Op::Add { exit, .. } => Some(exit),
         Op::Watched { site, .. } | Op::CellLoad { site, .. } => {
             unit.sites.get(site.0 as usize).map(|s| s.exit)
         }
@@ -508,14 +510,29 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(after);
                     }
                 }
-                Op::ListAppend { list, value, exit } => {
-                    let Value::List(l) = get(regs, consts, list) else {
-                        return Ran::Exit(exit);
-                    };
-                    let v = get(regs, consts, value).dup();
+                Op::Add {
+                    into,
+                    target,
+                    key,
+                    value,
+                    exit,
+                } => {
+                    let v = get(regs, consts, value);
                     // An unbound local read lazily, or no memory left: the
                     // interpreter redoes the instruction and raises.
-                    if v.is_null() || l.try_push(v).is_err() {
+                    if v.is_null() {
+                        return Ran::Exit(exit);
+                    }
+                    let added = match (into, get(regs, consts, target)) {
+                        (Collection::List, Value::List(l)) => l.try_push(v.dup()).is_ok(),
+                        (Collection::Set, Value::Set(s)) if !s.frozen => add_to_set(s, v),
+                        (Collection::Dict, Value::Dict(d)) => {
+                            let k = get(regs, consts, key);
+                            !k.is_null() && set_dict_item(d, k, v.dup()).is_ok()
+                        }
+                        _ => false,
+                    };
+                    if !added {
                         return Ran::Exit(exit);
                     }
                 }

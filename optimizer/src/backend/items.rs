@@ -9,7 +9,7 @@
 use tripwire_core::builtins::str::contains as str_contains;
 use tripwire_core::object::bigint::{self, IntRef};
 use tripwire_core::object::dict::{Dict, Probe};
-use tripwire_core::object::{ObjKind, Object, Value};
+use tripwire_core::object::{ObjKind, Object, Set, Value};
 use tripwire_core::watch::watching;
 
 /// Item `i` of a sequence (negative from the end), if in range.
@@ -74,6 +74,19 @@ pub fn contains(container: &Value, item: &Value) -> Option<bool> {
         Probe::Found(_) => Some(true),
         Probe::Missing => Some(false),
         Probe::Candidates(_) => None,
+    }
+}
+
+/// `s.add(item)` for an item of str or int; false where the interpreter must do
+/// it (or raise MemoryError).
+pub fn add_to_set(s: &Set, item: &Value) -> bool {
+    let Some(hash) = simple_hash(item) else {
+        return false;
+    };
+    match s.probe(hash, item) {
+        Probe::Found(_) => true,
+        Probe::Missing => s.insert_absent(hash, item.clone()).is_ok(),
+        Probe::Candidates(_) => false,
     }
 }
 

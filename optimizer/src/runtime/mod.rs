@@ -738,18 +738,21 @@ impl Optimizer {
                 self.stats.deopt(state.reason.name());
                 Some(state.reason)
             }
-            ExitReason::Unsupported => {
-                // By instruction: what to compile next.
-                let name = match unit.code.instrs.get(state.pc as usize) {
+            // By instruction: what to compile next.
+            reason @ (ExitReason::Unsupported | ExitReason::TypeGuard) => {
+                let instr = match unit.code.instrs.get(state.pc as usize) {
                     Some(instr) => {
                         let text = format!("{instr:?}");
-                        let name = text.split('(').next().unwrap_or_default().to_string();
-                        format!("unsupported {name}")
+                        text.split('(').next().unwrap_or_default().to_string()
                     }
-                    None => "unsupported".to_string(),
+                    None => String::new(),
                 };
-                self.stats.deopt(&name);
-                self.count_guard_failure(unit, ExitReason::Unsupported)
+                let kind = match reason {
+                    ExitReason::Unsupported => "unsupported",
+                    _ => reason.name(),
+                };
+                self.stats.deopt(format!("{kind} {instr}").trim_end());
+                self.count_guard_failure(unit, reason)
             }
             reason => {
                 self.stats.deopt(reason.name());

@@ -12,7 +12,8 @@
 //! constants, each a guard site with its dependencies.
 //!
 //! `access` compiles loads of names and attributes, `calls` calls and inlining,
-//! `control` jumps and loop steps; this file holds the translator, its stack and
+//! `control` jumps and loop steps, `collections` containers (built, indexed,
+//! added to, unpacked) and closure cells; this file holds the translator, its stack and
 //! the instructions that need nothing more.
 //!
 //! Depends on `unit`, `deps` and `profile`, and on core's code objects, dicts and
@@ -22,8 +23,8 @@ use crate::deps::{name_key, DepKey, SiteId};
 use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
-    AttrAccess, AttrSite, Built, Constants, ExitId, ExitReason, ExitState, InlinedFrame, Op,
-    OpIndex, Pushed, Site, Slot, Slow, Src, Unit,
+    AttrAccess, AttrSite, Built, Collection, Constants, ExitId, ExitReason, ExitState,
+    InlinedFrame, Op, OpIndex, Pushed, Site, Slot, Slow, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -33,6 +34,7 @@ use tripwire_core::object::{Dict, Function, Value};
 
 mod access;
 mod calls;
+mod collections;
 mod control;
 #[cfg(test)]
 mod tests;
@@ -663,6 +665,7 @@ impl Translator<'_> {
                 return Ok(Flow::Next(pc + 2));
             }
             Instr::StoreFast(i) => self.store_local(i, pc)?,
+            Instr::LoadFastAndClear(i) => self.take_local(i),
             Instr::LoadGlobal(i) => return self.load_global(i, pc),
             Instr::UnaryNeg => {
                 // -x is x * -1 for ints (i64::MIN overflows and exits) and floats
@@ -848,22 +851,6 @@ impl Translator<'_> {
                 })?;
                 return Ok(Flow::Next(pc + 2));
             }
-            Instr::UnpackSequence(n) => {
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let seq = self.pop(pc)?;
-                let depth = self.stack.len();
-                let first = self.temp(depth);
-                for k in 0..n as usize {
-                    let slot = self.temp(depth + k);
-                    self.stack.push(Entry::fixed(Src::Slot(slot)));
-                }
-                self.emit(Op::Unpack {
-                    seq: seq.src,
-                    first,
-                    n,
-                    exit,
-                });
-            }
             Instr::Copy(n) => {
                 let at = self.stack.len().checked_sub(n as usize).ok_or(Refusal {
                     pc,
@@ -881,111 +868,17 @@ impl Translator<'_> {
                 };
                 return Ok(self.swap(pc, top, other));
             }
-            Instr::BuildTuple(n) | Instr::BuildList(n) | Instr::BuildSlice(n) => {
-                let kind = match instr {
-                    Instr::BuildTuple(_) => Built::Tuple,
-                    Instr::BuildList(_) => Built::List,
-                    _ => Built::Slice,
-                };
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let below = self.stack.len().checked_sub(n as usize).ok_or(Refusal {
-                    pc,
-                    why: "an instruction takes more values than the stack holds",
-                })?;
-                let items = self.stack.split_off(below);
-                let start = self.operands.len() as u32;
-                self.operands.extend(items.iter().map(|e| e.src));
-                let dst = self.temp(below);
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                self.emit(Op::Build {
-                    kind,
-                    dst,
-                    items: (start, n),
-                    exit,
-                });
-                self.last_result = None;
-            }
-            Instr::LoadDeref(i) => {
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                self.emit(Op::Deref {
-                    dst,
-                    cell: Slot::Local(self.code.nlocals() as u32 + i),
-                    exit,
-                });
-                self.last_result = None;
-            }
-            Instr::ContainsOp(invert) => {
-                let generic = self.may_call_out(2);
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let container = self.pop(pc)?;
-                let item = self.pop(pc)?;
-                let raise = self.raise_exit(pc, generic);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                let slow = self.generic_after(pc, raise);
-                self.emit(Op::Contains {
-                    dst,
-                    item: item.src,
-                    container: container.src,
-                    invert: invert == Invert::Yes,
-                    exit,
-                    slow,
-                });
-                self.last_result = None;
-            }
-            Instr::BinarySubscr => {
-                let generic = self.may_call_out(2);
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let index = self.pop(pc)?;
-                let obj = self.pop(pc)?;
-                let raise = self.raise_exit(pc, generic);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                let slow = self.generic_after(pc, raise);
-                self.emit(Op::Subscr {
-                    dst,
-                    obj: obj.src,
-                    index: index.src,
-                    exit,
-                    slow,
-                });
-                self.last_result = None;
-            }
-            Instr::ListAppend(depth) => {
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let value = self.pop(pc)?;
-                let list = self
-                    .stack
-                    .len()
-                    .checked_sub(depth as usize)
-                    .and_then(|at| self.stack.get(at))
-                    .map(|entry| entry.src);
-                // The list the comprehension built, held in a temporary: a local
-                // read lazily could be another object by now.
-                let Some(list @ Src::Slot(Slot::Temp(_) | Slot::Stack(_))) = list else {
-                    self.stack.push(value);
-                    return Ok(self.unsupported(pc));
-                };
-                self.emit(Op::ListAppend {
-                    list,
-                    value: value.src,
-                    exit,
-                });
-            }
-            Instr::StoreSubscr => {
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let index = self.pop(pc)?;
-                let obj = self.pop(pc)?;
-                let value = self.pop(pc)?;
-                self.emit(Op::StoreSubscr {
-                    obj: obj.src,
-                    index: index.src,
-                    value: value.src,
-                    exit,
-                });
-            }
+            Instr::UnpackSequence(_)
+            | Instr::BuildTuple(_)
+            | Instr::BuildList(_)
+            | Instr::BuildSlice(_)
+            | Instr::LoadDeref(_)
+            | Instr::ContainsOp(_)
+            | Instr::BinarySubscr
+            | Instr::StoreSubscr
+            | Instr::ListAppend(_)
+            | Instr::SetAdd(_)
+            | Instr::MapAdd(_) => return self.collection(pc, instr),
             _ => return Ok(self.unsupported(pc)),
         }
         Ok(Flow::Next(pc + 1))
@@ -1089,17 +982,8 @@ impl Translator<'_> {
     fn store_local(&mut self, i: u32, pc: u32) -> Result<(), Refusal> {
         let v = self.pop(pc)?;
         let last = self.last_result.take();
-        // Entries still reading the local lazily must keep its old value.
         let slot = self.local_slot(i);
-        let local = Src::Slot(slot);
-        let mut reads_old = false;
-        for d in 0..self.stack.len() {
-            if self.stack[d].src == local {
-                reads_old = true;
-                let slot = self.temp(d);
-                self.move_entry(d, slot);
-            }
-        }
+        let reads_old = self.keep_old_value(slot);
         let shared = self.stack.iter().any(|e| e.src == v.src);
         if let (Some(op), false, false) = (last, reads_old, shared) {
             if let Op::Arith { dst, .. } = &mut self.ops[op] {
@@ -1118,6 +1002,37 @@ impl Translator<'_> {
             unbound,
         });
         Ok(())
+    }
+
+    /// Entries still reading local `slot` lazily are given its value now, before
+    /// it changes; whether there were any.
+    fn keep_old_value(&mut self, slot: Slot) -> bool {
+        let mut any = false;
+        for d in 0..self.stack.len() {
+            if self.stack[d].src == Src::Slot(slot) {
+                any = true;
+                let temp = self.temp(d);
+                self.move_entry(d, temp);
+            }
+        }
+        any
+    }
+
+    /// `LoadFastAndClear`, before an inlined comprehension: the local's value
+    /// (a null if unbound, which the comprehension's end stores back) onto the
+    /// stack, and the local cleared.
+    fn take_local(&mut self, i: u32) {
+        let slot = self.local_slot(i);
+        self.keep_old_value(slot);
+        let dst = self.temp(self.stack.len());
+        self.emit(Op::Move {
+            dst,
+            src: Src::Slot(slot),
+            unbound: None,
+        });
+        self.emit(Op::Clear { slot });
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        self.last_result = None;
     }
 }
 
