@@ -1,15 +1,18 @@
 //! `Vm::push_resumed_frame` through a loop hook: a call handed back to the
 //! interpreter in the middle of its body returns its value into the caller as any
 //! call does, raises with the resumed frame in the traceback, and frames that need
-//! more than slots are refused.
+//! more than slots are refused. `Vm::push_resumed_init_frame`: a class call's
+//! `__init__` resumed gives the caller the instance, or raises CPython's TypeError
+//! when it returns something else.
 
 mod common;
 
 use common::{code_name, exec, global};
 use std::cell::Cell;
 use std::rc::Rc;
+use tripwire::core::builtins::types::new_plain_instance;
 use tripwire::core::code::Instr;
-use tripwire::core::object::{Dict, PyStr};
+use tripwire::core::object::{Dict, Function, PyStr};
 use tripwire::core::vm::loop_hook::LoopAction;
 use tripwire::{Value, Vm};
 
@@ -29,6 +32,20 @@ def f():
         x = g(n, 10)
         xs.append(x)
     return xs
+
+class P:
+    def __init__(self, a):
+        self.a = a
+        return self.answer
+
+def h():
+    xs = []
+    n = 0
+    while n < 3:
+        n += 1
+        x = P(n)
+        xs.append(x.a)
+    return xs
 ";
 
 /// Install a hook that, at the first jump back in `f`, hands `f` back after its call
@@ -41,16 +58,41 @@ fn resume_once(vm: &mut Vm, globals: &Rc<Dict>, callee: &str, slots: Vec<Value>)
     let Value::Function(callee) = callee else {
         panic!("not a function");
     };
+    resume_in("f", Instr::Call(2), vm, callee, slots, None);
+}
+
+/// `resume_once` for `h`'s class call: `P.__init__` resumed at its start for an
+/// instance of `P` whose `answer` is `answer`, with argument `a`.
+fn resume_init_once(vm: &mut Vm, globals: &Rc<Dict>, answer: Value, a: i64) {
+    let Some(Value::Type(class)) = globals.get_str(&PyStr::new("P")) else {
+        panic!("P is a class");
+    };
+    let (init, nslots) = vm.plain_init(&class).expect("P's call is plain");
+    let instance = new_plain_instance(&class, nslots);
+    let name = Rc::new(PyStr::new("answer"));
+    assert!(vm.set_attr(&instance, &name, answer).is_ok());
+    let slots = vec![instance.clone(), Value::Int(a)];
+    resume_in("h", Instr::Call(1), vm, init, slots, Some(instance));
+}
+
+fn resume_in(
+    caller: &'static str,
+    call: Instr,
+    vm: &mut Vm,
+    callee: Rc<Function>,
+    slots: Vec<Value>,
+    init_of: Option<Value>,
+) {
     let done = Rc::new(Cell::new(false));
     vm.add_loop_hook(1, move |vm, frame, _| {
-        if done.get() || code_name(vm, frame) != "f" {
+        if done.get() || code_name(vm, frame) != caller {
             return Ok(LoopAction::Continue);
         }
         done.set(true);
         let call = frame
             .frame(vm)
-            .and_then(|f| f.code.instrs.iter().position(|i| *i == Instr::Call(2)))
-            .expect("f calls g");
+            .and_then(|f| f.code.instrs.iter().position(|i| *i == call))
+            .expect("the caller calls");
         if let Some(f) = frame.frame_mut(vm) {
             f.pc = call + 1;
         }
@@ -60,7 +102,12 @@ fn resume_once(vm: &mut Vm, globals: &Rc<Dict>, callee: &str, slots: Vec<Value>)
             .iter()
             .position(|i| matches!(i, Instr::StoreFast(_)))
             .map_or(0, |p| p + 1);
-        vm.push_resumed_frame(&callee, &slots, &[], resume)?;
+        match &init_of {
+            Some(instance) => {
+                vm.push_resumed_init_frame(&callee, &slots, &[], 0, instance.clone())?
+            }
+            None => vm.push_resumed_frame(&callee, &slots, &[], resume)?,
+        }
         Ok(LoopAction::Took)
     });
 }
@@ -106,6 +153,33 @@ fn a_generator_frame_cannot_be_resumed_this_way() {
     let err = exec(&mut vm, &g, "r = f()\n").expect_err("refused");
     assert!(
         err.contains("SystemError: cannot resume a frame of gen at instruction 0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_resumed_init_gives_its_caller_the_instance() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    exec(&mut vm, &g, "P.answer = None\n").expect("runs");
+    resume_init_once(&mut vm, &g, Value::None, 7);
+    exec(&mut vm, &g, "r = h()\n").expect("runs");
+    // Round 1 makes P(1); the hook hands back P.__init__ resumed for a new
+    // instance with a = 7, which h appends before rounds 2 and 3.
+    assert_eq!(global(&mut vm, &g, "r"), "[1, 7, 2, 3]");
+}
+
+#[test]
+fn a_resumed_init_that_returns_a_value_raises() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    exec(&mut vm, &g, "P.answer = None\n").expect("runs");
+    resume_init_once(&mut vm, &g, Value::Int(42), 7);
+    let err = exec(&mut vm, &g, "r = h()\n").expect_err("__init__ returns 42");
+    assert!(
+        err.contains("TypeError: __init__() should return None, not 'int'"),
         "{err}"
     );
 }

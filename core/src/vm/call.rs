@@ -550,7 +550,13 @@ impl Vm {
     /// (object.__new__, no metaclass `__call__`, not abstract): its call can run as a
     /// frame of the evaluation loop. With the instances' slot count; cached on the
     /// class under its version tag, which any change to it or its bases replaces.
-    fn plain_init(&self, t: &crate::object::TypeRef) -> Option<(Rc<Function>, usize)> {
+    ///
+    /// For extensions that make such calls their own way (the optimizer inlines
+    /// them): the instance is `builtins::types::new_plain_instance(t, nslots)`, and
+    /// a call resumed in the middle of the `__init__` is
+    /// `Vm::push_resumed_init_frame`. A type watcher on the class hears of every
+    /// change that could change the answer.
+    pub fn plain_init(&self, t: &crate::object::TypeRef) -> Option<(Rc<Function>, usize)> {
         // Built-in types never qualify; their calls (`str(x)`, `int(x)`) skip the
         // cache check.
         if t.builtin {

@@ -33,6 +33,32 @@ impl Vm {
         stack: &[Value],
         pc: usize,
     ) -> PyResult<()> {
+        self.push_resumed(func, slots, stack, pc, None)
+    }
+
+    /// `push_resumed_frame` for the `__init__` of a class call (`Vm::plain_init`)
+    /// that made `instance`: as the interpreter's own, the frame gives the caller
+    /// the instance when it returns None, and raises TypeError ("__init__() should
+    /// return None, not 'int'") when it returns anything else.
+    pub fn push_resumed_init_frame(
+        &mut self,
+        func: &Rc<Function>,
+        slots: &[Value],
+        stack: &[Value],
+        pc: usize,
+        instance: Value,
+    ) -> PyResult<()> {
+        self.push_resumed(func, slots, stack, pc, Some(instance))
+    }
+
+    fn push_resumed(
+        &mut self,
+        func: &Rc<Function>,
+        slots: &[Value],
+        stack: &[Value],
+        pc: usize,
+        init_of: Option<Value>,
+    ) -> PyResult<()> {
         let code = func.code();
         if !code.cellvars.is_empty()
             || !code.freevars.is_empty()
@@ -63,7 +89,7 @@ impl Vm {
             pc,
             entry: false,
             owns_segment: false,
-            init_of: None,
+            init_of,
             gen: None,
             data: None,
             suspended: None,
