@@ -106,7 +106,13 @@ pub fn rebuild(
     for (callee, slots, values, pc) in callees {
         if let Some(Value::Function(func)) = unit.constants.get(callee.func as usize) {
             let func = func.clone();
-            vm.push_resumed_frame(&func, &slots, &values, pc as usize)?;
+            match (callee.init, slots.first()) {
+                (true, Some(instance)) => {
+                    let instance = instance.clone();
+                    vm.push_resumed_init_frame(&func, &slots, &values, pc as usize, instance)?
+                }
+                _ => vm.push_resumed_frame(&func, &slots, &values, pc as usize)?,
+            }
         }
     }
     Ok(())

@@ -218,6 +218,14 @@ pub enum Op<S = Src, D = Slot> {
         attr: u32,
         exit: ExitId,
     },
+    /// A new instance of the class `cls` (a constant) with `nslots` empty slots,
+    /// made as `Vm::plain_init` says its call makes them, for the inlined
+    /// `__init__` that follows.
+    NewInstance {
+        dst: D,
+        cls: u32,
+        nslots: u32,
+    },
     /// A new tuple, list or slice of the operands `items` (a start and a count in
     /// `Unit::operands`); an unbound local among them exits.
     Build {
@@ -457,6 +465,11 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 value: src(value),
                 attr,
                 exit,
+            },
+            Op::NewInstance { dst, cls, nslots } => Op::NewInstance {
+                dst: slot(dst),
+                cls,
+                nslots,
             },
             Op::Build {
                 kind,
@@ -698,6 +711,8 @@ pub struct ExitState {
 pub struct InlinedFrame {
     /// The function (a constant of the unit).
     pub func: u32,
+    /// The `__init__` of a class call, for the instance in its first slot.
+    pub init: bool,
     /// The callee's instruction to resume at.
     pub pc: u32,
     /// Where each of its local slots is (arguments first).
@@ -851,6 +866,9 @@ pub struct Unit {
     pub operands: Box<[Src]>,
     /// The dicts its sites assume things about (globals, builtins, modules' dicts).
     pub assumed: Vec<Rc<Dict>>,
+    /// The classes whose calls it inlines (their `__init__` and how instances are
+    /// made), watched by the type watcher.
+    pub classes: Vec<TypeRef>,
     /// `--invalidate=poll`: each watched constant's load checks `valid` first (the
     /// unit leaves at the first use of an assumption once it is dropped, instead of
     /// at its next loop back or call).
@@ -1022,6 +1040,9 @@ impl Unit {
                         && exit_ok(exit)
                 }
                 Op::Deref { dst, cell, exit } => slot_ok(dst) && slot_ok(cell) && exit_ok(exit),
+                Op::NewInstance { dst, cls, .. } => {
+                    slot_ok(dst) && matches!(self.constants.get(cls as usize), Some(Value::Type(_)))
+                }
                 Op::Attr {
                     dst,
                     obj,

@@ -15,6 +15,7 @@ use crate::unit::{
 };
 use smallvec::SmallVec;
 use std::rc::Rc;
+use tripwire_core::builtins::types::new_plain_instance;
 use tripwire_core::code::{BinOp, CmpOp};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
@@ -465,6 +466,12 @@ pub unsafe fn run<const STRESS: bool>(
                         }
                     };
                     put(regs, dst, built);
+                }
+                Op::NewInstance { dst, cls, nslots } => {
+                    let Some(Value::Type(t)) = consts.get(cls as usize) else {
+                        return Ran::Exit(ExitId(0));
+                    };
+                    put(regs, dst, new_plain_instance(t, nslots as usize));
                 }
                 Op::Deref { dst, cell, exit } => {
                     let v = match &*regs.add(cell as usize) {

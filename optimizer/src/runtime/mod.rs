@@ -608,6 +608,7 @@ impl Optimizer {
                 thrash.assumption(key)
             }
         };
+        let plain_init = |class: &TypeRef| vm.plain_init(class);
         let scope = Scope {
             globals,
             builtins,
@@ -615,6 +616,7 @@ impl Optimizer {
             python_calls: self.options.hot_calls > 0,
             cells: self.options.globals == Globals::Cell,
             polls: self.options.invalidate == Invalidate::Poll,
+            plain_init: &plain_init,
         };
         let unit = if depth == FUNCTION {
             compile_function(code, &scope)
@@ -650,6 +652,15 @@ impl Optimizer {
             {
                 self.index.remove_unit(id);
                 return Err("a globals or builtins dict cannot be watched");
+            }
+        }
+        for class in &unit.classes {
+            if vm
+                .watch_type(self.type_watcher, &Value::Type(class.clone()))
+                .is_err()
+            {
+                self.index.remove_unit(id);
+                return Err("a class whose calls it inlines cannot be watched");
             }
         }
         // Watched from here on: a change before this point is seen by the re-check,

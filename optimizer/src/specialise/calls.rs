@@ -21,14 +21,17 @@ struct Region {
     out_of_loop_done: Vec<(usize, ExitId)>,
 }
 
-/// A function whose call is inlined: the constant that holds it, its code, whether
-/// the call passes a receiver, and the defaults that fill its missing arguments.
+/// A function whose call is inlined: the constant that holds the callable (the
+/// function, or the class whose `__init__` it is), its code, whether the call
+/// passes a receiver, and the defaults that fill its missing arguments.
 struct InlinePlan {
     constant: u32,
     func: Rc<Function>,
     code: Rc<Code>,
     receiver: bool,
     defaults: Vec<Value>,
+    /// A class call: the class, and its instances' slot count.
+    class: Option<(TypeRef, usize)>,
 }
 
 /// The longest callee body inlined, in instructions.
@@ -50,6 +53,7 @@ struct Snapshot {
     cells: usize,
     operands: usize,
     assumed: usize,
+    classes: usize,
     sites: usize,
     attrs: usize,
     exits: usize,
@@ -119,6 +123,18 @@ fn is_inlinable(code: &Code) -> bool {
             })
 }
 
+/// Whether an `__init__` never rebinds or deletes its `self` and returns no
+/// constant but None: its inlined returns then give the caller the instance in its
+/// first slot, as the class call does. (A `Return` of a computed value refuses the
+/// inlining where it is reached: `inline_return`.)
+fn init_keeps_self(code: &Code) -> bool {
+    code.instrs.iter().all(|instr| match *instr {
+        Instr::ReturnConst(i) => matches!(code.consts.get(i as usize), Some(Value::None)),
+        Instr::StoreFast(0) | Instr::DeleteFast(0) => false,
+        _ => true,
+    })
+}
+
 impl Translator<'_> {
     /// `Call(n)`: a call of a built-in or Python function; anything else exits there.
     /// A Python function known or expected there whose body is a leaf is inlined.
@@ -184,18 +200,27 @@ impl Translator<'_> {
         let Some(constant) = known else {
             return Err("a callee not known at compile time");
         };
-        let func = match self.constants.get(constant as usize) {
-            Some(Value::Function(func)) => func,
-            Some(Value::Builtin(_)) => return Err("a built-in function"),
-            Some(Value::Type(_)) => return Err("a class"),
-            _ => return Err("a callee other than a Python function"),
-        };
         let receiver = match self.stack.get(below + 1).map(|e| e.src) {
             Some(Src::Const(c)) => self.constants.get(c as usize).is_some_and(|v| !v.is_null()),
             _ => true,
         };
+        let (func, class) = match self.constants.get(constant as usize) {
+            Some(Value::Function(func)) => (func.clone(), None),
+            Some(Value::Builtin(_)) => return Err("a built-in function"),
+            Some(Value::Type(class)) if !receiver => {
+                let Some((init, nslots)) = (self.scope.plain_init)(class) else {
+                    return Err("a class");
+                };
+                if !init_keeps_self(&init.code()) {
+                    return Err("a class whose __init__ returns or rebinds self");
+                }
+                (init, Some((class.clone(), nslots)))
+            }
+            _ => return Err("a callee other than a Python function"),
+        };
         let code = func.code();
-        let passed = n + receiver as usize;
+        // A class call passes the new instance as `self`.
+        let passed = n + (receiver || class.is_some()) as usize;
         let argcount = code.argcount as usize;
         const NOT_PLAIN: u32 =
             flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
@@ -229,10 +254,11 @@ impl Translator<'_> {
         }
         Ok(InlinePlan {
             constant,
-            func: func.clone(),
+            func,
             code,
             receiver,
             defaults,
+            class,
         })
     }
 
@@ -251,17 +277,32 @@ impl Translator<'_> {
             site,
             exit,
         });
-        self.sites.push(Site {
-            op: op as OpIndex,
-            exit: invalidated,
-            deps: vec![DepKey::whole(identity(&plan.func))],
-            what: format!(
+        let mut deps = vec![DepKey::whole(identity(&plan.func))];
+        let what = match &plan.class {
+            Some((class, _)) => {
+                deps.push(DepKey::whole(identity(class)));
+                self.classes.push(class.clone());
+                format!("inlined class call '{}'", class.name().as_str())
+            }
+            None => format!(
                 "inlined function '{}'",
                 plan.func.qualname.borrow().as_str()
             ),
+        };
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit: invalidated,
+            deps,
+            what,
             global: None,
             cell: None,
         });
+        // The function the callee's frame is of: the callable itself, or the
+        // class's `__init__`.
+        let func = match plan.class {
+            Some(_) => self.constant_index(Value::Function(plan.func.clone())),
+            None => plan.constant,
+        };
         let callee_depth = below + plan.code.stacksize as usize + 1;
         let locals_base = match self.inline.last() {
             None => {
@@ -273,9 +314,22 @@ impl Translator<'_> {
             Some(outer) => outer.locals_base + outer.nlocals,
         };
         let first = below + if plan.receiver { 1 } else { 2 };
-        let params = self.stack.len() - first;
+        // A class call's instance is the first argument, made here.
+        let made = match &plan.class {
+            Some((class, nslots)) => {
+                let cls = self.constant_index(Value::Type(class.clone()));
+                self.emit(Op::NewInstance {
+                    dst: Slot::Temp(locals_base),
+                    cls,
+                    nslots: *nslots as u32,
+                });
+                1
+            }
+            None => 0,
+        };
+        let params = self.stack.len() - first + made;
         for (k, d) in (first..self.stack.len()).enumerate() {
-            self.move_entry(d, Slot::Temp(locals_base + k as u32));
+            self.move_entry(d, Slot::Temp(locals_base + (made + k) as u32));
         }
         for (k, v) in plan.defaults.iter().enumerate() {
             let src = self.constant(v.clone());
@@ -297,7 +351,8 @@ impl Translator<'_> {
         let caller_entries = self.stack.clone();
         let caller = std::mem::replace(&mut self.code, plan.code.clone());
         self.inline.push(InlineCtx {
-            func: plan.constant,
+            func,
+            init: plan.class.is_some(),
             caller,
             caller_pc: pc + 1,
             below,
@@ -393,10 +448,23 @@ impl Translator<'_> {
     /// A return in an inlined callee: its value into the call's result temporary,
     /// then a jump past the callee's body (set when the body is done).
     pub(super) fn inline_return(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
-        let Some(below) = self.inline.last().map(|c| c.below) else {
+        let Some((below, init, locals_base)) =
+            self.inline.last().map(|c| (c.below, c.init, c.locals_base))
+        else {
             return Ok(self.unsupported(pc));
         };
-        let value = self.returned(pc, instr)?;
+        // An `__init__` returns None (`init_keeps_self`): the caller gets the
+        // instance. One that returns a computed value is not inlined.
+        let value = match (init, instr) {
+            (true, Instr::ReturnConst(_)) => Entry::fixed(Src::Slot(Slot::Temp(locals_base))),
+            (true, _) => {
+                return Err(Refusal {
+                    pc,
+                    why: "an __init__ that returns a value",
+                })
+            }
+            (false, _) => self.returned(pc, instr)?,
+        };
         self.stack.truncate(below);
         self.stack.push(value);
         let dst = self.temp(below);
@@ -421,6 +489,7 @@ impl Translator<'_> {
             cells: self.cells.len(),
             operands: self.operands.len(),
             assumed: self.assumed.len(),
+            classes: self.classes.len(),
             sites: self.sites.len(),
             attrs: self.attrs.len(),
             exits: self.exits.len(),
@@ -436,6 +505,7 @@ impl Translator<'_> {
         self.cells.truncate(to.cells);
         self.operands.truncate(to.operands);
         self.assumed.truncate(to.assumed);
+        self.classes.truncate(to.classes);
         self.sites.truncate(to.sites);
         self.attrs.truncate(to.attrs);
         self.exits.truncate(to.exits);

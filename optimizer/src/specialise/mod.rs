@@ -30,6 +30,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use tripwire_core::code::{flags, BinOp, Code, Instr, Invert};
+use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, Function, Value};
 
 mod access;
@@ -60,7 +61,13 @@ pub struct Scope<'a> {
     pub cells: bool,
     /// `--invalidate=poll`: watched constants check the unit's validity where used.
     pub polls: bool,
+    /// The `__init__` a call of the class runs, with its instances' slot count,
+    /// when instances are made the ordinary way (`Vm::plain_init`).
+    pub plain_init: &'a PlainInit<'a>,
 }
+
+/// `Vm::plain_init`, as compiling asks it.
+pub type PlainInit<'a> = dyn Fn(&TypeRef) -> Option<(Rc<Function>, usize)> + 'a;
 
 /// The identity of a watched object, as the dependency index keys it.
 pub fn identity<T>(rc: &Rc<T>) -> u64 {
@@ -122,6 +129,7 @@ fn compile(
         cells: Vec::new(),
         operands: Vec::new(),
         assumed: vec![scope.globals.clone(), scope.builtins.clone()],
+        classes: Vec::new(),
         sites: Vec::new(),
         attrs: Vec::new(),
         exits: Vec::new(),
@@ -162,6 +170,7 @@ fn compile(
         cells: t.cells.into(),
         operands: t.operands.into(),
         assumed: t.assumed,
+        classes: t.classes,
         python_calls: scope.python_calls,
         polls: scope.polls,
         temps: t.temps,
@@ -252,6 +261,9 @@ struct InlineCtx {
     nlocals: u32,
     /// The jumps of its returns, to the op after its body.
     returns: Vec<usize>,
+    /// It is the `__init__` of a class call: its first slot holds the instance,
+    /// which each return gives the caller.
+    init: bool,
     /// Its body has no jump and one return, at its end.
     straight: bool,
 }
@@ -273,6 +285,8 @@ struct Translator<'a> {
     cells: Vec<RefCell<Value>>,
     operands: Vec<Src>,
     assumed: Vec<Rc<Dict>>,
+    /// The classes whose calls it inlines, to be watched.
+    classes: Vec<TypeRef>,
     sites: Vec<Site>,
     attrs: Vec<AttrSite>,
     exits: Vec<ExitState>,
@@ -550,6 +564,7 @@ impl Translator<'_> {
                 };
                 InlinedFrame {
                     func: ctx.func,
+                    init: ctx.init,
                     pc: at,
                     slots: (0..ctx.nlocals)
                         .map(|i| Src::Slot(Slot::Temp(ctx.locals_base + i)))
@@ -598,8 +613,12 @@ impl Translator<'_> {
     }
 
     fn constant(&mut self, v: Value) -> Src {
+        Src::Const(self.constant_index(v))
+    }
+
+    fn constant_index(&mut self, v: Value) -> u32 {
         self.constants.push(v);
-        Src::Const(self.constants.len() as u32 - 1)
+        self.constants.len() as u32 - 1
     }
 
     fn pop(&mut self, pc: u32) -> Result<Entry, Refusal> {

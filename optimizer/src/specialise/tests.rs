@@ -37,6 +37,7 @@ fn compile_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, U
         python_calls: false,
         cells: false,
         polls: false,
+        plain_init: &|_| None,
     };
     let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
     (code, unit)
