@@ -62,8 +62,9 @@ Options of run:
   --eval-hook=passthrough
                          install a frame-evaluation hook that only continues (to
                          measure a hook's cost; also TRIPWIRE_EVAL_HOOK=passthrough)
-  --opt                  run with the optimizer (hot loops compiled to specialised
-                         units kept true by watchers); --no-opt: without (default)
+  --opt                  run with the optimizer (the default: hot loops compiled
+                         to specialised units kept true by watchers)
+  --no-opt               run the plain interpreter, without the optimizer
   --trace=invalidations  print every event that reaches the optimizer and what it
                          did (text, or JSON lines with --trace-format=json)
   --trace-format=chrome  write the optimizer's timeline (compiles and runs of
@@ -96,7 +97,7 @@ fn run(args: &[OsString]) -> ExitCode {
     let mut format = TraceFormat::Text;
     let mut passthrough = std::env::var("TRIPWIRE_EVAL_HOOK").is_ok_and(|v| v == "passthrough");
     let mut strategies = tripwire::optimizer::options::Options::default();
-    let (mut opt, mut trace_invalidations, mut stats) = (false, false, false);
+    let (mut opt, mut trace_invalidations, mut stats) = (true, false, false);
     let mut chrome: Option<std::path::PathBuf> = None;
     let mut i = 0;
     while let Some(a) = args
@@ -108,7 +109,6 @@ fn run(args: &[OsString]) -> ExitCode {
             Some("--trace-format=text") => format = TraceFormat::Text,
             Some("--trace-format=json") => format = TraceFormat::Json,
             Some("--trace-format=chrome") => {
-                opt = true;
                 chrome = Some(chrome.unwrap_or_else(|| "tripwire-trace.json".into()));
             }
             Some(f) if f.starts_with("--trace-file=") => {
@@ -120,7 +120,7 @@ fn run(args: &[OsString]) -> ExitCode {
             Some("--trace=invalidations") => trace_invalidations = true,
             Some("--stats") => stats = true,
             Some(other) => match strategies.apply(other) {
-                Ok(true) => opt = true,
+                Ok(true) => {}
                 Ok(false) => return usage_error(&format!("unknown option '{other}'")),
                 Err(e) => return usage_error(&e),
             },

@@ -161,9 +161,16 @@ fn known_failing() -> Vec<String> {
         .collect()
 }
 
+/// As a user runs it: the optimizer on, with its default thresholds.
 #[test]
 fn corpus_matches_cpython_output() {
     corpus_matches(&[env!("CARGO_BIN_EXE_tripwire"), "run"]);
+}
+
+/// The plain interpreter, which every figure of the optimizer is measured against.
+#[test]
+fn corpus_matches_cpython_output_without_the_optimizer() {
+    corpus_matches(&[env!("CARGO_BIN_EXE_tripwire"), "run", "--no-opt"]);
 }
 
 /// The optimizer compiles every loop it can at its first look (`--hot-loops=1`),
