@@ -7,6 +7,7 @@
 mod ast_tree;
 mod bisect;
 mod builtin_support;
+mod decompressor;
 mod errno;
 mod expat;
 mod fcntl;
@@ -29,6 +30,7 @@ mod sys_setup;
 mod textio;
 mod tokenizer;
 mod unicodedata;
+mod zlib;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -97,6 +99,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_multiprocessing",
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),
     ),
+    ("zlib", ModuleDef::Native(zlib::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
