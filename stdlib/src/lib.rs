@@ -7,6 +7,7 @@
 mod ast_tree;
 mod bisect;
 mod builtin_support;
+mod cmath;
 mod decompressor;
 mod errno;
 mod expat;
@@ -100,6 +101,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),
     ),
     ("zlib", ModuleDef::Native(zlib::init)),
+    ("cmath", ModuleDef::Native(cmath::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
