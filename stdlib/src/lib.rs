@@ -7,6 +7,7 @@
 mod ast_tree;
 mod bisect;
 mod builtin_support;
+mod bz2;
 mod cmath;
 mod decompressor;
 mod errno;
@@ -102,6 +103,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("zlib", ModuleDef::Native(zlib::init)),
     ("cmath", ModuleDef::Native(cmath::init)),
+    ("_bz2", ModuleDef::Native(bz2::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by
