@@ -11,7 +11,7 @@ use tripwire_core::object::{NativeFn, ObjKind, PyCell, TypeRef, Value};
 use tripwire_core::{PyResult, Vm};
 
 /// A decompressing stream fed in pieces.
-pub trait StreamCodec {
+pub trait StreamCodec: std::any::Any {
     /// Decode from `input`, appending to `out` until its length is `limit`; returns
     /// how much input was used (input after the end of the stream is not).
     fn feed(
@@ -23,6 +23,10 @@ pub trait StreamCodec {
     ) -> PyResult<usize>;
     /// Whether the end of the stream has been read.
     fn is_done(&self) -> bool;
+    /// The EOFError's message for input given after the end.
+    fn eof_message(&self) -> &'static str {
+        "End of stream already reached"
+    }
 }
 
 struct Buffered {
@@ -64,6 +68,15 @@ fn with_buffered<R>(
     )))
 }
 
+/// Run `f` on the codec of a decompressor object, for a module's own attributes.
+pub fn with_codec<R>(
+    vm: &mut Vm,
+    args: &[Value],
+    f: impl FnOnce(&dyn StreamCodec) -> R,
+) -> PyResult<R> {
+    with_buffered(vm, args, |_, b| f(&*b.codec))
+}
+
 /// `decompress(data, max_length=-1)`: a negative `max_length` is no limit.
 fn decompress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let rest = args.get(1..).unwrap_or_default();
@@ -83,7 +96,7 @@ fn decompress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let limit = usize::try_from(max_length).unwrap_or(usize::MAX);
     with_buffered(vm, args, |vm, b| {
         if b.codec.is_done() {
-            return Err(vm.new_error(&vm.types.eof_error.clone(), "End of stream already reached"));
+            return Err(vm.new_error(&vm.types.eof_error.clone(), b.codec.eof_message()));
         }
         b.input.extend_from_slice(&data);
         let mut out = Vec::new();

@@ -17,6 +17,8 @@ mod hashes;
 mod heapq;
 mod import_finder;
 pub mod locate;
+mod lzma;
+mod module_error;
 mod open_builtin;
 mod posix;
 mod posixsubprocess;
@@ -104,6 +106,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("zlib", ModuleDef::Native(zlib::init)),
     ("cmath", ModuleDef::Native(cmath::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
+    ("_lzma", ModuleDef::Native(lzma::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -479,19 +479,9 @@ fn zlib_decompressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<
 }
 
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    let type_type = Value::Type(vm.types.type_.clone());
-    let bases = Value::tuple(vec![Value::Type(vm.types.exception.clone())]);
-    let error = vm.call(
-        &type_type,
-        &[Value::str("error"), bases, Value::Dict(Dict::new_rc())],
-        &[],
-    )?;
-    if let Value::Type(t) = &error {
-        t.dict
-            .set_str(vm.names.d_module.clone(), Value::str("zlib"));
-        ERROR.with(|e| *e.borrow_mut() = Some(t.clone()));
-    }
-    d.set_str(vm.intern("error"), error);
+    let error = crate::module_error::new_class(vm, "zlib", "error")?;
+    ERROR.with(|e| *e.borrow_mut() = Some(error.clone()));
+    d.set_str(vm.intern("error"), Value::Type(error));
 
     let compress_type = native_type(
         vm,
