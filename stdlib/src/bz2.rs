@@ -1,15 +1,14 @@
 //! `_bz2`: `BZ2Compressor` and `BZ2Decompressor`, on which CPython's `bz2` runs, over
 //! the `bzip2` crate with its pure-Rust backend (libbz2-rs-sys, no C library). The
-//! decompressor is the object `decompressor` shares with `zlib`. Depends on core's
+//! objects are the shared `compressor` and `decompressor` ones. Depends on core's
 //! public API.
 
+use crate::compressor::{self, StreamEncoder};
 use crate::decompressor::{self, StreamCodec};
 use bzip2::{Action, Compress, Compression, Decompress, Status};
-use tripwire_core::builtins::bytearray::bytes_like;
-use tripwire_core::builtins::bytes::new_bytes;
-use tripwire_core::builtins::{arg_int, native_type};
+use tripwire_core::builtins::arg_int;
 use tripwire_core::object::function::KwArg;
-use tripwire_core::object::{Dict, ObjKind, PyCell, Value};
+use tripwire_core::object::{Dict, Value};
 use tripwire_core::{PyErr, PyResult, Vm};
 
 /// How much output one decompression step makes at most.
@@ -81,25 +80,6 @@ fn decompressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value
     Ok(decompressor::new(cls.clone(), Box::new(codec)))
 }
 
-/// A compressor's stream; None once flushed.
-struct Encoder(Option<Compress>);
-
-fn with_encoder<R>(vm: &Vm, args: &[Value], f: impl FnOnce(&mut Encoder) -> R) -> PyResult<R> {
-    if let Some(Value::Obj(o)) = args.first() {
-        if let ObjKind::Native(cell) = &o.kind {
-            let mut b = cell.borrow_mut();
-            let any: &mut dyn std::any::Any = &mut **b;
-            if let Some(e) = any.downcast_mut::<Encoder>() {
-                return Ok(f(e));
-            }
-        }
-    }
-    Err(vm.type_error(format!(
-        "descriptor requires a '_bz2.BZ2Compressor' object, not '{}'",
-        args.first().map(|v| vm.type_name(v)).unwrap_or_default()
-    )))
-}
-
 /// `BZ2Compressor(compresslevel=9, /)`.
 fn compressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some((Value::Type(cls), rest)) = args.split_first() else {
@@ -123,80 +103,35 @@ fn compressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> 
         .filter(|l| (1..=9).contains(l))
         .ok_or_else(|| vm.value_error("compresslevel must be between 1 and 9"))?;
     let stream = Compress::new(Compression::new(level), 0);
-    Ok(Value::obj(
-        cls.clone(),
-        ObjKind::Native(PyCell::new(Box::new(Encoder(Some(stream))))),
-    ))
+    Ok(compressor::new(cls.clone(), Box::new(Encoder(stream))))
 }
 
-/// Run `stream` on `data` with `action` until the input is used (and, finishing,
-/// until the end of the stream is written).
-fn run(stream: &mut Compress, data: &[u8], action: Action) -> Result<Vec<u8>, bzip2::Error> {
-    let mut out = Vec::new();
-    let start = stream.total_in();
-    loop {
-        out.reserve(CHUNK.max(data.len() / 4));
-        let status = stream.compress_vec(
-            &data[(stream.total_in() - start) as usize..],
-            &mut out,
-            action,
-        )?;
-        let consumed = (stream.total_in() - start) as usize == data.len();
-        match (action, status) {
-            (Action::Finish, Status::StreamEnd) => return Ok(out),
-            (Action::Finish, _) => {}
-            _ if consumed => return Ok(out),
-            _ => {}
+struct Encoder(Compress);
+
+impl StreamEncoder for Encoder {
+    fn run(&mut self, vm: &mut Vm, data: &[u8], finish: bool) -> PyResult<Vec<u8>> {
+        let action = if finish { Action::Finish } else { Action::Run };
+        let stream = &mut self.0;
+        let mut out = Vec::new();
+        let start = stream.total_in();
+        loop {
+            out.reserve(CHUNK.max(data.len() / 4));
+            let used = (stream.total_in() - start) as usize;
+            let status = stream
+                .compress_vec(&data[used..], &mut out, action)
+                .map_err(|_| vm.new_error(&vm.types.os_error.clone(), "Internal error"))?;
+            let consumed = (stream.total_in() - start) as usize == data.len();
+            match (finish, status) {
+                (true, Status::StreamEnd) => return Ok(out),
+                (false, _) if consumed => return Ok(out),
+                _ => {}
+            }
         }
     }
 }
 
-fn compress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    if !kw.is_empty() {
-        return Err(vm.type_error("compress() takes no keyword arguments"));
-    }
-    let [_, data] = args else {
-        return Err(vm.type_error(format!(
-            "compress() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
-    let data = bytes_like(data).ok_or_else(|| {
-        vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(data)
-        ))
-    })?;
-    let out = with_encoder(vm, args, |e| {
-        e.0.as_mut().map(|s| run(s, &data, Action::Run))
-    })?;
-    match out {
-        None => Err(vm.value_error("Compressor has been flushed")),
-        Some(Ok(out)) => Ok(new_bytes(out)),
-        Some(Err(_)) => Err(vm.new_error(&vm.types.os_error.clone(), "Internal error")),
-    }
-}
-
-fn flush(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let out = with_encoder(vm, args, |e| {
-        e.0.take().map(|mut s| run(&mut s, &[], Action::Finish))
-    })?;
-    match out {
-        None => Err(vm.value_error("Repeated call to flush()")),
-        Some(Ok(out)) => Ok(new_bytes(out)),
-        Some(Err(_)) => Err(vm.new_error(&vm.types.os_error.clone(), "Internal error")),
-    }
-}
-
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    let compressor = native_type(
-        vm,
-        "_bz2",
-        "BZ2Compressor",
-        true,
-        Some(compressor_new),
-        &[("compress", compress), ("flush", flush)],
-    );
+    let compressor = compressor::new_type(vm, "_bz2", "BZ2Compressor", compressor_new);
     d.set_str(vm.intern("BZ2Compressor"), Value::Type(compressor));
     let decompressor = decompressor::new_type(vm, "_bz2", "BZ2Decompressor", decompressor_new);
     d.set_str(vm.intern("BZ2Decompressor"), Value::Type(decompressor));

@@ -131,16 +131,25 @@ fn needs_input(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     with_buffered(vm, args, |_, b| Value::Bool(b.needs_input))
 }
 
+/// `__reduce_ex__` of a stream object: a stream's state cannot be pickled (or copied
+/// through pickling), as in CPython.
+pub fn refuse_pickling(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let t = vm.type_of(args.first().unwrap_or(&Value::None));
+    let module = t.dict.get_str(&vm.names.d_module);
+    let name = match module {
+        Some(Value::Str(m)) => format!("{}.{}", m.as_str(), t.name().as_str()),
+        _ => t.name().as_str().to_string(),
+    };
+    Err(vm.type_error(format!("cannot pickle '{name}' object")))
+}
+
 /// The decompressor type `module.name`, made by `new`.
 pub fn new_type(vm: &mut Vm, module: &'static str, name: &str, new: NativeFn) -> TypeRef {
-    let t = native_type(
-        vm,
-        module,
-        name,
-        true,
-        Some(new),
-        &[("decompress", decompress)],
-    );
+    let methods: [(&'static str, NativeFn); 2] = [
+        ("decompress", decompress),
+        ("__reduce_ex__", refuse_pickling),
+    ];
+    let t = native_type(vm, module, name, true, Some(new), &methods);
     let getters: [(&'static str, NativeFn); 3] = [
         ("eof", eof),
         ("unused_data", unused_data),

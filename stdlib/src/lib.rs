@@ -9,6 +9,7 @@ mod bisect;
 mod builtin_support;
 mod bz2;
 mod cmath;
+mod compressor;
 mod decompressor;
 mod errno;
 mod expat;

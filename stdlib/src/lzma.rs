@@ -1,9 +1,10 @@
 //! `_lzma`: `LZMACompressor`, `LZMADecompressor`, the filter-property helpers and the
 //! constants CPython's `lzma` runs on, over the `liblzma` crate built from its bundled
 //! xz sources (the library CPython itself uses, so output and errors are its). The
-//! decompressor is the object `decompressor` shares with `zlib` and `_bz2`. Depends on
-//! core's public API.
+//! objects are the shared `compressor` and `decompressor` ones. Depends on core's
+//! public API.
 
+use crate::compressor::{self, StreamEncoder};
 use crate::decompressor::{self, StreamCodec};
 use liblzma::stream::{
     Action, Check, Error as XzError, Filters, LzmaOptions, MatchFinder, Mode, Status, Stream,
@@ -13,10 +14,10 @@ use num_traits::ToPrimitive;
 use std::cell::RefCell;
 use tripwire_core::builtins::bytearray::bytes_like;
 use tripwire_core::builtins::bytes::new_bytes;
-use tripwire_core::builtins::{add_function, native_type, parse_clinic_args};
+use tripwire_core::builtins::{add_function, parse_clinic_args};
 use tripwire_core::modules::math::index_big;
 use tripwire_core::object::function::KwArg;
-use tripwire_core::object::{Dict, NativeFn, ObjKind, PyCell, TypeRef, Value};
+use tripwire_core::object::{Dict, NativeFn, TypeRef, Value};
 use tripwire_core::{PyErr, PyResult, Vm};
 
 const FORMAT_AUTO: i64 = 0;
@@ -457,9 +458,6 @@ fn is_check_supported(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Va
     Ok(Value::Bool(check_of(id).is_ok()))
 }
 
-/// A compressor's stream; None once flushed.
-struct Encoder(Option<Stream>);
-
 /// `LZMACompressor(format=FORMAT_XZ, check=-1, preset=None, filters=None)`.
 fn compressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some((Value::Type(cls), rest)) = args.split_first() else {
@@ -533,79 +531,31 @@ fn compressor_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> 
             .map_err(|e| xz_error(vm, e))?,
         _ => return Err(vm.value_error(format!("Invalid container format: {format}"))),
     };
-    Ok(Value::obj(
-        cls.clone(),
-        ObjKind::Native(PyCell::new(Box::new(Encoder(Some(stream))))),
-    ))
+    Ok(compressor::new(cls.clone(), Box::new(Encoder(stream))))
 }
 
-fn with_encoder<R>(vm: &Vm, args: &[Value], f: impl FnOnce(&mut Encoder) -> R) -> PyResult<R> {
-    if let Some(Value::Obj(o)) = args.first() {
-        if let ObjKind::Native(cell) = &o.kind {
-            let mut b = cell.borrow_mut();
-            let any: &mut dyn std::any::Any = &mut **b;
-            if let Some(e) = any.downcast_mut::<Encoder>() {
-                return Ok(f(e));
+struct Encoder(Stream);
+
+impl StreamEncoder for Encoder {
+    fn run(&mut self, vm: &mut Vm, data: &[u8], finish: bool) -> PyResult<Vec<u8>> {
+        let action = if finish { Action::Finish } else { Action::Run };
+        let stream = &mut self.0;
+        let mut out = Vec::new();
+        let start = stream.total_in();
+        loop {
+            out.reserve(CHUNK.max(data.len() / 4));
+            let used = (stream.total_in() - start) as usize;
+            let status = stream
+                .process_vec(&data[used..], &mut out, action)
+                .map_err(|e| xz_error(vm, e))?;
+            let consumed = (stream.total_in() - start) as usize == data.len();
+            match (finish, status) {
+                (true, Status::StreamEnd) => return Ok(out),
+                // Output that filled the buffer may have more behind it.
+                (false, _) if consumed && out.len() < out.capacity() => return Ok(out),
+                _ => {}
             }
         }
-    }
-    Err(vm.type_error(format!(
-        "descriptor requires a '_lzma.LZMACompressor' object, not '{}'",
-        args.first().map(|v| vm.type_name(v)).unwrap_or_default()
-    )))
-}
-
-/// Run `stream` on `data` with `action` until the input is used (and, finishing,
-/// until the end of the stream is written).
-fn run(stream: &mut Stream, data: &[u8], action: Action) -> Result<Vec<u8>, XzError> {
-    let mut out = Vec::new();
-    let start = stream.total_in();
-    loop {
-        out.reserve(CHUNK.max(data.len() / 4));
-        let used = (stream.total_in() - start) as usize;
-        let status = stream.process_vec(&data[used..], &mut out, action)?;
-        let consumed = (stream.total_in() - start) as usize == data.len();
-        match (action, status) {
-            (Action::Finish, Status::StreamEnd) => return Ok(out),
-            (Action::Finish, _) => {}
-            _ if consumed && out.len() < out.capacity() => return Ok(out),
-            _ => {}
-        }
-    }
-}
-
-fn compress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    if !kw.is_empty() {
-        return Err(vm.type_error("compress() takes no keyword arguments"));
-    }
-    let [_, data] = args else {
-        return Err(vm.type_error(format!(
-            "compress() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
-    let data = bytes_like(data).ok_or_else(|| {
-        vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(data)
-        ))
-    })?;
-    let out = with_encoder(vm, args, |e| {
-        e.0.as_mut().map(|s| run(s, &data, Action::Run))
-    })?;
-    match out {
-        None => Err(vm.value_error("Compressor has been flushed")),
-        Some(result) => result.map(new_bytes).map_err(|e| xz_error(vm, e)),
-    }
-}
-
-fn flush(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    let out = with_encoder(vm, args, |e| {
-        e.0.take().map(|mut s| run(&mut s, &[], Action::Finish))
-    })?;
-    match out {
-        None => Err(vm.value_error("Repeated call to flush()")),
-        Some(result) => result.map(new_bytes).map_err(|e| xz_error(vm, e)),
     }
 }
 
@@ -768,14 +718,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     ERROR.with(|e| *e.borrow_mut() = Some(error.clone()));
     d.set_str(vm.intern("LZMAError"), Value::Type(error));
 
-    let compressor = native_type(
-        vm,
-        "_lzma",
-        "LZMACompressor",
-        true,
-        Some(compressor_new),
-        &[("compress", compress), ("flush", flush)],
-    );
+    let compressor = compressor::new_type(vm, "_lzma", "LZMACompressor", compressor_new);
     d.set_str(vm.intern("LZMACompressor"), Value::Type(compressor));
     let decompressor = decompressor::new_type(vm, "_lzma", "LZMADecompressor", decompressor_new);
     decompressor::add_getter(vm, &decompressor, "_lzma", "check", check);

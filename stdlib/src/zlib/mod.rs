@@ -495,6 +495,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             ("copy", compress_copy),
             ("__copy__", compress_copy),
             ("__deepcopy__", compress_copy),
+            ("__reduce_ex__", decompressor::refuse_pickling),
         ],
     );
     let decompress_type = native_type(
@@ -509,6 +510,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             ("copy", decompress_copy),
             ("__copy__", decompress_copy),
             ("__deepcopy__", decompress_copy),
+            ("__reduce_ex__", decompressor::refuse_pickling),
         ],
     );
     for (attr, get) in [
