@@ -47,6 +47,7 @@ impl StreamCodec for Decoder {
             let read = (self.stream.total_in() - in_before) as usize;
             let wrote = (self.stream.total_out() - out_before) as usize;
             used += read;
+            out.try_reserve(wrote).map_err(|_| vm.memory_error())?;
             out.extend_from_slice(&buf[..wrote]);
             match status {
                 Status::StreamEnd => self.done = true,
@@ -115,7 +116,8 @@ impl StreamEncoder for Encoder {
         let mut out = Vec::new();
         let start = stream.total_in();
         loop {
-            out.reserve(CHUNK.max(data.len() / 4));
+            out.try_reserve(CHUNK.max(data.len() / 4))
+                .map_err(|_| vm.memory_error())?;
             let used = (stream.total_in() - start) as usize;
             let status = stream
                 .compress_vec(&data[used..], &mut out, action)

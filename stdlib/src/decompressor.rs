@@ -98,6 +98,9 @@ fn decompress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         if b.codec.is_done() {
             return Err(vm.new_error(&vm.types.eof_error.clone(), b.codec.eof_message()));
         }
+        if b.input.try_reserve(data.len()).is_err() {
+            return Err(vm.memory_error());
+        }
         b.input.extend_from_slice(&data);
         let mut out = Vec::new();
         let used = match b.codec.feed(vm, &b.input, &mut out, limit) {

@@ -20,6 +20,7 @@ use miniz_oxide::DataFormat;
 pub const Z_NEED_DICT: i32 = 2;
 pub const Z_STREAM_ERROR: i32 = -2;
 pub const Z_DATA_ERROR: i32 = -3;
+pub const Z_MEM_ERROR: i32 = -4;
 pub const Z_BUF_ERROR: i32 = -5;
 
 /// A failure as zlib reports it: its code and message (None where zlib has none).
@@ -44,6 +45,13 @@ impl ZError {
     pub const TRUNCATED: ZError = ZError {
         code: Z_BUF_ERROR,
         msg: Some("incomplete or truncated stream"),
+        during: None,
+    };
+
+    /// The output could not be held.
+    pub const MEMORY: ZError = ZError {
+        code: Z_MEM_ERROR,
+        msg: Some("insufficient memory"),
         during: None,
     };
 
@@ -171,6 +179,7 @@ impl Inflate {
             );
             used += read;
             self.history.truncate(start + wrote);
+            out.try_reserve(wrote).map_err(|_| ZError::MEMORY)?;
             out.extend_from_slice(&self.history[start..]);
             if self.history.len() > 2 * WINDOW {
                 self.history.drain(..self.history.len() - WINDOW);
@@ -601,15 +610,20 @@ impl Encoder {
         }
         self.size = self.size.wrapping_add(data.len() as u32);
         let mut used = 0;
+        let mut out_of_memory = false;
         loop {
             let (status, read) = compress_to_output(&mut self.core, &data[used..], flush, |b| {
-                out.extend_from_slice(b);
-                true
+                out_of_memory = out.try_reserve(b.len()).is_err();
+                if !out_of_memory {
+                    out.extend_from_slice(b);
+                }
+                !out_of_memory
             });
             used += read;
             match status {
                 TDEFLStatus::Okay if used < data.len() => {}
                 TDEFLStatus::Okay | TDEFLStatus::Done => break,
+                TDEFLStatus::PutBufFailed if out_of_memory => return Err(ZError::MEMORY),
                 TDEFLStatus::BadParam | TDEFLStatus::PutBufFailed => {
                     return Err(ZError::INCONSISTENT)
                 }

@@ -36,6 +36,9 @@ fn zlib_error(vm: &Vm, msg: &str) -> PyErr {
 }
 
 fn stream_error(vm: &Vm, e: ZError, action: &str) -> PyErr {
+    if e.code == codec::Z_MEM_ERROR {
+        return vm.memory_error();
+    }
     zlib_error(vm, &e.describe(action))
 }
 
