@@ -62,16 +62,10 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// `data` then the parameters after it, for functions whose first parameter is
 /// positional-only.
-fn split_data<'a>(
-    vm: &Vm,
-    fname: &str,
-    exact: bool,
-    args: &'a [Value],
-) -> PyResult<(&'a Value, &'a [Value])> {
+fn split_data<'a>(vm: &Vm, fname: &str, args: &'a [Value]) -> PyResult<(&'a Value, &'a [Value])> {
     args.split_first().ok_or_else(|| {
         vm.type_error(format!(
-            "{fname}() takes {} 1 positional argument (0 given)",
-            if exact { "exactly" } else { "at least" }
+            "{fname}() takes at least 1 positional argument (0 given)"
         ))
     })
 }
@@ -126,7 +120,7 @@ fn adler32(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 
 /// `compress(data, /, level=-1, wbits=15)`.
 fn compress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    let (data, rest) = split_data(vm, "compress", false, args)?;
+    let (data, rest) = split_data(vm, "compress", args)?;
     let [level, wbits] = parse_clinic_args(vm, "compress", ["level", "wbits"], 2, 0, rest, kw)?;
     let data = data_arg(vm, data)?;
     let settings = Settings {
@@ -153,7 +147,7 @@ fn opt_int(vm: &mut Vm, v: Option<Value>, default: i64) -> PyResult<i64> {
 
 /// `decompress(data, /, wbits=15, bufsize=16384)`.
 fn decompress(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    let (data, rest) = split_data(vm, "decompress", false, args)?;
+    let (data, rest) = split_data(vm, "decompress", args)?;
     let [wbits, bufsize] =
         parse_clinic_args(vm, "decompress", ["wbits", "bufsize"], 2, 0, rest, kw)?;
     let data = data_arg(vm, data)?;
@@ -224,7 +218,7 @@ fn compressobj(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         codec::BadInit::Settings => invalid_option(vm),
         codec::BadInit::Dictionary => vm.value_error("Invalid dictionary"),
     })?;
-    Ok(new_object(0, encoder))
+    new_object(vm, Kind::Compress, encoder)
 }
 
 /// The Decompress object's data: the decoder and what it has left over.
@@ -246,27 +240,34 @@ fn decompressobj(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         Some("zdict argument must support the buffer protocol"),
     )?;
     let (wrapper, bits) = codec::decoding_format(wbits).ok_or_else(|| invalid_option(vm))?;
-    Ok(new_object(
-        1,
-        Inflater {
-            decoder: Decoder::new(wrapper, bits, &zdict),
-            unused_data: Vec::new(),
-            unconsumed_tail: Vec::new(),
-        },
-    ))
+    let inflater = Inflater {
+        decoder: Decoder::new(wrapper, bits, &zdict),
+        unused_data: Vec::new(),
+        unconsumed_tail: Vec::new(),
+    };
+    new_object(vm, Kind::Decompress, inflater)
 }
 
-/// An instance of `Compress` (`which` 0) or `Decompress` (1) holding `data`.
-fn new_object<T: 'static>(which: usize, data: T) -> Value {
+/// The two stream types of the module.
+#[derive(Clone, Copy)]
+enum Kind {
+    Compress,
+    Decompress,
+}
+
+/// An instance of the `kind` type holding `data`.
+fn new_object<T: 'static>(vm: &Vm, kind: Kind, data: T) -> PyResult<Value> {
     let cls = TYPES.with(|t| {
-        t.borrow()
-            .as_ref()
-            .map(|(c, d)| if which == 0 { c.clone() } else { d.clone() })
+        t.borrow().as_ref().map(|(c, d)| match kind {
+            Kind::Compress => c.clone(),
+            Kind::Decompress => d.clone(),
+        })
     });
-    match cls {
-        Some(cls) => Value::obj(cls, ObjKind::Native(PyCell::new(Box::new(data)))),
-        None => Value::None,
-    }
+    let cls = cls.ok_or_else(|| vm.runtime_error("zlib's types are not made yet"))?;
+    Ok(Value::obj(
+        cls,
+        ObjKind::Native(PyCell::new(Box::new(data))),
+    ))
 }
 
 /// Run `f` on the receiver's data when it is a `T`.
@@ -345,7 +346,7 @@ fn compress_copy(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> 
         (!e.is_finished()).then(|| e.clone())
     })?;
     let copy = copy.ok_or_else(|| vm.value_error("Inconsistent stream state"))?;
-    Ok(new_object(0, copy))
+    new_object(vm, Kind::Compress, copy)
 }
 
 /// Run the decoder on `data` up to `limit` output bytes; what is left over becomes
@@ -381,7 +382,7 @@ fn inflate_into(
 /// `Decompress.decompress(data, /, max_length=0)`.
 fn decompress_more(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let rest = args.get(1..).unwrap_or_default();
-    let (data, rest) = split_data(vm, "decompress", false, rest)?;
+    let (data, rest) = split_data(vm, "decompress", rest)?;
     let [max_length] = parse_clinic_args(vm, "decompress", ["max_length"], 1, 0, rest, kw)?;
     let data = data_arg(vm, data)?;
     let max_length = match max_length {
@@ -422,7 +423,7 @@ fn decompress_copy(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
         (!d.decoder.is_done()).then(|| d.clone())
     })?;
     let copy = copy.ok_or_else(|| vm.value_error("Inconsistent stream state"))?;
-    Ok(new_object(1, copy))
+    new_object(vm, Kind::Decompress, copy)
 }
 
 fn unused_data(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
