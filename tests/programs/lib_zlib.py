@@ -264,3 +264,14 @@ attempt('decompressobj 3 args', lambda: zlib.decompressobj(15, b'', 3))
 attempt('Compress.compress str', lambda: zlib.compressobj().compress('x'))
 attempt('Compress.compress keyword', lambda: zlib.compressobj().compress(data=b'x'))
 attempt('Compress.flush keyword', lambda: zlib.compressobj().flush(mode=2))
+
+print('== long gzip header')
+import gzip
+import io
+buf = io.BytesIO()
+with gzip.GzipFile(fileobj=buf, mode='wb', mtime=0, filename='n' * 300000) as f:
+    f.write(b'named member payload')
+NAMED = buf.getvalue()
+print(zlib.decompress(NAMED, 31), zlib.decompressobj(47).decompress(NAMED))
+d = zlib.decompressobj(31)
+print(b''.join(d.decompress(NAMED[i:i + 10000]) for i in range(0, len(NAMED), 10000)), d.eof)

@@ -299,20 +299,24 @@ impl Decoder {
     /// all of `input` kept.
     fn take_framing(&mut self, input: &[u8]) -> Result<Option<usize>, ZError> {
         let before = self.pending.len();
-        // Headers are short but for gzip's optional fields; take a little at a time.
-        let take = input.len().min(256);
-        self.pending.extend_from_slice(&input[..take]);
-        let complete = match self.stage {
-            Stage::Header => self.read_header()?,
-            _ => self.read_trailer()?,
-        };
-        match complete {
-            Some(len) => {
+        let mut taken = 0;
+        loop {
+            // Headers are short but for gzip's optional fields: take a little, then
+            // twice what is held, so a long name is read in few passes.
+            let take = (input.len() - taken).min(self.pending.len().max(256));
+            self.pending.extend_from_slice(&input[taken..taken + take]);
+            taken += take;
+            let complete = match self.stage {
+                Stage::Header => self.read_header()?,
+                _ => self.read_trailer()?,
+            };
+            if let Some(len) = complete {
                 self.pending.clear();
-                Ok(Some(len - before))
+                return Ok(Some(len - before));
             }
-            None if take == input.len() => Ok(None),
-            None => Ok(self.take_framing(&input[take..])?.map(|n| n + take)),
+            if taken == input.len() {
+                return Ok(None);
+            }
         }
     }
 
