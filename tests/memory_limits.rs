@@ -69,3 +69,10 @@ fn a_deque_without_room_raises_memory_error() {
     let (status, stderr) = run_limited("deque_growth");
     assert_eq!(status, Some(0), "stderr:\n{stderr}");
 }
+
+/// Decompressed output grows fallibly: MemoryError, whichever way zlib is called.
+#[test]
+fn a_decompression_bomb_raises_memory_error() {
+    let (status, stderr) = run_limited("decompression_bomb");
+    assert_eq!(status, Some(0), "stderr:\n{stderr}");
+}

@@ -7,6 +7,10 @@
 mod ast_tree;
 mod bisect;
 mod builtin_support;
+mod bz2;
+mod cmath;
+mod compressor;
+mod decompressor;
 mod errno;
 mod expat;
 mod fcntl;
@@ -14,6 +18,8 @@ mod hashes;
 mod heapq;
 mod import_finder;
 pub mod locate;
+mod lzma;
+mod module_error;
 mod open_builtin;
 mod posix;
 mod posixsubprocess;
@@ -29,6 +35,7 @@ mod sys_setup;
 mod textio;
 mod tokenizer;
 mod unicodedata;
+mod zlib;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
@@ -97,6 +104,10 @@ const MODULES: &[(&str, ModuleDef)] = &[
         "_multiprocessing",
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),
     ),
+    ("zlib", ModuleDef::Native(zlib::init)),
+    ("cmath", ModuleDef::Native(cmath::init)),
+    ("_bz2", ModuleDef::Native(bz2::init)),
+    ("_lzma", ModuleDef::Native(lzma::init)),
 ];
 
 /// Make `vm` a full Python: its `sys` describes `install` (CPython's library, found by

@@ -126,7 +126,26 @@ class IOBase:
         return line
 
     def readline(self, size=-1, /):
-        self._unsupported("readline")
+        # Built on read(), as CPython's: the line's bytes that peek() shows at once
+        # where the stream has peek(), else one byte at a time.
+        size = _check_size(size)
+        line = bytearray()
+        while size < 0 or len(line) < size:
+            want = 1
+            if hasattr(self, "peek"):
+                ahead = self.peek(1)
+                if not ahead:
+                    break
+                want = ahead.find(b"\n") + 1 or len(ahead)
+                if size >= 0:
+                    want = min(want, size - len(line))
+            got = self.read(want)
+            if not got:
+                break
+            line += got
+            if line.endswith(b"\n"):
+                break
+        return bytes(line)
 
     def readlines(self, hint=-1, /):
         if hint is None or hint <= 0:
