@@ -61,8 +61,13 @@ impl Translator<'_> {
         done: u32,
         back: bool,
     ) -> Result<Flow, Refusal> {
+        // A unit entered at the store itself (a loop sampled there, the item on
+        // the stack) has its block at the store, not after it: the item goes back
+        // onto the stack for it.
+        let entered_at_store =
+            back && self.block_at.contains_key(&store) && !self.block_at.contains_key(&(store + 1));
         let target_local = match self.code.instrs.get(store as usize) {
-            Some(&Instr::StoreFast(local)) => Some(local),
+            Some(&Instr::StoreFast(local)) if !entered_at_store => Some(local),
             Some(_) => None,
             None => return Ok(self.unsupported(pc)),
         };
