@@ -178,7 +178,8 @@ pub enum Op<S = Src, D = Slot> {
     /// in a unit with `python_calls`, of a Python function (run to completion by
     /// the interpreter, in a frame of its own): the callable, the receiver or a null, and the arguments
     /// (`operands[args.0 .. args.0 + args.1]`). Anything else as callable, or a
-    /// profiler, exits through `exit` before the call. An error raises from the
+    /// profiler, exits through `exit` before the call, as do arguments other than
+    /// numbers and strs with `plain`. An error raises from the
     /// call's instruction with the stack below it (`raise`); after it returns, a
     /// dropped unit or a trace or profile function now set leaves through `after`
     /// (the result pushed).
@@ -190,6 +191,10 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
         raise: ExitId,
         after: ExitId,
+        /// In an inlined body, where no Python code may run: a built-in that
+        /// runs none on numbers and strs (`pure_on_plain`), its arguments checked
+        /// to be those (anything else exits).
+        plain: bool,
     },
     /// `obj.name` through attribute site `attr` (an instance attribute, a `__slots__`
     /// slot or a plain class attribute of the class the site is filled for);
@@ -422,6 +427,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 exit,
                 raise,
                 after,
+                plain,
             } => Op::Call {
                 func: src(func),
                 recv: src(recv),
@@ -430,6 +436,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 exit,
                 raise,
                 after,
+                plain,
             },
             Op::Attr {
                 dst,
@@ -1023,6 +1030,7 @@ impl Unit {
                     exit,
                     raise,
                     after,
+                    ..
                 } => {
                     src_ok(func)
                         && src_ok(recv)

@@ -267,9 +267,11 @@ pub unsafe fn run<const STRESS: bool>(
                     exit,
                     raise,
                     after,
+                    plain,
                 } => {
                     let is_function = matches!(get(regs, consts, func), Value::Function(_));
                     if is_function
+                        && !plain
                         && unit.python_calls
                         && suspend(vm, unit, owner, at, func, recv, args, exit)
                     {
@@ -279,7 +281,9 @@ pub unsafe fn run<const STRESS: bool>(
                     let regs = vm.stack.as_mut_ptr().add(base);
                     let callee = match get(regs, consts, func) {
                         Value::Builtin(b) if b.bound.is_none() => Callee::Native(b.func),
-                        Value::Function(f) if unit.python_calls => Callee::Python(f.clone()),
+                        Value::Function(f) if unit.python_calls && !plain => {
+                            Callee::Python(f.clone())
+                        }
                         _ => return Ran::Exit(exit),
                     };
                     if !vm.thread.profile.is_none() || vm.native_depth >= NESTED_CALLS {
@@ -293,8 +297,8 @@ pub unsafe fn run<const STRESS: bool>(
                     let (start, len) = (args.0 as usize, args.1 as usize);
                     for &src in unit.reg_operands.get(start..start + len).unwrap_or(&[]) {
                         let v = get(regs, consts, src);
-                        if v.is_null() {
-                            // An unbound local: its load raises, in the interpreter.
+                        // An unbound local: its load raises, in the interpreter.
+                        if v.is_null() || (plain && !is_plain(v)) {
                             return Ran::Exit(exit);
                         }
                         argv.push(v.dup());
@@ -1020,6 +1024,20 @@ unsafe fn get(regs: *const Value, consts: &[Value], x: Operand) -> &Value {
 #[inline(always)]
 unsafe fn put(regs: *mut Value, r: Reg, v: Value) {
     Value::replace_split(&mut *regs.add(r as usize), v).release();
+}
+
+/// A number, a str or None: what a built-in `pure_on_plain` takes without
+/// running Python code.
+fn is_plain(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Str(_)
+            | Value::BigInt(_)
+    )
 }
 
 /// The truth of a bool, an int, a float or None (no Python code decides it); None

@@ -123,6 +123,19 @@ fn is_inlinable(code: &Code) -> bool {
             })
 }
 
+/// Whether a built-in runs no Python code when its arguments are numbers, strs
+/// or None: the functions of `math`, and the builtins that only compute.
+fn pure_on_plain(b: &Builtin) -> bool {
+    match b.owner {
+        "math" => true,
+        "builtins" => matches!(
+            b.name,
+            "abs" | "min" | "max" | "len" | "round" | "divmod" | "pow" | "chr" | "ord" | "hash"
+        ),
+        _ => false,
+    }
+}
+
 /// Whether an `__init__` never rebinds or deletes its `self` and returns no
 /// constant but None: its inlined returns then give the caller the instance in its
 /// first slot, as the class call does. (A `Return` of a computed value refuses the
@@ -164,7 +177,8 @@ impl Translator<'_> {
             Err(why) => why,
         };
         self.not_inlined.push(why);
-        if !self.inline.is_empty() {
+        let plain = !self.inline.is_empty();
+        if plain && !self.pure_builtin_at(below) {
             return Err(Refusal {
                 pc,
                 why: "a call in an inlined body that cannot be inlined",
@@ -186,8 +200,25 @@ impl Translator<'_> {
             exit,
             raise,
             after,
+            plain,
         });
         Ok(Flow::Next(pc + 1))
+    }
+
+    /// Whether the callable at depth `below` is known to be a built-in function
+    /// that runs no Python code on numbers and strs, called without a receiver: a
+    /// call an inlined body may make (`Op::Call::plain`).
+    fn pure_builtin_at(&self, below: usize) -> bool {
+        let known = self.stack.get(below).and_then(|e| e.known);
+        let no_receiver = matches!(
+            self.stack.get(below + 1).map(|e| e.src),
+            Some(Src::Const(c)) if self.constants.get(c as usize).is_some_and(Value::is_null)
+        );
+        no_receiver
+            && matches!(
+                known.and_then(|c| self.constants.get(c as usize)),
+                Some(Value::Builtin(b)) if b.bound.is_none() && pure_on_plain(b)
+            )
     }
 
     /// Whether the call whose callable is at depth `below`, with `n` arguments, can

@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use tripwire_core::code::{flags, BinOp, Code, Instr, Invert};
 use tripwire_core::object::types::TypeRef;
-use tripwire_core::object::{Dict, Function, Value};
+use tripwire_core::object::{Builtin, Dict, Function, Value};
 
 mod access;
 mod calls;
