@@ -110,15 +110,19 @@ fn the_register_form_is_the_same_ops_over_one_register_file_and_is_patched_with_
 fn calls_inline_through_calls_and_say_why_when_they_do_not() {
     let mut vm = Vm::new();
     let globals = Dict::new_rc();
-    // g calls h (inlined inside g); k calls len (a built-in: k is not inlined, and
-    // neither is anything that calls it); w loops.
+    // g calls h (inlined inside g); q calls len (a built-in that runs no Python
+    // code on a str: q is inlined, the call made from inside it); k calls repr (a
+    // built-in that may run Python code: k is not inlined, and neither is
+    // anything that calls it); w loops.
     let src = "\
 def h(x):
     return x + 1
 def g(x):
     return h(x) * 2
-def k(x):
+def q(x):
     return len('ab') + x
+def k(x):
+    return len(repr(x)) + x
 def w(x):
     for j in range(x):
         pass
@@ -126,7 +130,7 @@ def w(x):
 def f(n):
     t = 0
     for i in range(n):
-        t += g(i) + k(i) + w(1)
+        t += g(i) + q(i) + k(i) + w(1)
     return t
 ";
     let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
@@ -138,12 +142,17 @@ def f(n):
             _ => None,
         })
         .collect();
-    assert_eq!(levels, vec![1, 2], "g, then h inside it");
-    // One reason per call the unit makes: k's own `len` was only met while k was
-    // tried, and went with the rollback.
+    assert_eq!(levels, vec![1, 2, 1], "g, then h inside it, then q");
+    assert!(unit
+        .ops
+        .iter()
+        .any(|op| matches!(op.get(), Op::Call { plain: true, .. })));
+    // One reason per call the unit makes: q's `len`, made from inside q; k's own
+    // calls were only met while k was tried, and went with the rollback.
     assert_eq!(
         unit.not_inlined,
         vec![
+            "a built-in function",
             "a callee with a call that cannot be inlined",
             "a callee with a loop or an instruction units lack",
         ]
