@@ -296,6 +296,15 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
         slow: Slow,
     },
+    /// Compare two ints or floats into a bool; anything else as `slow` says.
+    Compare {
+        op: CmpOp,
+        dst: D,
+        a: S,
+        b: S,
+        exit: ExitId,
+        slow: Slow,
+    },
     /// Compare two ints or floats and jump when the result equals `jump_if`;
     /// anything else as `slow` says.
     Branch {
@@ -493,6 +502,21 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 dst: slot(dst),
                 cell: slot(cell),
                 exit,
+            },
+            Op::Compare {
+                op,
+                dst,
+                a,
+                b,
+                exit,
+                slow,
+            } => Op::Compare {
+                op,
+                dst: slot(dst),
+                a: src(a),
+                b: src(b),
+                exit,
+                slow,
             },
             Op::Contains {
                 dst,
@@ -1081,6 +1105,14 @@ impl Unit {
                     dst,
                     item: a,
                     container: b,
+                    exit,
+                    slow,
+                    ..
+                }
+                | Op::Compare {
+                    dst,
+                    a,
+                    b,
                     exit,
                     slow,
                     ..

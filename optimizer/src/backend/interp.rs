@@ -66,6 +66,7 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Contains { exit, .. }
+        | Op::Compare { exit, .. }
         | Op::Build { exit, .. }
         | Op::Deref { exit, .. }
         | Op::Unpack { exit, .. }
@@ -486,6 +487,36 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     }
                     put(regs, dst, v);
+                }
+                Op::Compare {
+                    op,
+                    dst,
+                    a,
+                    b,
+                    ref exit,
+                    ref slow,
+                } => {
+                    let x = get(regs, consts, a);
+                    let y = get(regs, consts, b);
+                    if let Some(r) = compare(op, x, y) {
+                        put(regs, dst, Value::Bool(r));
+                        continue;
+                    }
+                    let (exit, slow) = (*exit, *slow);
+                    let Slow::Generic { raise, after } = slow else {
+                        return Ran::Exit(exit);
+                    };
+                    let (x, y) = match operands(x, y) {
+                        Some(pair) => pair,
+                        None => return Ran::Exit(exit),
+                    };
+                    match generic(vm, unit, exit, raise, |vm| vm.compare(op, &x, &y)) {
+                        Ok(v) => put(vm.stack.as_mut_ptr().add(base), dst, v),
+                        Err(ran) => return ran,
+                    }
+                    if must_leave(vm, unit) {
+                        return Ran::Exit(after);
+                    }
                 }
                 Op::Contains {
                     dst,

@@ -106,6 +106,7 @@ fn is_inlinable(code: &Code) -> bool {
                 | Instr::StoreAttr(_)
                 | Instr::BinarySubscr
                 | Instr::ContainsOp(_)
+                | Instr::CompareOp(_)
                 | Instr::PopTop
                 | Instr::UnaryNeg
                 | Instr::Copy(_)

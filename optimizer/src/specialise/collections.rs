@@ -61,39 +61,25 @@ impl Translator<'_> {
                 self.last_result = None;
             }
             Instr::ContainsOp(invert) => {
-                let generic = self.may_call_out(2);
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let container = self.pop(pc)?;
-                let item = self.pop(pc)?;
-                let raise = self.raise_exit(pc, generic);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                let slow = self.generic_after(pc, raise);
+                let two = self.two_operands(pc)?;
                 self.emit(Op::Contains {
-                    dst,
-                    item: item.src,
-                    container: container.src,
+                    dst: two.dst,
+                    item: two.a,
+                    container: two.b,
                     invert: invert == Invert::Yes,
-                    exit,
-                    slow,
+                    exit: two.exit,
+                    slow: two.slow,
                 });
                 self.last_result = None;
             }
             Instr::BinarySubscr => {
-                let generic = self.may_call_out(2);
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let index = self.pop(pc)?;
-                let obj = self.pop(pc)?;
-                let raise = self.raise_exit(pc, generic);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                let slow = self.generic_after(pc, raise);
+                let two = self.two_operands(pc)?;
                 self.emit(Op::Subscr {
-                    dst,
-                    obj: obj.src,
-                    index: index.src,
-                    exit,
-                    slow,
+                    dst: two.dst,
+                    obj: two.a,
+                    index: two.b,
+                    exit: two.exit,
+                    slow: two.slow,
                 });
                 self.last_result = None;
             }

@@ -268,6 +268,15 @@ struct InlineCtx {
     straight: bool,
 }
 
+/// What `Translator::two_operands` gives a binary instruction's op.
+struct TwoOperands {
+    a: Src,
+    b: Src,
+    dst: Slot,
+    exit: ExitId,
+    slow: Slow,
+}
+
 struct Translator<'a> {
     /// The code being translated: the loop's, or an inlined callee's.
     code: Rc<Code>,
@@ -710,24 +719,29 @@ impl Translator<'_> {
                 if !self.inline.is_empty() && !arith_supported(op) {
                     return Ok(self.unsupported(pc));
                 }
-                let generic = self.may_call_out(2);
-                let exit = self.exit_at(pc, ExitReason::TypeGuard);
-                let b = self.pop(pc)?;
-                let a = self.pop(pc)?;
-                let raise = self.raise_exit(pc, generic);
-                let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                let slow = self.generic_after(pc, raise);
+                let two = self.two_operands(pc)?;
                 let i = self.emit(Op::Arith {
                     op,
                     inplace: matches!(instr, Instr::InplaceOp(_)),
-                    dst,
-                    a: a.src,
-                    b: b.src,
-                    exit,
-                    slow,
+                    dst: two.dst,
+                    a: two.a,
+                    b: two.b,
+                    exit: two.exit,
+                    slow: two.slow,
                 });
                 self.last_result = Some(i);
+            }
+            Instr::CompareOp(op) => {
+                let two = self.two_operands(pc)?;
+                self.emit(Op::Compare {
+                    op,
+                    dst: two.dst,
+                    a: two.a,
+                    b: two.b,
+                    exit: two.exit,
+                    slow: two.slow,
+                });
+                self.last_result = None;
             }
             Instr::CompareJump(branch) => {
                 let generic = self.may_call_out(2);
@@ -1021,6 +1035,26 @@ impl Translator<'_> {
             unbound,
         });
         Ok(())
+    }
+
+    /// The two operands of a binary instruction at `pc` popped, its result's
+    /// temporary pushed, and the exits of its type guard and generic form.
+    fn two_operands(&mut self, pc: u32) -> Result<TwoOperands, Refusal> {
+        let generic = self.may_call_out(2);
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        let b = self.pop(pc)?;
+        let a = self.pop(pc)?;
+        let raise = self.raise_exit(pc, generic);
+        let dst = self.temp(self.stack.len());
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        let slow = self.generic_after(pc, raise);
+        Ok(TwoOperands {
+            a: a.src,
+            b: b.src,
+            dst,
+            exit,
+            slow,
+        })
     }
 
     /// Entries still reading local `slot` lazily are given its value now, before
