@@ -147,6 +147,19 @@ fn compile(
     };
     t.block_depth.insert(head, depth);
     t.translate(false)?;
+    // A loop every path of which leaves before it jumps back (at a `yield`, an
+    // instruction units lack) would leave at every entry until its guards are
+    // counted as failing: not worth compiling.
+    let jumps_back = t
+        .ops
+        .iter()
+        .any(|op| matches!(op, Op::LoopBack { .. } | Op::ForNext { back: Some(_), .. }));
+    if !t.returns && !jumps_back {
+        return Err(Refusal {
+            pc: head,
+            why: "a loop no round of which stays in the unit",
+        });
+    }
     let mut borrowed = vec![false; t.constants.len()];
     for op in &t.ops {
         if let Op::Watched { constant, .. } = *op {

@@ -1,5 +1,5 @@
 //! Tests of the translator: a stale install caught by the re-check; the register
-//! form backends run; calls inlined inside inlined calls, and why others are not.
+//! form backends run; loops that would always leave refused; calls inlined inside inlined calls, and why others are not.
 
 use super::*;
 use crate::unit::Operand;
@@ -27,6 +27,11 @@ fn loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, u32) {
 
 /// The unit of `f`'s `for` loop, every global and builtin folded in.
 fn compile_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, Unit) {
+    let (code, unit) = try_loop_of_f(vm, globals, src);
+    (code, unit.expect("the loop compiles"))
+}
+
+fn try_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, Result<Unit, Refusal>) {
     let (code, head) = loop_of_f(vm, globals, src);
     let builtins = vm.builtins.clone();
     let assume = |_: DepKey| Assumption::Constant;
@@ -39,8 +44,26 @@ fn compile_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, U
         polls: false,
         plain_init: &|_| None,
     };
-    let unit = compile_loop(&code, head, 1, &scope).expect("the loop compiles");
+    let unit = compile_loop(&code, head, 1, &scope);
     (code, unit)
+}
+
+#[test]
+fn a_loop_that_always_leaves_is_not_compiled() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    let src = "def f(n):\n    for i in range(n):\n        yield i * 2\n";
+    let (_, unit) = try_loop_of_f(&mut vm, &globals, src);
+    assert_eq!(
+        unit.err().map(|r| r.why),
+        Some("a loop no round of which stays in the unit")
+    );
+    let src = "def f(n):\n    for i in range(n):\n        if i < 0:\n            yield i\n";
+    let (_, unit) = try_loop_of_f(&mut vm, &globals, src);
+    assert!(
+        unit.is_ok(),
+        "a round that does not yield stays in the unit"
+    );
 }
 
 #[test]
