@@ -187,3 +187,49 @@ fn the_example_extension_runs() {
         "rate = 3\nrate = 3\nrate = 3\nafter rebinding: rate = 4\nunit = 'm'\nafter del: rate = <unbound>\nhits 2 misses 4\n"
     );
 }
+
+/// A tool's function watcher added for changes only hears `__code__` reassigned,
+/// not the creation and destruction every function reports; a program's watcher
+/// hears all three.
+#[test]
+fn a_tool_watching_functions_for_changes_hears_no_lifecycle() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    exec(&mut vm, &globals, "def g():\n    return 7\n");
+    let logs: [Arc<Mutex<Vec<FuncEventKind>>>; 2] = Default::default();
+    let tool_log = logs[0].clone();
+    let tool = vm
+        .watchers()
+        .func
+        .add_tool_for_changes(move |_, ev| {
+            tool_log.lock().expect("log").push(ev.kind);
+            Ok(())
+        })
+        .expect("a tool slot");
+    let program_source = "def f():\n    return 1\nf.__code__ = g.__code__\ndel f\n";
+    exec(&mut vm, &globals, program_source);
+    vm.run_finalizers();
+    let program_log = logs[1].clone();
+    let program = vm
+        .add_func_watcher(move |_, ev| {
+            program_log.lock().expect("log").push(ev.kind);
+            Ok(())
+        })
+        .expect("a program slot");
+    exec(&mut vm, &globals, program_source);
+    vm.run_finalizers();
+    assert_eq!(
+        *logs[0].lock().expect("log"),
+        [FuncEventKind::ModifyCode, FuncEventKind::ModifyCode]
+    );
+    assert_eq!(
+        *logs[1].lock().expect("log"),
+        [
+            FuncEventKind::Create,
+            FuncEventKind::ModifyCode,
+            FuncEventKind::Destroy
+        ]
+    );
+    vm.clear_func_watcher(program as i64).expect("clear");
+    vm.clear_func_watcher(tool as i64).expect("clear");
+}

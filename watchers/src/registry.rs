@@ -45,6 +45,9 @@ pub struct Registry<C, E, X> {
     kind: Kind,
     slots: [ArcSwapOption<Slot<C, E, X>>; SLOTS],
     occupied: AtomicU16,
+    /// The slots whose watchers hear changes only, not creations and
+    /// destructions (`add_tool_for_changes`).
+    changes_only: AtomicU16,
     writer: Mutex<()>,
 }
 
@@ -54,6 +57,7 @@ impl<C, E, X> Registry<C, E, X> {
             kind,
             slots: std::array::from_fn(|_| ArcSwapOption::empty()),
             occupied: AtomicU16::new(0),
+            changes_only: AtomicU16::new(0),
             writer: Mutex::new(()),
         }
     }
@@ -66,6 +70,15 @@ impl<C, E, X> Registry<C, E, X> {
     #[inline(always)]
     pub fn occupied(&self) -> Bits {
         self.occupied.load(Ordering::Acquire)
+    }
+
+    /// The slots whose watchers hear creations and destructions: all but those
+    /// added with `add_tool_for_changes`. For the function and code kinds, which
+    /// every object of the kind reports, this is the test each creation and
+    /// destruction pays.
+    #[inline(always)]
+    pub fn lifecycle(&self) -> Bits {
+        self.occupied() & !self.changes_only.load(Ordering::Acquire)
     }
 
     /// Whether any watcher of this kind is registered.
@@ -89,7 +102,17 @@ impl<C, E, X> Registry<C, E, X> {
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     ) -> Result<usize, WatchError> {
-        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS)
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, false)
+    }
+
+    /// `add_tool` for a tool that needs to hear only what changes (a function's
+    /// `__code__` reassigned), not every creation and destruction: those events
+    /// skip it, and cost nothing while no other watcher wants them.
+    pub fn add_tool_for_changes(
+        &self,
+        callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, true)
     }
 
     /// `add`, with a callback made once its id is known (a callback that needs to
@@ -98,13 +121,14 @@ impl<C, E, X> Registry<C, E, X> {
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     {
-        self.add_at(make, 0..PROGRAM_SLOTS)
+        self.add_at(make, 0..PROGRAM_SLOTS, false)
     }
 
     fn add_at<F>(
         &self,
         make: impl FnOnce(usize) -> F,
         mut ids: std::ops::Range<usize>,
+        changes_only: bool,
     ) -> Result<usize, WatchError>
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
@@ -115,6 +139,11 @@ impl<C, E, X> Registry<C, E, X> {
             .find(|&i| occupied & (1 << i) == 0)
             .ok_or(WatchError::Full(self.kind))?;
         self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
+        if changes_only {
+            self.changes_only.fetch_or(1 << id, Ordering::Release);
+        } else {
+            self.changes_only.fetch_and(!(1 << id), Ordering::Release);
+        }
         self.occupied.fetch_or(1 << id, Ordering::Release);
         Ok(id)
     }
@@ -262,6 +291,19 @@ mod tests {
             check_program_id(Kind::Type, 8),
             Err(WatchError::InvalidId(Kind::Type, 8))
         );
+    }
+
+    #[test]
+    fn a_tool_for_changes_is_left_out_of_lifecycle_events() {
+        let r = R::new(Kind::Func);
+        let tool = r.add_tool_for_changes(noop).unwrap();
+        assert_eq!(r.lifecycle(), 0);
+        assert!(r.any());
+        let program = r.add(noop).unwrap();
+        assert_eq!(r.lifecycle(), 1 << program);
+        r.clear(tool as i64).unwrap();
+        assert_eq!(r.add_tool(noop), Ok(tool));
+        assert_eq!(r.lifecycle(), (1 << program) | (1 << tool));
     }
 
     #[test]

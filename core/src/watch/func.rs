@@ -1,7 +1,8 @@
 //! Function and code object events: creation, and the reassignment of a function's
 //! `__code__`, `__defaults__` and `__kwdefaults__` (sent before the store, with the
 //! incoming value). These kinds are not watched per object: every function and code
-//! object is reported while any watcher of the kind is registered.
+//! object is reported while any watcher of the kind is registered (creations and
+//! destructions only to watchers that want them: `Registry::add_tool_for_changes`).
 
 use super::{CodeEvent, CodeEventKind, FuncEvent, FuncEventKind};
 use crate::code::Code;
@@ -15,6 +16,13 @@ impl Vm {
         !cfg!(feature = "no-watchers") && self.watch.registries.func.any()
     }
 
+    /// Whether a watcher wants every function's creation and destruction (a tool
+    /// added for changes only does not).
+    #[inline(always)]
+    fn func_lifecycle_watched(&self) -> bool {
+        !cfg!(feature = "no-watchers") && self.watch.registries.func.lifecycle() != 0
+    }
+
     #[inline(always)]
     fn code_watched(&self) -> bool {
         !cfg!(feature = "no-watchers") && self.watch.registries.code.any()
@@ -23,7 +31,7 @@ impl Vm {
     /// A function was just built.
     #[inline]
     pub fn function_created(&mut self, f: &Rc<Function>) {
-        if self.func_watched() {
+        if self.func_lifecycle_watched() {
             self.dispatch_func(FuncEvent {
                 kind: FuncEventKind::Create,
                 func: f.clone(),

@@ -43,7 +43,7 @@ pub fn dict_dying(d: &mut Dict) {
 /// Called from `Function::drop`.
 #[inline]
 pub fn function_dying(f: &mut Function) {
-    if cfg!(feature = "no-watchers") || with_active(|w| w.func.any()) != Some(true) {
+    if cfg!(feature = "no-watchers") || with_active(|w| w.func.lifecycle() != 0) != Some(true) {
         return;
     }
     let addr = f as *const Function as usize;

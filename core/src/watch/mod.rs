@@ -158,7 +158,11 @@ impl Vm {
     pub(crate) fn dispatch_func(&mut self, ev: FuncEvent) {
         self.trace_func(&ev);
         let reg = self.watch.registries.clone();
-        reg.func.dispatch(Bits::MAX, self, &ev, &mut |vm, _, f| {
+        let mask = match ev.kind {
+            FuncEventKind::Create | FuncEventKind::Destroy => reg.func.lifecycle(),
+            _ => Bits::MAX,
+        };
+        reg.func.dispatch(mask, self, &ev, &mut |vm, _, f| {
             let what = format!(
                 "Exception ignored in {} watcher callback for function {} at {:#x}",
                 func_event_cname(ev.kind),

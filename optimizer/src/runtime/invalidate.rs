@@ -166,21 +166,19 @@ impl Optimizer {
         self.record(label, object, event.key(), actions);
     }
 
-    /// Watch functions, from the first unit that inlines one: a function watcher
-    /// hears every function's creation and destruction (CPython's cannot watch one
-    /// function), which costs a program that makes many closures about 3% (`go`), so
-    /// it is not registered before it is needed. Creation and destruction never
-    /// matter (a unit holds what it inlined); reassigned code or defaults do.
+    /// Watch functions, from the first unit that inlines one. Only reassigned code
+    /// or defaults matter (an inlined function cannot die while the unit that
+    /// holds it lives, and a creation says nothing), so the watcher takes a tool
+    /// slot for changes only: a function watcher that heard every creation and
+    /// destruction cost `go`, which makes many closures, 2-3% of its instructions.
     pub(super) fn watch_functions(vm: &mut Vm) -> Result<(), &'static str> {
         vm.watchers()
             .func
-            .add_tool(|vm, event| {
-                if event.kind != FuncEventKind::Create && event.kind != FuncEventKind::Destroy {
-                    Optimizer::with(vm, |vm, opt| {
-                        let dep = DepKey::whole(identity(&event.func));
-                        opt.invalidate(vm, dep, Event::Func(event));
-                    });
-                }
+            .add_tool_for_changes(|vm, event| {
+                Optimizer::with(vm, |vm, opt| {
+                    let dep = DepKey::whole(identity(&event.func));
+                    opt.invalidate(vm, dep, Event::Func(event));
+                });
                 Ok(())
             })
             .map(|_| ())

@@ -45,7 +45,7 @@ use tripwire_core::object::{Dict, Value};
 use tripwire_core::vm::hooks::{FrameRef, HookAction};
 use tripwire_core::vm::loop_hook::{LoopAction, LoopHookId};
 use tripwire_core::watch::{DictEvent, FuncEvent};
-use tripwire_core::watchers::{DictEventKind, FuncEventKind};
+use tripwire_core::watchers::DictEventKind;
 use tripwire_core::{PyErr, Vm};
 
 mod executor;
