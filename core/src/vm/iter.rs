@@ -32,24 +32,79 @@ pub(super) fn step_simple(state: &mut IterState) -> Option<Option<Value>> {
 }
 
 /// For extensions: one step of `it` when it is a range (counting up), list or tuple
-/// iterator, which runs no Python code: `Some(Some(item))`, `Some(None)` once
-/// exhausted, or `None` for any other iterator (step it with `Vm::next`).
+/// iterator, or an `enumerate` or (not strict) `zip` of those, which runs no Python
+/// code: `Some(Some(item))`, `Some(None)` once exhausted, or `None` for any other
+/// iterator (step it with `Vm::next`).
 pub fn step_in_place(it: &Value) -> Option<Option<Value>> {
-    let Value::Obj(o) = it else {
-        return None;
-    };
-    let ObjKind::Iter(state) = &o.kind else {
-        return None;
-    };
-    step_simple(&mut state.borrow_mut())
+    let mut st = builtin_iter_state(it)?.borrow_mut();
+    match &mut *st {
+        IterState::Enumerate {
+            it: inner,
+            count: Value::Int(count),
+        } => {
+            let next = count.checked_add(1)?;
+            let item = step_simple(&mut builtin_iter_state(inner)?.borrow_mut())?;
+            Some(item.map(|item| {
+                let pair = Value::tuple_from([Value::Int(*count), item]);
+                *count = next;
+                pair
+            }))
+        }
+        IterState::Zip {
+            iters,
+            strict: false,
+        } => {
+            // Every iterator is checked before any is stepped: one that would
+            // need `Vm::next` must find none of the others moved.
+            let iters = iters.clone();
+            let states = iters
+                .iter()
+                .map(builtin_iter_state)
+                .collect::<Option<Vec<_>>>()?;
+            if !states.iter().all(|s| steps_simply(&s.borrow())) {
+                return None;
+            }
+            let mut items = Vec::with_capacity(states.len());
+            for state in states {
+                match step_simple(&mut state.borrow_mut())? {
+                    Some(item) => items.push(item),
+                    None => return Some(None),
+                }
+            }
+            Some((!items.is_empty()).then(|| Value::tuple_from(items)))
+        }
+        other => step_simple(other),
+    }
+}
+
+/// The state of a built-in iterator object (of a built-in class: never one whose
+/// `__next__` a subclass could override).
+fn builtin_iter_state(it: &Value) -> Option<&crate::object::PyCell<IterState>> {
+    match it {
+        Value::Obj(o) if o.cls.builtin => match &o.kind {
+            ObjKind::Iter(state) => Some(state),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `step_simple` steps this state.
+fn steps_simply(state: &IterState) -> bool {
+    match state {
+        IterState::Range { step, .. } => *step > 0,
+        IterState::Seq { seq, .. } => matches!(seq, Value::List(_) | Value::Tuple(_)),
+        _ => false,
+    }
 }
 
 /// For extensions: whether `iter(v)` runs no Python code and makes an iterator that
-/// `step_in_place` steps (a list, a tuple, or a range).
+/// `step_in_place` may step: a list, a tuple, a range, or a built-in iterator
+/// (its own iterator).
 pub fn iterates_in_place(v: &Value) -> bool {
     match v {
         Value::List(_) | Value::Tuple(_) => true,
-        Value::Obj(o) => matches!(o.kind, ObjKind::Range { .. }),
+        Value::Obj(o) => matches!(o.kind, ObjKind::Range { .. }) || builtin_iter_state(v).is_some(),
         _ => false,
     }
 }
