@@ -61,11 +61,15 @@ pub fn bytes_type() -> TypeRef {
 
 fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
     let bases: Vec<TypeRef> = bases.iter().map(|b| (*b).clone()).collect();
+    // Built-in types carry no docstrings, but `__doc__` is found on them and their
+    // instances, as in CPython (email's policies read it from every class attribute).
+    let dict = Dict::new_rc();
+    dict.set_str(crate::object::str::intern("__doc__"), Value::None);
     let t = Rc::new(Type::new(
         name,
         bases.clone(),
         Vec::new(),
-        Dict::new_rc(),
+        dict,
         layout,
         true,
         Vec::new(),
