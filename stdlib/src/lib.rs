@@ -10,6 +10,7 @@ mod builtin_support;
 mod errno;
 mod expat;
 mod fcntl;
+mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
@@ -17,6 +18,7 @@ pub mod locate;
 mod open_builtin;
 mod posix;
 mod posixsubprocess;
+mod pwd;
 mod select;
 mod semaphore;
 mod signal;
@@ -25,6 +27,7 @@ mod sqlite;
 mod sre;
 mod stdin;
 mod struct_codec;
+mod structseq;
 mod sys_setup;
 mod textio;
 mod tokenizer;
@@ -93,6 +96,12 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_posixsubprocess", ModuleDef::Native(posixsubprocess::init)),
     ("_semaphore", ModuleDef::Native(semaphore::init)),
     ("fcntl", ModuleDef::Native(fcntl::init)),
+    ("pwd", ModuleDef::Native(pwd::init)),
+    ("grp", ModuleDef::Native(grp::init)),
+    (
+        "_structseq",
+        ModuleDef::Source(include_str!("py/_structseq.py")),
+    ),
     (
         "_multiprocessing",
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),
