@@ -29,6 +29,7 @@ mod stdin;
 mod struct_codec;
 mod structseq;
 mod sys_setup;
+mod termios;
 mod textio;
 mod tokenizer;
 mod unicodedata;
@@ -98,6 +99,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("fcntl", ModuleDef::Native(fcntl::init)),
     ("pwd", ModuleDef::Native(pwd::init)),
     ("grp", ModuleDef::Native(grp::init)),
+    ("termios", ModuleDef::Native(termios::init)),
     (
         "_structseq",
         ModuleDef::Source(include_str!("py/_structseq.py")),
