@@ -19,6 +19,7 @@ mod open_builtin;
 mod posix;
 mod posixsubprocess;
 mod pwd;
+mod resource;
 mod select;
 mod semaphore;
 mod signal;
@@ -100,6 +101,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("pwd", ModuleDef::Native(pwd::init)),
     ("grp", ModuleDef::Native(grp::init)),
     ("termios", ModuleDef::Native(termios::init)),
+    ("resource", ModuleDef::Native(resource::init)),
     (
         "_structseq",
         ModuleDef::Source(include_str!("py/_structseq.py")),
