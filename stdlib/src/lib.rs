@@ -7,6 +7,7 @@
 mod ast_tree;
 mod bisect;
 mod builtin_support;
+mod csv;
 mod errno;
 mod expat;
 mod fcntl;
@@ -102,6 +103,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("grp", ModuleDef::Native(grp::init)),
     ("termios", ModuleDef::Native(termios::init)),
     ("resource", ModuleDef::Native(resource::init)),
+    ("_csv_engine", ModuleDef::Native(csv::init)),
+    ("_csv", ModuleDef::Source(include_str!("py/_csv.py"))),
     (
         "_structseq",
         ModuleDef::Source(include_str!("py/_structseq.py")),
