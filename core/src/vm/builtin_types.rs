@@ -62,9 +62,23 @@ pub fn bytes_type() -> TypeRef {
 fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
     let bases: Vec<TypeRef> = bases.iter().map(|b| (*b).clone()).collect();
     // Built-in types carry no docstrings, but `__doc__` is found on them and their
-    // instances, as in CPython (email's policies read it from every class attribute).
+    // instances, as in CPython (email's policies read it from every class attribute);
+    // not on the types whose instances have a `__doc__` of their own, nor on `object`,
+    // whose entry those instances would find first.
     let dict = Dict::new_rc();
-    dict.set_str(crate::object::str::intern("__doc__"), Value::None);
+    const OWN_DOC: &[&str] = &[
+        "object",
+        "function",
+        "builtin_function_or_method",
+        "method",
+        "property",
+        "staticmethod",
+        "classmethod",
+        "module",
+    ];
+    if !OWN_DOC.contains(&name) {
+        dict.set_str(crate::object::str::intern("__doc__"), Value::None);
+    }
     let t = Rc::new(Type::new(
         name,
         bases.clone(),
