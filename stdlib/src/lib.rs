@@ -31,6 +31,7 @@ mod stdin;
 mod struct_codec;
 mod structseq;
 mod sys_setup;
+mod syslog;
 mod termios;
 mod textio;
 mod tokenizer;
@@ -103,6 +104,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("grp", ModuleDef::Native(grp::init)),
     ("termios", ModuleDef::Native(termios::init)),
     ("resource", ModuleDef::Native(resource::init)),
+    ("syslog", ModuleDef::Native(syslog::init)),
     ("_csv_engine", ModuleDef::Native(csv::init)),
     ("_csv", ModuleDef::Source(include_str!("py/_csv.py"))),
     (
