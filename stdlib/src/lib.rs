@@ -16,6 +16,7 @@ mod hashes;
 mod heapq;
 mod import_finder;
 pub mod locate;
+mod mmap;
 mod open_builtin;
 mod posix;
 mod posixsubprocess;
@@ -105,6 +106,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("termios", ModuleDef::Native(termios::init)),
     ("resource", ModuleDef::Native(resource::init)),
     ("syslog", ModuleDef::Native(syslog::init)),
+    ("_mmap_engine", ModuleDef::Native(mmap::init)),
+    ("mmap", ModuleDef::Source(include_str!("py/mmap.py"))),
     ("_csv_engine", ModuleDef::Native(csv::init)),
     ("_csv", ModuleDef::Source(include_str!("py/_csv.py"))),
     (
