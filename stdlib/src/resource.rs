@@ -1,8 +1,8 @@
 //! `resource`: resource limits (`getrlimit`, `setrlimit`, `prlimit`), usage
 //! (`getrusage` as `resource.struct_rusage`), `getpagesize`, the `RLIMIT_*` /
 //! `RUSAGE_*` constants; `resource.error` is OSError, and the failures CPython turns
-//! into ValueError are worded as its. Depends on `posix` (OSError), `structseq` and
-//! `libc`.
+//! into ValueError are worded as its. Depends on `posix` (OSError), `pwd` (the
+//! one-argument check), `structseq` and `libc`.
 
 use crate::posix::{errno_error, last_error};
 use crate::pwd::one_arg;
