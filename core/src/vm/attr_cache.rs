@@ -89,10 +89,6 @@ impl Vm {
                 _ => entry(AttrKind::Dict, Value::Obj(o.clone())),
             },
             Some(f @ Value::Function(_)) if method => entry(AttrKind::Method, f),
-            // A built-in method of a native base (random.Random's), called unbound.
-            Some(f @ Value::Builtin(_)) if method && is_unbound_method(&f) => {
-                entry(AttrKind::Method, f)
-            }
             Some(v) if is_python_descriptor(self, &v) => None,
             Some(v) => entry(AttrKind::Dict, v),
         }
