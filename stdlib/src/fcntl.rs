@@ -84,7 +84,7 @@ fn no_keywords(vm: &Vm, func: &str, kw: &[KwArg]) -> PyResult<()> {
 }
 
 /// The descriptor of an int or of an object with a `fileno()` method.
-fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+pub(crate) fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = match v {
         Value::Int(_) | Value::Bool(_) => arg_int(vm, v)?,
         _ => {

@@ -10,19 +10,24 @@ mod builtin_support;
 mod bz2;
 mod cmath;
 mod compressor;
+mod csv;
 mod decompressor;
 mod errno;
 mod expat;
 mod fcntl;
+mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
 pub mod locate;
 mod lzma;
+mod mmap;
 mod module_error;
 mod open_builtin;
 mod posix;
 mod posixsubprocess;
+mod pwd;
+mod resource;
 mod select;
 mod semaphore;
 mod signal;
@@ -31,7 +36,10 @@ mod sqlite;
 mod sre;
 mod stdin;
 mod struct_codec;
+mod structseq;
 mod sys_setup;
+mod syslog;
+mod termios;
 mod textio;
 mod tokenizer;
 mod unicodedata;
@@ -100,6 +108,19 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_posixsubprocess", ModuleDef::Native(posixsubprocess::init)),
     ("_semaphore", ModuleDef::Native(semaphore::init)),
     ("fcntl", ModuleDef::Native(fcntl::init)),
+    ("pwd", ModuleDef::Native(pwd::init)),
+    ("grp", ModuleDef::Native(grp::init)),
+    ("termios", ModuleDef::Native(termios::init)),
+    ("resource", ModuleDef::Native(resource::init)),
+    ("syslog", ModuleDef::Native(syslog::init)),
+    ("_mmap_engine", ModuleDef::Native(mmap::init)),
+    ("mmap", ModuleDef::Source(include_str!("py/mmap.py"))),
+    ("_csv_engine", ModuleDef::Native(csv::init)),
+    ("_csv", ModuleDef::Source(include_str!("py/_csv.py"))),
+    (
+        "_structseq",
+        ModuleDef::Source(include_str!("py/_structseq.py")),
+    ),
     (
         "_multiprocessing",
         ModuleDef::Source(include_str!("py/_multiprocessing.py")),

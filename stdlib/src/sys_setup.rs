@@ -145,6 +145,8 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
     let names = Value::tuple(names.iter().map(|n| Value::str(n)).collect());
     set(vm, "builtin_module_names", names);
     let ns = Dict::new_rc();
+    let multiarch = multiarch().map_or(Value::None, Value::from_string);
+    ns.set_str(vm.intern("_multiarch"), multiarch);
     vm.exec_source(
         include_str!("py/sys_structs.py"),
         "<frozen sys>",
@@ -167,4 +169,22 @@ pub fn configure(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// The platform triplet CPython's build records as `sys.implementation._multiarch`
+/// (`x86_64-linux-gnu`); sysconfig names its build-data module after it.
+fn multiarch() -> Option<String> {
+    let arch = std::env::consts::ARCH;
+    if cfg!(target_os = "macos") {
+        return Some("darwin".into());
+    }
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let env = if cfg!(target_env = "musl") {
+        "musl"
+    } else {
+        "gnu"
+    };
+    Some(format!("{arch}-linux-{env}"))
 }

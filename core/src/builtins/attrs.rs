@@ -190,6 +190,11 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                 Some(Value::Bool(any))
             }
             (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__func__") => Some(f.clone()),
+            (ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f), "__doc__") => {
+                let f = f.clone();
+                let key = vm.names.d_doc.clone();
+                vm.get_attr_opt(&f, &key)?
+            }
             (ObjKind::UnionType(members), "__args__") => Some(Value::tuple(members.to_vec())),
             (ObjKind::Traceback(node), "tb_lineno") => {
                 Some(Value::Int(node.0.position().line as i64))

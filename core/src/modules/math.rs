@@ -7,6 +7,8 @@
 //! The argument conversions (`to_f64` for "real number" arguments, `index_big` for
 //! integer ones) are shared with the `random` and `array` modules.
 
+mod sumprod;
+
 use crate::builtins::{add_function, check_args, kwarg, no_kwargs};
 use crate::object::function::KwArg;
 use crate::object::{bigint_products, Dict, Value};
@@ -1581,6 +1583,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         ("isqrt", m_isqrt),
         ("prod", m_prod),
         ("fsum", m_fsum),
+        ("sumprod", sumprod::sumprod),
         ("cbrt", m_cbrt),
         ("erf", m_erf),
         ("erfc", m_erfc),

@@ -2,7 +2,8 @@
 //! `Modules/_randommodule.c` and the algorithms of `Lib/random.py` built on
 //! it, so a program seeded with an int sees exactly CPython's numbers.
 //!
-//! Pure Rust on `num-bigint`; it depends on nothing in the interpreter.
+//! Pure Rust on `num-bigint` (and libc's `getrandom` for `SystemRandom`); it
+//! depends on nothing in the interpreter.
 //! Errors come back as `Err(String)` holding CPython's message; the doc of
 //! each fallible method names the Python exception class the caller raises.
 
@@ -32,12 +33,42 @@ pub const MSG_SAMPLE_SIZE: &str = "Sample larger than population or is negative"
 /// `expovariate(0)` (a `ZeroDivisionError`).
 pub const MSG_FLOAT_DIV_ZERO: &str = "float division by zero";
 
+/// Four bytes of the operating system's entropy (`getrandom`, else
+/// `/dev/urandom`).
+fn os_random_u32() -> u32 {
+    let mut buf = [0u8; 4];
+    loop {
+        // SAFETY: `buf` has room for the four bytes asked for.
+        let n = unsafe { libc::getrandom(buf.as_mut_ptr().cast(), buf.len(), 0) };
+        if n == buf.len() as isize {
+            return u32::from_ne_bytes(buf);
+        }
+        if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            continue;
+        }
+        break;
+    }
+    use std::io::Read;
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        if f.read_exact(&mut buf).is_ok() {
+            return u32::from_ne_bytes(buf);
+        }
+    }
+    // No entropy source at all: std's hasher keys are drawn from the system too.
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u8(0);
+    h.finish() as u32
+}
+
 /// A `random.Random` instance: MT19937 state plus random.py's `gauss_next`.
 #[derive(Clone, Debug)]
 pub struct Mt19937 {
     state: [u32; N],
     index: usize,
     gauss_next: Option<f64>,
+    /// Draw every word from the operating system (`random.SystemRandom`).
+    os_entropy: bool,
 }
 
 impl Default for Mt19937 {
@@ -55,6 +86,7 @@ impl Mt19937 {
             state: [0; N],
             index: N + 1,
             gauss_next: None,
+            os_entropy: false,
         };
         mt.init_by_array(&[0]);
         mt
@@ -118,8 +150,26 @@ impl Mt19937 {
         self.gauss_next = None;
     }
 
+    /// A generator whose words all come from the operating system's entropy
+    /// source, so every method draws as `random.SystemRandom`'s do (the same
+    /// distributions over fresh OS randomness); seeding does not apply to it.
+    pub fn from_os_entropy() -> Self {
+        Mt19937 {
+            os_entropy: true,
+            ..Self::new()
+        }
+    }
+
+    /// Whether the words come from the operating system.
+    pub fn is_os_entropy(&self) -> bool {
+        self.os_entropy
+    }
+
     /// `genrand_uint32`.
     pub fn next_u32(&mut self) -> u32 {
+        if self.os_entropy {
+            return os_random_u32();
+        }
         if self.index >= N {
             let mag01 = |y: u32| if y & 1 == 0 { 0 } else { MATRIX_A };
             for kk in 0..N - M {

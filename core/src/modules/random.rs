@@ -5,13 +5,15 @@
 //!
 //! Every method draws from the generator in the same order as random.py, so a
 //! program seeded with an int (or a float, str or bytes) sees CPython's numbers.
-//! `getstate` / `setstate` are not provided.
+//! `getstate` / `setstate` are not provided. `SystemRandom` (`py/system_random.py`)
+//! is the class over a generator whose words come from the operating system.
 
 use super::math::{index_big, to_f64};
 use super::mt::{self, Mt19937};
 use crate::code::{BinOp, CmpOp};
 use crate::object::function::KwArg;
-use crate::object::{Builtin, Dict, ObjKind, PyCell, TypeRef, Value};
+use crate::object::types::{Layout, Type};
+use crate::object::{Builtin, Dict, ObjKind, Object, PyCell, TypeRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -128,12 +130,23 @@ fn split_self<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a Value
     })
 }
 
-fn generator_of(v: &Value) -> Option<&PyCell<Box<dyn crate::object::NativeData>>> {
-    match v {
-        Value::Obj(o) => match &o.kind {
-            ObjKind::Native(cell) if (**cell.borrow()).as_any().is::<Mt19937>() => Some(cell),
-            _ => None,
+/// The hidden slot in which instances of Random and its subclasses keep their
+/// generator object.
+const STATE_SLOT: &str = "__random_state__";
+
+/// The native object holding the generator of a Random instance (in its hidden
+/// slot), or the object itself when it is one (the module's hidden instance).
+fn generator_of(v: &Value) -> Option<Rc<Object>> {
+    let o = match v {
+        Value::Obj(o) => o.clone(),
+        Value::Instance(i) => match i.slots.borrow().first() {
+            Some(Value::Obj(o)) => o.clone(),
+            _ => return None,
         },
+        _ => return None,
+    };
+    match &o.kind {
+        ObjKind::Native(cell) if (**cell.borrow()).as_any().is::<Mt19937>() => Some(o),
         _ => None,
     }
 }
@@ -142,8 +155,11 @@ fn generator_of(v: &Value) -> Option<&PyCell<Box<dyn crate::object::NativeData>>
 /// borrow ends before `f`'s caller can run Python code.
 fn with_mt<R>(this: &Value, f: impl FnOnce(&mut Mt19937) -> R) -> R {
     let mut scratch = None;
-    let cell = generator_of(this);
-    let mut guard = cell.map(|c| c.borrow_mut());
+    let holder = generator_of(this);
+    let mut guard = holder.as_ref().and_then(|o| match &o.kind {
+        ObjKind::Native(cell) => Some(cell.borrow_mut()),
+        _ => None,
+    });
     let mt: &mut Mt19937 = match guard.as_mut() {
         Some(g) => {
             let any: &mut dyn std::any::Any = &mut ***g;
@@ -324,10 +340,32 @@ fn sha512(msg: &[u8]) -> [u8; 64] {
 // ---------------------------------------------------------------------------
 // The class
 
-fn random_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    let Some((Value::Type(cls), rest)) = args.split_first() else {
+/// `Random.__new__(cls, ...)`: an instance of `cls` (Random or a subclass) holding
+/// a generator, seeded by `__init__`; SystemRandom (a class whose `_os_entropy` is
+/// set) draws from the OS. The arguments are `__init__`'s, as CPython's.
+fn random_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let Some(Value::Type(cls)) = args.first() else {
         return Err(vm.type_error("Random.__new__(X): X is not a type object"));
     };
+    let os_entropy = cls.lookup(&vm.intern("_os_entropy")).is_some();
+    let generator = generator_object(vm, os_entropy)?;
+    let obj = crate::builtins::types::new_instance(vm, cls, &[], &[])?;
+    let Value::Instance(inst) = &obj else {
+        return Err(vm.type_error("Random.__new__(X): X is not a subtype of Random"));
+    };
+    let old = inst
+        .slots
+        .borrow_mut()
+        .first_mut()
+        .map(|slot| std::mem::replace(slot, generator));
+    drop(old);
+    Ok(obj)
+}
+
+/// `Random.__init__(self, x=None)`: `self.seed(x)`, through the instance, so a
+/// subclass's `seed` is the one called.
+fn random_init(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "__init__", args)?;
     let sig = Sig {
         name: "Random.__init__",
         params: &["x"],
@@ -335,12 +373,32 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         kwonly: &[],
     };
     let slots = bind(vm, &sig, rest, kw)?;
-    let obj = Value::obj(
-        cls.clone(),
-        ObjKind::Native(PyCell::new(Box::new(Mt19937::new()))),
-    );
-    seed_value(vm, &obj, slots[0].as_ref())?;
-    Ok(obj)
+    let seed = vm.intern("seed");
+    let seed = vm.get_attr(this, &seed)?;
+    vm.call(&seed, &[slots[0].clone().unwrap_or(Value::None)], &[])?;
+    Ok(Value::None)
+}
+
+thread_local! {
+    /// The hidden type of generator objects (one interpreter per thread).
+    static GENERATOR_TYPE: std::cell::RefCell<Option<TypeRef>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A new generator object, from the OS's entropy or to be seeded.
+fn generator_object(vm: &mut Vm, os_entropy: bool) -> PyResult<Value> {
+    let Some(t) = GENERATOR_TYPE.with(|t| t.borrow().clone()) else {
+        return Err(vm.runtime_error("random is not initialised"));
+    };
+    let generator = if os_entropy {
+        Mt19937::from_os_entropy()
+    } else {
+        Mt19937::new()
+    };
+    Ok(Value::obj(
+        t,
+        ObjKind::Native(PyCell::new(Box::new(generator))),
+    ))
 }
 
 fn r_seed(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -352,8 +410,25 @@ fn r_seed(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         kwonly: &[],
     };
     let slots = bind(vm, &sig, rest, kw)?;
-    seed_value(vm, this, slots[0].as_ref())?;
+    if !with_mt(this, |mt| mt.is_os_entropy()) {
+        seed_value(vm, this, slots[0].as_ref())?;
+    }
     Ok(Value::None)
+}
+
+/// `_randbelow(n)`: a random int in `range(n)`, drawn as random.py's
+/// `_randbelow_with_getrandbits` draws it (`secrets.randbelow` calls it).
+fn r_randbelow(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "_randbelow", args)?;
+    crate::builtins::no_kwargs(vm, "Random._randbelow", kw)?;
+    crate::builtins::check_args(vm, "Random._randbelow", rest, 1, 1)?;
+    let n = index_big(vm, &rest[0])?;
+    // random.py loops forever on a bound of 0 or less; an error is kinder.
+    let Some(n) = n.to_biguint().filter(|n| !n.is_zero()) else {
+        return Err(vm.value_error("Upper bound must be positive."));
+    };
+    let r = with_mt(this, |mt| mt.randbelow(&n));
+    Ok(Value::from_bigint(BigInt::from_biguint(Sign::Plus, r)))
 }
 
 fn r_random(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -1121,16 +1196,48 @@ const METHODS: &[(&str, crate::object::NativeFn)] = &[
     ("weibullvariate", r_weibullvariate),
     ("getrandbits", r_getrandbits),
     ("randbytes", r_randbytes),
+    ("_randbelow", r_randbelow),
 ];
 
+/// The Random class: a plain class (so Python classes derive from it) whose
+/// instances keep their generator in a hidden slot.
 fn random_type(vm: &mut Vm) -> TypeRef {
-    crate::builtins::native_type(vm, "random", "Random", true, Some(random_new), METHODS)
+    let object = vm.types.object.clone();
+    let t = Rc::new(Type::new(
+        "Random",
+        vec![object.clone()],
+        Vec::new(),
+        Dict::new_rc(),
+        Layout::Object,
+        false,
+        vec![vm.intern(STATE_SLOT)],
+        // Instances take attributes, as those of CPython's random.Random do.
+        true,
+        None,
+    ));
+    *t.mro.borrow_mut() = vec![t.clone(), object.clone()];
+    object.subclasses.borrow_mut().push(Rc::downgrade(&t));
+    crate::object::tracking::class(&t);
+    t.dict
+        .set_str(vm.names.d_module.clone(), Value::str("random"));
+    for (name, f) in METHODS {
+        crate::builtins::add_method(vm, &t, name, *f);
+    }
+    crate::builtins::add_method(vm, &t, "__init__", random_init);
+    crate::builtins::set_static_new(vm, &t, "Random", random_new);
+    t
 }
 
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
+    // Generator objects carry the methods too: the hidden instance `_inst` is one.
+    let generator_type = crate::builtins::native_type(vm, "random", "Random", true, None, METHODS);
+    GENERATOR_TYPE.with(|slot| *slot.borrow_mut() = Some(generator_type));
     let t = random_type(vm);
     d.set_str(vm.intern("Random"), Value::Type(t.clone()));
-    let inst = random_new(vm, &[Value::Type(t)], &[])?;
+    // The module's functions are bound to its hidden instance's generator
+    // object itself, which they reach without going through a slot.
+    let inst = generator_object(vm, false)?;
+    seed_value(vm, &inst, None)?;
     for (name, f) in METHODS {
         let bound = Value::Builtin(Rc::new(Builtin {
             name,
@@ -1143,6 +1250,21 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
         d.set_str(vm.intern(name), bound);
     }
     d.set_str(vm.intern("_inst"), inst);
+    let ns = Dict::new_rc();
+    ns.set_str(vm.names.d_name.clone(), Value::str("random"));
+    let random_key = vm.intern("Random");
+    if let Some(random_type) = d.get_str(&random_key) {
+        ns.set_str(random_key, random_type);
+    }
+    vm.exec_source(
+        include_str!("py/system_random.py"),
+        "<frozen random>",
+        ns.clone(),
+    )?;
+    let key = vm.intern("SystemRandom");
+    if let Some(system_random) = ns.get_str(&key) {
+        d.set_str(key, system_random);
+    }
     let consts = [
         ("NV_MAGICCONST", 4.0 * (-0.5f64).exp() / 2.0f64.sqrt()),
         ("TWOPI", std::f64::consts::TAU),

@@ -1,6 +1,8 @@
 //! The `sys` module, with `sys.unraisablehook` (how exceptions nobody can catch — in
 //! watcher callbacks, for example — are reported).
 
+mod streams;
+
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
 use crate::object::function::KwArg;
 use crate::object::types::Layout;
@@ -335,6 +337,7 @@ pub fn install(vm: &mut Vm) {
         None,
         &[("write", stream_write), ("flush", stream_flush)],
     );
+    streams::install(vm, &stream_type);
     for (name, stream) in [("stdout", Stream::Stdout), ("stderr", Stream::Stderr)] {
         let obj = Value::obj(
             stream_type.clone(),

@@ -61,11 +61,29 @@ pub fn bytes_type() -> TypeRef {
 
 fn new_type(name: &str, bases: &[&TypeRef], layout: Layout) -> TypeRef {
     let bases: Vec<TypeRef> = bases.iter().map(|b| (*b).clone()).collect();
+    // Built-in types carry no docstrings, but `__doc__` is found on them and their
+    // instances, as in CPython (email's policies read it from every class attribute);
+    // not on the types whose instances have a `__doc__` of their own, nor on `object`,
+    // whose entry those instances would find first.
+    let dict = Dict::new_rc();
+    const OWN_DOC: &[&str] = &[
+        "object",
+        "function",
+        "builtin_function_or_method",
+        "method",
+        "property",
+        "staticmethod",
+        "classmethod",
+        "module",
+    ];
+    if !OWN_DOC.contains(&name) {
+        dict.set_str(crate::object::str::intern("__doc__"), Value::None);
+    }
     let t = Rc::new(Type::new(
         name,
         bases.clone(),
         Vec::new(),
-        Dict::new_rc(),
+        dict,
         layout,
         true,
         Vec::new(),

@@ -384,11 +384,29 @@ impl Vm {
             {
                 return crate::builtins::set::set_binop(self, op, x, y).map(Some)
             }
-            (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, x, y)
-                if is_set_view(x) && (is_set_view(y) || matches!(y, Value::Set(_)))
-                    || is_set_view(y) && matches!(x, Value::Set(_)) =>
+            // Key and item views act as sets with any iterable on the other side
+            // (`keys() - list` too); a class instance on the left has its dunder first.
+            (BinOp::And, x, y)
+                if is_set_view(x) || is_set_view(y) && !matches!(x, Value::Instance(_)) =>
             {
-                // Key and item views act as sets: the result is a new set.
+                // The items of the other operand that the view contains, so an
+                // unhashable item that cannot be in the view is no error.
+                let (view, other) = if is_set_view(x) { (x, y) } else { (y, x) };
+                let result = self.new_set(Vec::new(), false)?;
+                let Value::Set(found) = &result else {
+                    return Ok(None);
+                };
+                let items = self.get_iter(other)?;
+                while let Some(item) = self.next(&items)? {
+                    if self.contains(view, &item)? {
+                        self.set_add(found, item)?;
+                    }
+                }
+                return Ok(Some(result));
+            }
+            (BinOp::Or | BinOp::Sub | BinOp::Xor, x, y)
+                if is_set_view(x) || is_set_view(y) && !matches!(x, Value::Instance(_)) =>
+            {
                 let xs = self.collect_iterable(x)?;
                 let ys = self.collect_iterable(y)?;
                 let (Value::Set(sx), Value::Set(sy)) =

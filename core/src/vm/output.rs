@@ -71,7 +71,8 @@ impl Vm {
         self.write_stdout_bytes(s.as_bytes())
     }
 
-    fn write_stdout_bytes(&mut self, s: &[u8]) -> PyResult<()> {
+    /// Write program output that is already bytes (`sys.stdout.buffer`).
+    pub fn write_stdout_bytes(&mut self, s: &[u8]) -> PyResult<()> {
         self.stdout_buf.extend_from_slice(s);
         if self.stdout_buf.len() > BUFFER_SIZE {
             self.flush_stdout()?;

@@ -56,6 +56,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dup", dup),
     ("dup2", dup2),
     ("pipe", pipe),
+    ("openpty", openpty),
     ("get_inheritable", get_inheritable),
     ("set_inheritable", set_inheritable),
     ("get_blocking", get_blocking),
@@ -260,6 +261,35 @@ fn pipe(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::tuple(vec![
         Value::Int(fds[0] as i64),
         Value::Int(fds[1] as i64),
+    ]))
+}
+
+/// `openpty()`: a new pseudo-terminal's (master, slave) descriptors, both
+/// non-inheritable as CPython makes them.
+fn openpty(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    no_kwargs(vm, "openpty", kw)?;
+    check_args(vm, "openpty", args, 0, 0)?;
+    let (mut master, mut slave) = (0 as libc::c_int, 0 as libc::c_int);
+    // SAFETY: the two out-pointers are valid; name, termios and winsize may be null.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    if opened < 0 {
+        return Err(last_error(vm, None));
+    }
+    for fd in [master, slave] {
+        // SAFETY: no memory is passed.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(Value::tuple(vec![
+        Value::Int(master as i64),
+        Value::Int(slave as i64),
     ]))
 }
 

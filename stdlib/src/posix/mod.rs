@@ -106,7 +106,7 @@ pub(crate) fn name_value(raw: &[u8], as_bytes: bool) -> Value {
 
 /// The bytes of a str path, as CPython's `os.fsencode` makes them (UTF-8 with
 /// surrogateescape): a surrogate that stands for no byte is UnicodeEncodeError.
-fn fs_encoded(vm: &Vm, s: &Rc<PyStr>) -> PyResult<Vec<u8>> {
+pub(crate) fn fs_encoded(vm: &Vm, s: &Rc<PyStr>) -> PyResult<Vec<u8>> {
     if !s.has_surrogates() {
         return Ok(s.as_str().as_bytes().to_vec());
     }

@@ -10,6 +10,7 @@ from _posixcall import *
 from _posixcall import (_exit, _listdir_entries, _environ_items,
                         _terminal_size, stat as _stat, lstat as _lstat,
                         fstat as _fstat)
+from _structseq import structseq as _structseq
 
 _have_functions = []
 
@@ -33,55 +34,18 @@ def fspath(path):
 environ = dict(_environ_items())
 
 
-def _structseq(name, names, extra, doc, attributes=None):
-    """A tuple type printed as CPython's structured sequences: its items are named
-    `names` (the first `attributes` of them are also attributes, all by default),
-    and the fields `extra` follow as attributes only."""
-    if attributes is None:
-        attributes = len(names)
-    visible = len(names)
-
-    def __new__(cls, seq, dict=None):
-        seq = tuple(seq)
-        if not visible <= len(seq) <= visible + len(extra):
-            raise TypeError(f"os.{name}() takes an at least {visible}-sequence "
-                            f"({len(seq)}-sequence given)")
-        self = tuple.__new__(cls, seq[:visible])
-        given = dict or {}
-        for i, field in enumerate(extra, visible):
-            self.__dict__[field] = seq[i] if i < len(seq) else given.get(field)
-        return self
-
-    def __repr__(self):
-        items = ", ".join(f"{f}={v!r}" for f, v in zip(names, self))
-        return f"os.{name}({items})"
-
-    def __reduce__(self):
-        return (type(self), (tuple(self), dict(self.__dict__)))
-
-    ns = {"__new__": __new__, "__repr__": __repr__, "__reduce__": __reduce__,
-          "__doc__": doc, "__module__": "os",
-          "n_fields": attributes + len(extra) + (visible - attributes),
-          "n_sequence_fields": visible,
-          "n_unnamed_fields": visible - attributes,
-          "__match_args__": tuple(names[:attributes])}
-    for i, field in enumerate(names[:attributes]):
-        ns[field] = property(lambda self, i=i: tuple.__getitem__(self, i))
-    return type(name, (tuple,), ns)
-
-
 # Items 7..9 are the whole seconds of the times, printed under the names of the
 # float attributes.
-stat_result = _structseq("stat_result", (
+stat_result = _structseq("os", "stat_result", (
     "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size",
     "st_atime", "st_mtime", "st_ctime"), (
     "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns",
     "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"),
     "stat_result: Result from stat, fstat, or lstat.", attributes=7)
 
-terminal_size = _structseq("terminal_size", ("columns", "lines"), (),
-                           "A tuple of (columns, lines) for holding terminal "
-                           "window size")
+terminal_size = _structseq("os", "terminal_size", ("columns", "lines"), (),
+                          "A tuple of (columns, lines) for holding terminal "
+                          "window size")
 
 
 def _stat_result(raw):

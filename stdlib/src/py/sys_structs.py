@@ -51,6 +51,9 @@ flags = _Flags((0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, False, 0, 0, False, 4300)
 implementation = _Namespace(
     name="tripwire", cache_tag=None, version=version_info,
     hexversion=0x030D00F0)
+if _multiarch is not None:
+    implementation._multiarch = _multiarch
+del _multiarch
 
 _FloatInfo = _structseq("sys.float_info", (
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",

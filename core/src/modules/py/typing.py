@@ -538,6 +538,86 @@ def _generic_class_getitem(cls, params):
 Generic.__class_getitem__ = _generic_class_getitem
 
 
+class IO(Generic):
+    """The generic type of the objects open() returns: the methods every stream
+    has, none implemented here."""
+    __slots__ = ()
+
+    @property
+    def mode(self): pass
+
+    @property
+    def name(self): pass
+
+    def close(self): pass
+
+    @property
+    def closed(self): pass
+
+    def fileno(self): pass
+
+    def flush(self): pass
+
+    def isatty(self): pass
+
+    def read(self, n=-1): pass
+
+    def readable(self): pass
+
+    def readline(self, limit=-1): pass
+
+    def readlines(self, hint=-1): pass
+
+    def seek(self, offset, whence=0): pass
+
+    def seekable(self): pass
+
+    def tell(self): pass
+
+    def truncate(self, size=None): pass
+
+    def writable(self): pass
+
+    def write(self, s): pass
+
+    def writelines(self, lines): pass
+
+    def __enter__(self): pass
+
+    def __exit__(self, type, value, traceback): pass
+
+
+class BinaryIO(IO):
+    """The type of binary streams (IO[bytes])."""
+    __slots__ = ()
+
+    def write(self, s): pass
+
+    def __enter__(self): pass
+
+
+class TextIO(IO):
+    """The type of text streams (IO[str])."""
+    __slots__ = ()
+
+    @property
+    def buffer(self): pass
+
+    @property
+    def encoding(self): pass
+
+    @property
+    def errors(self): pass
+
+    @property
+    def line_buffering(self): pass
+
+    @property
+    def newlines(self): pass
+
+    def __enter__(self): pass
+
+
 def _get_protocol_attrs(cls):
     attrs = []
     for base in cls.__mro__[:-1]:
