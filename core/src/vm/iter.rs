@@ -32,28 +32,27 @@ pub(super) fn step_simple(state: &mut IterState) -> Option<Option<Value>> {
 }
 
 /// For extensions: one step of `it` when it is a range (counting up), list or tuple
-/// iterator, or an `enumerate` or (not strict) `zip` of those, which runs no Python
-/// code: `Some(Some(item))`, `Some(None)` once exhausted, or `None` for any other
-/// iterator (step it with `Vm::next`).
+/// iterator, or a (not strict) `zip` of those, which runs no Python code:
+/// `Some(Some(item))`, `Some(None)` once exhausted, or `None` for any other
+/// iterator (step it with `Vm::next`). An `enumerate` is left to the interpreter,
+/// whose step gives a loop's two targets the pair without building it.
 pub fn step_in_place(it: &Value) -> Option<Option<Value>> {
-    let mut st = builtin_iter_state(it)?.borrow_mut();
+    let Value::Obj(o) = it else {
+        return None;
+    };
+    let ObjKind::Iter(state) = &o.kind else {
+        return None;
+    };
+    let mut st = state.borrow_mut();
+    // Ranges, lists and tuples first: a loop steps them in every round.
+    if let Some(step) = step_simple(&mut st) {
+        return Some(step);
+    }
     match &mut *st {
-        IterState::Enumerate {
-            it: inner,
-            count: Value::Int(count),
-        } => {
-            let next = count.checked_add(1)?;
-            let item = step_simple(&mut builtin_iter_state(inner)?.borrow_mut())?;
-            Some(item.map(|item| {
-                let pair = Value::tuple_from([Value::Int(*count), item]);
-                *count = next;
-                pair
-            }))
-        }
         IterState::Zip {
             iters,
             strict: false,
-        } => {
+        } if o.cls.builtin => {
             // Every iterator is checked before any is stepped: one that would
             // need `Vm::next` must find none of the others moved.
             let iters = iters.clone();
@@ -73,7 +72,7 @@ pub fn step_in_place(it: &Value) -> Option<Option<Value>> {
             }
             Some((!items.is_empty()).then(|| Value::tuple_from(items)))
         }
-        other => step_simple(other),
+        _ => None,
     }
 }
 

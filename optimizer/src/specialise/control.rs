@@ -6,58 +6,6 @@
 use super::*;
 
 impl Translator<'_> {
-    /// After a `for` step whose item, a pair in `item`, is for the block after
-    /// the `UnpackSequence(2)` at `unpack`: a jump over what follows (the step
-    /// falls there when exhausted), then the pair unpacked into the two stack
-    /// entries above the iterator and a jump to that block. Anything but a pair
-    /// exits at the unpacking, the item on the stack.
-    fn unpack_pair_into_block(
-        &mut self,
-        unpack: u32,
-        iter: Entry,
-        item: Slot,
-    ) -> Result<(), Refusal> {
-        let Some(&block) = self.block_at.get(&(unpack + 1)) else {
-            return Err(Refusal {
-                pc: unpack,
-                why: "a jump to an instruction no compiled path reaches",
-            });
-        };
-        // The step popped the iterator; the block's stack has it, then the pair.
-        self.stack.push(iter);
-        let depth = self.stack.len();
-        self.stack.push(Entry::fixed(Src::Slot(item)));
-        let exit = self.exit_at(unpack, ExitReason::TypeGuard);
-        self.stack.truncate(depth - 1);
-        let past = self.ops.len() as OpIndex + 5;
-        self.emit(Op::Jump { target: past });
-        // Above every slot the block reads, so the moves read what was unpacked.
-        let first = self.temp(depth + 2);
-        self.temp(depth + 3);
-        self.emit(Op::Unpack {
-            seq: Src::Slot(item),
-            first,
-            n: 2,
-            exit,
-        });
-        let Slot::Temp(t) = first else {
-            return Err(Refusal {
-                pc: unpack,
-                why: "an operand out of range (a specialiser bug)",
-            });
-        };
-        for (k, from) in [t, t + 1].into_iter().enumerate() {
-            let dst = self.canonical_slot(depth + k);
-            self.emit(Op::Move {
-                dst,
-                src: Src::Slot(Slot::Temp(from)),
-                unbound: None,
-            });
-        }
-        self.emit(Op::Jump { target: block });
-        Ok(())
-    }
-
     /// A conditional jump. One back (to the loop's head or in an inner loop)
     /// becomes its inverse over a loop-back, which counts the tick every jump back
     /// counts.
@@ -118,13 +66,6 @@ impl Translator<'_> {
         // onto the stack for it.
         let entered_at_store =
             back && self.block_at.contains_key(&store) && !self.block_at.contains_key(&(store + 1));
-        // A unit entered past a two-target unpacking (the interpreter's step of an
-        // `enumerate` pushes the pair unpacked, and goes on after it): the item is
-        // unpacked here, into the stack entries that block starts with.
-        let entered_past_unpack = back
-            && self.code.instrs.get(store as usize) == Some(&Instr::UnpackSequence(2))
-            && !self.block_at.contains_key(&store)
-            && self.block_at.contains_key(&(store + 1));
         let target_local = match self.code.instrs.get(store as usize) {
             Some(&Instr::StoreFast(local)) if !entered_at_store => Some(local),
             Some(_) => None,
@@ -152,12 +93,9 @@ impl Translator<'_> {
         let body_depth = self.stack.len() + usize::from(item_entry.is_some());
         let exit = self.exit_at(pc, ExitReason::IteratorGuard);
         let (item, back_exit) = if back {
-            // The item jumps back to the body: its block is known (translated), or
-            // it is unpacked first, by the ops after the step's.
-            let at = match self.block_at.get(&body) {
-                Some(&at) => at,
-                None if entered_past_unpack => self.ops.len() as OpIndex + 2,
-                None => return Ok(self.unsupported(pc)),
+            // The item jumps back to the body: its block is known (translated).
+            let Some(&at) = self.block_at.get(&body) else {
+                return Ok(self.unsupported(pc));
             };
             let pushed = item_entry.is_some();
             self.stack.extend(item_entry);
@@ -196,9 +134,6 @@ impl Translator<'_> {
             _ => {}
         }
         if back {
-            if entered_past_unpack {
-                self.unpack_pair_into_block(store, iter_entry, dst)?;
-            }
             // Exhausted: on after the step, without the iterator.
             return Ok(Flow::Next(pc + 1));
         }
