@@ -3,7 +3,7 @@
 //! missing one CPython's KeyError. Depends on `pwd` (argument conversions and the
 //! lookup loop), `structseq` and `libc`.
 
-use crate::pwd::{id_arg, lookup, name_arg, text, IdError};
+use crate::pwd::{all_entries, id_arg, lookup, name_arg, name_not_found, text, IdError};
 use crate::structseq;
 use tripwire_core::builtins::{add_function, parse_clinic_args};
 use tripwire_core::object::function::KwArg;
@@ -104,39 +104,26 @@ fn getgrnam(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     )?;
     match row {
         Some(row) => entry(vm, row),
-        None => {
-            let shown = vm.repr(v)?;
-            Err(vm.key_error(Value::from_string(format!(
-                "getgrnam(): name not found: {}",
-                shown.as_str()
-            ))))
-        }
+        None => Err(name_not_found(vm, "getgrnam", v)?),
     }
 }
 
 fn getgrall(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    if !kw.is_empty() || !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "grp.getgrall() takes no arguments ({} given)",
-            args.len() + kw.len()
-        )));
-    }
-    let mut rows = Vec::new();
-    // SAFETY: as for pwd.getpwall.
-    unsafe {
-        libc::setgrent();
-        loop {
-            let g = libc::getgrent();
-            if g.is_null() {
-                break;
+    let rows = || {
+        let mut rows = Vec::new();
+        // SAFETY: as for pwd.getpwall.
+        unsafe {
+            libc::setgrent();
+            loop {
+                let g = libc::getgrent();
+                if g.is_null() {
+                    break;
+                }
+                rows.push(group_row(&*g));
             }
-            rows.push(group_row(&*g));
+            libc::endgrent();
         }
-        libc::endgrent();
-    }
-    let mut entries = Vec::with_capacity(rows.len());
-    for row in rows {
-        entries.push(entry(vm, row)?);
-    }
-    Ok(Value::list(entries))
+        rows
+    };
+    all_entries(vm, "grp.getgrall", (args, kw), rows, entry)
 }

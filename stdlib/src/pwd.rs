@@ -201,40 +201,58 @@ fn getpwnam(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     )?;
     match row {
         Some(row) => entry(vm, row),
-        None => {
-            let shown = vm.repr(v)?;
-            Err(vm.key_error(Value::from_string(format!(
-                "getpwnam(): name not found: {}",
-                shown.as_str()
-            ))))
-        }
+        None => Err(name_not_found(vm, "getpwnam", v)?),
     }
 }
 
-fn getpwall(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+/// The KeyError of `func` for the name `v`: "getpwnam(): name not found: 'x'".
+pub(crate) fn name_not_found(vm: &mut Vm, func: &str, v: &Value) -> PyResult<tripwire_core::PyErr> {
+    let shown = vm.repr(v)?;
+    Ok(vm.key_error(Value::from_string(format!(
+        "{func}(): name not found: {}",
+        shown.as_str()
+    ))))
+}
+
+/// `getpwall()` / `getgrall()`: no arguments, then every row `rows` reads from the
+/// system's enumeration, each made an entry.
+pub(crate) fn all_entries(
+    vm: &mut Vm,
+    qualname: &str,
+    (args, kw): (&[Value], &[KwArg]),
+    rows: impl FnOnce() -> Vec<Vec<Value>>,
+    entry: fn(&mut Vm, Vec<Value>) -> PyResult<Value>,
+) -> PyResult<Value> {
     if !kw.is_empty() || !args.is_empty() {
         return Err(vm.type_error(format!(
-            "pwd.getpwall() takes no arguments ({} given)",
+            "{qualname}() takes no arguments ({} given)",
             args.len() + kw.len()
         )));
     }
-    let mut rows = Vec::new();
-    // SAFETY: the enumeration runs on this thread alone (no Python code runs
-    // between its calls), and each entry is copied before the next call.
-    unsafe {
-        libc::setpwent();
-        loop {
-            let p = libc::getpwent();
-            if p.is_null() {
-                break;
-            }
-            rows.push(passwd_row(&*p));
-        }
-        libc::endpwent();
-    }
-    let mut entries = Vec::with_capacity(rows.len());
-    for row in rows {
+    let mut entries = Vec::new();
+    for row in rows() {
         entries.push(entry(vm, row)?);
     }
     Ok(Value::list(entries))
+}
+
+fn getpwall(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let rows = || {
+        let mut rows = Vec::new();
+        // SAFETY: the enumeration runs on this thread alone (no Python code runs
+        // between its calls), and each entry is copied before the next call.
+        unsafe {
+            libc::setpwent();
+            loop {
+                let p = libc::getpwent();
+                if p.is_null() {
+                    break;
+                }
+                rows.push(passwd_row(&*p));
+            }
+            libc::endpwent();
+        }
+        rows
+    };
+    all_entries(vm, "pwd.getpwall", (args, kw), rows, entry)
 }
