@@ -103,6 +103,27 @@ pub enum Slow {
     },
 }
 
+/// The generic form of a `for` loop's step, for an iterator `ForNext` does not
+/// step itself (a generator, a dict or set iterator, a class with `__next__`):
+/// core's `Vm::next`, which may run Python code. An error raises through `raise`
+/// (the iterator still on the stack, as the interpreter's step leaves it); after
+/// Python code ran, a dropped unit or a trace function now set leaves through
+/// `item` (the item stored, on into the body) or `exhausted` (the iterator
+/// popped, on after the loop).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GenericStep {
+    pub raise: ExitId,
+    pub item: ExitId,
+    pub exhausted: ExitId,
+}
+
+impl GenericStep {
+    /// Its exits.
+    pub fn exits(self) -> impl Iterator<Item = ExitId> {
+        [self.raise, self.item, self.exhausted].into_iter()
+    }
+}
+
 impl Slow {
     /// Its exits.
     pub fn exits(self) -> impl Iterator<Item = ExitId> {
@@ -267,12 +288,13 @@ pub enum Op<S = Src, D = Slot> {
         slow: Slow,
     },
     /// `obj[index] = value` on a list with an int index in range, or on an
-    /// unwatched dict with a key of str or int; anything else exits.
+    /// unwatched dict with a key of str or int; anything else takes `slow`.
     StoreSubscr {
         obj: S,
         index: S,
         value: S,
         exit: ExitId,
+        slow: Slow,
     },
     /// A comprehension's `ListAppend`, `SetAdd` or `MapAdd` into the list, set or
     /// dict it builds: `value` appended or added, or stored under `key` (for a
@@ -352,17 +374,19 @@ pub enum Op<S = Src, D = Slot> {
         target: OpIndex,
     },
     /// `iter(src)` of a list, tuple or range (no Python code runs); anything else
-    /// exits.
+    /// takes `slow` (core's `get_iter`, which may run `__iter__`).
     GetIter {
         dst: D,
         src: S,
         exit: ExitId,
+        slow: Slow,
     },
     /// The next item of the range, list or tuple iterator in `iter` into `dst`, then
-    /// on to `item`; on to `done` once it is exhausted; `exit` for any other
-    /// iterator. With `back`, the jump to `item` goes back: one tick, and a thread
-    /// switch, signal or finalizer due, or the unit dropped, leaves through `back`
-    /// (the item stored).
+    /// on to `item`; on to `done` once it is exhausted. Any other iterator takes
+    /// the generic step `generic` (an index into `Unit::steps`), or exits through
+    /// `exit` when it has none. With `back`, the jump to `item` goes back: one
+    /// tick, and a thread switch, signal or finalizer due, or the unit dropped,
+    /// leaves through `back` (the item stored).
     ForNext {
         iter: D,
         dst: D,
@@ -370,6 +394,7 @@ pub enum Op<S = Src, D = Slot> {
         done: OpIndex,
         exit: ExitId,
         back: Option<ExitId>,
+        generic: Option<u32>,
     },
     /// Return `value` from the frame (a whole function's unit), as the `Return` or
     /// `ReturnConst` at `pc` does; an unbound local leaves through `unbound`.
@@ -551,11 +576,13 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 index,
                 value,
                 exit,
+                slow,
             } => Op::StoreSubscr {
                 obj: src(obj),
                 index: src(index),
                 value: src(value),
                 exit,
+                slow,
             },
             Op::Add {
                 into,
@@ -641,10 +668,16 @@ impl<S: Copy, D: Copy> Op<S, D> {
             },
             Op::LoopBack { target, exit } => Op::LoopBack { target, exit },
             Op::Jump { target } => Op::Jump { target },
-            Op::GetIter { dst, src: s, exit } => Op::GetIter {
+            Op::GetIter {
+                dst,
+                src: s,
+                exit,
+                slow,
+            } => Op::GetIter {
                 dst: slot(dst),
                 src: src(s),
                 exit,
+                slow,
             },
             Op::ForNext {
                 iter,
@@ -653,6 +686,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 done,
                 exit,
                 back,
+                generic,
             } => Op::ForNext {
                 iter: slot(iter),
                 dst: slot(dst),
@@ -660,6 +694,7 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 done,
                 exit,
                 back,
+                generic,
             },
             Op::Return { value, unbound, pc } => Op::Return {
                 value: src(value),
@@ -911,6 +946,8 @@ pub struct Unit {
     pub sites: Box<[Site]>,
     pub attrs: Box<[AttrSite]>,
     pub exits: Box<[ExitState]>,
+    /// The generic forms of its `for` loop steps (`Op::ForNext::generic`).
+    pub steps: Box<[GenericStep]>,
     /// False once the whole unit is invalidated: it is not entered again, and a run
     /// leaves at its next loop back.
     pub valid: Cell<bool>,
@@ -1128,7 +1165,14 @@ impl Unit {
                     index,
                     value,
                     exit,
-                } => src_ok(obj) && src_ok(index) && src_ok(value) && exit_ok(exit),
+                    slow,
+                } => {
+                    src_ok(obj)
+                        && src_ok(index)
+                        && src_ok(value)
+                        && exit_ok(exit)
+                        && slow.exits().all(exit_ok)
+                }
                 Op::Add {
                     target,
                     key,
@@ -1189,7 +1233,12 @@ impl Unit {
                 }
                 Op::LoopBack { target, exit } => target_ok(target) && exit_ok(exit),
                 Op::Jump { target } => target_ok(target),
-                Op::GetIter { dst, src, exit } => slot_ok(dst) && src_ok(src) && exit_ok(exit),
+                Op::GetIter {
+                    dst,
+                    src,
+                    exit,
+                    slow,
+                } => slot_ok(dst) && src_ok(src) && exit_ok(exit) && slow.exits().all(exit_ok),
                 Op::ForNext {
                     iter,
                     dst,
@@ -1197,6 +1246,7 @@ impl Unit {
                     done,
                     exit,
                     back,
+                    generic,
                 } => {
                     slot_ok(iter)
                         && slot_ok(dst)
@@ -1204,6 +1254,11 @@ impl Unit {
                         && target_ok(done)
                         && exit_ok(exit)
                         && back.is_none_or(exit_ok)
+                        && generic.is_none_or(|g| {
+                            self.steps
+                                .get(g as usize)
+                                .is_some_and(|s| s.exits().all(exit_ok))
+                        })
                 }
                 Op::Return { value, unbound, .. } => src_ok(value) && exit_ok(unbound),
                 Op::Exit(exit) => exit_ok(exit),

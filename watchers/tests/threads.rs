@@ -10,22 +10,29 @@ fn registration_from_other_threads_while_dispatching() {
     let r: Arc<Registry<u64, u64, ()>> = Arc::new(Registry::new(Kind::Dict));
     let calls = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
+    let dispatching = Arc::new(AtomicBool::new(false));
     let firing = {
-        let (r, stop) = (r.clone(), stop.clone());
+        let (r, stop, dispatching) = (r.clone(), stop.clone(), dispatching.clone());
         std::thread::spawn(move || {
             let mut n = 0u64;
             let mut events = 0u64;
             while !stop.load(Ordering::Relaxed) {
                 r.dispatch(0xFF, &mut n, &1, &mut |_, _, _| {});
                 events += 1;
+                dispatching.store(true, Ordering::Relaxed);
             }
             (n, events)
         })
     };
     let writers: Vec<_> = (0..3)
         .map(|_| {
-            let (r, calls) = (r.clone(), calls.clone());
+            let (r, calls, dispatching) = (r.clone(), calls.clone(), dispatching.clone());
             std::thread::spawn(move || {
+                // On a loaded machine the dispatching thread may not have run yet:
+                // the registrations are to race with its events.
+                while !dispatching.load(Ordering::Relaxed) {
+                    std::thread::yield_now();
+                }
                 for _ in 0..2000 {
                     let c = calls.clone();
                     let Ok(id) = r.add(move |n: &mut u64, e: &u64| {

@@ -11,7 +11,7 @@
 
 use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_item};
 use crate::unit::{
-    AttrFill, AttrHow, AttrSite, Built, Collection, ExitId, Op, Operand, Reg, Slow, Unit,
+    AttrFill, AttrHow, AttrSite, Built, Collection, ExitId, Op, Operand, Reg, RegOp, Slow, Unit,
 };
 use smallvec::SmallVec;
 use std::rc::Rc;
@@ -583,6 +583,7 @@ pub unsafe fn run<const STRESS: bool>(
                     index,
                     value,
                     exit,
+                    ..
                 } => match (get(regs, consts, obj), get(regs, consts, index)) {
                     (Value::List(l), &Value::Int(i)) => {
                         let v = get(regs, consts, value).dup();
@@ -608,10 +609,16 @@ pub unsafe fn run<const STRESS: bool>(
                         }
                         if let Err(v) = set_dict_item(d, key, v) {
                             v.release();
-                            return Ran::Exit(exit);
+                            if let Err(ran) = store_generically(vm, unit, base, &*cell.as_ptr()) {
+                                return ran;
+                            }
                         }
                     }
-                    _ => return Ran::Exit(exit),
+                    _ => {
+                        if let Err(ran) = store_generically(vm, unit, base, &*cell.as_ptr()) {
+                            return ran;
+                        }
+                    }
                 },
                 // The fields only a slow path reads are read there, by reference:
                 // copied out with the rest, they would all be loaded up front.
@@ -728,14 +735,19 @@ pub unsafe fn run<const STRESS: bool>(
                     back = exit;
                     break;
                 }
-                Op::GetIter { dst, src, exit } => {
-                    let v = get(regs, consts, src).dup();
-                    if !iterates_in_place(&v) {
-                        return Ran::Exit(exit);
-                    }
-                    match vm.get_iter(&v) {
-                        Ok(it) => put(regs, dst, it),
-                        Err(_) => return Ran::Exit(exit),
+                Op::GetIter { dst, src, .. } => {
+                    let v = get(regs, consts, src);
+                    let it = match iterates_in_place(v) {
+                        true => vm.get_iter(v).ok(),
+                        false => None,
+                    };
+                    match it {
+                        Some(it) => put(regs, dst, it),
+                        None => {
+                            if let Err(ran) = iter_generically(vm, unit, base, &*cell.as_ptr()) {
+                                return ran;
+                            }
+                        }
                     }
                 }
                 Op::ForNext {
@@ -743,8 +755,8 @@ pub unsafe fn run<const STRESS: bool>(
                     dst,
                     item,
                     done,
-                    exit,
                     back: back_exit,
+                    ..
                 } => {
                     let it = &*regs.add(iter as usize);
                     match step_in_place(it) {
@@ -760,7 +772,17 @@ pub unsafe fn run<const STRESS: bool>(
                             }
                         }
                         Some(None) => at = done as usize,
-                        None => return Ran::Exit(exit),
+                        None => match step_generically(vm, unit, base, &*cell.as_ptr()) {
+                            Ok(true) => {
+                                at = item as usize;
+                                if let Some(next) = back_exit {
+                                    back = next;
+                                    break;
+                                }
+                            }
+                            Ok(false) => at = done as usize,
+                            Err(ran) => return ran,
+                        },
                     }
                 }
                 Op::Return { value, unbound, pc } => {
@@ -846,6 +868,145 @@ unsafe fn suspend(
     }
     vm.stack.truncate(height);
     false
+}
+
+/// The generic form of a unit's instruction: core's implementation `f` for
+/// operands the op's fast path does not take, which may run Python code: the
+/// generic form of `generic` with the leave check after it, or the op's `exit`
+/// when it has none or an operand is an unbound local (its load raises, in the
+/// interpreter).
+fn slow_path(
+    vm: &mut Vm,
+    unit: &Unit,
+    exit: ExitId,
+    slow: Slow,
+    operands: &[&Value],
+    f: impl FnOnce(&mut Vm, &[Value]) -> PyResult<()>,
+) -> Result<(), Ran> {
+    let Slow::Generic { raise, after } = slow else {
+        return Err(Ran::Exit(exit));
+    };
+    if operands.iter().any(|v| v.is_null()) {
+        return Err(Ran::Exit(exit));
+    }
+    let held: SmallVec<[Value; 3]> = operands.iter().map(|v| v.dup()).collect();
+    generic(vm, unit, exit, raise, |vm| f(vm, &held))?;
+    if must_leave(vm, unit) {
+        return Err(Ran::Exit(after));
+    }
+    Ok(())
+}
+
+/// `obj[index] = value` by the generic form of a `StoreSubscr` (core's
+/// `setitem`, which may run `__setitem__`), for the operands its fast paths do
+/// not take.
+///
+/// # Safety
+///
+/// As `run`: `op`'s operands are of the frame whose values start at `base`.
+#[cold]
+#[inline(never)]
+unsafe fn store_generically(vm: &mut Vm, unit: &Unit, base: usize, op: &RegOp) -> Result<(), Ran> {
+    let &Op::StoreSubscr {
+        obj,
+        index,
+        value,
+        exit,
+        slow,
+    } = op
+    else {
+        return Err(Ran::Exit(ExitId(0)));
+    };
+    let (regs, consts) = (vm.stack.as_mut_ptr().add(base), &unit.constants[..]);
+    let operands = [
+        get(regs, consts, obj),
+        get(regs, consts, index),
+        get(regs, consts, value),
+    ];
+    slow_path(vm, unit, exit, slow, &operands, |vm, held| match held {
+        [o, i, v] => vm.setitem(o, i.dup(), v.dup()),
+        _ => Ok(()),
+    })
+}
+
+/// `iter(src)` by the generic form of a `GetIter` (core's `get_iter`, which may
+/// run `__iter__`), for an object its fast path does not take.
+///
+/// # Safety
+///
+/// As `run`: `op`'s operands are of the frame whose values start at `base`.
+#[cold]
+#[inline(never)]
+unsafe fn iter_generically(vm: &mut Vm, unit: &Unit, base: usize, op: &RegOp) -> Result<(), Ran> {
+    let &Op::GetIter {
+        dst,
+        src,
+        exit,
+        slow,
+    } = op
+    else {
+        return Err(Ran::Exit(ExitId(0)));
+    };
+    let (regs, consts) = (vm.stack.as_mut_ptr().add(base), &unit.constants[..]);
+    slow_path(
+        vm,
+        unit,
+        exit,
+        slow,
+        &[get(regs, consts, src)],
+        |vm, held| {
+            let it = match held {
+                [v] => vm.get_iter(v)?,
+                _ => return Ok(()),
+            };
+            put(vm.stack.as_mut_ptr().add(base), dst, it);
+            Ok(())
+        },
+    )
+}
+
+/// A `for` loop's step of an iterator `step_in_place` does not take, by its
+/// generic form (`GenericStep`, `generic_step` of `unit.steps`): true with the
+/// item stored in `dst`, false once exhausted. After Python code ran, a unit that
+/// must leave does so where the interpreter's step would have gone on: its
+/// `item` exit, or its `exhausted` exit (the iterator popped).
+///
+/// # Safety
+///
+/// As `run`: `dst` is a register of the frame whose values start at `base`.
+#[cold]
+#[inline(never)]
+unsafe fn step_generically(vm: &mut Vm, unit: &Unit, base: usize, op: &RegOp) -> Result<bool, Ran> {
+    let &Op::ForNext {
+        iter,
+        dst,
+        exit,
+        generic: generic_step,
+        ..
+    } = op
+    else {
+        return Err(Ran::Exit(ExitId(0)));
+    };
+    let Some(step) = generic_step
+        .and_then(|g| unit.steps.get(g as usize))
+        .copied()
+    else {
+        return Err(Ran::Exit(exit));
+    };
+    let it = (*vm.stack.as_ptr().add(base + iter as usize)).dup();
+    let next = generic(vm, unit, exit, step.raise, |vm| vm.next(&it))?;
+    let stepped = match next {
+        Some(v) => {
+            put(vm.stack.as_mut_ptr().add(base), dst, v);
+            true
+        }
+        None => false,
+    };
+    match (must_leave(vm, unit), stepped) {
+        (false, _) => Ok(stepped),
+        (true, true) => Err(Ran::Exit(step.item)),
+        (true, false) => Err(Ran::Exit(step.exhausted)),
+    }
 }
 
 /// The operands of a generic form, held across the Python code it may run; None

@@ -57,6 +57,7 @@ struct Snapshot {
     sites: usize,
     attrs: usize,
     exits: usize,
+    steps: usize,
     stack: Vec<Entry>,
     temps: u32,
     not_inlined: usize,
@@ -525,6 +526,7 @@ impl Translator<'_> {
             sites: self.sites.len(),
             attrs: self.attrs.len(),
             exits: self.exits.len(),
+            steps: self.steps.len(),
             stack: self.stack.clone(),
             temps: self.temps,
             not_inlined: self.not_inlined.len(),
@@ -541,6 +543,7 @@ impl Translator<'_> {
         self.sites.truncate(to.sites);
         self.attrs.truncate(to.attrs);
         self.exits.truncate(to.exits);
+        self.steps.truncate(to.steps);
         self.stack = to.stack;
         self.temps = to.temps;
         self.not_inlined.truncate(to.not_inlined);

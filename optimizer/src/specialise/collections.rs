@@ -119,15 +119,19 @@ impl Translator<'_> {
                 });
             }
             Instr::StoreSubscr => {
+                let generic = self.may_call_out(3);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let index = self.pop(pc)?;
                 let obj = self.pop(pc)?;
                 let value = self.pop(pc)?;
+                let raise = self.raise_exit(pc, generic);
+                let slow = self.generic_after(pc, raise);
                 self.emit(Op::StoreSubscr {
                     obj: obj.src,
                     index: index.src,
                     value: value.src,
                     exit,
+                    slow,
                 });
             }
             _ => return Ok(self.unsupported(pc)),

@@ -92,18 +92,27 @@ impl Translator<'_> {
         };
         let body_depth = self.stack.len() + usize::from(item_entry.is_some());
         let exit = self.exit_at(pc, ExitReason::IteratorGuard);
-        let (item, back_exit) = if back {
-            // The item jumps back to the body: its block is known (translated).
-            let Some(&at) = self.block_at.get(&body) else {
-                return Ok(self.unsupported(pc));
-            };
+        let generic = self.may_call_out(1);
+        // The interpreter's own step of another iterator raises with the frame at
+        // the body's first instruction and the iterator still on the stack.
+        let raise = generic.then(|| self.exit_at(store, ExitReason::TypeGuard));
+        // In the body with the item: where a jump back that must leave goes, and a
+        // generic step after which the unit must leave.
+        let into_body = (back || generic).then(|| {
             let pushed = item_entry.is_some();
             self.stack.extend(item_entry);
             let next = self.exit_at(body, ExitReason::Interrupt);
             if pushed {
                 self.stack.pop();
             }
-            (at, Some(next))
+            next
+        });
+        let (item, back_exit) = if back {
+            // The item jumps back to the body: its block is known (translated).
+            let Some(&at) = self.block_at.get(&body) else {
+                return Ok(self.unsupported(pc));
+            };
+            (at, into_body)
         } else {
             // The body follows (the op after this one): a block of its own, for the
             // jump back to it.
@@ -111,6 +120,18 @@ impl Translator<'_> {
             (self.ops.len() as OpIndex + 1, None)
         };
         let iter_entry = self.pop(pc)?;
+        let generic = match (raise, into_body) {
+            (Some(raise), Some(item)) => {
+                let exhausted = self.exit_at(done, ExitReason::LoopEnd);
+                self.steps.push(GenericStep {
+                    raise,
+                    item,
+                    exhausted,
+                });
+                Some(self.steps.len() as u32 - 1)
+            }
+            _ => None,
+        };
         let done_at = if back {
             Some(self.ops.len() as OpIndex + 1)
         } else {
@@ -127,6 +148,7 @@ impl Translator<'_> {
             done: done_at.unwrap_or(UNRESOLVED),
             exit,
             back: back_exit,
+            generic,
         });
         match (done_at, out) {
             (Some(UNRESOLVED), _) => self.fixups.push((i, Target::Done, done)),

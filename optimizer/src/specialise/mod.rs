@@ -23,7 +23,7 @@ use crate::deps::{name_key, DepKey, SiteId};
 use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
-    AttrAccess, AttrSite, Built, Collection, Constants, ExitId, ExitReason, ExitState,
+    AttrAccess, AttrSite, Built, Collection, Constants, ExitId, ExitReason, ExitState, GenericStep,
     InlinedFrame, Op, OpIndex, Pushed, Site, Slot, Slow, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
@@ -133,6 +133,7 @@ fn compile(
         sites: Vec::new(),
         attrs: Vec::new(),
         exits: Vec::new(),
+        steps: Vec::new(),
         stack: (0..depth)
             .map(|k| Entry::fixed(Src::Slot(Slot::Stack(k))))
             .collect(),
@@ -191,6 +192,7 @@ fn compile(
         attrs: t.attrs.into(),
         exit_counts: RefCell::new(vec![0; t.exits.len()]),
         exits: t.exits.into(),
+        steps: t.steps.into(),
         valid: Cell::new(true),
         running: Cell::new(0),
         leave_now: Cell::new(false),
@@ -312,6 +314,7 @@ struct Translator<'a> {
     sites: Vec<Site>,
     attrs: Vec<AttrSite>,
     exits: Vec<ExitState>,
+    steps: Vec<GenericStep>,
     stack: Vec<Entry>,
     /// The op each block (jump target) starts at, and the stack depth it expects.
     block_at: BTreeMap<u32, OpIndex>,
@@ -803,15 +806,19 @@ impl Translator<'_> {
             Instr::ForIterBack(t) => return self.for_step(pc, t, pc + 1, true),
             Instr::ForIter(t) => return self.for_step(pc, pc + 1, t, false),
             Instr::GetIter => {
+                let generic = self.may_call_out(1);
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let src = self.pop(pc)?;
+                let raise = self.raise_exit(pc, generic);
                 let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                let slow = self.generic_after(pc, raise);
                 self.emit(Op::GetIter {
                     dst,
                     src: src.src,
                     exit,
+                    slow,
                 });
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
                 self.last_result = None;
             }
             Instr::PopTop => {
