@@ -88,3 +88,41 @@ fn without_the_optimizer_the_module_is_not_there() {
         "ModuleNotFoundError No module named 'tripwire_optimizer'\n"
     );
 }
+
+const POLYMORPHIC: &str = r#"
+import tripwire_optimizer as opt
+
+class A:
+    def __init__(self): self.size = 1
+class B(A): pass
+class C(A): pass
+class D:
+    __slots__ = ("size",)
+    def __init__(self): self.size = 4
+class E(A): pass
+
+def total(shapes):
+    t = 0
+    for r in range(500):
+        for s in shapes:
+            t += s.size
+    return t
+
+def guard_deopts():
+    return opt.stats().get("deopts.attribute guard", 0)
+
+print(total([A(), B(), C(), D()]), opt.stats()["attribute_fills"], guard_deopts())
+print(total([A(), B(), C(), D(), E()]), guard_deopts() > 0)
+"#;
+
+#[test]
+fn an_attribute_site_holds_four_classes_and_leaves_at_a_fifth() {
+    let (stdout, stderr, status) = common::run_program_with(
+        "optimizer-api",
+        "polymorphic",
+        POLYMORPHIC,
+        &["--hot-loops=64"],
+    );
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(stdout, "3500 4 0\n4000 True\n");
+}

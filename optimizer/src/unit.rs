@@ -864,14 +864,32 @@ pub enum AttrAccess {
 }
 
 /// An attribute instruction of a unit: empty until its first execution, then
-/// filled for the class it met; a change to that class (a type watcher event)
-/// empties it again, and the next execution fills it anew.
+/// filled for the class it met, and for up to three more classes it meets after
+/// (`backend::attrs`); a change to one of them (a type watcher event) empties
+/// it again, and the next executions fill it anew.
 pub struct AttrSite {
     pub name: Rc<PyStr>,
     pub access: AttrAccess,
-    /// The guard site its type dependency is registered under.
+    /// The guard site its type dependencies are registered under.
     pub site: SiteId,
+    /// The first class it met, tried first.
     pub fill: RefCell<Option<AttrFill>>,
+    /// The classes it met after.
+    pub others: RefCell<Vec<AttrFill>>,
+}
+
+impl AttrSite {
+    /// Whether one of its fills is for the class `cls` (by identity).
+    pub fn is_filled_for(&self, cls: u64) -> bool {
+        let same = |f: &AttrFill| crate::specialise::identity(&f.cls) == cls;
+        self.fill.borrow().as_ref().is_some_and(same) || self.others.borrow().iter().any(same)
+    }
+
+    /// Emptied: each class is specialised again at its next execution.
+    pub fn empty(&self) {
+        self.fill.borrow_mut().take();
+        self.others.borrow_mut().clear();
+    }
 }
 
 /// An attribute site specialised to one class.
@@ -987,7 +1005,7 @@ impl Unit {
     /// what the class holds now.
     pub fn patch_site(&self, site: SiteId) {
         if let Some(attr) = self.attrs.iter().find(|a| a.site == site) {
-            attr.fill.borrow_mut().take();
+            attr.empty();
             return;
         }
         if let Some(s) = self.sites.get(site.0 as usize) {

@@ -9,17 +9,14 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
+use super::attrs::{load, method, store_first, store_others, through_site};
 use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_item};
-use crate::unit::{
-    AttrFill, AttrHow, AttrSite, Built, Collection, ExitId, Op, Operand, Reg, RegOp, Slow, Unit,
-};
+use crate::unit::{AttrSite, Built, Collection, ExitId, Op, Operand, Reg, RegOp, Slow, Unit};
 use smallvec::SmallVec;
 use std::rc::Rc;
 use tripwire_core::builtins::types::new_plain_instance;
 use tripwire_core::code::{BinOp, CmpOp};
-use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
-use tripwire_core::vm::builtin_types::{borrowed_type_of, BuiltinTypes};
 use tripwire_core::vm::hooks::FrameRef;
 use tripwire_core::vm::iter::{iterates_in_place, step_in_place};
 use tripwire_core::vm::ops::{cmp_f64, cmp_ord};
@@ -364,12 +361,12 @@ pub unsafe fn run<const STRESS: bool>(
                         return Ran::Exit(exit);
                     }
                     let o = get(regs, consts, obj);
-                    let v = match store(vm.types, site, o, v) {
+                    let v = match store_first(vm.types, site, o, v) {
                         Ok(()) => continue,
                         Err(v) => v,
                     };
-                    let o = o.dup();
-                    if !refill(vm, site, &o, fill) || store(vm.types, site, &o, v).is_err() {
+                    if let Err(v) = store_others(vm, site, &o.dup(), v, fill) {
+                        v.release();
                         return Ran::Exit(exit);
                     }
                 }
@@ -1066,128 +1063,6 @@ fn branch_after(vm: &Vm, unit: &Unit, r: Result<bool, Ran>, slow: Slow) -> Resul
 enum Callee {
     Native(tripwire_core::object::NativeFn),
     Python(Rc<tripwire_core::object::Function>),
-}
-
-/// `obj` through attribute site `site` (`load` or `method`); a miss at an empty
-/// site fills it for `obj` and tries once more.
-#[inline(always)]
-fn through_site(
-    vm: &mut Vm,
-    site: &AttrSite,
-    obj: &Value,
-    fill: &mut Fill,
-    through: fn(&BuiltinTypes, &AttrSite, &Value) -> Option<Value>,
-) -> Option<Value> {
-    if let Some(v) = through(vm.types, site, obj) {
-        return Some(v);
-    }
-    let obj = obj.dup();
-    if !refill(vm, site, &obj, fill) {
-        return None;
-    }
-    through(vm.types, site, &obj)
-}
-
-/// An empty site filled for `obj` (a filled one that missed stays as it is: the
-/// receiver's class is another).
-fn refill(vm: &mut Vm, site: &AttrSite, obj: &Value, fill: &mut Fill) -> bool {
-    site.fill.borrow().is_none() && fill(vm, site, obj)
-}
-
-/// The fill of `site` when `obj`'s class is the one it was filled for.
-#[inline(always)]
-fn fill_for<'a>(
-    types: &BuiltinTypes,
-    site: &'a AttrSite,
-    obj: &Value,
-) -> Option<std::cell::Ref<'a, AttrFill>> {
-    let fill = std::cell::Ref::filter_map(site.fill.borrow(), Option::as_ref).ok()?;
-    let same = match obj {
-        Value::Instance(inst) => Rc::ptr_eq(&inst.cls.borrow(), &fill.cls),
-        Value::Type(t) => matches!(fill.how, AttrHow::Class(_)) && Rc::ptr_eq(t, &fill.cls),
-        other => borrowed_type_of(types, other).is_some_and(|t: &TypeRef| Rc::ptr_eq(t, &fill.cls)),
-    };
-    same.then_some(fill)
-}
-
-/// `obj.name` through its filled site.
-#[inline(always)]
-fn load(types: &BuiltinTypes, site: &AttrSite, obj: &Value) -> Option<Value> {
-    let fill = fill_for(types, site, obj)?;
-    if let AttrHow::Class(v) = &fill.how {
-        return Some(v.dup());
-    }
-    let Value::Instance(inst) = obj else {
-        return None;
-    };
-    match &fill.how {
-        AttrHow::Dict { fallback } => {
-            let found = inst
-                .dict
-                .as_ref()
-                .and_then(|d| d.get_str_hinted(&site.name, &fill.hint));
-            match found {
-                Some(v) => Some(v),
-                None if fallback.is_null() => None,
-                None => Some(fallback.dup()),
-            }
-        }
-        AttrHow::Slot(i) => inst
-            .slots
-            .borrow()
-            .get(*i as usize)
-            .filter(|v| !v.is_null())
-            .map(Value::dup),
-        AttrHow::Method(_) | AttrHow::StoreDict | AttrHow::Class(_) => None,
-    }
-}
-
-/// The method `obj.name` is called through, when the instance dict does not shadow it.
-#[inline(always)]
-fn method(types: &BuiltinTypes, site: &AttrSite, obj: &Value) -> Option<Value> {
-    let fill = fill_for(types, site, obj)?;
-    let AttrHow::Method(m) = &fill.how else {
-        return None;
-    };
-    if let Value::Instance(inst) = obj {
-        if inst
-            .dict
-            .as_ref()
-            .is_some_and(|d| d.get_str(&site.name).is_some())
-        {
-            return None;
-        }
-    }
-    Some(m.dup())
-}
-
-/// `obj.name = v` through its filled site; `v` handed back (nothing stored) when
-/// it does not apply. A watched instance dict is left to the interpreter, which
-/// tells its watchers.
-#[inline(always)]
-fn store(types: &BuiltinTypes, site: &AttrSite, obj: &Value, v: Value) -> Result<(), Value> {
-    let Some(fill) = fill_for(types, site, obj) else {
-        return Err(v);
-    };
-    let Value::Instance(inst) = obj else {
-        return Err(v);
-    };
-    let old = match (&fill.how, &inst.dict) {
-        (AttrHow::StoreDict, Some(d)) if !tripwire_core::watch::watching(&d.watch_mask) => {
-            d.set_str_hinted(&site.name, v, &fill.hint)
-        }
-        (AttrHow::Slot(i), _) => {
-            let mut slots = inst.slots.borrow_mut();
-            match slots.get_mut(*i as usize) {
-                Some(slot) => Some(Value::replace_split(slot, v)),
-                None => return Err(v),
-            }
-        }
-        _ => return Err(v),
-    };
-    drop(fill);
-    drop(old);
-    Ok(())
 }
 
 /// `items` into the registers from `first` up, the last item lowest. Releasing

@@ -8,7 +8,8 @@
 use super::*;
 
 impl Optimizer {
-    /// Fill attribute site `site` of unit `id` for the class of `obj`, when that
+    /// Fill attribute site `site` of unit `id` for the class of `obj` (its first
+    /// class, or one more beside those it holds), when that
     /// class may be assumed about (the thrash policy) and watched; the class's
     /// dependency is registered before the fill is used, so no change to it can
     /// slip between the two.
@@ -35,11 +36,16 @@ impl Optimizer {
             return false;
         }
         self.index.add(id, site.site, dep);
-        *site.fill.borrow_mut() = Some(AttrFill {
+        let fill = AttrFill {
             cls,
             how,
             hint: std::cell::Cell::new(0),
-        });
+        };
+        let mut first = site.fill.borrow_mut();
+        match first.as_ref() {
+            None => *first = Some(fill),
+            Some(_) => site.others.borrow_mut().push(fill),
+        }
         self.stats.attribute_fills += 1;
         true
     }

@@ -233,12 +233,12 @@ fn sites_assuming(unit: &Unit, dep: DepKey) -> Vec<SiteId> {
         })
         .map(|(i, _)| SiteId(i as u32))
         .collect();
-    sites.extend(unit.attrs.iter().filter_map(|a| {
-        let fill = a.fill.borrow();
-        fill.as_ref()
-            .filter(|f| identity(&f.cls) == dep.object)
-            .map(|_| a.site)
-    }));
+    sites.extend(
+        unit.attrs
+            .iter()
+            .filter(|a| a.is_filled_for(dep.object))
+            .map(|a| a.site),
+    );
     sites
 }
 

@@ -147,6 +147,7 @@ impl Translator<'_> {
             access,
             site,
             fill: RefCell::new(None),
+            others: RefCell::new(Vec::new()),
         });
         Ok(Flow::Next(pc + 1))
     }
