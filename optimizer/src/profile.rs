@@ -7,18 +7,23 @@
 use tripwire_core::code::{AttrKind, Cache, Code};
 use tripwire_core::object::Value;
 
-/// The Python function the method load at `pc` found, when its cache holds exactly
-/// one class, whose attribute is a plain function.
-pub fn method_seen(code: &Code, pc: u32) -> Option<Value> {
+/// The Python functions the method load at `pc` found, one for each class its
+/// cache holds (a function several classes share once), when each class's
+/// attribute is a plain function; none otherwise. More than one: a polymorphic
+/// call site.
+pub fn methods_seen(code: &Code, pc: u32) -> Vec<Value> {
     let caches = code.caches.borrow();
-    match caches.get(pc as usize)? {
-        Cache::Attr { first, more }
-            if more.is_empty()
-                && first.kind == AttrKind::Method
-                && matches!(first.attr, Value::Function(_)) =>
-        {
-            Some(first.attr.clone())
+    let Some(Cache::Attr { first, more }) = caches.get(pc as usize) else {
+        return Vec::new();
+    };
+    let mut seen: Vec<Value> = Vec::new();
+    for entry in std::iter::once(first).chain(more) {
+        if entry.kind != AttrKind::Method || !matches!(entry.attr, Value::Function(_)) {
+            return Vec::new();
         }
-        _ => None,
+        if !seen.iter().any(|f| f.is(&entry.attr)) {
+            seen.push(entry.attr.clone());
+        }
     }
+    seen
 }

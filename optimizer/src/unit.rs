@@ -164,14 +164,17 @@ pub enum Op<S = Src, D = Slot> {
     /// The entry of an inlined call: `func` must be the function the callee's body
     /// was compiled from (the constant `expected`), and the call (`level` calls
     /// deep counting the inlined calls it is in) must not be one past the
-    /// recursion limit; else the interpreter makes the call (`exit`). Its site
-    /// assumes the function's code and defaults (a function watcher).
+    /// recursion limit; else the interpreter makes the call (`exit`). At a
+    /// polymorphic call site, another function goes on to the guard of the next
+    /// body inlined there (`otherwise`) instead. Its site assumes the function's
+    /// code and defaults (a function watcher).
     Inline {
         func: S,
         expected: u32,
         level: u32,
         site: SiteId,
         exit: ExitId,
+        otherwise: Option<OpIndex>,
     },
     /// A global or builtin's value, folded in: the site's assumption says it is
     /// still bound to the constant (`Globals::Constant`).
@@ -427,12 +430,14 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 level,
                 site,
                 exit,
+                otherwise,
             } => Op::Inline {
                 func: src(func),
                 expected,
                 level,
                 site,
                 exit,
+                otherwise,
             },
             Op::Watched {
                 dst,
@@ -1092,8 +1097,14 @@ impl Unit {
                     func,
                     expected,
                     exit,
+                    otherwise,
                     ..
-                } => src_ok(func) && const_ok(expected) && exit_ok(exit),
+                } => {
+                    src_ok(func)
+                        && const_ok(expected)
+                        && exit_ok(exit)
+                        && otherwise.is_none_or(target_ok)
+                }
                 Op::Watched { dst, constant, .. } => slot_ok(dst) && const_ok(constant),
                 Op::CellLoad { dst, cell, site } => {
                     slot_ok(dst)

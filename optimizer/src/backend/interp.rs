@@ -199,6 +199,7 @@ pub unsafe fn run<const STRESS: bool>(
                     expected,
                     level,
                     exit,
+                    otherwise,
                     ..
                 } => {
                     let f = get(regs, consts, func);
@@ -207,7 +208,11 @@ pub unsafe fn run<const STRESS: bool>(
                         .get(expected as usize)
                         .is_some_and(|c| c.is(f));
                     if !same || vm.frames.len() + level as usize > vm.recursion_limit {
-                        return Ran::Exit(exit);
+                        // Another function: the next body's guard, if there is one.
+                        match otherwise.filter(|_| !same) {
+                            Some(next) => at = next as usize,
+                            None => return Ran::Exit(exit),
+                        }
                     }
                 }
                 Op::Watched {

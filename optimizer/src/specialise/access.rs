@@ -59,6 +59,7 @@ impl Translator<'_> {
         };
         if let Some(top) = self.stack.last_mut() {
             top.known = Some(folded);
+            top.known_also = 0;
         }
         let s = &mut self.sites[site.0 as usize];
         // The constant is the attribute now, not the global's value: an event on
@@ -106,12 +107,15 @@ impl Translator<'_> {
             }
             AttrAccess::Method => {
                 let (dst, recv) = (self.temp(d), self.temp(d + 1));
-                let seen = profile::method_seen(&self.code, pc).map(|f| {
-                    self.constants.push(f);
-                    self.constants.len() as u32 - 1
-                });
+                // The functions seen, one constant after another.
+                let seen = profile::methods_seen(&self.code, pc);
+                let first = self.constants.len() as u32;
+                let known = (!seen.is_empty()).then_some(first);
+                let known_also = seen.len().saturating_sub(1) as u32;
+                self.constants.extend(seen);
                 self.stack.push(Entry {
-                    known: seen,
+                    known,
+                    known_also,
                     ..Entry::fixed(Src::Slot(dst))
                 });
                 self.stack.push(Entry::fixed(Src::Slot(recv)));

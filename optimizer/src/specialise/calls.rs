@@ -164,7 +164,12 @@ impl Translator<'_> {
         // An inlined callee must not run twice either (a lazily read local found
         // unbound after it would send the frame back before the call).
         self.take_lazy_locals(n + 2);
+        let polymorphic = self.stack.get(below).is_some_and(|e| e.known_also > 0);
         let why = match self.inline_plan(below, n) {
+            Ok(_) if polymorphic => match self.inline_polymorphic(pc, below, n) {
+                Ok(flow) => return Ok(flow),
+                Err(why) => why,
+            },
             Ok(plan) => {
                 let before = self.snapshot();
                 match self.inline_call(pc, below, plan) {
@@ -205,6 +210,76 @@ impl Translator<'_> {
             plain,
         });
         Ok(Flow::Next(pc + 1))
+    }
+
+    /// Inline the call at `pc` of a polymorphic method site (the callable at depth
+    /// `below` is one of the functions its cache saw): each function's body after
+    /// a guard that goes on to the next function's guard when it fails, the last
+    /// one's leaving the unit; every body ends with the stack in its canonical
+    /// slots, where the next instruction finds the call's result. Nothing is kept
+    /// unless every body inlines.
+    fn inline_polymorphic(
+        &mut self,
+        pc: u32,
+        below: usize,
+        n: usize,
+    ) -> Result<Flow, &'static str> {
+        let Some(&callable) = self.stack.get(below) else {
+            return Err("a callee not known at compile time");
+        };
+        let (Some(first), count) = (callable.known, callable.known_also + 1) else {
+            return Err("a callee not known at compile time");
+        };
+        let before = self.snapshot();
+        let entries = self.stack.clone();
+        let mut to_join = Vec::new();
+        let mut falls_to_next: Option<usize> = None;
+        let mut reaches_end = false;
+        for k in 0..count {
+            self.stack = entries.clone();
+            self.stack[below].known = Some(first + k);
+            self.stack[below].known_also = 0;
+            let guard = self.ops.len();
+            if let Some(previous) = falls_to_next.take() {
+                if let Op::Inline { otherwise, .. } = &mut self.ops[previous] {
+                    *otherwise = Some(guard as OpIndex);
+                }
+            }
+            let flow = match self.inline_plan(below, n) {
+                Ok(plan) => self.inline_call(pc, below, plan),
+                Err(why) => {
+                    self.roll_back(before);
+                    return Err(why);
+                }
+            };
+            match flow {
+                Ok(Flow::Next(_)) => {
+                    reaches_end = true;
+                    self.flush();
+                    if k + 1 < count {
+                        to_join.push(self.emit(Op::Jump { target: UNRESOLVED }));
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    self.roll_back(before);
+                    return Err("a callee with a call that cannot be inlined");
+                }
+            }
+            if k + 1 < count {
+                falls_to_next = Some(guard);
+            }
+        }
+        let join = self.ops.len() as OpIndex;
+        for jump in to_join {
+            retarget(&mut self.ops[jump], Target::Taken, join);
+        }
+        self.stack = self.canonical(below as u32 + 1);
+        self.last_result = None;
+        Ok(match reaches_end {
+            true => Flow::Next(pc + 1),
+            false => Flow::Stop(pc + 1),
+        })
     }
 
     /// Whether the callable at depth `below` is known to be a built-in function
@@ -309,6 +384,7 @@ impl Translator<'_> {
             level: self.inline.len() as u32 + 1,
             site,
             exit,
+            otherwise: None,
         });
         let mut deps = vec![DepKey::whole(identity(&plan.func))];
         let what = match &plan.class {
@@ -412,7 +488,10 @@ impl Translator<'_> {
             for (entry, before) in canonical.iter_mut().zip(&caller_entries) {
                 match before.src {
                     Src::Const(_) => *entry = *before,
-                    Src::Slot(_) => entry.known = before.known,
+                    Src::Slot(_) => {
+                        entry.known = before.known;
+                        entry.known_also = before.known_also;
+                    }
                 }
             }
             self.stack = canonical;

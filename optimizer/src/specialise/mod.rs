@@ -236,12 +236,15 @@ pub(crate) fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
 /// A symbolic operand stack entry: where the value is, for a local read lazily
 /// the `LoadFast` that read it (an unbound local resumes there), and the constant
 /// it is known or expected to hold (a watched global's value, the function a
-/// method cache saw), which a call may inline.
+/// method cache saw), which a call may inline; at a polymorphic method site,
+/// `known_also` more functions follow that constant (one for each other class
+/// the cache saw).
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     src: Src,
     origin: u32,
     known: Option<u32>,
+    known_also: u32,
 }
 
 impl Entry {
@@ -250,6 +253,7 @@ impl Entry {
             src,
             origin: 0,
             known: None,
+            known_also: 0,
         }
     }
 
@@ -462,7 +466,7 @@ impl Translator<'_> {
         self.stack[d] = Entry {
             src: Src::Slot(dst),
             origin,
-            known: self.stack[d].known,
+            ..self.stack[d]
         };
     }
 
@@ -1025,9 +1029,8 @@ impl Translator<'_> {
 
     fn load_local(&mut self, i: u32, pc: u32) {
         self.stack.push(Entry {
-            src: Src::Slot(self.local_slot(i)),
             origin: pc,
-            known: None,
+            ..Entry::fixed(Src::Slot(self.local_slot(i)))
         });
         self.last_result = None;
     }
