@@ -80,7 +80,7 @@ status 1; sys.exit(n) exits with status n.
 /// The help text, with the optimizer's strategy options.
 fn help() -> String {
     format!(
-        "{HELP}\nOptimizer strategies of run (each implies --opt):\n{}",
+        "{HELP}\nOptimizer strategies of run (the optimizer runs unless --no-opt is given):\n{}",
         tripwire::optimizer::options::HELP
     )
 }

@@ -87,8 +87,9 @@ impl Default for Options {
 }
 
 /// Option names this module takes, for a command line's help.
-pub const HELP: &str = "\
-  --dep-index=exact|bloom        dependency index (strategy 1)
+// The first line starts on the quote's line: a line-ending backslash would
+// eat its indentation.
+pub const HELP: &str = "  --dep-index=exact|bloom        dependency index (strategy 1)
   --invalidate=unit|patch|poll   what an event throws away (strategies 2, 3)
   --running-frames=eager|lazy    when running frames leave invalid code (4)
   --globals=constant|cell|guard  how global loads are specialised (5, 6)
