@@ -84,45 +84,45 @@ fn is_straight(code: &Code) -> bool {
         })
 }
 
-/// Whether `code`'s body is one inlining can take whole: it has no loop (its jumps
-/// go forward), so every way out of it is an exit, a return or a call (which must
-/// be inlined in turn), and every instruction is one units compile.
+/// Whether `code`'s body is one inlining can take whole: short, and every
+/// instruction one units compile (its loops too: their jumps back tick as the
+/// unit's own do, and an exit there rebuilds the callee's frame in its loop).
 fn is_inlinable(code: &Code) -> bool {
     code.instrs.len() <= INLINE_MAX
-        && code
-            .instrs
-            .iter()
-            .enumerate()
-            .all(|(pc, instr)| match *instr {
-                Instr::Return
-                | Instr::ReturnConst(_)
-                | Instr::Nop
-                | Instr::LoadConst(_)
-                | Instr::LoadFast(_)
-                | Instr::LoadFastPair(_)
-                | Instr::StoreFast(_)
-                | Instr::LoadGlobal(_)
-                | Instr::LoadAttr(_)
-                | Instr::LoadFastAttr(_)
-                | Instr::StoreAttr(_)
-                | Instr::BinarySubscr
-                | Instr::ContainsOp(_)
-                | Instr::CompareOp(_)
-                | Instr::PopTop
-                | Instr::UnaryNeg
-                | Instr::Copy(_)
-                | Instr::Swap(_)
-                | Instr::LoadMethod(_)
-                | Instr::LoadFastMethod(_)
-                | Instr::PushNull
-                | Instr::Call(_) => true,
-                Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
-                Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    t as usize > pc
-                }
-                Instr::CompareJump(b) | Instr::IsJump(b) => b.target() as usize > pc,
-                _ => false,
-            })
+        && code.instrs.iter().all(|instr| match *instr {
+            Instr::Return
+            | Instr::ReturnConst(_)
+            | Instr::Nop
+            | Instr::LoadConst(_)
+            | Instr::LoadFast(_)
+            | Instr::LoadFastPair(_)
+            | Instr::StoreFast(_)
+            | Instr::LoadGlobal(_)
+            | Instr::LoadAttr(_)
+            | Instr::LoadFastAttr(_)
+            | Instr::StoreAttr(_)
+            | Instr::BinarySubscr
+            | Instr::ContainsOp(_)
+            | Instr::CompareOp(_)
+            | Instr::PopTop
+            | Instr::UnaryNeg
+            | Instr::Copy(_)
+            | Instr::Swap(_)
+            | Instr::LoadMethod(_)
+            | Instr::LoadFastMethod(_)
+            | Instr::PushNull
+            | Instr::Call(_) => true,
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
+            Instr::Jump(_)
+            | Instr::PopJumpIfFalse(_)
+            | Instr::PopJumpIfTrue(_)
+            | Instr::CompareJump(_)
+            | Instr::IsJump(_)
+            | Instr::GetIter
+            | Instr::ForIter(_)
+            | Instr::ForIterBack(_) => true,
+            _ => false,
+        })
 }
 
 /// Whether a built-in runs no Python code when its arguments are numbers, strs
@@ -351,7 +351,7 @@ impl Translator<'_> {
             _ => return Err("a call missing arguments"),
         };
         if !is_inlinable(&code) {
-            return Err("a callee with a loop or an instruction units lack");
+            return Err("a long callee or one with an instruction units lack");
         }
         // Inside an inlined callee, the stack must fit below the outermost
         // callee's locals.

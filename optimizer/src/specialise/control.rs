@@ -84,7 +84,7 @@ impl Translator<'_> {
         };
         // Above the iterator, the item's canonical place.
         let (dst, body, item_entry) = match target_local {
-            Some(local) => (Slot::Local(local), store + 1, None),
+            Some(local) => (self.local_slot(local), store + 1, None),
             None => {
                 let slot = self.canonical_slot(self.stack.len());
                 (slot, store, Some(Entry::fixed(Src::Slot(slot))))

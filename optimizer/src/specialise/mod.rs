@@ -211,6 +211,15 @@ fn compile(
     Ok(unit)
 }
 
+/// Where a jump instruction (other than a `for` loop's steps) may go.
+fn jump_target(instr: &Instr) -> Option<u32> {
+    match *instr {
+        Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => Some(t),
+        Instr::CompareJump(b) | Instr::IsJump(b) => Some(b.target()),
+        _ => None,
+    }
+}
+
 /// The first and last instruction of the loop whose head is `head`: from the
 /// lowest target of a jump back to it (a `for` loop's step jumps to the store
 /// before the head) to the last such jump.
@@ -219,10 +228,11 @@ pub(crate) fn loop_extent(instrs: &[Instr], head: u32) -> Option<(u32, u32)> {
     for (pc, instr) in instrs.iter().enumerate() {
         let pc = pc as u32;
         let to = match *instr {
-            Instr::Jump(t) | Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => t,
-            Instr::CompareJump(b) | Instr::IsJump(b) => b.target(),
             Instr::ForIterBack(t) => t,
-            _ => continue,
+            _ => match jump_target(instr) {
+                Some(t) => t,
+                None => continue,
+            },
         };
         let reaches_head = to == head || (matches!(instr, Instr::ForIterBack(_)) && to + 1 == head);
         if reaches_head && pc >= head {
@@ -352,10 +362,22 @@ impl Translator<'_> {
     /// falling into it with the stack as it stands (an inlined body without
     /// blocks); else only its blocks are.
     fn translate(&mut self, entered: bool) -> Result<(), Refusal> {
+        // The heads of the `while` loops inside the region: the targets of its
+        // jumps back, each a block where the linear pass first falls into it (a
+        // `for` loop's body is made a block by its first step).
+        let heads: Vec<u32> = (self.start..=self.end)
+            .filter_map(|pc| {
+                let t = jump_target(self.code.instrs.get(pc as usize)?)?;
+                (t <= pc && t >= self.start).then_some(t)
+            })
+            .collect();
         let mut pc = self.start;
         // Whether the instruction at `pc` is reached by falling through.
         let mut live = entered;
         while pc <= self.end {
+            if live && heads.contains(&pc) && !self.block_depth.contains_key(&pc) {
+                self.block_depth.insert(pc, self.stack.len() as u32);
+            }
             if let Some(&depth) = self.block_depth.get(&pc) {
                 if live {
                     if depth as usize != self.stack.len() {

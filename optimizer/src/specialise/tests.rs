@@ -136,7 +136,8 @@ fn calls_inline_through_calls_and_say_why_when_they_do_not() {
     // g calls h (inlined inside g); q calls len (a built-in that runs no Python
     // code on a str: q is inlined, the call made from inside it); k calls repr (a
     // built-in that may run Python code: k is not inlined, and neither is
-    // anything that calls it); w loops.
+    // anything that calls it); w loops (inlined, its loop with it); y builds a
+    // set (an instruction units lack).
     let src = "\
 def h(x):
     return x + 1
@@ -147,13 +148,16 @@ def q(x):
 def k(x):
     return len(repr(x)) + x
 def w(x):
-    for j in range(x):
-        pass
+    while x > 0:
+        x -= 1
     return x
+def y(x):
+    return {x}
 def f(n):
     t = 0
     for i in range(n):
         t += g(i) + q(i) + k(i) + w(1)
+        y(i)
     return t
 ";
     let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
@@ -165,7 +169,7 @@ def f(n):
             _ => None,
         })
         .collect();
-    assert_eq!(levels, vec![1, 2, 1], "g, then h inside it, then q");
+    assert_eq!(levels, vec![1, 2, 1, 1], "g, then h inside it, then q, then w");
     assert!(unit
         .ops
         .iter()
@@ -177,7 +181,7 @@ def f(n):
         vec![
             "a built-in function",
             "a callee with a call that cannot be inlined",
-            "a callee with a loop or an instruction units lack",
+            "a long callee or one with an instruction units lack",
         ]
     );
 }
