@@ -353,6 +353,7 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 let inner = vm.repr(&Value::Dict(d.clone()))?;
                 s(format!("mappingproxy({})", inner.as_str()))
             }
+            ObjKind::GenericAlias(ga) => super::generic_alias::repr(vm, ga),
             ObjKind::UnionType(members) => {
                 let mut parts = Vec::with_capacity(members.len());
                 for m in members.iter() {

@@ -447,12 +447,35 @@ fn calculate_meta(vm: &mut Vm, meta: &TypeRef, bases: &[Value]) -> PyResult<Type
     Ok(winner)
 }
 
+/// The bases of a class statement with each base that is not a class replaced by
+/// what its `__mro_entries__` gives (`list[int]` by `list`).
+fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::with_capacity(bases.len());
+    let name = vm.intern("__mro_entries__");
+    for base in bases {
+        if matches!(base, Value::Type(_)) {
+            out.push(base.clone());
+            continue;
+        }
+        let Some(entries) = vm.get_attr_opt(base, &name)? else {
+            out.push(base.clone());
+            continue;
+        };
+        match vm.call(&entries, &[Value::tuple(bases.to_vec())], &[])? {
+            Value::Tuple(t) => out.extend(t.items.iter().cloned()),
+            _ => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+        }
+    }
+    Ok(out)
+}
+
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
 fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let (Some(Value::Function(body)), Some(name)) = (args.first(), args.get(1)) else {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     };
-    let bases: Vec<Value> = args[2..].to_vec();
+    let orig_bases = &args[2..];
+    let bases = resolve_bases(vm, orig_bases)?;
     let mut meta: Option<Value> = None;
     let mut extra: Vec<KwArg> = Vec::new();
     for (k, v) in kwargs {
@@ -467,6 +490,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         Some(m) => m,
         None => Value::Type(calculate_meta(vm, &vm.types.type_.clone(), &bases)?),
     };
+    let orig_bases_value = (bases.len() != orig_bases.len()
+        || bases.iter().zip(orig_bases).any(|(a, b)| !a.is(b)))
+    .then(|| Value::tuple(orig_bases.to_vec()));
     let bases_t = Value::tuple(bases);
     let body = body.clone();
     let cell_key = vm.names.classcell.clone();
@@ -489,6 +515,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
                 _ => Dict::new_rc(),
             };
             vm.run_class_body(&body, ns.clone())?;
+            if let Some(orig) = &orig_bases_value {
+                ns.set_str(vm.intern("__orig_bases__"), orig.clone());
+            }
             let cell = ns.del_str(&cell_key);
             (Value::Dict(ns), cell)
         }
@@ -504,6 +533,10 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
                 )));
             }
             vm.run_class_body_in(&body, mapping.clone())?;
+            if let Some(orig) = &orig_bases_value {
+                let key = Value::Str(vm.intern("__orig_bases__"));
+                vm.setitem(&mapping, key, orig.clone())?;
+            }
             // type.__new__ takes the cell out of the dict part, past the mapping's
             // own methods.
             let cell = match vm.builtin_base(&mapping) {
