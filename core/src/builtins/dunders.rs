@@ -439,7 +439,13 @@ pub fn install(vm: &mut Vm) {
         let k = vm.intern("__hash__");
         ty.dict.set_str(k, Value::None);
     }
-    for ty in [&t.function, &t.builtin_function, &t.method, &t.type_] {
+    for ty in [
+        &t.function,
+        &t.builtin_function,
+        &t.method_descriptor,
+        &t.method,
+        &t.type_,
+    ] {
         add_dunder(vm, ty, "__call__", call_self);
     }
     for ty in [&t.list, &t.dict] {

@@ -245,6 +245,9 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 vm.type_name(recv),
                 recv.ptr().unwrap_or(0)
             )),
+            None if b.is_method_descriptor() => {
+                s(format!("<method '{}' of '{}' objects>", b.name, b.owner))
+            }
             _ => s(format!("<built-in function {}>", b.name)),
         },
         Value::Method(m) => {

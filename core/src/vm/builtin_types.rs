@@ -19,7 +19,7 @@ macro_rules! builtin_types {
 
 builtin_types! {
     object, type_, int, bool_, float, complex, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset,
-    none, function, builtin_function, method, module, code, cell, generator, coroutine,
+    none, function, builtin_function, method_descriptor, method, module, code, cell, generator, coroutine,
     range, slice, property, staticmethod, classmethod, super_, not_implemented, ellipsis,
     slot_descriptor, list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
     dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator, reversed,
@@ -141,6 +141,7 @@ pub fn install() -> &'static BuiltinTypes {
         none: fixed("NoneType"),
         function: fixed("function"),
         builtin_function: fixed("builtin_function_or_method"),
+        method_descriptor: fixed("method_descriptor"),
         method: fixed("method"),
         module: new_type("module", &[o], Module),
         code: fixed("code"),
@@ -292,6 +293,7 @@ pub fn borrowed_type_of<'a>(t: &'a BuiltinTypes, v: &'a Value) -> Option<&'a Typ
         Value::Set(s) if s.frozen => &t.frozenset,
         Value::Set(_) => &t.set,
         Value::Function(_) => &t.function,
+        Value::Builtin(b) if b.is_method_descriptor() => &t.method_descriptor,
         Value::Builtin(_) => &t.builtin_function,
         Value::Method(_) => &t.method,
         Value::Module(m) if m.cls.borrow().is_some() => return None,
