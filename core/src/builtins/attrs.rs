@@ -52,6 +52,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                 let first = crate::object::weakref::handles(obj).into_iter().next();
                 return Ok(Some(first.unwrap_or(Value::None)));
             }
+            if let Some(c) = crate::builtins::complex::as_complex(obj) {
+                return Ok(crate::builtins::complex::attr(c, n));
+            }
             if let Some(d) = i.exc() {
                 let d = d.borrow();
                 return Ok(match n {

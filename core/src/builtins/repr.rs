@@ -424,8 +424,20 @@ fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     if vm.is_exception_instance(v) {
         return exception_repr(vm, v, &cls);
     }
-    if let Some(b) = vm.builtin_base(v) {
-        return vm.repr(&b);
+    match vm.builtin_base(v) {
+        // An enumerate or zip subclass prints as a plain object, as in CPython.
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Iter(_)) => {}
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::ByteArray(_)) => {
+            if let ObjKind::ByteArray(b) = &o.kind {
+                return s(format!(
+                    "{}({})",
+                    cls.name().as_str(),
+                    bytes_repr(&b.data.borrow())
+                ));
+            }
+        }
+        Some(b) => return vm.repr(&b),
+        None => {}
     }
     object_repr(vm, v)
 }

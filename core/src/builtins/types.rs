@@ -159,6 +159,10 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         Layout::List => Base::Value(Box::new(PyCell::new(Value::list(Vec::new())))),
         Layout::Dict => Base::Value(Box::new(PyCell::new(Value::Dict(Dict::new_rc())))),
         Layout::Set => Base::Value(Box::new(PyCell::new(vm.new_set(Vec::new(), false)?))),
+        // Filled by bytearray.__init__, as a list subclass's list by list.__init__.
+        Layout::ByteArray => Base::Value(Box::new(PyCell::new(super::bytearray::new_bytearray(
+            Vec::new(),
+        )))),
         layout => {
             // Immutable built-ins take their value at creation.
             let builtin = match layout {
@@ -167,6 +171,9 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 Layout::Str => vm.types.str.clone(),
                 Layout::Bytes => vm.types.bytes.clone(),
                 Layout::Tuple => vm.types.tuple.clone(),
+                Layout::Complex => vm.types.complex.clone(),
+                Layout::Enumerate => vm.types.enumerate.clone(),
+                Layout::Zip => vm.types.zip.clone(),
                 _ => vm.types.frozenset.clone(),
             };
             let v = call_type(vm, &builtin, args, kwargs)?;
@@ -756,7 +763,14 @@ fn type_arg(vm: &Vm, args: &[Value]) -> PyResult<TypeRef> {
 }
 
 /// Wrap a built-in value for a subclass of its type.
-fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResult<Value> {
+/// `v`, made by a built-in type's `__new__`, as an instance of `t` when `t` is a
+/// subclass (`super().__new__(cls, ...)`).
+pub(crate) fn for_subclass(
+    vm: &mut Vm,
+    t: &TypeRef,
+    builtin: &TypeRef,
+    v: Value,
+) -> PyResult<Value> {
     if Rc::ptr_eq(t, builtin) {
         return Ok(v);
     }

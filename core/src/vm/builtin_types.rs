@@ -128,8 +128,8 @@ pub fn install() -> &'static BuiltinTypes {
     let warning = exc("Warning", &exception);
     let types = BuiltinTypes {
         float: new_type("float", &[o], Float),
-        complex: fixed("complex"),
-        bytearray: fixed("bytearray"),
+        complex: new_type("complex", &[o], Complex),
+        bytearray: new_type("bytearray", &[o], ByteArray),
         memoryview: fixed("memoryview"),
         str: new_type("str", &[o], Str),
         bytes: new_type("bytes", &[o], Bytes),
@@ -167,8 +167,8 @@ pub fn install() -> &'static BuiltinTypes {
         dict_itemiterator: fixed("dict_itemiterator"),
         set_iterator: fixed("set_iterator"),
         reversed: fixed("reversed"),
-        enumerate: fixed("enumerate"),
-        zip: fixed("zip"),
+        enumerate: new_type("enumerate", &[o], Enumerate),
+        zip: new_type("zip", &[o], Zip),
         map: fixed("map"),
         filter: fixed("filter"),
         callable_iterator: fixed("callable_iterator"),

@@ -814,8 +814,11 @@ impl Vm {
                 ))),
             };
         }
-        if let Some(b) = self.builtin_base(v) {
-            return self.len(&b);
+        match self.builtin_base(v) {
+            // An enumerate or zip subclass: the message names the subclass.
+            Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Iter(_)) => {}
+            Some(b) => return self.len(&b),
+            None => {}
         }
         Err(self.type_error(format!(
             "object of type '{}' has no len()",
