@@ -412,7 +412,8 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         return Err(vm.index_error("pop index out of range"));
     };
     check_resizable(vm, &ba)?;
-    Ok(Value::Int(ba.data.borrow_mut().remove(i) as i64))
+    let removed = ba.data.borrow_mut().remove(i);
+    Ok(Value::Int(removed as i64))
 }
 
 fn remove(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -466,7 +467,8 @@ fn reverse(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn len(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let ba = this(vm, "__len__", args)?;
-    Ok(Value::Int(ba.data.borrow().len() as i64))
+    let n = ba.data.borrow().len();
+    Ok(Value::Int(n as i64))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
@@ -483,7 +485,8 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn alloc(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let ba = this(vm, "__alloc__", args)?;
-    Ok(Value::Int(ba.data.borrow().capacity() as i64 + 1))
+    let capacity = ba.data.borrow().capacity();
+    Ok(Value::Int(capacity as i64 + 1))
 }
 
 /// `a += b` / `a *= n` of a bytearray: in place, None for other operators.
