@@ -155,6 +155,7 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         for name in ["os", "posixpath", "io", "heapq", "bisect"] {
             vm.extensions.hide_bundled(name);
         }
+        vm.extensions.import_first("genericpath", "os");
     }
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)

@@ -52,6 +52,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                 let first = crate::object::weakref::handles(obj).into_iter().next();
                 return Ok(Some(first.unwrap_or(Value::None)));
             }
+            if let Some(c) = crate::builtins::complex::as_complex(obj) {
+                return Ok(crate::builtins::complex::attr(c, n));
+            }
             if let Some(d) = i.exc() {
                 let d = d.borrow();
                 return Ok(match n {
@@ -129,6 +132,17 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             _ => None,
         },
         Value::Builtin(b) => match n {
+            "__qualname__" if b.is_method_descriptor() => {
+                Some(Value::from_string(format!("{}.{}", b.owner, b.name)))
+            }
+            "__objclass__" if b.is_method_descriptor() => {
+                // The owning type, found by name where the built-in types are.
+                let key = vm.intern(b.owner);
+                match vm.builtins.get_str(&key) {
+                    Some(t @ Value::Type(_)) => Some(t),
+                    _ => None,
+                }
+            }
             "__name__" | "__qualname__" => Some(Value::str(b.name)),
             "__self__" => Some(b.bound.clone().unwrap_or(Value::None)),
             "__doc__" => Some(Value::None),

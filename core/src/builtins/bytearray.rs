@@ -8,8 +8,9 @@
 use super::{add_dunder, add_method, arg_int, check_method_args, no_kwargs};
 use crate::code::BinOp;
 use crate::object::function::KwArg;
-use crate::object::{ByteArray, ObjKind, Value};
+use crate::object::{ByteArray, ObjKind, Object, Value};
 use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
     Value::obj(
@@ -93,8 +94,35 @@ fn bytes_from_iterable(vm: &mut Vm, v: &Value, range_message: &str) -> PyResult<
         .collect()
 }
 
-fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<&'a ByteArray> {
-    args.first().and_then(as_bytearray).ok_or_else(|| {
+/// The bytearray a method works on: the receiver itself, or the built-in part of an
+/// instance of a bytearray subclass.
+struct Receiver(Rc<Object>);
+
+impl std::ops::Deref for Receiver {
+    type Target = ByteArray;
+
+    fn deref(&self) -> &ByteArray {
+        match &self.0.kind {
+            ObjKind::ByteArray(b) => b,
+            // `this` makes receivers of bytearray objects only.
+            _ => unreachable!("a bytearray receiver holds a bytearray"),
+        }
+    }
+}
+
+fn receiver(v: &Value) -> Option<Receiver> {
+    let own = match v {
+        Value::Instance(i) => i.base_value()?,
+        other => other.clone(),
+    };
+    match own {
+        Value::Obj(o) if matches!(o.kind, ObjKind::ByteArray(_)) => Some(Receiver(o)),
+        _ => None,
+    }
+}
+
+fn this(vm: &Vm, name: &str, args: &[Value]) -> PyResult<Receiver> {
+    args.first().and_then(receiver).ok_or_else(|| {
         vm.type_error(format!(
             "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{}' object",
             args.first().map(|v| vm.type_name(v)).unwrap_or_default()
@@ -166,6 +194,29 @@ pub fn initial_bytes(
 }
 
 fn bytearray_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let data = init_args(vm, args, kwargs)?;
+    let builtin = vm.types.bytearray.clone();
+    match args.first() {
+        Some(Value::Type(t)) => super::types::for_subclass(vm, t, &builtin, new_bytearray(data)),
+        _ => Ok(new_bytearray(data)),
+    }
+}
+
+/// `bytearray.__init__(self, source=b'', encoding=..., errors=...)`: the contents
+/// made again (a subclass's instance is filled here, as a list subclass's by
+/// `list.__init__`).
+fn init(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
+    let ba = this(vm, "__init__", args)?;
+    let data = init_args(vm, args, kwargs)?;
+    if data.len() != ba.data.borrow().len() {
+        check_resizable(vm, &ba)?;
+    }
+    *ba.data.borrow_mut() = data;
+    Ok(Value::None)
+}
+
+/// The contents the arguments after `args[0]` give.
+fn init_args(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Vec<u8>> {
     let [source, encoding, errors] = super::parse_clinic_args(
         vm,
         "bytearray",
@@ -175,14 +226,13 @@ fn bytearray_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Valu
         &args[1..],
         kwargs,
     )?;
-    let data = initial_bytes(
+    initial_bytes(
         vm,
         source.as_ref(),
         encoding.as_ref(),
         errors.as_ref(),
         "bytearray",
-    )?;
-    Ok(new_bytearray(data))
+    )
 }
 
 /// The slice a key names, resolved against `len`; None for an index key.
@@ -246,7 +296,7 @@ fn setitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
                 _ => 0,
             };
             if new.len() != positions.len() {
-                check_resizable(vm, ba)?;
+                check_resizable(vm, &ba)?;
             }
             let mut data = ba.data.borrow_mut();
             let start = start.min(data.len());
@@ -301,7 +351,7 @@ fn delitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     if positions.is_empty() {
         return Ok(Value::None);
     }
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     let mut data = ba.data.borrow_mut();
     let mut drop_at = vec![false; data.len()];
     for i in positions {
@@ -322,7 +372,7 @@ fn append(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     no_kwargs(vm, "append", kw)?;
     check_method_args(vm, "append", args, 1, 1)?;
     let b = byte_value(vm, &args[1])?;
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     ba.data.borrow_mut().push(b);
     Ok(Value::None)
 }
@@ -341,7 +391,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
         )));
     }
     let new = bytes_from_iterable(vm, &args[1], BYTE_RANGE)?;
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     ba.data.borrow_mut().extend(new);
     Ok(Value::None)
 }
@@ -361,8 +411,9 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some(i) = crate::vm::subscript::wrap_index(i, len) else {
         return Err(vm.index_error("pop index out of range"));
     };
-    check_resizable(vm, ba)?;
-    Ok(Value::Int(ba.data.borrow_mut().remove(i) as i64))
+    check_resizable(vm, &ba)?;
+    let removed = ba.data.borrow_mut().remove(i);
+    Ok(Value::Int(removed as i64))
 }
 
 fn remove(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
@@ -373,7 +424,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     let Some(i) = ba.data.borrow().iter().position(|&x| x == b) else {
         return Err(vm.value_error("value not found in bytearray"));
     };
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     ba.data.borrow_mut().remove(i);
     Ok(Value::None)
 }
@@ -384,7 +435,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "insert", args, 2, 2)?;
     let i = super::arg_ssize(vm, &args[1])?;
     let b = byte_value(vm, &args[2])?;
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     let mut data = ba.data.borrow_mut();
     let len = data.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -395,7 +446,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
 fn clear(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let ba = this(vm, "clear", args)?;
     check_method_args(vm, "clear", args, 0, 0)?;
-    check_resizable(vm, ba)?;
+    check_resizable(vm, &ba)?;
     ba.data.borrow_mut().clear();
     Ok(Value::None)
 }
@@ -416,16 +467,17 @@ fn reverse(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn len(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let ba = this(vm, "__len__", args)?;
-    Ok(Value::Int(ba.data.borrow().len() as i64))
+    let n = ba.data.borrow().len();
+    Ok(Value::Int(n as i64))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    this(vm, "__iter__", args)?;
+    let ba = this(vm, "__iter__", args)?;
     let t = vm.types.seq_iterator.clone();
     Ok(vm.new_iter(
         &t,
         crate::object::IterState::Seq {
-            seq: args[0].clone(),
+            seq: Value::Obj(ba.0.clone()),
             index: 0,
         },
     ))
@@ -433,12 +485,13 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn alloc(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let ba = this(vm, "__alloc__", args)?;
-    Ok(Value::Int(ba.data.borrow().capacity() as i64 + 1))
+    let capacity = ba.data.borrow().capacity();
+    Ok(Value::Int(capacity as i64 + 1))
 }
 
 /// `a += b` / `a *= n` of a bytearray: in place, None for other operators.
 pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-    let Some(ba) = as_bytearray(a) else {
+    let Some(ba) = receiver(a) else {
         return Ok(None);
     };
     match op {
@@ -447,7 +500,7 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Opti
                 return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(b))));
             };
             if !more.is_empty() {
-                check_resizable(vm, ba)?;
+                check_resizable(vm, &ba)?;
             }
             ba.data.borrow_mut().extend(more);
             Ok(Some(a.clone()))
@@ -459,7 +512,7 @@ pub fn inplace_op(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult<Opti
             let data = ba.data.borrow().clone();
             let repeated = vm.repeat_items(&data, n.max(0) as usize)?;
             if repeated.len() != data.len() {
-                check_resizable(vm, ba)?;
+                check_resizable(vm, &ba)?;
             }
             *ba.data.borrow_mut() = repeated;
             Ok(Some(a.clone()))
@@ -481,6 +534,7 @@ pub fn install(vm: &mut Vm) {
         ("copy", copy),
         ("reverse", reverse),
         ("__alloc__", alloc),
+        ("__init__", init),
     ] {
         add_method(vm, &t, name, f);
     }

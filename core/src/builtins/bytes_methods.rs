@@ -23,8 +23,13 @@ fn recv(vm: &Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
 
 /// A result of the receiver's type.
 fn make(receiver: &Value, data: Vec<u8>) -> Value {
-    match receiver {
-        Value::Obj(o) if matches!(o.kind, ObjKind::ByteArray(_)) => new_bytearray(data),
+    // A bytearray subclass's methods make bytearrays too, as CPython's.
+    let own = match receiver {
+        Value::Instance(i) => i.base_value(),
+        other => Some(other.clone()),
+    };
+    match own {
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::ByteArray(_)) => new_bytearray(data),
         _ => new_bytes(data),
     }
 }

@@ -53,6 +53,8 @@ pub fn as_complex(v: &Value) -> Option<C> {
             ObjKind::Complex(re, im) => Some(C { re, im }),
             _ => None,
         },
+        // The built-in part of a complex subclass's instance.
+        Value::Instance(i) => i.base_value().and_then(|b| as_complex(&b)),
         _ => None,
     }
 }
@@ -534,7 +536,8 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
             }
         }
     };
-    Ok(new_complex(c))
+    let builtin = vm.types.complex.clone();
+    super::types::for_subclass(vm, &t, &builtin, new_complex(c))
 }
 
 fn same_type(vm: &Vm, t: &TypeRef) -> bool {

@@ -32,6 +32,15 @@ fn function_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     })
 }
 
+/// `list.append.__get__(instance, owner=None)`: the method bound to the instance.
+fn method_descriptor_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let (this, instance, _) = get_args(vm, args)?;
+    if instance.is_none() {
+        return Ok(this.clone());
+    }
+    vm.bind_descriptor(this.clone(), instance)
+}
+
 /// The wrapped callable of a classmethod or staticmethod object.
 fn wrapped(v: &Value) -> Option<&Value> {
     match v {
@@ -132,6 +141,7 @@ fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
 pub fn install(vm: &mut Vm) {
     let t = vm.types;
     add_method(vm, &t.function, "__get__", function_get);
+    add_method(vm, &t.method_descriptor, "__get__", method_descriptor_get);
     add_method(vm, &t.classmethod, "__get__", classmethod_get);
     add_method(vm, &t.staticmethod, "__get__", staticmethod_get);
     add_method(vm, &t.property, "__get__", property_get);

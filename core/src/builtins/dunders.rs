@@ -133,7 +133,9 @@ fn iter_self(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 
 fn next_item(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_method_args(vm, "__next__", args, 0, 0)?;
-    match vm.next(&args[0])? {
+    // A subclass's own `__next__` calls this one on its built-in part.
+    let it = base(vm, &args[0]);
+    match vm.next(&it)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
     }
@@ -439,7 +441,13 @@ pub fn install(vm: &mut Vm) {
         let k = vm.intern("__hash__");
         ty.dict.set_str(k, Value::None);
     }
-    for ty in [&t.function, &t.builtin_function, &t.method, &t.type_] {
+    for ty in [
+        &t.function,
+        &t.builtin_function,
+        &t.method_descriptor,
+        &t.method,
+        &t.type_,
+    ] {
         add_dunder(vm, ty, "__call__", call_self);
     }
     for ty in [&t.list, &t.dict] {

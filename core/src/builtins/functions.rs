@@ -486,6 +486,9 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
             };
             vm.nested(context, |vm| any_class_check(vm, obj, &t.items, instance))
         }
+        Value::Obj(o) if matches!(o.kind, ObjKind::GenericAlias(_)) => {
+            Err(super::generic_alias::class_check_error(vm, instance))
+        }
         Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => match &o.kind {
             ObjKind::UnionType(members) => any_class_check(vm, obj, members, instance),
             _ => Ok(false),

@@ -13,6 +13,19 @@ fn iter_obj(cls: &crate::object::TypeRef, st: IterState) -> Value {
     Value::obj(cls.clone(), ObjKind::Iter(PyCell::new(st)))
 }
 
+/// The new iterator `v` as an instance of the class `__new__` was called for.
+fn of_class(
+    vm: &mut Vm,
+    args: &[Value],
+    builtin: &crate::object::TypeRef,
+    v: Value,
+) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Type(t)) => super::types::for_subclass(vm, t, builtin, v),
+        _ => Ok(v),
+    }
+}
+
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let a = &args[1..];
     let Some(src) = a.first().or_else(|| kwarg(kwargs, "iterable")) else {
@@ -25,10 +38,9 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Valu
         Some(v) => Value::Int(super::arg_int(vm, v)?),
     };
     let it = vm.get_iter(src)?;
-    Ok(iter_obj(
-        &vm.types.enumerate.clone(),
-        IterState::Enumerate { it, count },
-    ))
+    let builtin = vm.types.enumerate.clone();
+    let v = iter_obj(&builtin, IterState::Enumerate { it, count });
+    of_class(vm, args, &builtin, v)
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
@@ -40,10 +52,9 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
         .iter()
         .map(|a| vm.get_iter(a))
         .collect::<PyResult<Rc<[Value]>>>()?;
-    Ok(iter_obj(
-        &vm.types.zip.clone(),
-        IterState::Zip { iters, strict },
-    ))
+    let builtin = vm.types.zip.clone();
+    let v = iter_obj(&builtin, IterState::Zip { iters, strict });
+    of_class(vm, args, &builtin, v)
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

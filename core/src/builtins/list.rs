@@ -21,15 +21,13 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Rc<List>> {
                 vm.type_name(v)
             ))),
         },
-        None => Err(vm.type_error(format!(
-            "descriptor '{name}' of 'list' object needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
     }
 }
 
 fn append(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    check_method_args(vm, "append", args, 1, 1)?;
     let l = this(vm, args, "append")?;
+    check_method_args(vm, "list.append", args, 1, 1)?;
     push(vm, &l, args[1].clone())?;
     Ok(Value::None)
 }

@@ -17,6 +17,7 @@ pub mod format;
 pub mod format_spec;
 pub mod function;
 pub mod functions;
+pub mod generic_alias;
 pub mod iterators;
 pub mod list;
 pub mod memoryview;
@@ -356,6 +357,7 @@ pub fn install(vm: &mut Vm) {
     number_codecs::install(vm);
     function::install(vm);
     descriptors::install(vm);
+    generic_alias::install(vm);
     crate::vm::frame_object::install(vm);
     crate::vm::module_object::install(vm);
 }

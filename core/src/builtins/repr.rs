@@ -245,6 +245,9 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 vm.type_name(recv),
                 recv.ptr().unwrap_or(0)
             )),
+            None if b.is_method_descriptor() => {
+                s(format!("<method '{}' of '{}' objects>", b.name, b.owner))
+            }
             _ => s(format!("<built-in function {}>", b.name)),
         },
         Value::Method(m) => {
@@ -353,6 +356,7 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 let inner = vm.repr(&Value::Dict(d.clone()))?;
                 s(format!("mappingproxy({})", inner.as_str()))
             }
+            ObjKind::GenericAlias(ga) => super::generic_alias::repr(vm, ga),
             ObjKind::UnionType(members) => {
                 let mut parts = Vec::with_capacity(members.len());
                 for m in members.iter() {
@@ -420,8 +424,20 @@ fn instance_repr(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
     if vm.is_exception_instance(v) {
         return exception_repr(vm, v, &cls);
     }
-    if let Some(b) = vm.builtin_base(v) {
-        return vm.repr(&b);
+    match vm.builtin_base(v) {
+        // An enumerate or zip subclass prints as a plain object, as in CPython.
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Iter(_)) => {}
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::ByteArray(_)) => {
+            if let ObjKind::ByteArray(b) = &o.kind {
+                return s(format!(
+                    "{}({})",
+                    cls.name().as_str(),
+                    bytes_repr(&b.data.borrow())
+                ));
+            }
+        }
+        Some(b) => return vm.repr(&b),
+        None => {}
     }
     object_repr(vm, v)
 }

@@ -10,9 +10,11 @@ use std::rc::Rc;
 fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a Rc<PyStr>> {
     match args.first() {
         Some(Value::Str(s)) => Ok(s),
-        Some(Value::Instance(_)) | Some(_) | None => {
-            Err(vm.type_error(format!("descriptor '{}' requires a 'str' object", name)))
-        }
+        Some(other) => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
     }
 }
 

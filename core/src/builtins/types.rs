@@ -159,6 +159,10 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
         Layout::List => Base::Value(Box::new(PyCell::new(Value::list(Vec::new())))),
         Layout::Dict => Base::Value(Box::new(PyCell::new(Value::Dict(Dict::new_rc())))),
         Layout::Set => Base::Value(Box::new(PyCell::new(vm.new_set(Vec::new(), false)?))),
+        // Filled by bytearray.__init__, as a list subclass's list by list.__init__.
+        Layout::ByteArray => Base::Value(Box::new(PyCell::new(super::bytearray::new_bytearray(
+            Vec::new(),
+        )))),
         layout => {
             // Immutable built-ins take their value at creation.
             let builtin = match layout {
@@ -167,6 +171,9 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 Layout::Str => vm.types.str.clone(),
                 Layout::Bytes => vm.types.bytes.clone(),
                 Layout::Tuple => vm.types.tuple.clone(),
+                Layout::Complex => vm.types.complex.clone(),
+                Layout::Enumerate => vm.types.enumerate.clone(),
+                Layout::Zip => vm.types.zip.clone(),
                 _ => vm.types.frozenset.clone(),
             };
             let v = call_type(vm, &builtin, args, kwargs)?;
@@ -447,12 +454,35 @@ fn calculate_meta(vm: &mut Vm, meta: &TypeRef, bases: &[Value]) -> PyResult<Type
     Ok(winner)
 }
 
+/// The bases of a class statement with each base that is not a class replaced by
+/// what its `__mro_entries__` gives (`list[int]` by `list`).
+fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::with_capacity(bases.len());
+    let name = vm.intern("__mro_entries__");
+    for base in bases {
+        if matches!(base, Value::Type(_)) {
+            out.push(base.clone());
+            continue;
+        }
+        let Some(entries) = vm.get_attr_opt(base, &name)? else {
+            out.push(base.clone());
+            continue;
+        };
+        match vm.call(&entries, &[Value::tuple(bases.to_vec())], &[])? {
+            Value::Tuple(t) => out.extend(t.items.iter().cloned()),
+            _ => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+        }
+    }
+    Ok(out)
+}
+
 /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
 fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let (Some(Value::Function(body)), Some(name)) = (args.first(), args.get(1)) else {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     };
-    let bases: Vec<Value> = args[2..].to_vec();
+    let orig_bases = &args[2..];
+    let bases = resolve_bases(vm, orig_bases)?;
     let mut meta: Option<Value> = None;
     let mut extra: Vec<KwArg> = Vec::new();
     for (k, v) in kwargs {
@@ -467,6 +497,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         Some(m) => m,
         None => Value::Type(calculate_meta(vm, &vm.types.type_.clone(), &bases)?),
     };
+    let orig_bases_value = (bases.len() != orig_bases.len()
+        || bases.iter().zip(orig_bases).any(|(a, b)| !a.is(b)))
+    .then(|| Value::tuple(orig_bases.to_vec()));
     let bases_t = Value::tuple(bases);
     let body = body.clone();
     let cell_key = vm.names.classcell.clone();
@@ -489,6 +522,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
                 _ => Dict::new_rc(),
             };
             vm.run_class_body(&body, ns.clone())?;
+            if let Some(orig) = &orig_bases_value {
+                ns.set_str(vm.intern("__orig_bases__"), orig.clone());
+            }
             let cell = ns.del_str(&cell_key);
             (Value::Dict(ns), cell)
         }
@@ -504,6 +540,10 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
                 )));
             }
             vm.run_class_body_in(&body, mapping.clone())?;
+            if let Some(orig) = &orig_bases_value {
+                let key = Value::Str(vm.intern("__orig_bases__"));
+                vm.setitem(&mapping, key, orig.clone())?;
+            }
             // type.__new__ takes the cell out of the dict part, past the mapping's
             // own methods.
             let cell = match vm.builtin_base(&mapping) {
@@ -723,7 +763,14 @@ fn type_arg(vm: &Vm, args: &[Value]) -> PyResult<TypeRef> {
 }
 
 /// Wrap a built-in value for a subclass of its type.
-fn for_subclass(vm: &mut Vm, t: &TypeRef, builtin: &TypeRef, v: Value) -> PyResult<Value> {
+/// `v`, made by a built-in type's `__new__`, as an instance of `t` when `t` is a
+/// subclass (`super().__new__(cls, ...)`).
+pub(crate) fn for_subclass(
+    vm: &mut Vm,
+    t: &TypeRef,
+    builtin: &TypeRef,
+    v: Value,
+) -> PyResult<Value> {
     if Rc::ptr_eq(t, builtin) {
         return Ok(v);
     }

@@ -1145,6 +1145,10 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     // Not a "builtin" type: the interpreter only dispatches operators to the
     // Python-level dunders of non-builtin types.
     let t = crate::builtins::native_type(vm, "array", "array", false, Some(array_new), &[]);
+    t.dict.set_str(
+        vm.intern("__class_getitem__"),
+        crate::builtins::generic_alias::class_getitem_method(vm),
+    );
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("append", a_append),
         ("extend", a_extend),

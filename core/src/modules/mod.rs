@@ -47,6 +47,8 @@ pub struct Extensions {
     modules: HashMap<String, ModuleDef>,
     /// Bundled modules an extension replaces with a library's (`hide_bundled`).
     hidden: Vec<String>,
+    /// (module, what must be imported before it): see `import_first`.
+    prerequisites: Vec<(String, String)>,
 }
 
 impl Extensions {
@@ -64,6 +66,23 @@ impl Extensions {
     /// when CPython's library is there).
     pub fn hide_bundled(&mut self, name: &str) {
         self.hidden.push(name.to_string());
+    }
+
+    /// Make `import name` import `first` before it, where `first` is not imported
+    /// yet: CPython imports `os` at start-up, so its library's `genericpath` (which
+    /// `os` itself imports, through `posixpath`) is never the first to start the
+    /// cycle there.
+    pub fn import_first(&mut self, name: &str, first: &str) {
+        self.prerequisites
+            .push((name.to_string(), first.to_string()));
+    }
+
+    /// What `import_first` asked to import before `name`.
+    pub fn prerequisite(&self, name: &str) -> Option<&str> {
+        self.prerequisites
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, first)| first.as_str())
     }
 
     /// The bundled module `import name` uses, unless an extension hid it.

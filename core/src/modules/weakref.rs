@@ -460,6 +460,10 @@ fn reference_class(vm: &mut Vm) -> PyResult<TypeRef> {
         add_method(vm, &t, name, *f);
     }
     set_static_new(vm, &t, "ReferenceType", ref_new);
+    t.dict.set_str(
+        vm.intern("__class_getitem__"),
+        crate::builtins::generic_alias::class_getitem_method(vm),
+    );
     let callback = ObjKind::Property {
         fget: native_function("weakref", "__callback__", get_callback),
         fset: Value::None,

@@ -89,6 +89,19 @@ pub struct Builtin {
     pub weakrefs: super::weakref::WeakrefMark,
 }
 
+impl Builtin {
+    /// A type's method looked up on the type (`list.append`): CPython's
+    /// `method_descriptor`. Special methods (most are slot wrappers in CPython)
+    /// stay plain.
+    #[inline]
+    pub fn is_method_descriptor(&self) -> bool {
+        self.is_method
+            && self.bound.is_none()
+            && self.owner != crate::builtins::DUNDER_OWNER
+            && !(self.name.starts_with("__") && self.name.ends_with("__"))
+    }
+}
+
 impl Drop for Builtin {
     fn drop(&mut self) {
         if self.weakrefs.is_set() {

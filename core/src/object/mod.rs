@@ -565,6 +565,8 @@ pub enum ObjKind {
     MappingProxy(Rc<Dict>),
     /// `int | None`: the member types, flattened and without repeats.
     UnionType(Box<[Value]>),
+    /// `list[int]`: a `types.GenericAlias`.
+    GenericAlias(Box<crate::builtins::generic_alias::GenericAlias>),
     /// One level of a traceback: its entry and the next (inner) level, or None.
     Traceback(Box<(crate::vm::errors::TraceEntry, PyCell<Value>)>),
     Frame(Rc<crate::vm::frame_object::FrameData>),

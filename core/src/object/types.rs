@@ -26,6 +26,10 @@ pub enum Layout {
     Dict,
     Set,
     FrozenSet,
+    ByteArray,
+    Complex,
+    Enumerate,
+    Zip,
     Exception,
     /// Metaclasses: instances are types.
     Type,

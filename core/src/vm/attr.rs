@@ -30,18 +30,24 @@ impl Vm {
                 }
                 return self.module_getattr(obj, m, name);
             }
-            Value::Obj(o) if matches!(o.kind, ObjKind::Super { .. }) => {
-                if let Some(v) = crate::builtins::types::super_getattr(self, obj, name)? {
-                    return Ok(v);
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Super { .. } => {
+                    if let Some(v) = crate::builtins::types::super_getattr(self, obj, name)? {
+                        return Ok(v);
+                    }
+                    if name.as_str() == "__class__" {
+                        return Ok(Value::Type(self.types.super_.clone()));
+                    }
+                    return Err(self.attribute_error(format!(
+                        "'super' object has no attribute '{}'",
+                        name.as_str()
+                    )));
                 }
-                if name.as_str() == "__class__" {
-                    return Ok(Value::Type(self.types.super_.clone()));
+                ObjKind::GenericAlias(_) => {
+                    return crate::builtins::generic_alias::getattr(self, obj, name)
                 }
-                return Err(self.attribute_error(format!(
-                    "'super' object has no attribute '{}'",
-                    name.as_str()
-                )));
-            }
+                _ => {}
+            },
             _ => {}
         }
         let cls = self.type_of(obj);
@@ -313,6 +319,8 @@ impl Vm {
                         Value::Instance(i) => {
                             i.dict.as_ref().is_some_and(|d| d.get_str(name).is_some())
                         }
+                        // An alias answers most names from its origin.
+                        Value::Obj(o) => matches!(o.kind, ObjKind::GenericAlias(_)),
                         _ => false,
                     };
                     let custom_getattribute = matches!(obj, Value::Instance(_))
@@ -495,6 +503,9 @@ impl Vm {
             Value::Module(m) => self.module_setattr(obj, m, name, value),
             _ => {
                 if let Value::Obj(o) = obj {
+                    if let ObjKind::GenericAlias(_) = &o.kind {
+                        return Err(crate::builtins::generic_alias::setattr_error(self, name));
+                    }
                     if let ObjKind::Frame(d) = &o.kind {
                         if self.set_frame_attr(d, name.as_str(), &value)?.is_some() {
                             return Ok(());

@@ -133,6 +133,15 @@ impl Vm {
         {
             return crate::modules::load(self, name, def);
         }
+        if let Some(first) = self.extensions.prerequisite(name) {
+            if self.modules.get_str(&PyStr::new(first)).is_none() {
+                let first = first.to_string();
+                self.import_one(&first)?;
+                if let Some(m) = self.modules.get_str(&PyStr::new(name)) {
+                    return Ok(m);
+                }
+            }
+        }
         let path = self.find_source(name);
         let Some(path) = path else {
             return Err(self.import_error(

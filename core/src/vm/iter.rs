@@ -253,6 +253,13 @@ impl Vm {
             Value::Generator(_) => v.clone(),
             Value::Obj(o) => match &o.kind {
                 ObjKind::Iter(_) => v.clone(),
+                ObjKind::GenericAlias(ga) => self.new_iter(
+                    &t.list_iterator,
+                    IterState::Seq {
+                        seq: Value::list(vec![crate::builtins::generic_alias::unpacked(self, ga)]),
+                        index: 0,
+                    },
+                ),
                 ObjKind::BigRange(r) => self.new_iter(
                     &t.range_iterator,
                     IterState::BigRange {

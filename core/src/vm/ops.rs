@@ -5,6 +5,7 @@
 //! methods as CPython's abstract object layer does.
 
 use super::{PyErr, PyResult, Vm};
+use crate::builtins::generic_alias;
 use crate::code::{BinOp, CmpOp};
 use crate::object::bigint::{self, IntRef};
 use crate::object::dict::Probe;
@@ -457,6 +458,7 @@ impl Vm {
             let parts = match side {
                 Value::Obj(o) => match &o.kind {
                     ObjKind::UnionType(parts) => parts.to_vec(),
+                    ObjKind::GenericAlias(_) => vec![side.clone()],
                     _ => return None,
                 },
                 Value::Type(_) => vec![side.clone()],
@@ -466,7 +468,10 @@ impl Vm {
             for part in parts {
                 let seen = members.iter().any(|m| match (m, &part) {
                     (Value::Type(x), Value::Type(y)) => Rc::ptr_eq(x, y),
-                    _ => false,
+                    (x, y) => match (generic_alias::of(x), generic_alias::of(y)) {
+                        (Some(x), Some(y)) => generic_alias::same(x, y),
+                        _ => false,
+                    },
                 });
                 if !seen {
                     members.push(part);
@@ -809,8 +814,11 @@ impl Vm {
                 ))),
             };
         }
-        if let Some(b) = self.builtin_base(v) {
-            return self.len(&b);
+        match self.builtin_base(v) {
+            // An enumerate or zip subclass: the message names the subclass.
+            Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Iter(_)) => {}
+            Some(b) => return self.len(&b),
+            None => {}
         }
         Err(self.type_error(format!(
             "object of type '{}' has no len()",
@@ -959,6 +967,12 @@ impl Vm {
                     let x = Value::tuple(vec![a1.clone(), b1.clone(), c1.clone()]);
                     let y = Value::tuple(vec![a2.clone(), b2.clone(), c2.clone()]);
                     return self.compare_builtin(op, &x, &y);
+                }
+                (ObjKind::GenericAlias(ga), ObjKind::GenericAlias(_))
+                    if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+                {
+                    let eq = crate::builtins::generic_alias::eq(self, ga, b)?;
+                    return Ok(eq.map(|eq| eq == (op == CmpOp::Eq)));
                 }
                 (ObjKind::Range { .. }, ObjKind::Range { .. })
                     if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
@@ -1120,6 +1134,7 @@ impl Vm {
                     return self.hash(&Value::tuple(key));
                 }
                 ObjKind::Slice { .. } => return Err(self.type_error("unhashable type: 'slice'")),
+                ObjKind::GenericAlias(ga) => crate::builtins::generic_alias::hash(self, ga)?,
                 ObjKind::Native(_) => {
                     let t = self.type_of(v);
                     let hash_name = self.names.d_hash.clone();

@@ -276,6 +276,7 @@ impl Vm {
                     Some(v) => Ok(v),
                     None => Err(self.key_error(key.clone())),
                 },
+                ObjKind::GenericAlias(_) => crate::builtins::generic_alias::getitem(self, obj, key),
                 ObjKind::Bytes(b) => {
                     if let Value::Obj(k) = key {
                         if let ObjKind::Slice { start, stop, step } = &k.kind {
@@ -319,7 +320,13 @@ impl Vm {
                         };
                         self.call(&f, std::slice::from_ref(key), &[])
                     }
-                    None => Ok(obj.clone()),
+                    // `type[int]`: type itself has no `__class_getitem__` (its
+                    // subclasses would inherit it), as in CPython.
+                    None if Rc::ptr_eq(t, &self.types.type_) => Ok(
+                        crate::builtins::generic_alias::new(self, obj.clone(), key.clone(), false),
+                    ),
+                    None => Err(self
+                        .type_error(format!("type '{}' is not subscriptable", t.name().as_str()))),
                 }
             }
             _ => self.getitem_dunder(obj, key),

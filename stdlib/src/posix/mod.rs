@@ -3,12 +3,13 @@
 //! libc; an error is CPython's `OSError` subclass for the errno, with the file names
 //! the caller passed. This file holds the argument and error conventions every call
 //! shares, and the module's table; the calls live in `files` (file descriptors),
-//! `paths` (the file system by name), `process` (the process and its environment)
+//! `paths` (the file system by name), `ownership` (chown and its kin), `process` (the process and its environment)
 //! and `fork`; `shared_memory` is `_posixshmem`.
 //! Depends on core's public API and `libc`.
 
 mod files;
 pub(crate) mod fork;
+mod ownership;
 mod paths;
 mod process;
 pub(crate) mod shared_memory;
@@ -206,9 +207,10 @@ pub(crate) fn follow_symlinks(vm: &mut Vm, kw: &[KwArg]) -> PyResult<bool> {
 }
 
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    let tables: [&[(&'static str, NativeFn)]; 4] = [
+    let tables: [&[(&'static str, NativeFn)]; 5] = [
         files::FUNCTIONS,
         paths::FUNCTIONS,
+        ownership::FUNCTIONS,
         process::FUNCTIONS,
         fork::FUNCTIONS,
     ];

@@ -3,7 +3,8 @@
 Here live the parts that are Python objects: `stat_result` and `terminal_size`
 (structured sequences), `DirEntry` and `scandir`, `environ` (bytes to bytes, as
 CPython's), `get_terminal_size`. `_have_functions` names no `*at` call: tripwire's
-calls take no `dir_fd`, so CPython's library keeps to plain paths.
+calls take no `dir_fd`, so CPython's library keeps to plain paths; it names
+`chown`'s descriptor and no-follow forms.
 """
 
 from _posixcall import *
@@ -12,7 +13,7 @@ from _posixcall import (_exit, _listdir_entries, _environ_items,
                         fstat as _fstat)
 from _structseq import structseq as _structseq
 
-_have_functions = []
+_have_functions = ["HAVE_FCHOWN", "HAVE_LCHOWN"]
 
 
 def fspath(path):

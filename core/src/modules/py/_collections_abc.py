@@ -210,49 +210,8 @@ def _check_methods(C, *methods):
     return True
 
 
-class _AbcGenericAlias:
-    """What Iterable[int] and friends evaluate to."""
-
-    def __init__(self, origin, args):
-        self.__origin__ = origin
-        self.__args__ = args if isinstance(args, tuple) else (args,)
-
-    def __repr__(self):
-        def show(a):
-            if isinstance(a, type):
-                if a.__module__ == 'builtins':
-                    return a.__qualname__
-                return f'{a.__module__}.{a.__qualname__}'
-            if a is Ellipsis:
-                return '...'
-            if isinstance(a, list):
-                return '[' + ', '.join(show(x) for x in a) + ']'
-            return repr(a)
-        origin = self.__origin__
-        return (f'{origin.__module__}.{origin.__qualname__}'
-                f'[{", ".join(show(a) for a in self.__args__)}]')
-
-    def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
-
-    def __eq__(self, other):
-        if not isinstance(other, _AbcGenericAlias):
-            return NotImplemented
-        return (self.__origin__ == other.__origin__
-                and self.__args__ == other.__args__)
-
-    def __hash__(self):
-        return hash((self.__origin__, self.__args__))
-
-    def __mro_entries__(self, bases):
-        return (self.__origin__,)
-
-
-def _class_getitem(cls, item):
-    return _AbcGenericAlias(cls, item)
-
-
-_class_getitem = classmethod(_class_getitem)
+# What Iterable[int] and friends evaluate to, as for the built-in generic classes.
+_class_getitem = classmethod(type(list[int]))
 
 
 ###########################################################################
@@ -557,7 +516,22 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    __class_getitem__ = _class_getitem
+    @classmethod
+    def __class_getitem__(cls, item):
+        # Callable[[int, str], bool]: the parameter list stays one argument
+        # (CPython's own alias class spreads it into __args__).
+        if not (isinstance(item, tuple) and len(item) == 2):
+            raise TypeError(
+                "Callable must be used as Callable[[arg, ...], result].")
+        params, result = item
+        if isinstance(params, tuple):
+            params = list(params)
+        elif not (isinstance(params, list) or params is Ellipsis
+                  or type(params).__name__ in ('ParamSpec',
+                                               '_ConcatenateGenericAlias')):
+            raise TypeError("Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {params}")
+        return _class_getitem.__func__(cls, (params, result))
 
 
 ###########################################################################

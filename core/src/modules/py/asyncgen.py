@@ -29,6 +29,8 @@ class async_generator:
     __slots__ = ("_inner", "_running_async", "_closed", "_hooks_inited",
                  "_finalizer", "__weakref__")
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, inner):
         self._inner = inner
         self._running_async = False

@@ -20,6 +20,8 @@ class AbstractContextManager(abc.ABC):
 
     __slots__ = ()
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __enter__(self):
         """Return `self` upon entering the runtime context."""
         return self

@@ -89,6 +89,8 @@ class Token:
 
     MISSING = type("Token.MISSING", (), {"__repr__": lambda self: "<Token.MISSING>"})()
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, context, var, old_value):
         self._context = context
         self._var = var
@@ -110,6 +112,8 @@ class Token:
 
 class ContextVar:
     __slots__ = ("_name", "_default")
+
+    __class_getitem__ = classmethod(type(list[int]))
 
     def __init__(self, name, *, default=_NO_DEFAULT):
         if not isinstance(name, str):

@@ -185,6 +185,8 @@ class partial:
     """partial(func, /, *args, **keywords): a callable that calls func with
     the stored arguments followed by the ones it receives."""
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, /, *args, **keywords):
         if not args:
             raise TypeError("type 'partial' takes at least one argument")
@@ -221,6 +223,8 @@ class partial:
 class partialmethod:
     """Like partial, but for use as a method in a class body: the instance
     is passed before the stored arguments."""
+
+    __class_getitem__ = classmethod(type(list[int]))
 
     def __init__(self, func, /, *args, **keywords):
         if not callable(func) and not hasattr(func, "__get__"):
@@ -412,9 +416,15 @@ def cache(user_function, /):
 ################################################################################
 
 def _first_param_annotation(func):
+    """The first parameter's name and annotation as typing.get_type_hints
+    gives it: a string evaluated in the function's globals, None as NoneType."""
     ann = getattr(func, '__annotations__', None) or {}
     for name, value in ann.items():
         if name != 'return':
+            if isinstance(value, str):
+                value = eval(value, getattr(func, '__globals__', {}))
+            if value is None:
+                value = type(None)
             return name, value
     return None, None
 
@@ -534,6 +544,8 @@ _NOT_FOUND = object()
 
 
 class cached_property:
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __init__(self, func):
         self.func = func
         self.attrname = None

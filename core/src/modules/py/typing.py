@@ -510,6 +510,9 @@ class TypeVar:
             prefix = '~'
         return prefix + self.__name__
 
+    def __typing_subst__(self, arg):
+        return _type_check(arg)
+
     def __or__(self, other):
         return Union[self, other]
 
