@@ -169,7 +169,11 @@ def f(n):
             _ => None,
         })
         .collect();
-    assert_eq!(levels, vec![1, 2, 1, 1], "g, then h inside it, then q, then w");
+    assert_eq!(
+        levels,
+        vec![1, 2, 1, 1],
+        "g, then h inside it, then q, then w"
+    );
     assert!(unit
         .ops
         .iter()
