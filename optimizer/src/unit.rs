@@ -15,7 +15,7 @@
 //!
 //! Depends on core's code objects, types and values only.
 
-use crate::deps::{DepKey, SiteId};
+use crate::deps::{identity, DepKey, SiteId};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tripwire_core::code::{BinOp, CmpOp, Code};
@@ -886,7 +886,7 @@ pub struct AttrSite {
 impl AttrSite {
     /// Whether one of its fills is for the class `cls` (by identity).
     pub fn is_filled_for(&self, cls: u64) -> bool {
-        let same = |f: &AttrFill| crate::specialise::identity(&f.cls) == cls;
+        let same = |f: &AttrFill| identity(&f.cls) == cls;
         self.fill.borrow().as_ref().is_some_and(same) || self.others.borrow().iter().any(same)
     }
 

@@ -44,6 +44,11 @@ impl DepKey {
     }
 }
 
+/// The identity of a watched object, as the dependency index keys it.
+pub fn identity<T>(rc: &std::rc::Rc<T>) -> u64 {
+    std::rc::Rc::as_ptr(rc) as *const u8 as usize as u64
+}
+
 /// The hash of a key name (a global's or an attribute's), for `DepKey::key`. Equal
 /// strings hash equal, whoever interned them; two names that collide only make an
 /// event look relevant to both, which invalidates too much, never too little.

@@ -25,11 +25,11 @@
 use crate::backend::interp::{Ran, Start, Stress};
 use crate::chrome::ChromeTrace;
 use crate::deps::{
-    bloom::BloomIndex, exact::ExactIndex, name_key, Affected, DepKey, DependencyIndex, SiteId,
-    UnitId,
+    bloom::BloomIndex, exact::ExactIndex, identity, name_key, Affected, DepKey, DependencyIndex,
+    SiteId, UnitId,
 };
 use crate::options::{DepIndexKind, Globals, Invalidate, Options, RunningFrames};
-use crate::specialise::{compile_function, compile_loop, identity, Scope};
+use crate::specialise::{compile_function, compile_loop, Scope};
 use crate::stats::Stats;
 use crate::thrash::{Assumption, Recompile, Thrash};
 use crate::trace::{Action, ActionKind, Record};

@@ -19,7 +19,7 @@
 //! Depends on `unit`, `deps` and `profile`, and on core's code objects, dicts and
 //! values.
 
-use crate::deps::{name_key, DepKey, SiteId};
+use crate::deps::{identity, name_key, DepKey, SiteId};
 use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
@@ -68,11 +68,6 @@ pub struct Scope<'a> {
 
 /// `Vm::plain_init`, as compiling asks it.
 pub type PlainInit<'a> = dyn Fn(&TypeRef) -> Option<(Rc<Function>, usize)> + 'a;
-
-/// The identity of a watched object, as the dependency index keys it.
-pub fn identity<T>(rc: &Rc<T>) -> u64 {
-    Rc::as_ptr(rc) as *const u8 as usize as u64
-}
 
 /// Compile the loop of `code` whose head is `head`, entered with `depth` operand
 /// stack entries.
