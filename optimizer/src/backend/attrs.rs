@@ -12,6 +12,7 @@
 
 use super::interp::Fill;
 use crate::unit::{AttrFill, AttrHow, AttrSite};
+use std::cell::Ref;
 use std::rc::Rc;
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
@@ -48,8 +49,8 @@ fn first_fill_for<'a>(
     types: &BuiltinTypes,
     site: &'a AttrSite,
     obj: &Value,
-) -> Option<std::cell::Ref<'a, AttrFill>> {
-    let fill = std::cell::Ref::filter_map(site.fill.borrow(), Option::as_ref).ok()?;
+) -> Option<Ref<'a, AttrFill>> {
+    let fill = Ref::filter_map(site.fill.borrow(), Option::as_ref).ok()?;
     is_for(types, &fill, obj).then_some(fill)
 }
 
@@ -63,10 +64,8 @@ fn through_others(
     through: Through,
 ) -> Option<Value> {
     let obj = obj.dup();
-    if !has_class_of(vm.types, site, &obj) && !refill(vm, site, &obj, fill) {
-        return None;
-    }
-    with_fill(vm.types, site, &obj, |f| through(site, f, &obj))?
+    let f = fill_made_for(vm, site, &obj, fill)?;
+    through(site, &f, &obj)
 }
 
 /// `obj.name = v` through the site's first fill; `v` handed back (nothing
@@ -95,46 +94,43 @@ pub fn store_others(
     fill: &mut Fill,
 ) -> Result<(), Value> {
     let obj = obj.dup();
-    if !has_class_of(vm.types, site, &obj) && !refill(vm, site, &obj, fill) {
-        return Err(v);
-    }
-    let mut v = Some(v);
-    let stored = with_fill(vm.types, site, &obj, |f| match v.take() {
-        Some(value) => store(site, f, &obj, value).map_err(|back| v = Some(back)),
-        None => Ok(()),
-    });
-    match (stored, v) {
-        (Some(Ok(())), _) => Ok(()),
-        (_, Some(v)) => Err(v),
-        (_, None) => Ok(()),
+    match fill_made_for(vm, site, &obj, fill) {
+        Some(f) => store(site, &f, &obj, v),
+        None => Err(v),
     }
 }
 
-/// Fill `site` for `obj`'s class when it has room (the first fill of an empty
+/// The fill of `site` for `obj`'s class: one it has (its other classes looked at
+/// first: the caller's receiver was not of the first, or the first did not
+/// apply), or one made now when the site has room (the first fill of an empty
 /// site, or another class while it holds fewer than `CLASSES`).
-fn refill(vm: &mut Vm, site: &AttrSite, obj: &Value, fill: &mut Fill) -> bool {
-    let room = site.fill.borrow().is_none() || site.others.borrow().len() + 1 < CLASSES;
-    room && fill(vm, site, obj)
-}
-
-/// Whether a fill of `site` is for `obj`'s class.
-fn has_class_of(types: &BuiltinTypes, site: &AttrSite, obj: &Value) -> bool {
-    with_fill(types, site, obj, |_| ()).is_some()
-}
-
-/// `f` of the fill of `site` for `obj`'s class, if it has one.
-fn with_fill<R>(
-    types: &BuiltinTypes,
-    site: &AttrSite,
+fn fill_made_for<'a>(
+    vm: &mut Vm,
+    site: &'a AttrSite,
     obj: &Value,
-    f: impl FnOnce(&AttrFill) -> R,
-) -> Option<R> {
-    let first = site.fill.borrow();
-    if let Some(found) = first.as_ref().filter(|fill| is_for(types, fill, obj)) {
-        return Some(f(found));
+    fill: &mut Fill,
+) -> Option<Ref<'a, AttrFill>> {
+    let types = vm.types;
+    // A miss hands the borrow back: it is let go before the fill below borrows
+    // the site mutably.
+    let other = Ref::filter_map(site.others.borrow(), |others| {
+        others.iter().find(|f| is_for(types, f, obj))
+    });
+    if let Some(f) = other.ok() {
+        return Some(f);
     }
-    let others = site.others.borrow();
-    others.iter().find(|fill| is_for(types, fill, obj)).map(f)
+    if let Some(f) = first_fill_for(types, site, obj) {
+        return Some(f);
+    }
+    let room = site.fill.borrow().is_none() || site.others.borrow().len() + 1 < CLASSES;
+    if !room || !fill(vm, site, obj) {
+        return None;
+    }
+    let types = vm.types;
+    first_fill_for(types, site, obj).or_else(|| {
+        let made = Ref::filter_map(site.others.borrow(), |others| others.last());
+        made.ok().filter(|f| is_for(types, f, obj))
+    })
 }
 
 /// Whether `fill` is for `obj`: its class is the one filled for (for a class's own
