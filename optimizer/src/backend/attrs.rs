@@ -116,8 +116,9 @@ fn fill_made_for<'a>(
     let other = Ref::filter_map(site.others.borrow(), |others| {
         others.iter().find(|f| is_for(types, f, obj))
     });
-    if let Some(f) = other.ok() {
-        return Some(f);
+    match other {
+        Ok(f) => return Some(f),
+        Err(borrowed) => drop(borrowed),
     }
     if let Some(f) = first_fill_for(types, site, obj) {
         return Some(f);
