@@ -341,12 +341,22 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
         slow: Slow,
     },
-    /// Jump when `a is b` equals `jump_if` (never exits).
+    /// `a is b` (`is not` when `invert`) as a bool. An operand that is an
+    /// unbound local leaves through `exit`, whose rebuild resumes at its load.
+    Is {
+        dst: D,
+        a: S,
+        b: S,
+        invert: bool,
+        exit: ExitId,
+    },
+    /// Jump when `a is b` equals `jump_if`; an unbound local leaves as `Is` does.
     BranchIs {
         a: S,
         b: S,
         jump_if: bool,
         target: OpIndex,
+        exit: ExitId,
     },
     /// A tuple or list of exactly `n` items into the temporary `first` and the
     /// `n - 1` after it, the last item lowest (the stack order of `UnpackSequence`);
@@ -636,16 +646,31 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 exit,
                 slow,
             },
+            Op::Is {
+                dst,
+                a,
+                b,
+                invert,
+                exit,
+            } => Op::Is {
+                dst: slot(dst),
+                a: src(a),
+                b: src(b),
+                invert,
+                exit,
+            },
             Op::BranchIs {
                 a,
                 b,
                 jump_if,
                 target,
+                exit,
             } => Op::BranchIs {
                 a: src(a),
                 b: src(b),
                 jump_if,
                 target,
+                exit,
             },
             Op::Unpack {
                 seq,
@@ -1237,7 +1262,12 @@ impl Unit {
                         && exit_ok(exit)
                         && slow.exits().all(exit_ok)
                 }
-                Op::BranchIs { a, b, target, .. } => src_ok(a) && src_ok(b) && target_ok(target),
+                Op::BranchIs {
+                    a, b, target, exit, ..
+                } => src_ok(a) && src_ok(b) && target_ok(target) && exit_ok(exit),
+                Op::Is {
+                    dst, a, b, exit, ..
+                } => slot_ok(dst) && src_ok(a) && src_ok(b) && exit_ok(exit),
                 Op::Unpack {
                     seq,
                     first,

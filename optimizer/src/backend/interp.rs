@@ -64,6 +64,8 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::Subscr { exit, .. }
         | Op::Contains { exit, .. }
         | Op::Compare { exit, .. }
+        | Op::Is { exit, .. }
+        | Op::BranchIs { exit, .. }
         | Op::Build { exit, .. }
         | Op::Deref { exit, .. }
         | Op::Unpack { exit, .. }
@@ -380,12 +382,31 @@ pub unsafe fn run<const STRESS: bool>(
                     b,
                     jump_if,
                     target,
+                    exit,
                 } => {
                     let x = get(regs, consts, a);
                     let y = get(regs, consts, b);
+                    if x.is_null() || y.is_null() {
+                        return Ran::Exit(exit);
+                    }
                     if x.is(y) == jump_if {
                         at = target as usize;
                     }
+                }
+                Op::Is {
+                    dst,
+                    a,
+                    b,
+                    invert,
+                    exit,
+                } => {
+                    let x = get(regs, consts, a);
+                    let y = get(regs, consts, b);
+                    if x.is_null() || y.is_null() {
+                        return Ran::Exit(exit);
+                    }
+                    let same = x.is(y);
+                    put(regs, dst, Value::Bool(same != invert));
                 }
                 Op::Unpack {
                     seq,

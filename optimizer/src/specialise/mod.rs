@@ -913,6 +913,7 @@ impl Translator<'_> {
                 return Ok(Flow::Stop(pc + 1));
             }
             Instr::IsJump(branch) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let b = self.pop(pc)?;
                 let a = self.pop(pc)?;
                 self.branch(pc, branch.target(), branch.jump_if(), |target, jump_if| {
@@ -921,9 +922,25 @@ impl Translator<'_> {
                         b: b.src,
                         jump_if,
                         target,
+                        exit,
                     }
                 })?;
                 return Ok(Flow::Next(pc + 2));
+            }
+            Instr::IsOp(invert) => {
+                let exit = self.exit_at(pc, ExitReason::TypeGuard);
+                let b = self.pop(pc)?;
+                let a = self.pop(pc)?;
+                let dst = self.temp(self.stack.len());
+                self.stack.push(Entry::fixed(Src::Slot(dst)));
+                self.emit(Op::Is {
+                    dst,
+                    a: a.src,
+                    b: b.src,
+                    invert: invert == Invert::Yes,
+                    exit,
+                });
+                self.last_result = None;
             }
             Instr::Copy(n) => {
                 let at = self.stack.len().checked_sub(n as usize).ok_or(Refusal {
