@@ -18,9 +18,14 @@ Usage: tripwire fuzz [OPTIONS]
                     find it; 'none' for none)
   --compare         run CPython on every mutant and count those whose exit status
                     or exception type differs
+  --against-plain=OPTIONS
+                    run every mutant with these optimizer options (e.g.
+                    '--hot-loops=1 --stress-deopt=7') and with --no-opt: a mutant
+                    that prints or ends otherwise under the optimizer is a finding
   --keep=DIR        write the mutants of findings there
   --show=N          print mutant N's source and the operators applied, run nothing
-Exits 1 if a mutant crashed tripwire (signal, panic, abort) or hung where CPython ends.
+Exits 1 if a mutant crashed tripwire (signal, panic, abort), hung where CPython ends,
+or with --against-plain printed or ended otherwise under the optimizer.
 ";
 
 fn number<T: std::str::FromStr>(option: &str, value: &str) -> Result<T, String> {
@@ -53,6 +58,7 @@ fn parse_and_run(args: &[String]) -> Result<ExitCode, String> {
         tripwire: vec![exe.to_string_lossy().into_owned(), "run".to_string()],
         reference: None,
         compare: false,
+        plain: None,
         keep: None,
         progress_every: 1000,
     };
@@ -71,6 +77,13 @@ fn parse_and_run(args: &[String]) -> Result<ExitCode, String> {
             "--corpus" => corpus_dir = PathBuf::from(value),
             "--reference" => reference = Some(value.to_string()),
             "--compare" => campaign.compare = true,
+            "--against-plain" => {
+                let run = campaign.tripwire.clone();
+                campaign
+                    .tripwire
+                    .extend(value.split_whitespace().map(str::to_string));
+                campaign.plain = Some([run, vec!["--no-opt".to_string()]].concat());
+            }
             "--keep" => campaign.keep = Some(PathBuf::from(value)),
             "--show" => show = Some(number::<u64>(option, value)?),
             "--help" | "-h" => {

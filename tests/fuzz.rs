@@ -28,6 +28,7 @@ fn corpus_mutants_neither_crash_nor_hang() {
         ],
         reference: tripwire::reference::cpython_313(),
         compare: false,
+        plain: None,
         keep: None,
         progress_every: 0,
     };

@@ -48,19 +48,19 @@ pub struct Stats {
 
 impl Stats {
     pub fn deopt(&mut self, reason: &str) {
-        *self.deopts.entry(reason.to_string()).or_default() += 1;
+        count(&mut self.deopts, reason);
     }
 
     pub fn refusal(&mut self, why: &str) {
-        *self.refusals.entry(why.to_string()).or_default() += 1;
+        count(&mut self.refusals, why);
     }
 
     pub fn not_inlined(&mut self, why: &str) {
-        *self.not_inlined.entry(why.to_string()).or_default() += 1;
+        count(&mut self.not_inlined, why);
     }
 
     pub fn invalidation(&mut self, event: &str) {
-        *self.invalidations.entry(event.to_string()).or_default() += 1;
+        count(&mut self.invalidations, event);
     }
 
     /// Every count under a flat name, in a fixed order: `deopts.REASON` and
@@ -129,6 +129,17 @@ impl Stats {
             let _ = writeln!(s, "{indent}{name:<36} {value}");
         }
         s
+    }
+}
+
+/// One more under `key`; the key is copied only the first time (deopts are
+/// counted on every exit a unit takes).
+fn count(counts: &mut BTreeMap<String, u64>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
 

@@ -3,7 +3,11 @@
 //! one where CPython 3.13 ends the same mutant, and with `compare` every mutant's
 //! exception type is checked against CPython's.
 //!
-//! `cargo test` runs a bounded campaign (tests/fuzz.rs); `tripwire fuzz` runs any
+//! With `plain`, every mutant also runs under the plain interpreter (`--no-opt`),
+//! and a run under the optimizer's options that prints or ends otherwise is a
+//! finding: compiled code must never change what a program does.
+//!
+//! `cargo test` runs bounded campaigns (tests/fuzz.rs); `tripwire fuzz` runs any
 //! number. Mutant `i` of seed `s` is the same program everywhere, so a finding is
 //! reproduced with `tripwire fuzz --seed s --show i`.
 
@@ -87,6 +91,10 @@ pub struct Campaign {
     pub reference: Option<String>,
     /// Run CPython on every mutant and count those whose exception type differs.
     pub compare: bool,
+    /// The command of the plain interpreter (`[exe, "run", "--no-opt"]`), when
+    /// `tripwire` runs the optimizer: every mutant runs under both, and one that
+    /// prints or ends otherwise under `tripwire` is a finding.
+    pub plain: Option<Vec<String>>,
     /// Where the mutants of findings are written (`NNNN.py`), if anywhere.
     pub keep: Option<PathBuf>,
     /// Print a line to stderr every this many mutants (0: never).
@@ -101,6 +109,9 @@ pub enum FindingKind {
     Hang,
     /// Both ended, with a different exit status or exception type.
     Differs,
+    /// The run under the optimizer printed or ended otherwise than the plain
+    /// interpreter's (which printed the same twice).
+    OptimizerDiffers,
 }
 
 #[derive(Clone, Debug)]
@@ -110,6 +121,7 @@ pub struct Finding {
     pub base: String,
     pub mutations: Vec<Mutation>,
     pub tripwire: Outcome,
+    /// CPython's outcome, or for `OptimizerDiffers` the plain interpreter's.
     pub reference: Option<Outcome>,
 }
 
@@ -124,8 +136,13 @@ impl std::fmt::Display for Finding {
             self.mutations,
             self.tripwire.summary()
         )?;
-        if let Some(r) = &self.reference {
-            write!(f, ", CPython {}", r.summary())?;
+        match (&self.reference, self.kind) {
+            (Some(r), FindingKind::OptimizerDiffers) if *r == self.tripwire => {
+                write!(f, ", --no-opt {} (stdout differs)", r.summary())?
+            }
+            (Some(r), FindingKind::OptimizerDiffers) => write!(f, ", --no-opt {}", r.summary())?,
+            (Some(r), _) => write!(f, ", CPython {}", r.summary())?,
+            (None, _) => {}
         }
         Ok(())
     }
@@ -140,6 +157,8 @@ pub struct Report {
     pub undecided_timeouts: u64,
     /// Mutants compared with CPython (both ended).
     pub compared: u64,
+    /// Mutants compared with the plain interpreter (both ended).
+    pub against_plain: u64,
 }
 
 impl Report {
@@ -163,6 +182,13 @@ impl Report {
             self.count(FindingKind::Hang),
             self.undecided_timeouts
         );
+        if self.against_plain > 0 {
+            s.push_str(&format!(
+                "; output differs from --no-opt's in {} of {}",
+                self.count(FindingKind::OptimizerDiffers),
+                self.against_plain
+            ));
+        }
         if self.compared > 0 {
             s.push_str(&format!(
                 "; exit status or exception type differs from CPython's in {} of {}",
@@ -179,7 +205,7 @@ pub fn run(corpus: &Corpus, campaign: &Campaign) -> std::io::Result<Report> {
     let scratch = std::env::temp_dir().join(format!("tripwire-fuzz-{}", std::process::id()));
     let done = AtomicU64::new(0);
     let jobs = campaign.jobs.max(1);
-    let results: Vec<std::io::Result<(Vec<Finding>, u64, u64)>> = std::thread::scope(|s| {
+    let results: Vec<std::io::Result<Tally>> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..jobs)
             .map(|w| {
                 let dir = scratch.join(w.to_string());
@@ -201,17 +227,28 @@ pub fn run(corpus: &Corpus, campaign: &Campaign) -> std::io::Result<Report> {
         ..Report::default()
     };
     for r in results {
-        let (findings, undecided, compared) = r?;
-        report.findings.extend(findings);
-        report.undecided_timeouts += undecided;
-        report.compared += compared;
+        let tally = r?;
+        report.findings.extend(tally.findings);
+        report.undecided_timeouts += tally.undecided;
+        report.compared += tally.compared;
+        report.against_plain += tally.against_plain;
     }
     report.findings.sort_by_key(|f| f.index);
     Ok(report)
 }
 
-/// Mutants `start + worker`, `start + worker + jobs`, ...: (findings, undecided
-/// timeouts, compared).
+/// What one worker found.
+#[derive(Default)]
+struct Tally {
+    findings: Vec<Finding>,
+    /// Timeouts no CPython could decide.
+    undecided: u64,
+    /// Mutants compared with CPython, and with the plain interpreter.
+    compared: u64,
+    against_plain: u64,
+}
+
+/// Mutants `start + worker`, `start + worker + jobs`, ...
 fn worker(
     corpus: &Corpus,
     campaign: &Campaign,
@@ -219,61 +256,38 @@ fn worker(
     jobs: u64,
     dir: &Path,
     done: &AtomicU64,
-) -> std::io::Result<(Vec<Finding>, u64, u64)> {
+) -> std::io::Result<Tally> {
     std::fs::create_dir_all(dir)?;
     for (name, source) in &corpus.helpers {
         std::fs::write(dir.join(name), source)?;
     }
     let program = dir.join("mutant.py");
-    let mut findings = Vec::new();
-    let (mut undecided, mut compared) = (0, 0);
+    let mut tally = Tally::default();
     let mut index = campaign.start + worker;
     while index < campaign.start + campaign.count {
         let Some((base, source, mutations)) = corpus.mutant(campaign.seed, index) else {
             break;
         };
         std::fs::write(&program, &source)?;
+        clear_leftovers(&program)?;
         let ours = outcome::run(&campaign.tripwire, &program, dir, campaign.limits)?;
-        let needs_reference =
-            campaign.compare || matches!(ours, Outcome::TimedOut | Outcome::Signalled(_));
-        let theirs = match (&campaign.reference, needs_reference) {
-            (Some(python), true) => Some(outcome::run(
-                std::slice::from_ref(python),
-                &program,
-                dir,
-                campaign.limits,
-            )?),
-            _ => None,
+        let found = match judge_against_cpython(campaign, &program, dir, &ours.outcome, &mut tally)?
+        {
+            Some(found) => Some(found),
+            None => judge_against_plain(campaign, &program, dir, &ours, &mut tally)?,
         };
-        let kind = match (&ours, &theirs) {
-            (o, _) if o.is_crash() => Some(FindingKind::Crash),
-            // Killed by a signal the program sent itself, as the reference is.
-            (Outcome::Signalled(s), Some(Outcome::Signalled(t))) if s == t => None,
-            (Outcome::Signalled(_), _) => Some(FindingKind::Crash),
-            (Outcome::TimedOut, None) => {
-                undecided += 1;
-                None
-            }
-            (Outcome::TimedOut, Some(Outcome::TimedOut)) => None,
-            (Outcome::TimedOut, Some(_)) => Some(FindingKind::Hang),
-            (Outcome::Exited { .. }, Some(t @ Outcome::Exited { .. })) => {
-                compared += 1;
-                (&ours != t).then_some(FindingKind::Differs)
-            }
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if let Some((kind, reference)) = found {
             if let Some(keep) = &campaign.keep {
                 std::fs::create_dir_all(keep)?;
                 std::fs::write(keep.join(format!("{index:06}.py")), &source)?;
             }
-            findings.push(Finding {
+            tally.findings.push(Finding {
                 kind,
                 index,
                 base: base.to_string(),
                 mutations,
-                tripwire: ours,
-                reference: theirs,
+                tripwire: ours.outcome,
+                reference,
             });
         }
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -282,5 +296,97 @@ fn worker(
         }
         index += jobs;
     }
-    Ok((findings, undecided, compared))
+    Ok(tally)
+}
+
+/// Remove what earlier runs left in the mutant's folder (files and folders a
+/// program made), keeping the mutant and the helper modules (`helper_*.py`).
+fn clear_leftovers(program: &Path) -> std::io::Result<()> {
+    let Some(dir) = program.parent() else {
+        return Ok(());
+    };
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path == program || (name.starts_with("helper_") && name.ends_with(".py")) {
+            continue;
+        }
+        let removed = match path.is_dir() && !path.is_symlink() {
+            true => std::fs::remove_dir_all(&path),
+            false => std::fs::remove_file(&path),
+        };
+        // A file a program made read-only, or one already gone, is left as it is.
+        drop(removed);
+    }
+    Ok(())
+}
+
+/// A crash, or a hang or a different ending where CPython (run when needed) ends
+/// the mutant: the finding and CPython's outcome.
+fn judge_against_cpython(
+    campaign: &Campaign,
+    program: &Path,
+    dir: &Path,
+    ours: &Outcome,
+    tally: &mut Tally,
+) -> std::io::Result<Option<(FindingKind, Option<Outcome>)>> {
+    let needs_reference =
+        campaign.compare || matches!(ours, Outcome::TimedOut | Outcome::Signalled(_));
+    let theirs = match (&campaign.reference, needs_reference) {
+        (Some(python), true) => {
+            Some(outcome::run(std::slice::from_ref(python), program, dir, campaign.limits)?.outcome)
+        }
+        _ => None,
+    };
+    let kind = match (ours, &theirs) {
+        (o, _) if o.is_crash() => Some(FindingKind::Crash),
+        // Killed by a signal the program sent itself, as the reference is.
+        (Outcome::Signalled(s), Some(Outcome::Signalled(t))) if s == t => None,
+        (Outcome::Signalled(_), _) => Some(FindingKind::Crash),
+        (Outcome::TimedOut, None) => {
+            tally.undecided += 1;
+            None
+        }
+        (Outcome::TimedOut, Some(Outcome::TimedOut)) => None,
+        (Outcome::TimedOut, Some(_)) => Some(FindingKind::Hang),
+        (Outcome::Exited { .. }, Some(t @ Outcome::Exited { .. })) => {
+            tally.compared += 1;
+            (ours != t).then_some(FindingKind::Differs)
+        }
+        _ => None,
+    };
+    Ok(kind.map(|k| (k, theirs)))
+}
+
+/// With `plain`: a run that ended otherwise, or printed otherwise, than the plain
+/// interpreter's, when the plain interpreter does the same twice (a program that
+/// prints addresses or times differs from itself).
+fn judge_against_plain(
+    campaign: &Campaign,
+    program: &Path,
+    dir: &Path,
+    ours: &outcome::Ran,
+    tally: &mut Tally,
+) -> std::io::Result<Option<(FindingKind, Option<Outcome>)>> {
+    let Some(plain) = &campaign.plain else {
+        return Ok(None);
+    };
+    if !matches!(ours.outcome, Outcome::Exited { .. }) {
+        return Ok(None);
+    }
+    // Each run starts from the folder as the mutant found it: a file an earlier
+    // run left would make this one end otherwise.
+    let fresh_run = |cmd: &[String]| {
+        clear_leftovers(program)?;
+        outcome::run(cmd, program, dir, campaign.limits)
+    };
+    let theirs = fresh_run(plain)?;
+    if !matches!(theirs.outcome, Outcome::Exited { .. }) {
+        return Ok(None);
+    }
+    tally.against_plain += 1;
+    if *ours == theirs || fresh_run(plain)? != theirs {
+        return Ok(None);
+    }
+    Ok(Some((FindingKind::OptimizerDiffers, Some(theirs.outcome))))
 }

@@ -2,6 +2,7 @@
 //! what became of it: an exit (with the exception type it ended in), a crash (a
 //! signal, a Rust panic, an abort) or a hang. Depends on nothing else in the crate.
 
+use std::hash::Hasher;
 use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
@@ -70,12 +71,20 @@ const CRASH_MARKERS: &[&str] = &[
     "has overflowed its stack",
 ];
 
+/// A run's outcome and a digest of all it wrote to stdout (to tell two runs of
+/// one program apart).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ran {
+    pub outcome: Outcome,
+    pub stdout: u64,
+}
+
 /// Run `program` with `cmd` (the interpreter and its leading arguments) in `dir`,
-/// stdin empty, stdout discarded. The run is a process group of its own, killed
-/// whole when it ends or times out: a process it forked that lives on (a mutant
-/// that forks and loops) would otherwise hold its stderr open, and the campaign
-/// would wait for it forever.
-pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::io::Result<Outcome> {
+/// stdin empty. The run is a process group of its own, killed whole when it ends
+/// or times out: a process it forked that lives on (a mutant that forks and
+/// loops) would otherwise hold its output open, and the campaign would wait for
+/// it forever.
+pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::io::Result<Ran> {
     let mut command = Command::new(&cmd[0]);
     command
         .args(&cmd[1..])
@@ -84,7 +93,7 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
     let memory = limits.memory;
@@ -108,6 +117,18 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
     }
     let mut child = command.spawn()?;
     let group = child.id() as libc::pid_t;
+    let mut stdout_pipe = child.stdout.take();
+    let digest = std::thread::spawn(move || {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut buf = [0u8; 8192];
+        while let Some(pipe) = stdout_pipe.as_mut() {
+            match pipe.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => hasher.write(&buf[..n]),
+            }
+        }
+        hasher.finish()
+    });
     let mut stderr_pipe = child.stderr.take();
     let reader = std::thread::spawn(move || {
         let mut kept = Vec::new();
@@ -157,29 +178,42 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         libc::kill(-group, libc::SIGKILL);
     }
     let (stderr, crash_line) = reader.join().unwrap_or_default();
+    let stdout = digest.join().unwrap_or_default();
+    Ok(Ran {
+        outcome: judge(status, &stderr, crash_line),
+        stdout,
+    })
+}
+
+/// How a run ended, from its exit status (None: timed out) and its stderr.
+fn judge(
+    status: Option<std::process::ExitStatus>,
+    stderr: &[u8],
+    crash_line: Option<String>,
+) -> Outcome {
     let Some(status) = status else {
-        return Ok(Outcome::TimedOut);
+        return Outcome::TimedOut;
     };
     if let Some(signal) = status.signal() {
-        return Ok(if CRASH_SIGNALS.contains(&signal) {
+        return if CRASH_SIGNALS.contains(&signal) {
             Outcome::Crashed(format!("signal {signal}"))
         } else {
             Outcome::Signalled(signal)
-        });
+        };
     }
     if let Some(line) = crash_line {
-        return Ok(Outcome::Crashed(line.trim().to_string()));
+        return Outcome::Crashed(line.trim().to_string());
     }
     let code = status.code().unwrap_or(-1);
     let exception = if code == 0 {
         String::new()
     } else {
-        exception_type(&stderr)
+        exception_type(stderr)
     };
-    Ok(Outcome::Exited {
+    Outcome::Exited {
         status: code,
         exception,
-    })
+    }
 }
 
 /// The exception type a traceback ends with: the text before the first `:` of the
@@ -222,6 +256,22 @@ mod tests {
     }
 
     #[test]
+    fn the_digest_tells_what_a_run_printed() {
+        let dir = std::env::temp_dir();
+        let limits = Limits {
+            time: Duration::from_secs(30),
+            memory: 0,
+        };
+        let sh = |script: &str| vec!["sh".to_string(), "-c".to_string(), script.to_string()];
+        let one = run(&sh("echo one"), Path::new("x"), &dir, limits).unwrap();
+        let again = run(&sh("echo one"), Path::new("x"), &dir, limits).unwrap();
+        let two = run(&sh("echo two"), Path::new("x"), &dir, limits).unwrap();
+        assert_eq!(one, again);
+        assert_eq!(one.outcome, two.outcome);
+        assert_ne!(one.stdout, two.stdout);
+    }
+
+    #[test]
     fn a_signal_is_a_crash_and_a_sleeper_times_out() {
         let dir = std::env::temp_dir();
         let limits = Limits {
@@ -229,20 +279,28 @@ mod tests {
             memory: 0,
         };
         let sh = |script: &str| vec!["sh".to_string(), "-c".to_string(), script.to_string()];
-        let killed = run(&sh("kill -SEGV $$"), Path::new("x"), &dir, limits).unwrap();
+        let killed = run(&sh("kill -SEGV $$"), Path::new("x"), &dir, limits)
+            .unwrap()
+            .outcome;
         assert_eq!(killed, Outcome::Crashed("signal 11".into()));
-        let raised = run(&sh("kill -USR1 $$"), Path::new("x"), &dir, limits).unwrap();
+        let raised = run(&sh("kill -USR1 $$"), Path::new("x"), &dir, limits)
+            .unwrap()
+            .outcome;
         assert_eq!(
             raised,
             Outcome::Signalled(10),
             "a signal a program may send itself is judged against the reference"
         );
-        let slept = run(&sh("sleep 5"), Path::new("x"), &dir, limits).unwrap();
+        let slept = run(&sh("sleep 5"), Path::new("x"), &dir, limits)
+            .unwrap()
+            .outcome;
         assert_eq!(slept, Outcome::TimedOut);
         // A process the run left behind, holding its stderr, dies with it (before,
         // the campaign waited for it: a mutant that forked and looped).
         let started = Instant::now();
-        let forked = run(&sh("sleep 60 & exit 3"), Path::new("x"), &dir, limits).unwrap();
+        let forked = run(&sh("sleep 60 & exit 3"), Path::new("x"), &dir, limits)
+            .unwrap()
+            .outcome;
         assert!(matches!(forked, Outcome::Exited { status: 3, .. }));
         assert!(started.elapsed() < Duration::from_secs(30));
         let panicked = run(
@@ -251,7 +309,8 @@ mod tests {
             &dir,
             limits,
         )
-        .unwrap();
+        .unwrap()
+        .outcome;
         assert!(panicked.is_crash());
         let failed = run(
             &sh("echo 'ValueError: no' >&2; exit 1"),
@@ -259,7 +318,8 @@ mod tests {
             &dir,
             limits,
         )
-        .unwrap();
+        .unwrap()
+        .outcome;
         assert_eq!(
             failed,
             Outcome::Exited {
