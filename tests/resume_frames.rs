@@ -1,7 +1,7 @@
 //! `Vm::push_resumed_frame` through a loop hook: a call handed back to the
 //! interpreter in the middle of its body returns its value into the caller as any
 //! call does, raises with the resumed frame in the traceback, and frames that need
-//! more than slots are refused. `Vm::push_resumed_init_frame`: a class call's
+//! more than slots and their closure's cells are refused. `Vm::push_resumed_init_frame`: a class call's
 //! `__init__` resumed gives the caller the instance, or raises CPython's TypeError
 //! when it returns something else.
 
@@ -32,6 +32,14 @@ def f():
         x = g(n, 10)
         xs.append(x)
     return xs
+
+def make(k):
+    def g(a, b):
+        c = a * b
+        return c + k
+    return g
+
+closed = make(100)
 
 class P:
     def __init__(self, a):
@@ -127,6 +135,22 @@ fn a_resumed_call_returns_into_its_caller() {
     // Round 1 calls g(1, 10); the hook then hands back g resumed at `return c + 1`
     // with c = 70, whose result f appends before going on with rounds 2 and 3.
     assert_eq!(global(&mut vm, &g, "r"), "[11, 71, 21, 31]");
+}
+
+#[test]
+fn a_resumed_closure_reads_its_free_variables() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    resume_once(
+        &mut vm,
+        &g,
+        "closed",
+        vec![Value::Int(7), Value::Int(10), Value::Int(70)],
+    );
+    exec(&mut vm, &g, "r = f()\n").expect("runs");
+    // `closed` resumed at `return c + k`, with c = 70 and k = 100 from its cell.
+    assert_eq!(global(&mut vm, &g, "r"), "[11, 170, 21, 31]");
 }
 
 #[test]

@@ -239,6 +239,21 @@ pub enum Op<S = Src, D = Slot> {
         attr: u32,
         exit: ExitId,
     },
+    /// `super().name` for a call, in a method of the class `class` holds (the
+    /// constant `expected`, which the `__class__` cell held at compile time): the
+    /// function after that class in the MRO of `obj`'s class into `dst` (through
+    /// attribute site `attr`, filled for each class of `obj`; no instance dict
+    /// consulted, as `super` does not) and `obj` into `recv`. Another class in
+    /// `class`, or anything else, exits.
+    SuperMethod {
+        dst: D,
+        recv: D,
+        class: S,
+        obj: S,
+        expected: u32,
+        attr: u32,
+        exit: ExitId,
+    },
     /// `obj.name = value` into an instance's dict (unwatched) or slot; anything
     /// else exits.
     StoreAttr {
@@ -508,6 +523,23 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 dst: slot(dst),
                 recv: slot(recv),
                 obj: src(obj),
+                attr,
+                exit,
+            },
+            Op::SuperMethod {
+                dst,
+                recv,
+                class,
+                obj,
+                expected,
+                attr,
+                exit,
+            } => Op::SuperMethod {
+                dst: slot(dst),
+                recv: slot(recv),
+                class: src(class),
+                obj: src(obj),
+                expected,
                 attr,
                 exit,
             },
@@ -891,6 +923,8 @@ pub enum AttrAccess {
     Load,
     Method,
     Store,
+    /// `super().name` for a call (`AttrSite::after` is the class searched past).
+    SuperMethod,
 }
 
 /// An attribute instruction of a unit: empty until its first execution, then
@@ -900,6 +934,9 @@ pub enum AttrAccess {
 pub struct AttrSite {
     pub name: Rc<PyStr>,
     pub access: AttrAccess,
+    /// `AttrAccess::SuperMethod`: the class whose successors in the receiver's
+    /// MRO are searched (`super()`'s first argument).
+    pub after: Option<TypeRef>,
     /// The guard site its type dependencies are registered under.
     pub site: SiteId,
     /// The first class it met, tried first.
@@ -1179,6 +1216,23 @@ impl Unit {
                     attr,
                     exit,
                 } => slot_ok(dst) && slot_ok(recv) && src_ok(obj) && attr_ok(attr) && exit_ok(exit),
+                Op::SuperMethod {
+                    dst,
+                    recv,
+                    class,
+                    obj,
+                    expected,
+                    attr,
+                    exit,
+                } => {
+                    slot_ok(dst)
+                        && slot_ok(recv)
+                        && src_ok(class)
+                        && src_ok(obj)
+                        && const_ok(expected)
+                        && attr_ok(attr)
+                        && exit_ok(exit)
+                }
                 Op::StoreAttr {
                     obj,
                     value,

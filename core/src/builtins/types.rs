@@ -1081,6 +1081,19 @@ fn lookup_after(obj_type: &TypeRef, this: &TypeRef, name: &PyStr) -> Option<Valu
     mro[start..].iter().find_map(|t| t.dict.get_str(name))
 }
 
+/// The plain function `super().name(...)` calls in a method of `this` on an
+/// instance (not a class) of `obj_type`, with the built-in `super`: the first
+/// function named `name` after `this` in `obj_type`'s MRO; None when `obj_type`
+/// is not a subclass of `this` or what is found there is not a plain function
+/// (the super object then decides). What `LoadSuperMethod` calls, for an
+/// extension that specialises it.
+pub fn super_method(obj_type: &TypeRef, this: &TypeRef, name: &PyStr) -> Option<Value> {
+    if !obj_type.is_subtype(this) {
+        return None;
+    }
+    lookup_after(obj_type, this, name).filter(|f| matches!(f, Value::Function(_)))
+}
+
 /// What `super()` object `sup` finds for `name`: the attribute (see `lookup_after`)
 /// and the object `super()` was bound to. None if `sup` is not a super object or
 /// nothing has it.
@@ -1116,11 +1129,8 @@ pub fn load_super_attr(
     let sup_obj = match class {
         Value::Type(this) if builtin_super => {
             if method && !matches!(first, Value::Type(_)) {
-                let obj_type = vm.type_of(&first);
-                if obj_type.is_subtype(&this) {
-                    if let Some(f @ Value::Function(_)) = lookup_after(&obj_type, &this, name) {
-                        return Ok((f, first));
-                    }
+                if let Some(f) = super_method(&vm.type_of(&first), &this, name) {
+                    return Ok((f, first));
                 }
             }
             make_super(vm, this, first)?

@@ -23,8 +23,9 @@ impl Vm {
     /// its operand stack, bottom first. It returns into the frame below it, at that
     /// frame's `pc`.
     ///
-    /// Refused with SystemError for a function whose frame needs more than slots
-    /// (cells or free variables, a generator or coroutine) or a `pc` outside its
+    /// Its free variables are the function's closure cells, as a call installs
+    /// them. Refused with SystemError for a function whose frame needs more than
+    /// that (cells of its own, a generator or coroutine) or a `pc` outside its
     /// code; RecursionError past the recursion limit, as the call would have raised.
     pub fn push_resumed_frame(
         &mut self,
@@ -60,8 +61,9 @@ impl Vm {
         init_of: Option<Value>,
     ) -> PyResult<()> {
         let code = func.code();
+        let closure = func.closure.as_ref().map_or(&[][..], |c| &c.items[..]);
         if !code.cellvars.is_empty()
-            || !code.freevars.is_empty()
+            || closure.len() != code.freevars.len()
             || code.is_generator()
             || slots.len() > code.nlocals()
             || pc >= code.instrs.len()
@@ -79,6 +81,7 @@ impl Vm {
         self.stack.extend(slots.iter().cloned());
         self.stack
             .extend((slots.len()..code.nlocals()).map(|_| Value::Null));
+        self.stack.extend(closure.iter().cloned());
         self.stack.extend(stack.iter().cloned());
         self.enter_frame(|| Frame {
             scope: Scope::Function(func.clone()),

@@ -195,6 +195,16 @@ pub fn method(site: &AttrSite, fill: &AttrFill, obj: &Value) -> Option<Value> {
     Some(m.dup())
 }
 
+/// The function `super().name` gives a call on `obj` (`fill` for `obj`'s class),
+/// which no instance dict shadows.
+#[inline(always)]
+pub fn super_method(_: &AttrSite, fill: &AttrFill, _: &Value) -> Option<Value> {
+    match &fill.how {
+        AttrHow::Method(m) => Some(m.dup()),
+        _ => None,
+    }
+}
+
 /// `obj.name = v` through `fill` (for `obj`'s class); `v` handed back (nothing
 /// stored) when it does not apply. A watched instance dict is left to the
 /// interpreter, which tells its watchers.

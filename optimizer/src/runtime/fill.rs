@@ -6,6 +6,7 @@
 //! specialisation (`Vm::specialize_load`, `Vm::specialize_store`).
 
 use super::*;
+use tripwire_core::builtins::types::super_method;
 
 impl Optimizer {
     /// Fill attribute site `site` of unit `id` for the class of `obj` (its first
@@ -77,6 +78,11 @@ fn instance_attribute(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<AttrHow> 
         AttrAccess::Load => vm.specialize_load(obj, &site.name, false),
         AttrAccess::Method => vm.specialize_load(obj, &site.name, true),
         AttrAccess::Store => vm.specialize_store(obj, &site.name),
+        AttrAccess::SuperMethod => {
+            let after = site.after.as_ref()?;
+            let f = super_method(&vm.type_of(obj), after, &site.name)?;
+            return Some(AttrHow::Method(f));
+        }
     }?;
     Some(match (site.access, entry.kind) {
         (AttrAccess::Load, AttrKind::Dict) if matches!(obj, Value::Instance(_)) => AttrHow::Dict {

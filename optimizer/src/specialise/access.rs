@@ -5,6 +5,7 @@
 //! Depends on the rest of `specialise` (the translator and its stack).
 
 use super::*;
+use tripwire_core::builtins::types::super_method;
 
 impl Translator<'_> {
     /// `module.name` where the module is a watched constant just loaded: folded into
@@ -127,6 +128,13 @@ impl Translator<'_> {
                     exit,
                 }
             }
+            // `super_method` makes these, from three stack entries.
+            AttrAccess::SuperMethod => {
+                return Err(Refusal {
+                    pc,
+                    why: "a super() load without its operands",
+                })
+            }
             AttrAccess::Store => {
                 let value = self.pop(pc)?;
                 Op::StoreAttr {
@@ -149,10 +157,82 @@ impl Translator<'_> {
         self.attrs.push(AttrSite {
             name,
             access,
+            after: None,
             site,
             fill: RefCell::new(None),
             others: RefCell::new(Vec::new()),
         });
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// `LoadSuperMethod` at `pc` ([super, class, self] on the stack): specialised
+    /// when `super` is the built-in one (a watched global) and the class is known
+    /// (an inlined method's `__class__` cell), to the function after that class in
+    /// the receiver's MRO (an attribute site, filled per receiver class and
+    /// emptied by the type watcher when a class of that MRO changes). The
+    /// function the class's own MRO gives is predicted, so the call can inline
+    /// it. Anything else is left to the interpreter.
+    pub(super) fn super_method(&mut self, pc: u32, name: u32) -> Result<Flow, Refusal> {
+        let Some(name) = self.code.names.get(name as usize).cloned() else {
+            return Ok(self.unsupported(pc));
+        };
+        let at = self.stack.len().saturating_sub(3);
+        let known = |k: usize| {
+            self.stack
+                .get(at + k)
+                .and_then(|e| e.known)
+                .and_then(|c| self.constants.get(c as usize))
+        };
+        let builtin_super =
+            matches!(known(0), Some(Value::Type(t)) if Rc::ptr_eq(t, self.scope.super_type));
+        let (Some(Value::Type(class)), true) = (known(1), builtin_super) else {
+            return Ok(self.unsupported(pc));
+        };
+        let class = class.clone();
+        let exit = self.exit_at(pc, ExitReason::AttrGuard);
+        let obj = self.pop(pc)?;
+        let class_entry = self.pop(pc)?;
+        self.pop(pc)?;
+        let Some(expected) = class_entry.known else {
+            return Ok(self.unsupported(pc));
+        };
+        let predicted = super_method(&class, &class, &name);
+        let d = self.stack.len();
+        let (dst, recv) = (self.temp(d), self.temp(d + 1));
+        let known = predicted.map(|f| self.constant_index(f));
+        self.stack.push(Entry {
+            known,
+            ..Entry::fixed(Src::Slot(dst))
+        });
+        self.stack.push(Entry::fixed(Src::Slot(recv)));
+        let attr = self.attrs.len() as u32;
+        let site = SiteId(self.sites.len() as u32);
+        let op = self.emit(Op::SuperMethod {
+            dst,
+            recv,
+            class: class_entry.src,
+            obj: obj.src,
+            expected,
+            attr,
+            exit,
+        });
+        self.sites.push(Site {
+            op: op as OpIndex,
+            exit,
+            deps: Vec::new(),
+            what: format!("super() attribute '{}'", name.as_str()),
+            global: None,
+            cell: None,
+        });
+        self.attrs.push(AttrSite {
+            name,
+            access: AttrAccess::SuperMethod,
+            after: Some(class),
+            site,
+            fill: RefCell::new(None),
+            others: RefCell::new(Vec::new()),
+        });
+        self.last_result = None;
         Ok(Flow::Next(pc + 1))
     }
 

@@ -110,6 +110,8 @@ fn is_inlinable(code: &Code) -> bool {
             | Instr::Swap(_)
             | Instr::LoadMethod(_)
             | Instr::LoadFastMethod(_)
+            | Instr::LoadDeref(_)
+            | Instr::LoadSuperMethod(_)
             | Instr::PushNull
             | Instr::Call(_) => true,
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_supported(op),
@@ -332,10 +334,13 @@ impl Translator<'_> {
         let argcount = code.argcount as usize;
         const NOT_PLAIN: u32 =
             flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        // Free variables are read from the function's own cells; cells of its
+        // own would have to be made.
+        let closure = func.closure.as_ref().map_or(0, |c| c.items.len());
         if code.flags & NOT_PLAIN != 0
             || code.kwonlyargcount != 0
             || !code.cellvars.is_empty()
-            || !code.freevars.is_empty()
+            || closure != code.freevars.len()
             || passed > argcount
         {
             return Err("a callee that needs argument binding, cells or a generator");

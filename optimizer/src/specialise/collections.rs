@@ -6,6 +6,20 @@
 use super::*;
 
 impl Translator<'_> {
+    /// Free variable `i` of the function that is constant `func`: its closure
+    /// cell, and what the cell holds now.
+    fn closure_cell(&self, func: u32, i: u32) -> Option<(Value, Value)> {
+        let Some(Value::Function(f)) = self.constants.get(func as usize) else {
+            return None;
+        };
+        let cell = f.closure.as_ref()?.items.get(i as usize)?.clone();
+        let held = match &cell {
+            Value::Cell(c) => c.get(),
+            _ => return None,
+        };
+        Some((cell, held))
+    }
+
     /// One of the instructions above, translated.
     pub(super) fn collection(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
         match instr {
@@ -52,12 +66,29 @@ impl Translator<'_> {
             Instr::LoadDeref(i) => {
                 let exit = self.exit_at(pc, ExitReason::TypeGuard);
                 let dst = self.temp(self.stack.len());
-                self.stack.push(Entry::fixed(Src::Slot(dst)));
-                self.emit(Op::Deref {
-                    dst,
-                    cell: Slot::Local(self.code.nlocals() as u32 + i),
-                    exit,
+                let (cell, known) = match self.inline.last().map(|ctx| ctx.func) {
+                    None => (Slot::Local(self.code.nlocals() as u32 + i), None),
+                    // An inlined callee has no cells of its own (`inline_plan`):
+                    // its free variable's cell is the function's, a constant. What
+                    // it holds now is predicted (a method's `__class__`).
+                    Some(func) => {
+                        let Some((cell, held)) = self.closure_cell(func, i) else {
+                            return Ok(self.unsupported(pc));
+                        };
+                        let cell = self.constant(cell);
+                        self.emit(Op::Move {
+                            dst,
+                            src: cell,
+                            unbound: None,
+                        });
+                        (dst, (!held.is_null()).then(|| self.constant_index(held)))
+                    }
+                };
+                self.stack.push(Entry {
+                    known,
+                    ..Entry::fixed(Src::Slot(dst))
                 });
+                self.emit(Op::Deref { dst, cell, exit });
                 self.last_result = None;
             }
             Instr::ContainsOp(invert) => {

@@ -64,6 +64,8 @@ pub struct Scope<'a> {
     /// The `__init__` a call of the class runs, with its instances' slot count,
     /// when instances are made the ordinary way (`Vm::plain_init`).
     pub plain_init: &'a PlainInit<'a>,
+    /// The built-in `super`, which `LoadSuperMethod` specialises for.
+    pub super_type: &'a TypeRef,
 }
 
 /// `Vm::plain_init`, as compiling asks it.
@@ -886,6 +888,7 @@ impl Translator<'_> {
                 return Ok(Flow::Next(pc + 2));
             }
             Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
+            Instr::LoadSuperMethod(name) => return self.super_method(pc, name),
             Instr::Call(n) => return self.call(pc, n),
             Instr::Return | Instr::ReturnConst(_) if !self.inline.is_empty() => {
                 return self.inline_return(pc, instr)
