@@ -27,3 +27,18 @@ pub fn methods_seen(code: &Code, pc: u32) -> Vec<Value> {
     }
     seen
 }
+
+/// The Python function the attribute load at `pc` called as a property getter,
+/// when every class its cache holds found that property (a subclass's receivers
+/// share it); none otherwise.
+pub fn getter_seen(code: &Code, pc: u32) -> Option<Value> {
+    let caches = code.caches.borrow();
+    let Some(Cache::Attr { first, more }) = caches.get(pc as usize) else {
+        return None;
+    };
+    let getter = &first.attr;
+    let all = std::iter::once(first)
+        .chain(more)
+        .all(|e| e.kind == AttrKind::Property && e.attr.is(getter));
+    (all && matches!(getter, Value::Function(_))).then(|| getter.clone())
+}

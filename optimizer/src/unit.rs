@@ -254,6 +254,16 @@ pub enum Op<S = Src, D = Slot> {
         attr: u32,
         exit: ExitId,
     },
+    /// `obj.name` through a property: its getter (the function the attribute
+    /// site `attr` found for `obj`'s class) into `dst` and `obj` into `recv`, for
+    /// the inlined call of the getter that follows; anything else exits.
+    Getter {
+        dst: D,
+        recv: D,
+        obj: S,
+        attr: u32,
+        exit: ExitId,
+    },
     /// `obj.name = value` into an instance's dict (unwatched) or slot; anything
     /// else exits.
     StoreAttr {
@@ -520,6 +530,19 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 attr,
                 exit,
             } => Op::Method {
+                dst: slot(dst),
+                recv: slot(recv),
+                obj: src(obj),
+                attr,
+                exit,
+            },
+            Op::Getter {
+                dst,
+                recv,
+                obj,
+                attr,
+                exit,
+            } => Op::Getter {
                 dst: slot(dst),
                 recv: slot(recv),
                 obj: src(obj),
@@ -925,6 +948,8 @@ pub enum AttrAccess {
     Store,
     /// `super().name` for a call (`AttrSite::after` is the class searched past).
     SuperMethod,
+    /// A load through a property whose getter is inlined after it.
+    Getter,
 }
 
 /// An attribute instruction of a unit: empty until its first execution, then
@@ -1210,6 +1235,13 @@ impl Unit {
                     exit,
                 } => slot_ok(dst) && src_ok(obj) && attr_ok(attr) && exit_ok(exit),
                 Op::Method {
+                    dst,
+                    recv,
+                    obj,
+                    attr,
+                    exit,
+                }
+                | Op::Getter {
                     dst,
                     recv,
                     obj,

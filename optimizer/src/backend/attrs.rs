@@ -195,10 +195,10 @@ pub fn method(site: &AttrSite, fill: &AttrFill, obj: &Value) -> Option<Value> {
     Some(m.dup())
 }
 
-/// The function `super().name` gives a call on `obj` (`fill` for `obj`'s class),
-/// which no instance dict shadows.
+/// The function `fill` found in the class of `obj` for a call that no instance
+/// dict can shadow (what `super().name` calls, a property's getter).
 #[inline(always)]
-pub fn super_method(_: &AttrSite, fill: &AttrFill, _: &Value) -> Option<Value> {
+pub fn class_function(_: &AttrSite, fill: &AttrFill, _: &Value) -> Option<Value> {
     match &fill.how {
         AttrHow::Method(m) => Some(m.dup()),
         _ => None,

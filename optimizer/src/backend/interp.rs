@@ -9,7 +9,7 @@
 //!
 //! Depends on `unit` and on core's values, types and tick counter.
 
-use super::attrs::{load, method, store_first, store_others, super_method, through_site};
+use super::attrs::{class_function, load, method, store_first, store_others, through_site};
 use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_item};
 use crate::unit::{AttrSite, Built, Collection, ExitId, Op, Operand, Reg, RegOp, Slow, Unit};
 use smallvec::SmallVec;
@@ -61,6 +61,7 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::Attr { exit, .. }
         | Op::Method { exit, .. }
         | Op::SuperMethod { exit, .. }
+        | Op::Getter { exit, .. }
         | Op::StoreAttr { exit, .. }
         | Op::Subscr { exit, .. }
         | Op::Contains { exit, .. }
@@ -355,8 +356,8 @@ pub unsafe fn run<const STRESS: bool>(
                     put(regs, dst, m);
                     put(regs, recv, o);
                 }
-                Op::SuperMethod { .. } => {
-                    if let Err(exit) = super_method_load(vm, unit, base, &*cell.as_ptr(), fill) {
+                Op::SuperMethod { .. } | Op::Getter { .. } => {
+                    if let Err(exit) = class_function_load(vm, unit, base, &*cell.as_ptr(), fill) {
                         return Ran::Exit(exit);
                     }
                 }
@@ -933,39 +934,50 @@ fn slow_path(
 /// # Safety
 ///
 /// As `run`: `op`'s operands are of the frame whose values start at `base`.
-/// `Op::SuperMethod`, out of line: its code inside the run loop cost the loop's
-/// other ops (`nbody` 0.5% more instructions).
+/// `Op::SuperMethod` and `Op::Getter`, out of line: their code inside the run
+/// loop cost the loop's other ops (`nbody` 0.5% more instructions).
 #[inline(never)]
-unsafe fn super_method_load(
+unsafe fn class_function_load(
     vm: &mut Vm,
     unit: &Unit,
     base: usize,
     op: &RegOp,
     fill: &mut Fill,
 ) -> Result<(), ExitId> {
-    let &Op::SuperMethod {
-        dst,
-        recv,
-        class,
-        obj,
-        expected,
-        attr,
-        exit,
-    } = op
-    else {
-        return Err(ExitId(0));
-    };
     let consts = &unit.constants[..];
-    let (Some(site), Some(c)) = (unit.attrs.get(attr as usize), consts.get(expected as usize))
-    else {
+    let regs = vm.stack.as_mut_ptr().add(base);
+    let (dst, recv, obj, attr, exit) = match *op {
+        Op::SuperMethod {
+            dst,
+            recv,
+            class,
+            obj,
+            expected,
+            attr,
+            exit,
+        } => {
+            let same_class = consts
+                .get(expected as usize)
+                .is_some_and(|c| get(regs, consts, class).is(c));
+            if !same_class {
+                return Err(exit);
+            }
+            (dst, recv, obj, attr, exit)
+        }
+        Op::Getter {
+            dst,
+            recv,
+            obj,
+            attr,
+            exit,
+        } => (dst, recv, obj, attr, exit),
+        _ => return Err(ExitId(0)),
+    };
+    let Some(site) = unit.attrs.get(attr as usize) else {
         return Err(exit);
     };
-    let regs = vm.stack.as_mut_ptr().add(base);
-    if !get(regs, consts, class).is(c) {
-        return Err(exit);
-    }
     let o = get(regs, consts, obj).dup();
-    let Some(m) = through_site(vm, site, &o, fill, super_method) else {
+    let Some(m) = through_site(vm, site, &o, fill, class_function) else {
         return Err(exit);
     };
     let regs = vm.stack.as_mut_ptr().add(base);

@@ -75,7 +75,7 @@ fn binds_as_itself(attr: &Value) -> bool {
 /// can be specialised: what the interpreter's inline caches would remember.
 fn instance_attribute(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<AttrHow> {
     let entry = match site.access {
-        AttrAccess::Load => vm.specialize_load(obj, &site.name, false),
+        AttrAccess::Load | AttrAccess::Getter => vm.specialize_load(obj, &site.name, false),
         AttrAccess::Method => vm.specialize_load(obj, &site.name, true),
         AttrAccess::Store => vm.specialize_store(obj, &site.name),
         AttrAccess::SuperMethod => {
@@ -94,6 +94,9 @@ fn instance_attribute(vm: &Vm, site: &AttrSite, obj: &Value) -> Option<AttrHow> 
         },
         (AttrAccess::Load | AttrAccess::Store, AttrKind::Slot) => AttrHow::Slot(entry.index.get()),
         (AttrAccess::Method, AttrKind::Method) => AttrHow::Method(entry.attr.clone()),
+        (AttrAccess::Getter, AttrKind::Property) if matches!(entry.attr, Value::Function(_)) => {
+            AttrHow::Method(entry.attr.clone())
+        }
         (AttrAccess::Store, AttrKind::StoreDict) => AttrHow::StoreDict,
         _ => return None,
     })

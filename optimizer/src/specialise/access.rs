@@ -90,10 +90,16 @@ impl Translator<'_> {
         let Some(name) = self.code.names.get(name as usize).cloned() else {
             return Ok(self.unsupported(pc));
         };
+        if access == AttrAccess::Load {
+            if let Some(getter) = profile::getter_seen(&self.code, pc) {
+                if let Some(flow) = self.inline_getter(pc, &name, getter)? {
+                    return Ok(flow);
+                }
+            }
+        }
         let exit = self.exit_at(pc, ExitReason::AttrGuard);
         let obj = self.pop(pc)?;
         let attr = self.attrs.len() as u32;
-        let site = SiteId(self.sites.len() as u32);
         let d = self.stack.len();
         let op = match access {
             AttrAccess::Load => {
@@ -128,11 +134,11 @@ impl Translator<'_> {
                     exit,
                 }
             }
-            // `super_method` makes these, from three stack entries.
-            AttrAccess::SuperMethod => {
+            // `super_method` and `inline_getter` make these.
+            AttrAccess::SuperMethod | AttrAccess::Getter => {
                 return Err(Refusal {
                     pc,
-                    why: "a super() load without its operands",
+                    why: "an attribute load of another kind",
                 })
             }
             AttrAccess::Store => {
@@ -146,23 +152,42 @@ impl Translator<'_> {
             }
         };
         let at = self.emit(op);
+        self.add_attr_site(at, exit, name, access, None);
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// The guard site and the attribute site (the next attribute index) of the
+    /// attribute op just emitted at `op`, empty until its first execution.
+    pub(super) fn add_attr_site(
+        &mut self,
+        op: usize,
+        exit: ExitId,
+        name: Rc<PyStr>,
+        access: AttrAccess,
+        after: Option<TypeRef>,
+    ) {
+        let site = SiteId(self.sites.len() as u32);
+        let what = match access {
+            AttrAccess::SuperMethod => "super() attribute",
+            AttrAccess::Getter => "property",
+            AttrAccess::Load | AttrAccess::Method | AttrAccess::Store => "attribute",
+        };
         self.sites.push(Site {
-            op: at as OpIndex,
+            op: op as OpIndex,
             exit,
             deps: Vec::new(),
-            what: format!("attribute '{}'", name.as_str()),
+            what: format!("{what} '{}'", name.as_str()),
             global: None,
             cell: None,
         });
         self.attrs.push(AttrSite {
             name,
             access,
-            after: None,
+            after,
             site,
             fill: RefCell::new(None),
             others: RefCell::new(Vec::new()),
         });
-        Ok(Flow::Next(pc + 1))
     }
 
     /// `LoadSuperMethod` at `pc` ([super, class, self] on the stack): specialised
@@ -206,7 +231,6 @@ impl Translator<'_> {
         });
         self.stack.push(Entry::fixed(Src::Slot(recv)));
         let attr = self.attrs.len() as u32;
-        let site = SiteId(self.sites.len() as u32);
         let op = self.emit(Op::SuperMethod {
             dst,
             recv,
@@ -216,23 +240,7 @@ impl Translator<'_> {
             attr,
             exit,
         });
-        self.sites.push(Site {
-            op: op as OpIndex,
-            exit,
-            deps: Vec::new(),
-            what: format!("super() attribute '{}'", name.as_str()),
-            global: None,
-            cell: None,
-        });
-        self.attrs.push(AttrSite {
-            name,
-            access: AttrAccess::SuperMethod,
-            after: Some(class),
-            site,
-            fill: RefCell::new(None),
-            others: RefCell::new(Vec::new()),
-        });
-        self.last_result = None;
+        self.add_attr_site(op, exit, name, AttrAccess::SuperMethod, Some(class));
         Ok(Flow::Next(pc + 1))
     }
 

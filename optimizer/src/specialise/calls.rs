@@ -45,6 +45,15 @@ const INLINE_DEPTH: usize = 3;
 /// the operand stacks of the callees inlined inside it.
 const NESTED_STACK: usize = 16;
 
+/// Where the interpreter takes over when an inlined call's guard fails, or its
+/// site was patched: the call's instruction with its operands on the stack (a
+/// property's getter: the attribute load, with the receiver).
+#[derive(Clone, Copy)]
+struct GuardExits {
+    mispredicted: ExitId,
+    invalidated: ExitId,
+}
+
 /// What the translator had before an inlined call was tried: enough to undo it
 /// (everything it adds to is only appended to).
 struct Snapshot {
@@ -80,6 +89,8 @@ fn is_straight(code: &Code) -> bool {
                     | Instr::PopJumpIfTrue(_)
                     | Instr::CompareJump(_)
                     | Instr::IsJump(_)
+                    | Instr::JumpIfTrueOrPop(_)
+                    | Instr::JumpIfFalseOrPop(_)
             )
         })
 }
@@ -120,6 +131,10 @@ fn is_inlinable(code: &Code) -> bool {
             | Instr::PopJumpIfTrue(_)
             | Instr::CompareJump(_)
             | Instr::IsJump(_)
+            | Instr::IsOp(_)
+            | Instr::UnaryNot
+            | Instr::JumpIfTrueOrPop(_)
+            | Instr::JumpIfFalseOrPop(_)
             | Instr::GetIter
             | Instr::ForIter(_)
             | Instr::ForIterBack(_) => true,
@@ -174,7 +189,8 @@ impl Translator<'_> {
             },
             Ok(plan) => {
                 let before = self.snapshot();
-                match self.inline_call(pc, below, plan) {
+                let exits = self.guard_exits(pc);
+                match self.inline_call(pc, below, plan, exits) {
                     Ok(flow) => return Ok(flow),
                     // A call in the callee could not be inlined: make this one.
                     Err(_) => {
@@ -248,7 +264,10 @@ impl Translator<'_> {
                 }
             }
             let flow = match self.inline_plan(below, n) {
-                Ok(plan) => self.inline_call(pc, below, plan),
+                Ok(plan) => {
+                    let exits = self.guard_exits(pc);
+                    self.inline_call(pc, below, plan, exits)
+                }
                 Err(why) => {
                     self.roll_back(before);
                     return Err(why);
@@ -379,16 +398,20 @@ impl Translator<'_> {
     /// callable is still the function (its site watched by the function watcher),
     /// its arguments moved into the callee's slots, then the callee's body, whose
     /// value takes the callable's place.
-    fn inline_call(&mut self, pc: u32, below: usize, plan: InlinePlan) -> Result<Flow, Refusal> {
-        let exit = self.exit_at(pc, ExitReason::Mispredicted);
-        let invalidated = self.exit_at(pc, ExitReason::Invalidated);
+    fn inline_call(
+        &mut self,
+        pc: u32,
+        below: usize,
+        plan: InlinePlan,
+        exits: GuardExits,
+    ) -> Result<Flow, Refusal> {
         let site = SiteId(self.sites.len() as u32);
         let op = self.emit(Op::Inline {
             func: self.stack[below].src,
             expected: plan.constant,
             level: self.inline.len() as u32 + 1,
             site,
-            exit,
+            exit: exits.mispredicted,
             otherwise: None,
         });
         let mut deps = vec![DepKey::whole(identity(&plan.func))];
@@ -405,7 +428,7 @@ impl Translator<'_> {
         };
         self.sites.push(Site {
             op: op as OpIndex,
-            exit: invalidated,
+            exit: exits.invalidated,
             deps,
             what,
             global: None,
@@ -597,6 +620,64 @@ impl Translator<'_> {
             ctx.returns.push(jump);
         }
         Ok(Flow::Stop(pc + 1))
+    }
+
+    /// The exits of an inlined call's guard at `pc`, the stack as it stands.
+    fn guard_exits(&mut self, pc: u32) -> GuardExits {
+        GuardExits {
+            mispredicted: self.exit_at(pc, ExitReason::Mispredicted),
+            invalidated: self.exit_at(pc, ExitReason::Invalidated),
+        }
+    }
+
+    /// `obj.name` at `pc` where the interpreter's cache saw a property whose
+    /// getter is the Python function `getter`: the getter (through an attribute
+    /// site filled per receiver class, `Op::Getter`) called with the receiver as
+    /// its one argument, inlined. An exit before its body resumes at the load,
+    /// one inside it after the load with the getter's frame pushed (whose return
+    /// value the load leaves). None, with nothing emitted, when the getter does
+    /// not inline.
+    pub(super) fn inline_getter(
+        &mut self,
+        pc: u32,
+        name: &Rc<PyStr>,
+        getter: Value,
+    ) -> Result<Option<Flow>, Refusal> {
+        let before = self.snapshot();
+        let exit = self.exit_at(pc, ExitReason::AttrGuard);
+        let exits = self.guard_exits(pc);
+        let obj = self.pop(pc)?;
+        let below = self.stack.len();
+        let (dst, recv) = (self.temp(below), self.temp(below + 1));
+        let expected = self.constant_index(getter);
+        self.stack.push(Entry::known(Src::Slot(dst), expected));
+        self.stack.push(Entry::fixed(Src::Slot(recv)));
+        let plan = match self.inline_plan(below, 0) {
+            Ok(plan) => plan,
+            Err(why) => {
+                self.roll_back(before);
+                self.not_inlined.push(why);
+                return Ok(None);
+            }
+        };
+        let attr = self.attrs.len() as u32;
+        let op = self.emit(Op::Getter {
+            dst,
+            recv,
+            obj: obj.src,
+            attr,
+            exit,
+        });
+        self.add_attr_site(op, exit, name.clone(), AttrAccess::Getter, None);
+        match self.inline_call(pc, below, plan, exits) {
+            Ok(flow) => Ok(Some(flow)),
+            Err(_) => {
+                self.roll_back(before);
+                self.not_inlined
+                    .push("a getter with a call that cannot be inlined");
+                Ok(None)
+            }
+        }
     }
 
     fn snapshot(&self) -> Snapshot {

@@ -26,6 +26,110 @@ impl Translator<'_> {
         self.emit_jump(target, |at| make(at, jump_if))
     }
 
+    /// `JumpIfTrueOrPop` / `JumpIfFalseOrPop` at `pc` (`a or b`, `a and b` as
+    /// values): on to `target` with the top entry kept when its truth is
+    /// `jump_if`, else on with it popped. The generic truth test (a class's
+    /// `__bool__` or `__len__`) leaves to whichever of the two follows.
+    pub(super) fn jump_or_pop(
+        &mut self,
+        pc: u32,
+        target: u32,
+        jump_if: bool,
+    ) -> Result<Flow, Refusal> {
+        if target <= pc || self.stack.is_empty() {
+            return Ok(self.unsupported(pc));
+        }
+        let generic = self.may_call_out(1);
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        // Kept, the value is where the code at the target finds it.
+        self.flush();
+        let raise = self.raise_exit(pc, generic);
+        let v = self.pop(pc)?;
+        let slow = match raise {
+            None => Slow::Exit,
+            Some(raise) => {
+                let popped = self.exit_at(pc + 1, ExitReason::AfterCall);
+                self.stack.push(v);
+                let kept = self.exit_at(target, ExitReason::AfterCall);
+                self.stack.pop();
+                let (on_true, on_false) = if jump_if {
+                    (kept, popped)
+                } else {
+                    (popped, kept)
+                };
+                Slow::Branch {
+                    raise,
+                    on_true,
+                    on_false,
+                }
+            }
+        };
+        self.stack.push(v);
+        self.emit_jump(target, |target| Op::BranchBool {
+            value: v.src,
+            jump_if,
+            target,
+            exit,
+            slow,
+        })?;
+        self.stack.pop();
+        Ok(Flow::Next(pc + 1))
+    }
+
+    /// `UnaryNot` at `pc`: a truth test that puts `False` or `True` into the
+    /// result's temporary. The generic truth test leaves after the instruction
+    /// with its result.
+    pub(super) fn not(&mut self, pc: u32) -> Result<Flow, Refusal> {
+        let generic = self.may_call_out(1);
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        let v = self.pop(pc)?;
+        let raise = self.raise_exit(pc, generic);
+        let dst = self.temp(self.stack.len());
+        let (yes, no) = (
+            self.constant(Value::Bool(true)),
+            self.constant(Value::Bool(false)),
+        );
+        let slow = match raise {
+            None => Slow::Exit,
+            Some(raise) => {
+                let mut leaving_with = |result: Src| {
+                    self.stack.push(Entry::fixed(result));
+                    let after = self.exit_at(pc + 1, ExitReason::AfterCall);
+                    self.stack.pop();
+                    after
+                };
+                Slow::Branch {
+                    raise,
+                    on_true: leaving_with(no),
+                    on_false: leaving_with(yes),
+                }
+            }
+        };
+        let branch = self.emit(Op::BranchBool {
+            value: v.src,
+            jump_if: true,
+            target: UNRESOLVED,
+            exit,
+            slow,
+        });
+        self.emit(Op::Move {
+            dst,
+            src: yes,
+            unbound: None,
+        });
+        let join = self.emit(Op::Jump { target: UNRESOLVED });
+        let truthy = self.emit(Op::Move {
+            dst,
+            src: no,
+            unbound: None,
+        });
+        retarget(&mut self.ops[branch], Target::Taken, truthy as OpIndex);
+        let after = self.ops.len() as OpIndex;
+        retarget(&mut self.ops[join], Target::Taken, after);
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        Ok(Flow::Next(pc + 1))
+    }
+
     /// A jump back to `target` (the stack is flushed).
     pub(super) fn loop_back(&mut self, target: u32) -> Result<(), Refusal> {
         if self

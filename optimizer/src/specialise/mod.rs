@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use tripwire_core::code::{flags, BinOp, Code, Instr, Invert};
 use tripwire_core::object::types::TypeRef;
-use tripwire_core::object::{Builtin, Dict, Function, Value};
+use tripwire_core::object::{Builtin, Dict, Function, PyStr, Value};
 
 mod access;
 mod calls;
@@ -826,6 +826,9 @@ impl Translator<'_> {
                 }
                 return Ok(Flow::Stop(pc + 1));
             }
+            Instr::JumpIfTrueOrPop(t) => return self.jump_or_pop(pc, t, true),
+            Instr::JumpIfFalseOrPop(t) => return self.jump_or_pop(pc, t, false),
+            Instr::UnaryNot => return self.not(pc),
             Instr::ForIterBack(t) => return self.for_step(pc, t, pc + 1, true),
             Instr::ForIter(t) => return self.for_step(pc, pc + 1, t, false),
             Instr::GetIter => {
@@ -884,8 +887,11 @@ impl Translator<'_> {
                 } else {
                     AttrAccess::Load
                 };
-                self.attribute(pc + 1, pair.second(), access)?;
-                return Ok(Flow::Next(pc + 2));
+                return Ok(match self.attribute(pc + 1, pair.second(), access)? {
+                    Flow::Next(_) => Flow::Next(pc + 2),
+                    // An inlined getter that always leaves.
+                    Flow::Stop(_) => Flow::Stop(pc + 2),
+                });
             }
             Instr::StoreAttr(name) => return self.attribute(pc, name, AttrAccess::Store),
             Instr::LoadSuperMethod(name) => return self.super_method(pc, name),

@@ -1,5 +1,6 @@
 //! Tests of the translator: a stale install caught by the re-check; the register
-//! form backends run; loops that would always leave refused; calls inlined inside inlined calls, and why others are not.
+//! form backends run; loops that would always leave refused; calls inlined inside inlined calls, and why others are not;
+//! property getters, `super()` calls and closures inlined.
 
 use super::*;
 use crate::unit::Operand;
@@ -190,4 +191,54 @@ def f(n):
             "a long callee or one with an instruction units lack",
         ]
     );
+}
+
+#[test]
+fn property_getters_super_calls_and_closures_inline() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    // `t.ready` goes through a property (its getter inlined, `and` / `not` in
+    // it); `t.total(i)` calls a method whose `super().total(x)` is predicted from
+    // the class's MRO; `add` reads a free variable of `make`. f runs once so the
+    // interpreter's caches hold the property and the method.
+    let src = "\
+class Base:
+    def total(self, x):
+        return x + 1
+class T(Base):
+    def __init__(self):
+        self.a = 1
+        self.b = 0
+    @property
+    def ready(self):
+        return self.a and not self.b
+    def total(self, x):
+        return super().total(x) * 2
+def make(k):
+    def add(x):
+        return x + k
+    return add
+add = make(3)
+def f(n):
+    t = T()
+    s = 0
+    for i in range(n):
+        if t.ready:
+            s += t.total(i) + add(i)
+    return s
+f(3)
+";
+    let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
+    let ops: Vec<Op> = unit.ops.iter().map(Cell::get).collect();
+    let inlined = ops
+        .iter()
+        .filter(|op| matches!(op, Op::Inline { .. }))
+        .count();
+    assert!(ops.iter().any(|op| matches!(op, Op::Getter { .. })));
+    assert!(ops.iter().any(|op| matches!(op, Op::SuperMethod { .. })));
+    assert_eq!(
+        inlined, 4,
+        "the getter, T.total, Base.total inside it, and add: {ops:?}"
+    );
+    assert!(unit.not_inlined.is_empty(), "{:?}", unit.not_inlined);
 }
