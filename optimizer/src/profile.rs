@@ -42,3 +42,12 @@ pub fn getter_seen(code: &Code, pc: u32) -> Option<Value> {
         .all(|e| e.kind == AttrKind::Property && e.attr.is(getter));
     (all && matches!(getter, Value::Function(_))).then(|| getter.clone())
 }
+
+/// Whether the instruction at `pc` has no cache entry: it has not run, or its
+/// receivers were never of a kind the interpreter specialises for.
+pub fn unprofiled(code: &Code, pc: u32) -> bool {
+    matches!(
+        code.caches.borrow().get(pc as usize),
+        None | Some(Cache::Empty)
+    )
+}

@@ -66,6 +66,8 @@ pub enum Built {
     List,
     /// `start:stop` (two items) or `start:stop:step` (three).
     Slice,
+    /// `range(...)` of one to three ints (the 64-bit kind), its step not 0.
+    Range,
 }
 
 /// What `Op::Add` adds to.

@@ -153,7 +153,8 @@ impl std::fmt::Display for Finding {
 pub struct Report {
     pub run: u64,
     pub findings: Vec<Finding>,
-    /// Mutants that ran out of time where no CPython could tell whether it would too.
+    /// Mutants that ran out of time where no CPython could tell whether it would
+    /// too, or where CPython ran out of memory.
     pub undecided_timeouts: u64,
     /// Mutants compared with CPython (both ended).
     pub compared: u64,
@@ -176,7 +177,7 @@ impl Report {
 
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "{} mutants: {} crashes, {} hangs, {} timeouts undecided (no CPython)",
+            "{} mutants: {} crashes, {} hangs, {} timeouts undecided (no CPython, or it ran out of memory)",
             self.run,
             self.count(FindingKind::Crash),
             self.count(FindingKind::Hang),
@@ -348,6 +349,15 @@ fn judge_against_cpython(
             None
         }
         (Outcome::TimedOut, Some(Outcome::TimedOut)) => None,
+        // CPython ran out of memory: the mutant allocates without end, and only
+        // how much each object takes decides who stops first (tripwire's are
+        // smaller, so it runs on longer to the same limit).
+        (Outcome::TimedOut, Some(Outcome::Exited { exception, .. }))
+            if exception == "MemoryError" =>
+        {
+            tally.undecided += 1;
+            None
+        }
         (Outcome::TimedOut, Some(_)) => Some(FindingKind::Hang),
         (Outcome::Exited { .. }, Some(t @ Outcome::Exited { .. })) => {
             tally.compared += 1;

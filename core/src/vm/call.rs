@@ -464,6 +464,10 @@ impl Vm {
                 let obj = crate::builtins::types::new_plain_instance(t, nslots);
                 self.stack[recv_at] = obj.clone();
                 let code = init.code();
+                // Where the `__init__` frame goes: a hook may run it partway and
+                // push frames above it (a call it is suspended at, or one it had
+                // inlined), so it need not be the top frame after.
+                let init_frame = self.frames.len();
                 let pushed = if self.frames.len() < self.recursion_limit
                     && self.bind_keywords_in_place(&init, &code, recv_at, npos + 1, kwnames)
                 {
@@ -489,7 +493,7 @@ impl Vm {
                         Ok(CallOutcome::Done)
                     }
                     None => {
-                        if let Some(f) = self.frames.last_mut() {
+                        if let Some(f) = self.frames.get_mut(init_frame) {
                             f.init_of = Some(obj);
                         }
                         Ok(CallOutcome::Pushed)

@@ -609,7 +609,6 @@ impl Optimizer {
             }
         };
         let plain_init = |class: &TypeRef| vm.plain_init(class);
-        let super_type = vm.types.super_.clone();
         let scope = Scope {
             globals,
             builtins,
@@ -618,7 +617,7 @@ impl Optimizer {
             cells: self.options.globals == Globals::Cell,
             polls: self.options.invalidate == Invalidate::Poll,
             plain_init: &plain_init,
-            super_type: &super_type,
+            types: vm.types,
         };
         let unit = if depth == FUNCTION {
             compile_function(code, &scope)

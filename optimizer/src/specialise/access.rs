@@ -90,6 +90,15 @@ impl Translator<'_> {
         let Some(name) = self.code.names.get(name as usize).cloned() else {
             return Ok(self.unsupported(pc));
         };
+        // A method never loaded here yet, in an inlined body: a call on a path
+        // not taken so far, which would keep the whole callee from inlining (its
+        // calls must all inline). The path leaves the unit instead.
+        if access == AttrAccess::Method
+            && !self.inline.is_empty()
+            && profile::unprofiled(&self.code, pc)
+        {
+            return Ok(self.unsupported(pc));
+        }
         if access == AttrAccess::Load {
             if let Some(getter) = profile::getter_seen(&self.code, pc) {
                 if let Some(flow) = self.inline_getter(pc, &name, getter)? {
@@ -209,7 +218,7 @@ impl Translator<'_> {
                 .and_then(|c| self.constants.get(c as usize))
         };
         let builtin_super =
-            matches!(known(0), Some(Value::Type(t)) if Rc::ptr_eq(t, self.scope.super_type));
+            matches!(known(0), Some(Value::Type(t)) if Rc::ptr_eq(t, &self.scope.types.super_));
         let (Some(Value::Type(class)), true) = (known(1), builtin_super) else {
             return Ok(self.unsupported(pc));
         };

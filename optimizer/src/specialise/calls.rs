@@ -35,11 +35,11 @@ struct InlinePlan {
 }
 
 /// The longest callee body inlined, in instructions.
-const INLINE_MAX: usize = 48;
+const INLINE_MAX: usize = 120;
 
 /// How many calls deep inlining goes (a callee inlined inside an inlined callee
 /// is two).
-const INLINE_DEPTH: usize = 3;
+const INLINE_DEPTH: usize = 5;
 
 /// Stack depth kept free, below the locals of an inlined callee that calls, for
 /// the operand stacks of the callees inlined inside it.
@@ -113,6 +113,7 @@ fn is_inlinable(code: &Code) -> bool {
             | Instr::LoadFastAttr(_)
             | Instr::StoreAttr(_)
             | Instr::BinarySubscr
+            | Instr::StoreSubscr
             | Instr::ContainsOp(_)
             | Instr::CompareOp(_)
             | Instr::PopTop
@@ -181,6 +182,9 @@ impl Translator<'_> {
         // An inlined callee must not run twice either (a lazily read local found
         // unbound after it would send the frame back before the call).
         self.take_lazy_locals(n + 2);
+        if self.range_call(pc, below, n) {
+            return Ok(Flow::Next(pc + 1));
+        }
         let polymorphic = self.stack.get(below).is_some_and(|e| e.known_also > 0);
         let why = match self.inline_plan(below, n) {
             Ok(_) if polymorphic => match self.inline_polymorphic(pc, below, n) {
@@ -307,16 +311,52 @@ impl Translator<'_> {
     /// that runs no Python code on numbers and strs, called without a receiver: a
     /// call an inlined body may make (`Op::Call::plain`).
     fn pure_builtin_at(&self, below: usize) -> bool {
-        let known = self.stack.get(below).and_then(|e| e.known);
-        let no_receiver = matches!(
-            self.stack.get(below + 1).map(|e| e.src),
-            Some(Src::Const(c)) if self.constants.get(c as usize).is_some_and(Value::is_null)
-        );
-        no_receiver
+        self.no_receiver_at(below)
             && matches!(
-                known.and_then(|c| self.constants.get(c as usize)),
+                self.known_at(below),
                 Some(Value::Builtin(b)) if b.bound.is_none() && pure_on_plain(b)
             )
+    }
+
+    /// The value predicted for the stack entry at depth `d`, if any.
+    fn known_at(&self, d: usize) -> Option<&Value> {
+        let known = self.stack.get(d).and_then(|e| e.known)?;
+        self.constants.get(known as usize)
+    }
+
+    /// Whether the call whose callable is at depth `below` passes no receiver.
+    fn no_receiver_at(&self, below: usize) -> bool {
+        matches!(
+            self.stack.get(below + 1).map(|e| e.src),
+            Some(Src::Const(c)) if self.constants.get(c as usize).is_some_and(Value::is_null)
+        )
+    }
+
+    /// `range(...)` at `pc` of the built-in `range` (a watched builtin), with one
+    /// to three arguments: the unit makes it (`Built::Range`), in an inlined body
+    /// too; arguments other than ints leave to the call. False, with nothing
+    /// emitted, for any other call.
+    fn range_call(&mut self, pc: u32, below: usize, n: usize) -> bool {
+        let is_range = matches!(
+            self.known_at(below),
+            Some(Value::Type(t)) if Rc::ptr_eq(t, &self.scope.types.range)
+        );
+        if !is_range || !self.no_receiver_at(below) || !(1..=3).contains(&n) {
+            return false;
+        }
+        let exit = self.exit_at(pc, ExitReason::TypeGuard);
+        let operands = self.stack.split_off(below);
+        let start = self.operands.len() as u32;
+        self.operands.extend(operands[2..].iter().map(|e| e.src));
+        let dst = self.temp(below);
+        self.stack.push(Entry::fixed(Src::Slot(dst)));
+        self.emit(Op::Build {
+            kind: Built::Range,
+            dst,
+            items: (start, n as u32),
+            exit,
+        });
+        true
     }
 
     /// Whether the call whose callable is at depth `below`, with `n` arguments, can

@@ -32,6 +32,7 @@ use std::rc::Rc;
 use tripwire_core::code::{flags, BinOp, Code, Instr, Invert};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Builtin, Dict, Function, PyStr, Value};
+use tripwire_core::vm::builtin_types::BuiltinTypes;
 
 mod access;
 mod calls;
@@ -64,8 +65,8 @@ pub struct Scope<'a> {
     /// The `__init__` a call of the class runs, with its instances' slot count,
     /// when instances are made the ordinary way (`Vm::plain_init`).
     pub plain_init: &'a PlainInit<'a>,
-    /// The built-in `super`, which `LoadSuperMethod` specialises for.
-    pub super_type: &'a TypeRef,
+    /// The built-in types (`super`, `range`: calls of them are specialised).
+    pub types: &'static BuiltinTypes,
 }
 
 /// `Vm::plain_init`, as compiling asks it.

@@ -36,7 +36,6 @@ fn try_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, Resul
     let (code, head) = loop_of_f(vm, globals, src);
     let builtins = vm.builtins.clone();
     let assume = |_: DepKey| Assumption::Constant;
-    let super_type = vm.types.super_.clone();
     let scope = Scope {
         globals,
         builtins: &builtins,
@@ -45,7 +44,7 @@ fn try_loop_of_f(vm: &mut Vm, globals: &Rc<Dict>, src: &str) -> (Rc<Code>, Resul
         cells: false,
         polls: false,
         plain_init: &|_| None,
-        super_type: &super_type,
+        types: vm.types,
     };
     let unit = compile_loop(&code, head, 1, &scope);
     (code, unit)
