@@ -47,7 +47,7 @@ mod zlib;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
-use tripwire_core::{PyResult, Vm};
+use tripwire_core::{PyResult, Value, Vm};
 
 /// The modules of this crate: native ones, and Python ones over a native half.
 const MODULES: &[(&str, ModuleDef)] = &[
@@ -156,6 +156,14 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
             vm.extensions.hide_bundled(name);
         }
         vm.extensions.import_first("genericpath", "os");
+        vm.extensions.set_spec_maker(import_finder::make_spec);
+        // The two modules made with the interpreter, before any import.
+        for name in ["sys", "builtins"] {
+            let key = vm.intern(name);
+            if let Some(Value::Module(m)) = vm.modules.get_str(&key) {
+                m.spec_pending.set(true);
+            }
+        }
     }
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)
