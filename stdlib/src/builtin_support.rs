@@ -1,8 +1,8 @@
 //! What CPython's library expects of built-in types that core leaves to the
 //! library's side: `object.__reduce_ex__` / `object.__reduce__` (over the bundled
 //! `copy`'s default reduction), `mappingproxy(mapping)` and the descriptors
-//! `type.__dict__['__mro__']` / `['__dict__']`. Installed on core's types through its
-//! public API.
+//! `type.__dict__['__mro__']` / `['__dict__']`, and the `exit` / `quit` builtins
+//! CPython's site module adds. Installed on core's types through its public API.
 
 use tripwire_core::builtins::{check_args, set_static_new};
 use tripwire_core::object::function::KwArg;
@@ -47,7 +47,26 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let proxy = vm.types.mappingproxy.clone();
     set_static_new(vm, &proxy, "mappingproxy", mappingproxy_new);
-    install_type_attributes(vm)
+    install_type_attributes(vm)?;
+    install_quitters(vm)
+}
+
+/// `exit` and `quit`, whose class is `_sitebuiltins.Quitter` as in CPython.
+fn install_quitters(vm: &mut Vm) -> PyResult<()> {
+    let ns = Dict::new_rc();
+    ns.set_str(vm.intern("__name__"), Value::str("_sitebuiltins"));
+    vm.exec_source(
+        include_str!("py/quitter.py"),
+        "<frozen _sitebuiltins>",
+        ns.clone(),
+    )?;
+    for name in ["exit", "quit"] {
+        let key = vm.intern(name);
+        if let Some(quitter) = ns.get_str(&key) {
+            vm.builtins.set_str(key, quitter);
+        }
+    }
+    Ok(())
 }
 
 /// `type.__dict__` entries for the attributes core answers outside the namespace.
