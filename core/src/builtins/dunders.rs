@@ -233,7 +233,17 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<V
     }
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+/// `object.__init_subclass__()`, bound to the new class.
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let name = match args.first() {
+            Some(Value::Type(t)) => t.name().as_str().to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 
