@@ -141,8 +141,12 @@ fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
 pub fn install(vm: &mut Vm) {
     let t = vm.types;
     add_method(vm, &t.function, "__get__", function_get);
-    add_method(vm, &t.method_descriptor, "__get__", method_descriptor_get);
-    add_method(vm, &t.classmethod, "__get__", classmethod_get);
+    for ty in [&t.method_descriptor, &t.wrapper_descriptor] {
+        add_method(vm, ty, "__get__", method_descriptor_get);
+    }
+    for ty in [&t.classmethod, &t.classmethod_descriptor] {
+        add_method(vm, ty, "__get__", classmethod_get);
+    }
     add_method(vm, &t.staticmethod, "__get__", staticmethod_get);
     add_method(vm, &t.property, "__get__", property_get);
     add_method(vm, &t.property, "__set__", property_set);

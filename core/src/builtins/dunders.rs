@@ -344,7 +344,7 @@ fn new_wrapper(t: &TypeRef) -> Option<Value> {
         name: "__new__",
         func: f,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "builtin-new",
         weakrefs: Default::default(),
     }));
@@ -455,6 +455,8 @@ pub fn install(vm: &mut Vm) {
         &t.function,
         &t.builtin_function,
         &t.method_descriptor,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
         &t.method,
         &t.type_,
     ] {
@@ -481,15 +483,14 @@ pub fn install(vm: &mut Vm) {
         name: "__init_subclass__",
         func: object_init_subclass,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "object",
         weakrefs: Default::default(),
     }));
     let k = vm.names.init_subclass.clone();
-    t.object.dict.set_str(
-        k,
-        Value::obj(t.classmethod.clone(), ObjKind::ClassMethod(init_sub)),
-    );
+    t.object
+        .dict
+        .set_str(k, super::classmethod_descriptor(vm, init_sub));
     // The iterator protocol as methods, for explicit calls and isinstance(x, Iterator).
     for ty in [
         &t.list_iterator,

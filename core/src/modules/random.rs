@@ -1243,7 +1243,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             name,
             func: *f,
             bound: Some(inst.clone()),
-            is_method: true,
+            kind: crate::object::function::BuiltinKind::Function,
             owner: "Random",
             weakrefs: Default::default(),
         }));
