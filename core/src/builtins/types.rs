@@ -174,6 +174,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 Layout::Complex => vm.types.complex.clone(),
                 Layout::Enumerate => vm.types.enumerate.clone(),
                 Layout::Zip => vm.types.zip.clone(),
+                Layout::GenericAlias => vm.types.generic_alias.clone(),
                 _ => vm.types.frozenset.clone(),
             };
             let v = call_type(vm, &builtin, args, kwargs)?;

@@ -183,7 +183,7 @@ pub fn install() -> &'static BuiltinTypes {
         dict_items: fixed("dict_items"),
         mappingproxy: fixed("mappingproxy"),
         union_type: fixed("UnionType"),
-        generic_alias: fixed("GenericAlias"),
+        generic_alias: new_type("GenericAlias", &[o], GenericAlias),
         traceback: fixed("traceback"),
         frame: fixed("frame"),
         itertools_count: fixed("count"),
