@@ -19,6 +19,7 @@ mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
+mod locale;
 pub mod locate;
 mod lzma;
 mod mmap;
@@ -127,6 +128,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("zlib", ModuleDef::Native(zlib::init)),
     ("cmath", ModuleDef::Native(cmath::init)),
+    ("_locale", ModuleDef::Native(locale::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
     ("_lzma", ModuleDef::Native(lzma::init)),
 ];
