@@ -35,6 +35,7 @@ mod signal;
 mod socket;
 mod sqlite;
 mod sre;
+mod stat;
 mod stdin;
 mod struct_codec;
 mod structseq;
@@ -129,6 +130,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("zlib", ModuleDef::Native(zlib::init)),
     ("cmath", ModuleDef::Native(cmath::init)),
     ("_locale", ModuleDef::Native(locale::init)),
+    ("_stat", ModuleDef::Native(stat::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
     ("_lzma", ModuleDef::Native(lzma::init)),
 ];
