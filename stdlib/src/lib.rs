@@ -37,6 +37,7 @@ mod sqlite;
 mod sre;
 mod stat;
 mod stdin;
+mod string_parse;
 mod struct_codec;
 mod structseq;
 mod sys_setup;
@@ -131,6 +132,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("cmath", ModuleDef::Native(cmath::init)),
     ("_locale", ModuleDef::Native(locale::init)),
     ("_stat", ModuleDef::Native(stat::init)),
+    ("_string", ModuleDef::Native(string_parse::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
     ("_lzma", ModuleDef::Native(lzma::init)),
 ];
