@@ -175,6 +175,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
+    ("_random", ModuleDef::Native(random::init_generator_module)),
     ("time", ModuleDef::Native(time::init)),
     ("gc", ModuleDef::Native(gc::init)),
     ("tripwire", ModuleDef::Native(tripwire::init)),
