@@ -125,24 +125,27 @@ impl BuiltinKind {
 /// The special methods CPython implements as type slots (its `slotdefs`), whose
 /// built-in versions are slot wrappers; other dunders (`__format__`, `__reduce__`,
 /// `__dir__` ...) are plain method descriptors.
+#[rustfmt::skip]
 fn is_slot_name(name: &str) -> bool {
-    #[rustfmt::skip]
-    const SLOTS: &[&str] = &[
-        "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__repr__",
-        "__hash__", "__call__", "__str__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__",
-        "__ge__", "__iter__", "__next__", "__get__", "__set__", "__delete__", "__init__",
-        "__del__", "__await__", "__aiter__", "__anext__", "__add__", "__radd__", "__sub__",
-        "__rsub__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__",
-        "__rdivmod__", "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__",
-        "__invert__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__",
-        "__rand__", "__xor__", "__rxor__", "__or__", "__ror__", "__int__", "__float__",
-        "__iadd__", "__isub__", "__imul__", "__imod__", "__ipow__", "__ilshift__",
-        "__irshift__", "__iand__", "__ixor__", "__ior__", "__floordiv__", "__rfloordiv__",
-        "__truediv__", "__rtruediv__", "__ifloordiv__", "__itruediv__", "__index__",
-        "__matmul__", "__rmatmul__", "__imatmul__", "__len__", "__getitem__", "__setitem__",
-        "__delitem__", "__contains__", "__buffer__", "__release_buffer__",
-    ];
-    name.starts_with("__") && SLOTS.contains(&name)
+    // A match: start-up registers some 300 special methods.
+    matches!(
+        name,
+        "__getattribute__" | "__getattr__" | "__setattr__" | "__delattr__" | "__repr__"
+        | "__hash__" | "__call__" | "__str__" | "__lt__" | "__le__" | "__eq__" | "__ne__"
+        | "__gt__" | "__ge__" | "__iter__" | "__next__" | "__get__" | "__set__"
+        | "__delete__" | "__init__" | "__del__" | "__await__" | "__aiter__" | "__anext__"
+        | "__add__" | "__radd__" | "__sub__" | "__rsub__" | "__mul__" | "__rmul__"
+        | "__mod__" | "__rmod__" | "__divmod__" | "__rdivmod__" | "__pow__" | "__rpow__"
+        | "__neg__" | "__pos__" | "__abs__" | "__bool__" | "__invert__" | "__lshift__"
+        | "__rlshift__" | "__rshift__" | "__rrshift__" | "__and__" | "__rand__" | "__xor__"
+        | "__rxor__" | "__or__" | "__ror__" | "__int__" | "__float__" | "__iadd__"
+        | "__isub__" | "__imul__" | "__imod__" | "__ipow__" | "__ilshift__" | "__irshift__"
+        | "__iand__" | "__ixor__" | "__ior__" | "__floordiv__" | "__rfloordiv__"
+        | "__truediv__" | "__rtruediv__" | "__ifloordiv__" | "__itruediv__" | "__index__"
+        | "__matmul__" | "__rmatmul__" | "__imatmul__" | "__len__" | "__getitem__"
+        | "__setitem__" | "__delitem__" | "__contains__" | "__buffer__"
+        | "__release_buffer__"
+    )
 }
 
 /// A function implemented in Rust, possibly bound to a receiver.
