@@ -40,6 +40,7 @@ mod stdin;
 mod string_parse;
 mod struct_codec;
 mod structseq;
+mod suggestions;
 mod sys_setup;
 mod syslog;
 mod termios;
@@ -133,6 +134,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_locale", ModuleDef::Native(locale::init)),
     ("_stat", ModuleDef::Native(stat::init)),
     ("_string", ModuleDef::Native(string_parse::init)),
+    ("_suggestions", ModuleDef::Native(suggestions::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
     ("_lzma", ModuleDef::Native(lzma::init)),
 ];
