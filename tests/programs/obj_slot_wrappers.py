@@ -44,3 +44,12 @@ class Sub(dict):
 
 print(type(Sub.fromkeys('a')).__name__, Sub.__init__ is dict.__init__)
 print(callable(object.__init__), callable((1).__add__))
+
+# A classmethod_descriptor called directly takes the class first.
+fromkeys = dict.__dict__['fromkeys']
+print(callable(fromkeys), fromkeys(dict, 'ab', 0), type(fromkeys(Sub, 'a')).__name__)
+for args in [(), (1,), (int, 'a')]:
+    try:
+        fromkeys(*args)
+    except TypeError as e:
+        print("TypeError:", e)
