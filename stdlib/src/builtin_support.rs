@@ -1,12 +1,12 @@
 //! What CPython's library expects of built-in types that core leaves to the
 //! library's side: `object.__reduce_ex__` / `object.__reduce__` (over the bundled
 //! `copy`'s default reduction), `mappingproxy(mapping)` and the descriptors
-//! `type.__dict__['__mro__']` / `['__dict__']`. Installed on core's types through its
-//! public API.
+//! `type.__dict__['__mro__']` / `['__dict__']`, and the `exit` / `quit` builtins
+//! CPython's site module adds. Installed on core's types through its public API.
 
-use tripwire_core::builtins::{check_args, set_static_new};
+use tripwire_core::builtins::{check_args, kwarg, native_type, set_static_new};
 use tripwire_core::object::function::KwArg;
-use tripwire_core::object::{Dict, ObjKind, Value};
+use tripwire_core::object::{Dict, NativeFn, ObjKind, PyCell, Value};
 use tripwire_core::{PyResult, Vm};
 
 /// `mappingproxy(mapping)`: a read-only view of a dict.
@@ -47,7 +47,9 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let proxy = vm.types.mappingproxy.clone();
     set_static_new(vm, &proxy, "mappingproxy", mappingproxy_new);
-    install_type_attributes(vm)
+    install_type_attributes(vm)?;
+    install_quitters(vm);
+    Ok(())
 }
 
 /// `type.__dict__` entries for the attributes core answers outside the namespace.
@@ -65,4 +67,76 @@ fn install_type_attributes(vm: &mut Vm) -> PyResult<()> {
         type_.dict.set_str(vm.intern(name), attribute);
     }
     Ok(())
+}
+
+/// What an `exit` or `quit` object holds: its own name.
+struct Quitter(&'static str);
+
+fn quitter_name(vm: &Vm, this: Option<&Value>) -> PyResult<&'static str> {
+    if let Some(Value::Obj(o)) = this {
+        if let ObjKind::Native(cell) = &o.kind {
+            if let Some(q) = cell.borrow().as_any().downcast_ref::<Quitter>() {
+                return Ok(q.0);
+            }
+        }
+    }
+    Err(vm.type_error("descriptor requires a 'Quitter' object"))
+}
+
+/// `repr(exit)`: how to leave.
+fn quitter_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    let name = quitter_name(vm, args.first())?;
+    Ok(Value::from_string(format!(
+        "Use {name}() or Ctrl-D (i.e. EOF) to exit"
+    )))
+}
+
+/// `exit(code=None)`: stdin is closed, as an interactive shell reading it would
+/// stop, then SystemExit(code).
+fn quitter_call(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    quitter_name(vm, args.first())?;
+    if let Some((k, _)) = kw.iter().find(|(k, _)| k.as_str() != "code") {
+        return Err(vm.type_error(format!(
+            "Quitter.__call__() got an unexpected keyword argument '{}'",
+            k.as_str()
+        )));
+    }
+    let code = match (args.get(1), kwarg(kw, "code")) {
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("Quitter.__call__() got multiple values for argument 'code'"))
+        }
+        (Some(c), None) | (None, Some(c)) if args.len() <= 2 => c.clone(),
+        (None, None) => Value::None,
+        _ => {
+            return Err(vm.type_error(format!(
+                "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+                args.len()
+            )))
+        }
+    };
+    let stdin = vm.intern("stdin");
+    if let Some(stream) = vm.sys.dict.get_str(&stdin) {
+        let close = vm.intern("close");
+        // A stdin that cannot be closed does not keep the program from leaving.
+        if let Ok(Some(f)) = vm.get_attr_opt(&stream, &close) {
+            let _ = vm.call(&f, &[], &[]);
+        }
+    }
+    let exit = vm.types.system_exit.clone();
+    let exc = vm.new_exception(&exit, vec![code]);
+    Err(tripwire_core::PyErr::from_value(exc))
+}
+
+/// `exit` and `quit`, whose class is `_sitebuiltins.Quitter` as in CPython.
+fn install_quitters(vm: &mut Vm) {
+    let methods: &[(&'static str, NativeFn)] =
+        &[("__repr__", quitter_repr), ("__call__", quitter_call)];
+    let cls = native_type(vm, "_sitebuiltins", "Quitter", false, None, methods);
+    for name in ["exit", "quit"] {
+        let quitter = Value::obj(
+            cls.clone(),
+            ObjKind::Native(PyCell::new(Box::new(Quitter(name)))),
+        );
+        vm.builtins.set_str(vm.intern(name), quitter);
+    }
 }

@@ -19,6 +19,7 @@ mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
+mod locale;
 pub mod locate;
 mod lzma;
 mod mmap;
@@ -34,9 +35,12 @@ mod signal;
 mod socket;
 mod sqlite;
 mod sre;
+mod stat;
 mod stdin;
+mod string_parse;
 mod struct_codec;
 mod structseq;
+mod suggestions;
 mod sys_setup;
 mod syslog;
 mod termios;
@@ -47,7 +51,7 @@ mod zlib;
 
 pub use locate::Install;
 use tripwire_core::modules::ModuleDef;
-use tripwire_core::{PyResult, Vm};
+use tripwire_core::{PyResult, Value, Vm};
 
 /// The modules of this crate: native ones, and Python ones over a native half.
 const MODULES: &[(&str, ModuleDef)] = &[
@@ -127,6 +131,10 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("zlib", ModuleDef::Native(zlib::init)),
     ("cmath", ModuleDef::Native(cmath::init)),
+    ("_locale", ModuleDef::Native(locale::init)),
+    ("_stat", ModuleDef::Native(stat::init)),
+    ("_string", ModuleDef::Native(string_parse::init)),
+    ("_suggestions", ModuleDef::Native(suggestions::init)),
     ("_bz2", ModuleDef::Native(bz2::init)),
     ("_lzma", ModuleDef::Native(lzma::init)),
 ];
@@ -156,6 +164,14 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
             vm.extensions.hide_bundled(name);
         }
         vm.extensions.import_first("genericpath", "os");
+        vm.extensions.set_spec_maker(import_finder::make_spec);
+        // The two modules made with the interpreter, before any import.
+        for name in ["sys", "builtins"] {
+            let key = vm.intern(name);
+            if let Some(Value::Module(m)) = vm.modules.get_str(&key) {
+                m.spec_pending.set(true);
+            }
+        }
     }
     builtin_support::install(vm)?;
     sys_setup::configure(vm, install)

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use tripwire_core::builtins::bytearray::bytes_like;
 use tripwire_core::builtins::bytes::new_bytes;
 use tripwire_core::builtins::{add_function, arg_int, check_args, native_type, no_kwargs};
-use tripwire_core::object::function::KwArg;
+use tripwire_core::object::function::{BuiltinKind, KwArg};
 use tripwire_core::object::{
     Builtin, Dict, NativeFn, ObjKind, Object, PyCell, PyStr, TypeRef, Value,
 };
@@ -838,7 +838,7 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
             name,
             func: *f,
             bound: None,
-            is_method: true,
+            kind: BuiltinKind::of_method(name),
             owner: "TextIOWrapper",
             weakrefs: Default::default(),
         }));

@@ -132,10 +132,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
             _ => None,
         },
         Value::Builtin(b) => match n {
-            "__qualname__" if b.is_method_descriptor() => {
+            "__qualname__" if b.kind.binds() => {
                 Some(Value::from_string(format!("{}.{}", b.owner, b.name)))
             }
-            "__objclass__" if b.is_method_descriptor() => {
+            "__objclass__" if b.kind.binds() => {
                 // The owning type, found by name where the built-in types are.
                 let key = vm.intern(b.owner);
                 match vm.builtins.get_str(&key) {

@@ -64,6 +64,39 @@ fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
     }
 }
 
+/// `dict.__dict__['fromkeys'](cls, *args)`: the class method called for `cls`, the
+/// owning type or a subtype of it.
+fn classmethod_descriptor_call(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let Some(f @ Value::Builtin(b)) = args.first().and_then(wrapped) else {
+        return Err(
+            vm.type_error("descriptor '__call__' requires a 'classmethod_descriptor' object")
+        );
+    };
+    let (name, owner) = (b.name, b.owner);
+    let Some(cls) = args.get(1) else {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' of '{owner}' object needs an argument"
+        )));
+    };
+    let Value::Type(t) = cls else {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for type '{owner}' needs a type, not a '{}' as arg 2",
+            vm.type_name(cls)
+        )));
+    };
+    let key = vm.intern(owner);
+    if let Some(Value::Type(owner_type)) = vm.builtins.get_str(&key) {
+        if !t.is_subtype(&owner_type) {
+            return Err(vm.type_error(format!(
+                "descriptor '{name}' requires a subtype of '{owner}' but received '{}'",
+                t.name().as_str()
+            )));
+        }
+    }
+    let f = f.clone();
+    vm.call(&f, &args[1..], kw)
+}
+
 fn staticmethod_get(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     let (this, _, _) = get_args(vm, args)?;
     match wrapped(this) {
@@ -141,8 +174,18 @@ fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
 pub fn install(vm: &mut Vm) {
     let t = vm.types;
     add_method(vm, &t.function, "__get__", function_get);
-    add_method(vm, &t.method_descriptor, "__get__", method_descriptor_get);
-    add_method(vm, &t.classmethod, "__get__", classmethod_get);
+    for ty in [&t.method_descriptor, &t.wrapper_descriptor] {
+        add_method(vm, ty, "__get__", method_descriptor_get);
+    }
+    for ty in [&t.classmethod, &t.classmethod_descriptor] {
+        add_method(vm, ty, "__get__", classmethod_get);
+    }
+    add_method(
+        vm,
+        &t.classmethod_descriptor,
+        "__call__",
+        classmethod_descriptor_call,
+    );
     add_method(vm, &t.staticmethod, "__get__", staticmethod_get);
     add_method(vm, &t.property, "__get__", property_get);
     add_method(vm, &t.property, "__set__", property_set);

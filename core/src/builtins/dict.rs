@@ -253,13 +253,10 @@ pub fn install(vm: &mut Vm) {
         name: "fromkeys",
         func: fromkeys,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "dict",
         weakrefs: Default::default(),
     }));
     let k = vm.intern("fromkeys");
-    t.dict.set_str(
-        k,
-        Value::obj(vm.types.classmethod.clone(), ObjKind::ClassMethod(fk)),
-    );
+    t.dict.set_str(k, super::classmethod_descriptor(vm, fk));
 }

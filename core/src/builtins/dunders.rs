@@ -233,7 +233,17 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<V
     }
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+/// `object.__init_subclass__()`, bound to the new class.
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let name = match args.first() {
+            Some(Value::Type(t)) => t.name().as_str().to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 
@@ -334,7 +344,7 @@ fn new_wrapper(t: &TypeRef) -> Option<Value> {
         name: "__new__",
         func: f,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "builtin-new",
         weakrefs: Default::default(),
     }));
@@ -445,6 +455,8 @@ pub fn install(vm: &mut Vm) {
         &t.function,
         &t.builtin_function,
         &t.method_descriptor,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
         &t.method,
         &t.type_,
     ] {
@@ -471,15 +483,14 @@ pub fn install(vm: &mut Vm) {
         name: "__init_subclass__",
         func: object_init_subclass,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "object",
         weakrefs: Default::default(),
     }));
     let k = vm.names.init_subclass.clone();
-    t.object.dict.set_str(
-        k,
-        Value::obj(t.classmethod.clone(), ObjKind::ClassMethod(init_sub)),
-    );
+    t.object
+        .dict
+        .set_str(k, super::classmethod_descriptor(vm, init_sub));
     // The iterator protocol as methods, for explicit calls and isinstance(x, Iterator).
     for ty in [
         &t.list_iterator,

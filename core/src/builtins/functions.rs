@@ -486,7 +486,7 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
             };
             vm.nested(context, |vm| any_class_check(vm, obj, &t.items, instance))
         }
-        Value::Obj(o) if matches!(o.kind, ObjKind::GenericAlias(_)) => {
+        Value::Obj(_) | Value::Instance(_) if super::generic_alias::alias_value(spec).is_some() => {
             Err(super::generic_alias::class_check_error(vm, instance))
         }
         Value::Obj(o) if matches!(o.kind, ObjKind::UnionType(_)) => match &o.kind {

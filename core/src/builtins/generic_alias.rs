@@ -5,11 +5,13 @@
 //! arguments are its `__parameters__`, which `alias[...]` substitutes.
 //!
 //! The interpreter's generic paths (attribute access, comparison, hashing, calls,
-//! `|`, isinstance) send aliases here; this file depends only on the object model and
-//! the `Vm`'s public operations.
+//! `|`, isinstance) send aliases here. A subclass's instance (`collections.abc`'s
+//! alias of `Callable[...]`) carries an alias as its built-in part and reaches the
+//! same code through the type's methods. This file depends only on the object model
+//! and the `Vm`'s public operations.
 
 use super::{add_method, check_args, set_static_new};
-use crate::object::function::KwArg;
+use crate::object::function::{KwArg, NativeFn};
 use crate::object::{ObjKind, PyCell, PyStr, TypeRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -55,6 +57,15 @@ pub fn of(v: &Value) -> Option<&GenericAlias> {
     }
 }
 
+/// The alias `v` is: itself, or the built-in part of a subclass's instance.
+pub fn alias_value(v: &Value) -> Option<Value> {
+    match v {
+        Value::Obj(_) => of(v).map(|_| v.clone()),
+        Value::Instance(i) => i.base_value().filter(|b| of(b).is_some()),
+        _ => None,
+    }
+}
+
 fn items(args: &Value) -> &[Value] {
     match args {
         Value::Tuple(t) => &t.items,
@@ -86,7 +97,7 @@ fn class_getitem(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     Ok(new(vm, args[0].clone(), args[1].clone(), false))
 }
 
-/// `types.GenericAlias(origin, args)`.
+/// `types.GenericAlias(origin, args)`, or a subclass's `__new__` reaching it.
 fn alias_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if !kw.is_empty() {
         return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
@@ -95,31 +106,47 @@ fn alias_new(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if given != 2 {
         return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {given}")));
     }
-    Ok(new(vm, args[1].clone(), args[2].clone(), false))
+    let alias = new(vm, args[1].clone(), args[2].clone(), false);
+    let builtin = vm.types.generic_alias.clone();
+    match &args[0] {
+        Value::Type(t) if t.is_subtype(&builtin) => {
+            let t = t.clone();
+            super::types::for_subclass(vm, &t, &builtin, alias)
+        }
+        _ => Ok(alias),
+    }
 }
 
-/// The alias that is `self` of one of the type's methods.
-fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(&'a GenericAlias, &'a [Value])> {
-    let (s, rest) = super::split_method_self(vm, TP_NAME, name, args, |v| of(v).is_some())?;
-    match of(s) {
-        Some(ga) => Ok((ga, rest)),
+/// The alias that is `self` of one of the type's methods (its built-in part for a
+/// subclass's instance), and the other arguments.
+fn this<'a>(vm: &Vm, name: &str, args: &'a [Value]) -> PyResult<(Value, &'a [Value])> {
+    let (s, rest) =
+        super::split_method_self(vm, TP_NAME, name, args, |v| alias_value(v).is_some())?;
+    match alias_value(s) {
+        Some(alias) => Ok((alias, rest)),
         None => Err(vm.type_error(format!("descriptor '{name}' needs an argument"))),
     }
+}
+
+/// The state of an alias `this` gave.
+fn state<'a>(vm: &Vm, alias: &'a Value) -> PyResult<&'a GenericAlias> {
+    of(alias).ok_or_else(|| vm.type_error("expected a GenericAlias"))
 }
 
 /// `alias.__mro_entries__(bases)`: a class deriving from `list[int]` derives from
 /// `list`.
 fn mro_entries(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "__mro_entries__", args, 2, 2)?;
-    let (ga, _) = this(vm, "__mro_entries__", args)?;
-    Ok(Value::tuple(vec![ga.origin.clone()]))
+    let (alias, _) = this(vm, "__mro_entries__", args)?;
+    Ok(Value::tuple(vec![state(vm, &alias)?.origin.clone()]))
 }
 
 /// `alias.__reduce__()`: rebuilt by calling the type with origin and arguments (an
 /// unpacked alias is the first item of its packed one's iteration).
 fn reduce(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "__reduce__", args, 1, 1)?;
-    let (ga, _) = this(vm, "__reduce__", args)?;
+    let (alias, _) = this(vm, "__reduce__", args)?;
+    let ga = state(vm, &alias)?;
     let packed = new(vm, ga.origin.clone(), ga.args.clone(), false);
     if ga.starred {
         let next = builtin(vm, "next")?;
@@ -143,8 +170,11 @@ fn builtin(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// The type object, with its methods.
 pub fn install(vm: &mut Vm) {
     let t: TypeRef = vm.types.generic_alias.clone();
-    t.dict
-        .set_str(vm.names.d_module.clone(), Value::str("types"));
+    // `X | Y` makes the other type of the typing module's aliases.
+    for ty in [&t, &vm.types.union_type] {
+        ty.dict
+            .set_str(vm.names.d_module.clone(), Value::str("types"));
+    }
     t.dict.set_str(
         vm.names.d_doc.clone(),
         Value::str(
@@ -157,6 +187,18 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &t, "__mro_entries__", mro_entries);
     add_method(vm, &t, "__reduce__", reduce);
     add_method(vm, &t, "__call__", alias_call);
+    // What a subclass's instances reach through their class (the interpreter
+    // handles an alias itself natively).
+    let methods: [(&'static str, NativeFn); 5] = [
+        ("__getattr__", subclass_getattr),
+        ("__repr__", subclass_repr),
+        ("__eq__", subclass_eq),
+        ("__hash__", subclass_hash),
+        ("__getitem__", subclass_getitem),
+    ];
+    for (name, f) in methods {
+        add_method(vm, &t, name, f);
+    }
     let classmethod = vm.types.classmethod.clone();
     let getitem = Value::obj(
         classmethod,
@@ -186,6 +228,46 @@ pub fn install(vm: &mut Vm) {
     for cls in generic {
         cls.dict.set_str(key.clone(), getitem.clone());
     }
+}
+
+/// `alias.name` of a subclass's instance where its class has no `name`: the alias's
+/// own attributes, else its origin's.
+fn subclass_getattr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__getattr__", args, 2, 2)?;
+    let (alias, rest) = this(vm, "__getattr__", args)?;
+    let Value::Str(name) = &rest[0] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    getattr(vm, &alias, name)
+}
+
+fn subclass_repr(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__repr__", args, 1, 1)?;
+    let (alias, _) = this(vm, "__repr__", args)?;
+    Ok(Value::Str(repr(vm, state(vm, &alias)?)?))
+}
+
+fn subclass_eq(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__eq__", args, 2, 2)?;
+    let (alias, rest) = this(vm, "__eq__", args)?;
+    let other = alias_value(&rest[0]).unwrap_or_else(|| rest[0].clone());
+    Ok(match eq(vm, state(vm, &alias)?, &other)? {
+        Some(b) => Value::Bool(b),
+        None => super::types::not_implemented(vm),
+    })
+}
+
+fn subclass_hash(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__hash__", args, 1, 1)?;
+    let (alias, _) = this(vm, "__hash__", args)?;
+    Ok(Value::Int(hash(vm, state(vm, &alias)?)?))
+}
+
+/// `alias[items]` of a subclass's instance: a plain alias, as in CPython.
+fn subclass_getitem(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    check_args(vm, "__getitem__", args, 2, 2)?;
+    let (alias, rest) = this(vm, "__getitem__", args)?;
+    getitem(vm, &alias, &rest[0])
 }
 
 /// `__class_getitem__` as the built-in generic classes have it, for native modules'
@@ -304,9 +386,9 @@ pub fn hash(vm: &mut Vm, ga: &GenericAlias) -> PyResult<i64> {
 /// `alias(*args, **kw)`: an instance of the origin, told its alias in
 /// `__orig_class__` where it takes attributes.
 fn alias_call(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
-    let (ga, rest) = this(vm, "__call__", args)?;
+    let (alias, rest) = this(vm, "__call__", args)?;
+    let origin = state(vm, &alias)?.origin.clone();
     let alias = &args[0];
-    let origin = ga.origin.clone();
     let obj = vm.call(&origin, rest, kw)?;
     let name = vm.intern("__orig_class__");
     if let Err(e) = vm.set_attr(&obj, &name, alias.clone()) {

@@ -33,7 +33,7 @@ pub mod types;
 pub mod unicode_errors;
 mod unicode_printable;
 
-use crate::object::function::{KwArg, NativeFn};
+use crate::object::function::{BuiltinKind, KwArg, NativeFn};
 use crate::object::{Builtin, Dict, ObjKind, TypeRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -56,7 +56,7 @@ pub fn native_function(owner: &'static str, name: &'static str, func: NativeFn) 
         name,
         func,
         bound: None,
-        is_method: false,
+        kind: BuiltinKind::Function,
         owner,
         weakrefs: Default::default(),
     }))
@@ -130,54 +130,80 @@ pub fn split_method_self<'a>(
     }
 }
 
+/// The name of type `t` as `Builtin::owner` holds it: made static once for the
+/// methods registered on one type after another.
+fn owner_name(t: &TypeRef) -> &'static str {
+    thread_local! {
+        static LAST: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
+    }
+    let name = t.name();
+    LAST.with(|last| {
+        if last.get() != name.as_str() {
+            last.set(Box::leak(name.as_str().to_string().into_boxed_str()));
+        }
+        last.get()
+    })
+}
+
 /// Register a classmethod on a built-in type.
 pub fn add_classmethod(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
     let key = vm.intern(name);
-    let owner: &'static str = Box::leak(t.name().as_str().to_string().into_boxed_str());
+    let owner = owner_name(t);
     let f = Value::Builtin(Rc::new(Builtin {
         name,
         func,
         bound: None,
-        is_method: false,
+        kind: BuiltinKind::Function,
         owner,
         weakrefs: Default::default(),
     }));
-    let method = Value::obj(vm.types.classmethod.clone(), ObjKind::ClassMethod(f));
-    t.dict.set_str(key, method);
+    t.dict.set_str(key, classmethod_descriptor(vm, f));
+}
+
+/// A built-in type's class method `f` as its type's namespace holds it
+/// (`dict.__dict__['fromkeys']`): CPython's `classmethod_descriptor`.
+pub fn classmethod_descriptor(vm: &Vm, f: Value) -> Value {
+    Value::obj(
+        vm.types.classmethod_descriptor.clone(),
+        ObjKind::ClassMethod(f),
+    )
 }
 
 /// Register a method on a built-in type.
 pub fn add_method(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
     let key = vm.intern(name);
-    let owner: &'static str = Box::leak(t.name().as_str().to_string().into_boxed_str());
+    let owner = owner_name(t);
     t.dict.set_str(
         key,
         Value::Builtin(Rc::new(Builtin {
             name,
             func,
             bound: None,
-            is_method: true,
+            kind: BuiltinKind::of_method(name),
             owner,
             weakrefs: Default::default(),
         })),
     );
 }
 
-/// The owner recorded on the generic special methods of built-in types: a `__repr__`
-/// or `__str__` with this owner means "the built-in behaviour".
-pub const DUNDER_OWNER: &str = "builtin-dunder";
-
-/// Register one of the generic special-method wrappers on a built-in type.
+/// Register one of the generic special-method wrappers on a built-in type (a slot
+/// wrapper of kind `GenericSlot`: its `__repr__` or `__str__` is the built-in
+/// behaviour).
 pub fn add_dunder(vm: &mut Vm, t: &TypeRef, name: &'static str, func: NativeFn) {
     let key = vm.intern(name);
+    let owner = owner_name(t);
+    let kind = match BuiltinKind::of_method(name) {
+        BuiltinKind::SlotWrapper => BuiltinKind::GenericSlot,
+        other => other,
+    };
     t.dict.set_str(
         key,
         Value::Builtin(Rc::new(Builtin {
             name,
             func,
             bound: None,
-            is_method: true,
-            owner: DUNDER_OWNER,
+            kind,
+            owner,
             weakrefs: Default::default(),
         })),
     );

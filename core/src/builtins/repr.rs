@@ -1,6 +1,7 @@
 //! `repr()` and `str()` of every kind of value, with CPython's text (including the
 //! `[...]` of recursive containers).
 
+use crate::object::function::BuiltinKind;
 use crate::object::{bigint_text, float, ObjKind, PyStr, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -239,6 +240,12 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             v.ptr().unwrap_or(0)
         )),
         Value::Builtin(b) => match &b.bound {
+            Some(recv) if b.kind == BuiltinKind::MethodWrapper => s(format!(
+                "<method-wrapper '{}' of {} object at {:#x}>",
+                b.name,
+                vm.type_name(recv),
+                recv.ptr().unwrap_or(0)
+            )),
             Some(recv) if !matches!(recv, Value::Module(_)) => s(format!(
                 "<built-in method {} of {} object at {:#x}>",
                 b.name,
@@ -248,6 +255,10 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
             None if b.is_method_descriptor() => {
                 s(format!("<method '{}' of '{}' objects>", b.name, b.owner))
             }
+            None if b.kind.binds() => s(format!(
+                "<slot wrapper '{}' of '{}' objects>",
+                b.name, b.owner
+            )),
             _ => s(format!("<built-in function {}>", b.name)),
         },
         Value::Method(m) => {
@@ -352,6 +363,11 @@ fn repr_of(vm: &mut Vm, v: &Value) -> PyResult<Rc<PyStr>> {
                 s(format!("{name}({})", inner.as_str()))
             }
             ObjKind::Native(_) => instance_repr(vm, v),
+            ObjKind::ClassMethod(Value::Builtin(b))
+                if Rc::ptr_eq(&o.cls, &vm.types.classmethod_descriptor) =>
+            {
+                s(format!("<method '{}' of '{}' objects>", b.name, b.owner))
+            }
             ObjKind::MappingProxy(d) => {
                 let inner = vm.repr(&Value::Dict(d.clone()))?;
                 s(format!("mappingproxy({})", inner.as_str()))
@@ -388,7 +404,7 @@ fn call_text_method(
     // its own namespace (enum's `IntFlag.__str__ = int.__repr__`).
     let inherited_builtin = |b: &crate::object::Builtin| {
         b.owner == "object"
-            || (b.owner == super::DUNDER_OWNER
+            || (b.kind == BuiltinKind::GenericSlot
                 && cls
                     .mro
                     .borrow()

@@ -1117,7 +1117,7 @@ pub fn install(vm: &mut Vm) {
         name: "maketrans",
         func: maketrans,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "str",
         weakrefs: Default::default(),
     }));

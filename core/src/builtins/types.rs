@@ -25,7 +25,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
                     return vm.call(&Value::Type(winner), args, kwargs);
                 }
             }
-            return type_new(vm, t, &args[0], &args[1], &args[2]);
+            return type_new(vm, t, &args[0], &args[1], &args[2], kwargs);
         }
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
@@ -53,7 +53,7 @@ pub fn call_type(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) -> 
                 if args.len() != 3 {
                     return Err(vm.type_error("type() takes 1 or 3 arguments"));
                 }
-                type_new(vm, t, &args[0], &args[1], &args[2])?
+                type_new(vm, t, &args[0], &args[1], &args[2], kwargs)?
             }
         };
         if let Some(f @ Value::Function(_)) = t.lookup(&init_name) {
@@ -174,6 +174,7 @@ pub fn new_instance(vm: &mut Vm, t: &TypeRef, args: &[Value], kwargs: &[KwArg]) 
                 Layout::Complex => vm.types.complex.clone(),
                 Layout::Enumerate => vm.types.enumerate.clone(),
                 Layout::Zip => vm.types.zip.clone(),
+                Layout::GenericAlias => vm.types.generic_alias.clone(),
                 _ => vm.types.frozenset.clone(),
             };
             let v = call_type(vm, &builtin, args, kwargs)?;
@@ -239,13 +240,15 @@ fn check_not_abstract(vm: &mut Vm, t: &TypeRef) -> PyResult<()> {
     )))
 }
 
-/// `type(name, bases, namespace)` and class statements.
+/// `type(name, bases, namespace, **kwargs)` and class statements: the keywords go
+/// to the `__init_subclass__` of the class's bases.
 pub fn type_new(
     vm: &mut Vm,
     meta: &TypeRef,
     name: &Value,
     bases: &Value,
     ns: &Value,
+    kwargs: &[KwArg],
 ) -> PyResult<Value> {
     let Value::Str(name) = name else {
         return Err(vm.type_error("type.__new__() argument 1 must be str"));
@@ -421,15 +424,19 @@ pub fn type_new(
             }
         }
     }
-    // __init_subclass__ of the nearest base that defines one.
+    // super(cls, cls).__init_subclass__(**kwargs): the first one past the class
+    // in its MRO.
     let init_sub = vm.names.init_subclass.clone();
-    if let Some(parent) = t.mro.borrow().get(1).cloned() {
-        if let Some(Value::Obj(o)) = parent.lookup(&init_sub) {
-            if let ObjKind::ClassMethod(f) = &o.kind {
-                let f = f.clone();
-                vm.call(&f, std::slice::from_ref(&tv), &[])?;
-            }
-        }
+    let sup = Value::obj(
+        vm.types.super_.clone(),
+        ObjKind::Super {
+            this_class: t.clone(),
+            obj: tv.clone(),
+            obj_type: t.clone(),
+        },
+    );
+    if let Some(f) = super_getattr(vm, &sup, &init_sub)? {
+        vm.call(&f, &[], kwargs)?;
     }
     Ok(tv)
 }
@@ -554,7 +561,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value>
         }
     };
     let cls = match &meta {
-        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => type_new(vm, m, name, &bases_t, &ns)?,
+        Value::Type(m) if Rc::ptr_eq(m, &vm.types.type_) => {
+            type_new(vm, m, name, &bases_t, &ns, &extra)?
+        }
         other => vm.call(other, &[name.clone(), bases_t, ns], &extra)?,
     };
     if let Some(Value::Cell(c)) = cell {
@@ -1287,7 +1296,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
 }
 
 /// `type.__new__(metacls, name, bases, ns)`.
-fn type_dunder_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+fn type_dunder_new(vm: &mut Vm, args: &[Value], kwargs: &[KwArg]) -> PyResult<Value> {
     let meta = type_arg(vm, args)?;
     if args.len() == 2 {
         return Ok(Value::Type(vm.type_of(&args[1])));
@@ -1295,7 +1304,7 @@ fn type_dunder_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value
     if args.len() != 4 {
         return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
     }
-    type_new(vm, &meta, &args[1], &args[2], &args[3])
+    type_new(vm, &meta, &args[1], &args[2], &args[3], kwargs)
 }
 
 fn exception_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {

@@ -1126,7 +1126,7 @@ fn property(vm: &mut Vm, getter: crate::object::NativeFn, name: &'static str) ->
         name,
         func: getter,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "array",
         weakrefs: Default::default(),
     }));

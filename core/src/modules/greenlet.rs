@@ -821,7 +821,7 @@ fn exception_class(vm: &mut Vm, name: &str, base: &TypeRef) -> PyResult<TypeRef>
     ns.set_str(vm.names.d_module.clone(), Value::str("greenlet"));
     let meta = vm.types.type_.clone();
     let bases = Value::tuple(vec![Value::Type(base.clone())]);
-    match type_new(vm, &meta, &Value::str(name), &bases, &Value::Dict(ns))? {
+    match type_new(vm, &meta, &Value::str(name), &bases, &Value::Dict(ns), &[])? {
         Value::Type(t) => Ok(t),
         _ => Err(vm.runtime_error("type() did not make a class")),
     }

@@ -1465,16 +1465,13 @@ pub fn install(vm: &mut Vm) {
         name: "from_iterable",
         func: chain_from_iterable,
         bound: None,
-        is_method: false,
+        kind: crate::object::function::BuiltinKind::Function,
         owner: "chain",
         weakrefs: Default::default(),
     }));
     t.itertools_chain.dict.set_str(
         vm.intern("from_iterable"),
-        Value::obj(
-            vm.types.classmethod.clone(),
-            ObjKind::ClassMethod(from_iterable),
-        ),
+        crate::builtins::classmethod_descriptor(vm, from_iterable),
     );
     for cls in all_types(vm) {
         cls.dict

@@ -49,7 +49,13 @@ pub struct Extensions {
     hidden: Vec<String>,
     /// (module, what must be imported before it): see `import_first`.
     prerequisites: Vec<(String, String)>,
+    /// See `set_spec_maker`.
+    spec_maker: Option<SpecMaker>,
 }
+
+/// Sets `__spec__`, `__loader__` and `__package__` of a module the native import
+/// made; false when it cannot now (it is making another one's), to be asked again.
+pub type SpecMaker = fn(&mut Vm, &Value) -> PyResult<bool>;
 
 impl Extensions {
     /// Make `import name` build the module from `def` (replacing an earlier one).
@@ -75,6 +81,17 @@ impl Extensions {
     pub fn import_first(&mut self, name: &str, first: &str) {
         self.prerequisites
             .push((name.to_string(), first.to_string()));
+    }
+
+    /// Have `maker` give a module the native import made its `__spec__`,
+    /// `__loader__` and `__package__` when one of them is first read: making the
+    /// spec needs importlib, which a program that never asks should not pay for.
+    pub fn set_spec_maker(&mut self, maker: SpecMaker) {
+        self.spec_maker = Some(maker);
+    }
+
+    pub fn spec_maker(&self) -> Option<SpecMaker> {
+        self.spec_maker
     }
 
     /// What `import_first` asked to import before `name`.
@@ -158,6 +175,7 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("io", ModuleDef::Source(include_str!("py/io.py"))),
     ("math", ModuleDef::Native(math::init)),
     ("random", ModuleDef::Native(random::init)),
+    ("_random", ModuleDef::Native(random::init_generator_module)),
     ("time", ModuleDef::Native(time::init)),
     ("gc", ModuleDef::Native(gc::init)),
     ("tripwire", ModuleDef::Native(tripwire::init)),

@@ -11,7 +11,8 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive};
 
-const N: usize = 624;
+/// The words of the generator's state (`getstate()` gives them and the position).
+pub const N: usize = 624;
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
@@ -158,6 +159,27 @@ impl Mt19937 {
             os_entropy: true,
             ..Self::new()
         }
+    }
+
+    /// The state words and the position of the next word (0..=N): what
+    /// `_random.Random.getstate()` lists.
+    pub fn words(&self) -> (&[u32; N], usize) {
+        (&self.state, self.index)
+    }
+
+    /// Restore `words` and `position` (0..=N) that `words()` gave.
+    pub fn set_words(&mut self, words: [u32; N], position: usize) {
+        self.state = words;
+        self.index = position.min(N);
+    }
+
+    /// random.py's `gauss_next`: the second normal deviate `gauss` made.
+    pub fn gauss_next(&self) -> Option<f64> {
+        self.gauss_next
+    }
+
+    pub fn set_gauss_next(&mut self, next: Option<f64>) {
+        self.gauss_next = next;
     }
 
     /// Whether the words come from the operating system.

@@ -5,8 +5,10 @@
 //!
 //! Every method draws from the generator in the same order as random.py, so a
 //! program seeded with an int (or a float, str or bytes) sees CPython's numbers.
-//! `getstate` / `setstate` are not provided. `SystemRandom` (`py/system_random.py`)
-//! is the class over a generator whose words come from the operating system.
+//! `getstate` / `setstate` give and take random.py's `(3, words, gauss_next)`;
+//! `_random` is the class with only the generator's own methods, whose state is the
+//! words alone. `SystemRandom` (`py/system_random.py`) is the class over a
+//! generator whose words come from the operating system.
 
 use super::math::{index_big, to_f64};
 use super::mt::{self, Mt19937};
@@ -1173,7 +1175,169 @@ fn binomial(mt: &mut Mt19937, n: i64, p: f64) -> i64 {
     }
 }
 
+/// `_random.Random.getstate()`: the 624 words and the position, as a tuple.
+fn c_getstate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "getstate", args)?;
+    no_args(vm, "getstate", rest, kw)?;
+    Ok(with_mt(this, |mt| {
+        let (words, position) = mt.words();
+        let mut items: Vec<Value> = words.iter().map(|w| Value::Int(*w as i64)).collect();
+        items.push(Value::Int(position as i64));
+        Value::tuple(items)
+    }))
+}
+
+/// One state word as CPython reads it: an unsigned long, cut to 32 bits.
+fn state_word(vm: &Vm, v: &Value) -> PyResult<u32> {
+    match v {
+        Value::Int(i) if *i < 0 => {
+            Err(vm.overflow_error("can't convert negative value to unsigned int"))
+        }
+        Value::Int(i) => Ok(*i as u32),
+        Value::Bool(b) => Ok(*b as u32),
+        Value::BigInt(b) if b.is_negative() => {
+            Err(vm.overflow_error("can't convert negative value to unsigned int"))
+        }
+        Value::BigInt(b) => b
+            .to_u64()
+            .map(|w| w as u32)
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long")),
+        _ => Err(vm.type_error("an integer is required")),
+    }
+}
+
+/// `_random.Random.setstate(state)`: the words and position `getstate()` gave.
+fn c_setstate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "setstate", args)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error("setstate() takes no keyword arguments"));
+    }
+    let [state] = rest else {
+        return Err(vm.type_error(format!(
+            "_random.Random.setstate() takes exactly one argument ({} given)",
+            rest.len()
+        )));
+    };
+    let Value::Tuple(t) = state else {
+        return Err(vm.type_error("state vector must be a tuple"));
+    };
+    if t.items.len() != mt::N + 1 {
+        return Err(vm.value_error("state vector is the wrong size"));
+    }
+    let mut words = [0u32; mt::N];
+    for (word, v) in words.iter_mut().zip(t.items.iter()) {
+        *word = state_word(vm, v)?;
+    }
+    let position = match &t.items[mt::N] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(vm.overflow_error("Python int too large to convert to C long"))
+        }
+        other => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let Some(position) = usize::try_from(position).ok().filter(|p| *p <= mt::N) else {
+        return Err(vm.value_error("invalid state"));
+    };
+    with_mt(this, |mt| mt.set_words(words, position));
+    Ok(Value::None)
+}
+
+/// `Random.getstate()`: random.py's `(VERSION, words, gauss_next)`.
+fn r_getstate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let words = c_getstate(vm, args, kw)?;
+    let gauss = with_mt(&args[0], |mt| mt.gauss_next());
+    Ok(Value::tuple(vec![
+        Value::Int(3),
+        words,
+        gauss.map_or(Value::None, Value::Float),
+    ]))
+}
+
+/// `Random.setstate(state)`: a state `getstate()` gave (version 3), or one of
+/// Python 2's (version 2, whose words may be out of 32-bit range).
+fn r_setstate(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "setstate", args)?;
+    let sig = Sig {
+        name: "Random.setstate",
+        params: &["state"],
+        required: 1,
+        kwonly: &[],
+    };
+    let slots = bind(vm, &sig, rest, kw)?;
+    let state = slots[0].clone().unwrap_or(Value::None);
+    let zero = Value::Int(0);
+    let version = vm.getitem(&state, &zero)?;
+    let is = |v: i64| matches!(version, Value::Int(n) if n == v);
+    if !is(3) && !is(2) {
+        let shown = vm.to_str(&version)?;
+        return Err(vm.value_error(format!(
+            "state with version {} passed to Random.setstate() of version 3",
+            shown.as_str()
+        )));
+    }
+    let parts = vm.collect_iterable(&state)?;
+    let [_, internal, gauss] = parts.as_slice() else {
+        let msg = if parts.len() > 3 {
+            "too many values to unpack (expected 3)".to_string()
+        } else {
+            format!(
+                "not enough values to unpack (expected 3, got {})",
+                parts.len()
+            )
+        };
+        return Err(vm.value_error(msg));
+    };
+    let gauss = match gauss {
+        Value::None => None,
+        g => Some(to_f64(vm, g)?),
+    };
+    with_mt(this, |mt| mt.set_gauss_next(gauss));
+    let internal = if is(2) {
+        let modulus = Value::from_bigint(BigInt::from(1u64 << 32));
+        let mut words = Vec::new();
+        for w in vm.collect_iterable(internal)? {
+            words.push(vm.binary_op(BinOp::Mod, &w, &modulus)?);
+        }
+        Value::tuple(words)
+    } else {
+        internal.clone()
+    };
+    c_setstate(vm, &[this.clone(), internal], &[])
+}
+
+/// `Random.__reduce__()`: made again by calling the class and setting the state.
+fn r_reduce(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
+    let (this, rest) = split_self(vm, "__reduce__", args)?;
+    no_args(vm, "__reduce__", rest, kw)?;
+    let state = r_getstate(vm, std::slice::from_ref(this), &[])?;
+    Ok(Value::tuple(vec![
+        Value::Type(vm.type_of(this)),
+        Value::tuple(Vec::new()),
+        state,
+    ]))
+}
+
+/// The methods of `_random.Random`, which random.py's class builds on.
+const GENERATOR_METHODS: &[(&str, crate::object::NativeFn)] = &[
+    ("seed", r_seed),
+    ("random", r_random),
+    ("getrandbits", r_getrandbits),
+    ("getstate", c_getstate),
+    ("setstate", c_setstate),
+];
+
 const METHODS: &[(&str, crate::object::NativeFn)] = &[
+    ("getstate", r_getstate),
+    ("setstate", r_setstate),
+    ("__getstate__", r_getstate),
+    ("__setstate__", r_setstate),
+    ("__reduce__", r_reduce),
     ("seed", r_seed),
     ("random", r_random),
     ("uniform", r_uniform),
@@ -1199,9 +1363,13 @@ const METHODS: &[(&str, crate::object::NativeFn)] = &[
     ("_randbelow", r_randbelow),
 ];
 
-/// The Random class: a plain class (so Python classes derive from it) whose
-/// instances keep their generator in a hidden slot.
-fn random_type(vm: &mut Vm) -> TypeRef {
+/// A Random class of `module` with `methods`: a plain class (so Python classes
+/// derive from it) whose instances keep their generator in a hidden slot.
+fn random_type(
+    vm: &mut Vm,
+    module: &str,
+    methods: &[(&'static str, crate::object::NativeFn)],
+) -> TypeRef {
     let object = vm.types.object.clone();
     let t = Rc::new(Type::new(
         "Random",
@@ -1219,8 +1387,8 @@ fn random_type(vm: &mut Vm) -> TypeRef {
     object.subclasses.borrow_mut().push(Rc::downgrade(&t));
     crate::object::tracking::class(&t);
     t.dict
-        .set_str(vm.names.d_module.clone(), Value::str("random"));
-    for (name, f) in METHODS {
+        .set_str(vm.names.d_module.clone(), Value::str(module));
+    for (name, f) in methods {
         crate::builtins::add_method(vm, &t, name, *f);
     }
     crate::builtins::add_method(vm, &t, "__init__", random_init);
@@ -1228,22 +1396,39 @@ fn random_type(vm: &mut Vm) -> TypeRef {
     t
 }
 
+/// The hidden type of generator objects, made by the first of `random` and
+/// `_random` to be imported.
+fn ensure_generator_type(vm: &mut Vm) {
+    if GENERATOR_TYPE.with(|t| t.borrow().is_none()) {
+        // Generator objects carry the methods too: the hidden instance `_inst` is one.
+        let t = crate::builtins::native_type(vm, "random", "Random", true, None, METHODS);
+        GENERATOR_TYPE.with(|slot| *slot.borrow_mut() = Some(t));
+    }
+}
+
+/// `_random`: the generator class alone (`random`'s own class is the bundled
+/// module's, with every method of random.py).
+pub fn init_generator_module(vm: &mut Vm, d: &Dict) -> PyResult<()> {
+    ensure_generator_type(vm);
+    let t = random_type(vm, "_random", GENERATOR_METHODS);
+    d.set_str(vm.intern("Random"), Value::Type(t));
+    Ok(())
+}
+
 pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    // Generator objects carry the methods too: the hidden instance `_inst` is one.
-    let generator_type = crate::builtins::native_type(vm, "random", "Random", true, None, METHODS);
-    GENERATOR_TYPE.with(|slot| *slot.borrow_mut() = Some(generator_type));
-    let t = random_type(vm);
+    ensure_generator_type(vm);
+    let t = random_type(vm, "random", METHODS);
     d.set_str(vm.intern("Random"), Value::Type(t.clone()));
     // The module's functions are bound to its hidden instance's generator
     // object itself, which they reach without going through a slot.
     let inst = generator_object(vm, false)?;
     seed_value(vm, &inst, None)?;
-    for (name, f) in METHODS {
+    for (name, f) in METHODS.iter().filter(|(name, _)| !name.starts_with("__")) {
         let bound = Value::Builtin(Rc::new(Builtin {
             name,
             func: *f,
             bound: Some(inst.clone()),
-            is_method: true,
+            kind: crate::object::function::BuiltinKind::Function,
             owner: "Random",
             weakrefs: Default::default(),
         }));

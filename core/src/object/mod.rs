@@ -455,6 +455,9 @@ pub struct Module {
     /// Its class when that is a subclass of `types.ModuleType` (made by one, or
     /// given by `__class__` assignment); None for a plain module.
     pub cls: PyCell<Option<TypeRef>>,
+    /// Made by the native import, whose `__spec__` is made when first read
+    /// (`Extensions::set_spec_maker`).
+    pub spec_pending: std::cell::Cell<bool>,
     pub weakrefs: weakref::WeakrefMark,
 }
 
@@ -464,6 +467,7 @@ impl Module {
             name,
             dict,
             cls: PyCell::new(None),
+            spec_pending: std::cell::Cell::new(false),
             weakrefs: Default::default(),
         }
     }

@@ -30,6 +30,7 @@ pub enum Layout {
     Complex,
     Enumerate,
     Zip,
+    GenericAlias,
     Exception,
     /// Metaclasses: instances are types.
     Type,

@@ -4,7 +4,7 @@
 //! bound method.
 
 use super::{PyResult, Vm};
-use crate::object::{Base, BoundMethod, Builtin, ObjKind, PyStr, TypeRef, Value};
+use crate::object::{Base, BoundMethod, ObjKind, PyStr, TypeRef, Value};
 use std::rc::Rc;
 
 /// Make room for slot `index` in an instance's slot storage. Instances are created
@@ -193,16 +193,7 @@ impl Vm {
     pub fn bind_descriptor(&mut self, attr: Value, obj: &Value) -> PyResult<Value> {
         match &attr {
             Value::Function(_) => Ok(Value::Method(Rc::new(BoundMethod::new(attr, obj.clone())))),
-            Value::Builtin(b) if b.is_method && b.bound.is_none() => {
-                Ok(Value::Builtin(Rc::new(Builtin {
-                    name: b.name,
-                    func: b.func,
-                    bound: Some(obj.clone()),
-                    is_method: true,
-                    owner: b.owner,
-                    weakrefs: Default::default(),
-                })))
-            }
+            Value::Builtin(b) if b.kind.binds() => Ok(Value::Builtin(Rc::new(b.bind(obj.clone())))),
             Value::Obj(o) => match &o.kind {
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
                 ObjKind::ClassMethod(f) => Ok(Value::Method(Rc::new(BoundMethod::new(
@@ -311,7 +302,7 @@ impl Vm {
             if let Some(attr) = cls.lookup(name) {
                 let plain = match &attr {
                     Value::Function(_) => true,
-                    Value::Builtin(b) => b.is_method && b.bound.is_none(),
+                    Value::Builtin(b) => b.kind.binds(),
                     _ => false,
                 };
                 if plain {

@@ -221,7 +221,7 @@ fn has_plain_type_lookup(obj: &Value) -> bool {
 }
 
 fn is_unbound_method(f: &Value) -> bool {
-    matches!(f, Value::Builtin(b) if b.is_method && b.bound.is_none())
+    matches!(f, Value::Builtin(b) if b.kind.binds())
 }
 
 /// Load `name` from `obj` through the cache of instruction `at`.

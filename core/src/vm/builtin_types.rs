@@ -4,6 +4,7 @@
 //! process, so the evaluation loop can refer to them by plain reference. Their
 //! methods are filled in by `crate::builtins`.
 
+use crate::object::function::BuiltinKind;
 use crate::object::types::{c3_mro, Layout, Type, TypeRef};
 use crate::object::{Dict, PyStr, Value};
 use std::cell::Cell;
@@ -19,7 +20,8 @@ macro_rules! builtin_types {
 
 builtin_types! {
     object, type_, int, bool_, float, complex, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset,
-    none, function, builtin_function, method_descriptor, method, module, code, cell, generator, coroutine,
+    none, function, builtin_function, method_descriptor, wrapper_descriptor, method_wrapper,
+    classmethod_descriptor, method, module, code, cell, generator, coroutine,
     range, slice, property, staticmethod, classmethod, super_, not_implemented, ellipsis,
     slot_descriptor, list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
     dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator, reversed,
@@ -142,6 +144,9 @@ pub fn install() -> &'static BuiltinTypes {
         function: fixed("function"),
         builtin_function: fixed("builtin_function_or_method"),
         method_descriptor: fixed("method_descriptor"),
+        wrapper_descriptor: fixed("wrapper_descriptor"),
+        method_wrapper: fixed("method-wrapper"),
+        classmethod_descriptor: fixed("classmethod_descriptor"),
         method: fixed("method"),
         module: new_type("module", &[o], Module),
         code: fixed("code"),
@@ -178,7 +183,7 @@ pub fn install() -> &'static BuiltinTypes {
         dict_items: fixed("dict_items"),
         mappingproxy: fixed("mappingproxy"),
         union_type: fixed("UnionType"),
-        generic_alias: fixed("GenericAlias"),
+        generic_alias: new_type("GenericAlias", &[o], GenericAlias),
         traceback: fixed("traceback"),
         frame: fixed("frame"),
         itertools_count: fixed("count"),
@@ -293,8 +298,12 @@ pub fn borrowed_type_of<'a>(t: &'a BuiltinTypes, v: &'a Value) -> Option<&'a Typ
         Value::Set(s) if s.frozen => &t.frozenset,
         Value::Set(_) => &t.set,
         Value::Function(_) => &t.function,
-        Value::Builtin(b) if b.is_method_descriptor() => &t.method_descriptor,
-        Value::Builtin(_) => &t.builtin_function,
+        Value::Builtin(b) => match b.kind {
+            BuiltinKind::Function => &t.builtin_function,
+            BuiltinKind::MethodDescriptor => &t.method_descriptor,
+            BuiltinKind::SlotWrapper | BuiltinKind::GenericSlot => &t.wrapper_descriptor,
+            BuiltinKind::MethodWrapper => &t.method_wrapper,
+        },
         Value::Method(_) => &t.method,
         Value::Module(m) if m.cls.borrow().is_some() => return None,
         Value::Module(_) => &t.module,

@@ -6,12 +6,14 @@ use crate::object::{Dict, Module, PyStr, Value};
 use std::rc::Rc;
 
 impl Vm {
-    /// A new module object registered in `sys.modules`.
+    /// A new module object registered in `sys.modules`, whose `__spec__` is made
+    /// when first read.
     pub fn new_module(&mut self, name: &str) -> Rc<Module> {
         let dict = Dict::new_rc();
         dict.set_str(self.names.d_name.clone(), Value::str(name));
         dict.set_str(self.names.d_doc.clone(), Value::None);
         let m = Rc::new(Module::new(Rc::new(PyStr::new(name)), dict));
+        m.spec_pending.set(true);
         self.modules
             .set_str(self.intern(name), Value::Module(m.clone()));
         m

@@ -128,7 +128,11 @@ impl Vm {
         }
         match self.generic_getattr(obj, &cls, name) {
             Ok(Some(v)) => return Ok(v),
-            Ok(None) => {}
+            Ok(None) => {
+                if let Some(v) = self.import_attribute(obj, m, name)? {
+                    return Ok(v);
+                }
+            }
             Err(e) => match &getattr_hook {
                 Some(hook) if self.err_matches(&e, &self.types.attribute_error.clone()) => {
                     return self.call_method_value(hook.clone(), obj, &arg);
@@ -143,6 +147,28 @@ impl Vm {
             Some(hook) => self.call_method_value(hook, obj, &arg),
             None => Err(self.module_no_attribute(m, name)),
         }
+    }
+
+    /// `__spec__`, `__loader__` or `__package__` of a module the native import made,
+    /// made now by the extensions' spec maker.
+    fn import_attribute(
+        &mut self,
+        obj: &Value,
+        m: &Module,
+        name: &Rc<PyStr>,
+    ) -> PyResult<Option<Value>> {
+        if !m.spec_pending.get()
+            || !matches!(name.as_str(), "__spec__" | "__loader__" | "__package__")
+        {
+            return Ok(None);
+        }
+        let Some(maker) = self.extensions.spec_maker() else {
+            return Ok(None);
+        };
+        if maker(self, obj)? {
+            m.spec_pending.set(false);
+        }
+        Ok(m.dict.get_str(name))
     }
 
     /// `module.name = value` (`del module.name` for None) after any `__setattr__` /

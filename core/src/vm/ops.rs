@@ -461,6 +461,9 @@ impl Vm {
                     ObjKind::GenericAlias(_) => vec![side.clone()],
                     _ => return None,
                 },
+                Value::Instance(_) if generic_alias::alias_value(side).is_some() => {
+                    vec![side.clone()]
+                }
                 Value::Type(_) => vec![side.clone()],
                 Value::None => vec![Value::Type(self.types.none.clone())],
                 _ => return None,

@@ -151,6 +151,35 @@ class NativeImporter:
         return compile(source, where, 'exec', dont_inherit=True)
 
 
+def _set_spec(module):
+    """Give a module the native import made the __spec__, __loader__ and
+    __package__ importlib's import would have given it (tripwire's import asks
+    for this when one of them is first read)."""
+    import importlib._bootstrap
+    bootstrap = sys.modules['importlib._bootstrap']
+    namespace = module.__dict__
+    name = namespace['__name__']
+    file = namespace.get('__file__')
+    path = namespace.get('__path__')
+    if file is None:
+        builtin = name in sys.builtin_module_names
+        loader = bootstrap.BuiltinImporter if builtin else NativeImporter
+        spec = bootstrap.ModuleSpec(name, loader, origin='built-in')
+    else:
+        # CPython's loader of source files, whose resource reader
+        # importlib.resources reads a package's files through.
+        external = sys.modules['importlib._bootstrap_external']
+        loader = external.SourceFileLoader(name, file)
+        spec = bootstrap.ModuleSpec(name, loader, origin=file,
+                                    is_package=path is not None)
+        spec.has_location = True
+        if path is not None:
+            spec.submodule_search_locations = path
+    namespace.setdefault('__loader__', loader)
+    namespace.setdefault('__package__', spec.parent)
+    namespace['__spec__'] = spec
+
+
 def _source_folder_hook(path):
     """sys.path_hooks' finder of source modules in a folder, as CPython's start-up
     installs it: what pkgutil.iter_modules lists a package's modules with."""

@@ -516,22 +516,82 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    @classmethod
-    def __class_getitem__(cls, item):
-        # Callable[[int, str], bool]: the parameter list stays one argument
-        # (CPython's own alias class spreads it into __args__).
-        if not (isinstance(item, tuple) and len(item) == 2):
+
+
+def _is_param_expr(obj):
+    """Whether `obj` stands for a whole parameter list: `...`, a ParamSpec or a
+    Concatenate[...]."""
+    return obj is Ellipsis or (
+        type(obj).__name__ in ('ParamSpec', '_ConcatenateGenericAlias')
+        and getattr(type(obj), '__module__', None) == 'typing')
+
+
+def _part_repr(obj):
+    """How Callable[...] prints a parameter type or its result."""
+    if obj is Ellipsis:
+        return '...'
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if type(obj).__name__ == 'function':
+        return obj.__name__
+    return repr(obj)
+
+
+GenericAlias = type(list[int])
+
+
+class _CallableGenericAlias(GenericAlias):
+    """What Callable[[int, str], bool] makes: an alias whose __args__ are the
+    parameter types followed by the result, (int, str, bool); it prints, pickles
+    and substitutes type variables in the bracketed form it was written in."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
             raise TypeError(
                 "Callable must be used as Callable[[arg, ...], result].")
-        params, result = item
-        if isinstance(params, tuple):
-            params = list(params)
-        elif not (isinstance(params, list) or params is Ellipsis
-                  or type(params).__name__ in ('ParamSpec',
-                                               '_ConcatenateGenericAlias')):
+        params, result = args
+        if isinstance(params, (tuple, list)):
+            flat = (*params, result)
+        elif _is_param_expr(params):
+            flat = (params, result)
+        else:
             raise TypeError("Expected a list of types, an ellipsis, "
                             f"ParamSpec, or Concatenate. Got {params}")
-        return _class_getitem.__func__(cls, (params, result))
+        return super().__new__(cls, origin, flat)
+
+    def _written_form(self):
+        """The (parameters, result) pair the alias was written with."""
+        *params, result = self.__args__
+        if len(params) == 1 and _is_param_expr(params[0]):
+            return params[0], result
+        return params, result
+
+    def __repr__(self):
+        params, result = self._written_form()
+        if not isinstance(params, list):
+            return super().__repr__()
+        shown = ', '.join(_part_repr(p) for p in params)
+        return f'collections.abc.Callable[[{shown}], {_part_repr(result)}]'
+
+    def __reduce__(self):
+        return _CallableGenericAlias, (Callable, self._written_form())
+
+    def __getitem__(self, item):
+        substituted = super().__getitem__(item).__args__
+        # A ParamSpec replaced by a list leaves that list first, already a
+        # parameter list; otherwise the parameters are all but the last.
+        if isinstance(substituted[0], (tuple, list)):
+            params = substituted[0]
+        else:
+            params = substituted[:-1]
+        return _CallableGenericAlias(Callable, (params, substituted[-1]))
+
+
+Callable.__class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 ###########################################################################

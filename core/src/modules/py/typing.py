@@ -895,11 +895,17 @@ def no_type_check_decorator(decorator):
     return decorator
 
 
+_BuiltinAlias = type(list[int])
+_BuiltinUnion = type(int | str)
+
+
 def get_origin(tp):
     if isinstance(tp, _AnnotatedAlias):
         return Annotated
-    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias)):
+    if isinstance(tp, (_GenericAlias, _SpecialGenericAlias, _BuiltinAlias)):
         return tp.__origin__
+    if isinstance(tp, _BuiltinUnion):
+        return _BuiltinUnion
     if tp is Generic:
         return Generic
     return None
@@ -908,11 +914,17 @@ def get_origin(tp):
 def get_args(tp):
     if isinstance(tp, _AnnotatedAlias):
         return (tp.__origin__,) + tp.__metadata__
-    if isinstance(tp, _GenericAlias):
+    if isinstance(tp, (_GenericAlias, _BuiltinAlias)):
         res = tp.__args__
-        if isinstance(tp, _CallableGenericAlias) and res[0] is not ...:
+        # Callable[[int], str] keeps its parameters flat in __args__.
+        is_callable = (isinstance(tp, _CallableGenericAlias)
+                       or tp.__origin__ is collections.abc.Callable)
+        if is_callable and not (len(res) == 2 and (res[0] is ...
+                                                   or isinstance(res[0], ParamSpec))):
             res = (list(res[:-1]), res[-1])
         return res
+    if isinstance(tp, _BuiltinUnion):
+        return tp.__args__
     return ()
 
 
