@@ -203,7 +203,13 @@ impl Report {
 
 /// Run the campaign on `jobs` threads, each with a scratch folder of its own.
 pub fn run(corpus: &Corpus, campaign: &Campaign) -> std::io::Result<Report> {
-    let scratch = std::env::temp_dir().join(format!("tripwire-fuzz-{}", std::process::id()));
+    // One folder per campaign, even for campaigns a process runs at once.
+    static CAMPAIGNS: AtomicU64 = AtomicU64::new(0);
+    let scratch = std::env::temp_dir().join(format!(
+        "tripwire-fuzz-{}-{}",
+        std::process::id(),
+        CAMPAIGNS.fetch_add(1, Ordering::Relaxed)
+    ));
     let done = AtomicU64::new(0);
     let jobs = campaign.jobs.max(1);
     let results: Vec<std::io::Result<Tally>> = std::thread::scope(|s| {
