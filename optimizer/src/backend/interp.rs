@@ -390,31 +390,21 @@ pub unsafe fn run<const STRESS: bool>(
                     jump_if,
                     target,
                     exit,
-                } => {
-                    let x = get(regs, consts, a);
-                    let y = get(regs, consts, b);
-                    if x.is_null() || y.is_null() {
-                        return Ran::Exit(exit);
-                    }
-                    if x.is(y) == jump_if {
-                        at = target as usize;
-                    }
-                }
+                } => match identical(regs, consts, a, b) {
+                    Some(same) if same == jump_if => at = target as usize,
+                    Some(_) => {}
+                    None => return Ran::Exit(exit),
+                },
                 Op::Is {
                     dst,
                     a,
                     b,
                     invert,
                     exit,
-                } => {
-                    let x = get(regs, consts, a);
-                    let y = get(regs, consts, b);
-                    if x.is_null() || y.is_null() {
-                        return Ran::Exit(exit);
-                    }
-                    let same = x.is(y);
-                    put(regs, dst, Value::Bool(same != invert));
-                }
+                } => match identical(regs, consts, a, b) {
+                    Some(same) => put(regs, dst, Value::Bool(same != invert)),
+                    None => return Ran::Exit(exit),
+                },
                 Op::Unpack {
                     seq,
                     first,
@@ -1209,6 +1199,14 @@ fn range_of(vm: &Vm, items: &[Value]) -> Option<Value> {
     };
     let range = ObjKind::Range { start, stop, step };
     (step != 0).then(|| Value::obj(vm.types.range.clone(), range))
+}
+
+/// Whether operands `a` and `b` are the same object; None when one is an
+/// unbound local (its load raises, in the interpreter).
+#[inline(always)]
+unsafe fn identical(regs: *const Value, consts: &[Value], a: Operand, b: Operand) -> Option<bool> {
+    let (x, y) = (get(regs, consts, a), get(regs, consts, b));
+    (!x.is_null() && !y.is_null()).then(|| x.is(y))
 }
 
 /// A number, a str or None: what a built-in `pure_on_plain` takes without
