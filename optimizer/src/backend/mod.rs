@@ -4,3 +4,6 @@
 mod attrs;
 pub mod interp;
 mod items;
+mod numbers;
+mod regs;
+mod slow;
