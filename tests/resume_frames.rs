@@ -3,7 +3,10 @@
 //! call does, raises with the resumed frame in the traceback, and frames that need
 //! more than slots and their closure's cells are refused. `Vm::push_resumed_init_frame`: a class call's
 //! `__init__` resumed gives the caller the instance, or raises CPython's TypeError
-//! when it returns something else.
+//! when it returns something else. `Vm::push_resumed_operator_frame`: a binary
+//! operator's method resumed gives the caller the operator's result, and a
+//! NotImplemented it returns goes on with the reflected method or the TypeError,
+//! raised in the caller.
 
 mod common;
 
@@ -11,7 +14,7 @@ use common::{code_name, exec, global};
 use std::cell::Cell;
 use std::rc::Rc;
 use tripwire::core::builtins::types::new_plain_instance;
-use tripwire::core::code::Instr;
+use tripwire::core::code::{BinOp, Instr};
 use tripwire::core::object::{Dict, Function, PyStr};
 use tripwire::core::vm::loop_hook::LoopAction;
 use tripwire::{Value, Vm};
@@ -54,6 +57,25 @@ def h():
         x = P(n)
         xs.append(x.a)
     return xs
+
+class M:
+    def __init__(self, v):
+        self.v = v
+    def __sub__(self, o):
+        return self.v - o.v
+
+class R:
+    def __rsub__(self, o):
+        return 'R.__rsub__'
+
+def ops(a, b):
+    xs = []
+    n = 0
+    while n < 3:
+        n += 1
+        x = a - b
+        xs.append(x)
+    return xs
 ";
 
 /// Install a hook that, at the first jump back in `f`, hands `f` back after its call
@@ -81,6 +103,50 @@ fn resume_init_once(vm: &mut Vm, globals: &Rc<Dict>, answer: Value, a: i64) {
     assert!(vm.set_attr(&instance, &name, answer).is_ok());
     let slots = vec![instance.clone(), Value::Int(a)];
     resume_in("h", Instr::Call(1), vm, init, slots, Some(instance));
+}
+
+/// At the first jump back in `ops`, hand `ops` back after its `a - b` and push
+/// `M.__sub__` resumed at its start with `self`'s `v` replaced by `answer`.
+fn resume_operator_once(vm: &mut Vm, globals: &Rc<Dict>, answer: Value) {
+    let Some(Value::Type(class)) = globals.get_str(&PyStr::new("M")) else {
+        panic!("M is a class");
+    };
+    let Some(Value::Function(sub)) = class.lookup(&PyStr::new("__sub__")) else {
+        panic!("M has __sub__");
+    };
+    let done = Rc::new(Cell::new(false));
+    vm.add_loop_hook(1, move |vm, frame, _| {
+        if done.get() || code_name(vm, frame) != "ops" {
+            return Ok(LoopAction::Continue);
+        }
+        done.set(true);
+        let f = frame.frame(vm).expect("ops runs");
+        let at = f
+            .code
+            .instrs
+            .iter()
+            .position(|i| matches!(i, Instr::BinaryOp(_)))
+            .expect("ops subtracts");
+        let (a, b) = (vm.stack[f.base].clone(), vm.stack[f.base + 1].clone());
+        if let Some(f) = frame.frame_mut(vm) {
+            f.pc = at + 1;
+        }
+        // `self` is an M whose `v` is `answer`: `return self.v - o.v` then
+        // computes `answer - o.v`; an answer of NotImplemented is returned as is
+        // by resuming at the return with it on the stack.
+        let code = sub.code();
+        let ret = code.instrs.len() - 1;
+        let (pc, stack) = match &answer {
+            Value::Int(_) => (0, vec![]),
+            _ => (ret, vec![answer.clone()]),
+        };
+        let this = new_plain_instance(&class, 0);
+        let name = Rc::new(PyStr::new("v"));
+        vm.set_attr(&this, &name, answer.clone())?;
+        let slots = [this, b.clone()];
+        vm.push_resumed_operator_frame(&sub, &slots, &stack, pc, (BinOp::Sub, a, b))?;
+        Ok(LoopAction::Took)
+    });
 }
 
 fn resume_in(
@@ -205,5 +271,50 @@ fn a_resumed_init_that_returns_a_value_raises() {
     assert!(
         err.contains("TypeError: __init__() should return None, not 'int'"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_resumed_operator_method_gives_the_operator_its_value() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    resume_operator_once(&mut vm, &g, Value::Int(100));
+    exec(&mut vm, &g, "r = ops(M(5), M(2))\n").expect("runs");
+    // Round 1 computes 3; the hook hands back `__sub__` resumed with a `self`
+    // whose v is 100: 98, appended before rounds 2 and 3.
+    assert_eq!(global(&mut vm, &g, "r"), "[3, 98, 3, 3]");
+}
+
+#[test]
+fn a_resumed_operator_method_returning_not_implemented_raises_in_the_caller() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    let not_implemented = exec(&mut vm, &g, "ni = NotImplemented\n")
+        .map(|_| g.get_str(&PyStr::new("ni")).expect("set"))
+        .expect("runs");
+    resume_operator_once(&mut vm, &g, not_implemented);
+    let err = exec(&mut vm, &g, "r = ops(M(5), M(2))\n").expect_err("M - M unsupported");
+    assert!(
+        err.contains("TypeError: unsupported operand type(s) for -: 'M' and 'M'"),
+        "{err}"
+    );
+    assert!(err.contains("in ops") && !err.contains("in __sub__"), "{err}");
+}
+
+#[test]
+fn a_resumed_operator_method_returning_not_implemented_tries_the_reflected_method() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    exec(&mut vm, &g, PROGRAM).expect("defines");
+    let not_implemented = exec(&mut vm, &g, "ni = NotImplemented\n")
+        .map(|_| g.get_str(&PyStr::new("ni")).expect("set"))
+        .expect("runs");
+    resume_operator_once(&mut vm, &g, not_implemented);
+    exec(&mut vm, &g, "R.v = 0\nr = ops(M(5), R())\n").expect("runs");
+    assert_eq!(
+        global(&mut vm, &g, "r"),
+        "[5, 'R.__rsub__', 5, 5]"
     );
 }

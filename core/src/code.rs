@@ -461,6 +461,14 @@ pub enum Cache {
         first: AttrEntry,
         more: Vec<AttrEntry>,
     },
+    /// A binary operator that met an instance of a Python class: the classes of
+    /// its operands the first time it did, held weakly (a cache keeps no class
+    /// alive). The interpreter does not read it; extensions read it as a profile
+    /// (which method the operator calls).
+    Operands {
+        left: std::rc::Weak<crate::object::types::Type>,
+        right: std::rc::Weak<crate::object::types::Type>,
+    },
 }
 
 /// A value a cache entry remembers without holding it: the dict it was read from

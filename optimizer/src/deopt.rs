@@ -11,7 +11,7 @@
 //!
 //! Depends on `unit` and on core's frames and value stack.
 
-use crate::unit::{ExitId, Pushed, Slot, Src, Unit};
+use crate::unit::{ExitId, Pushed, Returns, Slot, Src, Unit};
 use tripwire_core::object::Value;
 use tripwire_core::{PyResult, Vm};
 
@@ -106,10 +106,14 @@ pub fn rebuild(
     for (callee, slots, values, pc) in callees {
         if let Some(Value::Function(func)) = unit.constants.get(callee.func as usize) {
             let func = func.clone();
-            match (callee.init, slots.first()) {
-                (true, Some(instance)) => {
+            match (callee.returns, &slots[..]) {
+                (Returns::Instance, [instance, ..]) => {
                     let instance = instance.clone();
                     vm.push_resumed_init_frame(&func, &slots, &values, pc as usize, instance)?
+                }
+                (Returns::Operator(op), [a, b, ..]) => {
+                    let operands = (op, a.clone(), b.clone());
+                    vm.push_resumed_operator_frame(&func, &slots, &values, pc as usize, operands)?
                 }
                 _ => vm.push_resumed_frame(&func, &slots, &values, pc as usize)?,
             }

@@ -5,6 +5,7 @@
 //! Depends on core's code objects and their caches.
 
 use tripwire_core::code::{AttrKind, Cache, Code};
+use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::Value;
 
 /// The Python functions the method load at `pc` found, one for each class its
@@ -50,4 +51,14 @@ pub fn unprofiled(code: &Code, pc: u32) -> bool {
         code.caches.borrow().get(pc as usize),
         None | Some(Cache::Empty)
     )
+}
+
+/// The classes of the operands the binary operator at `pc` met the first time one
+/// was an instance of a Python class, while both classes live.
+pub fn operands_seen(code: &Code, pc: u32) -> Option<(TypeRef, TypeRef)> {
+    let caches = code.caches.borrow();
+    let Some(Cache::Operands { left, right }) = caches.get(pc as usize) else {
+        return None;
+    };
+    Some((left.upgrade()?, right.upgrade()?))
 }

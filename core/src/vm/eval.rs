@@ -482,6 +482,15 @@ impl Vm {
                             continue;
                         }
                         save_pc!(self, fi, pc);
+                        if (matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)))
+                            // SAFETY: every instruction has a cache slot.
+                            && matches!(
+                                unsafe { code.caches.borrow().get_unchecked(pc - 1) },
+                                Cache::Empty
+                            )
+                        {
+                            self.note_operands(code, pc - 1, &a, &b);
+                        }
                         let r = if let Instr::InplaceOp(_) = instr {
                             self.inplace_op(op, &a, &b)
                         } else {

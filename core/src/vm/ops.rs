@@ -439,6 +439,20 @@ impl Vm {
         self.compare_builtin(op, a, b)
     }
 
+    /// Record in the empty cache of the binary operator at `at` the classes of its
+    /// operands, one an instance of a Python class (`Cache::Operands`).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn note_operands(&self, code: &crate::code::Code, at: usize, a: &Value, b: &Value) {
+        let (left, right) = (self.type_of(a), self.type_of(b));
+        if let Some(cache) = code.caches.borrow_mut().get_mut(at) {
+            *cache = crate::code::Cache::Operands {
+                left: Rc::downgrade(&left),
+                right: Rc::downgrade(&right),
+            };
+        }
+    }
+
     /// `a <op> b`.
     pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         if let Some(v) = self.numeric_op(op, a, b)? {
@@ -506,6 +520,29 @@ impl Vm {
         if let Some(v) = self.try_dunder(a, &name, b)? {
             return Ok(v);
         }
+        self.binary_op_rest(op, a, b, rhs_first)
+    }
+
+    /// `a <op> b` after `a.__op__(b)` returned NotImplemented, in an operation where
+    /// no reflected method of a subclass of `a`'s class went first: the rest of the
+    /// operator's protocol (`b.__rop__(a)`, then the built-in parts, then the
+    /// TypeError). For an extension that ran the method by other means
+    /// (`Vm::push_resumed_operator_frame`).
+    pub fn binary_op_after_left(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        self.binary_op_rest(op, a, b, false)
+    }
+
+    /// The protocol of `a <op> b` after its left method, `rhs_first` when the
+    /// reflected method was tried before it.
+    fn binary_op_rest(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+        rhs_first: bool,
+    ) -> PyResult<Value> {
+        let same = Rc::ptr_eq(&self.type_of(a), &self.type_of(b));
+        let rname = self.names.binop_reflected(op).clone();
         if !same && !rhs_first {
             if let Some(v) = self.try_dunder(b, &rname, a)? {
                 return Ok(v);

@@ -8,12 +8,19 @@
 //! as they were there. When the callee returns, its value is pushed on the caller's
 //! operand stack and the caller goes on at its `pc`, as after any call.
 //!
+//! The method of a binary operator resumed so (`push_resumed_operator_frame`)
+//! gives the operator's result: a NotImplemented it returns goes on with the rest
+//! of the operator's protocol.
+//!
 //! No frame-entry event is sent (no eval hook, trace `call` or profile event): the
 //! frame is not starting, it is resumed where the call already was. Depends on the
 //! frame stack and the value stack.
 
 use super::frame::{Frame, Scope};
+use super::hooks::FrameRef;
+use super::suspend::Suspended;
 use super::{PyResult, Vm};
+use crate::code::BinOp;
 use crate::object::{Function, Value};
 use std::rc::Rc;
 
@@ -50,6 +57,34 @@ impl Vm {
         instance: Value,
     ) -> PyResult<()> {
         self.push_resumed(func, slots, stack, pc, Some(instance))
+    }
+
+    /// `push_resumed_frame` for the method `a.__op__(b)` of binary operator `op`
+    /// in the frame below (the top frame, its `pc` the instruction after the
+    /// operator's, its operand stack below the operator's operands),
+    /// called by the operator with no reflected method of a subclass of `a`'s
+    /// class tried first. When the method returns, the frame below gets the
+    /// operator's result: the value returned, or for NotImplemented the rest of
+    /// the operator's protocol (`Vm::binary_op_after_left`), whose error raises
+    /// there. The frame below is suspended meanwhile (see `suspend`), so nothing
+    /// is added to any frame's return.
+    pub fn push_resumed_operator_frame(
+        &mut self,
+        func: &Rc<Function>,
+        slots: &[Value],
+        stack: &[Value],
+        pc: usize,
+        (op, a, b): (BinOp, Value, Value),
+    ) -> PyResult<()> {
+        let Some(below) = self.frames.len().checked_sub(1) else {
+            return Err(self.new_error(&self.types.system_error, "no frame to return to"));
+        };
+        let rest = Rc::new(OperatorRest { op, a, b });
+        if !self.suspend_for_callee(FrameRef { index: below }, rest) {
+            let msg = "the frame below is suspended already";
+            return Err(self.new_error(&self.types.system_error, msg));
+        }
+        self.push_resumed(func, slots, stack, pc, None)
     }
 
     fn push_resumed(
@@ -99,4 +134,30 @@ impl Vm {
         });
         Ok(())
     }
+}
+
+/// The rest of a binary operator whose method a resumed frame runs: the frame
+/// below is suspended at the operator and takes its result from here.
+struct OperatorRest {
+    op: BinOp,
+    a: Value,
+    b: Value,
+}
+
+impl Suspended for OperatorRest {
+    fn returned(self: Rc<Self>, vm: &mut Vm, _frame: FrameRef, _at: u32) -> PyResult<()> {
+        let Some(v) = vm.stack.pop() else {
+            return Ok(());
+        };
+        let result = if vm.is_not_implemented(&v) {
+            vm.binary_op_after_left(self.op, &self.a, &self.b)?
+        } else {
+            v
+        };
+        vm.stack.push(result);
+        Ok(())
+    }
+
+    /// The method raised: the operator raised, its operands already gone.
+    fn unwinding(self: Rc<Self>, _vm: &mut Vm, _frame: FrameRef, _at: u32) {}
 }

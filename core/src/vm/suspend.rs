@@ -124,6 +124,28 @@ impl Vm {
         true
     }
 
+    /// Suspend frame `frame` (the top frame), its `pc` after an instruction whose
+    /// work a callee frame the caller pushes next (`Vm::push_resumed_frame`)
+    /// finishes: when that frame returns, its value is pushed on this frame's
+    /// operand stack and `owner` gets the frame back (`returned`, with `at` 0)
+    /// instead of the loop going on at its `pc`. False, and nothing changed, when
+    /// the frame is not the top frame or is suspended already.
+    pub fn suspend_for_callee(&mut self, frame: FrameRef, owner: Rc<dyn Suspended>) -> bool {
+        let top = frame.index + 1 == self.frames.len();
+        let Some(f) = self.frames.get_mut(frame.index) else {
+            return false;
+        };
+        if !top || f.suspended.is_some() {
+            return false;
+        }
+        f.suspended = Some(Suspension {
+            owner,
+            at: 0,
+            resume_pc: f.pc as u32,
+        });
+        true
+    }
+
     /// The call frame `fi` (the top frame) was suspended at returned: its owner
     /// takes the frame on.
     #[cold]

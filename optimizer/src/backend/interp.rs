@@ -18,8 +18,8 @@ use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_i
 use super::numbers::{arith, compare, is_plain, truth};
 use super::regs::{get, identical, put, unpack_into};
 use super::slow::{
-    branch_after, build, class_function_load, generic, iter_generically, must_leave, operands,
-    set_pc, step_generically, store_generically, suspend, Callee,
+    branch_after, build, class_function_load, generic, iter_generically, must_leave, operand_types,
+    operands, operator_result, set_pc, step_generically, store_generically, suspend, Callee,
 };
 use crate::unit::{AttrSite, Collection, ExitId, Op, Slow, Unit};
 use smallvec::SmallVec;
@@ -73,6 +73,7 @@ fn guard_exit<S, D>(unit: &Unit, op: &Op<S, D>) -> Option<ExitId> {
         | Op::Is { exit, .. }
         | Op::BranchIs { exit, .. }
         | Op::Build { exit, .. }
+        | Op::OperandTypes { exit, .. }
         | Op::Deref { exit, .. }
         | Op::Unpack { exit, .. }
         | Op::StoreSubscr { exit, .. }
@@ -359,6 +360,16 @@ pub unsafe fn run<const STRESS: bool>(
                     };
                     put(regs, dst, m);
                     put(regs, recv, o);
+                }
+                Op::OperandTypes { exit, .. } => {
+                    if !operand_types(vm, unit, base, &*cell.as_ptr()) {
+                        return Ran::Exit(exit);
+                    }
+                }
+                Op::OperatorResult { .. } => {
+                    if let Err(ran) = operator_result(vm, unit, base, &*cell.as_ptr()) {
+                        return ran;
+                    }
                 }
                 Op::SuperMethod { .. } | Op::Getter { .. } => {
                     if let Err(exit) = class_function_load(vm, unit, base, &*cell.as_ptr(), fill) {

@@ -403,3 +403,63 @@ pub(super) fn range_of(vm: &Vm, items: &[Value]) -> Option<Value> {
     let range = ObjKind::Range { start, stop, step };
     (step != 0).then(|| Value::obj(vm.types.range.clone(), range))
 }
+
+/// `Op::OperandTypes`: whether both operands are of exactly the classes it
+/// expects.
+#[inline(never)]
+pub(super) unsafe fn operand_types(vm: &Vm, unit: &Unit, base: usize, op: &RegOp) -> bool {
+    let &Op::OperandTypes {
+        a, b, left, right, ..
+    } = op
+    else {
+        return false;
+    };
+    let (regs, consts) = (vm.stack.as_ptr().add(base), &unit.constants[..]);
+    let of_class = |v: &Value, class: u32| {
+        let Some(Value::Type(t)) = consts.get(class as usize) else {
+            return false;
+        };
+        match v {
+            Value::Instance(i) => Rc::ptr_eq(&i.cls.borrow(), t),
+            Value::Float(_) => Rc::ptr_eq(t, &vm.types.float),
+            Value::Int(_) | Value::BigInt(_) => Rc::ptr_eq(t, &vm.types.int),
+            _ => false,
+        }
+    };
+    of_class(get(regs, consts, a), left) && of_class(get(regs, consts, b), right)
+}
+
+/// `Op::OperatorResult`: a NotImplemented from the method goes on with the rest
+/// of the operator's protocol, which runs no Python code for the operand classes
+/// `Op::OperandTypes` lets through (the same class twice, or an int or a float
+/// on the right, whose reflected methods decline natively), so no frame is
+/// missed; its error raises through `raise`.
+#[inline(never)]
+pub(super) unsafe fn operator_result(
+    vm: &mut Vm,
+    unit: &Unit,
+    base: usize,
+    op: &RegOp,
+) -> Result<(), Ran> {
+    let &Op::OperatorResult {
+        value,
+        a,
+        b,
+        op,
+        raise,
+    } = op
+    else {
+        return Ok(());
+    };
+    let (regs, consts) = (vm.stack.as_ptr().add(base), &unit.constants[..]);
+    if !vm.is_not_implemented(&*regs.add(value as usize)) {
+        return Ok(());
+    }
+    let (a, b) = (get(regs, consts, a).dup(), get(regs, consts, b).dup());
+    set_pc(vm, unit, raise);
+    let result = vm
+        .binary_op_after_left(op, &a, &b)
+        .map_err(|e| Ran::Raised(raise, e))?;
+    put(vm.stack.as_mut_ptr().add(base), value, result);
+    Ok(())
+}

@@ -24,14 +24,16 @@ struct Region {
 /// A function whose call is inlined: the constant that holds the callable (the
 /// function, or the class whose `__init__` it is), its code, whether the call
 /// passes a receiver, and the defaults that fill its missing arguments.
-struct InlinePlan {
+pub(super) struct InlinePlan {
     constant: u32,
     func: Rc<Function>,
-    code: Rc<Code>,
+    pub(super) code: Rc<Code>,
     receiver: bool,
     defaults: Vec<Value>,
     /// A class call: the class, and its instances' slot count.
     class: Option<(TypeRef, usize)>,
+    /// The method a binary operator calls: the operator.
+    pub(super) operator: Option<BinOp>,
 }
 
 /// The longest callee body inlined, in instructions.
@@ -49,14 +51,14 @@ const NESTED_STACK: usize = 16;
 /// site was patched: the call's instruction with its operands on the stack (a
 /// property's getter: the attribute load, with the receiver).
 #[derive(Clone, Copy)]
-struct GuardExits {
-    mispredicted: ExitId,
-    invalidated: ExitId,
+pub(super) struct GuardExits {
+    pub(super) mispredicted: ExitId,
+    pub(super) invalidated: ExitId,
 }
 
 /// What the translator had before an inlined call was tried: enough to undo it
 /// (everything it adds to is only appended to).
-struct Snapshot {
+pub(super) struct Snapshot {
     ops: usize,
     constants: usize,
     cells: usize,
@@ -161,11 +163,19 @@ fn pure_on_plain(b: &Builtin) -> bool {
 /// first slot, as the class call does. (A `Return` of a computed value refuses the
 /// inlining where it is reached: `inline_return`.)
 fn init_keeps_self(code: &Code) -> bool {
-    code.instrs.iter().all(|instr| match *instr {
-        Instr::ReturnConst(i) => matches!(code.consts.get(i as usize), Some(Value::None)),
-        Instr::StoreFast(0) | Instr::DeleteFast(0) => false,
-        _ => true,
-    })
+    keeps_arguments(code, 1)
+        && code.instrs.iter().all(|instr| match *instr {
+            Instr::ReturnConst(i) => matches!(code.consts.get(i as usize), Some(Value::None)),
+            _ => true,
+        })
+}
+
+/// Whether `code` never rebinds nor deletes its first `n` local slots.
+pub(super) fn keeps_arguments(code: &Code, n: u32) -> bool {
+    !code
+        .instrs
+        .iter()
+        .any(|i| matches!(*i, Instr::StoreFast(k) | Instr::DeleteFast(k) if k < n))
 }
 
 impl Translator<'_> {
@@ -361,7 +371,7 @@ impl Translator<'_> {
 
     /// Whether the call whose callable is at depth `below`, with `n` arguments, can
     /// be inlined, and how.
-    fn inline_plan(&self, below: usize, n: usize) -> Result<InlinePlan, &'static str> {
+    pub(super) fn inline_plan(&self, below: usize, n: usize) -> Result<InlinePlan, &'static str> {
         if self.inline.len() >= INLINE_DEPTH {
             return Err("calls nested deeper than inlining goes");
         }
@@ -431,6 +441,7 @@ impl Translator<'_> {
             receiver,
             defaults,
             class,
+            operator: None,
         })
     }
 
@@ -438,13 +449,14 @@ impl Translator<'_> {
     /// callable is still the function (its site watched by the function watcher),
     /// its arguments moved into the callee's slots, then the callee's body, whose
     /// value takes the callable's place.
-    fn inline_call(
+    pub(super) fn inline_call(
         &mut self,
         pc: u32,
         below: usize,
         plan: InlinePlan,
         exits: GuardExits,
     ) -> Result<Flow, Refusal> {
+        let operator = plan.operator;
         let site = SiteId(self.sites.len() as u32);
         let op = self.emit(Op::Inline {
             func: self.stack[below].src,
@@ -529,7 +541,11 @@ impl Translator<'_> {
         let caller = std::mem::replace(&mut self.code, plan.code.clone());
         self.inline.push(InlineCtx {
             func,
-            init: plan.class.is_some(),
+            gives: match (&plan.class, plan.operator) {
+                (Some(_), _) => Returns::Instance,
+                (None, Some(op)) => Returns::Operator(op),
+                (None, None) => Returns::Value,
+            },
             caller,
             caller_pc: pc + 1,
             below,
@@ -565,9 +581,21 @@ impl Translator<'_> {
             self.stack = canonical;
         }
         let result = self.temp(below);
+        let ended = ended?;
+        if let (true, Some(op)) = (ended, operator) {
+            let raise = self.exit_at(pc + 1, ExitReason::TypeGuard);
+            let operand = |k: u32| Src::Slot(Slot::Temp(locals_base + k));
+            self.emit(Op::OperatorResult {
+                value: result,
+                a: operand(0),
+                b: operand(1),
+                op,
+                raise,
+            });
+        }
         self.stack.push(Entry::fixed(Src::Slot(result)));
         self.last_result = None;
-        Ok(match ended? {
+        Ok(match ended {
             true => Flow::Next(pc + 1),
             // The body always leaves before its end: nothing follows the call.
             false => Flow::Stop(pc + 1),
@@ -628,8 +656,10 @@ impl Translator<'_> {
     /// A return in an inlined callee: its value into the call's result temporary,
     /// then a jump past the callee's body (set when the body is done).
     pub(super) fn inline_return(&mut self, pc: u32, instr: Instr) -> Result<Flow, Refusal> {
-        let Some((below, init, locals_base)) =
-            self.inline.last().map(|c| (c.below, c.init, c.locals_base))
+        let Some((below, init, locals_base)) = self
+            .inline
+            .last()
+            .map(|c| (c.below, c.gives == Returns::Instance, c.locals_base))
         else {
             return Ok(self.unsupported(pc));
         };
@@ -663,7 +693,7 @@ impl Translator<'_> {
     }
 
     /// The exits of an inlined call's guard at `pc`, the stack as it stands.
-    fn guard_exits(&mut self, pc: u32) -> GuardExits {
+    pub(super) fn guard_exits(&mut self, pc: u32) -> GuardExits {
         GuardExits {
             mispredicted: self.exit_at(pc, ExitReason::Mispredicted),
             invalidated: self.exit_at(pc, ExitReason::Invalidated),
@@ -720,7 +750,7 @@ impl Translator<'_> {
         }
     }
 
-    fn snapshot(&self) -> Snapshot {
+    pub(super) fn snapshot(&self) -> Snapshot {
         Snapshot {
             ops: self.ops.len(),
             constants: self.constants.len(),
@@ -738,7 +768,7 @@ impl Translator<'_> {
         }
     }
 
-    fn roll_back(&mut self, to: Snapshot) {
+    pub(super) fn roll_back(&mut self, to: Snapshot) {
         self.ops.truncate(to.ops);
         self.constants.truncate(to.constants);
         self.cells.truncate(to.cells);

@@ -13,7 +13,8 @@
 //!
 //! `access` compiles loads of names and attributes, `calls` calls and inlining,
 //! `control` jumps and loop steps, `collections` containers (built, indexed,
-//! added to, unpacked) and closure cells, `stack` the symbolic operand stack and the
+//! added to, unpacked) and closure cells, `operators` binary operators' methods
+//! inlined, `stack` the symbolic operand stack and the
 //! exit states recorded from it; this file holds the translator and the
 //! instructions that need nothing more.
 //!
@@ -25,7 +26,7 @@ use crate::profile;
 use crate::thrash::Assumption;
 use crate::unit::{
     AttrAccess, AttrSite, Built, Collection, Constants, ExitId, ExitReason, ExitState, GenericStep,
-    Op, OpIndex, Site, Slot, Slow, Src, Unit,
+    Op, OpIndex, Returns, Site, Slot, Slow, Src, Unit,
 };
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -39,6 +40,7 @@ mod access;
 mod calls;
 mod collections;
 mod control;
+mod operators;
 mod stack;
 #[cfg(test)]
 mod tests;
@@ -290,9 +292,9 @@ struct InlineCtx {
     nlocals: u32,
     /// The jumps of its returns, to the op after its body.
     returns: Vec<usize>,
-    /// It is the `__init__` of a class call: its first slot holds the instance,
-    /// which each return gives the caller.
-    init: bool,
+    /// What its returns give the caller: the `__init__` of a class call gives the
+    /// instance in its first slot, an operator's method the operator's result.
+    gives: Returns,
     /// Its body has no jump and one return, at its end.
     straight: bool,
 }
@@ -537,6 +539,11 @@ impl Translator<'_> {
                 self.last_result = Some(i);
             }
             Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                if let Instr::BinaryOp(op) = instr {
+                    if let Some(flow) = self.inline_operator(pc, op)? {
+                        return Ok(flow);
+                    }
+                }
                 if !self.inline.is_empty() && !arith_supported(op) {
                     return Ok(self.unsupported(pc));
                 }

@@ -188,7 +188,7 @@ impl Translator<'_> {
                 };
                 InlinedFrame {
                     func: ctx.func,
-                    init: ctx.init,
+                    returns: ctx.gives,
                     pc: at,
                     slots: (0..ctx.nlocals)
                         .map(|i| Src::Slot(Slot::Temp(ctx.locals_base + i)))

@@ -23,7 +23,7 @@ pub use op::*;
 use crate::deps::{identity, DepKey, SiteId};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use tripwire_core::code::Code;
+use tripwire_core::code::{BinOp, Code};
 use tripwire_core::object::types::TypeRef;
 use tripwire_core::object::{Dict, PyStr, Value};
 
@@ -93,13 +93,26 @@ pub struct ExitState {
     pub inlined: Vec<InlinedFrame>,
 }
 
+/// What an inlined callee's frame gives its caller when it returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Returns {
+    /// The value returned.
+    Value,
+    /// The instance in its first slot: it is the `__init__` of a class call.
+    Instance,
+    /// The result of binary operator `op`, whose method it is (its first two slots
+    /// hold the operands, never rebound): a NotImplemented goes on with the rest
+    /// of the operator's protocol.
+    Operator(BinOp),
+}
+
 /// The frame of an inlined call, as an exit rebuilds it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InlinedFrame {
     /// The function (a constant of the unit).
     pub func: u32,
-    /// The `__init__` of a class call, for the instance in its first slot.
-    pub init: bool,
+    /// What its return gives the caller.
+    pub returns: Returns,
     /// The callee's instruction to resume at.
     pub pc: u32,
     /// Where each of its local slots is (arguments first).
@@ -461,6 +474,20 @@ impl Unit {
                         && exit_ok(exit)
                 }
                 Op::Deref { dst, cell, exit } => slot_ok(dst) && slot_ok(cell) && exit_ok(exit),
+                Op::OperandTypes {
+                    a,
+                    b,
+                    left,
+                    right,
+                    exit,
+                } => {
+                    let class =
+                        |c: u32| matches!(self.constants.get(c as usize), Some(Value::Type(_)));
+                    src_ok(a) && src_ok(b) && class(left) && class(right) && exit_ok(exit)
+                }
+                Op::OperatorResult {
+                    value, a, b, raise, ..
+                } => slot_ok(value) && src_ok(a) && src_ok(b) && exit_ok(raise),
                 Op::NewInstance { dst, cls, .. } => {
                     slot_ok(dst) && matches!(self.constants.get(cls as usize), Some(Value::Type(_)))
                 }

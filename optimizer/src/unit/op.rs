@@ -268,6 +268,27 @@ pub enum Op<S = Src, D = Slot> {
         cls: u32,
         nslots: u32,
     },
+    /// The guard of a binary operator's method inlined: `a` an instance of exactly
+    /// the class `left`, `b` of exactly `right` (constants; an int's class takes
+    /// any int but a bool); anything else exits.
+    OperandTypes {
+        a: S,
+        b: S,
+        left: u32,
+        right: u32,
+        exit: ExitId,
+    },
+    /// After a binary operator's method inlined, its result in `value`: a
+    /// NotImplemented goes on with the rest of the operator's protocol on the
+    /// operands `a` and `b` (core's `binary_op_after_left`), whose error raises
+    /// through `raise`; any other value is the result.
+    OperatorResult {
+        value: D,
+        a: S,
+        b: S,
+        op: BinOp,
+        raise: ExitId,
+    },
     /// A new tuple, list or slice of the operands `items` (a start and a count in
     /// `Unit::operands`); an unbound local among them exits.
     Build {
@@ -564,6 +585,32 @@ impl<S: Copy, D: Copy> Op<S, D> {
                 value: src(value),
                 attr,
                 exit,
+            },
+            Op::OperandTypes {
+                a,
+                b,
+                left,
+                right,
+                exit,
+            } => Op::OperandTypes {
+                a: src(a),
+                b: src(b),
+                left,
+                right,
+                exit,
+            },
+            Op::OperatorResult {
+                value,
+                a,
+                b,
+                op,
+                raise,
+            } => Op::OperatorResult {
+                value: slot(value),
+                a: src(a),
+                b: src(b),
+                op,
+                raise,
             },
             Op::NewInstance { dst, cls, nslots } => Op::NewInstance {
                 dst: slot(dst),
