@@ -104,7 +104,33 @@ pub fn compile_function(code: &Rc<Code>, scope: &Scope) -> Result<Unit, Refusal>
         pc: 0,
         why: "an empty code object",
     })?;
-    compile(code, (0, end), 0, 0, scope)
+    let unit = compile(code, (0, end), 0, 0, scope)?;
+    if !pays_for_entering(code, &unit) {
+        return Err(Refusal {
+            pc: 0,
+            why: "a function too short to pay for entering its unit",
+        });
+    }
+    Ok(unit)
+}
+
+/// The fewest ops a function's unit without a loop or an inlined call runs for
+/// entering it to pay: entering an executor and leaving it costs about what the
+/// interpreter spends on a few dozen instructions.
+const FUNCTION_OPS_PER_ENTRY: usize = 24;
+
+/// Whether running a function's unit at each call can cost less than the
+/// interpreter: it loops, inlines a call (a frame saved) or is long.
+fn pays_for_entering(code: &Code, unit: &Unit) -> bool {
+    let loops = code.instrs.iter().enumerate().any(|(pc, instr)| {
+        matches!(instr, Instr::ForIterBack(_))
+            || jump_target(instr).is_some_and(|t| t as usize <= pc)
+    });
+    let inlines = unit
+        .ops
+        .iter()
+        .any(|op| matches!(op.get(), Op::Inline { .. }));
+    loops || inlines || unit.ops.len() >= FUNCTION_OPS_PER_ENTRY
 }
 
 /// Compile the instructions `region` (first and last) of `code`, entered at `head`
