@@ -14,6 +14,7 @@ mod csv;
 mod decompressor;
 mod errno;
 mod expat;
+mod functools;
 mod fcntl;
 mod grp;
 mod hashes;
@@ -65,6 +66,11 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("unicodedata", ModuleDef::Native(unicodedata::init)),
     ("_heapq", ModuleDef::Native(heapq::init)),
     ("_bisect", ModuleDef::Native(bisect::init)),
+    ("_functools_engine", ModuleDef::Native(functools::init)),
+    (
+        "_functools",
+        ModuleDef::Source(include_str!("py/_functools.py")),
+    ),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_posixshmem", ModuleDef::Native(posix::shared_memory::init)),
