@@ -20,6 +20,7 @@ mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
+mod json;
 mod locale;
 pub mod locate;
 mod lzma;
@@ -67,6 +68,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("_heapq", ModuleDef::Native(heapq::init)),
     ("_bisect", ModuleDef::Native(bisect::init)),
     ("_functools_engine", ModuleDef::Native(functools::init)),
+    ("_json_engine", ModuleDef::Native(json::init)),
+    ("_json", ModuleDef::Source(include_str!("py/_json.py"))),
     (
         "_functools",
         ModuleDef::Source(include_str!("py/_functools.py")),
