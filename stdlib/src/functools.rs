@@ -124,6 +124,7 @@ fn cached_call(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     };
     let maxsize = match maxsize {
         Value::Int(n) => Some(n.max(0) as usize),
+        Value::Bool(b) => Some(b as usize),
         _ => None,
     };
     let kw: Vec<KwArg> = kwds
