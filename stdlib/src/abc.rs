@@ -220,9 +220,7 @@ fn abc_instancecheck(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Valu
     }
     let subtype = Value::Type(vm.type_of(instance));
     if subtype.is(&subclass) {
-        if state.negative_token() == token()
-            && vm.set_contains(&state.set(NEGATIVE), &subclass)?
-        {
+        if state.negative_token() == token() && vm.set_contains(&state.set(NEGATIVE), &subclass)? {
             return Ok(Value::Bool(false));
         }
         return Ok(Value::Bool(subclass_check(vm, cls, &subclass)?));

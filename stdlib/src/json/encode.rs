@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 use tripwire_core::object::float;
-use tripwire_core::object::{Dict, NativeFn, PyStr, Value};
 use tripwire_core::object::wtf8;
+use tripwire_core::object::{Dict, NativeFn, PyStr, Value};
 use tripwire_core::{PyResult, Vm};
 
 /// Append the JSON string literal of `s`, escaping every code point outside printable

@@ -18,7 +18,13 @@ pub fn init(vm: &mut Vm, d: &Dict) -> PyResult<()> {
     add_function(vm, d, "_json", "scan", scan);
     add_function(vm, d, "_json", "encode", encode);
     add_function(vm, d, "_json", "encode_basestring", encode_basestring);
-    add_function(vm, d, "_json", "encode_basestring_ascii", encode_basestring_ascii);
+    add_function(
+        vm,
+        d,
+        "_json",
+        "encode_basestring_ascii",
+        encode_basestring_ascii,
+    );
     Ok(())
 }
 
@@ -76,7 +82,9 @@ fn finish(vm: &mut Vm, doc: &PyStr, r: Result<(Value, usize), Fail>) -> PyResult
             v,
             Value::Int(doc.char_index_of_byte(end) as i64),
         ])),
-        Err(Fail::Stop(at)) => Err(vm.stop_iteration(Value::Int(doc.char_index_of_byte(at) as i64))),
+        Err(Fail::Stop(at)) => {
+            Err(vm.stop_iteration(Value::Int(doc.char_index_of_byte(at) as i64)))
+        }
         Err(Fail::Err(e)) => Err(e),
     }
 }
