@@ -183,3 +183,23 @@ class D:
 
 
 print(D().m(1)[0][1:])
+
+# The wrapper object: its type, binding, copying, pickling, and a recursion as deep
+# as the function's own (the wrapper runs no frame of its own).
+import copy
+import pickle
+print(type(square).__name__, type(square).__module__, type(square) is _functools._lru_cache_wrapper)
+print(copy.copy(square) is square, copy.deepcopy(square) is square)
+print(pickle.loads(pickle.dumps(square)) is square, square.__reduce__())
+
+
+@ft.lru_cache(maxsize=None)
+def depth(n):
+    return 0 if n == 0 else depth(n - 1) + 1
+
+
+print(depth(900), depth.cache_info().currsize)
+print(C.method.__get__(None, C) is C.method, C().method.__self__.__class__.__name__)
+show(_functools._lru_cache_wrapper(len, None, False, ft._CacheInfo).__get__)
+w = _functools._lru_cache_wrapper(lambda *a, **k: (a, sorted(k.items())), 1, False, ft._CacheInfo)
+print(w(1, b=2, a=1), w(1, a=1, b=2), w.cache_info(), w(1, b=2, a=1), w.cache_info())

@@ -1,8 +1,8 @@
 """Tools that operate on functions: the module CPython's functools.py takes reduce,
-partial, cmp_to_key and the lru_cache wrapper from. reduce and the cached call are
-native (_functools_engine); the classes are here."""
+partial, cmp_to_key and the lru_cache wrapper from. reduce and the lru_cache wrapper
+are _functools_engine's; partial and cmp_to_key's KeyWrapper are here."""
 
-from _functools_engine import reduce, cached_call as _cached_call
+from _functools_engine import reduce, _lru_cache_wrapper
 
 
 def _recursion_guarded_repr(method):
@@ -171,33 +171,3 @@ def cmp_to_key(mycmp):
     key = object.__new__(KeyWrapper)
     key._cmp = mycmp
     return key
-
-
-def _lru_cache_wrapper(user_function, maxsize, typed, cache_info_type, /):
-    """The function lru_cache returns: user_function with its results kept in a
-    cache of maxsize entries (None: no bound), keyed by argument types as well when
-    typed is true."""
-    if not callable(user_function):
-        raise TypeError("the first argument must be callable")
-    if maxsize is not None:
-        if not hasattr(type(maxsize), '__index__'):
-            raise TypeError("maxsize should be integer or None")
-        maxsize = max(maxsize.__index__(), 0)
-    # function, cache, maxsize, typed, keyword marker, hits, misses
-    state = [user_function, {}, maxsize, bool(typed), object(), 0, 0]
-
-    def wrapper(*args, **kwds):
-        return _cached_call(state, args, kwds)
-
-    def cache_info():
-        """Report cache statistics"""
-        return cache_info_type(state[5], state[6], maxsize, len(state[1]))
-
-    def cache_clear():
-        """Clear the cache and cache statistics"""
-        state[1].clear()
-        state[5] = state[6] = 0
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    return wrapper

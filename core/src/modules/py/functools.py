@@ -177,12 +177,12 @@ def reduce(function, iterable, initial=_initial_missing, /):
     return value
 
 
-# The native reduce and cached call of tripwire's standard-library crate, where it is
-# present (CPython takes these from its C _functools).
+# The native reduce and lru_cache wrapper of tripwire's standard-library crate, where
+# it is present (CPython takes these from its C _functools).
 try:
-    from _functools_engine import reduce, cached_call as _cached_call
+    from _functools_engine import reduce, _lru_cache_wrapper as _native_wrapper
 except ImportError:
-    _cached_call = None
+    _native_wrapper = None
 
 
 ################################################################################
@@ -357,8 +357,8 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def _lru_cache_wrapper(user_function, maxsize, typed):
-    if _cached_call is not None:
-        return _native_lru_cache_wrapper(user_function, maxsize, typed)
+    if _native_wrapper is not None:
+        return _native_wrapper(user_function, maxsize, typed, _CacheInfo)
     # The cache is a dict whose insertion order is the recency order: the
     # first key is the least recently used one.
     cache = {}
@@ -410,28 +410,6 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
         """Empty the cache and reset its statistics."""
         cache.clear()
         stats[0] = stats[1] = 0
-
-    wrapper.cache_info = cache_info
-    wrapper.cache_clear = cache_clear
-    return wrapper
-
-
-def _native_lru_cache_wrapper(user_function, maxsize, typed):
-    # function, cache (in recency order), maxsize, typed, keyword marker, hits,
-    # misses: the state the native cached call reads and counts in.
-    state = [user_function, {}, maxsize, bool(typed), _KWD_MARK[0], 0, 0]
-
-    def wrapper(*args, **kwds):
-        return _cached_call(state, args, kwds)
-
-    def cache_info():
-        """The hits, misses, maxsize and current size of the cache."""
-        return _CacheInfo(state[5], state[6], maxsize, len(state[1]))
-
-    def cache_clear():
-        """Empty the cache and reset its statistics."""
-        state[1].clear()
-        state[5] = state[6] = 0
 
     wrapper.cache_info = cache_info
     wrapper.cache_clear = cache_clear
