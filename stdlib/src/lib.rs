@@ -4,6 +4,7 @@
 //! Built only on tripwire-core's public API, as any extension is: `install` registers
 //! the modules with a Vm (`Vm::extensions`) and describes the installation in `sys`.
 
+mod abc;
 mod ast_tree;
 mod bisect;
 mod builtin_support;
@@ -15,10 +16,12 @@ mod decompressor;
 mod errno;
 mod expat;
 mod fcntl;
+mod functools;
 mod grp;
 mod hashes;
 mod heapq;
 mod import_finder;
+mod json;
 mod locale;
 pub mod locate;
 mod lzma;
@@ -65,6 +68,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("unicodedata", ModuleDef::Native(unicodedata::init)),
     ("_heapq", ModuleDef::Native(heapq::init)),
     ("_bisect", ModuleDef::Native(bisect::init)),
+    ("_functools_engine", ModuleDef::Native(functools::init)),
+    ("_abc", ModuleDef::Native(abc::init)),
+    ("_json_engine", ModuleDef::Native(json::init)),
+    ("_json", ModuleDef::Source(include_str!("py/_json.py"))),
+    (
+        "_functools",
+        ModuleDef::Source(include_str!("py/_functools.py")),
+    ),
     ("_posixcall", ModuleDef::Native(posix::init)),
     ("posix", ModuleDef::Source(include_str!("py/posix.py"))),
     ("_posixshmem", ModuleDef::Native(posix::shared_memory::init)),
@@ -158,9 +169,9 @@ pub fn install(vm: &mut Vm, install: Option<&Install>) -> PyResult<()> {
         tripwire_core::builtins::native_function("builtins", "compile", ast_tree::compile),
     );
     if install.is_some() {
-        // CPython's own os.py, posixpath.py, io.py, heapq.py and bisect.py run over
-        // posix, _io, _heapq and _bisect.
-        for name in ["os", "posixpath", "io", "heapq", "bisect"] {
+        // CPython's own os.py, posixpath.py, io.py, heapq.py, bisect.py and abc.py run
+        // over posix, _io, _heapq, _bisect and _abc.
+        for name in ["os", "posixpath", "io", "heapq", "bisect", "abc"] {
             vm.extensions.hide_bundled(name);
         }
         vm.extensions.import_first("genericpath", "os");

@@ -126,6 +126,15 @@ impl Vm {
     /// Import one fully qualified module.
     pub fn import_one(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.modules.get_str(&PyStr::new(name)) {
+            if m.is_none() {
+                // A module blocked on purpose (`sys.modules[name] = None`).
+                return Err(self.import_error(
+                    &self.types.module_not_found_error.clone(),
+                    &format!("import of {name} halted; None in sys.modules"),
+                    Value::str(name),
+                    Value::None,
+                ));
+            }
             return Ok(m);
         }
         if let Some(def) = self

@@ -177,6 +177,14 @@ def reduce(function, iterable, initial=_initial_missing, /):
     return value
 
 
+# The native reduce and lru_cache wrapper of tripwire's standard-library crate, where
+# it is present (CPython takes these from its C _functools).
+try:
+    from _functools_engine import reduce, _lru_cache_wrapper as _native_wrapper
+except ImportError:
+    _native_wrapper = None
+
+
 ################################################################################
 ### partial() argument application
 ################################################################################
@@ -349,6 +357,8 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def _lru_cache_wrapper(user_function, maxsize, typed):
+    if _native_wrapper is not None:
+        return _native_wrapper(user_function, maxsize, typed, _CacheInfo)
     # The cache is a dict whose insertion order is the recency order: the
     # first key is the least recently used one.
     cache = {}

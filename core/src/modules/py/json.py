@@ -188,6 +188,16 @@ class JSONEncoder(object):
     def iterencode(self, o, _one_shot=False):
         """Encode the given object and yield each string representation
         as available."""
+        if _one_shot and _make_encoder is not None:
+            indent = self.indent
+            if indent is not None and not isinstance(indent, str):
+                indent = ' ' * indent
+            return _make_encoder(
+                {} if self.check_circular else None, self.default,
+                encode_basestring_ascii if self.ensure_ascii
+                else encode_basestring,
+                indent, self.key_separator, self.item_separator,
+                self.sort_keys, self.skipkeys, self.allow_nan)(o, 0)
         chunks = []
         _Encoding(self, chunks).encode(o, 0)
         return iter(chunks)
@@ -353,11 +363,12 @@ _DIGITS = '0123456789'
 _HEXDIGITS = '0123456789abcdefABCDEF'
 
 
-class _StopScan(Exception):
-    """Internal: no JSON value starts at ``pos``."""
+class _StopScan(StopIteration):
+    """Internal: no JSON value starts at ``pos`` (a StopIteration, as the native
+    scanner raises)."""
 
     def __init__(self, pos):
-        Exception.__init__(self, pos)
+        StopIteration.__init__(self, pos)
         self.pos = pos
 
 
@@ -599,9 +610,24 @@ class JSONDecoder(object):
         representation and the index in ``s`` where the document ended."""
         try:
             obj, end = self.scan_once(s, idx)
-        except _StopScan as err:
-            raise JSONDecodeError('Expecting value', s, err.pos) from None
+        except StopIteration as err:
+            raise JSONDecodeError('Expecting value', s, err.value) from None
         return obj, end
+
+
+# The native scanner and encoder of `_json` (tripwire's standard-library crate),
+# where it is present, replace the Python ones above, as CPython's C accelerator
+# replaces its pure-Python json code.
+try:
+    import _json
+except ImportError:
+    _make_encoder = None
+else:
+    encode_basestring = _json.encode_basestring
+    encode_basestring_ascii = _json.encode_basestring_ascii
+    scanstring = _json.scanstring
+    _Scanner = _json.make_scanner
+    _make_encoder = _json.make_encoder
 
 
 # ---------------------------------------------------------------------------
