@@ -1091,19 +1091,10 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(h) = scalar_hash(v) {
+            return Ok(h);
+        }
         Ok(match v {
-            Value::Str(s) => s.hash(),
-            Value::Int(i) => bigint::hash(&IntRef::Small(*i)),
-            Value::Bool(b) => *b as i64,
-            Value::BigInt(b) => bigint::hash(&IntRef::Big(b)),
-            Value::Float(f) => {
-                if f.is_nan() {
-                    (f.to_bits() >> 4) as i64
-                } else {
-                    float::hash(*f)
-                }
-            }
-            Value::None => 0xFCA86420,
             // The items are hashed in place: `v` keeps the tuple, and its items,
             // alive while an item's `__hash__` runs.
             Value::Tuple(t) => {
@@ -1537,6 +1528,54 @@ const XXPRIME_1: u64 = 11400714785074694791;
 const XXPRIME_2: u64 = 14029467366897019727;
 const XXPRIME_5: u64 = 2870177450012600261;
 const TUPLE_HASH_START: u64 = XXPRIME_5;
+
+/// The hash of `v` where no Python code computes it: a str, an int, a bool, a
+/// float, None, or a tuple of those (nested up to `PLAIN_HASH_NESTING` deep);
+/// None for anything else. For code that must not run Python code (compiled
+/// code probing a dict); `Vm::hash` answers for every value.
+#[inline]
+pub fn plain_hash(v: &Value) -> Option<i64> {
+    plain_hash_within(v, PLAIN_HASH_NESTING)
+}
+
+const PLAIN_HASH_NESTING: usize = 16;
+
+/// The hash of a str, an int, a bool, a float or None.
+#[inline(always)]
+fn scalar_hash(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::Str(s) => s.hash(),
+        Value::Int(i) => bigint::hash(&IntRef::Small(*i)),
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => bigint::hash(&IntRef::Big(b)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                (f.to_bits() >> 4) as i64
+            } else {
+                float::hash(*f)
+            }
+        }
+        Value::None => 0xFCA86420,
+        _ => return None,
+    })
+}
+
+fn plain_hash_within(v: &Value, nesting: usize) -> Option<i64> {
+    if let Some(h) = scalar_hash(v) {
+        return Some(h);
+    }
+    Some(match v {
+        Value::Tuple(t) => {
+            let nesting = nesting.checked_sub(1)?;
+            let mut acc = TUPLE_HASH_START;
+            for it in t.items.iter() {
+                acc = tuple_hash_add(acc, plain_hash_within(it, nesting)?);
+            }
+            tuple_hash_end(acc, t.items.len())
+        }
+        _ => return None,
+    })
+}
 
 fn tuple_hash_add(acc: u64, h: i64) -> u64 {
     acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2))

@@ -1,5 +1,7 @@
 //! Item access a unit makes without the interpreter: list, tuple, bytes and
-//! bytearray items by int index, dict items by str or int key, membership in dicts, sets and strs. Each answers `None` (the op takes its slow
+//! bytearray items by int index, dict items and membership in dicts and sets by
+//! a key whose hash and equality run no Python code (a str, an int, a float,
+//! None, or a tuple of those: core's `plain_hash`), membership in strs. Each answers `None` (the op takes its slow
 //! path or exits) wherever Python code could run: a key whose equality needs
 //! `__eq__`, a watched dict (its watchers are Python code), a missing key (the
 //! interpreter raises the KeyError, or calls `__missing__`).
@@ -7,9 +9,9 @@
 //! Depends on core's values and dicts only.
 
 use tripwire_core::builtins::str::contains as str_contains;
-use tripwire_core::object::bigint::{self, IntRef};
 use tripwire_core::object::dict::{Dict, Probe};
 use tripwire_core::object::{ObjKind, Object, Set, Value};
+use tripwire_core::vm::ops::plain_hash;
 use tripwire_core::watch::watching;
 
 /// Item `i` of a sequence (negative from the end), if in range.
@@ -36,18 +38,18 @@ pub fn byte_at(o: &Object, i: i64) -> Option<Value> {
     Some(Value::Int(i64::from(b)))
 }
 
-/// `d[key]` for a key of str or int, if present.
+/// `d[key]` for a key of `plain_hash`, if present.
 pub fn dict_item(d: &Dict, key: &Value) -> Option<Value> {
-    match d.probe(simple_hash(key)?, key) {
+    match d.probe(plain_hash(key)?, key) {
         Probe::Found(at) => Some(d.value_at(at)),
         _ => None,
     }
 }
 
-/// `d[key] = value` for an unwatched dict and a key of str or int; gives the value
+/// `d[key] = value` for an unwatched dict and a key of `plain_hash`; gives the value
 /// back where the interpreter must do it (or raise MemoryError).
 pub fn set_dict_item(d: &Dict, key: &Value, value: Value) -> Result<(), Value> {
-    let Some(hash) = simple_hash(key).filter(|_| !watching(&d.watch_mask)) else {
+    let Some(hash) = plain_hash(key).filter(|_| !watching(&d.watch_mask)) else {
         return Err(value);
     };
     match d.probe(hash, key) {
@@ -58,12 +60,12 @@ pub fn set_dict_item(d: &Dict, key: &Value, value: Value) -> Result<(), Value> {
     Ok(())
 }
 
-/// `item in container` for a dict or a set and a key of str or int, or a str in
+/// `item in container` for a dict or a set and a key of `plain_hash`, or a str in
 /// a str.
 pub fn contains(container: &Value, item: &Value) -> Option<bool> {
     let probe = match container {
-        Value::Dict(d) => d.probe(simple_hash(item)?, item),
-        Value::Set(s) => s.probe(simple_hash(item)?, item),
+        Value::Dict(d) => d.probe(plain_hash(item)?, item),
+        Value::Set(s) => s.probe(plain_hash(item)?, item),
         Value::Str(s) => match item {
             Value::Str(sub) => return Some(str_contains(s, sub)),
             _ => return None,
@@ -77,10 +79,10 @@ pub fn contains(container: &Value, item: &Value) -> Option<bool> {
     }
 }
 
-/// `s.add(item)` for an item of str or int; false where the interpreter must do
+/// `s.add(item)` for an item of `plain_hash`; false where the interpreter must do
 /// it (or raise MemoryError).
 pub fn add_to_set(s: &Set, item: &Value) -> bool {
-    let Some(hash) = simple_hash(item) else {
+    let Some(hash) = plain_hash(item) else {
         return false;
     };
     match s.probe(hash, item) {
@@ -90,11 +92,3 @@ pub fn add_to_set(s: &Set, item: &Value) -> bool {
     }
 }
 
-/// The hash of a str or an int, which no Python code computes.
-fn simple_hash(key: &Value) -> Option<i64> {
-    match key {
-        Value::Str(s) => Some(s.hash()),
-        Value::Int(i) => Some(bigint::hash(&IntRef::Small(*i))),
-        _ => None,
-    }
-}

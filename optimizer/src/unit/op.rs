@@ -305,8 +305,8 @@ pub enum Op<S = Src, D = Slot> {
         exit: ExitId,
     },
     /// `item in container` (`not in` when `invert`) as a bool, for a dict or a
-    /// set and a key of str or int, or a str in a str; anything else as `slow`
-    /// says.
+    /// set and a key whose hash and equality run no Python code, or a str in a
+    /// str; anything else as `slow` says.
     Contains {
         dst: D,
         item: S,
@@ -316,7 +316,7 @@ pub enum Op<S = Src, D = Slot> {
         slow: Slow,
     },
     /// `obj[index]` on a list or tuple with an int index in range, or on a dict
-    /// with a key of str or int that it holds; anything else as `slow` says.
+    /// with such a key that it holds; anything else as `slow` says.
     Subscr {
         dst: D,
         obj: S,
@@ -325,7 +325,7 @@ pub enum Op<S = Src, D = Slot> {
         slow: Slow,
     },
     /// `obj[index] = value` on a list with an int index in range, or on an
-    /// unwatched dict with a key of str or int; anything else takes `slow`.
+    /// unwatched dict with such a key; anything else takes `slow`.
     StoreSubscr {
         obj: S,
         index: S,
