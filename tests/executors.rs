@@ -153,3 +153,46 @@ fn the_warm_code_hook_is_called_once_at_the_threshold_until_rearmed() {
     exec(&mut vm, &g, "for i in range(5):\n    other(i)\n").expect("runs");
     assert_eq!(calls.borrow().len(), 2);
 }
+
+/// Counts the entries of the frames of the code it is installed on.
+struct Counting {
+    entries: Cell<u32>,
+}
+
+impl Executor for Counting {
+    fn enter(self: Rc<Self>, _vm: &mut Vm, _frame: FrameRef) -> PyResult<HookAction> {
+        self.entries.set(self.entries.get() + 1);
+        Ok(HookAction::Continue)
+    }
+}
+
+#[test]
+fn a_generator_is_entered_plainly_at_its_start_not_at_its_resumptions() {
+    let mut vm = Vm::new();
+    let g = Dict::new_rc();
+    let program = "\
+def gen(n):
+    for i in range(n):
+        yield i
+
+def outer():
+    yield from gen(3)
+    yield from gen(2)
+";
+    exec(&mut vm, &g, program).expect("defines");
+    let counting = Rc::new(Counting {
+        entries: Cell::new(0),
+    });
+    let Some(Value::Function(gen)) = g.get_str(&PyStr::new("gen")) else {
+        panic!("gen is a function");
+    };
+    vm.set_executor(&gen.code(), Some(counting.clone()));
+    let run = "r = [x for x in gen(4)] + list(outer()) + [x for x in outer()]\n";
+    exec(&mut vm, &g, run).expect("runs");
+    assert_eq!(
+        global(&mut vm, &g, "r"),
+        "[0, 1, 2, 3, 0, 1, 2, 0, 1, 0, 1, 2, 0, 1]"
+    );
+    // Five generators of gen started; their fourteen resumptions are not entries.
+    assert_eq!(counting.entries.get(), 5);
+}

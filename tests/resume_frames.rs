@@ -300,7 +300,10 @@ fn a_resumed_operator_method_returning_not_implemented_raises_in_the_caller() {
         err.contains("TypeError: unsupported operand type(s) for -: 'M' and 'M'"),
         "{err}"
     );
-    assert!(err.contains("in ops") && !err.contains("in __sub__"), "{err}");
+    assert!(
+        err.contains("in ops") && !err.contains("in __sub__"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -313,8 +316,5 @@ fn a_resumed_operator_method_returning_not_implemented_tries_the_reflected_metho
         .expect("runs");
     resume_operator_once(&mut vm, &g, not_implemented);
     exec(&mut vm, &g, "R.v = 0\nr = ops(M(5), R())\n").expect("runs");
-    assert_eq!(
-        global(&mut vm, &g, "r"),
-        "[5, 'R.__rsub__', 5, 5]"
-    );
+    assert_eq!(global(&mut vm, &g, "r"), "[5, 'R.__rsub__', 5, 5]");
 }

@@ -141,10 +141,26 @@ impl Drop for Generator {
 /// Resume a generator as a frame of the running evaluation loop (for `for` and
 /// `yield from` / `await`): false if it cannot be (running, finished, a value sent
 /// into a fresh generator, too deep, hooks installed), and the caller tries
-/// `enter_hooked` when hooks are, then takes the general path.
+/// `enter_hooked` when hooks are, then takes the general path. Executors (and the
+/// warm-code hook) see only a frame's plain entry, so with no eval hook, trace or
+/// profile function a generator that already started resumes inline all the same.
 #[inline(always)]
 pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
-    !vm.thread.frame_entry && resume_inline(vm, g, value)
+    if vm.thread.frame_entry {
+        return enter_inline_past_executors(vm, g, value);
+    }
+    resume_inline(vm, g, value)
+}
+
+/// `enter_inline` while frame entries are watched: inline all the same when only
+/// executors watch them and the generator already started.
+#[inline(never)]
+fn enter_inline_past_executors(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
+    let hooked = !vm.thread.chain.is_empty() || vm.thread.attention;
+    // A fresh generator starts with a plain entry, which executors may take. Down
+    // a delegation chain none is fresh: a frame waits at its `Send` only after
+    // the `Send` started the generator it delegates to.
+    !hooked && !matches!(g.status(), Status::Created) && resume_inline(vm, g, value)
 }
 
 /// `enter_inline` once no hooks are known to be installed.
