@@ -120,8 +120,10 @@ impl Vm {
         if f.pc != 0 {
             return Ok(());
         }
-        let code = f.code.clone();
-        let answer = match code.entry.executor() {
+        // The code is read through the frame, not held: only the executor or the
+        // hook called is (it may take itself off).
+        let entry = &f.code.entry;
+        let answer = match entry.executor() {
             Some(executor) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 executor.enter(self, frame)
             })),
@@ -129,11 +131,11 @@ impl Vm {
                 let Some(threshold) = self.executors.warm.as_ref().map(|w| w.0) else {
                     return Ok(());
                 };
-                let n = code.entry.entries.get();
+                let n = entry.entries.get();
                 if n >= threshold {
                     return Ok(());
                 }
-                code.entry.entries.set(n + 1);
+                entry.entries.set(n + 1);
                 // The hook is taken only at the threshold: a hook may replace it.
                 let hook = match &self.executors.warm {
                     Some((_, hook)) if n + 1 == threshold => hook.clone(),

@@ -137,10 +137,10 @@ pub type Fill<'a> = dyn FnMut(&mut Vm, &AttrSite, &Value) -> bool + 'a;
 /// `stack_base + unit.entry_depth` values (the frame's slots and the operand stack
 /// entries the unit was entered with).
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn run<const STRESS: bool>(
+pub unsafe fn run<const STRESS: bool, O: Suspended + 'static>(
     vm: &mut Vm,
     unit: &Unit,
-    owner: &Rc<dyn Suspended>,
+    owner: &Rc<O>,
     base: usize,
     stack_base: usize,
     start: Start,

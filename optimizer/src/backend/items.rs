@@ -91,4 +91,3 @@ pub fn add_to_set(s: &Set, item: &Value) -> bool {
         Probe::Candidates(_) => false,
     }
 }
-

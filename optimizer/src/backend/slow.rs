@@ -28,7 +28,7 @@ use tripwire_core::{PyResult, Vm};
 pub(super) unsafe fn suspend(
     vm: &mut Vm,
     unit: &Unit,
-    owner: &Rc<dyn Suspended>,
+    owner: &Rc<impl Suspended + 'static>,
     at: usize,
     func: Operand,
     recv: Operand,
@@ -65,7 +65,8 @@ pub(super) unsafe fn suspend(
     let frame = FrameRef {
         index: vm.frames.len() - 1,
     };
-    if vm.suspend_at_call(frame, call_pc, owner.clone(), at as u32) {
+    let owner: Rc<dyn Suspended> = owner.clone();
+    if vm.suspend_at_call(frame, call_pc, owner, at as u32) {
         return true;
     }
     vm.stack.truncate(height);

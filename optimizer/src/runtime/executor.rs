@@ -35,8 +35,14 @@ impl Entered {
         shared: &Rc<RefCell<Optimizer>>,
     ) -> HookAction {
         let finished = self.run(vm, shared, Start::Entry);
-        if let Ok(mut opt) = shared.try_borrow_mut() {
-            opt.left(vm, self, finished.exit());
+        // A run that returned has nothing to settle but what it borrowed.
+        let settled = matches!(finished, Finished::Returned(..))
+            && self.stress.is_none()
+            && self.began.is_none();
+        if !settled {
+            if let Ok(mut opt) = shared.try_borrow_mut() {
+                opt.left(vm, self, finished.exit());
+            }
         }
         match finished {
             Finished::Returned(v, _) => HookAction::Done(EvalExit::Return(v)),
@@ -96,7 +102,6 @@ impl Optimizer {
             .then(|| std::mem::replace(&mut self.stress, crate::backend::interp::Stress::new(0)));
         Entered {
             id: UnitId(compiled.unit.id.get()),
-            code: compiled.unit.code.clone(),
             compiled,
             frame: frame.index,
             base,

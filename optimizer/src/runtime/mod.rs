@@ -147,7 +147,6 @@ struct Entered {
     frame: usize,
     base: usize,
     stack_base: usize,
-    code: Rc<Code>,
     head: u32,
     depth: u32,
     stress: Option<Stress>,
@@ -162,7 +161,7 @@ impl Entered {
     /// fills one.
     fn run(&mut self, vm: &mut Vm, shared: &Rc<RefCell<Optimizer>>, start: Start) -> Finished {
         let (unit, base, stack_base) = (&self.compiled.unit, self.base, self.stack_base);
-        let owner: Rc<dyn tripwire_core::vm::suspend::Suspended> = self.compiled.clone();
+        let owner = &self.compiled;
         let id = self.id;
         let mut fill = |vm: &mut Vm, site: &AttrSite, obj: &Value| match shared.try_borrow_mut() {
             Ok(mut opt) => opt.fill_attr(vm, id, site, obj),
@@ -178,13 +177,13 @@ impl Entered {
         // (a resumption: those, its temporaries and the call's result).
         let ran = unsafe {
             match self.stress.as_mut() {
-                Some(stress) => backend::interp::run::<true>(
-                    vm, unit, &owner, base, stack_base, start, stress, &mut fill,
+                Some(stress) => backend::interp::run::<true, _>(
+                    vm, unit, owner, base, stack_base, start, stress, &mut fill,
                 ),
                 None => {
                     let mut off = Stress::new(0);
-                    backend::interp::run::<false>(
-                        vm, unit, &owner, base, stack_base, start, &mut off, &mut fill,
+                    backend::interp::run::<false, _>(
+                        vm, unit, owner, base, stack_base, start, &mut off, &mut fill,
                     )
                 }
             }
@@ -715,7 +714,6 @@ impl Optimizer {
         let Entered {
             id,
             compiled,
-            code,
             head,
             depth,
             stress,
@@ -787,7 +785,8 @@ impl Optimizer {
         };
         self.unit_record("unit.exit", id, ActionKind::DeoptimisedFrame, why);
         self.drop_unit(id, unit);
-        let loops = self.loops_of(vm, &code);
+        let code = &unit.code;
+        let loops = self.loops_of(vm, code);
         let Some(loops) = loops.downcast_ref::<CodeLoops>() else {
             return false;
         };
@@ -795,7 +794,7 @@ impl Optimizer {
         if let Some(entry) = list.iter_mut().find(|l| l.head == head && l.depth == depth) {
             entry.state = match reason {
                 ExitReason::Invalidated | ExitReason::Mispredicted => {
-                    self.after_invalidation(&code, depth)
+                    self.after_invalidation(code, depth)
                 }
                 _ => LoopState::Refused,
             };

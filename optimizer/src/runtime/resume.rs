@@ -87,7 +87,6 @@ impl Entered {
         let unit = &compiled.unit;
         Entered {
             id: crate::deps::UnitId(unit.id.get()),
-            code: unit.code.clone(),
             head: unit.entry_pc,
             depth: loop_depth(unit),
             compiled,
