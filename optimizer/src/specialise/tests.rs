@@ -1,6 +1,6 @@
 //! Tests of the translator: a stale install caught by the re-check; the register
 //! form backends run; loops that would always leave refused; calls inlined inside inlined calls, and why others are not;
-//! property getters, `super()` calls and closures inlined.
+//! property getters, `super()` calls and closures inlined; operator methods inlined.
 
 use super::*;
 use crate::unit::Operand;
@@ -240,4 +240,58 @@ f(3)
         "the getter, T.total, Base.total inside it, and add: {ops:?}"
     );
     assert!(unit.not_inlined.is_empty(), "{:?}", unit.not_inlined);
+}
+
+#[test]
+fn operator_methods_inline_for_the_classes_the_interpreter_saw() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    // `a - b` met two V instances (the method inlines behind a guard on both
+    // classes, its NotImplemented checked after it); `a * 2.0` an instance and a
+    // float (the same); `w - a` an int subclass on the left and `2.0 * a` a
+    // float (the interpreter saw both once): neither inlines.
+    let src = "\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __sub__(self, o):
+        return self.x - o.x
+    def __mul__(self, k):
+        return self.x * k
+    def __rsub__(self, o):
+        return 0
+    __rmul__ = __rsub__
+class W(int):
+    pass
+def f(n):
+    a = V(3)
+    b = V(1)
+    w = W(1)
+    s = 0
+    for i in range(n):
+        s += a - b
+        s += a * 2.0
+        if i == 1:
+            s += w - a
+            s += 2.0 * a
+    return s
+f(3)
+";
+    let (_, unit) = compile_loop_of_f(&mut vm, &globals, src);
+    let ops: Vec<Op> = unit.ops.iter().map(Cell::get).collect();
+    let count = |pred: fn(&Op) -> bool| ops.iter().filter(|op| pred(op)).count();
+    assert_eq!(
+        count(|op| matches!(op, Op::OperandTypes { .. })),
+        2,
+        "{ops:?}"
+    );
+    assert_eq!(
+        count(|op| matches!(op, Op::OperatorResult { .. })),
+        2,
+        "{ops:?}"
+    );
+    assert_eq!(count(|op| matches!(op, Op::Inline { .. })), 2, "{ops:?}");
+    let guarded: Vec<&str> = unit.sites.iter().map(|s| s.what.as_str()).collect();
+    assert!(guarded.contains(&"operator '-' of 'V'"), "{guarded:?}");
+    assert!(guarded.contains(&"operator '*' of 'V'"), "{guarded:?}");
 }
