@@ -51,6 +51,8 @@ pub type WarmCodeHook = dyn Fn(&mut Vm, FrameRef) -> PyResult<HookAction>;
 #[derive(Default)]
 pub struct CodeEntry {
     executor: Cell<Option<Rc<dyn Executor>>>,
+    /// Whether `executor` holds one, readable without taking it out.
+    has_executor: Cell<bool>,
     entries: Cell<u32>,
 }
 
@@ -66,7 +68,15 @@ impl CodeEntry {
     /// Take the executor off (it then runs no new frame); no interpreter is needed
     /// for that, so code that drops compiled code can do it anywhere.
     pub fn remove_executor(&self) {
+        self.has_executor.set(false);
         drop(self.executor.take());
+    }
+
+    /// Whether an entry has nothing to do here: no executor, and the warm-up
+    /// count (for a hook at `threshold`) is past.
+    #[inline(always)]
+    pub(crate) fn idle(&self, threshold: Option<u32>) -> bool {
+        !self.has_executor.get() && threshold.is_none_or(|t| self.entries.get() >= t)
     }
 
     /// Count this code object's entries from zero again: the warm-code hook is
@@ -89,6 +99,12 @@ impl Executors {
     pub fn active(&self) -> bool {
         self.installed || self.warm.is_some()
     }
+
+    /// The warm-code hook's threshold, if one is set.
+    #[inline(always)]
+    pub(crate) fn threshold(&self) -> Option<u32> {
+        self.warm.as_ref().map(|w| w.0)
+    }
 }
 
 impl Vm {
@@ -96,6 +112,7 @@ impl Vm {
     /// plainly from then on run through it.
     pub fn set_executor(&mut self, code: &Code, executor: Option<Rc<dyn Executor>>) {
         let installing = executor.is_some();
+        code.entry.has_executor.set(installing);
         drop(code.entry.executor.replace(executor));
         if installing && !self.executors.installed {
             self.executors.installed = true;

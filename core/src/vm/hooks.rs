@@ -338,8 +338,24 @@ impl Vm {
     /// nothing thrown in: the common entry. When every hook continues and nothing
     /// traces or profiles, the answer is `Ok` in a register and the frame runs inline;
     /// everything else comes back as a `Detour`, made out of line.
-    #[inline(never)]
+    #[inline(always)]
     pub fn frame_entering(&mut self) -> Result<(), Detour> {
+        // Only executors look at entries, and this one is nothing for them (a
+        // generator resumed, or code warm with no executor): the common case,
+        // decided without a call.
+        if !self.thread.attention && self.thread.chain.is_empty() {
+            if let Some(f) = self.frames.last() {
+                if f.pc != 0 || f.code.entry.idle(self.executors.threshold()) {
+                    return Ok(());
+                }
+            }
+        }
+        self.frame_entering_hooked()
+    }
+
+    /// `frame_entering` where a hook, tracing or an executor may take the entry.
+    #[inline(never)]
+    fn frame_entering_hooked(&mut self) -> Result<(), Detour> {
         self.enter_hooked_frame()
     }
 
