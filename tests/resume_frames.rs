@@ -149,6 +149,11 @@ fn resume_operator_once(vm: &mut Vm, globals: &Rc<Dict>, answer: Value) {
     });
 }
 
+/// The built-in named `name`.
+fn builtin(vm: &mut Vm, name: &str) -> Value {
+    vm.builtins.get_str(&PyStr::new(name)).expect("a built-in")
+}
+
 fn resume_in(
     caller: &'static str,
     call: Instr,
@@ -291,9 +296,7 @@ fn a_resumed_operator_method_returning_not_implemented_raises_in_the_caller() {
     let mut vm = Vm::new();
     let g = Dict::new_rc();
     exec(&mut vm, &g, PROGRAM).expect("defines");
-    let not_implemented = exec(&mut vm, &g, "ni = NotImplemented\n")
-        .map(|_| g.get_str(&PyStr::new("ni")).expect("set"))
-        .expect("runs");
+    let not_implemented = builtin(&mut vm, "NotImplemented");
     resume_operator_once(&mut vm, &g, not_implemented);
     let err = exec(&mut vm, &g, "r = ops(M(5), M(2))\n").expect_err("M - M unsupported");
     assert!(
@@ -311,9 +314,7 @@ fn a_resumed_operator_method_returning_not_implemented_tries_the_reflected_metho
     let mut vm = Vm::new();
     let g = Dict::new_rc();
     exec(&mut vm, &g, PROGRAM).expect("defines");
-    let not_implemented = exec(&mut vm, &g, "ni = NotImplemented\n")
-        .map(|_| g.get_str(&PyStr::new("ni")).expect("set"))
-        .expect("runs");
+    let not_implemented = builtin(&mut vm, "NotImplemented");
     resume_operator_once(&mut vm, &g, not_implemented);
     exec(&mut vm, &g, "R.v = 0\nr = ops(M(5), R())\n").expect("runs");
     assert_eq!(global(&mut vm, &g, "r"), "[5, 'R.__rsub__', 5, 5]");
