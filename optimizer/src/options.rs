@@ -78,7 +78,7 @@ impl Default for Options {
             thrash: ThrashPolicy::Cutoff(6),
             recheck_at_install: true,
             adaptive: false,
-            hot_calls: 0,
+            hot_calls: 1000,
             hot_loops: 2000,
             stress_deopt: 0,
             dump: false,
@@ -97,8 +97,8 @@ pub const HELP: &str = "  --dep-index=exact|bloom        dependency index (strat
                                  thrash policy (7)
   --recheck-at-install           re-check assumptions when installing (8)
   --adaptive                     re-check before invalidating (9)
-  --hot-calls=N --hot-loops=N    tier-up thresholds (--hot-calls=0, the
-                                 default: functions are not compiled whole)
+  --hot-calls=N --hot-loops=N    tier-up thresholds (1000 and 2000;
+                                 --hot-calls=0: no function compiled whole)
   --stress-deopt=N               every Nth guard fails, every Nth event
                                  invalidates everything
   --dump                         print each compiled unit to stderr
