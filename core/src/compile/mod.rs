@@ -53,6 +53,9 @@ pub struct Compiler<'s> {
 
 type CResult<T> = Result<T, SyntaxErr>;
 
+/// Blocks nested in one code object at the most (CPython's `CO_MAXBLOCKS`).
+const MAX_BLOCKS: usize = 21;
+
 /// Source up to this size cannot nest deeply enough to need more stack than any
 /// stack of execution has.
 const SHALLOW_SOURCE: usize = 4096;
@@ -308,6 +311,22 @@ impl<'s> Compiler<'s> {
 
     fn line_of(&self, offset: TextSize) -> u32 {
         self.lines.line(offset)
+    }
+
+    /// Enter a block an early exit must clean up; past `MAX_BLOCKS` nested in one
+    /// code object, as CPython's compiler counts them (an except clause is two:
+    /// the handler and its cleanup), CPython's SyntaxError at `at`.
+    fn push_block<T: Ranged>(&mut self, block: Block, at: &T) -> CResult<()> {
+        let counted = |b: &Block| match b {
+            Block::ExceptHandler { .. } => 2,
+            _ => 1,
+        };
+        let depth: usize = self.unit().blocks.iter().map(counted).sum();
+        if depth + counted(&block) > MAX_BLOCKS {
+            return Err(self.error(at, "too many statically nested blocks"));
+        }
+        self.unit().blocks.push(block);
+        Ok(())
     }
 
     fn error<T: Ranged>(&self, node: &T, msg: &str) -> SyntaxErr {
@@ -1129,7 +1148,7 @@ impl<'s> Compiler<'s> {
         self.bind(head);
         self.at_position(&*f.iter, |c| c.emit_jump(Instr::ForIter, orelse));
         self.bind(body);
-        self.unit().blocks.push(Block::For { head, exit: end });
+        self.push_block(Block::For { head, exit: end }, f)?;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.at_position(&*f.iter, |c| c.emit_jump(Instr::ForIterBack, body));
@@ -1159,7 +1178,7 @@ impl<'s> Compiler<'s> {
         self.yield_from_loop();
         self.unit().close_region(region);
         // [aiter, item]
-        self.unit().blocks.push(Block::For { head, exit: end });
+        self.push_block(Block::For { head, exit: end }, f)?;
         self.store_target(&f.target)?;
         self.stmts(&f.body)?;
         self.emit_jump(Instr::Jump, head);
@@ -1186,7 +1205,7 @@ impl<'s> Compiler<'s> {
         self.bind(head);
         self.jump_if(&w.test, false, orelse)?;
         self.bind(body);
-        self.unit().blocks.push(Block::While { head, exit: end });
+        self.push_block(Block::While { head, exit: end }, w)?;
         self.stmts(&w.body)?;
         if can_compile_twice(&w.test) {
             self.jump_if(&w.test, true, body)?;
@@ -1225,11 +1244,14 @@ impl<'s> Compiler<'s> {
         let depth = self.unit().depth as u32 - 1;
         let region = self.unit().open_region(handler, depth);
         let context = item.context_expr.range();
-        self.unit().blocks.push(Block::With {
-            region,
-            is_async,
-            context,
-        });
+        self.push_block(
+            Block::With {
+                region,
+                is_async,
+                context,
+            },
+            &item.context_expr,
+        )?;
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(Instr::PopTop),
@@ -1282,7 +1304,7 @@ impl<'s> Compiler<'s> {
         let end = self.new_label();
         let depth = self.unit().depth as u32;
         let region = self.unit().open_region(handler, depth);
-        self.unit().blocks.push(Block::TryExcept { region });
+        self.push_block(Block::TryExcept { region }, t)?;
         self.stmts(&t.body)?;
         self.unit().blocks.pop();
         self.unit().close_region(region);
@@ -1310,10 +1332,11 @@ impl<'s> Compiler<'s> {
                     // [prev]
                     let name_cleanup = self.new_label();
                     let nregion = self.unit().open_region(name_cleanup, depth + 1);
-                    self.unit().blocks.push(Block::ExceptHandler {
+                    let block = Block::ExceptHandler {
                         region: Some(nregion),
                         name: Some(name.clone()),
-                    });
+                    };
+                    self.push_block(block, h)?;
                     self.stmts(&h.body)?;
                     self.unit().blocks.pop();
                     self.unit().close_region(nregion);
@@ -1332,10 +1355,11 @@ impl<'s> Compiler<'s> {
                 }
                 None => {
                     self.emit(Instr::PopTop);
-                    self.unit().blocks.push(Block::ExceptHandler {
+                    let block = Block::ExceptHandler {
                         region: None,
                         name: None,
-                    });
+                    };
+                    self.push_block(block, h)?;
                     self.stmts(&h.body)?;
                     self.unit().blocks.pop();
                     self.emit(Instr::PopExcept);
@@ -1367,10 +1391,11 @@ impl<'s> Compiler<'s> {
         let end = self.new_label();
         let depth = self.unit().depth as u32;
         let region = self.unit().open_region(handler, depth);
-        self.unit().blocks.push(Block::Finally {
+        let block = Block::Finally {
             region,
             body: SliceRef::new(&t.finalbody),
-        });
+        };
+        self.push_block(block, t)?;
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
             self.stmts(&t.orelse)?;
@@ -1395,9 +1420,7 @@ impl<'s> Compiler<'s> {
         self.emit(Instr::PushExcInfo);
         let cleanup = self.new_label();
         let cregion = self.unit().open_region(cleanup, depth + 1);
-        self.unit()
-            .blocks
-            .push(Block::FinallyHandler { region: cregion });
+        self.push_block(Block::FinallyHandler { region: cregion }, t)?;
         self.stmts(&t.finalbody)?;
         self.unit().blocks.pop();
         self.emit(Instr::Reraise);
