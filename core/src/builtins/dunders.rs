@@ -8,7 +8,7 @@
 use super::{add_dunder, add_method, check_method_args};
 use crate::code::{BinOp, CmpOp};
 use crate::object::function::KwArg;
-use crate::object::{Builtin, ObjKind, TypeRef, Value};
+use crate::object::{Builtin, NativeFn, ObjKind, TypeRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
@@ -234,6 +234,12 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<V
 }
 
 /// `object.__init_subclass__()`, bound to the new class.
+/// `object.__subclasshook__(cls, subclass)`: NotImplemented, so the ABC machinery
+/// goes on with its normal check.
+fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    Ok(super::types::not_implemented(vm))
+}
+
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if !kw.is_empty() {
         let name = match args.first() {
@@ -479,18 +485,23 @@ pub fn install(vm: &mut Vm) {
     add_dunder(vm, &t.object, "__delattr__", object_delattr);
     add_dunder(vm, &t.object, "__getattribute__", object_getattribute);
     add_dunder(vm, &t.object, "__format__", object_format);
-    let init_sub = Value::Builtin(Rc::new(Builtin {
-        name: "__init_subclass__",
-        func: object_init_subclass,
-        bound: None,
-        kind: crate::object::function::BuiltinKind::Function,
-        owner: "object",
-        weakrefs: Default::default(),
-    }));
-    let k = vm.names.init_subclass.clone();
-    t.object
-        .dict
-        .set_str(k, super::classmethod_descriptor(vm, init_sub));
+    for (name, func) in [
+        ("__init_subclass__", object_init_subclass as NativeFn),
+        ("__subclasshook__", object_subclasshook),
+    ] {
+        let f = Value::Builtin(Rc::new(Builtin {
+            name,
+            func,
+            bound: None,
+            kind: crate::object::function::BuiltinKind::Function,
+            owner: "object",
+            weakrefs: Default::default(),
+        }));
+        let k = vm.intern(name);
+        t.object
+            .dict
+            .set_str(k, super::classmethod_descriptor(vm, f));
+    }
     // The iterator protocol as methods, for explicit calls and isinstance(x, Iterator).
     for ty in [
         &t.list_iterator,

@@ -467,15 +467,6 @@ fn class_check(vm: &mut Vm, obj: &Value, spec: &Value, instance: bool) -> PyResu
                     return vm.truthy(&r);
                 }
             }
-            if let Some(Value::Obj(o)) = t.dict.get_str(&vm.names.subclasshook.clone()) {
-                if let ObjKind::ClassMethod(f) = &o.kind {
-                    let f = f.clone();
-                    let r = vm.call(&f, &[spec.clone(), Value::Type(cls.clone())], &[])?;
-                    if let Value::Bool(b) = r {
-                        return Ok(b || cls.is_subtype(t));
-                    }
-                }
-            }
             Ok(cls.is_subtype(t) || instance && claims_class(vm, obj, &cls, t)?)
         }
         Value::Tuple(t) => {
