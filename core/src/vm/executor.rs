@@ -145,7 +145,7 @@ impl Vm {
                 executor.enter(self, frame)
             })),
             None => {
-                let Some(threshold) = self.executors.warm.as_ref().map(|w| w.0) else {
+                let Some(threshold) = self.executors.threshold() else {
                     return Ok(());
                 };
                 let n = entry.entries.get();

@@ -156,7 +156,7 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
 /// executors watch them and the generator already started.
 #[inline(never)]
 fn enter_inline_past_executors(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
-    let hooked = !vm.thread.chain.is_empty() || vm.thread.attention;
+    let hooked = vm.thread.every_entry_watched();
     // A fresh generator starts with a plain entry, which executors may take. Down
     // a delegation chain none is fresh: a frame waits at its `Send` only after
     // the `Send` started the generator it delegates to.

@@ -257,6 +257,14 @@ impl Default for ThreadHooks {
 }
 
 impl ThreadHooks {
+    /// Whether every frame entry, a generator's resumption included, is seen: by
+    /// an eval hook, a trace or a profile function (executors see plain entries
+    /// only).
+    #[inline(always)]
+    pub fn every_entry_watched(&self) -> bool {
+        self.attention || !self.chain.is_empty()
+    }
+
     /// Give up the loop's attention flag (the thread is switched out, or ends);
     /// `Vm::hooks_changed` takes it again when the thread runs.
     pub fn release_attention(&mut self) {
@@ -343,7 +351,7 @@ impl Vm {
         // Only executors look at entries, and this one is nothing for them (a
         // generator resumed, or code warm with no executor): the common case,
         // decided without a call.
-        if !self.thread.attention && self.thread.chain.is_empty() {
+        if !self.thread.every_entry_watched() {
             if let Some(f) = self.frames.last() {
                 if f.pc != 0 || f.code.entry.idle(self.executors.threshold()) {
                     return Ok(());

@@ -520,7 +520,8 @@ impl Vm {
         if let Some(v) = self.try_dunder(a, &name, b)? {
             return Ok(v);
         }
-        self.binary_op_rest(op, a, b, rhs_first)
+        let reflected = (!same && !rhs_first).then_some(&rname);
+        self.binary_op_rest(op, a, b, reflected)
     }
 
     /// `a <op> b` after `a.__op__(b)` returned NotImplemented, in an operation where
@@ -529,22 +530,22 @@ impl Vm {
     /// TypeError). For an extension that ran the method by other means
     /// (`Vm::push_resumed_operator_frame`).
     pub fn binary_op_after_left(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        self.binary_op_rest(op, a, b, false)
+        let rname = self.names.binop_reflected(op).clone();
+        let same = Rc::ptr_eq(&self.type_of(a), &self.type_of(b));
+        self.binary_op_rest(op, a, b, (!same).then_some(&rname))
     }
 
-    /// The protocol of `a <op> b` after its left method, `rhs_first` when the
-    /// reflected method was tried before it.
+    /// The protocol of `a <op> b` after its left method: `b`'s `reflected`
+    /// method when it is still to be tried, then the built-in parts.
     fn binary_op_rest(
         &mut self,
         op: BinOp,
         a: &Value,
         b: &Value,
-        rhs_first: bool,
+        reflected: Option<&Rc<PyStr>>,
     ) -> PyResult<Value> {
-        let same = Rc::ptr_eq(&self.type_of(a), &self.type_of(b));
-        let rname = self.names.binop_reflected(op).clone();
-        if !same && !rhs_first {
-            if let Some(v) = self.try_dunder(b, &rname, a)? {
+        if let Some(rname) = reflected {
+            if let Some(v) = self.try_dunder(b, rname, a)? {
                 return Ok(v);
             }
         }
