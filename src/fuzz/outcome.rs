@@ -216,25 +216,41 @@ fn judge(
     }
 }
 
-/// The exception type a traceback ends with: the text before the first `:` of the
-/// last line, when it looks like a (dotted) name.
+/// The exception type a traceback ends with: the name before the first `:` of the
+/// first unindented line after the last `Traceback` header, or of the last line
+/// when there is no header (a SyntaxError at compile time). Text a forked child
+/// writes to stderr after its parent's traceback must not change the verdict.
 fn exception_type(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
-    let last = text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
-    let name = last.split(':').next().unwrap_or("").trim();
+    let lines: Vec<&str> = text.lines().collect();
+    let after_header = lines
+        .iter()
+        .rposition(|l| l.starts_with("Traceback (most recent call last):"))
+        .and_then(|header| {
+            lines[header + 1..]
+                .iter()
+                .filter(|l| !l.starts_with(char::is_whitespace))
+                .find_map(|l| exception_name(l))
+        });
+    after_header
+        .or_else(|| {
+            lines
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .and_then(|l| exception_name(l))
+        })
+        .unwrap_or_default()
+}
+
+/// The unqualified exception name a traceback's last line starts with.
+fn exception_name(line: &str) -> Option<String> {
+    let name = line.split(':').next().unwrap_or("").trim();
     let is_name = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    if is_name {
-        name.rsplit('.').next().unwrap_or(name).to_string()
-    } else {
-        String::new()
-    }
+    is_name.then(|| name.rsplit('.').next().unwrap_or(name).to_string())
 }
 
 #[cfg(test)]
@@ -253,6 +269,12 @@ mod tests {
             "SyntaxError"
         );
         assert_eq!(exception_type(b"some words: here\n"), "");
+        assert_eq!(
+            exception_type(
+                b"Traceback (most recent call last):\n  x\nTypeError: bad\nchild message\n"
+            ),
+            "TypeError"
+        );
     }
 
     #[test]
