@@ -538,17 +538,24 @@ pub fn resume(
             drop(vm.leave_segment());
             Err(e)
         }
-        Ok(()) if vm.thread.frame_entry => match throw {
-            None => match vm.frame_entering() {
-                Ok(()) => run_resumed(vm, None),
-                Err(detour) => detour.outcome(),
-            },
-            Some(e) => match vm.frame_entered(Some(e)) {
-                Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
-                Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
-                Err(e) => Err(e),
-            },
-        },
+        // Executors take plain entries only: a started generator resumed while
+        // nothing else watches entries goes straight on.
+        Ok(())
+            if vm.thread.frame_entry
+                && (status == Status::Created || vm.thread.every_entry_watched()) =>
+        {
+            match throw {
+                None => match vm.frame_entering() {
+                    Ok(()) => run_resumed(vm, None),
+                    Err(detour) => detour.outcome(),
+                },
+                Some(e) => match vm.frame_entered(Some(e)) {
+                    Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
+                    Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
+                    Err(e) => Err(e),
+                },
+            }
+        }
         Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
