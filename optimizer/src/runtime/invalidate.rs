@@ -47,7 +47,6 @@ impl Optimizer {
         if stress > 0 && self.events.is_multiple_of(stress) {
             self.invalidate_everything();
         }
-        let label = event.label();
         if affected.is_empty() {
             if self.tracing() {
                 let object = event.object_name(vm);
@@ -57,7 +56,7 @@ impl Optimizer {
                     sites: Vec::new(),
                     why: "nothing assumes it".to_string(),
                 };
-                self.record(label, object, event.key(), vec![ignored]);
+                self.record(event.label(), object, event.key(), vec![ignored]);
             }
             return;
         }
@@ -122,7 +121,7 @@ impl Optimizer {
             if sites.is_empty() {
                 continue;
             }
-            self.stats.invalidation(&label);
+            self.stats.invalidation(&event.label());
             if self.options.running_frames == RunningFrames::Eager && unit.running.get() > 0 {
                 unit.leave_now.set(true);
                 actions.push(self.action(
@@ -162,7 +161,11 @@ impl Optimizer {
                 why: "the units that assumed it are gone".to_string(),
             });
         }
-        let object = event.object_name(vm);
+        // The event's names are built only for a trace.
+        let (label, object) = match self.tracing() {
+            true => (event.label(), event.object_name(vm)),
+            false => Default::default(),
+        };
         self.record(label, object, event.key(), actions);
     }
 
