@@ -576,8 +576,8 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 fn chr(vm: &mut Vm, args: &[Value], _kwargs: &[KwArg]) -> PyResult<Value> {
     check_args(vm, "chr", args, 1, 1)?;
     let i = arg_int(vm, &args[0])?;
-    match u32::try_from(i).ok().and_then(PyStr::from_code_point) {
-        Some(s) => Ok(Value::Str(Rc::new(s))),
+    match u32::try_from(i).ok().filter(|&cp| cp < 0x110000) {
+        Some(cp) => Ok(crate::builtins::str::code_point_str(cp)),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }

@@ -63,13 +63,29 @@ pub fn concat(parts: &[Value]) -> Value {
     Value::from_string(out)
 }
 
-/// The str of one code point below 0x110000 (a lone surrogate included).
+/// The str of one code point below 0x110000 (a lone surrogate included). Those
+/// of the first 256 code points are shared, as CPython shares them (`'ab'[0] is
+/// 'a'`), and are the interned strs of the same text: scanning text a character
+/// at a time allocates nothing.
 #[inline]
 pub fn code_point_str(cp: u32) -> Value {
+    if let Ok(byte) = u8::try_from(cp) {
+        return LATIN1.with(|strs| {
+            let shared = strs[byte as usize].get_or_init(|| {
+                crate::object::str::intern(char::from(byte).encode_utf8(&mut [0; 4]))
+            });
+            Value::Str(shared.clone())
+        });
+    }
     match char::from_u32(cp) {
         Some(c) => Value::Str(Rc::new(PyStr::from_char(c))),
         None => surrogate_str(cp),
     }
+}
+
+thread_local! {
+    static LATIN1: [std::cell::OnceCell<Rc<PyStr>>; 256] =
+        const { [const { std::cell::OnceCell::new() }; 256] };
 }
 
 #[cold]

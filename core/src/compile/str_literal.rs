@@ -4,18 +4,19 @@
 //! The parser's value holds U+FFFD where an escape names a surrogate (a Rust string
 //! cannot hold one), so a literal whose value has U+FFFD is read again from its
 //! source: each escape is matched to the code point of the parser's value it made,
-//! and the surrogate escapes put their surrogate there. Depends on the parser's AST
-//! and the object model.
+//! and the surrogate escapes put their surrogate there. Constants share one object
+//! where CPython's do (`shared`). Depends on the parser's AST and the object model.
 
-use crate::object::{wtf8, Value};
+use crate::object::{wtf8, PyStr, Value};
 use crate::parse::ast::{self, StringFlags};
 use ruff_text_size::Ranged;
+use std::rc::Rc;
 
 /// The constant of a str literal (its implicitly concatenated parts together).
 pub fn literal_value(src: &str, lit: &ast::ExprStringLiteral) -> Value {
     let value = lit.value.to_str();
     if !value.contains('\u{FFFD}') {
-        return Value::str(value);
+        return shared(Rc::new(PyStr::new(value)));
     }
     let mut out = Vec::with_capacity(value.len());
     for part in lit.value.iter() {
@@ -37,6 +38,22 @@ pub fn literal_value(src: &str, lit: &ast::ExprStringLiteral) -> Value {
         }
     }
     Value::from_wtf8(out)
+}
+
+/// A str constant as CPython keeps it: one character of Latin-1 is the str
+/// indexing gives, and a name-like one is interned, so it meets the same object
+/// when used as a key.
+pub fn shared(s: Rc<PyStr>) -> Value {
+    if s.char_len() == 1 {
+        if let Some(cp) = s.code_point_at(0).filter(|&cp| cp < 256) {
+            return crate::builtins::str::code_point_str(cp);
+        }
+    }
+    let text = s.as_str();
+    if text.len() <= 64 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Value::Str(crate::object::str::intern(text));
+    }
+    Value::Str(s)
 }
 
 /// Append the exact text of one literal part whose source between the quotes is

@@ -224,12 +224,8 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, v: Value) -> u32 {
-        // Name-like strings are interned, as CPython does, so they meet the same
-        // object when used as keys.
         let v = match v {
-            Value::Str(s) if is_name_like(s.as_str()) => {
-                Value::Str(crate::object::str::intern(s.as_str()))
-            }
+            Value::Str(s) => super::str_literal::shared(s),
             other => other,
         };
         let key = match &v {
@@ -531,10 +527,6 @@ fn return_instead_of_jumps(
         }
     }
     instrs
-}
-
-fn is_name_like(s: &str) -> bool {
-    s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 fn extra_args(flags: u32) -> usize {

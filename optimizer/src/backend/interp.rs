@@ -14,7 +14,7 @@
 //! Depends on `unit` and on core's values, types and tick counter.
 
 use super::attrs::{load, method, store_first, store_others, through_site};
-use super::items::{add_to_set, byte_at, contains, dict_item, item_at, set_dict_item};
+use super::items::{add_to_set, contains, dict_item, item_at, set_dict_item, text_item};
 use super::numbers::{arith, compare, is_plain, truth};
 use super::regs::{get, identical, put, unpack_into};
 use super::slow::{
@@ -455,7 +455,7 @@ pub unsafe fn run<const STRESS: bool, O: Suspended + 'static>(
                         (Value::List(l), &Value::Int(i)) => item_at(&l.items.borrow(), i),
                         (Value::Tuple(t), &Value::Int(i)) => item_at(&t.items, i),
                         (Value::Dict(d), key) => dict_item(d, key),
-                        (Value::Obj(o), &Value::Int(i)) => byte_at(o, i),
+                        (o, &Value::Int(i)) => text_item(o, i),
                         _ => None,
                     };
                     if let Some(v) = item {

@@ -1,4 +1,4 @@
-//! Item access a unit makes without the interpreter: list, tuple, bytes and
+//! Item access a unit makes without the interpreter: list, tuple, str, bytes and
 //! bytearray items by int index, dict items and membership in dicts and sets by
 //! a key whose hash and equality run no Python code (a str, an int, a float,
 //! None, or a tuple of those: core's `plain_hash`), membership in strs. Each answers `None` (the op takes its slow
@@ -8,9 +8,9 @@
 //!
 //! Depends on core's values and dicts only.
 
-use tripwire_core::builtins::str::contains as str_contains;
+use tripwire_core::builtins::str::{code_point_str, contains as str_contains};
 use tripwire_core::object::dict::{Dict, Probe};
-use tripwire_core::object::{ObjKind, Object, Set, Value};
+use tripwire_core::object::{ObjKind, Set, Value};
 use tripwire_core::vm::ops::plain_hash;
 use tripwire_core::watch::watching;
 
@@ -23,19 +23,30 @@ pub fn item_at(items: &[Value], i: i64) -> Option<Value> {
         .map(Value::dup)
 }
 
-/// Byte `i` of a bytes or bytearray (negative from the end), if in range, as an
-/// int.
-pub fn byte_at(o: &Object, i: i64) -> Option<Value> {
-    let byte = |bytes: &[u8]| {
-        let j = if i < 0 { i + bytes.len() as i64 } else { i };
-        usize::try_from(j).ok().and_then(|j| bytes.get(j)).copied()
+/// Item `i` (negative from the end) of a str (a character), a bytes or a
+/// bytearray (an int), if in range.
+#[inline(never)]
+pub fn text_item(o: &Value, i: i64) -> Option<Value> {
+    let at = |len: usize| {
+        let j = if i < 0 { i + len as i64 } else { i };
+        usize::try_from(j).ok()
     };
-    let b = match &o.kind {
-        ObjKind::Bytes(b) => byte(b),
-        ObjKind::ByteArray(a) => byte(&a.data.borrow()),
+    match o {
+        Value::Str(s) => {
+            let cp = at(s.char_len()).and_then(|j| s.code_point_at(j))?;
+            Some(code_point_str(cp))
+        }
+        Value::Obj(o) => {
+            let byte = |bytes: &[u8]| at(bytes.len()).and_then(|j| bytes.get(j)).copied();
+            let b = match &o.kind {
+                ObjKind::Bytes(b) => byte(b),
+                ObjKind::ByteArray(a) => byte(&a.data.borrow()),
+                _ => None,
+            }?;
+            Some(Value::Int(i64::from(b)))
+        }
         _ => None,
-    }?;
-    Some(Value::Int(i64::from(b)))
+    }
 }
 
 /// `d[key]` for a key of `plain_hash`, if present.
