@@ -36,6 +36,28 @@ fn syntax_error_attr(args: &[Value], name: &str) -> Option<Value> {
     }
 }
 
+/// The fields of AttributeError (`name`, `obj`) and NameError (`name`) kept in its
+/// state, and the defaults of ImportError's (set ones are in the instance dict):
+/// None, and `msg` its only argument.
+fn exception_field(vm: &Vm, cls: &TypeRef, d: &crate::object::ExcData, n: &str) -> Option<Value> {
+    let t = vm.types;
+    if cls.is_subtype(&t.attribute_error) || cls.is_subtype(&t.name_error) {
+        return match n {
+            "name" => Some(d.name.clone()),
+            "obj" if cls.is_subtype(&t.attribute_error) => Some(d.obj.clone()),
+            _ => None,
+        };
+    }
+    if !cls.is_subtype(&t.import_error) {
+        return None;
+    }
+    Some(match (n, &d.args) {
+        ("msg", Value::Tuple(a)) if a.items.len() == 1 => a.items[0].clone(),
+        ("obj", _) => return None,
+        _ => Value::None,
+    })
+}
+
 /// Attributes every object answers, by kind; None if `name` is not one of them.
 pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<Value>> {
     let n = name.as_str();
@@ -80,6 +102,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                         } else {
                             None
                         }
+                    }
+                    "name" | "obj" | "path" | "name_from" | "msg" => {
+                        exception_field(vm, &i.cls(), &d, n)
                     }
                     _ => match &d.args {
                         Value::Tuple(a) if i.cls().is_subtype(&vm.types.syntax_error) => {

@@ -1,6 +1,7 @@
 //! The `sys` module, with `sys.unraisablehook` (how exceptions nobody can catch — in
 //! watcher callbacks, for example — are reported).
 
+mod stdlib_names;
 mod streams;
 
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
@@ -305,6 +306,11 @@ fn unraisablehook(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value>
     Ok(Value::None)
 }
 
+/// Whether `name` is in `sys.stdlib_module_names` (as CPython 3.13 lists them).
+pub fn is_stdlib_module(name: &str) -> bool {
+    stdlib_names::contains(name)
+}
+
 pub fn install(vm: &mut Vm) {
     let d: Rc<Dict> = vm.sys.dict.clone();
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
@@ -371,6 +377,9 @@ pub fn install(vm: &mut Vm) {
             Value::Int(0),
         ]),
     );
+    if let Ok(names) = stdlib_names::frozenset(vm) {
+        set(vm, "stdlib_module_names", names);
+    }
     if let Some(hook) = d.get_str(&vm.intern("unraisablehook")) {
         set(vm, "__unraisablehook__", hook);
     }

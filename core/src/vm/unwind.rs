@@ -62,11 +62,22 @@ impl Vm {
         let raised_here = !err.is_reraise();
         if raised_here {
             if let Some(d) = exc_data(err.value()) {
-                d.borrow_mut().traceback.push_front(TraceEntry {
+                let mut d = d.borrow_mut();
+                let entry = TraceEntry {
                     code: frame.code.clone(),
                     globals: frame.globals().clone(),
                     lasti: lasti as u32,
-                });
+                    frame: None,
+                };
+                d.traceback.push_front(entry);
+                if d.keep_frame {
+                    d.keep_frame = false;
+                    let innermost = d.traceback.len() == 1;
+                    drop(d);
+                    if innermost {
+                        self.keep_raising_frame(err.value());
+                    }
+                }
             }
         }
         err.clear_reraise();
@@ -142,6 +153,31 @@ impl Vm {
         }
     }
 
+    /// The raising frame's entry of `exc` keeps the frame, so that its variables
+    /// outlive it (as `tb_frame.f_locals`) for the suggestions its report prints:
+    /// always for a NameError, for an AttributeError only when the frame's `self`
+    /// is the object that lacked the attribute (its private names are suggested).
+    #[cold]
+    #[inline(never)]
+    fn keep_raising_frame(&mut self, exc: &Value) {
+        let Some(top) = self.frames.len().checked_sub(1) else {
+            return;
+        };
+        let Some(obj) = exc_data(exc).map(|d| d.borrow().obj.clone()) else {
+            return;
+        };
+        let attribute_error = self.type_of(exc).is_subtype(&self.types.attribute_error);
+        if attribute_error && !self.variable_at(top, "self").is(&obj) {
+            return;
+        }
+        let data = self.frame_data_at(top);
+        if let Some(d) = exc_data(exc) {
+            if let Some(entry) = d.borrow_mut().traceback.front_mut() {
+                entry.frame = data;
+            }
+        }
+    }
+
     pub(super) fn unbound_local(&self, name: &PyStr) -> PyErr {
         self.new_error(
             &self.types.unbound_local_error,
@@ -157,9 +193,9 @@ impl Vm {
         if i < code.cellvars.len() {
             self.unbound_local(name)
         } else {
-            self.new_error(
-                &self.types.name_error,
-                &format!(
+            self.name_error_with(
+                name.as_str(),
+                format!(
                     "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                     name.as_str()
                 ),
