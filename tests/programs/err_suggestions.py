@@ -114,6 +114,40 @@ class Relay:
 
 
 show("already set", lambda: Relay().outer)
+
+
+# Setting or deleting: what CPython's generic setattr says it missed.
+class Slots:
+    __slots__ = ("a",)
+
+
+def set_slot():
+    Slots().b = 1
+
+
+def delete_slot():
+    del Slots().b
+
+
+def delete_unset_slot():
+    del Slots().a
+
+
+def delete_from_dict():
+    del Plain().nothing
+
+
+def delete_from_module():
+    import sys
+    del sys.nothing_here
+
+
+def set_on_object():
+    object().x = 1
+
+
+for f in (set_slot, delete_slot, delete_unset_slot, delete_from_dict, delete_from_module, set_on_object):
+    show(f.__name__, f)
 print(hasattr(p, "totl"), getattr(p, "totl", "default"))
 
 p.totl

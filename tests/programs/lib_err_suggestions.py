@@ -120,3 +120,76 @@ except AttributeError:
     lines = traceback.format_exc().splitlines()
     print(lines[0])
     print(lines[-1])
+
+
+# Where the names come from: enclosing functions' variables, generator frames,
+# class bodies (caught in the frame that raised), exec'd code, slots, classes.
+class WithProperty:
+    value = 1
+
+    @property
+    def bare(self):
+        raise AttributeError("inside")
+
+    @property
+    def relays(self):
+        return self.valeu
+
+
+last_line(lambda: WithProperty().bare)
+last_line(lambda: WithProperty().relays)
+
+
+def enclosing():
+    counter = 1
+
+    def inner():
+        return countr + counter
+
+    return inner()
+
+
+last_line(enclosing)
+
+
+def generator():
+    itemz = 1
+    yield item
+
+
+last_line(lambda: list(generator()))
+
+
+class Body:
+    alpha = 1
+    try:
+        alpah
+    except NameError as caught:
+        print(traceback.format_exception(caught)[-1].rstrip())
+
+
+last_line(lambda: exec("def f():\n    abcde = 1\n    return abcdf\nf()"))
+
+
+class Slotted:
+    __slots__ = ("value",)
+
+
+last_line(lambda: Slotted().value)
+last_line(lambda: Slotted().valeu)
+last_line(lambda: super(WithProperty, WithProperty()).valeu)
+last_line(lambda: WithProperty.valeu)
+
+
+def method_without_self_attribute():
+    class T:
+        def __init__(self):
+            self.items = []
+
+        def f(self):
+            return itmes
+
+    return T().f()
+
+
+last_line(method_without_self_attribute)

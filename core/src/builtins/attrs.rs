@@ -40,6 +40,9 @@ fn syntax_error_attr(args: &[Value], name: &str) -> Option<Value> {
 /// state, and the defaults of ImportError's (set ones are in the instance dict):
 /// None, and `msg` its only argument.
 fn exception_field(vm: &Vm, cls: &TypeRef, d: &crate::object::ExcData, n: &str) -> Option<Value> {
+    if !matches!(n, "name" | "obj" | "path" | "name_from" | "msg") {
+        return None;
+    }
     let t = vm.types;
     if cls.is_subtype(&t.attribute_error) || cls.is_subtype(&t.name_error) {
         return match n {
@@ -103,14 +106,14 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                             None
                         }
                     }
-                    "name" | "obj" | "path" | "name_from" | "msg" => {
-                        exception_field(vm, &i.cls(), &d, n)
-                    }
-                    _ => match &d.args {
-                        Value::Tuple(a) if i.cls().is_subtype(&vm.types.syntax_error) => {
+                    _ => match (exception_field(vm, &i.cls(), &d, n), &d.args) {
+                        (Some(v), _) => Some(v),
+                        (None, Value::Tuple(a)) if i.cls().is_subtype(&vm.types.syntax_error) => {
                             syntax_error_attr(&a.items, n)
                         }
-                        Value::Tuple(a) => super::unicode_errors::attr(vm, &i.cls(), &a.items, n),
+                        (None, Value::Tuple(a)) => {
+                            super::unicode_errors::attr(vm, &i.cls(), &a.items, n)
+                        }
                         _ => None,
                     },
                 });

@@ -180,10 +180,6 @@ const BUNDLED: &[(&str, ModuleDef)] = &[
     ("gc", ModuleDef::Native(gc::init)),
     ("tripwire", ModuleDef::Native(tripwire::init)),
     (
-        "_suggestions",
-        ModuleDef::Native(crate::vm::suggestions::init_module),
-    ),
-    (
         "_frame",
         ModuleDef::Native(crate::vm::frame_object::init_module),
     ),

@@ -311,6 +311,11 @@ pub fn is_stdlib_module(name: &str) -> bool {
     stdlib_names::contains(name)
 }
 
+/// A new `sys.stdlib_module_names` (the module makes it at its first read).
+pub fn stdlib_module_names(vm: &mut Vm) -> PyResult<Value> {
+    stdlib_names::frozenset(vm)
+}
+
 pub fn install(vm: &mut Vm) {
     let d: Rc<Dict> = vm.sys.dict.clone();
     let fns: &[(&'static str, crate::object::NativeFn)] = &[
@@ -377,9 +382,6 @@ pub fn install(vm: &mut Vm) {
             Value::Int(0),
         ]),
     );
-    if let Ok(names) = stdlib_names::frozenset(vm) {
-        set(vm, "stdlib_module_names", names);
-    }
     if let Some(hook) = d.get_str(&vm.intern("unraisablehook")) {
         set(vm, "__unraisablehook__", hook);
     }

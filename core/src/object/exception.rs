@@ -17,8 +17,21 @@ pub struct ExcData {
     pub name: Value,
     /// AttributeError's `obj`: the object that lacked it (None unset).
     pub obj: Value,
-    /// The frame that raises this exception keeps its variables for the
-    /// traceback if it may need them (a NameError's suggestions read them, an
-    /// AttributeError's its `self`); cleared once it has been asked.
-    pub keep_frame: bool,
+    /// Whether the frame that raises this exception keeps its variables for the
+    /// traceback (cleared once decided).
+    pub keep_frame: KeepFrame,
+}
+
+/// When a raising frame keeps its variables for the suggestions of its report.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+pub enum KeepFrame {
+    #[default]
+    No,
+    /// A NameError (its suggestions read the locals): as its entry is made, so
+    /// that a handler in the same frame printing it sees them too.
+    AtRaise,
+    /// An AttributeError: as it leaves the frame, if that frame's `self` is the
+    /// object that lacked the attribute (its private names are suggested then);
+    /// one caught where it was raised costs nothing.
+    IfSelfAsItLeaves,
 }

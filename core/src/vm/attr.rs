@@ -97,9 +97,22 @@ impl Vm {
         ))
     }
 
-    /// `getattr(obj, name, None)`-style lookup: Ok(None) when absent.
+    /// Setting or deleting `obj.name` that no descriptor handles, on an object
+    /// without a `__dict__` (the error says what was missed, as CPython's).
+    fn no_dict_for(&self, obj: &Value, cls: &TypeRef, name: &Rc<PyStr>) -> super::PyErr {
+        let err = self.attribute_error(format!(
+            "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+            cls.name().as_str(),
+            name.as_str()
+        ));
+        self.add_attribute_context(&err, obj, name);
+        err
+    }
+
+    /// `getattr(obj, name, None)`-style lookup: Ok(None) when absent. The
+    /// AttributeError it drops is not told what was looked up (nobody sees it).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
-        match self.get_attr(obj, name) {
+        match self.lookup_attr(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(None),
             Err(e) => Err(e),
@@ -488,12 +501,7 @@ impl Vm {
                         Some(_) => Ok(()),
                         None => Err(self.no_attribute(&cls, name)),
                     },
-                    (None, Some(_)) => Err(self.attribute_error(format!(
-                        "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                        cls.name().as_str(),
-                        name.as_str()
-                    ))),
-                    (None, None) => Err(self.no_attribute(&cls, name)),
+                    (None, _) => Err(self.no_dict_for(obj, &cls, name)),
                 }
             }
             Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, value),
@@ -543,14 +551,7 @@ impl Vm {
                         name.as_str()
                     )));
                 }
-                if value.is_none() {
-                    return Err(self.no_attribute(&cls, name));
-                }
-                Err(self.attribute_error(format!(
-                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                    cls.name().as_str(),
-                    name.as_str()
-                )))
+                Err(self.no_dict_for(obj, &cls, name))
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::Vm;
 use crate::code::{Code, Position};
-use crate::object::{Base, ExcData, Instance, PyCell, PyStr, TypeRef, Value};
+use crate::object::{Base, ExcData, Instance, KeepFrame, PyCell, PyStr, TypeRef, Value};
 use std::rc::Rc;
 
 /// One traceback entry: a frame's code, globals and the instruction it was
@@ -124,7 +124,7 @@ impl Vm {
         if let Some(d) = exc_data(err.value()) {
             let mut d = d.borrow_mut();
             d.name = Value::str(name);
-            d.keep_frame = true;
+            d.keep_frame = KeepFrame::AtRaise;
         }
         err
     }
@@ -141,7 +141,7 @@ impl Vm {
             if d.name.is_none() && d.obj.is_none() {
                 d.name = Value::Str(name.clone());
                 d.obj = obj.clone();
-                d.keep_frame = true;
+                d.keep_frame = KeepFrame::IfSelfAsItLeaves;
             }
         }
     }

@@ -505,24 +505,6 @@ impl Vm {
         }
     }
 
-    /// The value of variable `name` of the function frame at `index` of the current
-    /// stack (Null when unbound or absent).
-    pub fn variable_at(&mut self, index: usize, name: &str) -> Value {
-        let Some(code) = self.frames.get(index).map(|f| f.code.clone()) else {
-            return Value::Null;
-        };
-        if code.flags & crate::code::flags::NAMESPACE != 0 {
-            return Value::Null;
-        }
-        let Some(slot) = slot_of(&code, &PyStr::new(name)) else {
-            return Value::Null;
-        };
-        match self.frame_values(index) {
-            Some(values) => read_slot(&code, values, slot),
-            None => Value::Null,
-        }
-    }
-
     /// `locals()` of the frame at `index`: the namespace, or a fresh snapshot dict.
     pub fn locals_of(&mut self, index: usize) -> Value {
         let Some(f) = self.frames.get(index) else {

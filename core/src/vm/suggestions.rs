@@ -17,12 +17,12 @@
 //! `dir()` of the module it named. Names starting with `_` are left out unless the
 //! wrong name starts with one too (or, for an attribute, the frame's `self` is the
 //! object). A NameError naming a standard-library module also asks whether it was
-//! imported. The `_suggestions` module gives the matcher to CPython's `traceback`
-//! module, which gathers candidates the same way from `name` and `obj`. Depends on the exception fields (`errors`), frame objects and calls.
+//! imported. The matcher is also what tripwire-stdlib's `_suggestions` gives CPython's
+//! `traceback` module, which gathers candidates the same way from `name` and `obj`
+//! and the traceback's frames. Depends on the exception fields (`errors`), frame objects and calls.
 
-use super::{PyResult, Vm};
-use crate::object::function::KwArg;
-use crate::object::{Dict, Value};
+use super::Vm;
+use crate::object::Value;
 
 /// Candidate lists this long or longer are not searched.
 pub const MAX_CANDIDATES: usize = 750;
@@ -235,7 +235,10 @@ impl Vm {
     /// The innermost traceback frame's `self`, when its variables were kept.
     fn innermost_self(&mut self, exc: &Value) -> Option<Value> {
         let (locals, _) = self.innermost_namespaces(exc)?;
-        locals.into_iter().find(|(k, _)| k == "self").map(|(_, v)| v)
+        locals
+            .into_iter()
+            .find(|(k, _)| k == "self")
+            .map(|(_, v)| v)
     }
 
     /// The innermost traceback frame's local variables (name, value) and global
@@ -266,37 +269,6 @@ impl Vm {
         };
         Some((locals, globals))
     }
-}
-
-/// `_suggestions._generate_suggestions(candidates, name)`: the closest of a list
-/// of str, or None (the `traceback` module asks it).
-fn generate_suggestions(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
-    crate::builtins::check_args(vm, "_generate_suggestions", args, 2, 2)?;
-    let Value::List(list) = &args[0] else {
-        return Err(vm.type_error("candidates must be a list"));
-    };
-    let Value::Str(name) = &args[1] else {
-        return Err(vm.type_error(format!(
-            "_generate_suggestions() argument 2 must be str, not {}",
-            vm.type_of(&args[1]).name().as_str()
-        )));
-    };
-    let items: Vec<Value> = list.items.borrow().to_vec();
-    let mut names = Vec::with_capacity(items.len());
-    for item in &items {
-        match item {
-            Value::Str(s) => names.push(s.as_str()),
-            _ => return Err(vm.type_error("all elements in 'candidates' must be strings")),
-        }
-    }
-    Ok(best_match(&names, name.as_str()).map_or(Value::None, Value::str))
-}
-
-/// The `_suggestions` module.
-pub fn init_module(vm: &mut Vm, d: &Dict) -> PyResult<()> {
-    let f = generate_suggestions;
-    crate::builtins::add_function(vm, d, "_suggestions", "_generate_suggestions", f);
-    Ok(())
 }
 
 /// A field of an exception's built-in state (the default when `exc` is not one).
@@ -332,7 +304,9 @@ mod tests {
 
     #[test]
     fn cut_offs() {
-        let one = |name: &str, c: &str| best_match(&[c], name);
+        fn one<'a>(name: &str, c: &'a str) -> Option<&'a str> {
+            best_match(&[c], name)
+        }
         assert_eq!(one("a", "b"), None);
         assert_eq!(one("a", "A"), Some("A"));
         assert_eq!(one("ab", "ac"), Some("ac"));

@@ -5,7 +5,7 @@
 
 use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
-use crate::object::{PyStr, Value};
+use crate::object::{KeepFrame, PyStr, Value};
 
 /// What one step of unwinding did.
 enum Unwound {
@@ -70,13 +70,9 @@ impl Vm {
                     frame: None,
                 };
                 d.traceback.push_front(entry);
-                if d.keep_frame {
-                    d.keep_frame = false;
-                    let innermost = d.traceback.len() == 1;
+                if d.keep_frame == KeepFrame::AtRaise {
                     drop(d);
-                    if innermost {
-                        self.keep_raising_frame(err.value());
-                    }
+                    self.keep_raising_frame(err.value());
                 }
             }
         }
@@ -99,6 +95,9 @@ impl Vm {
         }
         if self.thread.attention {
             err = self.frame_unwound(err);
+        }
+        if exc_data(err.value()).is_some_and(|d| d.borrow().keep_frame != KeepFrame::No) {
+            self.keep_raising_frame(err.value());
         }
         let Some(mut frame) = self.frames.pop() else {
             return Unwound::Left { err, entry: true };
@@ -153,21 +152,23 @@ impl Vm {
         }
     }
 
-    /// The raising frame's entry of `exc` keeps the frame, so that its variables
-    /// outlive it (as `tb_frame.f_locals`) for the suggestions its report prints:
-    /// always for a NameError, for an AttributeError only when the frame's `self`
-    /// is the object that lacked the attribute (its private names are suggested).
+    /// The entry of the frame that raised `exc` (the only one in its traceback)
+    /// keeps the frame, when `ExcData::keep_frame` asks, so that its variables
+    /// outlive it (as `tb_frame.f_locals`) for the suggestions its report prints.
     #[cold]
     #[inline(never)]
     fn keep_raising_frame(&mut self, exc: &Value) {
         let Some(top) = self.frames.len().checked_sub(1) else {
             return;
         };
-        let Some(obj) = exc_data(exc).map(|d| d.borrow().obj.clone()) else {
+        let Some((keep, obj)) = exc_data(exc).and_then(|d| {
+            let mut d = d.borrow_mut();
+            let keep = std::mem::take(&mut d.keep_frame);
+            (d.traceback.len() == 1).then(|| (keep, d.obj.clone()))
+        }) else {
             return;
         };
-        let attribute_error = self.type_of(exc).is_subtype(&self.types.attribute_error);
-        if attribute_error && !self.variable_at(top, "self").is(&obj) {
+        if keep == KeepFrame::IfSelfAsItLeaves && !self.first_argument_is_self(top, &obj) {
             return;
         }
         let data = self.frame_data_at(top);
@@ -175,6 +176,26 @@ impl Vm {
             if let Some(entry) = d.borrow_mut().traceback.front_mut() {
                 entry.frame = data;
             }
+        }
+    }
+
+    /// Whether the function frame at `index` has `self` for its first variable and
+    /// it is `obj` (a method's, when the attribute it missed was its own).
+    fn first_argument_is_self(&mut self, index: usize, obj: &Value) -> bool {
+        let named_self = self.frames.get(index).is_some_and(|f| {
+            f.code.flags & crate::code::flags::NAMESPACE == 0
+                && f.code
+                    .varnames
+                    .first()
+                    .is_some_and(|n| n.as_str() == "self")
+        });
+        if !named_self {
+            return false;
+        }
+        match self.frame_values(index).and_then(|values| values.first()) {
+            Some(Value::Cell(c)) => c.get().is(obj),
+            Some(v) => v.is(obj),
+            None => false,
         }
     }
 
