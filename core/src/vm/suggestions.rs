@@ -108,6 +108,9 @@ pub fn best_match<'a>(candidates: &[&'a str], name: &str) -> Option<&'a str> {
     best.map(|(c, _)| c)
 }
 
+/// A frame's variables, (name, value).
+type Variables = Vec<(String, Value)>;
+
 /// The str items of a list value (anything else is skipped).
 fn str_items(v: &Value) -> Vec<String> {
     match v {
@@ -244,7 +247,7 @@ impl Vm {
     /// The innermost traceback frame's local variables (name, value) and global
     /// names; None without a traceback. A frame whose variables were not kept
     /// shows none, unless it is a module's (its locals are its globals).
-    fn innermost_namespaces(&mut self, exc: &Value) -> Option<(Vec<(String, Value)>, Vec<String>)> {
+    fn innermost_namespaces(&mut self, exc: &Value) -> Option<(Variables, Vec<String>)> {
         let entry = exc_data_field(exc, |d| d.traceback.back().cloned())?;
         let keys = |d: &crate::object::Dict| -> Vec<String> {
             d.keys()
@@ -253,7 +256,7 @@ impl Vm {
                 .collect()
         };
         let globals = keys(&entry.globals);
-        let locals: Vec<(String, Value)> = match &entry.frame {
+        let locals: Variables = match &entry.frame {
             Some(frame) => self
                 .frame_variables(frame)
                 .into_iter()
