@@ -150,4 +150,25 @@ for f in (set_slot, delete_slot, delete_unset_slot, delete_from_dict, delete_fro
     show(f.__name__, f)
 print(hasattr(p, "totl"), getattr(p, "totl", "default"))
 
+# Copying (and pickling) keeps an AttributeError's name, not its obj.
+import copy
+
+
+class Derived(AttributeError):
+    pass
+
+
+print(AttributeError("a").__reduce__())
+tagged = AttributeError("a", name="q", obj=1)
+tagged.extra = 2
+print(tagged.__reduce__())
+clone = copy.copy(Derived("z", name="w", obj=3))
+print(type(clone).__name__, clone.args, clone.name, clone.obj)
+print(copy.deepcopy(NameError("n", name="m")).name)
+print(BaseException.__setstate__(ValueError(), None))
+try:
+    BaseException.__setstate__(ValueError(), 3)
+except TypeError as err:
+    print("TypeError:", err)
+
 p.totl

@@ -193,3 +193,10 @@ def method_without_self_attribute():
 
 
 last_line(method_without_self_attribute)
+
+
+# Pickled, an AttributeError keeps its name; the printed suggestion needs obj.
+import pickle
+
+restored = pickle.loads(pickle.dumps(AttributeError("m", name="valeu", obj=c)))
+print(restored.args, restored.name, restored.obj)

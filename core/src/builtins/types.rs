@@ -1368,6 +1368,29 @@ fn exception_keywords(vm: &mut Vm, exc: &Value, kw: &[KwArg]) -> PyResult<()> {
     Ok(())
 }
 
+/// `BaseException.__setstate__(state)`: each item of the dict set as an attribute
+/// (pickle and copy restore an exception's state so).
+fn exception_setstate(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    super::check_method_args(vm, "__setstate__", args, 1, 1)?;
+    let items = match &args[1] {
+        Value::None => return Ok(Value::None),
+        Value::Dict(d) => d.items(),
+        _ => return Err(vm.type_error("state is not a dictionary")),
+    };
+    for (k, v) in items {
+        match k {
+            Value::Str(k) => vm.set_attr(&args[0], &k, v)?,
+            other => {
+                return Err(vm.type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    vm.type_name(&other)
+                )))
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
 fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     super::check_method_args(vm, "with_traceback", args, 1, 1)?;
     let name = vm.intern("__traceback__");
@@ -1415,6 +1438,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &t.property, "setter", property_setter);
     add_method(vm, &t.property, "deleter", property_deleter);
     add_method(vm, &t.base_exception, "__init__", exception_init);
+    add_method(vm, &t.base_exception, "__setstate__", exception_setstate);
     add_method(
         vm,
         &t.base_exception,
