@@ -119,6 +119,7 @@ impl Vm {
     pub fn name_error(&self, name: &str) -> PyErr {
         self.name_error_with(name, format!("name '{name}' is not defined"))
     }
+    /// A NameError about `name` with its own message (a free variable's).
     pub fn name_error_with(&self, name: &str, msg: String) -> PyErr {
         let err = self.new_error(&self.types.name_error, &msg);
         if let Some(d) = exc_data(err.value()) {
