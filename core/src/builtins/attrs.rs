@@ -36,6 +36,31 @@ fn syntax_error_attr(args: &[Value], name: &str) -> Option<Value> {
     }
 }
 
+/// The fields of AttributeError (`name`, `obj`) and NameError (`name`) kept in its
+/// state, and the defaults of ImportError's (set ones are in the instance dict):
+/// None, and `msg` its only argument.
+fn exception_field(vm: &Vm, cls: &TypeRef, d: &crate::object::ExcData, n: &str) -> Option<Value> {
+    if !matches!(n, "name" | "obj" | "path" | "name_from" | "msg") {
+        return None;
+    }
+    let t = vm.types;
+    if cls.is_subtype(&t.attribute_error) || cls.is_subtype(&t.name_error) {
+        return match n {
+            "name" => Some(d.name.clone()),
+            "obj" if cls.is_subtype(&t.attribute_error) => Some(d.obj.clone()),
+            _ => None,
+        };
+    }
+    if !cls.is_subtype(&t.import_error) {
+        return None;
+    }
+    Some(match (n, &d.args) {
+        ("msg", Value::Tuple(a)) if a.items.len() == 1 => a.items[0].clone(),
+        ("obj", _) => return None,
+        _ => Value::None,
+    })
+}
+
 /// Attributes every object answers, by kind; None if `name` is not one of them.
 pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<Value>> {
     let n = name.as_str();
@@ -81,11 +106,14 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &PyStr) -> PyResult<Option<V
                             None
                         }
                     }
-                    _ => match &d.args {
-                        Value::Tuple(a) if i.cls().is_subtype(&vm.types.syntax_error) => {
+                    _ => match (exception_field(vm, &i.cls(), &d, n), &d.args) {
+                        (Some(v), _) => Some(v),
+                        (None, Value::Tuple(a)) if i.cls().is_subtype(&vm.types.syntax_error) => {
                             syntax_error_attr(&a.items, n)
                         }
-                        Value::Tuple(a) => super::unicode_errors::attr(vm, &i.cls(), &a.items, n),
+                        (None, Value::Tuple(a)) => {
+                            super::unicode_errors::attr(vm, &i.cls(), &a.items, n)
+                        }
                         _ => None,
                     },
                 });

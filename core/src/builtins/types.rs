@@ -1317,7 +1317,7 @@ fn none_new(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+fn exception_init(vm: &mut Vm, args: &[Value], kw: &[KwArg]) -> PyResult<Value> {
     if let Some(d) = args.first().and_then(crate::vm::errors::exc_data) {
         let os_error = vm.types.os_error.clone();
         d.borrow_mut().args = if vm.type_of(&args[0]).is_subtype(&os_error) {
@@ -1325,8 +1325,68 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value>
         } else {
             Value::tuple(args[1..].to_vec())
         };
+        if !kw.is_empty() {
+            exception_keywords(vm, &args[0], kw)?;
+        }
     } else {
         return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
+    }
+    Ok(Value::None)
+}
+
+/// The keyword arguments AttributeError (`name`, `obj`), NameError (`name`) and
+/// ImportError (`name`, `path`, `name_from`) take; other exceptions ignore theirs.
+fn exception_keywords(vm: &mut Vm, exc: &Value, kw: &[KwArg]) -> PyResult<()> {
+    let cls = vm.type_of(exc);
+    let t = vm.types;
+    let (family, allowed): (&str, &[&str]) = if cls.is_subtype(&t.attribute_error) {
+        ("AttributeError", &["name", "obj"])
+    } else if cls.is_subtype(&t.name_error) {
+        ("NameError", &["name"])
+    } else if cls.is_subtype(&t.import_error) {
+        ("ImportError", &["name", "path", "name_from"])
+    } else {
+        return Ok(());
+    };
+    if kw.len() > allowed.len() {
+        let n = allowed.len();
+        return Err(vm.type_error(format!(
+            "{family}() takes at most {n} keyword argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            kw.len()
+        )));
+    }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        return Err(vm.type_error(format!(
+            "{family}() got an unexpected keyword argument '{}'",
+            k.as_str()
+        )));
+    }
+    for (k, v) in kw {
+        vm.set_attr(exc, k, v.clone())?;
+    }
+    Ok(())
+}
+
+/// `BaseException.__setstate__(state)`: each item of the dict set as an attribute
+/// (pickle and copy restore an exception's state so).
+fn exception_setstate(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value> {
+    super::check_method_args(vm, "__setstate__", args, 1, 1)?;
+    let items = match &args[1] {
+        Value::None => return Ok(Value::None),
+        Value::Dict(d) => d.items(),
+        _ => return Err(vm.type_error("state is not a dictionary")),
+    };
+    for (k, v) in items {
+        match k {
+            Value::Str(k) => vm.set_attr(&args[0], &k, v)?,
+            other => {
+                return Err(vm.type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    vm.type_name(&other)
+                )))
+            }
+        }
     }
     Ok(Value::None)
 }
@@ -1378,6 +1438,7 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &t.property, "setter", property_setter);
     add_method(vm, &t.property, "deleter", property_deleter);
     add_method(vm, &t.base_exception, "__init__", exception_init);
+    add_method(vm, &t.base_exception, "__setstate__", exception_setstate);
     add_method(
         vm,
         &t.base_exception,

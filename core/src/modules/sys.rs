@@ -1,6 +1,7 @@
 //! The `sys` module, with `sys.unraisablehook` (how exceptions nobody can catch — in
 //! watcher callbacks, for example — are reported).
 
+mod stdlib_names;
 mod streams;
 
 use crate::builtins::{add_function, arg_int, check_args, check_method_args};
@@ -303,6 +304,16 @@ fn unraisablehook(vm: &mut Vm, args: &[Value], _kw: &[KwArg]) -> PyResult<Value>
     };
     vm.write_stderr(&format!("{head}{text}"));
     Ok(Value::None)
+}
+
+/// Whether `name` is in `sys.stdlib_module_names` (as CPython 3.13 lists them).
+pub fn is_stdlib_module(name: &str) -> bool {
+    stdlib_names::contains(name)
+}
+
+/// A new `sys.stdlib_module_names` (the module makes it at its first read).
+pub fn stdlib_module_names(vm: &mut Vm) -> PyResult<Value> {
+    stdlib_names::frozenset(vm)
 }
 
 pub fn install(vm: &mut Vm) {

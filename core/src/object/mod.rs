@@ -33,7 +33,7 @@ use std::rc::Rc;
 
 pub use self::cell::PyCell;
 pub use self::dict::Dict;
-pub use self::exception::ExcData;
+pub use self::exception::{ExcData, KeepFrame};
 pub use self::function::{BoundMethod, Builtin, Function, NativeFn};
 pub use self::set::Set;
 pub use self::str::PyStr;

@@ -18,8 +18,18 @@ pub fn grow_slots(slots: &mut Box<[Value]>, index: usize) {
 }
 
 impl Vm {
-    /// `obj.name`.
+    /// `obj.name`. An AttributeError leaving it says what was looked up (its
+    /// `name` and `obj`), unless it says so already.
+    #[inline]
     pub fn get_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        let r = self.lookup_attr(obj, name);
+        if let Err(e) = &r {
+            self.add_attribute_context(e, obj, name);
+        }
+        r
+    }
+
+    fn lookup_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
         match obj {
             Value::Type(t) => return self.type_getattr(t, obj, name),
             Value::Module(m) => {
@@ -67,7 +77,7 @@ impl Vm {
             Ok(Some(v)) => Ok(v),
             Ok(None) => match fallback {
                 Some(f) => self.call_method_value(f, obj, &[Value::Str(name.clone())]),
-                None => Err(self.no_attribute(obj, &cls, name)),
+                None => Err(self.no_attribute(&cls, name)),
             },
             // __getattr__ also answers AttributeErrors raised by descriptors.
             Err(e) => match fallback {
@@ -79,8 +89,7 @@ impl Vm {
         }
     }
 
-    fn no_attribute(&self, obj: &Value, cls: &TypeRef, name: &PyStr) -> super::PyErr {
-        let _ = obj;
+    fn no_attribute(&self, cls: &TypeRef, name: &PyStr) -> super::PyErr {
         self.attribute_error(format!(
             "'{}' object has no attribute '{}'",
             cls.name().as_str(),
@@ -88,9 +97,22 @@ impl Vm {
         ))
     }
 
-    /// `getattr(obj, name, None)`-style lookup: Ok(None) when absent.
+    /// Setting or deleting `obj.name` that no descriptor handles, on an object
+    /// without a `__dict__` (the error says what was missed, as CPython's).
+    fn no_dict_for(&self, obj: &Value, cls: &TypeRef, name: &Rc<PyStr>) -> super::PyErr {
+        let err = self.attribute_error(format!(
+            "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+            cls.name().as_str(),
+            name.as_str()
+        ));
+        self.add_attribute_context(&err, obj, name);
+        err
+    }
+
+    /// `getattr(obj, name, None)`-style lookup: Ok(None) when absent. The
+    /// AttributeError it drops is not told what was looked up (nobody sees it).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
-        match self.get_attr(obj, name) {
+        match self.lookup_attr(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, &self.types.attribute_error.clone()) => Ok(None),
             Err(e) => Err(e),
@@ -464,7 +486,7 @@ impl Vm {
                     }
                 }
                 if let Some(exc) = inst.exc() {
-                    if let Some(done) = set_exception_field(self, exc, name, &value)? {
+                    if let Some(done) = set_exception_field(self, &cls, exc, name, &value)? {
                         return Ok(done);
                     }
                 }
@@ -477,14 +499,9 @@ impl Vm {
                     }
                     (Some(d), None) => match self.dict_del_str_notified(d, name) {
                         Some(_) => Ok(()),
-                        None => Err(self.no_attribute(obj, &cls, name)),
+                        None => Err(self.no_attribute(&cls, name)),
                     },
-                    (None, Some(_)) => Err(self.attribute_error(format!(
-                        "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                        cls.name().as_str(),
-                        name.as_str()
-                    ))),
-                    (None, None) => Err(self.no_attribute(obj, &cls, name)),
+                    (None, _) => Err(self.no_dict_for(obj, &cls, name)),
                 }
             }
             Value::Type(t) => crate::builtins::attrs::type_setattr(self, t, name, value),
@@ -534,14 +551,7 @@ impl Vm {
                         name.as_str()
                     )));
                 }
-                if value.is_none() {
-                    return Err(self.no_attribute(obj, &cls, name));
-                }
-                Err(self.attribute_error(format!(
-                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                    cls.name().as_str(),
-                    name.as_str()
-                )))
+                Err(self.no_dict_for(obj, &cls, name))
             }
         }
     }
@@ -645,10 +655,29 @@ impl Vm {
 /// Assign one of BaseException's own fields; None if `name` is not one.
 fn set_exception_field(
     vm: &mut Vm,
+    cls: &TypeRef,
     exc: &crate::object::PyCell<crate::object::ExcData>,
     name: &PyStr,
     value: &Option<Value>,
 ) -> PyResult<Option<()>> {
+    // AttributeError's `name` and `obj`, NameError's `name`: deleting one sets None.
+    let t = vm.types;
+    let attribute_error = cls.is_subtype(&t.attribute_error);
+    match name.as_str() {
+        "name" if attribute_error || cls.is_subtype(&t.name_error) => {
+            let new = value.clone().unwrap_or(Value::None);
+            let old = std::mem::replace(&mut exc.borrow_mut().name, new);
+            drop(old);
+            return Ok(Some(()));
+        }
+        "obj" if attribute_error => {
+            let new = value.clone().unwrap_or(Value::None);
+            let old = std::mem::replace(&mut exc.borrow_mut().obj, new);
+            drop(old);
+            return Ok(Some(()));
+        }
+        _ => {}
+    }
     let v = match value {
         Some(v) => v.clone(),
         None => {

@@ -3,16 +3,18 @@
 
 use super::Vm;
 use crate::code::{Code, Position};
-use crate::object::{Base, ExcData, Instance, PyCell, TypeRef, Value};
+use crate::object::{Base, ExcData, Instance, KeepFrame, PyCell, PyStr, TypeRef, Value};
 use std::rc::Rc;
 
 /// One traceback entry: a frame's code, globals and the instruction it was
-/// executing (what `tb_frame` and `tb_lasti` show).
+/// executing (what `tb_frame` and `tb_lasti` show), and the frame itself when its
+/// exception asked to keep its variables (`ExcData::keep_frame`).
 #[derive(Clone)]
 pub struct TraceEntry {
     pub code: Rc<Code>,
     pub globals: Rc<crate::object::Dict>,
     pub lasti: u32,
+    pub frame: Option<Rc<super::frame_object::FrameData>>,
 }
 
 impl TraceEntry {
@@ -112,11 +114,37 @@ impl Vm {
     pub fn attribute_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.new_error(&self.types.attribute_error, msg.as_ref())
     }
+    /// NameError for a name not found: its `name` set, and the raising frame's
+    /// variables kept for the suggestions its traceback prints.
     pub fn name_error(&self, name: &str) -> PyErr {
-        self.new_error(
-            &self.types.name_error,
-            &format!("name '{name}' is not defined"),
-        )
+        self.name_error_with(name, format!("name '{name}' is not defined"))
+    }
+    /// A NameError about `name` with its own message (a free variable's).
+    pub fn name_error_with(&self, name: &str, msg: String) -> PyErr {
+        let err = self.new_error(&self.types.name_error, &msg);
+        if let Some(d) = exc_data(err.value()) {
+            let mut d = d.borrow_mut();
+            d.name = Value::str(name);
+            d.keep_frame = KeepFrame::AtRaise;
+        }
+        err
+    }
+    /// An AttributeError leaving `obj.name` that does not say yet what was looked
+    /// up gets `name` and `obj` (as CPython's attribute lookup adds them).
+    #[cold]
+    #[inline(never)]
+    pub fn add_attribute_context(&self, err: &PyErr, obj: &Value, name: &Rc<PyStr>) {
+        if !self.err_matches(err, &self.types.attribute_error) {
+            return;
+        }
+        if let Some(d) = exc_data(err.value()) {
+            let mut d = d.borrow_mut();
+            if d.name.is_none() && d.obj.is_none() {
+                d.name = Value::Str(name.clone());
+                d.obj = obj.clone();
+                d.keep_frame = KeepFrame::IfSelfAsItLeaves;
+            }
+        }
     }
     pub fn runtime_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.new_error(&self.types.runtime_error, msg.as_ref())
@@ -264,6 +292,7 @@ impl Vm {
             }
         }
         out.push_str(&self.exception_line(exc));
+        out.push_str(&self.suggestion_note(exc));
         out.push('\n');
     }
 

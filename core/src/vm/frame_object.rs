@@ -15,7 +15,8 @@
 //! is Python, in `modules/py/_framelocals.py`, over the natives of module `_frame`
 //! here); module, class and exec scopes expose their namespace dict. Tracebacks keep
 //! their own (code, position, globals) entries; their `tb_frame` is a finished frame
-//! made from one, whose variables are not kept.
+//! made from one, whose variables are not kept, except for the raising frame of an
+//! exception that asked to keep it (a NameError: its suggestions read the locals).
 //!
 //! Depends on the frame stack, generators, dicts and the error constructors.
 
@@ -169,9 +170,13 @@ impl Vm {
         Value::Obj(o)
     }
 
-    /// The frame object a traceback entry shows as `tb_frame`: a finished frame of
-    /// the entry's code and globals, stopped at its instruction, with no variables.
+    /// The frame object a traceback entry shows as `tb_frame`: the frame itself when
+    /// the entry kept it, else a finished frame of the entry's code and globals,
+    /// stopped at its instruction, with no variables.
     pub fn traceback_frame(&self, e: &super::errors::TraceEntry) -> Value {
+        if let Some(d) = &e.frame {
+            return self.frame_object(d);
+        }
         let place = Place::Done {
             slots: vec![Value::Null; e.code.nlocalsplus()],
             pc: e.lasti as usize + 1,
@@ -488,6 +493,16 @@ impl Vm {
             out.extend(extra.items());
         }
         out
+    }
+
+    /// What `f_locals` of a frame holds, as (name, value) pairs: its namespace's
+    /// items, or its bound variables.
+    pub fn frame_variables(&mut self, d: &Rc<FrameData>) -> Vec<(Value, Value)> {
+        match &d.namespace {
+            Some(ns) => ns.items(),
+            None if d.is_namespace() => d.globals.items(),
+            None => self.frame_locals_items(d),
+        }
     }
 
     /// `locals()` of the frame at `index`: the namespace, or a fresh snapshot dict.

@@ -57,7 +57,7 @@ fn traverse(v: &Value, f: &mut dyn FnMut(&Value)) {
                 Base::Value(b) => f(&b.borrow()),
                 Base::Exception(e) => {
                     let e = e.borrow();
-                    for x in [&e.args, &e.cause, &e.context] {
+                    for x in [&e.args, &e.cause, &e.context, &e.name, &e.obj] {
                         f(x);
                     }
                 }
@@ -124,6 +124,8 @@ fn clear(v: &Value) {
                         std::mem::take(&mut e.args),
                         std::mem::take(&mut e.cause),
                         std::mem::take(&mut e.context),
+                        std::mem::take(&mut e.name),
+                        std::mem::take(&mut e.obj),
                     );
                     drop(e);
                     drop(old);

@@ -317,12 +317,18 @@ impl Vm {
                         module_name.as_str(),
                         location
                     );
-                    return Err(self.import_error(
+                    let err = self.import_error(
                         &self.types.import_error.clone(),
                         &msg,
                         Value::Str(module_name),
                         file.unwrap_or(Value::None),
-                    ));
+                    );
+                    if let Value::Instance(i) = err.value() {
+                        if let Some(d) = &i.dict {
+                            d.set_str(self.intern("name_from"), Value::Str(name.clone()));
+                        }
+                    }
+                    return Err(err);
                 }
                 Err(self.new_error(
                     &self.types.import_error.clone(),

@@ -42,6 +42,7 @@ pub mod signals;
 pub mod source_file;
 pub mod stacks;
 pub mod subscript;
+pub mod suggestions;
 pub mod suspend;
 pub mod threads;
 pub mod trace;

@@ -150,13 +150,19 @@ impl Vm {
     }
 
     /// `__spec__`, `__loader__` or `__package__` of a module the native import made,
-    /// made now by the extensions' spec maker.
+    /// made now by the extensions' spec maker; `sys.stdlib_module_names`, made at
+    /// its first read (start-up does not pay for it).
     fn import_attribute(
         &mut self,
         obj: &Value,
         m: &Module,
         name: &Rc<PyStr>,
     ) -> PyResult<Option<Value>> {
+        if name.as_str() == "stdlib_module_names" && std::ptr::eq(m, &*self.sys) {
+            let names = crate::modules::sys::stdlib_module_names(self)?;
+            m.dict.set_str(name.clone(), names.clone());
+            return Ok(Some(names));
+        }
         if !m.spec_pending.get()
             || !matches!(name.as_str(), "__spec__" | "__loader__" | "__package__")
         {
@@ -197,9 +203,18 @@ impl Vm {
                 drop(m.dict.set_str(name.clone(), v));
                 Ok(())
             }
+            // CPython's generic deletion: the class's name, and what was missed.
             None => match self.dict_del_str_notified(&m.dict, name) {
                 Some(_) => Ok(()),
-                None => Err(self.module_no_attribute(m, name)),
+                None => {
+                    let err = self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        cls.name().as_str(),
+                        name.as_str()
+                    ));
+                    self.add_attribute_context(&err, obj, name);
+                    Err(err)
+                }
             },
         }
     }

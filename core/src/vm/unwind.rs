@@ -5,7 +5,7 @@
 
 use super::errors::{exc_data, TraceEntry};
 use super::{PyErr, PyResult, Vm};
-use crate::object::{PyStr, Value};
+use crate::object::{KeepFrame, PyStr, Value};
 
 /// What one step of unwinding did.
 enum Unwound {
@@ -62,11 +62,18 @@ impl Vm {
         let raised_here = !err.is_reraise();
         if raised_here {
             if let Some(d) = exc_data(err.value()) {
-                d.borrow_mut().traceback.push_front(TraceEntry {
+                let mut d = d.borrow_mut();
+                let entry = TraceEntry {
                     code: frame.code.clone(),
                     globals: frame.globals().clone(),
                     lasti: lasti as u32,
-                });
+                    frame: None,
+                };
+                d.traceback.push_front(entry);
+                if d.keep_frame == KeepFrame::AtRaise {
+                    drop(d);
+                    self.keep_raising_frame(err.value());
+                }
             }
         }
         err.clear_reraise();
@@ -88,6 +95,9 @@ impl Vm {
         }
         if self.thread.attention {
             err = self.frame_unwound(err);
+        }
+        if exc_data(err.value()).is_some_and(|d| d.borrow().keep_frame != KeepFrame::No) {
+            self.keep_raising_frame(err.value());
         }
         let Some(mut frame) = self.frames.pop() else {
             return Unwound::Left { err, entry: true };
@@ -142,6 +152,53 @@ impl Vm {
         }
     }
 
+    /// The entry of the frame that raised `exc` (the only one in its traceback)
+    /// keeps the frame, when `ExcData::keep_frame` asks, so that its variables
+    /// outlive it (as `tb_frame.f_locals`) for the suggestions its report prints.
+    #[cold]
+    #[inline(never)]
+    fn keep_raising_frame(&mut self, exc: &Value) {
+        let Some(top) = self.frames.len().checked_sub(1) else {
+            return;
+        };
+        let Some((keep, obj)) = exc_data(exc).and_then(|d| {
+            let mut d = d.borrow_mut();
+            let keep = std::mem::take(&mut d.keep_frame);
+            (d.traceback.len() == 1).then(|| (keep, d.obj.clone()))
+        }) else {
+            return;
+        };
+        if keep == KeepFrame::IfSelfAsItLeaves && !self.first_argument_is_self(top, &obj) {
+            return;
+        }
+        let data = self.frame_data_at(top);
+        if let Some(d) = exc_data(exc) {
+            if let Some(entry) = d.borrow_mut().traceback.front_mut() {
+                entry.frame = data;
+            }
+        }
+    }
+
+    /// Whether the function frame at `index` has `self` for its first variable and
+    /// it is `obj` (a method's, when the attribute it missed was its own).
+    fn first_argument_is_self(&mut self, index: usize, obj: &Value) -> bool {
+        let named_self = self.frames.get(index).is_some_and(|f| {
+            f.code.flags & crate::code::flags::NAMESPACE == 0
+                && f.code
+                    .varnames
+                    .first()
+                    .is_some_and(|n| n.as_str() == "self")
+        });
+        if !named_self {
+            return false;
+        }
+        match self.frame_values(index).and_then(|values| values.first()) {
+            Some(Value::Cell(c)) => c.get().is(obj),
+            Some(v) => v.is(obj),
+            None => false,
+        }
+    }
+
     pub(super) fn unbound_local(&self, name: &PyStr) -> PyErr {
         self.new_error(
             &self.types.unbound_local_error,
@@ -157,9 +214,9 @@ impl Vm {
         if i < code.cellvars.len() {
             self.unbound_local(name)
         } else {
-            self.new_error(
-                &self.types.name_error,
-                &format!(
+            self.name_error_with(
+                name.as_str(),
+                format!(
                     "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                     name.as_str()
                 ),

@@ -233,8 +233,15 @@ def _default_reduce(x, cls):
     if isinstance(x, (set, frozenset)):
         return (cls, (list(x),), getattr(x, '__dict__', None) or None)
     if isinstance(x, BaseException):
-        # As BaseException.__reduce__: rebuild from the args.
-        return (cls, tuple(x.args), getattr(x, '__dict__', None) or None)
+        # As BaseException.__reduce__: rebuild from the args; an AttributeError's
+        # state also holds its name (not its obj) and its args, as CPython's.
+        state = getattr(x, '__dict__', None) or None
+        if isinstance(x, AttributeError):
+            state = dict(state or {})
+            if x.name is not None:
+                state['name'] = x.name
+            state['args'] = x.args
+        return (cls, tuple(x.args), state)
     getnewargs = getattr(x, '__getnewargs__', None)
     args = tuple(getnewargs()) if getnewargs is not None else ()
     state = _default_state(x, cls)

@@ -1,0 +1,4 @@
+import sys
+
+print(sys.maxsize > 0)
+sys.exitt(1)
