@@ -152,15 +152,23 @@ pub fn enter_inline(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
     resume_inline(vm, g, value)
 }
 
-/// `enter_inline` while frame entries are watched: inline all the same when only
-/// executors watch them and the generator already started.
+/// `enter_inline` while frame entries are watched: inline all the same when the
+/// entry is nothing to any hook.
 #[inline(never)]
 fn enter_inline_past_executors(vm: &mut Vm, g: &Rc<Generator>, value: &Value) -> bool {
-    let hooked = vm.thread.every_entry_watched();
-    // A fresh generator starts with a plain entry, which executors may take. Down
-    // a delegation chain none is fresh: a frame waits at its `Send` only after
-    // the `Send` started the generator it delegates to.
-    !hooked && !matches!(g.status(), Status::Created) && resume_inline(vm, g, value)
+    !entry_watched(vm, g, g.status()) && resume_inline(vm, g, value)
+}
+
+/// Whether resuming `g` (in `status`) while frame entries are watched is anything
+/// to a hook: to an eval hook, a trace or profile function every resumption is;
+/// to executors and the warm-code hook only a fresh generator's start, and only
+/// while its code is warming up or has an executor. Down a delegation chain none
+/// is fresh: a frame waits at its `Send` only after the `Send` started the
+/// generator it delegates to.
+#[inline(always)]
+fn entry_watched(vm: &Vm, g: &Generator, status: Status) -> bool {
+    vm.thread.every_entry_watched()
+        || (status == Status::Created && !g.code.entry.idle(vm.executors.threshold()))
 }
 
 /// `enter_inline` once no hooks are known to be installed.
@@ -538,24 +546,17 @@ pub fn resume(
             drop(vm.leave_segment());
             Err(e)
         }
-        // Executors take plain entries only: a started generator resumed while
-        // nothing else watches entries goes straight on.
-        Ok(())
-            if vm.thread.frame_entry
-                && (status == Status::Created || vm.thread.every_entry_watched()) =>
-        {
-            match throw {
-                None => match vm.frame_entering() {
-                    Ok(()) => run_resumed(vm, None),
-                    Err(detour) => detour.outcome(),
-                },
-                Some(e) => match vm.frame_entered(Some(e)) {
-                    Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
-                    Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
-                    Err(e) => Err(e),
-                },
-            }
-        }
+        Ok(()) if vm.thread.frame_entry && entry_watched(vm, g, status) => match throw {
+            None => match vm.frame_entering() {
+                Ok(()) => run_resumed(vm, None),
+                Err(detour) => detour.outcome(),
+            },
+            Some(e) => match vm.frame_entered(Some(e)) {
+                Ok(super::hooks::Entered::Done(exit)) => Ok(exit),
+                Ok(super::hooks::Entered::Inline(throw)) => run_resumed(vm, throw),
+                Err(e) => Err(e),
+            },
+        },
         Ok(()) => run_resumed(vm, throw),
     };
     vm.native_depth -= 1;
