@@ -1,6 +1,7 @@
 //! The Rust watcher API: closures as watchers, panics isolated, the function
 //! setters, CPython's error texts, registration from another OS thread while events
-//! fire, and the example extension.
+//! fire, a watcher that hears only the dict keys it named, and the example
+//! extension.
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -232,4 +233,56 @@ fn a_tool_watching_functions_for_changes_hears_no_lifecycle() {
     );
     vm.clear_func_watcher(program as i64).expect("clear");
     vm.clear_func_watcher(tool as i64).expect("clear");
+}
+
+#[test]
+fn a_watcher_for_keys_hears_only_the_keys_it_named_while_alone() {
+    let mut vm = Vm::new();
+    let globals = Dict::new_rc();
+    exec(&mut vm, &globals, "d = {}\n");
+    let named = PyStr::new("watched");
+    // A key the filter tells apart from the named one (another of its 32 bits).
+    let other = (0..100)
+        .map(|i| format!("other{i}"))
+        .find(|k| (PyStr::new(k).hash() - named.hash()) % 32 != 0)
+        .expect("a key with another filter bit");
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let log = heard.clone();
+    let keyed = vm
+        .watchers()
+        .dict
+        .add_tool_for_keys(move |_, ev| {
+            let key = match &ev.key {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => String::new(),
+            };
+            log.lock().expect("log").push((ev.kind, key));
+            Ok(())
+        })
+        .expect("slot");
+    let d = global(&globals, "d");
+    vm.watch_dict_key(keyed as i64, &d, &named).expect("watch");
+    let program = format!(
+        "d['watched'] = 1\nd['{other}'] = 2\nd['watched'] = 3\ndel d['{other}']\ndel d['watched']\nd[5] = 5\nd.clear()\n"
+    );
+    exec(&mut vm, &globals, &program);
+    assert_eq!(
+        *heard.lock().expect("log"),
+        [
+            (DictEventKind::Added, "watched".to_string()),
+            (DictEventKind::Modified, "watched".to_string()),
+            (DictEventKind::Deleted, "watched".to_string()),
+            (DictEventKind::Added, String::new()),
+            (DictEventKind::Cleared, String::new()),
+        ]
+    );
+    // Another watcher of the same dict hears everything, and so then does this one.
+    heard.lock().expect("log").clear();
+    let plain = vm.add_dict_watcher(|_, _| Ok(())).expect("slot");
+    vm.watch_dict(plain as i64, &d).expect("watch");
+    exec(&mut vm, &globals, &format!("d['{other}'] = 2\n"));
+    assert_eq!(
+        *heard.lock().expect("log"),
+        [(DictEventKind::Added, other.clone())]
+    );
 }

@@ -41,6 +41,14 @@ pub enum Failure<X> {
     Panic(String),
 }
 
+/// Which events of the objects it watches a slot's watcher hears.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hears {
+    Everything,
+    ChangesOnly,
+    NamedKeys,
+}
+
 pub struct Registry<C, E, X> {
     kind: Kind,
     slots: [ArcSwapOption<Slot<C, E, X>>; SLOTS],
@@ -48,6 +56,9 @@ pub struct Registry<C, E, X> {
     /// The slots whose watchers hear changes only, not creations and
     /// destructions (`add_tool_for_changes`).
     changes_only: AtomicU16,
+    /// The slots whose watchers hear a dict's changes only for the keys they
+    /// named (`add_tool_for_keys`).
+    named_keys: AtomicU16,
     writer: Mutex<()>,
 }
 
@@ -58,6 +69,7 @@ impl<C, E, X> Registry<C, E, X> {
             slots: std::array::from_fn(|_| ArcSwapOption::empty()),
             occupied: AtomicU16::new(0),
             changes_only: AtomicU16::new(0),
+            named_keys: AtomicU16::new(0),
             writer: Mutex::new(()),
         }
     }
@@ -81,6 +93,14 @@ impl<C, E, X> Registry<C, E, X> {
         self.occupied() & !self.changes_only.load(Ordering::Acquire)
     }
 
+    /// The slots whose watchers hear a dict's changes only for the keys they
+    /// named (`add_tool_for_keys`): a change of another key of a dict watched by
+    /// these alone reaches no one.
+    #[inline(always)]
+    pub fn named_keys_only(&self) -> Bits {
+        self.named_keys.load(Ordering::Acquire)
+    }
+
     /// Whether any watcher of this kind is registered.
     #[inline(always)]
     pub fn any(&self) -> bool {
@@ -102,7 +122,7 @@ impl<C, E, X> Registry<C, E, X> {
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     ) -> Result<usize, WatchError> {
-        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, false)
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, Hears::Everything)
     }
 
     /// `add_tool` for a tool that needs to hear only what changes (a function's
@@ -112,7 +132,20 @@ impl<C, E, X> Registry<C, E, X> {
         &self,
         callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     ) -> Result<usize, WatchError> {
-        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, true)
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, Hears::ChangesOnly)
+    }
+
+    /// `add_tool` for a dict watcher that needs to hear only about the keys it
+    /// names (`watch_dict_key` in core): a store into or a deletion from a dict
+    /// it watches skips it when the key is not one of them, and costs next to
+    /// nothing while no other watcher watches that dict. Clearing, cloning and
+    /// destroying the dict still reach it; a key may reach it without being named
+    /// (the names are kept as a small Bloom filter).
+    pub fn add_tool_for_keys(
+        &self,
+        callback: impl Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
+    ) -> Result<usize, WatchError> {
+        self.add_at(|_| callback, PROGRAM_SLOTS..SLOTS, Hears::NamedKeys)
     }
 
     /// `add`, with a callback made once its id is known (a callback that needs to
@@ -121,14 +154,14 @@ impl<C, E, X> Registry<C, E, X> {
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
     {
-        self.add_at(make, 0..PROGRAM_SLOTS, false)
+        self.add_at(make, 0..PROGRAM_SLOTS, Hears::Everything)
     }
 
     fn add_at<F>(
         &self,
         make: impl FnOnce(usize) -> F,
         mut ids: std::ops::Range<usize>,
-        changes_only: bool,
+        hears: Hears,
     ) -> Result<usize, WatchError>
     where
         F: Fn(&mut C, &E) -> Result<(), X> + Send + Sync + 'static,
@@ -139,10 +172,15 @@ impl<C, E, X> Registry<C, E, X> {
             .find(|&i| occupied & (1 << i) == 0)
             .ok_or(WatchError::Full(self.kind))?;
         self.slots[id].store(Some(Arc::new(Slot(Box::new(make(id))))));
-        if changes_only {
-            self.changes_only.fetch_or(1 << id, Ordering::Release);
-        } else {
-            self.changes_only.fetch_and(!(1 << id), Ordering::Release);
+        for (bits, set) in [
+            (&self.changes_only, hears == Hears::ChangesOnly),
+            (&self.named_keys, hears == Hears::NamedKeys),
+        ] {
+            if set {
+                bits.fetch_or(1 << id, Ordering::Release);
+            } else {
+                bits.fetch_and(!(1 << id), Ordering::Release);
+            }
         }
         self.occupied.fetch_or(1 << id, Ordering::Release);
         Ok(id)
@@ -304,6 +342,18 @@ mod tests {
         r.clear(tool as i64).unwrap();
         assert_eq!(r.add_tool(noop), Ok(tool));
         assert_eq!(r.lifecycle(), (1 << program) | (1 << tool));
+    }
+
+    #[test]
+    fn a_tool_for_keys_is_marked_until_its_slot_is_reused() {
+        let r = R::new(Kind::Dict);
+        let keyed = r.add_tool_for_keys(noop).unwrap();
+        let plain = r.add_tool(noop).unwrap();
+        assert_eq!(r.named_keys_only(), 1 << keyed);
+        assert_eq!(r.lifecycle(), (1 << keyed) | (1 << plain));
+        r.clear(keyed as i64).unwrap();
+        assert_eq!(r.add_tool(noop), Ok(keyed));
+        assert_eq!(r.named_keys_only(), 0);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use super::{CodeEvent, DictEvent, FuncEvent, FuncEventKind, TypeEvent, WatchError, Watchers};
 use crate::code::Code;
-use crate::object::{Dict, Function, TupleRef, Value};
+use crate::object::{Dict, Function, PyStr, TupleRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -49,6 +49,17 @@ impl Vm {
     pub fn watch_dict(&self, id: i64, d: &Value) -> Result<(), WatchError> {
         let d = self.watchable_dict(d)?;
         d.watch_mask.watch(self.watch.registries.dict.check(id)?);
+        Ok(())
+    }
+
+    /// Watcher `id` watches the dict `d` for changes of the key `key`: for a
+    /// watcher added with `Registry::add_tool_for_keys`, a store into or a deletion
+    /// from `d` of a str key it did not name may skip it (see there); for any other
+    /// watcher this is `watch_dict`. Names stay until `d` dies.
+    pub fn watch_dict_key(&self, id: i64, d: &Value, key: &PyStr) -> Result<(), WatchError> {
+        let d = self.watchable_dict(d)?;
+        d.watch_mask.watch(self.watch.registries.dict.check(id)?);
+        d.watch_mask.name_key(key.hash());
         Ok(())
     }
 

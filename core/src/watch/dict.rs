@@ -88,9 +88,23 @@ impl Vm {
         true
     }
 
+    /// Whether a change of `key` in the watched dict `d` reaches any watcher: not
+    /// when all of `d`'s watchers hear only keys they named, and none named it.
+    #[inline(always)]
+    fn key_heard(&self, d: &Dict, key: &Value) -> bool {
+        let Value::Str(s) = key else {
+            return true;
+        };
+        d.watch_mask.bits() & !self.watch.registries.dict.named_keys_only() != 0
+            || d.watch_mask.may_have_named(s.hash())
+    }
+
     #[cold]
     #[inline(never)]
     fn dict_store_event(&mut self, d: &Rc<Dict>, key: &Value, value: &Value) {
+        if !self.key_heard(d, key) {
+            return;
+        }
         let old = match key {
             Value::Str(s) => d.get_str(s),
             // A key whose hash or `__eq__` fails gets no event: the store raises.
@@ -118,6 +132,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn dict_delete_event(&mut self, d: &Rc<Dict>, key: &Value) {
+        if !self.key_heard(d, key) {
+            return;
+        }
         let present = match key {
             Value::Str(s) => d.find_str(s).is_some(),
             _ => matches!(self.dict_lookup(d, key), Ok(Some(_))),

@@ -245,7 +245,7 @@ impl Optimizer {
         let watchers = vm.watchers();
         let dict_watcher = watchers
             .dict
-            .add_tool(|vm, event| {
+            .add_tool_for_keys(|vm, event| {
                 Optimizer::with(vm, |vm, opt| opt.dict_event(vm, event));
                 Ok(())
             })
@@ -645,11 +645,21 @@ impl Optimizer {
         }
         for dict in &unit.assumed {
             // A dict another watcher refuses is not assumed about: nothing depends
-            // on it then, and the unit is not kept.
-            if vm
-                .watch_dict(self.dict_watcher, &Value::Dict(dict.clone()))
-                .is_err()
-            {
+            // on it then, and the unit is not kept. Of its keys, the watcher hears
+            // those the unit's sites name.
+            let d = Value::Dict(dict.clone());
+            let object = identity(dict);
+            let watched: Result<(), _> = vm.watch_dict(self.dict_watcher, &d).and_then(|()| {
+                let named = unit
+                    .sites
+                    .iter()
+                    .filter(|s| s.deps.iter().any(|dep| dep.object == object))
+                    .flat_map(|s| &s.keys);
+                named
+                    .map(|key| vm.watch_dict_key(self.dict_watcher, &d, key))
+                    .collect()
+            });
+            if watched.is_err() {
                 self.index.remove_unit(id);
                 return Err("a globals or builtins dict cannot be watched");
             }

@@ -67,6 +67,7 @@ impl Translator<'_> {
         // either patches the site (a cell would hold the module, not its attribute).
         s.global = None;
         s.cell = None;
+        s.keys.push(name.clone());
         s.deps.push(key);
         s.what = format!("{} attribute '{}'", s.what, name.as_str());
         if !self
@@ -188,6 +189,7 @@ impl Translator<'_> {
             what: format!("{what} '{}'", name.as_str()),
             global: None,
             cell: None,
+            keys: Vec::new(),
         });
         self.attrs.push(AttrSite {
             name,
@@ -306,8 +308,9 @@ impl Translator<'_> {
                 exit,
                 deps,
                 what,
-                global: Some(name),
+                global: Some(name.clone()),
                 cell: Some(cell),
+                keys: vec![name],
             });
             self.stack.push(Entry::fixed(Src::Slot(dst)));
             return Ok(Flow::Next(pc + 1));
@@ -324,8 +327,9 @@ impl Translator<'_> {
             exit,
             deps,
             what,
-            global: Some(name),
+            global: Some(name.clone()),
             cell: None,
+            keys: vec![name],
         });
         self.stack.push(Entry::known(Src::Slot(dst), constant));
         Ok(Flow::Next(pc + 1))

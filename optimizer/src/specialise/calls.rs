@@ -485,6 +485,7 @@ impl Translator<'_> {
             what,
             global: None,
             cell: None,
+            keys: Vec::new(),
         });
         // The function the callee's frame is of: the callable itself, or the
         // class's `__init__`.

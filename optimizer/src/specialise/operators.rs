@@ -59,6 +59,7 @@ impl Translator<'_> {
             what: format!("operator '{}' of '{}'", op.symbol(), left.name().as_str()),
             global: None,
             cell: None,
+            keys: Vec::new(),
         });
         let expected = self.constant_index(method);
         self.stack

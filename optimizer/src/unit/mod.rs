@@ -187,6 +187,9 @@ pub struct Site {
     /// `--globals=cell`: the cell its `CellLoad` reads, rewritten by events instead
     /// of the site being patched.
     pub cell: Option<u32>,
+    /// The keys its dict dependencies are on (a global's or a builtin's name, and
+    /// a module attribute's): the only keys of those dicts it needs to hear about.
+    pub keys: Vec<Rc<PyStr>>,
 }
 
 /// What an attribute instruction does with its attribute.
