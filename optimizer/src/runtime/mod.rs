@@ -649,15 +649,12 @@ impl Optimizer {
             // those the unit's sites name.
             let d = Value::Dict(dict.clone());
             let object = identity(dict);
-            let watched: Result<(), _> = vm.watch_dict(self.dict_watcher, &d).and_then(|()| {
-                let named = unit
-                    .sites
+            let watched = vm.watch_dict(self.dict_watcher, &d).and_then(|()| {
+                unit.sites
                     .iter()
                     .filter(|s| s.deps.iter().any(|dep| dep.object == object))
-                    .flat_map(|s| &s.keys);
-                named
-                    .map(|key| vm.watch_dict_key(self.dict_watcher, &d, key))
-                    .collect()
+                    .flat_map(|s| &s.keys)
+                    .try_for_each(|key| vm.watch_dict_key(self.dict_watcher, &d, key))
             });
             if watched.is_err() {
                 self.index.remove_unit(id);
