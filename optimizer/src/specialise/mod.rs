@@ -108,7 +108,8 @@ pub fn compile_function(code: &Rc<Code>, scope: &Scope) -> Result<Unit, Refusal>
     if !pays_for_entering(code, &unit) {
         return Err(Refusal {
             pc: 0,
-            why: "a function without a loop that inlines too few calls to pay for entering its unit",
+            why:
+                "a function without a loop that inlines too few calls to pay for entering its unit",
         });
     }
     Ok(unit)
