@@ -3,7 +3,7 @@
 
 use crate::object::function::BuiltinKind;
 use crate::object::{bigint_text, float, ObjKind, PyStr, Value};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use std::rc::Rc;
 
 fn s(text: String) -> PyResult<Rc<PyStr>> {
@@ -131,14 +131,25 @@ fn leave(vm: &mut Vm, v: &Value) {
     }
 }
 
-fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+/// `open`, the reprs of `items` joined by ", ", then `close`. The text grows
+/// fallibly: a repr too long for memory is a MemoryError, not the end of the process.
+fn join_reprs(vm: &mut Vm, open: &str, items: &[Value], close: &str) -> PyResult<String> {
     let mut out = String::new();
+    let push = |vm: &Vm, out: &mut String, piece: &str| {
+        out.try_reserve(piece.len())
+            .map_err(|_| vm.memory_error())?;
+        out.push_str(piece);
+        Ok::<(), PyErr>(())
+    };
+    push(vm, &mut out, open)?;
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            push(vm, &mut out, ", ")?;
         }
-        out.push_str(vm.repr(x)?.as_str());
+        let r = vm.repr(x)?;
+        push(vm, &mut out, r.as_str())?;
     }
+    push(vm, &mut out, close)?;
     Ok(out)
 }
 
@@ -153,9 +164,9 @@ fn container_repr(
     if !enter(vm, v) {
         return s(recursive.to_string());
     }
-    let r = join_reprs(vm, items);
+    let r = join_reprs(vm, open, items, close);
     leave(vm, v);
-    s(format!("{open}{}{close}", r?))
+    s(r?)
 }
 
 pub fn int_text(v: &Value) -> Option<String> {
