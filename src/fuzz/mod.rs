@@ -105,7 +105,7 @@ pub struct Campaign {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FindingKind {
     Crash,
-    /// tripwire ran out of time where CPython ended.
+    /// tripwire ran out of time where CPython ended in under half of it.
     Hang,
     /// Both ended, with a different exit status or exception type.
     Differs,
@@ -177,7 +177,7 @@ impl Report {
 
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "{} mutants: {} crashes, {} hangs, {} timeouts undecided (no CPython, or it ran out of memory)",
+            "{} mutants: {} crashes, {} hangs, {} timeouts undecided (no CPython, it ran out of memory, or it took over half the time limit itself)",
             self.run,
             self.count(FindingKind::Crash),
             self.count(FindingKind::Hang),
@@ -339,12 +339,21 @@ fn judge_against_cpython(
 ) -> std::io::Result<Option<(FindingKind, Option<Outcome>)>> {
     let needs_reference =
         campaign.compare || matches!(ours, Outcome::TimedOut | Outcome::Signalled(_));
-    let theirs = match (&campaign.reference, needs_reference) {
-        (Some(python), true) => {
-            Some(outcome::run(std::slice::from_ref(python), program, dir, campaign.limits)?.outcome)
-        }
+    let reference = match (&campaign.reference, needs_reference) {
+        (Some(python), true) => Some(outcome::run(
+            std::slice::from_ref(python),
+            program,
+            dir,
+            campaign.limits,
+        )?),
         _ => None,
     };
+    // CPython itself needing over half the limit: a slow mutant (a loaded machine
+    // slows both runs), not one tripwire hangs on.
+    let slow = reference
+        .as_ref()
+        .is_some_and(|r| r.took * 2 > campaign.limits.time);
+    let theirs = reference.map(|r| r.outcome);
     let kind = match (ours, &theirs) {
         (o, _) if o.is_crash() => Some(FindingKind::Crash),
         // Killed by a signal the program sent itself, as the reference is.
@@ -355,6 +364,10 @@ fn judge_against_cpython(
             None
         }
         (Outcome::TimedOut, Some(Outcome::TimedOut)) => None,
+        (Outcome::TimedOut, Some(_)) if slow => {
+            tally.undecided += 1;
+            None
+        }
         // CPython ran out of memory: the mutant allocates without end, and only
         // how much each object takes decides who stops first (tripwire's are
         // smaller, so it runs on longer to the same limit).

@@ -77,6 +77,8 @@ const CRASH_MARKERS: &[&str] = &[
 pub struct Ran {
     pub outcome: Outcome,
     pub stdout: u64,
+    /// Wall time until it ended or was killed.
+    pub took: Duration,
 }
 
 /// Run `program` with `cmd` (the interpreter and its leading arguments) in `dir`,
@@ -159,7 +161,8 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
         }
         (kept, crash_line)
     });
-    let deadline = Instant::now() + limits.time;
+    let started = Instant::now();
+    let deadline = started + limits.time;
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break Some(status);
@@ -182,6 +185,7 @@ pub fn run(cmd: &[String], program: &Path, dir: &Path, limits: Limits) -> std::i
     Ok(Ran {
         outcome: judge(status, &stderr, crash_line),
         stdout,
+        took: started.elapsed(),
     })
 }
 
