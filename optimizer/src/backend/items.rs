@@ -14,11 +14,16 @@ use tripwire_core::object::{ObjKind, Set, Value};
 use tripwire_core::vm::ops::plain_hash;
 use tripwire_core::watch::watching;
 
+/// Where index `i` (negative from the end) falls in a sequence of `len` items; may
+/// be past the end, which the caller's lookup refuses.
+#[inline(always)]
+fn position(i: i64, len: usize) -> Option<usize> {
+    usize::try_from(if i < 0 { i + len as i64 } else { i }).ok()
+}
+
 /// Item `i` of a sequence (negative from the end), if in range.
 pub fn item_at(items: &[Value], i: i64) -> Option<Value> {
-    let j = if i < 0 { i + items.len() as i64 } else { i };
-    usize::try_from(j)
-        .ok()
+    position(i, items.len())
         .and_then(|j| items.get(j))
         .map(Value::dup)
 }
@@ -27,17 +32,13 @@ pub fn item_at(items: &[Value], i: i64) -> Option<Value> {
 /// bytearray (an int), if in range.
 #[inline(never)]
 pub fn text_item(o: &Value, i: i64) -> Option<Value> {
-    let at = |len: usize| {
-        let j = if i < 0 { i + len as i64 } else { i };
-        usize::try_from(j).ok()
-    };
     match o {
         Value::Str(s) => {
-            let cp = at(s.char_len()).and_then(|j| s.code_point_at(j))?;
+            let cp = position(i, s.char_len()).and_then(|j| s.code_point_at(j))?;
             Some(code_point_str(cp))
         }
         Value::Obj(o) => {
-            let byte = |bytes: &[u8]| at(bytes.len()).and_then(|j| bytes.get(j)).copied();
+            let byte = |bytes: &[u8]| position(i, bytes.len()).and_then(|j| bytes.get(j)).copied();
             let b = match &o.kind {
                 ObjKind::Bytes(b) => byte(b),
                 ObjKind::ByteArray(a) => byte(&a.data.borrow()),
